@@ -1,0 +1,135 @@
+/**
+ * The complaint as the branch records it (SPEC R1–R3). Pure data: shared by the renderer, HQ and the
+ * sync protocol. Labels for every code below live in locales/<lng>/complaints.json.
+ */
+
+/** R2: every way a complaint can reach the company. `internal` is the confidential register. */
+export const CHANNELS = [
+  'feedback_book',
+  'in_person',
+  'phone',
+  'email',
+  'web',
+  'post',
+  'questionnaire',
+  'hotline',
+  'internal',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** R12: the lifecycle, in order. Transitions and their guards live in shared/lifecycle. */
+export const STATUSES = [
+  'received',
+  'registered',
+  'in_review',
+  'decided',
+  'customer_informed',
+  'follow_up',
+  'closed',
+] as const;
+export type ComplaintStatus = (typeof STATUSES)[number];
+
+/** R13 */
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CATEGORIES = [
+  'product_quality',
+  'service_quality',
+  'staff_conduct',
+  'delivery',
+  'billing',
+  'warranty_return',
+  'health_safety',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** R3: the customer's preferred way to be answered. */
+export const CONTACT_METHODS = ['phone', 'email', 'post', 'in_person'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
+export interface Customer {
+  name: string;
+  phone: string;
+  email: string;
+  address: string;
+  preferredContact: ContactMethod | '';
+}
+
+/** What the complaint is about (R3: product / service / employee concerned). */
+export interface Concerns {
+  product: string;
+  service: string;
+  employee: string;
+}
+
+/** What the employee types in; everything else is filled in by the app. */
+export interface ComplaintInput {
+  channel: Channel;
+  /** ISO instant the complaint reached the company (a letter may be registered days later). */
+  receivedAt: string;
+  customer: Customer;
+  /** Why no way to reach the customer is recorded (anonymous entry, customer declined…). */
+  noContactReason: string;
+  /** What happened, in the customer's words. */
+  description: string;
+  /** The remedy the customer asks for. */
+  remedy: string;
+  concerns: Concerns;
+  category: Category;
+  severity: Severity;
+  healthAndSafety: boolean;
+  /** Consent to process personal data (R3); required whenever personal data is recorded. */
+  consent: boolean;
+}
+
+export interface Complaint extends ComplaintInput {
+  /** Client-generated UUIDv7: the identity across devices and HQ. */
+  id: string;
+  /** Human-readable, unique per company: see shared/complaints/numbering.ts. */
+  number: string;
+  branchCode: string;
+  status: ComplaintStatus;
+  /** Employee at the counter who registered it. */
+  receivedBy: string;
+  /** Internal complaints are kept in a confidential register (R2, R24). */
+  confidential: boolean;
+  /** ISO instant of registration in the app. */
+  registeredAt: string;
+  updatedAt: string;
+  /** Lower-case words of the number, name and text: the multi-entry search index. */
+  searchWords: string[];
+}
+
+/** R12/R24: the append-only history of a complaint. Never updated, never deleted. */
+export const EVENT_TYPES = ['created', 'note_added', 'status_changed'] as const;
+export type ComplaintEventType = (typeof EVENT_TYPES)[number];
+
+export interface ComplaintEvent {
+  id: string;
+  complaintId: string;
+  type: ComplaintEventType;
+  /** ISO instant (client clock; HQ assigns the authoritative order on sync). */
+  at: string;
+  /** Who did it: the employee name at the counter. */
+  actor: string;
+  /** Type-specific details, e.g. { text } for a note, { from, to } for a status change. */
+  data: Record<string, unknown>;
+}
+
+export function emptyComplaintInput(channel: Channel, receivedAt: Date): ComplaintInput {
+  return {
+    channel,
+    receivedAt: receivedAt.toISOString(),
+    customer: { name: '', phone: '', email: '', address: '', preferredContact: '' },
+    noContactReason: '',
+    description: '',
+    remedy: '',
+    concerns: { product: '', service: '', employee: '' },
+    category: 'other',
+    severity: 'medium',
+    healthAndSafety: false,
+    consent: false,
+  };
+}

@@ -1,0 +1,101 @@
+import { formatLocalDate, parseLocalDate, type LocalDate } from './local-date';
+
+/**
+ * Wall-clock time in an IANA zone, whatever zone the machine itself is in. A branch's dates and
+ * deadlines are always the branch's, never the PC's (a PC clock left on UTC is common).
+ */
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  if (!timeZone) return false;
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+/** The local date of `instant` on a wall clock in `timeZone`. */
+export function localDateIn(instant: Date, timeZone: string): LocalDate {
+  const p = zonedParts(instant, timeZone);
+  return formatLocalDate(p.year, p.month, p.day);
+}
+
+/** Offset of the zone from UTC at `instant`, in milliseconds (Moscow: +3 h). */
+export function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const p = zonedParts(instant, timeZone);
+  const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wallAsUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant at which a wall clock in `timeZone` shows `localDate` at `hour:minute`.
+ * In a DST gap (the wall time does not exist) it is moved forward by the length of the gap;
+ * in a DST overlap (the wall time happens twice) it is the earlier of the two.
+ */
+export function zonedTimeToInstant(
+  localDate: LocalDate,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): Date {
+  const { year, month, day } = parseLocalDate(localDate);
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
+  // Try the offsets in force a day either side; the right one maps back to the same wall time.
+  const candidates = new Set([
+    zoneOffsetMs(new Date(wallAsUtc - 86_400_000), timeZone),
+    zoneOffsetMs(new Date(wallAsUtc), timeZone),
+    zoneOffsetMs(new Date(wallAsUtc + 86_400_000), timeZone),
+  ]);
+  const matches = [...candidates]
+    .map((offset) => wallAsUtc - offset)
+    .filter((t) => zoneOffsetMs(new Date(t), timeZone) === wallAsUtc - t)
+    .sort((a, b) => a - b);
+  if (matches.length > 0) return new Date(matches[0]!);
+  // In a gap: read the wall time with the offset in force before the jump, which moves it forward by the
+  // length of the gap (02:30 on a spring-forward night becomes 03:30), as Temporal's 'compatible' does.
+  return new Date(wallAsUtc - zoneOffsetMs(new Date(wallAsUtc - 86_400_000), timeZone));
+}
