@@ -1,0 +1,14 @@
+// shared/ is type-checked with neither DOM nor Node types (tsconfig.shared.json), so a stray `window` or
+// `Buffer` fails. The WHATWG URL class is the one global it may use: every runtime it runs in (Chromium,
+// Electron, Node) has it. Declared here, for that check only, with just the members shared/ reads.
+interface URL {
+  readonly href: string;
+  readonly origin: string;
+  readonly protocol: string;
+  readonly username: string;
+  readonly password: string;
+  readonly hostname: string;
+  readonly port: string;
+  readonly pathname: string;
+}
+declare const URL: { prototype: URL; new (url: string, base?: string): URL };
