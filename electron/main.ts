@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { app, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron';
+import { APP_SCHEME, resolveAppLocation } from './app-origin';
+import { createAppProtocolHandler, registerAppScheme } from './app-protocol';
+import { getAppInfo } from './app-info';
+import { registerBridge } from './bridge';
+import { buildContentSecurityPolicy } from '../shared/security/csp';
+import { getDiskSpace } from './disk-space';
+import { consoleLog as log } from './log';
+import { guardWebContents } from './navigation';
+import { showNotification } from './notifications';
+import { installPermissionHandlers } from './permissions';
+import { createAppWindow, focusWindow } from './window';
+
+/** Same value as appId in electron-builder.yml: Windows ties notifications to it. */
+const APP_USER_MODEL_ID = 'app.otklik.desktop';
+
+const location = resolveAppLocation({
+  isPackaged: app.isPackaged,
+  rendererUrl: process.env.OTKLIK_RENDERER_URL,
+});
+
+// Both must happen before "ready".
+registerAppScheme(protocol);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  let mainWindow: BrowserWindow | null = null;
+  // No HQ is configured yet; enrolment will rebuild this with the HQ origin.
+  const contentSecurityPolicy = buildContentSecurityPolicy();
+
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  app.on('second-instance', () => focusWindow(mainWindow));
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, {
+      origins: location.origins,
+      openExternal: (url) => shell.openExternal(url),
+      log,
+    }),
+  );
+  app.on('window-all-closed', () => app.quit());
+
+  app
+    .whenReady()
+    .then(async () => {
+      session.defaultSession.protocol.handle(
+        APP_SCHEME,
+        createAppProtocolHandler({
+          rootDir: path.join(app.getAppPath(), 'dist', 'renderer'),
+          contentSecurityPolicy: () => contentSecurityPolicy,
+          onReject: (url, reason) => log.warn('Refused app:// request', { url, reason }),
+        }),
+      );
+      installPermissionHandlers(session.defaultSession, location.origins, log);
+      registerBridge(
+        ipcMain,
+        {
+          getAppInfo: () => getAppInfo(app.getVersion(), process),
+          getDiskSpace: () => getDiskSpace(app.getPath('userData')),
+          showNotification,
+        },
+        { origins: location.origins, log },
+      );
+
+      mainWindow = createAppWindow({
+        preloadPath: path.join(__dirname, 'preload.cjs'),
+        devTools: !app.isPackaged,
+      });
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+      });
+      await mainWindow.loadURL(location.entryUrl);
+    })
+    .catch((error: unknown) => {
+      log.error('Start-up failed', { error });
+      app.exit(1);
+    });
+}
