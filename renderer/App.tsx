@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { Redirect, Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { useWorkstationSettings } from './db/context';
+import { Shell } from './shell/Shell';
+import { ComplaintListPage } from './complaints/ComplaintListPage';
+import { NewComplaintPage } from './complaints/NewComplaintPage';
+import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
+import { FeedbackBookPage } from './book/FeedbackBookPage';
+import { SettingsPage } from './settings/SettingsPage';
+
+export function App() {
+  const { t } = useTranslation();
+  const settings = useWorkstationSettings();
+  if (settings === undefined) return <p className="loading">{t('app.loading')}</p>;
+  return (
+    // Hash routes work the same under app:// in Electron and from any static server.
+    <Router hook={useHashLocation}>
+      <Shell settings={settings}>
+        {settings === null ? (
+          <SettingsPage settings={null} />
+        ) : (
+          <Switch>
+            <Route path="/complaints/new">
+              <NewComplaintPage settings={settings} />
+            </Route>
+            <Route path="/complaints/:id">
+              {(params) => <ComplaintDetailPage id={params.id} settings={settings} />}
+            </Route>
+            <Route path="/complaints">
+              <ComplaintListPage settings={settings} />
+            </Route>
+            <Route path="/book">
+              <FeedbackBookPage />
+            </Route>
+            <Route path="/settings">
+              <SettingsPage settings={settings} />
+            </Route>
+            <Route>
+              <Redirect to="/complaints" replace />
+            </Route>
+          </Switch>
+        )}
+      </Shell>
+    </Router>
+  );
+}

@@ -1,0 +1,202 @@
+import { useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { ComplaintEvent } from '../../shared/complaints/model';
+import type { WorkstationSettings } from '../../shared/settings/workstation';
+import { useDb } from '../db/context';
+import { formatDateTime } from '../i18n/format';
+import { takeFlash } from '../shell/flash';
+import { NOTE_MAX_LENGTH, addNote } from './actions';
+import { JUST_REGISTERED } from './NewComplaintPage';
+import { complaintHistory, getComplaint } from './queries';
+
+export function ComplaintDetailPage({ id, settings }: { id: string; settings: WorkstationSettings }) {
+  const { t, i18n } = useTranslation('complaints');
+  const db = useDb();
+  const complaint = useLiveQuery(async () => (await getComplaint(db, id)) ?? null, [db, id]);
+  const history = useLiveQuery(() => complaintHistory(db, id), [db, id]);
+  const [justRegistered] = useState(() => takeFlash<string>(JUST_REGISTERED) === id);
+  const when = (iso: string) => formatDateTime(iso, i18n.language, settings.timeZone);
+
+  if (complaint === undefined) return null;
+  if (complaint === null)
+    return (
+      <div className="page empty-state">
+        <h1>{t('detail.notFound')}</h1>
+        <Link href="/complaints">{t('detail.backToList')}</Link>
+      </div>
+    );
+
+  const c = complaint;
+  const dash = <span className="muted">—</span>;
+  const rows: Array<[string, React.ReactNode]> = [
+    [t('fields.channel'), t(`channel.${c.channel}`)],
+    [t('fields.receivedAt'), when(c.receivedAt)],
+    [t('fields.registeredAt'), when(c.registeredAt)],
+    [t('fields.receivedBy'), c.receivedBy],
+    [t('fields.category'), t(`category.${c.category}`)],
+    [t('fields.severity'), t(`severity.${c.severity}`)],
+  ];
+  const customer: Array<[string, React.ReactNode]> = [
+    [
+      c.channel === 'internal' ? t('fields.employeeComplainant') : t('fields.customerName'),
+      c.customer.name || dash,
+    ],
+    [t('fields.phone'), c.customer.phone || dash],
+    [t('fields.email'), c.customer.email || dash],
+    [t('fields.address'), c.customer.address || dash],
+    [
+      t('fields.preferredContact'),
+      c.customer.preferredContact ? t(`contactMethod.${c.customer.preferredContact}`) : dash,
+    ],
+    [t('fields.consent'), c.consent ? t('detail.yes') : t('detail.no')],
+  ];
+  if (c.noContactReason) customer.push([t('fields.noContactReason'), c.noContactReason]);
+
+  return (
+    <article className="page complaint-detail" aria-labelledby="complaint-number">
+      {justRegistered && (
+        <div className="banner banner-success" role="status" data-testid="registered-banner">
+          {t('detail.registered', { number: c.number })}
+        </div>
+      )}
+      <div className="page-header">
+        <h1 id="complaint-number" className="number" data-testid="complaint-number">
+          {c.number}
+        </h1>
+        <span className={`status status-${c.status}`} data-testid="complaint-status">
+          {t(`status.${c.status}`)}
+        </span>
+        {c.confidential && <span className="tag">{t('form.confidential')}</span>}
+        {c.healthAndSafety && <span className="tag tag-danger">{t('fields.healthAndSafety')}</span>}
+      </div>
+
+      <div className="detail-grid">
+        <section>
+          <h2>{t('detail.complaint')}</h2>
+          <p className="customer-words" data-testid="complaint-description">
+            {c.description}
+          </p>
+          {c.remedy && (
+            <>
+              <h3>{t('fields.remedy')}</h3>
+              <p>{c.remedy}</p>
+            </>
+          )}
+          {(c.concerns.product || c.concerns.service || c.concerns.employee) && (
+            <dl className="facts">
+              {c.concerns.product && <Fact label={t('fields.product')} value={c.concerns.product} />}
+              {c.concerns.service && <Fact label={t('fields.service')} value={c.concerns.service} />}
+              {c.concerns.employee && (
+                <Fact label={t('fields.employeeConcerned')} value={c.concerns.employee} />
+              )}
+            </dl>
+          )}
+          <dl className="facts">
+            {rows.map(([label, value]) => (
+              <Fact key={label} label={label} value={value} />
+            ))}
+          </dl>
+        </section>
+        <section>
+          <h2>{c.channel === 'internal' ? t('detail.employee') : t('detail.customer')}</h2>
+          <dl className="facts">
+            {customer.map(([label, value]) => (
+              <Fact key={label} label={label} value={value} />
+            ))}
+          </dl>
+        </section>
+      </div>
+
+      <section className="history">
+        <h2>{t('detail.history')}</h2>
+        <ol data-testid="history">
+          {(history ?? []).map((e) => (
+            <li key={e.id} data-testid="history-event" data-type={e.type}>
+              <time dateTime={e.at}>{when(e.at)}</time> <strong>{e.actor}</strong> <EventText event={e} />
+            </li>
+          ))}
+        </ol>
+        <NoteForm complaintId={c.id} actor={settings.employeeName} />
+      </section>
+    </article>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function EventText({ event }: { event: ComplaintEvent }) {
+  const { t } = useTranslation('complaints');
+  switch (event.type) {
+    case 'created':
+      return <span>{t('event.created', { number: String(event.data.number ?? '') })}</span>;
+    case 'note_added':
+      return (
+        <span>
+          {t('event.note_added')}: <q>{String(event.data.text ?? '')}</q>
+        </span>
+      );
+    case 'status_changed':
+      return <span>{t('event.status_changed')}</span>;
+  }
+}
+
+function NoteForm({ complaintId, actor }: { complaintId: string; actor: string }) {
+  const { t } = useTranslation(['complaints', 'validation']);
+  const db = useDb();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    if (!text.trim()) {
+      setError(t('validation:required'));
+      return;
+    }
+    setSaving(true);
+    try {
+      await addNote(db, complaintId, text, actor);
+      setText('');
+      setError(null);
+    } catch (err) {
+      setError(t('form.saveFailed', { message: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="note-form" onSubmit={submit} noValidate>
+      <label htmlFor="note-text">{t('detail.addNote')}</label>
+      <textarea
+        id="note-text"
+        rows={3}
+        value={text}
+        maxLength={NOTE_MAX_LENGTH}
+        placeholder={t('detail.notePlaceholder')}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+        }}
+      />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={saving}>
+        {t('detail.saveNote')}
+      </button>
+    </form>
+  );
+}

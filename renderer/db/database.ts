@@ -1,0 +1,62 @@
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Complaint, ComplaintEvent, ComplaintInput } from '../../shared/complaints/model';
+import type { WorkstationSettings } from '../../shared/settings/workstation';
+import type { OutboxOperation } from '../../shared/sync/operations';
+
+/** Device internals: identity and counters. Only ever changed inside the transaction that uses them. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface SettingsRow {
+  key: 'workstation';
+  value: WorkstationSettings;
+}
+
+/** What was typed into a form but not saved yet; survives a crash or a power cut (R22). */
+export interface DraftRow {
+  id: string;
+  input: ComplaintInput;
+  updatedAt: string;
+}
+
+/**
+ * The schema, version by version. Never edit a version that has shipped: add the next one with its
+ * `upgrade`, so every branch PC migrates its data in place (Dexie runs the missing steps in order).
+ * Indexes only: Dexie stores every other property as well.
+ */
+export const SCHEMA_VERSIONS: ReadonlyArray<{
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}> = [
+  {
+    version: 1,
+    stores: {
+      complaints: 'id, &number, registeredAt, status, channel, *searchWords',
+      events: 'id, complaintId, [complaintId+at]',
+      outbox: 'deviceSeq, &opId, createdAt',
+      settings: 'key',
+      meta: 'key',
+      drafts: 'id',
+    },
+  },
+];
+
+export class OtklikDatabase extends Dexie {
+  complaints!: EntityTable<Complaint, 'id'>;
+  events!: EntityTable<ComplaintEvent, 'id'>;
+  outbox!: Table<OutboxOperation, number>;
+  settings!: Table<SettingsRow, string>;
+  meta!: Table<MetaRow, string>;
+  drafts!: EntityTable<DraftRow, 'id'>;
+
+  constructor(name = 'otklik', versions = SCHEMA_VERSIONS) {
+    super(name);
+    for (const v of versions) {
+      const step = this.version(v.version).stores(v.stores);
+      if (v.upgrade) step.upgrade(v.upgrade);
+    }
+  }
+}

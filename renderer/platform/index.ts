@@ -1,0 +1,49 @@
+import type { AppInfo, DiskSpace, OtklikBridge } from '../../shared/ipc/contract';
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron app (electron/preload.ts). */
+    readonly otklik?: OtklikBridge;
+  }
+}
+
+/**
+ * What the page needs from its host. In Electron it goes through the preload bridge; in a plain browser
+ * (development, tests, the start script's fallback) the web platform does what a browser can.
+ */
+export interface Platform {
+  readonly kind: 'electron' | 'web';
+  appInfo(): Promise<AppInfo | null>;
+  /** Free space where our data lives; in a browser, what is left of the origin's quota. */
+  diskSpace(): Promise<DiskSpace | null>;
+  /** A system notification; false when none could be shown. */
+  notify(title: string, body: string): Promise<boolean>;
+}
+
+function electronPlatform(bridge: OtklikBridge): Platform {
+  return {
+    kind: 'electron',
+    appInfo: () => bridge.getAppInfo(),
+    diskSpace: () => bridge.getDiskSpace(),
+    notify: async (title, body) => (await bridge.showNotification({ title, body })).shown,
+  };
+}
+
+const webPlatform: Platform = {
+  kind: 'web',
+  appInfo: async () => null,
+  diskSpace: async () => {
+    const estimate = await navigator.storage?.estimate?.();
+    if (!estimate?.quota) return null;
+    return { freeBytes: Math.max(0, estimate.quota - (estimate.usage ?? 0)), totalBytes: estimate.quota };
+  },
+  notify: async (title, body) => {
+    if (typeof Notification === 'undefined') return false;
+    if (Notification.permission === 'default') await Notification.requestPermission();
+    if (Notification.permission !== 'granted') return false;
+    new Notification(title, { body });
+    return true;
+  },
+};
+
+export const platform: Platform = window.otklik ? electronPlatform(window.otklik) : webPlatform;

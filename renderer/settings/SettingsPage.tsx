@@ -1,0 +1,234 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  COUNTRIES,
+  DEFAULT_TIME_ZONE,
+  LANGUAGES,
+  isLanguage,
+  validateWorkstationSettings,
+  type Country,
+  type Language,
+  type SettingsError,
+  type SettingsField,
+  type WorkstationSettings,
+} from '../../shared/settings/workstation';
+import { MAX_STATION, MIN_STATION } from '../../shared/complaints/numbering';
+import { useDb } from '../db/context';
+import { endonym, regionName } from '../i18n/format';
+import { Field, describedBy } from '../shell/Field';
+import { SettingsInvalid, rememberedLanguage, saveWorkstationSettings } from './store';
+
+function defaults(language: Language): WorkstationSettings {
+  const machineZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const country: Country =
+    language === 'uk' ? 'UA' : language === 'cs' ? 'CZ' : language === 'ko' ? 'KR' : 'RU';
+  const zone = Object.values(DEFAULT_TIME_ZONE).includes(machineZone)
+    ? machineZone
+    : DEFAULT_TIME_ZONE[country];
+  return {
+    branchCode: '',
+    branchName: '',
+    country,
+    timeZone: zone,
+    language,
+    employeeName: '',
+    station: 1,
+    hqUrl: '',
+  };
+}
+
+const ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
+
+/** Also the first-run setup: until the branch is known, no complaint number can be issued. */
+export function SettingsPage({ settings }: { settings: WorkstationSettings | null }) {
+  const { t, i18n } = useTranslation(['settings', 'validation']);
+  const db = useDb();
+  const setup = settings === null;
+  const [value, setValue] = useState<WorkstationSettings>(() => settings ?? defaults(rememberedLanguage()));
+  const [errors, setErrors] = useState<SettingsError[]>([]);
+  const [saved, setSaved] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  // The header's language switcher and this form edit the same setting: keep the form in step.
+  useEffect(() => {
+    if (isLanguage(i18n.language))
+      setValue((v) => (v.language === i18n.language ? v : { ...v, language: i18n.language as Language }));
+  }, [i18n.language]);
+  const zones = useMemo(
+    () => (ZONES.includes(value.timeZone) ? ZONES : [value.timeZone, ...ZONES]),
+    [value.timeZone],
+  );
+
+  const set = <K extends SettingsField>(key: K, v: WorkstationSettings[K]) => {
+    setSaved(false);
+    setValue((prev) => {
+      const next = { ...prev, [key]: v };
+      // Moving the branch to another country moves its zone too, unless someone chose a zone by hand.
+      if (key === 'country' && prev.timeZone === DEFAULT_TIME_ZONE[prev.country])
+        next.timeZone = DEFAULT_TIME_ZONE[v as Country];
+      if (errors.length > 0) setErrors(validateWorkstationSettings(next));
+      return next;
+    });
+  };
+
+  const message = (field: SettingsField) => {
+    const e = errors.find((x) => x.field === field);
+    if (!e) return undefined;
+    return e.code === 'too_long'
+      ? t('validation:too_long', { count: e.params?.max ?? 0 })
+      : t(`validation:${e.code}`);
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found = validateWorkstationSettings(value);
+    setErrors(found);
+    setSaveError(null);
+    if (found.length > 0) {
+      document.getElementById(`s-${found[0]!.field}`)?.focus();
+      return;
+    }
+    try {
+      const stored = await saveWorkstationSettings(db, value);
+      if (stored.language !== i18n.language) await i18n.changeLanguage(stored.language);
+      setValue(stored);
+      setSaved(true);
+    } catch (err) {
+      if (err instanceof SettingsInvalid) setErrors(err.errors);
+      else setSaveError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  const input = (
+    field: 'branchCode' | 'branchName' | 'employeeName' | 'hqUrl',
+    hint?: string,
+    extra: Record<string, unknown> = {},
+  ) => (
+    <Field
+      id={`s-${field}`}
+      label={t(`fields.${field}`)}
+      required={field !== 'hqUrl'}
+      error={message(field)}
+      hint={hint}
+    >
+      <input
+        {...describedBy(`s-${field}`, message(field), hint)}
+        value={value[field]}
+        onChange={(e) => set(field, e.target.value)}
+        {...extra}
+      />
+    </Field>
+  );
+
+  return (
+    <form className="page settings-form" onSubmit={submit} noValidate aria-labelledby="settings-title">
+      <div className="page-header">
+        <h1 id="settings-title">{setup ? t('setupTitle') : t('title')}</h1>
+      </div>
+      {setup && (
+        <p className="intro" data-testid="setup-intro">
+          {t('setupIntro')}
+        </p>
+      )}
+      {saved && (
+        <div className="banner banner-success" role="status" data-testid="settings-saved">
+          {t('saved')}
+        </div>
+      )}
+      {saveError && (
+        <div className="banner banner-error" role="alert">
+          {t('saveFailed', { message: saveError })}
+        </div>
+      )}
+
+      <section className="form-section">
+        <h2>{t('sectionBranch')}</h2>
+        <div className="grid-2">
+          {input('branchCode', t('hints.branchCode'), {
+            autoFocus: setup,
+            autoCapitalize: 'characters',
+            spellCheck: false,
+          })}
+          {input('branchName')}
+          <Field id="s-country" label={t('fields.country')} required error={message('country')}>
+            <select
+              {...describedBy('s-country', message('country'), undefined)}
+              value={value.country}
+              onChange={(e) => set('country', e.target.value as Country)}
+            >
+              {COUNTRIES.map((c) => (
+                <option key={c} value={c}>
+                  {regionName(c, i18n.language)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            id="s-timeZone"
+            label={t('fields.timeZone')}
+            required
+            error={message('timeZone')}
+            hint={t('hints.timeZone')}
+          >
+            <select
+              {...describedBy('s-timeZone', message('timeZone'), t('hints.timeZone'))}
+              value={value.timeZone}
+              onChange={(e) => set('timeZone', e.target.value)}
+            >
+              {zones.map((z) => (
+                <option key={z} value={z}>
+                  {z}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      </section>
+
+      <section className="form-section">
+        <h2>{t('sectionWorkstation')}</h2>
+        <div className="grid-2">
+          {input('employeeName', t('hints.employeeName'))}
+          <Field
+            id="s-station"
+            label={t('fields.station')}
+            required
+            error={message('station')}
+            hint={t('hints.station')}
+          >
+            <select
+              {...describedBy('s-station', message('station'), t('hints.station'))}
+              value={value.station}
+              onChange={(e) => set('station', Number(e.target.value))}
+            >
+              {Array.from({ length: MAX_STATION - MIN_STATION + 1 }, (_, i) => MIN_STATION + i).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="s-language" label={t('fields.language')} required error={message('language')}>
+            <select
+              {...describedBy('s-language', message('language'), undefined)}
+              value={value.language}
+              onChange={(e) => set('language', e.target.value as Language)}
+            >
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {endonym(l)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {input('hqUrl', t('hints.hqUrl'), { type: 'url', spellCheck: false, placeholder: 'https://' })}
+        </div>
+      </section>
+
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {setup ? t('start') : t('save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import {
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  normalizeWorkstationSettings,
+  validateWorkstationSettings,
+  type Language,
+  type SettingsError,
+  type WorkstationSettings,
+} from '../../shared/settings/workstation';
+import type { OtklikDatabase } from '../db/database';
+
+export class SettingsInvalid extends Error {
+  constructor(readonly errors: SettingsError[]) {
+    super(`Invalid settings: ${errors.map((e) => `${e.field}:${e.code}`).join(', ')}`);
+  }
+}
+
+export async function loadWorkstationSettings(db: OtklikDatabase): Promise<WorkstationSettings | null> {
+  return (await db.settings.get('workstation'))?.value ?? null;
+}
+
+/**
+ * Settings are this PC's configuration, not business records: they are not queued for HQ (HQ will own
+ * the branch directory and send it down).
+ */
+export async function saveWorkstationSettings(
+  db: OtklikDatabase,
+  raw: WorkstationSettings,
+): Promise<WorkstationSettings> {
+  const errors = validateWorkstationSettings(raw);
+  if (errors.length > 0) throw new SettingsInvalid(errors);
+  const value = normalizeWorkstationSettings(raw);
+  await db.settings.put({ key: 'workstation', value });
+  rememberLanguage(value.language);
+  return value;
+}
+
+// The interface language is also kept outside IndexedDB, so the very first paint is already translated.
+const LANGUAGE_KEY = 'otklik.language';
+
+export function rememberedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(LANGUAGE_KEY);
+    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+export function rememberLanguage(language: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Storage full or blocked: the language still applies for this session.
+  }
+}
+
+/** The language switcher: applies at once, and to the saved profile when there is one. */
+export async function switchLanguage(db: OtklikDatabase, language: Language): Promise<void> {
+  rememberLanguage(language);
+  await db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get('workstation');
+    if (row) await db.settings.put({ key: 'workstation', value: { ...row.value, language } });
+  });
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** The catalogues themselves: tests compare what is on screen with what translators wrote. */
+export function catalogue(lng: string, ns: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(import.meta.dirname, '../../locales', lng, `${ns}.json`), 'utf8'));
+}
+
+export function text(lng: string, ns: string, key: string): string {
+  let node: unknown = catalogue(lng, ns);
+  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+  if (typeof node !== 'string') throw new Error(`No string ${lng}/${ns}:${key}`);
+  return node;
+}
+
+/** Every page fails its test on any console error or uncaught exception (missing translations log one). */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await use(page);
+    expect(problems).toEqual([]);
+  },
+});
+
+export { expect };
+
+export interface Workstation {
+  branchCode: string;
+  branchName: string;
+  employeeName: string;
+  /** Label of the language in the setup form's own language, e.g. 'Русский'. */
+}
+
+export const MOSCOW: Workstation = {
+  branchCode: 'MSK-01',
+  branchName: 'Москва, Тверская 7',
+  employeeName: 'Ольга Иванова',
+};
+
+/** First run: the setup screen, in Russian (the default language). */
+export async function setUpWorkstation(page: Page, w: Workstation = MOSCOW): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('setup-intro')).toBeVisible();
+  await page.getByLabel(text('ru', 'settings', 'fields.branchCode')).fill(w.branchCode);
+  await page.getByLabel(text('ru', 'settings', 'fields.branchName')).fill(w.branchName);
+  await page.getByLabel(text('ru', 'settings', 'fields.employeeName')).fill(w.employeeName);
+  await page.getByRole('button', { name: text('ru', 'settings', 'start') }).click();
+  await expect(page.getByTestId('branch-label')).toContainText(w.branchCode);
+}
+
+/** The year a complaint registered now gets: Moscow's, not the browser's (UTC). */
+export function moscowYear(now = new Date()): string {
+  return new Intl.DateTimeFormat('en', { timeZone: 'Europe/Moscow', year: 'numeric' }).format(now);
+}
+
+/** The service worker must control the page before the link goes down, or a reload cannot work. */
+export async function waitForOfflineShell(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+}

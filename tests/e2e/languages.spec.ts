@@ -1,0 +1,94 @@
+import { LANGUAGES } from '../../shared/settings/workstation';
+import { catalogue, expect, moscowYear, setUpWorkstation, test, text } from './fixtures';
+
+// R25: every screen in every language, with no raw keys; the choice persists across a reload.
+
+/** Any "namespace:key" or "section.key" left untranslated on screen. */
+const RAW_KEY =
+  /\b(?:common|complaints|settings|validation):[\w.]+|\b(?:nav|form|list|detail|fields|channel|status|severity|category|connectivity|pending|storage|hints|book|event)\.[a-z]\w*/;
+
+for (const lng of LANGUAGES) {
+  test(`the interface is translated into ${lng}`, async ({ page }) => {
+    await setUpWorkstation(page);
+    await page.getByTestId('language-switcher').selectOption(lng);
+    await expect(page.locator('html')).toHaveAttribute('lang', lng);
+    const nav = page.getByRole('navigation');
+    for (const key of ['complaints', 'newComplaint', 'feedbackBook', 'settings']) {
+      await expect(nav).toContainText(text(lng, 'common', `nav.${key}`));
+    }
+    await expect(page.getByTestId('connectivity')).toHaveText(text(lng, 'common', 'connectivity.online'));
+
+    const screens: Array<[string, string]> = [
+      ['/#/complaints', text(lng, 'complaints', 'list.title')],
+      ['/#/complaints/new', text(lng, 'complaints', 'form.title')],
+      ['/#/book', text(lng, 'common', 'book.title')],
+      ['/#/settings', text(lng, 'settings', 'title')],
+    ];
+    for (const [path, heading] of screens) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      const body = await page.locator('body').innerText();
+      expect(body).not.toMatch(RAW_KEY);
+    }
+
+    // Every channel label of the form comes from the catalogue.
+    await page.goto('/#/complaints/new');
+    const channels = catalogue(lng, 'complaints').channel as Record<string, string>;
+    for (const label of Object.values(channels))
+      await expect(page.getByRole('radio', { name: label })).toBeVisible();
+
+    // The choice survives a reload.
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', lng);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(text(lng, 'complaints', 'form.title'));
+  });
+}
+
+test('registers a complaint offline in Korean', async ({ page, context }) => {
+  const ko = (ns: string, key: string) => text('ko', ns, key);
+  await setUpWorkstation(page);
+  await page.getByTestId('language-switcher').selectOption('ko');
+  await context.setOffline(true);
+  await expect(page.getByTestId('connectivity')).toHaveText(ko('common', 'connectivity.offline'));
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: new RegExp(ko('common', 'nav.newComplaint')) })
+    .click();
+  await page.getByRole('radio', { name: ko('complaints', 'channel.email') }).check();
+  await page.getByLabel(ko('complaints', 'fields.customerName')).fill('김민준');
+  await page.getByLabel(ko('complaints', 'fields.email'), { exact: true }).fill('minjun.kim@example.kr');
+  await page.getByLabel(ko('complaints', 'fields.description')).fill('배송된 제품이 파손되어 있었습니다.');
+  await page.getByLabel(ko('complaints', 'fields.consent')).check();
+  await page.getByRole('button', { name: new RegExp(ko('complaints', 'form.submit')) }).click();
+  await expect(page.getByTestId('complaint-number')).toHaveText(
+    new RegExp(`^MSK-01-${moscowYear()}-1\\d{5}$`),
+  );
+  const number = await page.getByTestId('complaint-number').textContent();
+  await expect(page.getByTestId('registered-banner')).toHaveText(
+    ko('complaints', 'detail.registered').replace('{{number}}', number!),
+  );
+  await expect(page.getByTestId('complaint-status')).toHaveText(ko('complaints', 'status.received'));
+  await expect(page.getByTestId('pending')).toHaveText(
+    ko('common', 'pending.count_other').replace('{{count}}', '1'),
+  );
+});
+
+test('Russian plural forms in the pending counter', async ({ page }) => {
+  await setUpWorkstation(page);
+  const ru = (key: string) => text('ru', 'complaints', key);
+  const expected: Record<number, string> = {
+    1: text('ru', 'common', 'pending.count_one'),
+    2: text('ru', 'common', 'pending.count_few'),
+    5: text('ru', 'common', 'pending.count_many'),
+  };
+  for (let n = 1; n <= 5; n++) {
+    await page.goto('/#/complaints/new');
+    await page.getByRole('radio', { name: ru('channel.questionnaire') }).check();
+    await page.getByLabel(ru('fields.noContactReason')).fill('Анонимная анкета');
+    await page.getByLabel(ru('fields.description')).fill(`Анкета номер ${n}: долго ждали консультанта`);
+    await page.getByRole('button', { name: new RegExp(ru('form.submit')) }).click();
+    await expect(page.getByTestId('complaint-number')).toBeVisible();
+    if (expected[n])
+      await expect(page.getByTestId('pending')).toHaveText(expected[n]!.replace('{{count}}', String(n)));
+  }
+});

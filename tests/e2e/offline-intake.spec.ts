@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../chromium.ts';
+import { MOSCOW, expect, moscowYear, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
+
+const ru = (ns: string, key: string) => text('ru', ns, key);
+
+// R1, R22: a complaint registered with no link is numbered, kept, and survives a reload and a restart.
+test('registers a complaint offline; it survives a reload with its history', async ({ page, context }) => {
+  await setUpWorkstation(page);
+  await waitForOfflineShell(page);
+  await context.setOffline(true);
+  await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline');
+  await expect(page.getByTestId('connectivity')).toHaveText(ru('common', 'connectivity.offline'));
+
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByRole('heading', { name: ru('complaints', 'form.title') })).toBeVisible();
+  await page.getByRole('radio', { name: ru('complaints', 'channel.phone') }).check();
+  await page.getByLabel(ru('complaints', 'fields.customerName')).fill('Пётр Сидоров');
+  await page.getByLabel(ru('complaints', 'fields.phone'), { exact: true }).fill('+7 916 555-12-34');
+  await page
+    .getByLabel(ru('complaints', 'fields.description'))
+    .fill('Заказ не привезли в обещанный день, никто не предупредил.');
+  await page.getByLabel(ru('complaints', 'fields.remedy')).fill('Доставить завтра до обеда');
+  await page.getByLabel(ru('complaints', 'fields.consent')).check();
+  await page.getByLabel(ru('complaints', 'fields.remedy')).press('Control+Enter');
+
+  const number = page.getByTestId('complaint-number');
+  await expect(number).toHaveText(new RegExp(`^MSK-01-${moscowYear()}-1\\d{5}$`));
+  const registered = await number.textContent();
+  await expect(page.getByTestId('registered-banner')).toContainText(registered!);
+  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '1');
+
+  await page.getByLabel(ru('complaints', 'detail.addNote')).fill('Клиент перезвонил: удобно после 14:00');
+  await page.getByRole('button', { name: ru('complaints', 'detail.saveNote') }).click();
+  await expect(page.getByTestId('history-event')).toHaveCount(2);
+  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '2');
+
+  await page.reload();
+  await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline');
+  await expect(page.getByTestId('complaint-number')).toHaveText(registered!);
+  await expect(page.getByTestId('complaint-description')).toHaveText(
+    'Заказ не привезли в обещанный день, никто не предупредил.',
+  );
+  const history = page.getByTestId('history-event');
+  await expect(history).toHaveCount(2);
+  await expect(history.nth(0)).toHaveAttribute('data-type', 'created');
+  await expect(history.nth(0)).toContainText(MOSCOW.employeeName);
+  await expect(history.nth(1)).toContainText('удобно после 14:00');
+
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByTestId('complaint-row')).toHaveCount(1);
+  await expect(page.getByTestId('complaint-row')).toContainText(registered!);
+  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '2');
+});
+
+test('a restarted browser, still offline, opens the app with the complaint in it', async ({ baseURL }) => {
+  const profile = mkdtempSync(join(tmpdir(), 'otklik-profile-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      args: chromiumArgs,
+      baseURL,
+      timezoneId: 'UTC',
+    });
+  try {
+    let context = await launch();
+    let page = context.pages()[0] ?? (await context.newPage());
+    await setUpWorkstation(page);
+    await waitForOfflineShell(page);
+    await context.setOffline(true);
+    await page.goto('/#/complaints/new');
+    await page.getByRole('radio', { name: ru('complaints', 'channel.in_person') }).check();
+    await page
+      .getByLabel(ru('complaints', 'fields.noContactReason'))
+      .fill('Клиент не захотел оставить контакты');
+    await page
+      .getByLabel(ru('complaints', 'fields.description'))
+      .fill('Очередь к кассе 40 минут, работала одна касса.');
+    await page.getByRole('button', { name: ru('complaints', 'form.submit') }).click();
+    const registered = await page.getByTestId('complaint-number').textContent();
+    expect(registered).toMatch(/^MSK-01-\d{4}-100001$/);
+    await context.close();
+
+    context = await launch();
+    await context.setOffline(true);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/#/complaints');
+    await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline');
+    await expect(page.getByTestId('complaint-row')).toHaveCount(1);
+    await expect(page.getByTestId('complaint-row')).toContainText(registered!);
+    await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '1');
+    await context.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('what is typed survives a reload before saving (draft)', async ({ page }) => {
+  await setUpWorkstation(page);
+  await page.goto('/#/complaints/new');
+  await page.getByLabel(ru('complaints', 'fields.description')).fill('Черновик: клиент ещё рассказывает');
+  await page.getByLabel(ru('complaints', 'fields.customerName')).fill('Анна');
+  // The draft is written a moment after typing stops.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const open = indexedDB.open('otklik');
+            open.onsuccess = () => {
+              const get = open.result.transaction('drafts').objectStore('drafts').get('new-complaint');
+              get.onsuccess = () => resolve(get.result?.input?.description ?? null);
+            };
+          }),
+      ),
+    )
+    .toBe('Черновик: клиент ещё рассказывает');
+  await page.reload();
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(page.getByLabel(ru('complaints', 'fields.description'))).toHaveValue(
+    'Черновик: клиент ещё рассказывает',
+  );
+  await expect(page.getByLabel(ru('complaints', 'fields.customerName'))).toHaveValue('Анна');
+  await page
+    .getByTestId('draft-restored')
+    .getByRole('button', { name: ru('complaints', 'form.clear') })
+    .click();
+  await expect(page.getByLabel(ru('complaints', 'fields.description'))).toHaveValue('');
+});
