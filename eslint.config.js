@@ -38,7 +38,6 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       '.ci-results/**',
-      'tests/fixtures/lint/**',
     ],
   },
   js.configs.recommended,

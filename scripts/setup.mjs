@@ -1,0 +1,82 @@
+// Set-up shared by `npm start` and `npm test`: each does whatever a fresh machine still lacks.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = join(import.meta.dirname, '..');
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+export function say(message) {
+  console.log(`\n[otklik] ${message}`);
+}
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    console.error(`Otklik needs Node.js 20.19 or newer; this is ${process.version}.`);
+    process.exit(1);
+  }
+}
+
+/**
+ * `npm ci` when node_modules is missing or older than package-lock.json (npm keeps its own copy of the
+ * lock in node_modules/.package-lock.json, written on every install).
+ */
+export function ensureDependencies() {
+  checkNode();
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  if (
+    existsSync(installed) &&
+    statSync(installed).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs
+  )
+    return;
+  say('Installing dependencies (npm ci)…');
+  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) {
+    console.error('npm ci failed; see the messages above.');
+    process.exit(1);
+  }
+}
+
+export function chromiumPath() {
+  return process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+/** Tests drive Debian's Chromium; Playwright cannot download a browser here. */
+export function ensureChromium() {
+  if (existsSync(chromiumPath())) return;
+  if (existsSync('/usr/bin/apt-get')) {
+    say('Installing Chromium for the browser tests (apt-get install chromium)…');
+    const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
+    const apt = (...args) =>
+      run(asRoot[0] ?? 'apt-get', [...(asRoot.length ? ['apt-get'] : []), ...args], {
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
+    if (apt('update') === 0 && apt('install', '-y', 'chromium') === 0 && existsSync(chromiumPath())) return;
+  }
+  console.error(
+    `Chromium is needed at ${chromiumPath()} for the browser tests. Install it (Debian: apt-get install chromium) ` +
+      'or set OTKLIK_CHROMIUM to its path.',
+  );
+  process.exit(1);
+}
+
+/** The Electron binary is not part of the npm package here; see ENVIRONMENT notes in the README. */
+export function electronBinary() {
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const candidate = join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      process.platform === 'win32' ? 'electron.exe' : 'electron',
+    );
+    return existsSync(candidate) ? candidate : null;
+  }
+  const dir = join(root, 'node_modules', 'electron');
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}

@@ -1,0 +1,82 @@
+// `npm test`: every check and every suite, then one closing line "N passed, N failed" that sums them all.
+// A check (format, types, lint, build) counts as one; vitest and Playwright count their tests.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium, ensureDependencies, root, run, say } from './setup.mjs';
+
+ensureDependencies();
+ensureChromium();
+
+const results = join(root, '.ci-results');
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+const env = { ...process.env, OTKLIK_RESULTS_DIR: results };
+const rows = [];
+
+function check(name, command, args) {
+  say(`${name}: ${command} ${args.join(' ')}`);
+  const ok = run(command, args, { env }) === 0;
+  rows.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+  return ok;
+}
+
+function suite(name, command, args, file, count) {
+  say(`${name}: ${command} ${args.join(' ')}`);
+  const status = run(command, args, { env });
+  const path = join(results, file);
+  if (!existsSync(path)) {
+    rows.push({ name: `${name} (no report: crashed before reporting)`, passed: 0, failed: 1, skipped: 0 });
+    return;
+  }
+  const counted = count(JSON.parse(readFileSync(path, 'utf8')));
+  // A non-zero exit with every test green still means something failed (e.g. an error outside a test).
+  if (status !== 0 && counted.failed === 0) counted.failed = 1;
+  rows.push({ name, ...counted });
+}
+
+check('format', 'npx', ['prettier', '--check', '.']);
+check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+check('lint', 'npm', ['run', '--silent', 'lint']);
+suite(
+  'unit (vitest)',
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${join(results, 'vitest.json')}`,
+  ],
+  'vitest.json',
+  (r) => ({
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + (r.numFailedTestSuites ?? 0),
+    skipped: r.numPendingTests + r.numTodoTests,
+  }),
+);
+if (check('build', 'npm', ['run', '--silent', 'build'])) {
+  suite('end-to-end (playwright)', 'npx', ['playwright', 'test'], 'playwright.json', (r) => ({
+    passed: r.stats.expected + r.stats.flaky,
+    failed: r.stats.unexpected,
+    skipped: r.stats.skipped,
+  }));
+} else {
+  rows.push({ name: 'end-to-end (playwright): not run, the build failed', passed: 0, failed: 1, skipped: 0 });
+}
+
+const total = rows.reduce(
+  (t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }),
+  {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  },
+);
+console.log('\nSummary');
+for (const r of rows)
+  console.log(
+    `  ${r.failed > 0 ? 'FAIL' : 'ok  '}  ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
+  );
+if (total.skipped > 0) console.log(`  (${total.skipped} skipped, not counted as passed)`);
+console.log(`${total.passed} passed, ${total.failed} failed`);
+process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);
