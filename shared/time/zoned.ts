@@ -99,3 +99,21 @@ export function zonedTimeToInstant(
   // length of the gap (02:30 on a spring-forward night becomes 03:30), as Temporal's 'compatible' does.
   return new Date(wallAsUtc - zoneOffsetMs(new Date(wallAsUtc - 86_400_000), timeZone));
 }
+
+const dayStarts = new Map<string, number>();
+
+/**
+ * The first instant of `localDate` on a wall clock in `timeZone` (later than 00:00 if midnight is in a DST gap).
+ * Memoised: deadlines of a whole list fall on a few hundred dates, and each uncached answer costs several
+ * Intl look-ups.
+ */
+export function startOfLocalDay(localDate: LocalDate, timeZone: string): Date {
+  const key = `${timeZone} ${localDate}`;
+  let t = dayStarts.get(key);
+  if (t === undefined) {
+    t = zonedTimeToInstant(localDate, 0, 0, timeZone).getTime();
+    if (dayStarts.size >= 50_000) dayStarts.clear();
+    dayStarts.set(key, t);
+  }
+  return new Date(t);
+}

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isLocalDate, isoWeekday, parseLocalDate } from '../../../shared/time/local-date';
-import { isValidTimeZone, localDateIn, zonedTimeToInstant } from '../../../shared/time/zoned';
+import {
+  addDays,
+  addMonths,
+  fromEpochDay,
+  isLocalDate,
+  isoWeekday,
+  isoWeekdayOfEpochDay,
+  parseLocalDate,
+  toEpochDay,
+  yearOfEpochDay,
+} from '../../../shared/time/local-date';
+import {
+  isValidTimeZone,
+  localDateIn,
+  startOfLocalDay,
+  zonedTimeToInstant,
+} from '../../../shared/time/zoned';
 
 describe('local dates', () => {
   it.each([
@@ -60,5 +75,44 @@ describe('wall clocks in a branch zone', () => {
     ['', false],
   ])('time zone %j valid: %s', (zone, valid) => {
     expect(isValidTimeZone(zone)).toBe(valid);
+  });
+});
+
+describe('epoch days', () => {
+  it.each([
+    ['1970-01-01', 0, 4],
+    ['1969-12-31', -1, 3],
+    ['2026-11-23', 20780, 1],
+    ['2026-11-29', 20786, 7],
+    ['2028-02-29', 21243, 2],
+  ])('%s is epoch day %i, ISO weekday %i', (date, epochDay, weekday) => {
+    expect(toEpochDay(date)).toBe(epochDay);
+    expect(fromEpochDay(epochDay)).toBe(date);
+    expect(isoWeekdayOfEpochDay(epochDay)).toBe(weekday);
+    expect(isoWeekdayOfEpochDay(epochDay)).toBe(isoWeekday(date));
+    expect(yearOfEpochDay(epochDay)).toBe(Number(date.slice(0, 4)));
+  });
+});
+
+describe('addMonths', () => {
+  it.each([
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-03-31', 1, '2026-04-30'],
+    ['2026-11-15', 2, '2027-01-15'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2026-12-31', 12, '2027-12-31'],
+  ])('%s + %i months = %s', (from, n, expected) => {
+    expect(addMonths(from, n)).toBe(expected);
+  });
+});
+
+describe('startOfLocalDay', () => {
+  it.each([
+    ['2026-11-24', 'Europe/Moscow', '2026-11-23T21:00:00.000Z'],
+    ['2026-03-29', 'Europe/Prague', '2026-03-28T23:00:00.000Z'], // the DST jump is at 02:00, midnight exists
+    ['2026-09-06', 'America/Santiago', '2026-09-06T04:00:00.000Z'], // midnight skipped: the day starts at 01:00
+  ])('%s in %s starts at %s', (date, zone, expected) => {
+    expect(startOfLocalDay(date, zone).toISOString()).toBe(expected);
   });
 });

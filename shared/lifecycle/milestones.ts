@@ -1,0 +1,67 @@
+/**
+ * Replays a complaint's status events into the timestamps the deadline engine needs (shared/deadlines
+ * `ComplaintTimeline`) and the state the next transition needs (`LifecycleSubject`).
+ */
+import type { ComplaintEvent, ComplaintStatus } from '../complaints/model';
+import type { FollowUpOutcome, RecordedDecision } from './decision';
+import { INITIAL_STATUS, type StatusChangeData } from './machine';
+
+export interface Milestones {
+  status: ComplaintStatus;
+  /** R12: registration is the acknowledgement. */
+  acknowledgedAt?: string;
+  decidedAt?: string;
+  customerInformedAt?: string;
+  followUpDoneAt?: string;
+  closedAt?: string;
+  /** Latest reopening; decision, informing and follow-up before it no longer count. */
+  reopenedAt?: string;
+  reopenCount: number;
+  decision?: RecordedDecision;
+  followUpOutcome?: FollowUpOutcome;
+}
+
+type EventLike = Pick<ComplaintEvent, 'type' | 'at' | 'data'>;
+
+/** Events in the order they happened (append order; HQ's order once synced). Other event types are skipped. */
+export function milestonesFromEvents(events: readonly EventLike[]): Milestones {
+  const m: Milestones = { status: INITIAL_STATUS, reopenCount: 0 };
+  for (const event of events) {
+    if (event.type !== 'status_changed') continue;
+    const data = event.data as Partial<StatusChangeData>;
+    if (!data.to) continue;
+    m.status = data.to;
+    switch (data.transition) {
+      case 'register':
+        m.acknowledgedAt ??= event.at;
+        break;
+      case 'decide':
+        m.decidedAt = event.at;
+        m.decision = data.decision;
+        break;
+      case 'inform_customer':
+        m.customerInformedAt = event.at;
+        break;
+      case 'record_follow_up':
+        m.followUpDoneAt = event.at;
+        m.followUpOutcome = data.followUp?.outcome;
+        break;
+      case 'close':
+        m.closedAt = event.at;
+        break;
+      case 'reopen':
+        m.reopenedAt = event.at;
+        m.reopenCount++;
+        delete m.decidedAt;
+        delete m.decision;
+        delete m.customerInformedAt;
+        delete m.followUpDoneAt;
+        delete m.followUpOutcome;
+        delete m.closedAt;
+        break;
+      default:
+        break;
+    }
+  }
+  return m;
+}
