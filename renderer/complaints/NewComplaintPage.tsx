@@ -93,12 +93,21 @@ function ComplaintForm(props: {
 
   useEffect(() => firstField.current?.focus(), []);
 
-  // Autosave: what is typed is in IndexedDB within a third of a second.
+  // Autosave: what is typed is in IndexedDB within a third of a second, and at once when the page goes away.
+  const latest = useRef(input);
   useEffect(() => {
+    latest.current = input;
     if (isBlank(input)) return;
     const timer = setTimeout(() => void saveDraft(db, input), DRAFT_DELAY_MS);
     return () => clearTimeout(timer);
   }, [db, input]);
+  useEffect(() => {
+    const flush = () => {
+      if (!isBlank(latest.current)) void saveDraft(db, latest.current);
+    };
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [db]);
 
   const update = (change: (draft: ComplaintInput) => ComplaintInput) => {
     setInput((prev) => {

@@ -103,7 +103,7 @@ test('what is typed survives a reload before saving (draft)', async ({ page }) =
   await page.goto('/#/complaints/new');
   await page.getByLabel(ru('complaints', 'fields.description')).fill('Черновик: клиент ещё рассказывает');
   await page.getByLabel(ru('complaints', 'fields.customerName')).fill('Анна');
-  // The draft is written a moment after typing stops.
+  // The draft is written a moment after typing stops: wait until it holds both fields.
   await expect
     .poll(() =>
       page.evaluate(
@@ -112,12 +112,15 @@ test('what is typed survives a reload before saving (draft)', async ({ page }) =
             const open = indexedDB.open('otklik');
             open.onsuccess = () => {
               const get = open.result.transaction('drafts').objectStore('drafts').get('new-complaint');
-              get.onsuccess = () => resolve(get.result?.input?.description ?? null);
+              get.onsuccess = () => {
+                const input = get.result?.input;
+                resolve(input ? [input.description, input.customer.name] : null);
+              };
             };
           }),
       ),
     )
-    .toBe('Черновик: клиент ещё рассказывает');
+    .toEqual(['Черновик: клиент ещё рассказывает', 'Анна']);
   await page.reload();
   await expect(page.getByTestId('draft-restored')).toBeVisible();
   await expect(page.getByLabel(ru('complaints', 'fields.description'))).toHaveValue(
