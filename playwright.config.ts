@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
 
 const resultsDir = process.env.OTKLIK_RESULTS_DIR;
-export const E2E_PORT = 4173;
+/** OTKLIK_E2E_PORT lets two checkouts run their suites side by side. */
+export const E2E_PORT = Number(process.env.OTKLIK_E2E_PORT ?? 4173);
 
 // End-to-end tests drive the production build of the renderer in Debian's Chromium. The browser's own clock
 // is UTC on purpose: branch dates must follow the branch's zone, never the PC's.
@@ -13,6 +14,8 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 30_000,
+  // Generous: CI machines have two cores shared by Chromium, the server and two workers.
+  expect: { timeout: 10_000 },
   reporter: resultsDir ? [['list'], ['json', { outputFile: `${resultsDir}/playwright.json` }]] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
