@@ -1,3 +1,5 @@
+import type { Milestones } from '../lifecycle/milestones';
+
 /**
  * The complaint as the branch records it (SPEC R1–R3). Pure data: shared by the renderer, HQ and the
  * sync protocol. Labels for every code below live in locales/<lng>/complaints.json.
@@ -100,10 +102,23 @@ export interface Complaint extends ComplaintInput {
   updatedAt: string;
   /** Lower-case words of the number, name and text: the multi-entry search index. */
   searchWords: string[];
+  /**
+   * Where the complaint stands, replayed from its history (shared/lifecycle milestonesFromEvents) and kept
+   * on the record in the same transaction as each event, so a list can show deadlines without the history.
+   */
+  progress: Milestones;
 }
 
 /** R12/R24: the append-only history of a complaint. Never updated, never deleted. */
-export const EVENT_TYPES = ['created', 'note_added', 'status_changed'] as const;
+export const EVENT_TYPES = [
+  'created',
+  'note_added',
+  'status_changed',
+  /** R10: the customer was thanked and given a preliminary answer (written complaints). */
+  'preliminary_answer_sent',
+  /** The final-answer term was extended with notice to the customer (e.g. Ukraine: up to 45 days). */
+  'term_extended',
+] as const;
 export type ComplaintEventType = (typeof EVENT_TYPES)[number];
 
 export interface ComplaintEvent {
@@ -114,7 +129,7 @@ export interface ComplaintEvent {
   at: string;
   /** Who did it: the employee name at the counter. */
   actor: string;
-  /** Type-specific details, e.g. { text } for a note, { from, to } for a status change. */
+  /** Type-specific details, e.g. { text } for a note, { from, to, transition } for a status change. */
   data: Record<string, unknown>;
 }
 

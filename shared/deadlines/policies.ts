@@ -83,8 +83,12 @@ const rule = (
   basis: string,
 ): TermRule => ({ id, amount, unit, counting, from, basis });
 
-/** At the counter or on the phone the receipt is given at once (R9); a letter is thanked within 2 working days (R10). */
-const ACK_ORAL = rule('ack_immediately', 0, 'hours', 'calendar', 'received', `${COMPANY} (R9)`);
+/**
+ * At the counter or on the phone the receipt is given at once (R9): "at once" is the moment the complaint is
+ * registered during the conversation, which is always a little after the customer started speaking.
+ * A letter is thanked within 2 working days of its arrival (R10).
+ */
+const ACK_ORAL = rule('ack_immediately', 0, 'hours', 'calendar', 'registered', `${COMPANY} (R9)`);
 const ACK_WRITTEN = rule('ack_2_working_days', 2, 'days', 'working', 'received', `${COMPANY} (R10)`);
 /** R17: check satisfaction after the promised time; 5 working days after the customer was told is the preset. */
 const FOLLOW_UP = rule(
@@ -271,7 +275,7 @@ export const POLICY_PRESETS: Record<PolicyPresetId, ConsiderationPolicy> = {
         0,
         'hours',
         'calendar',
-        'received',
+        'registered',
         '§ 19 zákona o ochraně spotřebitele',
       ),
       finalAnswer: rule(

@@ -2,7 +2,8 @@
  * Replays a complaint's status events into the timestamps the deadline engine needs (shared/deadlines
  * `ComplaintTimeline`) and the state the next transition needs (`LifecycleSubject`).
  */
-import type { ComplaintEvent, ComplaintStatus } from '../complaints/model';
+import type { Complaint, ComplaintEvent, ComplaintStatus } from '../complaints/model';
+import type { ComplaintTimeline } from '../deadlines/due';
 import type { FollowUpOutcome, RecordedDecision } from './decision';
 import { INITIAL_STATUS, type StatusChangeData } from './machine';
 
@@ -10,6 +11,8 @@ export interface Milestones {
   status: ComplaintStatus;
   /** R12: registration is the acknowledgement. */
   acknowledgedAt?: string;
+  /** R10: first preliminary answer to a written complaint. */
+  preliminaryAnswerAt?: string;
   decidedAt?: string;
   customerInformedAt?: string;
   followUpDoneAt?: string;
@@ -17,6 +20,8 @@ export interface Milestones {
   /** Latest reopening; decision, informing and follow-up before it no longer count. */
   reopenedAt?: string;
   reopenCount: number;
+  /** The final-answer term was extended (with notice to the customer). */
+  termExtended?: boolean;
   decision?: RecordedDecision;
   followUpOutcome?: FollowUpOutcome;
 }
@@ -27,6 +32,8 @@ type EventLike = Pick<ComplaintEvent, 'type' | 'at' | 'data'>;
 export function milestonesFromEvents(events: readonly EventLike[]): Milestones {
   const m: Milestones = { status: INITIAL_STATUS, reopenCount: 0 };
   for (const event of events) {
+    if (event.type === 'preliminary_answer_sent') m.preliminaryAnswerAt ??= event.at;
+    if (event.type === 'term_extended') m.termExtended = true;
     if (event.type !== 'status_changed') continue;
     const data = event.data as Partial<StatusChangeData>;
     if (!data.to) continue;
@@ -64,4 +71,24 @@ export function milestonesFromEvents(events: readonly EventLike[]): Milestones {
     }
   }
   return m;
+}
+
+/** What the deadline engine needs of a stored complaint: its own times plus its replayed milestones. */
+export function timelineOf(
+  c: Pick<Complaint, 'channel' | 'status' | 'receivedAt' | 'registeredAt' | 'progress'>,
+): ComplaintTimeline {
+  const p = c.progress;
+  return {
+    channel: c.channel,
+    status: c.status,
+    receivedAt: c.receivedAt,
+    registeredAt: c.registeredAt,
+    acknowledgedAt: p.acknowledgedAt,
+    preliminaryAnswerAt: p.preliminaryAnswerAt,
+    decidedAt: p.decidedAt,
+    customerInformedAt: p.customerInformedAt,
+    followUpDoneAt: p.followUpDoneAt,
+    reopenedAt: p.reopenedAt,
+    termExtended: p.termExtended,
+  };
 }

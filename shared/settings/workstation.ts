@@ -1,4 +1,13 @@
 import { isValidBranchCode, isValidStation } from '../complaints/numbering';
+import { UKRAINE_MARTIAL_LAW_DEFAULT, type BranchCalendar } from '../deadlines/calendar';
+import {
+  DEFAULT_POLICY_ID,
+  POLICY_PRESET_IDS,
+  POLICY_PRESETS,
+  type ConsiderationPolicy,
+  type PolicyPresetId,
+} from '../deadlines/policies';
+import { isLocalDate } from '../time/local-date';
 import { isValidTimeZone } from '../time/zoned';
 
 /** Countries whose working-day calendars the deadline engine knows (shared/deadlines). */
@@ -35,7 +44,44 @@ export interface WorkstationSettings {
   station: number;
   /** HQ server address, e.g. https://hq.example.com; empty until the branch is connected. */
   hqUrl: string;
+  /** Branch calendar: 'YYYY-MM-DD' dates the branch is closed although a working day… */
+  extraDaysOff: string[];
+  /** …and dates it works although a weekend or holiday. */
+  extraWorkingDays: string[];
+  /** Ukraine only: martial law suspends public holidays (they are working days). */
+  ukraineMartialLaw: boolean;
+  /** Consideration terms (R9, R10): one of shared/deadlines POLICY_PRESETS. */
+  policyId: PolicyPresetId;
 }
+
+/** What a profile saved before a field existed gets for it. */
+export const SETTINGS_DEFAULTS = {
+  extraDaysOff: [] as string[],
+  extraWorkingDays: [] as string[],
+  ukraineMartialLaw: UKRAINE_MARTIAL_LAW_DEFAULT,
+  policyId: DEFAULT_POLICY_ID as PolicyPresetId,
+  hqUrl: '',
+};
+
+export function withSettingsDefaults(stored: Partial<WorkstationSettings>): WorkstationSettings {
+  return { ...SETTINGS_DEFAULTS, ...stored } as WorkstationSettings;
+}
+
+export function branchCalendarOf(s: WorkstationSettings): BranchCalendar {
+  return {
+    country: s.country,
+    timeZone: s.timeZone,
+    extraDaysOff: s.extraDaysOff,
+    extraWorkingDays: s.extraWorkingDays,
+    ukraineMartialLaw: s.ukraineMartialLaw,
+  };
+}
+
+export function policyOf(s: WorkstationSettings): ConsiderationPolicy {
+  return POLICY_PRESETS[s.policyId] ?? POLICY_PRESETS[DEFAULT_POLICY_ID];
+}
+
+export const MAX_EXTRA_DAYS = 400;
 
 export type SettingsField = keyof WorkstationSettings;
 export type SettingsErrorCode =
@@ -45,12 +91,15 @@ export type SettingsErrorCode =
   | 'invalid_time_zone'
   | 'invalid_station'
   | 'invalid_url'
+  | 'invalid_date'
+  | 'date_in_both_lists'
+  | 'too_many'
   | 'too_long';
 
 export interface SettingsError {
   field: SettingsField;
   code: SettingsErrorCode;
-  params?: { max?: number };
+  params?: { max?: number; date?: string };
 }
 
 export function normalizeWorkstationSettings(s: WorkstationSettings): WorkstationSettings {
@@ -61,6 +110,8 @@ export function normalizeWorkstationSettings(s: WorkstationSettings): Workstatio
     timeZone: s.timeZone.trim(),
     employeeName: s.employeeName.trim(),
     hqUrl: s.hqUrl.trim().replace(/\/+$/, ''),
+    extraDaysOff: [...new Set(s.extraDaysOff.map((d) => d.trim()))].sort(),
+    extraWorkingDays: [...new Set(s.extraWorkingDays.map((d) => d.trim()))].sort(),
   };
 }
 
@@ -92,5 +143,13 @@ export function validateWorkstationSettings(raw: WorkstationSettings): SettingsE
   else if (s.employeeName.length > 120) add('employeeName', 'too_long', { max: 120 });
   if (!isValidStation(s.station)) add('station', 'invalid_station');
   if (s.hqUrl && !isValidHqUrl(s.hqUrl)) add('hqUrl', 'invalid_url');
+  for (const field of ['extraDaysOff', 'extraWorkingDays'] as const) {
+    const bad = s[field].find((d) => !isLocalDate(d));
+    if (bad !== undefined) add(field, 'invalid_date', { date: bad });
+    else if (s[field].length > MAX_EXTRA_DAYS) add(field, 'too_many', { max: MAX_EXTRA_DAYS });
+  }
+  const both = s.extraWorkingDays.find((d) => s.extraDaysOff.includes(d));
+  if (both !== undefined) add('extraWorkingDays', 'date_in_both_lists', { date: both });
+  if (!(POLICY_PRESET_IDS as readonly string[]).includes(s.policyId)) add('policyId', 'invalid_choice');
   return errors;
 }

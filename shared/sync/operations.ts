@@ -7,6 +7,7 @@ import {
   SEVERITIES,
   STATUSES,
 } from '../complaints/model';
+import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
 
 /**
  * The branch → HQ protocol, one operation per user action (ARCHITECTURE.md "Sync"). Operations are written
@@ -23,6 +24,32 @@ export const customerSchema = z.object({
   email: z.string(),
   address: z.string(),
   preferredContact: z.union([z.enum(CONTACT_METHODS), z.literal('')]),
+});
+
+const decisionSchema = z.object({
+  outcome: z.enum(DECISION_OUTCOMES),
+  justification: z.string().optional(),
+  alternativeOffered: z.string().optional(),
+  unfoundedCriterion: z.enum(UNFOUNDED_CRITERIA.map((c) => c.id) as [string, ...string[]]).optional(),
+  factsMissing: z.boolean(),
+  finding: z.enum(FINDINGS).optional(),
+  findingDefaulted: z.boolean(),
+  findingOverrideReason: z.string().optional(),
+});
+
+const progressSchema = z.object({
+  status: z.enum(STATUSES),
+  acknowledgedAt: isoInstant.optional(),
+  preliminaryAnswerAt: isoInstant.optional(),
+  decidedAt: isoInstant.optional(),
+  customerInformedAt: isoInstant.optional(),
+  followUpDoneAt: isoInstant.optional(),
+  closedAt: isoInstant.optional(),
+  reopenedAt: isoInstant.optional(),
+  reopenCount: z.number().int().nonnegative(),
+  termExtended: z.boolean().optional(),
+  decision: decisionSchema.optional(),
+  followUpOutcome: z.enum(FOLLOW_UP_OUTCOMES).optional(),
 });
 
 export const complaintSchema = z.object({
@@ -46,6 +73,7 @@ export const complaintSchema = z.object({
   healthAndSafety: z.boolean(),
   consent: z.boolean(),
   searchWords: z.array(z.string()),
+  progress: progressSchema,
 });
 
 export const complaintEventSchema = z.object({
@@ -58,10 +86,29 @@ export const complaintEventSchema = z.object({
 });
 
 export const operationPayloads = {
-  /** R1: a complaint registered at the branch, with its first history event. */
-  'complaint.register': z.object({ complaint: complaintSchema, event: complaintEventSchema }),
-  /** R5: later information attached to an existing complaint. */
-  'complaint.note': z.object({ event: complaintEventSchema }),
+  /** R1: a complaint registered at the branch, with its first history events (created, maybe acknowledged). */
+  'complaint.register': z.object({
+    complaint: complaintSchema,
+    events: z.array(complaintEventSchema).min(1),
+  }),
+  /** R5, R10: later information, a preliminary answer or a term extension, appended to a complaint's history. */
+  'complaint.event': z.object({
+    event: complaintEventSchema.refine((e) => e.type !== 'status_changed' && e.type !== 'created', {
+      message: 'status changes travel as complaint.transition',
+    }),
+  }),
+  /**
+   * R12: a status change with its precondition. HQ applies it only when its own status is still `from`;
+   * otherwise it acknowledges the operation with a reason and sends its state back on pull.
+   */
+  'complaint.transition': z.object({
+    complaintId: z.uuid(),
+    from: z.enum(STATUSES),
+    to: z.enum(STATUSES),
+    event: complaintEventSchema.refine((e) => e.type === 'status_changed', {
+      message: 'not a status change',
+    }),
+  }),
 } as const;
 
 export type OperationType = keyof typeof operationPayloads;
