@@ -5,18 +5,24 @@ import { Link } from 'wouter';
 import type { ComplaintEvent } from '../../shared/complaints/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
-import { formatDateTime } from '../i18n/format';
+import { formatDate, formatDateTime } from '../i18n/format';
 import { takeFlash } from '../shell/flash';
+import type { StatusChangeData } from '../../shared/lifecycle';
+import { useNow } from '../shell/useNow';
 import { NOTE_MAX_LENGTH, addNote } from './actions';
+import { dueMomentsOf } from './deadlines';
+import { DueMomentList } from './DueMoments';
+import { LifecyclePanel } from './LifecyclePanel';
 import { JUST_REGISTERED } from './NewComplaintPage';
 import { complaintHistory, getComplaint } from './queries';
 
 export function ComplaintDetailPage({ id, settings }: { id: string; settings: WorkstationSettings }) {
-  const { t, i18n } = useTranslation('complaints');
+  const { t, i18n } = useTranslation(['complaints', 'lifecycle']);
   const db = useDb();
   const complaint = useLiveQuery(async () => (await getComplaint(db, id)) ?? null, [db, id]);
   const history = useLiveQuery(() => complaintHistory(db, id), [db, id]);
   const [justRegistered] = useState(() => takeFlash<string>(JUST_REGISTERED) === id);
+  const now = useNow();
   const when = (iso: string) => formatDateTime(iso, i18n.language, settings.timeZone);
 
   if (complaint === undefined) return null;
@@ -29,6 +35,7 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
     );
 
   const c = complaint;
+  const moments = dueMomentsOf(c, settings, now);
   const dash = <span className="muted">—</span>;
   const rows: Array<[string, React.ReactNode]> = [
     [t('fields.channel'), t(`channel.${c.channel}`)],
@@ -53,12 +60,28 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
     [t('fields.consent'), c.consent ? t('detail.yes') : t('detail.no')],
   ];
   if (c.noContactReason) customer.push([t('fields.noContactReason'), c.noContactReason]);
+  const decision = c.progress.decision;
+  if (decision) {
+    rows.push([t('lifecycle:decision.outcome'), t(`lifecycle:outcome.${decision.outcome}`)]);
+    if (decision.justification) rows.push([t('lifecycle:decision.justification'), decision.justification]);
+    if (decision.alternativeOffered)
+      rows.push([t('lifecycle:decision.alternative'), decision.alternativeOffered]);
+    if (decision.finding)
+      rows.push([t('lifecycle:decision.finding'), t(`lifecycle:finding.${decision.finding}`)]);
+  }
 
   return (
     <article className="page complaint-detail" aria-labelledby="complaint-number">
       {justRegistered && (
         <div className="banner banner-success" role="status" data-testid="registered-banner">
-          {t('detail.registered', { number: c.number })}
+          {t('detail.registered', {
+            number: c.number,
+            date: formatDate(
+              moments.find((m) => m.kind === 'final_answer')?.dueAt ?? new Date(),
+              i18n.language,
+              settings.timeZone,
+            ),
+          })}
         </div>
       )}
       <div className="page-header">
@@ -109,6 +132,14 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
         </section>
       </div>
 
+      <div className="detail-grid">
+        <section aria-labelledby="deadlines">
+          <h2 id="deadlines">{t('lifecycle:due.title')}</h2>
+          <DueMomentList moments={moments} settings={settings} now={now} />
+        </section>
+        <LifecyclePanel complaint={c} settings={settings} />
+      </div>
+
       <section className="history">
         <h2>{t('detail.history')}</h2>
         <ol data-testid="history">
@@ -134,7 +165,8 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
 }
 
 function EventText({ event }: { event: ComplaintEvent }) {
-  const { t } = useTranslation('complaints');
+  const { t } = useTranslation(['complaints', 'lifecycle']);
+  const text = typeof event.data.text === 'string' ? event.data.text : '';
   switch (event.type) {
     case 'created':
       return <span>{t('event.created', { number: String(event.data.number ?? '') })}</span>;
@@ -144,8 +176,29 @@ function EventText({ event }: { event: ComplaintEvent }) {
           {t('event.note_added')}: <q>{String(event.data.text ?? '')}</q>
         </span>
       );
-    case 'status_changed':
-      return <span>{t('event.status_changed')}</span>;
+    case 'status_changed': {
+      const data = event.data as StatusChangeData;
+      const details = [
+        data.decision && t(`lifecycle:outcome.${data.decision.outcome}`),
+        data.followUp && t(`lifecycle:followUpOutcome.${data.followUp.outcome}`),
+        data.reason,
+        data.note,
+      ].filter(Boolean);
+      return (
+        <span>
+          {t('event.status_changed')}: {t(`status.${data.from}`)} → {t(`status.${data.to}`)}
+          {details.length > 0 && <q>{details.join('; ')}</q>}
+        </span>
+      );
+    }
+    case 'preliminary_answer_sent':
+    case 'term_extended':
+      return (
+        <span>
+          {t(`lifecycle:timeline.${event.type}`)}
+          {text && <q>{text}</q>}
+        </span>
+      );
   }
 }
 

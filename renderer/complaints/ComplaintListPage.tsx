@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -6,13 +6,17 @@ import { CHANNELS, STATUSES, type Channel, type ComplaintStatus } from '../../sh
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { formatDateTime } from '../i18n/format';
-import { listComplaints, type ComplaintFilter, type Register } from './queries';
+import { useNow } from '../shell/useNow';
+import { dueMomentsOf, nextDue, urgencyOf, type Urgency } from './deadlines';
+import { DueCell } from './DueMoments';
+import { listComplaints, openComplaints, type ComplaintFilter, type Register } from './queries';
 
 const PAGE_SIZE = 50;
 
 export function ComplaintListPage({ settings }: { settings: WorkstationSettings }) {
-  const { t, i18n } = useTranslation('complaints');
+  const { t, i18n } = useTranslation(['complaints', 'lifecycle']);
   const db = useDb();
+  const now = useNow();
   const [filter, setFilter] = useState<ComplaintFilter>({
     query: '',
     status: '',
@@ -20,7 +24,25 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
     register: 'customers',
     limit: PAGE_SIZE,
   });
-  const page = useLiveQuery(() => listComplaints(db, filter), [db, filter]);
+  const [urgency, setUrgency] = useState<Urgency | ''>('');
+  // R11: overdue and soon-due complaints at a glance, counted over every open complaint.
+  const open = useLiveQuery(() => openComplaints(db, filter.register), [db, filter.register]);
+  const counts = useMemo(() => {
+    const c = { overdue: 0, due_soon: 0 };
+    for (const complaint of open ?? []) {
+      const state = urgencyOf(complaint, settings, now);
+      if (state === 'overdue' || state === 'due_soon') c[state]++;
+    }
+    return c;
+  }, [open, settings, now]);
+  const match = useMemo(
+    () =>
+      urgency === ''
+        ? undefined
+        : (c: Parameters<typeof urgencyOf>[0]) => urgencyOf(c, settings, now) === urgency,
+    [urgency, settings, now],
+  );
+  const page = useLiveQuery(() => listComplaints(db, { ...filter, match }), [db, filter, match]);
   const total = useLiveQuery(() => db.complaints.count(), [db]);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -39,7 +61,7 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
 
   const change = (patch: Partial<ComplaintFilter>) =>
     setFilter((f) => ({ ...f, ...patch, limit: PAGE_SIZE }));
-  const filtered = filter.query !== '' || filter.status !== '' || filter.channel !== '';
+  const filtered = filter.query !== '' || filter.status !== '' || filter.channel !== '' || urgency !== '';
 
   return (
     <div className="page">
@@ -93,12 +115,52 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
           <option value="customers">{t('list.registerCustomers')}</option>
           <option value="internal">{t('list.registerInternal')}</option>
         </select>
+        <select
+          aria-label={t('lifecycle:urgency.label')}
+          value={urgency}
+          onChange={(e) => setUrgency(e.target.value as Urgency | '')}
+        >
+          <option value="">{t('lifecycle:urgency.all')}</option>
+          <option value="overdue">{t('lifecycle:urgency.overdue')}</option>
+          <option value="due_soon">{t('lifecycle:urgency.due_soon')}</option>
+        </select>
         {filtered && (
-          <button type="button" onClick={() => change({ query: '', status: '', channel: '' })}>
+          <button
+            type="button"
+            onClick={() => {
+              setUrgency('');
+              change({ query: '', status: '', channel: '' });
+            }}
+          >
             {t('list.clearFilters')}
           </button>
         )}
       </div>
+
+      {(counts.overdue > 0 || counts.due_soon > 0) && (
+        <div className="urgency-bar" data-testid="urgency-bar">
+          {counts.overdue > 0 && (
+            <button
+              type="button"
+              className="due-chip due-state-overdue"
+              data-testid="count-overdue"
+              onClick={() => setUrgency('overdue')}
+            >
+              {t('lifecycle:urgency.overdueCount', { count: counts.overdue })}
+            </button>
+          )}
+          {counts.due_soon > 0 && (
+            <button
+              type="button"
+              className="due-chip due-state-due_soon"
+              data-testid="count-due-soon"
+              onClick={() => setUrgency('due_soon')}
+            >
+              {t('lifecycle:urgency.dueSoonCount', { count: counts.due_soon })}
+            </button>
+          )}
+        </div>
+      )}
 
       {page === undefined ? null : page.rows.length === 0 ? (
         <div className="empty-state" data-testid="list-empty">
@@ -125,6 +187,7 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
                 <th scope="col">{t('fields.customerName')}</th>
                 <th scope="col">{t('fields.description')}</th>
                 <th scope="col">{t('fields.status')}</th>
+                <th scope="col">{t('lifecycle:due.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -146,6 +209,9 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
                   <td className="excerpt">{c.description}</td>
                   <td>
                     <span className={`status status-${c.status}`}>{t(`status.${c.status}`)}</span>
+                  </td>
+                  <td>
+                    <DueCell moment={nextDue(dueMomentsOf(c, settings, now))} now={now} />
                   </td>
                 </tr>
               ))}

@@ -17,9 +17,10 @@ import {
   type FieldError,
   type FieldPath,
 } from '../../shared/complaints/validation';
-import type { WorkstationSettings } from '../../shared/settings/workstation';
+import { CHANNEL_FORM, complaintDueMoments } from '../../shared/deadlines';
+import { branchCalendarOf, policyOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
-import { formatTime, joinOr } from '../i18n/format';
+import { formatDate, formatTime, joinOr } from '../i18n/format';
 import { Field, describedBy } from '../shell/Field';
 import { setFlash, takeFlash } from '../shell/flash';
 import { NEW_COMPLAINT_DRAFT, ValidationFailed, discardDraft, registerComplaint, saveDraft } from './actions';
@@ -83,6 +84,8 @@ function ComplaintForm(props: {
   const db = useDb();
   const [, navigate] = useLocation();
   const [input, setInput] = useState(props.initial);
+  // R9: at the counter or on the phone the customer hears the number and the answer date at once.
+  const [acknowledged, setAcknowledged] = useState(CHANNEL_FORM[props.initial.channel] === 'oral');
   const [restoredAt, setRestoredAt] = useState(props.restoredAt);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [submitted, setSubmitted] = useState(false);
@@ -131,6 +134,13 @@ function ComplaintForm(props: {
   };
 
   const rule = CHANNEL_RULES[input.channel];
+  const now = new Date();
+  const answerBy = complaintDueMoments(
+    { channel: input.channel, status: 'received', receivedAt: input.receivedAt || now, registeredAt: now },
+    branchCalendarOf(settings),
+    policyOf(settings),
+    now,
+  ).find((m) => m.kind === 'final_answer');
   const contactChoice = joinOr(
     rule.contactOneOf.map((f) => t(`contactAccusative.${f}`)),
     i18n.language,
@@ -151,7 +161,7 @@ function ComplaintForm(props: {
     }
     setSaving(true);
     try {
-      const complaint = await registerComplaint(db, input, settings, now);
+      const complaint = await registerComplaint(db, input, settings, now, { acknowledged });
       localStorage.setItem(LAST_CHANNEL_KEY, input.channel);
       setFlash(JUST_REGISTERED, complaint.id);
       navigate(`/complaints/${complaint.id}`);
@@ -248,7 +258,10 @@ function ComplaintForm(props: {
                 name="channel"
                 value={c}
                 checked={input.channel === c}
-                onChange={() => setField('channel', c)}
+                onChange={() => {
+                  setField('channel', c);
+                  setAcknowledged(CHANNEL_FORM[c] === 'oral');
+                }}
               />
               <span>{t(`channel.${c}`)}</span>
               {c === 'internal' && <span className="tag">{t('form.confidential')}</span>}
@@ -493,6 +506,26 @@ function ComplaintForm(props: {
               {errorFor('consent')}
             </p>
           )}
+        </div>
+      </section>
+
+      <section className="form-section">
+        <div className="field checkbox-field">
+          <label>
+            <input
+              type="checkbox"
+              checked={acknowledged}
+              onChange={(e) => setAcknowledged(e.target.checked)}
+              aria-describedby="acknowledged-hint"
+              data-testid="acknowledged"
+            />
+            {t('form.acknowledged', {
+              date: answerBy ? formatDate(answerBy.dueAt, i18n.language, settings.timeZone) : '—',
+            })}
+          </label>
+          <p className="hint" id="acknowledged-hint">
+            {t('form.acknowledgedHint')}
+          </p>
         </div>
       </section>
 

@@ -1,5 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Complaint, ComplaintEvent, ComplaintInput } from '../../shared/complaints/model';
+import type {
+  Complaint,
+  ComplaintEvent,
+  ComplaintEventType,
+  ComplaintInput,
+} from '../../shared/complaints/model';
 import { formatComplaintNumber, sequenceCounterKey } from '../../shared/complaints/numbering';
 import { searchWordsOf } from '../../shared/complaints/search';
 import {
@@ -7,11 +12,19 @@ import {
   validateComplaintInput,
   type FieldError,
 } from '../../shared/complaints/validation';
+import {
+  INITIAL_STATUS,
+  milestonesFromEvents,
+  transition,
+  type RefusalReason,
+  type TransitionRequest,
+} from '../../shared/lifecycle';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { localDateIn } from '../../shared/time/zoned';
 import type { OtklikDatabase } from '../db/database';
 import { incrementCounter } from '../db/device';
 import { actionTables, enqueue } from '../db/outbox';
+import { complaintHistory } from './queries';
 
 export const NEW_COMPLAINT_DRAFT = 'new-complaint';
 export const NOTE_MAX_LENGTH = 5_000;
@@ -22,8 +35,23 @@ export class ValidationFailed extends Error {
   }
 }
 
+/** A lifecycle step the rules refuse (shared/lifecycle): the reasons are codes the UI translates. */
+export class TransitionRefused extends Error {
+  constructor(readonly reasons: RefusalReason[]) {
+    super(`Transition refused: ${reasons.join(', ')}`);
+  }
+}
+
+export interface RegisterOptions {
+  /**
+   * R9: the customer has been told the number and the answer date (at the counter or on the phone), so
+   * registration is also the acknowledgement: the complaint starts as "registered", not "received".
+   */
+  acknowledged?: boolean;
+}
+
 /**
- * R1: registers a complaint. One transaction writes the complaint, its first history event, its outbox
+ * R1: registers a complaint. One transaction writes the complaint, its first history events, its outbox
  * operation and the counters, and clears the form's draft: all of it is saved, or none of it.
  */
 export async function registerComplaint(
@@ -31,11 +59,13 @@ export async function registerComplaint(
   raw: ComplaintInput,
   settings: WorkstationSettings,
   now = new Date(),
+  options: RegisterOptions = {},
 ): Promise<Complaint> {
   const errors = validateComplaintInput(raw, now);
   if (errors.length > 0) throw new ValidationFailed(errors);
   const input = normalizeComplaintInput(raw);
   const at = now.toISOString();
+  const actor = settings.employeeName;
 
   return db.transaction('rw', actionTables(db), async () => {
     // The year in the branch's zone: a complaint registered at 00:30 on 1 January in Moscow is next year's.
@@ -53,66 +83,126 @@ export async function registerComplaint(
       });
     } while ((await db.complaints.where('number').equals(number).count()) > 0);
 
+    const id = uuidv7();
+    const events: ComplaintEvent[] = [
+      { id: uuidv7(), complaintId: id, type: 'created', at, actor, data: { number, channel: input.channel } },
+    ];
+    if (options.acknowledged) {
+      const step = transition({ status: INITIAL_STATUS }, { to: 'registered', actor, now });
+      if (!step.ok) throw new TransitionRefused(step.reasons);
+      events.push({ id: uuidv7(), complaintId: id, ...step.event });
+    }
+    const progress = milestonesFromEvents(events);
     const complaint: Complaint = {
       ...input,
-      id: uuidv7(),
+      id,
       number,
       branchCode: settings.branchCode,
-      status: 'received',
-      receivedBy: settings.employeeName,
+      status: progress.status,
+      receivedBy: actor,
       confidential: input.channel === 'internal',
       registeredAt: at,
       updatedAt: at,
       searchWords: [],
+      progress,
     };
     complaint.searchWords = searchWordsOf(complaint);
-    const event: ComplaintEvent = {
-      id: uuidv7(),
-      complaintId: complaint.id,
-      type: 'created',
-      at,
-      actor: settings.employeeName,
-      data: { number, channel: complaint.channel },
-    };
     await db.complaints.add(complaint);
-    await db.events.add(event);
-    await enqueue(db, 'complaint.register', { complaint, event }, now);
+    await db.events.bulkAdd(events);
+    await enqueue(db, 'complaint.register', { complaint, events }, now);
     await db.drafts.delete(NEW_COMPLAINT_DRAFT);
     return complaint;
   });
 }
 
-/** R5: later information from the customer goes into the history of the same complaint. */
-export async function addNote(
+/**
+ * R12: moves a complaint one step along its lifecycle. The rules of shared/lifecycle decide; the status the
+ * user saw is the precondition (a second window may have moved it meanwhile), and HQ checks it again.
+ */
+export async function changeStatus(
   db: OtklikDatabase,
   complaintId: string,
+  request: Omit<TransitionRequest, 'actor' | 'now'> & { expectedFrom: Complaint['status'] },
+  actor: string,
+  now = new Date(),
+): Promise<ComplaintEvent> {
+  return db.transaction('rw', actionTables(db), async () => {
+    const complaint = await db.complaints.get(complaintId);
+    if (!complaint) throw new Error(`No complaint ${complaintId}`);
+    const step = transition(
+      { status: complaint.status, followUpOutcome: complaint.progress.followUpOutcome },
+      { ...request, actor, now },
+    );
+    if (!step.ok) throw new TransitionRefused(step.reasons);
+    const event: ComplaintEvent = { id: uuidv7(), complaintId, ...step.event };
+    await appendEvent(db, complaint, event);
+    await enqueue(
+      db,
+      'complaint.transition',
+      { complaintId, from: complaint.status, to: step.status, event },
+      now,
+    );
+    return event;
+  });
+}
+
+/** History entries that are not status changes. */
+export type TimelineEventType = Extract<
+  ComplaintEventType,
+  'note_added' | 'preliminary_answer_sent' | 'term_extended'
+>;
+
+/**
+ * R5: later information from the customer; R10: the preliminary answer to a written complaint; a term
+ * extension announced to the customer. Each goes into the history of the same complaint.
+ */
+export async function recordEvent(
+  db: OtklikDatabase,
+  complaintId: string,
+  type: TimelineEventType,
   text: string,
   actor: string,
   now = new Date(),
 ): Promise<ComplaintEvent> {
   const trimmed = text.trim();
-  if (!trimmed) throw new ValidationFailed([{ field: 'description', code: 'required' }]);
+  if (type === 'note_added' && !trimmed)
+    throw new ValidationFailed([{ field: 'description', code: 'required' }]);
   if (trimmed.length > NOTE_MAX_LENGTH)
     throw new ValidationFailed([
       { field: 'description', code: 'too_long', params: { max: NOTE_MAX_LENGTH } },
     ]);
-  const at = now.toISOString();
   return db.transaction('rw', actionTables(db), async () => {
     const complaint = await db.complaints.get(complaintId);
     if (!complaint) throw new Error(`No complaint ${complaintId}`);
     const event: ComplaintEvent = {
       id: uuidv7(),
       complaintId,
-      type: 'note_added',
-      at,
+      type,
+      at: now.toISOString(),
       actor,
-      data: { text: trimmed },
+      data: trimmed ? { text: trimmed } : {},
     };
-    await db.events.add(event);
-    await db.complaints.update(complaintId, { updatedAt: at });
-    await enqueue(db, 'complaint.note', { event }, now);
+    await appendEvent(db, complaint, event);
+    await enqueue(db, 'complaint.event', { event }, now);
     return event;
   });
+}
+
+export function addNote(
+  db: OtklikDatabase,
+  complaintId: string,
+  text: string,
+  actor: string,
+  now = new Date(),
+) {
+  return recordEvent(db, complaintId, 'note_added', text, actor, now);
+}
+
+/** Appends to the history and replays it into the complaint's progress, inside the caller's transaction. */
+async function appendEvent(db: OtklikDatabase, complaint: Complaint, event: ComplaintEvent): Promise<void> {
+  const progress = milestonesFromEvents([...(await complaintHistory(db, complaint.id)), event]);
+  await db.events.add(event);
+  await db.complaints.update(complaint.id, { status: progress.status, progress, updatedAt: event.at });
 }
 
 /** Keeps what is being typed, so a crash or a closed window loses nothing. Not a user action: no outbox. */

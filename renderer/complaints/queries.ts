@@ -11,6 +11,8 @@ export interface ComplaintFilter {
   /** Internal complaints are a separate, confidential register (R2, R24): never mixed into the main list. */
   register: Register;
   limit: number;
+  /** A further condition computed by the caller (e.g. deadline urgency, which depends on now and settings). */
+  match?: (c: Complaint) => boolean;
 }
 
 export interface ComplaintPage {
@@ -24,7 +26,8 @@ export async function listComplaints(db: OtklikDatabase, f: ComplaintFilter): Pr
   const keep = (c: Complaint) =>
     (f.register === 'internal') === c.confidential &&
     (f.status === '' || c.status === f.status) &&
-    (f.channel === '' || c.channel === f.channel);
+    (f.channel === '' || c.channel === f.channel) &&
+    (f.match === undefined || f.match(c));
 
   const query = parseSearchQuery(f.query);
   if (query.length === 0) {
@@ -57,4 +60,13 @@ export function getComplaint(db: OtklikDatabase, id: string): Promise<Complaint 
 /** The history in the order it happened. */
 export function complaintHistory(db: OtklikDatabase, complaintId: string): Promise<ComplaintEvent[]> {
   return db.events.where('[complaintId+at]').between([complaintId, ''], [complaintId, '\uffff']).toArray();
+}
+
+/** Every complaint not closed yet, of one register: what deadlines are counted over (R11). */
+export function openComplaints(db: OtklikDatabase, register: Register): Promise<Complaint[]> {
+  return db.complaints
+    .where('status')
+    .notEqual('closed')
+    .filter((c) => (register === 'internal') === c.confidential)
+    .toArray();
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
+import { loadWorkstationSettings } from '../settings/store';
 import type { OtklikDatabase } from './database';
 
 const DbContext = createContext<OtklikDatabase | null>(null);
@@ -18,7 +19,7 @@ export function useDb(): OtklikDatabase {
 /** undefined while loading, null when this workstation has not been set up yet. */
 export function useWorkstationSettings(): WorkstationSettings | null | undefined {
   const db = useDb();
-  return useLiveQuery(async () => (await db.settings.get('workstation'))?.value ?? null, [db]);
+  return useLiveQuery(() => loadWorkstationSettings(db), [db]);
 }
 
 export function usePendingCount(): number | undefined {

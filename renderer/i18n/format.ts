@@ -1,3 +1,5 @@
+import { zonedParts } from '../../shared/time/zoned';
+
 /** Dates are shown in the branch's zone and the user's language, whatever the PC is set to. */
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -15,8 +17,31 @@ export function formatDateTime(iso: string, lng: string, timeZone: string): stri
   return formatter(lng, timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+export function formatDate(iso: string | Date, lng: string, timeZone: string): string {
+  return formatter(lng, timeZone, { dateStyle: 'medium' }).format(new Date(iso));
+}
+
 export function formatTime(iso: string, lng: string, timeZone: string): string {
   return formatter(lng, timeZone, { timeStyle: 'short' }).format(new Date(iso));
+}
+
+/**
+ * "in 3 days", "2 hours ago": minutes within the hour, hours within two days, days beyond. The countdown
+ * of a deadline (R7, R11) in the user's language.
+ */
+export function formatRelative(target: Date, now: Date, lng: string): string {
+  const diff = target.getTime() - now.getTime();
+  const abs = Math.abs(diff);
+  const rtf = new Intl.RelativeTimeFormat(lng, { numeric: 'always' });
+  if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');
+  if (abs < 48 * 3_600_000) return rtf.format(Math.round(diff / 3_600_000), 'hour');
+  return rtf.format(Math.round(diff / 86_400_000), 'day');
+}
+
+/** A deadline at the very end of a day (day-based terms) reads as that date alone. */
+export function isEndOfDay(instant: Date, timeZone: string): boolean {
+  const p = zonedParts(instant, timeZone);
+  return p.hour === 23 && p.minute === 59;
 }
 
 export function regionName(region: string, lng: string): string {

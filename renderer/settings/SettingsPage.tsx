@@ -4,7 +4,10 @@ import {
   COUNTRIES,
   DEFAULT_TIME_ZONE,
   LANGUAGES,
+  branchCalendarOf,
   isLanguage,
+  policyOf,
+  withSettingsDefaults,
   validateWorkstationSettings,
   type Country,
   type Language,
@@ -13,6 +16,16 @@ import {
   type WorkstationSettings,
 } from '../../shared/settings/workstation';
 import { MAX_STATION, MIN_STATION } from '../../shared/complaints/numbering';
+import {
+  POLICY_PRESET_IDS,
+  calendarDataStatus,
+  termDeadline,
+  type PolicyPresetId,
+} from '../../shared/deadlines';
+import { localDateIn } from '../../shared/time/zoned';
+import { formatDate } from '../i18n/format';
+import { DateListField } from './DateListField';
+import { PolicySummary } from './PolicySummary';
 import { useDb } from '../db/context';
 import { endonym, regionName } from '../i18n/format';
 import { Field, describedBy } from '../shell/Field';
@@ -25,7 +38,7 @@ function defaults(language: Language): WorkstationSettings {
   const zone = Object.values(DEFAULT_TIME_ZONE).includes(machineZone)
     ? machineZone
     : DEFAULT_TIME_ZONE[country];
-  return {
+  return withSettingsDefaults({
     branchCode: '',
     branchName: '',
     country,
@@ -33,8 +46,7 @@ function defaults(language: Language): WorkstationSettings {
     language,
     employeeName: '',
     station: 1,
-    hqUrl: '',
-  };
+  });
 }
 
 const ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
@@ -73,9 +85,20 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
   const message = (field: SettingsField) => {
     const e = errors.find((x) => x.field === field);
     if (!e) return undefined;
-    return e.code === 'too_long'
-      ? t('validation:too_long', { count: e.params?.max ?? 0 })
-      : t(`validation:${e.code}`);
+    // A calendar date is shown as the user reads dates; noon UTC keeps it the same day in any zone.
+    const date = e.params?.date ? formatDate(`${e.params.date}T12:00:00Z`, i18n.language, 'UTC') : '';
+    switch (e.code) {
+      case 'too_long':
+        return t('validation:too_long', { count: e.params?.max ?? 0 });
+      case 'too_many':
+        return t('validation:too_many', { count: e.params?.max ?? 0 });
+      case 'invalid_date':
+        return t('validation:invalid_calendar_date', { date: e.params?.date ?? '' });
+      case 'date_in_both_lists':
+        return t('validation:date_in_both_lists', { date });
+      default:
+        return t(`validation:${e.code}`);
+    }
   };
 
   async function submit(e: FormEvent) {
@@ -224,11 +247,87 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
         </div>
       </section>
 
+      <CalendarSection value={value} set={set} message={message} />
+
       <div className="form-actions">
         <button type="submit" className="primary">
           {setup ? t('start') : t('save')}
         </button>
       </div>
     </form>
+  );
+}
+
+/** R7, R9–R11: the branch's working days and the terms promised to customers. */
+function CalendarSection(props: {
+  value: WorkstationSettings;
+  set: <K extends SettingsField>(key: K, v: WorkstationSettings[K]) => void;
+  message: (field: SettingsField) => string | undefined;
+}) {
+  const { t, i18n } = useTranslation(['settings', 'lifecycle']);
+  const { value, set, message } = props;
+  const now = new Date();
+  const calendar = branchCalendarOf(value);
+  const policy = policyOf(value);
+  const year = Number(localDateIn(now, value.timeZone).slice(0, 4));
+  const unverified = [year, year + 1].filter((y) => calendarDataStatus(value.country, y) === 'rules_only');
+  const example = termDeadline(now, policy.written.finalAnswer, calendar);
+  return (
+    <section className="form-section" aria-labelledby="calendar-title">
+      <h2 id="calendar-title">{t('sectionCalendar')}</h2>
+      <Field id="s-policyId" label={t('fields.policyId')} required error={message('policyId')}>
+        <select
+          {...describedBy('s-policyId', message('policyId'), undefined)}
+          value={value.policyId}
+          onChange={(e) => set('policyId', e.target.value as PolicyPresetId)}
+        >
+          {POLICY_PRESET_IDS.map((id) => (
+            <option key={id} value={id}>
+              {t(`lifecycle:policy.name.${id}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <PolicySummary policy={policy} />
+      <p className="muted" data-testid="calendar-example">
+        {t('calendar.example', { date: formatDate(example.dueAt, i18n.language, value.timeZone) })}
+      </p>
+      {unverified.map((y) => (
+        <p key={y} className="banner banner-warning" data-testid="calendar-rules-only">
+          {t('calendar.rulesOnly', { year: y })}
+        </p>
+      ))}
+      {value.country === 'UA' && (
+        <div className="field checkbox-field">
+          <label>
+            <input
+              type="checkbox"
+              checked={value.ukraineMartialLaw}
+              onChange={(e) => set('ukraineMartialLaw', e.target.checked)}
+            />
+            {t('fields.ukraineMartialLaw')}
+          </label>
+          <p className="hint">{t('hints.ukraineMartialLaw')}</p>
+        </div>
+      )}
+      <div className="grid-2">
+        <DateListField
+          id="s-extraDaysOff"
+          label={t('fields.extraDaysOff')}
+          hint={t('hints.extraDays')}
+          error={message('extraDaysOff')}
+          dates={value.extraDaysOff}
+          onChange={(dates) => set('extraDaysOff', dates)}
+        />
+        <DateListField
+          id="s-extraWorkingDays"
+          label={t('fields.extraWorkingDays')}
+          hint={t('hints.extraDays')}
+          error={message('extraWorkingDays')}
+          dates={value.extraWorkingDays}
+          onChange={(dates) => set('extraWorkingDays', dates)}
+        />
+      </div>
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import {
   isLanguage,
   normalizeWorkstationSettings,
   validateWorkstationSettings,
+  withSettingsDefaults,
   type Language,
   type SettingsError,
   type WorkstationSettings,
@@ -16,7 +17,8 @@ export class SettingsInvalid extends Error {
 }
 
 export async function loadWorkstationSettings(db: OtklikDatabase): Promise<WorkstationSettings | null> {
-  return (await db.settings.get('workstation'))?.value ?? null;
+  const row = await db.settings.get('workstation');
+  return row ? withSettingsDefaults(row.value) : null;
 }
 
 /**

@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { emptyComplaintInput, type ComplaintInput } from '../../../shared/complaints/model';
 import { parseComplaintNumber } from '../../../shared/complaints/numbering';
-import type { WorkstationSettings } from '../../../shared/settings/workstation';
 import { OtklikDatabase, SCHEMA_VERSIONS } from '../../../renderer/db/database';
 import { enqueue } from '../../../renderer/db/outbox';
 import {
@@ -13,57 +11,9 @@ import {
   NEW_COMPLAINT_DRAFT,
 } from '../../../renderer/complaints/actions';
 import { complaintHistory, listComplaints } from '../../../renderer/complaints/queries';
+import { input, now, openDb, settings, track } from './fixtures';
 
 // Runs in Chromium (vitest browser mode): real IndexedDB, the same engine the app uses.
-
-const settings = (station: number): WorkstationSettings => ({
-  branchCode: 'MSK-01',
-  branchName: 'Москва, Тверская',
-  country: 'RU',
-  timeZone: 'Europe/Moscow',
-  language: 'ru',
-  employeeName: 'Ольга Иванова',
-  station,
-  hqUrl: '',
-});
-
-const now = new Date('2026-11-23T09:00:00Z');
-
-function input(
-  description = 'Не приняли возврат товара',
-  patch: Partial<ComplaintInput> = {},
-): ComplaintInput {
-  return {
-    ...emptyComplaintInput('in_person', new Date(now.getTime() - 60_000)),
-    description,
-    customer: {
-      name: 'Петров',
-      phone: '+7 916 123-45-67',
-      email: '',
-      address: '',
-      preferredContact: 'phone',
-    },
-    consent: true,
-    ...patch,
-  };
-}
-
-let dbs: OtklikDatabase[] = [];
-function openDb(): OtklikDatabase {
-  const db = new OtklikDatabase(`otklik-test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-
-beforeEach(() => {
-  dbs = [];
-});
-afterEach(async () => {
-  for (const db of dbs) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
 
 describe('R1 numbering across devices', () => {
   it('two offline workstations of one branch never issue the same number', async () => {
@@ -117,7 +67,7 @@ describe('transactional outbox', () => {
     const ops = await db.outbox.orderBy('deviceSeq').toArray();
     expect(ops.map((o) => [o.deviceSeq, o.type])).toEqual([
       [1, 'complaint.register'],
-      [2, 'complaint.note'],
+      [2, 'complaint.event'],
     ]);
     expect(ops[0]!.payload).toMatchObject({ complaint: { id: c.id, number: c.number } });
     expect(new Set(ops.map((o) => o.deviceId)).size).toBe(1);
@@ -144,7 +94,7 @@ describe('transactional outbox', () => {
         });
         await enqueue(
           db,
-          'complaint.note',
+          'complaint.event',
           {
             event: {
               id: '0191e7a4-0000-7000-8000-000000000001',
@@ -169,16 +119,20 @@ describe('transactional outbox', () => {
 
   it('a failing write inside the action rolls back the complaint and its outbox row', async () => {
     const db = openDb();
-    // Break the events table: a duplicate primary key makes the event insert fail mid-action.
     const c = await registerComplaint(db, input(), settings(1), now);
     const before = { complaints: await db.complaints.count(), outbox: await db.outbox.count() };
-    const events = await db.events.toArray();
-    const original = db.events.add.bind(db.events);
-    db.events.add = (() => original(events[0]!)) as typeof db.events.add;
+    // Break the events table: re-adding an existing event (duplicate key) makes the action fail midway.
+    const [existing] = await db.events.toArray();
+    const original = db.events.bulkAdd.bind(db.events);
+    db.events.bulkAdd = (() => original([existing!])) as typeof db.events.bulkAdd;
     await expect(registerComplaint(db, input('Ещё одна'), settings(1), now)).rejects.toThrow();
-    db.events.add = original;
+    db.events.bulkAdd = original;
     expect(await db.complaints.count()).toBe(before.complaints);
     expect(await db.outbox.count()).toBe(before.outbox);
+    // The number the failed action drew was rolled back with it.
+    expect((await registerComplaint(db, input('Третья'), settings(1), now)).number).toBe(
+      'MSK-01-2026-100002',
+    );
     expect(c.number).toBe('MSK-01-2026-100001');
   });
 
@@ -187,7 +141,7 @@ describe('transactional outbox', () => {
     await expect(
       enqueue(
         db,
-        'complaint.note',
+        'complaint.event',
         {
           event: {
             id: '0191e7a4-0000-7000-8000-000000000001',
@@ -291,7 +245,7 @@ describe('schema migrations', () => {
         },
       },
     ]);
-    dbs.push(v2);
+    track(v2);
     const after = await v2.complaints.get(c.id);
     expect(after).toMatchObject({ number: c.number, migrated: true });
     expect(await v2.complaints.where('branchCode').equals('MSK-01').count()).toBe(1);

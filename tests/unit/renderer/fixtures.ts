@@ -1,0 +1,60 @@
+import { afterEach } from 'vitest';
+import { Dexie } from 'dexie';
+import { emptyComplaintInput, type ComplaintInput } from '../../../shared/complaints/model';
+import { withSettingsDefaults, type WorkstationSettings } from '../../../shared/settings/workstation';
+import { OtklikDatabase } from '../../../renderer/db/database';
+
+/** Monday 23 November 2026, 12:00 in Moscow. */
+export const now = new Date('2026-11-23T09:00:00Z');
+
+export const settings = (station = 1, patch: Partial<WorkstationSettings> = {}): WorkstationSettings =>
+  withSettingsDefaults({
+    branchCode: 'MSK-01',
+    branchName: 'Москва, Тверская',
+    country: 'RU',
+    timeZone: 'Europe/Moscow',
+    language: 'ru',
+    employeeName: 'Ольга Иванова',
+    station,
+    ...patch,
+  });
+
+export function input(
+  description = 'Не приняли возврат товара',
+  patch: Partial<ComplaintInput> = {},
+): ComplaintInput {
+  return {
+    ...emptyComplaintInput('in_person', new Date(now.getTime() - 60_000)),
+    description,
+    customer: {
+      name: 'Петров',
+      phone: '+7 916 123-45-67',
+      email: '',
+      address: '',
+      preferredContact: 'phone',
+    },
+    consent: true,
+    ...patch,
+  };
+}
+
+const opened: OtklikDatabase[] = [];
+
+/** A fresh database per test, deleted afterwards. */
+export function openDb(name = `otklik-test-${crypto.randomUUID()}`): OtklikDatabase {
+  const db = new OtklikDatabase(name);
+  opened.push(db);
+  return db;
+}
+
+export function track(db: OtklikDatabase): OtklikDatabase {
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
