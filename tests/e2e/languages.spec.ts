@@ -3,13 +3,26 @@ import { catalogue, expect, moscowYear, setUpWorkstation, test, text } from './f
 
 // R25: every screen in every language, with no raw keys; the choice persists across a reload.
 
-/** Any "namespace:key" or "section.key" left untranslated on screen. */
+/** Any "namespace:key", "section.key" or "{{variable}}" left untranslated on screen. */
 const RAW_KEY =
-  /\b(?:common|complaints|settings|validation):[\w.]+|\b(?:nav|form|list|detail|fields|channel|status|severity|category|connectivity|pending|storage|hints|book|event)\.[a-z]\w*/;
+  /\{\{|\b(?:common|complaints|lifecycle|settings|validation):[\w.]+|\b(?:nav|form|list|detail|fields|channel|status|severity|category|connectivity|pending|storage|hints|book|event|due|refusal|transition|outcome|decision|urgency|policy|term|calendar|followUp|criterion|finding)\.[a-z]\w*/;
 
 for (const lng of LANGUAGES) {
   test(`the interface is translated into ${lng}`, async ({ page }) => {
     await setUpWorkstation(page);
+    // One complaint, so the list, its deadlines and the detail's lifecycle panel are on screen too.
+    await page.goto('/#/complaints/new');
+    await page.getByRole('radio', { name: text('ru', 'complaints', 'channel.email') }).check();
+    await page
+      .getByLabel(text('ru', 'complaints', 'fields.email'), { exact: true })
+      .fill('client@example.com');
+    await page
+      .getByLabel(text('ru', 'complaints', 'fields.description'))
+      .fill('Письмо без ответа две недели');
+    await page.getByLabel(text('ru', 'complaints', 'fields.consent')).check();
+    await page.getByRole('button', { name: new RegExp(text('ru', 'complaints', 'form.submit')) }).click();
+    await expect(page.getByTestId('complaint-number')).toBeVisible();
+    const detail = page.url();
     await page.getByTestId('language-switcher').selectOption(lng);
     await expect(page.locator('html')).toHaveAttribute('lang', lng);
     const nav = page.getByRole('navigation');
@@ -30,6 +43,21 @@ for (const lng of LANGUAGES) {
       const body = await page.locator('body').innerText();
       expect(body).not.toMatch(RAW_KEY);
     }
+
+    await page.goto(detail);
+    await expect(page.getByTestId('complaint-status')).toHaveText(text(lng, 'complaints', 'status.received'));
+    await page.getByTestId('step-register').click();
+    await page.getByTestId('step-start_review').click();
+    await page.getByTestId('step-decide').click();
+    await page.getByRole('radio', { name: text(lng, 'lifecycle', 'outcome.rejected') }).check();
+    await page.getByRole('button', { name: text(lng, 'lifecycle', 'decision.save') }).click();
+    await expect(page.getByTestId('decision-error-justification')).toHaveText(
+      text(lng, 'lifecycle', 'refusal.justification_required'),
+    );
+    await expect(page.getByTestId('due-final_answer')).toContainText(
+      text(lng, 'lifecycle', 'due.kind.final_answer'),
+    );
+    expect(await page.locator('body').innerText()).not.toMatch(RAW_KEY);
 
     // Every channel label of the form comes from the catalogue.
     await page.goto('/#/complaints/new');
@@ -64,8 +92,9 @@ test('registers a complaint offline in Korean', async ({ page, context }) => {
     new RegExp(`^MSK-01-${moscowYear()}-1\\d{5}$`),
   );
   const number = await page.getByTestId('complaint-number').textContent();
+  const answerBy = await page.getByTestId('due-final_answer').locator('time').textContent();
   await expect(page.getByTestId('registered-banner')).toHaveText(
-    ko('complaints', 'detail.registered').replace('{{number}}', number!),
+    ko('complaints', 'detail.registered').replace('{{number}}', number!).replace('{{date}}', answerBy!),
   );
   await expect(page.getByTestId('complaint-status')).toHaveText(ko('complaints', 'status.received'));
   await expect(page.getByTestId('pending')).toHaveText(

@@ -35,7 +35,8 @@ test('registers a complaint offline; it survives a reload with its history', asy
 
   await page.getByLabel(ru('complaints', 'detail.addNote')).fill('Клиент перезвонил: удобно после 14:00');
   await page.getByRole('button', { name: ru('complaints', 'detail.saveNote') }).click();
-  await expect(page.getByTestId('history-event')).toHaveCount(2);
+  // Created, acknowledged at once (the customer is on the phone), and the note.
+  await expect(page.getByTestId('history-event')).toHaveCount(3);
   await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '2');
 
   await page.reload();
@@ -45,10 +46,11 @@ test('registers a complaint offline; it survives a reload with its history', asy
     'Заказ не привезли в обещанный день, никто не предупредил.',
   );
   const history = page.getByTestId('history-event');
-  await expect(history).toHaveCount(2);
+  await expect(history).toHaveCount(3);
   await expect(history.nth(0)).toHaveAttribute('data-type', 'created');
   await expect(history.nth(0)).toContainText(MOSCOW.employeeName);
-  await expect(history.nth(1)).toContainText('удобно после 14:00');
+  await expect(history.nth(1)).toHaveAttribute('data-type', 'status_changed');
+  await expect(history.nth(2)).toContainText('удобно после 14:00');
 
   await page.keyboard.press('Alt+1');
   await expect(page.getByTestId('complaint-row')).toHaveCount(1);
