@@ -252,6 +252,14 @@ describe('complaintDueMoments', () => {
       ],
     ],
     [
+      'acknowledged at registration, minutes after the customer started talking: on time',
+      { ...oralRu, registeredAt: '2026-11-24T07:04:00Z', acknowledgedAt: '2026-11-24T07:04:00Z' },
+      MSK,
+      POLICY_PRESETS.working_days_10,
+      '2026-11-24T07:05:00Z',
+      [{ kind: 'acknowledge', state: 'done', late: false }, { kind: 'final_answer' }, { kind: 'follow_up' }],
+    ],
+    [
       'an oral complaint not acknowledged at once is overdue',
       { ...oralRu, acknowledgedAt: undefined, status: 'received' },
       MSK,
@@ -407,6 +415,7 @@ describe('complaintDueMoments', () => {
       registeredAt: '2026-11-24T07:00:00Z',
       updatedAt: '2026-11-24T07:00:00Z',
       searchWords: [],
+      progress: { status: 'registered', reopenCount: 0, acknowledgedAt: '2026-11-24T07:00:00Z' },
       channel: 'feedback_book',
       receivedAt: '2026-11-24T07:00:00Z',
       customer: { name: '', phone: '', email: '', address: '', preferredContact: '' },
