@@ -11,6 +11,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           exclude: ['tests/unit/renderer/**'],
           environment: 'node',
+          benchmark: { include: ['bench/**/*.bench.ts'] },
         },
       },
       {

@@ -1,8 +1,17 @@
-import type { Channel, Complaint, ComplaintEvent, ComplaintStatus } from '../../shared/complaints/model';
+import {
+  STATUSES,
+  type Channel,
+  type Complaint,
+  type ComplaintEvent,
+  type ComplaintStatus,
+} from '../../shared/complaints/model';
+import { isOpenStatus } from '../../shared/lifecycle';
 import { matchesQuery, parseSearchQuery } from '../../shared/complaints/search';
 import type { OtklikDatabase } from '../db/database';
 
 export type Register = 'customers' | 'internal';
+
+const SEARCH_BATCH = 100;
 
 export interface ComplaintFilter {
   query: string;
@@ -40,16 +49,21 @@ export async function listComplaints(db: OtklikDatabase, f: ComplaintFilter): Pr
     return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
   }
 
-  const found = new Map<string, Complaint>();
+  // Only the keys of every match are read; the records are read newest first, a batch at a time, until a
+  // page is full. UUIDv7 ids sort by the time they were made, i.e. by registration.
+  const ids = new Set<string>();
   for (const alternative of query) {
-    const candidates = await db.complaints
-      .where('searchWords')
-      .startsWith(alternative[0]!)
-      .distinct()
-      .toArray();
-    for (const c of candidates) if (keep(c) && matchesQuery(c.searchWords, [alternative])) found.set(c.id, c);
+    for (const id of await db.complaints.where('searchWords').startsWith(alternative[0]!).primaryKeys())
+      ids.add(id);
   }
-  const rows = [...found.values()].sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
+  const newestFirst = [...ids].sort().reverse();
+  const rows: Complaint[] = [];
+  for (let i = 0; i < newestFirst.length && rows.length <= f.limit; i += SEARCH_BATCH) {
+    for (const c of await db.complaints.bulkGet(newestFirst.slice(i, i + SEARCH_BATCH))) {
+      if (c && keep(c) && matchesQuery(c.searchWords, query)) rows.push(c);
+    }
+  }
+  rows.sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
   return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
 }
 
@@ -62,11 +76,13 @@ export function complaintHistory(db: OtklikDatabase, complaintId: string): Promi
   return db.events.where('[complaintId+at]').between([complaintId, ''], [complaintId, '\uffff']).toArray();
 }
 
-/** Every complaint not closed yet, of one register: what deadlines are counted over (R11). */
-export function openComplaints(db: OtklikDatabase, register: Register): Promise<Complaint[]> {
-  return db.complaints
-    .where('status')
-    .notEqual('closed')
-    .filter((c) => (register === 'internal') === c.confidential)
-    .toArray();
+/**
+ * Every complaint not closed yet, of one register: what deadlines are counted over (R11). One equality
+ * query per open status (each a single IndexedDB getAll), not a cursor walk over the closed majority.
+ */
+export async function openComplaints(db: OtklikDatabase, register: Register): Promise<Complaint[]> {
+  const perStatus = await Promise.all(
+    STATUSES.filter(isOpenStatus).map((s) => db.complaints.where('status').equals(s).toArray()),
+  );
+  return perStatus.flat().filter((c) => (register === 'internal') === c.confidential);
 }
