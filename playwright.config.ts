@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
+import { chromiumArgs, chromiumPath } from './tests/chromium.mjs';
 
 const resultsDir = process.env.OTKLIK_RESULTS_DIR;
 /** OTKLIK_E2E_PORT lets two checkouts run their suites side by side. */
@@ -8,7 +8,6 @@ export const E2E_PORT = Number(process.env.OTKLIK_E2E_PORT ?? 4173);
 // End-to-end tests drive the production build of the renderer in Debian's Chromium. The browser's own clock
 // is UTC on purpose: branch dates must follow the branch's zone, never the PC's.
 export default defineConfig({
-  testDir: 'tests/e2e',
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,
@@ -26,6 +25,11 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
     trace: 'retain-on-failure',
   },
+  projects: [
+    { name: 'browser', testDir: 'tests/e2e' },
+    // The desktop app itself; skipped, with the reason, where no Electron binary can be installed.
+    { name: 'electron', testDir: 'tests/electron' },
+  ],
   webServer: {
     command: `npx vite preview --port ${E2E_PORT} --strictPort`,
     url: `http://127.0.0.1:${E2E_PORT}`,

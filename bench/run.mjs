@@ -9,18 +9,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
+import { chromiumArgs, chromiumPath } from '../tests/chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
-const executablePath = process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const ms = (x) => `${x.toFixed(1)} ms`;
 const row = (label, t) =>
@@ -122,7 +113,7 @@ async function uiBench(browser) {
   }
 }
 
-const browser = await chromium.launch({ executablePath, args });
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 try {
   await storeBench(browser);
   await uiBench(browser);

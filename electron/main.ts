@@ -24,6 +24,10 @@ const location = resolveAppLocation({
 registerAppScheme(protocol);
 app.enableSandbox();
 
+// A separate profile (tests, a second branch on one PC in development); never in a packaged app.
+if (!app.isPackaged && process.env.OTKLIK_USER_DATA_DIR)
+  app.setPath('userData', process.env.OTKLIK_USER_DATA_DIR);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -1,7 +1,9 @@
 // Set-up shared by `npm start` and `npm test`: each does whatever a fresh machine still lacks.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromiumPath } from '../tests/chromium.mjs';
+export { electronBinary } from '../tests/electron-binary.mjs';
 
 export const root = join(import.meta.dirname, '..');
 
@@ -42,10 +44,6 @@ export function ensureDependencies() {
   }
 }
 
-export function chromiumPath() {
-  return process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium';
-}
-
 /** Tests drive Debian's Chromium; Playwright cannot download a browser here. */
 export function ensureChromium() {
   if (existsSync(chromiumPath())) return;
@@ -63,20 +61,4 @@ export function ensureChromium() {
       'or set OTKLIK_CHROMIUM to its path.',
   );
   process.exit(1);
-}
-
-/** The Electron binary is not part of the npm package here; see ENVIRONMENT notes in the README. */
-export function electronBinary() {
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const candidate = join(
-      process.env.ELECTRON_OVERRIDE_DIST_PATH,
-      process.platform === 'win32' ? 'electron.exe' : 'electron',
-    );
-    return existsSync(candidate) ? candidate : null;
-  }
-  const dir = join(root, 'node_modules', 'electron');
-  const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
 }

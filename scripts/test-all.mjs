@@ -12,6 +12,24 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 const env = { ...process.env, OTKLIK_RESULTS_DIR: results };
 const rows = [];
+const skipReasons = [];
+
+/** "title: reason" of every skipped Playwright test, so a skip is never silent. */
+function playwrightSkips(report) {
+  const out = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue;
+        const reason = t.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+        out.push(`${t.projectName} › ${spec.title}: ${reason}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return out;
+}
 
 function check(name, command, args) {
   say(`${name}: ${command} ${args.join(' ')}`);
@@ -55,11 +73,10 @@ suite(
   }),
 );
 if (check('build', 'npm', ['run', '--silent', 'build'])) {
-  suite('end-to-end (playwright)', 'npx', ['playwright', 'test'], 'playwright.json', (r) => ({
-    passed: r.stats.expected + r.stats.flaky,
-    failed: r.stats.unexpected,
-    skipped: r.stats.skipped,
-  }));
+  suite('end-to-end (playwright)', 'npx', ['playwright', 'test'], 'playwright.json', (r) => {
+    skipReasons.push(...playwrightSkips(r));
+    return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
+  });
 } else {
   rows.push({ name: 'end-to-end (playwright): not run, the build failed', passed: 0, failed: 1, skipped: 0 });
 }
@@ -78,5 +95,6 @@ for (const r of rows)
     `  ${r.failed > 0 ? 'FAIL' : 'ok  '}  ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
   );
 if (total.skipped > 0) console.log(`  (${total.skipped} skipped, not counted as passed)`);
+for (const reason of skipReasons) console.log(`  skipped: ${reason}`);
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);

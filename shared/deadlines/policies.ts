@@ -101,6 +101,25 @@ const FOLLOW_UP = rule(
 );
 const FINAL_10_WD = rule('final_10_working_days', 10, 'days', 'working', 'registered', `${COMPANY} (R9)`);
 
+const RESOLVE_1_MONTH = rule('resolve_1_month', 1, 'months', 'calendar', 'received', `${COMPANY} (R10)`);
+
+const RU_ZOZPP_22 = rule(
+  'ru_zozpp_22_10_days',
+  10,
+  'days',
+  'calendar',
+  'received',
+  'Закон РФ «О защите прав потребителей», ст. 22',
+);
+
+const UA_APPEALS = 'Закон України «Про звернення громадян», ст. 20';
+const UA_APPEALS_20 = {
+  preliminaryAnswer: rule('ua_appeals_20_15_days', 15, 'days', 'calendar', 'received', UA_APPEALS),
+  finalAnswer: rule('ua_appeals_20_1_month', 1, 'months', 'calendar', 'received', UA_APPEALS),
+  finalAnswerExtended: rule('ua_appeals_20_45_days', 45, 'days', 'calendar', 'received', UA_APPEALS),
+  followUp: FOLLOW_UP,
+} satisfies Omit<ChannelTerms, 'acknowledge'>;
+
 export const POLICY_PRESET_IDS = [
   'working_days_10',
   'written_2d_2w',
@@ -142,42 +161,20 @@ export const POLICY_PRESETS: Record<PolicyPresetId, ConsiderationPolicy> = {
     id: 'respond_24h_resolve_1m',
     written: {
       acknowledge: rule('respond_24_hours', 24, 'hours', 'calendar', 'received', `${COMPANY} (R10)`),
-      finalAnswer: rule('resolve_1_month', 1, 'months', 'calendar', 'received', `${COMPANY} (R10)`),
+      finalAnswer: RESOLVE_1_MONTH,
       followUp: FOLLOW_UP,
     },
     oral: {
       acknowledge: ACK_ORAL,
-      finalAnswer: rule('resolve_1_month', 1, 'months', 'calendar', 'received', `${COMPANY} (R10)`),
+      finalAnswer: RESOLVE_1_MONTH,
       followUp: FOLLOW_UP,
     },
   },
   /** Russia, money claims: 10 days from the day the demand was presented (Закон «О защите прав потребителей», ст. 22). */
   ru_money_claim_10d: {
     id: 'ru_money_claim_10d',
-    written: {
-      acknowledge: ACK_WRITTEN,
-      finalAnswer: rule(
-        'ru_zozpp_22_10_days',
-        10,
-        'days',
-        'calendar',
-        'received',
-        'Закон РФ «О защите прав потребителей», ст. 22',
-      ),
-      followUp: FOLLOW_UP,
-    },
-    oral: {
-      acknowledge: ACK_ORAL,
-      finalAnswer: rule(
-        'ru_zozpp_22_10_days',
-        10,
-        'days',
-        'calendar',
-        'received',
-        'Закон РФ «О защите прав потребителей», ст. 22',
-      ),
-      followUp: FOLLOW_UP,
-    },
+    written: { acknowledge: ACK_WRITTEN, finalAnswer: RU_ZOZPP_22, followUp: FOLLOW_UP },
+    oral: { acknowledge: ACK_ORAL, finalAnswer: RU_ZOZPP_22, followUp: FOLLOW_UP },
   },
   /**
    * Ukraine (Закон «Про звернення громадян», ст. 20): at most one month from receipt; without additional study
@@ -186,62 +183,8 @@ export const POLICY_PRESETS: Record<PolicyPresetId, ConsiderationPolicy> = {
    */
   ua_citizens_appeals: {
     id: 'ua_citizens_appeals',
-    written: {
-      acknowledge: ACK_WRITTEN,
-      preliminaryAnswer: rule(
-        'ua_appeals_20_15_days',
-        15,
-        'days',
-        'calendar',
-        'received',
-        'Закон України «Про звернення громадян», ст. 20',
-      ),
-      finalAnswer: rule(
-        'ua_appeals_20_1_month',
-        1,
-        'months',
-        'calendar',
-        'received',
-        'Закон України «Про звернення громадян», ст. 20',
-      ),
-      finalAnswerExtended: rule(
-        'ua_appeals_20_45_days',
-        45,
-        'days',
-        'calendar',
-        'received',
-        'Закон України «Про звернення громадян», ст. 20',
-      ),
-      followUp: FOLLOW_UP,
-    },
-    oral: {
-      acknowledge: ACK_ORAL,
-      preliminaryAnswer: rule(
-        'ua_appeals_20_15_days',
-        15,
-        'days',
-        'calendar',
-        'received',
-        'Закон України «Про звернення громадян», ст. 20',
-      ),
-      finalAnswer: rule(
-        'ua_appeals_20_1_month',
-        1,
-        'months',
-        'calendar',
-        'received',
-        'Закон України «Про звернення громадян», ст. 20',
-      ),
-      finalAnswerExtended: rule(
-        'ua_appeals_20_45_days',
-        45,
-        'days',
-        'calendar',
-        'received',
-        'Закон України «Про звернення громадян», ст. 20',
-      ),
-      followUp: FOLLOW_UP,
-    },
+    written: { acknowledge: ACK_WRITTEN, ...UA_APPEALS_20 },
+    oral: { acknowledge: ACK_ORAL, ...UA_APPEALS_20 },
   },
   /**
    * Czech Republic, consumer complaint (reklamace): settled within 30 days of being raised (§ 2173 OZ, § 19 ZOS);

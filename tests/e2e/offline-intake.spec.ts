@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../chromium.ts';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { MOSCOW, expect, moscowYear, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
 
 const ru = (ns: string, key: string) => text('ru', ns, key);

@@ -1,11 +1,14 @@
+// @ts-check
 /**
- * Debian's Chromium is the browser for every browser test (Playwright cannot download its own here).
+ * Debian's Chromium is the browser for every browser test and benchmark (Playwright cannot download its own
+ * here). One list of flags for vitest, Playwright, the benchmarks and the set-up script.
  * OTKLIK_CHROMIUM overrides the path on machines that keep it elsewhere.
  */
-export function chromiumPath(): string {
+export function chromiumPath() {
   return process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium';
 }
 
+/** Without the background-networking flags Chromium keeps dialling out into this machine's closed network. */
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

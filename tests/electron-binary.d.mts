@@ -1,0 +1,2 @@
+export function electronBinary(): string | null;
+export const NO_ELECTRON_REASON: string;
