@@ -112,6 +112,15 @@ const RU_ZOZPP_22 = rule(
   'Закон РФ «О защите прав потребителей», ст. 22',
 );
 
+const CZ_OZ_2173 = rule(
+  'cz_oz_2173_30_days',
+  30,
+  'days',
+  'calendar',
+  'received',
+  '§ 2173 občanského zákoníku; § 19 zákona o ochraně spotřebitele',
+);
+
 const UA_APPEALS = 'Закон України «Про звернення громадян», ст. 20';
 const UA_APPEALS_20 = {
   preliminaryAnswer: rule('ua_appeals_20_15_days', 15, 'days', 'calendar', 'received', UA_APPEALS),
@@ -202,14 +211,7 @@ export const POLICY_PRESETS: Record<PolicyPresetId, ConsiderationPolicy> = {
         'received',
         '§ 19 zákona o ochraně spotřebitele',
       ),
-      finalAnswer: rule(
-        'cz_oz_2173_30_days',
-        30,
-        'days',
-        'calendar',
-        'received',
-        '§ 2173 občanského zákoníku; § 19 zákona o ochraně spotřebitele',
-      ),
+      finalAnswer: CZ_OZ_2173,
       followUp: FOLLOW_UP,
     },
     oral: {
@@ -221,14 +223,7 @@ export const POLICY_PRESETS: Record<PolicyPresetId, ConsiderationPolicy> = {
         'registered',
         '§ 19 zákona o ochraně spotřebitele',
       ),
-      finalAnswer: rule(
-        'cz_oz_2173_30_days',
-        30,
-        'days',
-        'calendar',
-        'received',
-        '§ 2173 občanského zákoníku; § 19 zákona o ochraně spotřebitele',
-      ),
+      finalAnswer: CZ_OZ_2173,
       followUp: FOLLOW_UP,
     },
   },
