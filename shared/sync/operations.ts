@@ -8,6 +8,7 @@ import {
   STATUSES,
 } from '../complaints/model';
 import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
+import { MAX_PAGES_PER_ENTRY, PAGE_MIME_TYPES, SHA256_HEX } from '../book/model';
 
 /**
  * The branch → HQ protocol, one operation per user action (ARCHITECTURE.md "Sync"). Operations are written
@@ -85,6 +86,33 @@ export const complaintEventSchema = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
+const sha256 = z.string().regex(SHA256_HEX);
+
+/** What HQ learns about a feedback-book entry when its first page is taken (R7: the clock starts then). */
+export const bookEntryHeaderSchema = z.object({
+  id: z.uuid(),
+  branchCode: z.string().min(1),
+  capturedAt: isoInstant,
+  capturedBy: z.string(),
+  deadline: isoInstant,
+});
+
+export const bookPageSchema = z.object({
+  id: z.uuid(),
+  entryId: z.uuid(),
+  pageNo: z.number().int().min(1).max(MAX_PAGES_PER_ENTRY),
+  sha256,
+  sourceSha256: sha256,
+  mime: z.enum(PAGE_MIME_TYPES),
+  size: z.number().int().positive(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  source: z.enum(['camera', 'import']),
+  originalName: z.string().max(255).optional(),
+  capturedAt: isoInstant,
+  capturedBy: z.string(),
+});
+
 export const operationPayloads = {
   /** R1: a complaint registered at the branch, with its first history events (created, maybe acknowledged). */
   'complaint.register': z.object({
@@ -108,6 +136,33 @@ export const operationPayloads = {
     event: complaintEventSchema.refine((e) => e.type === 'status_changed', {
       message: 'not a status change',
     }),
+  }),
+  /**
+   * R6: a page of the feedback book was photographed or imported. Queued in the transaction that stores the
+   * image, so HQ knows of every photo (and its deadline) even before the entry is submitted. The image
+   * travels separately, content-addressed: PUT /photos/{sha256}.
+   */
+  'book.page.add': z.object({ entry: bookEntryHeaderSchema, page: bookPageSchema }),
+  /** A page deleted or replaced (retake, rotation) while the entry was still being captured. */
+  'book.page.remove': z.object({ entryId: z.uuid(), pageId: z.uuid(), at: isoInstant, by: z.string() }),
+  /**
+   * R7: the entry is complete. `pageHashes` is the final page order; HQ mails the entry to the branch's
+   * manager (cc head of sales) as soon as every one of these photos has arrived.
+   */
+  'book.entry.submit': z.object({
+    entry: bookEntryHeaderSchema.extend({
+      complaintId: z.uuid(),
+      complaintNumber: z.string().min(1),
+      submittedAt: isoInstant,
+      pageHashes: z.array(sha256).min(1).max(MAX_PAGES_PER_ENTRY),
+    }),
+  }),
+  /** R7 fallback: the branch produced a ready e-mail file itself because HQ could not be reached in time. */
+  'book.entry.fallback': z.object({
+    entryId: z.uuid(),
+    at: isoInstant,
+    by: z.string(),
+    pages: z.array(sha256).min(1),
   }),
 } as const;
 
