@@ -2,6 +2,7 @@ import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Complaint, ComplaintEvent, ComplaintInput } from '../../shared/complaints/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import type { OutboxOperation } from '../../shared/sync/operations';
+import type { BookEntry, BookPage, PageMime } from '../../shared/book/model';
 
 /** Device internals: identity and counters. Only ever changed inside the transaction that uses them. */
 export interface MetaRow {
@@ -19,6 +20,23 @@ export interface DraftRow {
   id: string;
   input: ComplaintInput;
   updatedAt: string;
+}
+
+/**
+ * A stored image, content-addressed. Written in the transaction that records its page and queues the
+ * page for HQ; the sync engine uploads it (PUT /photos/{sha256}) and marks it uploaded.
+ */
+export interface PhotoRow {
+  sha256: string;
+  blob: Blob;
+  mime: PageMime;
+  size: number;
+  createdAt: string;
+  /** 'pending' until HQ has confirmed it holds these exact bytes. */
+  uploadState: 'pending' | 'uploaded';
+  uploadedAt?: string;
+  attempts?: number;
+  lastError?: string;
 }
 
 /**
@@ -42,6 +60,15 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       drafts: 'id',
     },
   },
+  {
+    // R6–R8: feedback-book entries, their pages and the page images.
+    version: 2,
+    stores: {
+      bookEntries: 'id, state, deadline, capturedAt',
+      bookPages: 'id, entryId, sha256, sourceSha256',
+      photos: 'sha256, uploadState',
+    },
+  },
 ];
 
 export class OtklikDatabase extends Dexie {
@@ -51,6 +78,9 @@ export class OtklikDatabase extends Dexie {
   settings!: Table<SettingsRow, string>;
   meta!: Table<MetaRow, string>;
   drafts!: EntityTable<DraftRow, 'id'>;
+  bookEntries!: EntityTable<BookEntry, 'id'>;
+  bookPages!: EntityTable<BookPage, 'id'>;
+  photos!: Table<PhotoRow, string>;
 
   constructor(name = 'otklik', versions = SCHEMA_VERSIONS) {
     super(name);
