@@ -12,3 +12,9 @@ interface URL {
   readonly pathname: string;
 }
 declare const URL: { prototype: URL; new (url: string, base?: string): URL };
+
+// UTF-8 encoding, for e-mail files built in shared/book/eml.ts; present in every runtime as well.
+interface TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+declare const TextEncoder: { prototype: TextEncoder; new (): TextEncoder };

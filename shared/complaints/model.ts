@@ -118,6 +118,8 @@ export const EVENT_TYPES = [
   'preliminary_answer_sent',
   /** The final-answer term was extended with notice to the customer (e.g. Ukraine: up to 45 days). */
   'term_extended',
+  /** R6: a feedback-book entry (photographed pages) was attached to this complaint; data { entryId, pages }. */
+  'book_entry_linked',
 ] as const;
 export type ComplaintEventType = (typeof EVENT_TYPES)[number];
 

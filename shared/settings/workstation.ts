@@ -52,7 +52,31 @@ export interface WorkstationSettings {
   ukraineMartialLaw: boolean;
   /** Consideration terms (R9, R10): one of shared/deadlines POLICY_PRESETS. */
   policyId: PolicyPresetId;
+  /**
+   * R7 managers' directory, kept locally until HQ provides it: who receives the feedback-book photos
+   * (the branch's direct manager) and who gets a copy (the head of sales and customer service).
+   */
+  managerName: string;
+  managerEmail: string;
+  headOfSalesName: string;
+  headOfSalesEmail: string;
+  /** R7 early warning: this many working hours before the 11:00 deadline… */
+  bookWarnHours: number;
+  /** …or when the link to HQ has been down this many minutes. */
+  offlineWarnMinutes: number;
+  /** Stored and mailed photos: long edge in pixels and JPEG quality (readable handwriting, small files). */
+  photoLongEdge: number;
+  photoQuality: number;
 }
+
+/** Bounds of the numeric settings, shown in the form and checked on save. */
+export const NUMERIC_SETTING_RANGES = {
+  bookWarnHours: { min: 0, max: 24, step: 1 },
+  offlineWarnMinutes: { min: 5, max: 1440, step: 5 },
+  photoLongEdge: { min: 1000, max: 4000, step: 100 },
+  photoQuality: { min: 0.5, max: 0.95, step: 0.05 },
+} as const;
+export type NumericSetting = keyof typeof NUMERIC_SETTING_RANGES;
 
 /** What a profile saved before a field existed gets for it. */
 export const SETTINGS_DEFAULTS = {
@@ -61,6 +85,14 @@ export const SETTINGS_DEFAULTS = {
   ukraineMartialLaw: UKRAINE_MARTIAL_LAW_DEFAULT,
   policyId: DEFAULT_POLICY_ID as PolicyPresetId,
   hqUrl: '',
+  managerName: '',
+  managerEmail: '',
+  headOfSalesName: '',
+  headOfSalesEmail: '',
+  bookWarnHours: 2,
+  offlineWarnMinutes: 60,
+  photoLongEdge: 2000,
+  photoQuality: 0.85,
 };
 
 export function withSettingsDefaults(stored: Partial<WorkstationSettings>): WorkstationSettings {
@@ -91,6 +123,8 @@ export type SettingsErrorCode =
   | 'invalid_time_zone'
   | 'invalid_station'
   | 'invalid_url'
+  | 'invalid_email'
+  | 'out_of_range'
   | 'invalid_date'
   | 'date_in_both_lists'
   | 'too_many'
@@ -99,7 +133,7 @@ export type SettingsErrorCode =
 export interface SettingsError {
   field: SettingsField;
   code: SettingsErrorCode;
-  params?: { max?: number; date?: string };
+  params?: { max?: number; min?: number; date?: string };
 }
 
 export function normalizeWorkstationSettings(s: WorkstationSettings): WorkstationSettings {
@@ -110,6 +144,10 @@ export function normalizeWorkstationSettings(s: WorkstationSettings): Workstatio
     timeZone: s.timeZone.trim(),
     employeeName: s.employeeName.trim(),
     hqUrl: s.hqUrl.trim().replace(/\/+$/, ''),
+    managerName: s.managerName.trim(),
+    managerEmail: s.managerEmail.trim(),
+    headOfSalesName: s.headOfSalesName.trim(),
+    headOfSalesEmail: s.headOfSalesEmail.trim(),
     extraDaysOff: [...new Set(s.extraDaysOff.map((d) => d.trim()))].sort(),
     extraWorkingDays: [...new Set(s.extraWorkingDays.map((d) => d.trim()))].sort(),
   };
@@ -124,6 +162,11 @@ export function isValidHqUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A practical check (what mail clients accept), not the full RFC 5322 grammar. */
+export function isValidEmail(value: string): boolean {
+  return /^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+\.[^\s@<>"(),;:.]{2,}$/.test(value) && value.length <= 254;
 }
 
 export function validateWorkstationSettings(raw: WorkstationSettings): SettingsError[] {
@@ -151,5 +194,17 @@ export function validateWorkstationSettings(raw: WorkstationSettings): SettingsE
   const both = s.extraWorkingDays.find((d) => s.extraDaysOff.includes(d));
   if (both !== undefined) add('extraWorkingDays', 'date_in_both_lists', { date: both });
   if (!(POLICY_PRESET_IDS as readonly string[]).includes(s.policyId)) add('policyId', 'invalid_choice');
+  for (const field of ['managerName', 'headOfSalesName'] as const)
+    if (s[field].length > 120) add(field, 'too_long', { max: 120 });
+  for (const field of ['managerEmail', 'headOfSalesEmail'] as const)
+    if (s[field] && !isValidEmail(s[field])) add(field, 'invalid_email');
+  for (const [field, range] of Object.entries(NUMERIC_SETTING_RANGES) as [
+    NumericSetting,
+    (typeof NUMERIC_SETTING_RANGES)[NumericSetting],
+  ][]) {
+    const v = s[field];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < range.min || v > range.max)
+      add(field, 'out_of_range', { min: range.min, max: range.max });
+  }
   return errors;
 }
