@@ -35,12 +35,30 @@ function holidayDataOfBranchCountries(): Plugin {
   };
 }
 
+/**
+ * The offline shell (public/sw.js) caches the page and everything it loads, including what the HTML does
+ * not name (the image worker): the build lists its own files in shell-files.json for the service worker.
+ */
+function shellFileList(): Plugin {
+  return {
+    name: 'otklik-shell-files',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => !f.endsWith('.map') && f !== 'index.html')
+        .sort()
+        .map((f) => `./${f}`);
+      this.emitFile({ type: 'asset', fileName: 'shell-files.json', source: JSON.stringify(files) });
+    },
+  };
+}
+
 // The renderer: served by Vite in development, by the app:// protocol in Electron,
 // and by `vite preview` when no Electron binary is available (see scripts/start.mjs).
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), holidayDataOfBranchCountries()],
+  plugins: [react(), holidayDataOfBranchCountries(), shellFileList()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -7,6 +7,7 @@ import { ComplaintListPage } from './complaints/ComplaintListPage';
 import { NewComplaintPage } from './complaints/NewComplaintPage';
 import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
 import { FeedbackBookPage } from './book/FeedbackBookPage';
+import { BookEntryPage } from './book/BookEntryPage';
 import { SettingsPage } from './settings/SettingsPage';
 
 export function App() {
@@ -30,8 +31,12 @@ export function App() {
             <Route path="/complaints">
               <ComplaintListPage settings={settings} />
             </Route>
+            <Route path="/book/:id">
+              {/* No key: /book/new becomes /book/<id> after the first page without losing the screen. */}
+              {(params) => <BookEntryPage id={params.id === 'new' ? null : params.id} settings={settings} />}
+            </Route>
             <Route path="/book">
-              <FeedbackBookPage />
+              <FeedbackBookPage settings={settings} />
             </Route>
             <Route path="/settings">
               <SettingsPage settings={settings} />

@@ -1,31 +1,68 @@
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
-import { setFlash } from '../shell/flash';
-import { PRESET_CHANNEL } from '../complaints/NewComplaintPage';
+import { Link, useLocation } from 'wouter';
+import { compareByUrgency } from '../../shared/book/risk';
+import type { WorkstationSettings } from '../../shared/settings/workstation';
+import { formatDateTime } from '../i18n/format';
+import { useNow } from '../shell/useNow';
+import { BookDeadline } from './BookDeadline';
+import { useOfflineSince } from './connectivity';
+import { riskOf, useEntries } from './queries';
 
-/** R6–R8 (photographing the book and the 11:00 e-mail) arrive with their own issue; the entry itself can be registered now. */
-export function FeedbackBookPage() {
-  const { t } = useTranslation();
+/** R6–R8: every feedback-book entry, the most urgent first, with its 11:00 countdown. */
+export function FeedbackBookPage({ settings }: { settings: WorkstationSettings }) {
+  const { t, i18n } = useTranslation('book');
   const [, navigate] = useLocation();
+  const entries = useEntries();
+  const now = useNow(30_000);
+  const offlineSince = useOfflineSince();
+  const rows = (entries ?? [])
+    .map((e) => ({ ...e, risk: riskOf(e.entry, settings, now, offlineSince) }))
+    .sort((a, b) =>
+      compareByUrgency(
+        { urgency: a.risk.urgency, deadline: a.entry.deadline },
+        { urgency: b.risk.urgency, deadline: b.entry.deadline },
+      ),
+    );
   return (
     <div className="page">
       <div className="page-header">
-        <h1>{t('book.title')}</h1>
-      </div>
-      <div className="empty-state" data-testid="book-empty">
-        <h2>{t('book.emptyTitle')}</h2>
-        <p>{t('book.emptyText')}</p>
+        <h1>{t('title')}</h1>
         <button
           type="button"
           className="primary"
-          onClick={() => {
-            setFlash(PRESET_CHANNEL, 'feedback_book');
-            navigate('/complaints/new');
-          }}
+          onClick={() => navigate('/book/new')}
+          data-testid="book-new"
         >
-          {t('book.registerEntry')}
+          {t('newEntry')}
         </button>
       </div>
+      {entries !== undefined && rows.length === 0 && (
+        <div className="empty-state" data-testid="book-empty">
+          <h2>{t('emptyTitle')}</h2>
+          <p>{t('emptyText')}</p>
+        </div>
+      )}
+      {rows.length > 0 && (
+        <ul className="book-entries" data-testid="book-entries">
+          {rows.map(({ entry, pages, photosPending, risk }) => (
+            <li key={entry.id} className={`book-entry urgency-${risk.urgency}`} data-testid="book-entry-row">
+              <Link href={`/book/${entry.id}`} className="book-entry-link">
+                <strong>{entry.complaintNumber ?? t('notSubmitted')}</strong>
+                <span>{t('pages', { count: pages })}</span>
+                <span className="muted">
+                  {t('capturedAt', {
+                    time: formatDateTime(entry.capturedAt, i18n.language, settings.timeZone),
+                  })}
+                </span>
+                {photosPending > 0 && (
+                  <span className="muted">{t('photosPending', { count: photosPending })}</span>
+                )}
+              </Link>
+              <BookDeadline entry={entry} risk={risk} settings={settings} now={now} />
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -191,6 +191,13 @@ function EventText({ event }: { event: ComplaintEvent }) {
         </span>
       );
     }
+    case 'book_entry_linked':
+      return (
+        <span>
+          {t('event.book_entry_linked', { count: Number(event.data.pages ?? 0) })}{' '}
+          <Link href={`/book/${String(event.data.entryId ?? '')}`}>{t('event.openEntry')}</Link>
+        </span>
+      );
     case 'preliminary_answer_sent':
     case 'term_extended':
       return (

@@ -48,6 +48,8 @@ export interface RegisterOptions {
    * registration is also the acknowledgement: the complaint starts as "registered", not "received".
    */
   acknowledged?: boolean;
+  /** Registered from another flow (the feedback book): the New complaint form's draft is not this one. */
+  keepDraft?: boolean;
 }
 
 /**
@@ -110,7 +112,7 @@ export async function registerComplaint(
     await db.complaints.add(complaint);
     await db.events.bulkAdd(events);
     await enqueue(db, 'complaint.register', { complaint, events }, now);
-    await db.drafts.delete(NEW_COMPLAINT_DRAFT);
+    if (!options.keepDraft) await db.drafts.delete(NEW_COMPLAINT_DRAFT);
     return complaint;
   });
 }
@@ -199,7 +201,12 @@ export function addNote(
 }
 
 /** Appends to the history and replays it into the complaint's progress, inside the caller's transaction. */
-async function appendEvent(db: OtklikDatabase, complaint: Complaint, event: ComplaintEvent): Promise<void> {
+/** Appends a history event and refreshes the complaint's progress; inside the caller's transaction. */
+export async function appendEvent(
+  db: OtklikDatabase,
+  complaint: Complaint,
+  event: ComplaintEvent,
+): Promise<void> {
   const progress = milestonesFromEvents([...(await complaintHistory(db, complaint.id)), event]);
   await db.events.add(event);
   await db.complaints.update(complaint.id, { status: progress.status, progress, updatedAt: event.at });

@@ -3,29 +3,20 @@ import ruComplaints from '../../locales/ru/complaints.json';
 import ruSettings from '../../locales/ru/settings.json';
 import ruValidation from '../../locales/ru/validation.json';
 import ruLifecycle from '../../locales/ru/lifecycle.json';
-import ukCommon from '../../locales/uk/common.json';
-import ukComplaints from '../../locales/uk/complaints.json';
-import ukSettings from '../../locales/uk/settings.json';
-import ukValidation from '../../locales/uk/validation.json';
-import ukLifecycle from '../../locales/uk/lifecycle.json';
-import enCommon from '../../locales/en/common.json';
-import enComplaints from '../../locales/en/complaints.json';
-import enSettings from '../../locales/en/settings.json';
-import enValidation from '../../locales/en/validation.json';
-import enLifecycle from '../../locales/en/lifecycle.json';
-import csCommon from '../../locales/cs/common.json';
-import csComplaints from '../../locales/cs/complaints.json';
-import csSettings from '../../locales/cs/settings.json';
-import csValidation from '../../locales/cs/validation.json';
-import csLifecycle from '../../locales/cs/lifecycle.json';
-import koCommon from '../../locales/ko/common.json';
-import koComplaints from '../../locales/ko/complaints.json';
-import koSettings from '../../locales/ko/settings.json';
-import koValidation from '../../locales/ko/validation.json';
-import koLifecycle from '../../locales/ko/lifecycle.json';
-import type { Language } from '../../shared/settings/workstation';
+import ruBook from '../../locales/ru/book.json';
+import ruMail from '../../locales/ru/mail.json';
+import { LANGUAGES, type Language } from '../../shared/settings/workstation';
 
-export const NAMESPACES = ['common', 'complaints', 'lifecycle', 'settings', 'validation'] as const;
+export const NAMESPACES = [
+  'common',
+  'complaints',
+  'lifecycle',
+  'settings',
+  'validation',
+  'book',
+  'mail',
+] as const;
+type Namespace = (typeof NAMESPACES)[number];
 
 /** Russian is the reference catalogue: keys are typed from it, and every other language must match it. */
 export const referenceResources = {
@@ -34,38 +25,29 @@ export const referenceResources = {
   lifecycle: ruLifecycle,
   settings: ruSettings,
   validation: ruValidation,
+  book: ruBook,
+  mail: ruMail,
 };
 
-type Catalogue = Record<(typeof NAMESPACES)[number], Record<string, unknown>>;
+type Catalogue = Record<Namespace, Record<string, unknown>>;
 
-export const resources: Record<Language, Catalogue> = {
-  ru: referenceResources,
-  uk: {
-    common: ukCommon,
-    complaints: ukComplaints,
-    lifecycle: ukLifecycle,
-    settings: ukSettings,
-    validation: ukValidation,
-  },
-  en: {
-    common: enCommon,
-    complaints: enComplaints,
-    lifecycle: enLifecycle,
-    settings: enSettings,
-    validation: enValidation,
-  },
-  cs: {
-    common: csCommon,
-    complaints: csComplaints,
-    lifecycle: csLifecycle,
-    settings: csSettings,
-    validation: csValidation,
-  },
-  ko: {
-    common: koCommon,
-    complaints: koComplaints,
-    lifecycle: koLifecycle,
-    settings: koSettings,
-    validation: koValidation,
-  },
-};
+// Every catalogue of every language, bundled (the app works offline from its first start).
+const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+function catalogue(lng: Language): Catalogue {
+  return Object.fromEntries(
+    NAMESPACES.map((ns) => {
+      const file = files[`../../locales/${lng}/${ns}.json`];
+      if (!file) throw new Error(`Missing catalogue locales/${lng}/${ns}.json`);
+      return [ns, file];
+    }),
+  ) as Catalogue;
+}
+
+export const resources = Object.fromEntries(LANGUAGES.map((l) => [l, catalogue(l)])) as Record<
+  Language,
+  Catalogue
+>;

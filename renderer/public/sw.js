@@ -5,18 +5,22 @@
  * Install caches the page and the assets it references; navigations go to the network first and fall back
  * to the cached page, so a reload with no link still opens the app and its local data.
  */
-const CACHE = 'otklik-shell-v1';
+const CACHE = 'otklik-shell-v2';
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-/** The page and every same-origin script, style and icon it links to. */
+/** The page and every same-origin script, style, worker and icon of the build. */
 async function cacheShell() {
   const cache = await caches.open(CACHE);
   const response = await fetch('./', { cache: 'no-store' });
   if (!response.ok) return;
   const html = await response.clone().text();
-  const assets = [...html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g)].map((m) => m[1]);
+  const linked = [...html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g)].map((m) => m[1]);
+  // Files the page loads later (the image worker): listed by the build (vite.config.ts shellFileList).
+  const listed = await fetch('./shell-files.json', { cache: 'no-store' })
+    .then((r) => (r.ok ? r.json() : []))
+    .catch(() => []);
   await cache.put('./', response);
-  await cache.addAll(assets);
+  await cache.addAll([...new Set([...linked, ...listed])]);
 }
 
 sw.addEventListener('install', (event) => {

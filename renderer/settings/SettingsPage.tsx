@@ -4,6 +4,7 @@ import {
   COUNTRIES,
   DEFAULT_TIME_ZONE,
   LANGUAGES,
+  NUMERIC_SETTING_RANGES,
   branchCalendarOf,
   isLanguage,
   policyOf,
@@ -11,6 +12,7 @@ import {
   validateWorkstationSettings,
   type Country,
   type Language,
+  type NumericSetting,
   type SettingsError,
   type SettingsField,
   type WorkstationSettings,
@@ -90,6 +92,8 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
     switch (e.code) {
       case 'too_long':
         return t('validation:too_long', { count: e.params?.max ?? 0 });
+      case 'out_of_range':
+        return t('validation:out_of_range', { min: e.params?.min ?? 0, max: e.params?.max ?? 0 });
       case 'too_many':
         return t('validation:too_many', { count: e.params?.max ?? 0 });
       case 'invalid_date':
@@ -122,14 +126,22 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
   }
 
   const input = (
-    field: 'branchCode' | 'branchName' | 'employeeName' | 'hqUrl',
+    field:
+      | 'branchCode'
+      | 'branchName'
+      | 'employeeName'
+      | 'hqUrl'
+      | 'managerName'
+      | 'managerEmail'
+      | 'headOfSalesName'
+      | 'headOfSalesEmail',
     hint?: string,
     extra: Record<string, unknown> = {},
   ) => (
     <Field
       id={`s-${field}`}
       label={t(`fields.${field}`)}
-      required={field !== 'hqUrl'}
+      required={field === 'branchCode' || field === 'branchName' || field === 'employeeName'}
       error={message(field)}
       hint={hint}
     >
@@ -248,6 +260,47 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
       </section>
 
       <CalendarSection value={value} set={set} message={message} />
+
+      <section className="form-section" aria-labelledby="directory-title">
+        <h2 id="directory-title">{t('sectionDirectory')}</h2>
+        <p className="muted">{t('directoryIntro')}</p>
+        <div className="grid-2">
+          {input('managerName')}
+          {input('managerEmail', undefined, { type: 'email', spellCheck: false })}
+          {input('headOfSalesName')}
+          {input('headOfSalesEmail', undefined, { type: 'email', spellCheck: false })}
+        </div>
+      </section>
+
+      <section className="form-section" aria-labelledby="book-settings-title">
+        <h2 id="book-settings-title">{t('sectionBook')}</h2>
+        <div className="grid-2">
+          {(Object.keys(NUMERIC_SETTING_RANGES) as NumericSetting[]).map((field) => {
+            const range = NUMERIC_SETTING_RANGES[field];
+            const hint =
+              field === 'bookWarnHours' || field === 'photoLongEdge' ? t(`hints.${field}`) : undefined;
+            return (
+              <Field
+                key={field}
+                id={`s-${field}`}
+                label={t(`fields.${field}`)}
+                error={message(field)}
+                hint={hint}
+              >
+                <input
+                  {...describedBy(`s-${field}`, message(field), hint)}
+                  type="number"
+                  min={range.min}
+                  max={range.max}
+                  step={range.step}
+                  value={Number.isFinite(value[field]) ? value[field] : ''}
+                  onChange={(e) => set(field, e.target.value === '' ? Number.NaN : Number(e.target.value))}
+                />
+              </Field>
+            );
+          })}
+        </div>
+      </section>
 
       <div className="form-actions">
         <button type="submit" className="primary">

@@ -5,6 +5,7 @@ import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { StatusBar } from './StatusBar';
 import { StorageWarning } from './StorageWarning';
+import { AtRiskBanner } from '../book/AtRiskBanner';
 
 export const NAV_ITEMS = [
   {
@@ -71,6 +72,7 @@ export function Shell({ settings, children }: { settings: WorkstationSettings | 
       </nav>
       <main className="app-main">
         <StorageWarning />
+        {settings && <AtRiskBanner settings={settings} />}
         {children}
       </main>
     </div>

@@ -116,10 +116,13 @@ test('internal complaints stay in their own confidential register', async ({ pag
   await expect(page.getByTestId('complaint-row')).toContainText(number!);
 });
 
-test('the feedback book page leads to registering a book entry', async ({ page }) => {
+test('the feedback book page starts with an empty state that leads to photographing an entry', async ({
+  page,
+}) => {
   await setUpWorkstation(page);
   await page.keyboard.press('Alt+3');
-  await expect(page.getByTestId('book-empty')).toBeVisible();
-  await page.getByRole('button', { name: ru('common', 'book.registerEntry') }).click();
-  await expect(page.getByRole('radio', { name: ru('complaints', 'channel.feedback_book') })).toBeChecked();
+  await expect(page.getByTestId('book-empty')).toContainText(ru('book', 'emptyTitle'));
+  await page.getByRole('button', { name: ru('book', 'newEntry') }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru('book', 'captureTitle'));
+  await expect(page.getByTestId('no-pages')).toBeVisible();
 });

@@ -5,7 +5,7 @@ import { catalogue, expect, moscowYear, setUpWorkstation, test, text } from './f
 
 /** Any "namespace:key", "section.key" or "{{variable}}" left untranslated on screen. */
 const RAW_KEY =
-  /\{\{|\b(?:common|complaints|lifecycle|settings|validation):[\w.]+|\b(?:nav|form|list|detail|fields|channel|status|severity|category|connectivity|pending|storage|hints|book|event|due|refusal|transition|outcome|decision|urgency|policy|term|calendar|followUp|criterion|finding)\.[a-z]\w*/;
+  /\{\{|\b(?:common|complaints|lifecycle|settings|validation|book|mail):[\w.]+|\b(?:nav|form|list|detail|fields|channel|status|severity|category|connectivity|pending|storage|hints|book|event|due|refusal|transition|outcome|decision|urgency|policy|term|calendar|followUp|criterion|finding|rejected|cameraProblem|atRisk|notify|fallback|state|deadline)\.[a-z]\w*/;
 
 for (const lng of LANGUAGES) {
   test(`the interface is translated into ${lng}`, async ({ page }) => {
@@ -34,7 +34,8 @@ for (const lng of LANGUAGES) {
     const screens: Array<[string, string]> = [
       ['/#/complaints', text(lng, 'complaints', 'list.title')],
       ['/#/complaints/new', text(lng, 'complaints', 'form.title')],
-      ['/#/book', text(lng, 'common', 'book.title')],
+      ['/#/book', text(lng, 'book', 'title')],
+      ['/#/book/new', text(lng, 'book', 'captureTitle')],
       ['/#/settings', text(lng, 'settings', 'title')],
     ];
     for (const [path, heading] of screens) {

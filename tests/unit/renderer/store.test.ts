@@ -230,26 +230,31 @@ describe('list and search', () => {
 });
 
 describe('schema migrations', () => {
-  it('a v1 database is upgraded in place by a later version, keeping its data', async () => {
+  it('a v1 database is upgraded in place through every later version, keeping its data', async () => {
     const name = `otklik-test-${crypto.randomUUID()}`;
-    const v1 = new OtklikDatabase(name);
+    const v1 = new OtklikDatabase(name, SCHEMA_VERSIONS.slice(0, 1));
     const c = await registerComplaint(v1, input(), settings(1), now);
     v1.close();
-    const v2 = new OtklikDatabase(name, [
+    const next = SCHEMA_VERSIONS.at(-1)!.version + 1;
+    const upgraded = new OtklikDatabase(name, [
       ...SCHEMA_VERSIONS,
       {
-        version: 2,
+        version: next,
         stores: { complaints: 'id, &number, registeredAt, status, channel, *searchWords, branchCode' },
         upgrade: async (tx) => {
           await tx.table('complaints').toCollection().modify({ migrated: true });
         },
       },
     ]);
-    track(v2);
-    const after = await v2.complaints.get(c.id);
+    track(upgraded);
+    const after = await upgraded.complaints.get(c.id);
     expect(after).toMatchObject({ number: c.number, migrated: true });
-    expect(await v2.complaints.where('branchCode').equals('MSK-01').count()).toBe(1);
-    expect(v2.verno).toBe(2);
+    expect(await upgraded.complaints.where('branchCode').equals('MSK-01').count()).toBe(1);
+    expect(upgraded.verno).toBe(next);
+    // Version 2 added the feedback book: its tables exist on the upgraded database and start empty.
+    expect(await upgraded.bookEntries.count()).toBe(0);
+    expect(await upgraded.photos.where('uploadState').equals('pending').count()).toBe(0);
+    expect(await upgraded.outbox.count()).toBe(1);
     expect(await Dexie.getDatabaseNames()).toContain(name);
   });
 });

@@ -1,0 +1,65 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { livePages, type BookEntry, type BookPage } from '../../shared/book/model';
+import { entryRisk, type EntryRisk } from '../../shared/book/risk';
+import { branchCalendarOf, type WorkstationSettings } from '../../shared/settings/workstation';
+import { useDb } from '../db/context';
+
+export interface EntrySummary {
+  entry: BookEntry;
+  pages: number;
+  /** Pages whose image HQ has not confirmed yet. */
+  photosPending: number;
+}
+
+export function useEntries(): EntrySummary[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const [entries, pages, pending] = await Promise.all([
+      db.bookEntries.toArray(),
+      db.bookPages.toArray(),
+      db.photos.where('uploadState').equals('pending').primaryKeys(),
+    ]);
+    const pendingSet = new Set(pending);
+    return entries.map((entry) => {
+      const own = livePages(pages.filter((p) => p.entryId === entry.id));
+      return {
+        entry,
+        pages: own.length,
+        photosPending: own.filter((p) => pendingSet.has(p.sha256)).length,
+      };
+    });
+  }, [db]);
+}
+
+/** An entry and its pages; undefined while loading (a previous id's answer is never returned for this one). */
+export function useEntry(id: string): { entry: BookEntry | null; pages: BookPage[] } | undefined {
+  const db = useDb();
+  const data = useLiveQuery(async () => {
+    const entry = (await db.bookEntries.get(id)) ?? null;
+    const pages = livePages(await db.bookPages.where('entryId').equals(id).toArray());
+    return { id, entry, pages };
+  }, [db, id]);
+  return data?.id === id ? data : undefined;
+}
+
+export function riskOf(
+  entry: BookEntry,
+  settings: WorkstationSettings,
+  now: Date,
+  offlineSince: number | null,
+): EntryRisk {
+  return entryRisk(
+    {
+      deadline: new Date(entry.deadline),
+      deliveredAt: entry.delivery ? new Date(entry.delivery.sentAt) : undefined,
+      now,
+      offlineSince: offlineSince === null ? undefined : new Date(offlineSince),
+    },
+    branchCalendarOf(settings),
+    {
+      warnWorkingHours: settings.bookWarnHours,
+      offlineWarnMinutes: settings.offlineWarnMinutes,
+      officeHours: { opensMinute: 9 * 60, closesMinute: 18 * 60 },
+    },
+  );
+}

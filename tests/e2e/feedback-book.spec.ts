@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { simpleParser } from 'mailparser';
+import { createHash } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { bookPhotoDeadline } from '../../shared/deadlines';
+import { MOSCOW, expect, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
+
+const ru = (ns: string, key: string, vars: Record<string, string | number> = {}) =>
+  Object.entries(vars).reduce((s, [k, v]) => s.replace(`{{${k}}}`, String(v)), text('ru', ns, key));
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** What the branch's IndexedDB holds for the pages on screen: each image re-hashed from its stored bytes. */
+async function storedPages(page: Page) {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('otklik');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const all = <T>(store: string): Promise<T[]> =>
+      new Promise((resolve, reject) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => resolve(r.result as T[]);
+        r.onerror = () => reject(r.error);
+      });
+    const pages = (await all<{ sha256: string; pageNo: number; removedAt?: string }>('bookPages'))
+      .filter((p) => !p.removedAt)
+      .sort((a, b) => a.pageNo - b.pageNo);
+    const photos = await all<{ sha256: string; blob: Blob }>('photos');
+    const outbox = await all<{ type: string }>('outbox');
+    const hex = async (b: Blob) =>
+      Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await b.arrayBuffer())), (x) =>
+        x.toString(16).padStart(2, '0'),
+      ).join('');
+    const rehashed = await Promise.all(
+      pages.map(async (p) => {
+        const photo = photos.find((x) => x.sha256 === p.sha256);
+        return { sha256: p.sha256, actual: photo ? await hex(photo.blob) : null };
+      }),
+    );
+    db.close();
+    return { rehashed, ops: outbox.map((o) => o.type) };
+  });
+}
+
+async function setManagers(page: Page) {
+  await page.goto('/#/settings');
+  await page.getByLabel(ru('settings', 'fields.managerName'), { exact: true }).fill('Ирина Смирнова');
+  await page.getByLabel(ru('settings', 'fields.managerEmail'), { exact: true }).fill('manager@example.ru');
+  await page.getByLabel(ru('settings', 'fields.headOfSalesName'), { exact: true }).fill('Павел Орлов');
+  await page.getByLabel(ru('settings', 'fields.headOfSalesEmail'), { exact: true }).fill('sales@example.ru');
+  await page.getByRole('button', { name: ru('settings', 'save') }).click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+}
+
+// R6, R7, R22: pages photographed offline are durable at once, survive a reload with their hashes, show
+// the 11:00 deadline of the branch calendar, and go out as a valid e-mail file when HQ cannot be reached.
+test('captures 3 pages offline, keeps them over a reload, imports, and exports the .eml fallback', async ({
+  page,
+  context,
+}) => {
+  await setUpWorkstation(page);
+  await setManagers(page);
+  await waitForOfflineShell(page);
+  await context.setOffline(true);
+
+  await page.goto('/#/book');
+  await expect(page.getByTestId('book-empty')).toBeVisible();
+  await page.getByTestId('book-new').click();
+  const take = page.getByTestId('take-photo');
+  await expect(take).toBeEnabled();
+  const before = new Date();
+  await take.click();
+  await expect(page.getByTestId('page-thumb')).toHaveCount(1);
+  // The first page started the entry: the URL is now the entry's own, and the rest is keyboard.
+  await expect(page).toHaveURL(/#\/book\/[0-9a-f-]{36}$/);
+  await expect(take).toBeEnabled();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('page-thumb')).toHaveCount(2);
+  await expect(take).toBeEnabled();
+  await take.click();
+  await expect(page.getByTestId('page-thumb')).toHaveCount(3);
+
+  // R7: 11:00 Moscow of the next working day after the capture, whatever the browser's zone (UTC here).
+  const deadline = bookPhotoDeadline(before, { country: 'RU', timeZone: 'Europe/Moscow' });
+  const shown = new Intl.DateTimeFormat('ru', {
+    timeZone: 'Europe/Moscow',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(deadline);
+  await expect(page.getByTestId('book-deadline-time')).toHaveText(shown);
+  await expect(page.getByTestId('book-deadline-time')).toHaveAttribute('datetime', deadline.toISOString());
+  await expect(page.getByTestId('book-deadline-state')).not.toHaveText('');
+
+  const captured = await storedPages(page);
+  expect(captured.rehashed).toHaveLength(3);
+  for (const p of captured.rehashed) expect(p.actual).toBe(p.sha256);
+  expect(new Set(captured.rehashed.map((p) => p.sha256)).size).toBe(3);
+  expect(captured.ops.filter((t) => t === 'book.page.add')).toHaveLength(3);
+
+  await page.reload();
+  await expect(page.getByTestId('page-thumb')).toHaveCount(3);
+  const thumbs = await page.getByTestId('page-thumb').evaluateAll((els) => els.map((e) => e.dataset.sha256));
+  expect(thumbs).toEqual(captured.rehashed.map((p) => p.sha256));
+  const afterReload = await storedPages(page);
+  expect(afterReload.rehashed).toEqual(captured.rehashed);
+
+  // Import: a real PNG (a screenshot) is accepted as page 4; a text file is refused; nothing else changes.
+  const png = await page.screenshot();
+  await page.getByTestId('import-input').setInputFiles([
+    { name: 'scan.png', mimeType: 'image/png', buffer: png },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') },
+  ]);
+  await expect(page.getByTestId('page-thumb')).toHaveCount(4);
+  await expect(page.getByTestId('capture-problems')).toContainText(
+    `notes.txt: ${ru('book', 'rejected.not_image')}`,
+  );
+  // The same file again is recognised as page 4.
+  await page
+    .getByTestId('import-input')
+    .setInputFiles([{ name: 'scan-again.png', mimeType: 'image/png', buffer: png }]);
+  await expect(page.getByTestId('capture-problems')).toContainText(
+    ru('book', 'rejected.duplicate', { page: 4 }),
+  );
+  await expect(page.getByTestId('page-thumb')).toHaveCount(4);
+
+  // Submit: a new complaint (channel feedback book), no contact details left in the book.
+  await page.getByLabel(ru('complaints', 'fields.noContactReason')).fill('Клиент не оставил контактов');
+  await page.getByLabel(ru('book', 'summary')).fill('Долгое ожидание в очереди, грубость кассира');
+  await page.getByTestId('submit-entry-button').click();
+  await expect(page.getByTestId('book-entry-view')).toBeVisible();
+  const number = (await page.locator('.facts a').textContent())!;
+  expect(number).toMatch(/^MSK-01-\d{4}-1\d{5}$/);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('fallback-eml').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`${number}.eml`);
+  await expect(page.getByTestId('fallback-records')).toContainText(MOSCOW.employeeName);
+
+  const mail = await simpleParser(readFileSync((await file.path())!));
+  const addresses = (a: typeof mail.to) => (a && !Array.isArray(a) ? a.value.map((v) => v.address) : []);
+  expect(addresses(mail.to)).toEqual(['manager@example.ru']);
+  expect(addresses(mail.cc)).toEqual(['sales@example.ru']);
+  expect(mail.subject).toContain(number);
+  expect(mail.subject).toContain('Книга отзывов');
+  expect(mail.text).toContain('Долгое ожидание в очереди');
+  const stored = (await storedPages(page)).rehashed.map((p) => p.sha256);
+  expect(mail.attachments.map((a) => a.filename)).toEqual([
+    'page-01.jpg',
+    'page-02.jpg',
+    'page-03.jpg',
+    'page-04.jpg',
+  ]);
+  expect(mail.attachments.map((a) => sha256(a.content))).toEqual(stored);
+
+  const ops = (await storedPages(page)).ops;
+  expect(ops).toEqual(
+    expect.arrayContaining(['complaint.register', 'book.entry.submit', 'book.entry.fallback']),
+  );
+
+  // The list shows the entry with its countdown; the complaint's history links it.
+  await page.goto('/#/book');
+  await expect(page.getByTestId('book-entry-row')).toHaveCount(1);
+  await expect(page.getByTestId('book-entry-row')).toContainText(number);
+});
+
+test('a refused camera is explained and the import path still works', async ({ page }) => {
+  // The fake-camera flags grant every request; a refusal can only be produced by replacing getUserMedia,
+  // which is what this test does (the browser API is the one part that cannot be made to refuse here).
+  await page.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+  });
+  await setUpWorkstation(page);
+  await page.goto('/#/book/new');
+  await expect(page.getByTestId('camera-problem')).toContainText(ru('book', 'cameraProblem.denied'));
+  await expect(page.getByTestId('take-photo')).toBeDisabled();
+  await page.getByTestId('import-input').setInputFiles([
+    { name: 'page.png', mimeType: 'image/png', buffer: await page.screenshot() },
+    { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) },
+    {
+      name: 'IMG_0001.HEIC',
+      mimeType: 'image/heic',
+      buffer: Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic'),
+    },
+  ]);
+  await expect(page.getByTestId('page-thumb')).toHaveCount(1);
+  await expect(page.getByTestId('capture-problems')).toContainText(
+    `empty.jpg: ${ru('book', 'rejected.empty')}`,
+  );
+  await expect(page.getByTestId('capture-problems')).toContainText(
+    `IMG_0001.HEIC: ${ru('book', 'rejected.unsupported_heic')}`,
+  );
+});

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { parseOperationPayload } from '../../../shared/sync/operations';
+import {
+  DuplicatePage,
+  EntryClosed,
+  addPage,
+  movePage,
+  removePage,
+  replacePage,
+  submitEntry,
+} from '../../../renderer/book/actions';
+import {
+  ImageRejected,
+  MIN_SIDE,
+  decodeImport,
+  encodePage,
+  sha256Hex,
+  sniffImageType,
+  targetSize,
+  type ProcessedImage,
+} from '../../../renderer/book/imaging';
+import { emptyComplaintInput } from '../../../shared/complaints/model';
+import { now, openDb, settings } from './fixtures';
+
+// R6 in a real Chromium: the image pipeline (decode, downscale, JPEG, SHA-256) and the feedback-book
+// actions on a real IndexedDB, each one transaction with its outbox operation.
+
+async function picture(width: number, height: number, type = 'image/png', seed = 0): Promise<Blob> {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#123';
+  ctx.font = `${Math.round(height / 20)}px serif`;
+  for (let y = 1; y < 20; y++) ctx.fillText(`Строка ${y} · ${seed}`, width / 20, (y * height) / 20);
+  return canvas.convertToBlob({ type });
+}
+
+async function processed(blob: Blob, longEdge = 2000): Promise<ProcessedImage> {
+  const { bitmap, sourceSha256 } = await decodeImport(blob);
+  return encodePage(bitmap, { longEdge, quality: 0.85 }, sourceSha256);
+}
+
+describe('image pipeline', () => {
+  it('downscales a 12-megapixel frame to the long edge, keeps the aspect, and hashes the JPEG it stores', async () => {
+    const image = await processed(await picture(4000, 3000, 'image/jpeg'));
+    expect([image.width, image.height]).toEqual([2000, 1500]);
+    expect(image.mime).toBe('image/jpeg');
+    expect(sniffImageType(new Uint8Array(await image.blob.arrayBuffer()))).toBe('jpeg');
+    expect(image.blob.size).toBeLessThan(1_500_000);
+    expect(image.sha256).toBe(await sha256Hex(await image.blob.arrayBuffer()));
+  });
+
+  it('gives the same hash for the same bytes, and a different one for a different page', async () => {
+    const a = await picture(1200, 1600, 'image/png', 1);
+    const again = new Blob([await a.arrayBuffer()], { type: 'image/png' });
+    const [x, y, z] = await Promise.all([
+      processed(a),
+      processed(again),
+      processed(await picture(1200, 1600, 'image/png', 2)),
+    ]);
+    expect(x.sha256).toBe(y.sha256);
+    expect(x.sourceSha256).toBe(y.sourceSha256);
+    expect(z.sha256).not.toBe(x.sha256);
+  });
+
+  it('does not enlarge a small scan; rotation swaps the sides', async () => {
+    const small = await processed(await picture(900, 1200));
+    expect([small.width, small.height]).toEqual([900, 1200]);
+    const { bitmap } = await decodeImport(await picture(900, 1200));
+    const turned = await encodePage(bitmap, { longEdge: 2000, quality: 0.85, rotate: 90 });
+    expect([turned.width, turned.height]).toEqual([1200, 900]);
+  });
+
+  it.each([
+    ['empty', new Blob([])],
+    ['not_image', new Blob(['hello, this is text'])],
+    ['unsupported_pdf', new Blob(['%PDF-1.7\n…'])],
+    [
+      'unsupported_heic',
+      new Blob([new Uint8Array([0, 0, 0, 24, ...[...'ftypheic'].map((c) => c.charCodeAt(0)), 0, 0])]),
+    ],
+    ['corrupt', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4])])],
+  ])('refuses %s input', async (code, blob) => {
+    await expect(decodeImport(blob)).rejects.toEqual(new ImageRejected(code as ImageRejected['code']));
+  });
+
+  it('refuses an image too small to read', async () => {
+    const { bitmap } = await decodeImport(await picture(MIN_SIDE - 1, 400));
+    await expect(encodePage(bitmap, { longEdge: 2000, quality: 0.85 })).rejects.toEqual(
+      new ImageRejected('too_small'),
+    );
+  });
+
+  it.each([
+    [4000, 3000, 2000, [2000, 1500]],
+    [3000, 4000, 2000, [1500, 2000]],
+    [1000, 800, 2000, [1000, 800]],
+    [4032, 3024, 1600, [1600, 1200]],
+  ])('targetSize %i×%i → long edge %i', (w, h, edge, expected) => {
+    const s = targetSize(w, h, edge);
+    expect([s.width, s.height]).toEqual(expected);
+  });
+});
+
+describe('feedback-book actions', () => {
+  const s = settings();
+
+  async function page(seed: number) {
+    return {
+      image: await processed(await picture(1200, 1600, 'image/png', seed)),
+      source: 'import' as const,
+    };
+  }
+
+  it('a first page starts the entry with the R7 deadline; every page is stored with its outbox row', async () => {
+    const db = openDb();
+    const first = await addPage(db, null, await page(1), s, now);
+    // Monday 23 Nov 2026 12:00 Moscow → Tuesday 24 Nov 11:00 Moscow.
+    expect(first.entry.deadline).toBe('2026-11-24T08:00:00.000Z');
+    expect(first.entry.state).toBe('capturing');
+    await addPage(db, first.entry.id, await page(2), s, now);
+    const pages = await db.bookPages.where('entryId').equals(first.entry.id).sortBy('pageNo');
+    expect(pages.map((p) => p.pageNo)).toEqual([1, 2]);
+    const photos = await db.photos.bulkGet(pages.map((p) => p.sha256));
+    expect(photos.map((p) => p?.uploadState)).toEqual(['pending', 'pending']);
+    for (const [i, p] of pages.entries())
+      expect(await sha256Hex(await photos[i]!.blob.arrayBuffer())).toBe(p.sha256);
+    const ops = await db.outbox.toArray();
+    expect(ops.map((o) => o.type)).toEqual(['book.page.add', 'book.page.add']);
+    for (const op of ops) expect(() => parseOperationPayload(op.type, op.payload)).not.toThrow();
+  });
+
+  it('refuses an identical image and writes nothing for it', async () => {
+    const db = openDb();
+    const p = await page(1);
+    const { entry } = await addPage(db, null, p, s, now);
+    await expect(addPage(db, entry.id, p, s, now)).rejects.toEqual(new DuplicatePage(entry.id, 1));
+    await expect(addPage(db, null, p, s, now)).rejects.toBeInstanceOf(DuplicatePage);
+    expect(await db.bookPages.count()).toBe(1);
+    expect(await db.bookEntries.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('an aborted transaction leaves neither the page, nor its image, nor its outbox row', async () => {
+    const db = openDb();
+    const { entry } = await addPage(db, null, await page(1), s, now);
+    // Submitted meanwhile (e.g. from another window): adding a page must fail as a whole.
+    await db.bookEntries.update(entry.id, { state: 'submitted' });
+    const extra = await page(2);
+    await expect(addPage(db, entry.id, extra, s, now)).rejects.toBeInstanceOf(EntryClosed);
+    expect(await db.photos.get(extra.image.sha256)).toBeUndefined();
+    expect(await db.bookPages.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('delete, reorder and replace renumber the pages and queue removals', async () => {
+    const db = openDb();
+    const { entry } = await addPage(db, null, await page(1), s, now);
+    const second = await addPage(db, entry.id, await page(2), s, now);
+    const third = await addPage(db, entry.id, await page(3), s, now);
+    await movePage(db, third.page.id, -1);
+    const order = async () =>
+      (await db.bookPages.where('entryId').equals(entry.id).toArray())
+        .filter((p) => !p.removedAt)
+        .sort((a, b) => a.pageNo - b.pageNo)
+        .map((p) => p.id);
+    expect((await order())[1]).toBe(third.page.id);
+    await removePage(db, second.page.id, s, now);
+    expect(await order()).toHaveLength(2);
+    // An image never uploaded and no longer used does not travel.
+    expect(await db.photos.get(second.page.sha256)).toBeUndefined();
+    const replaced = await replacePage(db, third.page.id, await page(4), s, now);
+    expect(replaced.pageNo).toBe(2);
+    expect((await db.outbox.toArray()).map((o) => o.type)).toEqual([
+      'book.page.add',
+      'book.page.add',
+      'book.page.add',
+      'book.page.remove',
+      'book.page.remove',
+      'book.page.add',
+    ]);
+  });
+
+  it('submit registers the complaint, links the entry in its history and fixes the page order — one transaction', async () => {
+    const db = openDb();
+    const { entry } = await addPage(db, null, await page(1), s, now);
+    const p2 = await addPage(db, entry.id, await page(2), s, now);
+    const input = {
+      ...emptyComplaintInput('feedback_book', now),
+      description: 'Грубость кассира',
+      noContactReason: 'Не оставил',
+    };
+    const submitted = await submitEntry(db, entry.id, { kind: 'new', input }, s, now);
+    expect(submitted.state).toBe('submitted');
+    expect(submitted.complaintNumber).toMatch(/^MSK-01-2026-1\d{5}$/);
+    expect(submitted.pageHashes).toHaveLength(2);
+    expect(submitted.pageHashes[1]).toBe(p2.page.sha256);
+    const complaint = await db.complaints.get(submitted.complaintId!);
+    expect(complaint?.channel).toBe('feedback_book');
+    const history = await db.events.where('complaintId').equals(complaint!.id).toArray();
+    expect(history.map((e) => e.type)).toEqual(['created', 'book_entry_linked']);
+    const ops = (await db.outbox.toArray()).map((o) => o.type);
+    expect(ops.slice(2)).toEqual(['complaint.register', 'complaint.event', 'book.entry.submit']);
+    // Its pages are final now.
+    await expect(removePage(db, p2.page.id, s, now)).rejects.toBeInstanceOf(EntryClosed);
+  });
+
+  it('a submission that fails validation changes nothing', async () => {
+    const db = openDb();
+    const { entry } = await addPage(db, null, await page(1), s, now);
+    const invalid = emptyComplaintInput('feedback_book', now);
+    await expect(submitEntry(db, entry.id, { kind: 'new', input: invalid }, s, now)).rejects.toThrow();
+    expect((await db.bookEntries.get(entry.id))?.state).toBe('capturing');
+    expect(await db.complaints.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(1);
+  });
+});
