@@ -4,7 +4,8 @@
 //  2. Registering through the UI of the production build: Ctrl+Enter until the number is on screen
 //     (issue 2: "save in under a second").
 //  3. The pure rules (deadline engine, validation, search words) per call, with vitest bench.
-// BENCH_SIZES=10000,100000 chooses the seeded database sizes.
+//  4. Feedback-book capture: a 12-megapixel frame to durable (worker + transaction) vs raw toBlob + put.
+// BENCH_SIZES=10000,100000 chooses the seeded database sizes; BENCH_ONLY=store,ui,capture,rules a subset.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -19,7 +20,11 @@ const row = (label, t) =>
     `  ${label.padEnd(34)} median ${ms(t.median).padStart(10)}   p95 ${ms(t.p95).padStart(10)}   max ${ms(t.max).padStart(10)}`,
   );
 
-async function storeBench(browser) {
+const only = process.env.BENCH_ONLY?.split(',');
+const wanted = (part) => !only || only.includes(part);
+
+/** A Vite dev server for the bench pages (they import the app's own modules). */
+async function benchServer() {
   const server = await createServer({
     root,
     configFile: false,
@@ -27,7 +32,11 @@ async function storeBench(browser) {
     server: { host: '127.0.0.1', port: 0 },
   });
   await server.listen();
-  const { port } = server.httpServer.address();
+  return { server, port: server.httpServer.address().port };
+}
+
+async function storeBench(browser) {
+  const { server, port } = await benchServer();
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/bench/store/index.html`);
@@ -125,13 +134,36 @@ async function uiBench(browser) {
   }
 }
 
+async function captureBench(browser) {
+  const { server, port } = await benchServer();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/bench/capture/index.html`);
+    await page.waitForFunction(() => typeof window.runCaptureBench === 'function', null, { timeout: 60_000 });
+    const runs = 25;
+    const r = await page.evaluate((n) => window.runCaptureBench(n), runs);
+    console.log(
+      `\nFeedback-book capture, 12-megapixel frame (4000×3000), ${runs} runs, alternating in one page`,
+    );
+    row('app: worker + addPage transaction', r.app);
+    row('raw: canvas.toBlob + one put', r.raw);
+    console.log(
+      `  app/raw median ${(r.app.median / r.raw.median).toFixed(2)}×; stored JPEG is ${(r.sizeRatio * 100).toFixed(0)}% of the raw frame's bytes`,
+    );
+  } finally {
+    await server.close();
+  }
+}
+
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 try {
-  await storeBench(browser);
-  await uiBench(browser);
+  if (wanted('store')) await storeBench(browser);
+  if (wanted('ui')) await uiBench(browser);
+  if (wanted('capture')) await captureBench(browser);
 } finally {
   await browser.close();
 }
+if (!wanted('rules')) process.exit(0);
 console.log('\nPure rules, per call (vitest bench):');
 const rules = spawnSync('npx', ['vitest', 'bench', '--run', '--project', 'node'], {
   cwd: root,
