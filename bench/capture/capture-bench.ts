@@ -1,13 +1,14 @@
 /**
  * Capture-to-durable benchmark (issue 4), run in Chromium by bench/run.mjs. A 12-megapixel frame (4000×3000)
- * goes the app's way — frame grab, the image worker (downscale to 2000 px, JPEG 0.85, SHA-256), and the
+ * goes the app's way — frame grab scaled to 2000 px (as processFrame does), the image worker (JPEG 0.85,
+ * SHA-256), and the
  * addPage transaction (image + page + entry + outbox row) — and, in the same run and alternating with it,
  * the raw way: canvas.toBlob of the full frame and one IndexedDB put. It measures; it does not judge.
  */
 import { withSettingsDefaults } from '../../shared/settings/workstation';
 import { OtklikDatabase } from '../../renderer/db/database';
 import { addPage } from '../../renderer/book/actions';
-import { processBitmap } from '../../renderer/book/imageWorker';
+import { grabFrame, processBitmap } from '../../renderer/book/imageWorker';
 
 const settings = withSettingsDefaults({
   branchCode: 'MSK-01',
@@ -69,7 +70,7 @@ async function runCaptureBench(runs: number) {
   for (let i = -2; i < runs; i++) {
     drawFrame(canvas, i + 100);
     let t = performance.now();
-    const bitmap = await createImageBitmap(canvas);
+    const bitmap = await grabFrame(canvas, canvas.width, canvas.height, 2000);
     const image = await processBitmap(bitmap, { longEdge: 2000, quality: 0.85 });
     const saved = await addPage(db, i % 10 === 0 ? null : entryId, { image, source: 'camera' }, settings);
     entryId = saved.entry.id;
