@@ -91,12 +91,10 @@ export function buildApp(ctx: HqContext, options: { logger?: boolean } = {}): Fa
     }
     request.log.error(error);
     console.error('[hq] request failed:', request.method, request.url, error);
-    return reply
-      .code(500)
-      .send({
-        code: 'internal_error',
-        message: 'HQ could not complete the request; it will work on a retry.',
-      });
+    return reply.code(500).send({
+      code: 'internal_error',
+      message: 'HQ could not complete the request; it will work on a retry.',
+    });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ code: 'not_found', message: `No such address: ${request.method} ${request.url}` }),

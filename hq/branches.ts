@@ -72,7 +72,7 @@ export async function createEnrollment(
   now = new Date(),
 ): Promise<{ code: string; branch: BranchDirectory; expiresAt: string }> {
   validateBranch(input);
-  const country: Country = input.country ?? 'RU';
+  const country = (input.country ?? 'RU') as Country;
   return inTransaction(pool, async (client) => {
     const existing = await client.query<BranchRow>('SELECT * FROM branches WHERE code = $1 FOR UPDATE', [
       input.code,

@@ -8,6 +8,8 @@ import { NewComplaintPage } from './complaints/NewComplaintPage';
 import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
 import { FeedbackBookPage } from './book/FeedbackBookPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { HqConnection } from './sync/HqConnection';
+import { SyncPage } from './sync/SyncPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -35,6 +37,10 @@ export function App() {
             </Route>
             <Route path="/settings">
               <SettingsPage settings={settings} />
+              <HqConnection settings={settings} />
+            </Route>
+            <Route path="/sync">
+              <SyncPage />
             </Route>
             <Route>
               <Redirect to="/complaints" replace />

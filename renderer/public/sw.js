@@ -5,18 +5,28 @@
  * Install caches the page and the assets it references; navigations go to the network first and fall back
  * to the cached page, so a reload with no link still opens the app and its local data.
  */
-const CACHE = 'otklik-shell-v1';
+const CACHE = 'otklik-shell-v2';
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-/** The page and every same-origin script, style and icon it links to. */
+/** The page and every same-origin script, style and icon it links to, and the workers its scripts start. */
 async function cacheShell() {
   const cache = await caches.open(CACHE);
   const response = await fetch('./', { cache: 'no-store' });
   if (!response.ok) return;
   const html = await response.clone().text();
-  const assets = [...html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g)].map((m) => m[1]);
+  const assets = [...html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g)].map((m) => m[1] ?? '');
   await cache.put('./', response);
   await cache.addAll(assets);
+  // The sync worker is started by the app script (new Worker(new URL('…', import.meta.url))).
+  for (const script of assets.filter((a) => a.endsWith('.js'))) {
+    const hit = await cache.match(script);
+    const code = hit ? await hit.text() : '';
+    const base = new URL(script, sw.location.href);
+    const workers = [...code.matchAll(/new URL\([`'"]([^`'"]+\.js)[`'"],\s*import\.meta\.url\)/g)].map(
+      (m) => new URL(m[1] ?? '', base).href,
+    );
+    if (workers.length > 0) await cache.addAll(workers);
+  }
 }
 
 sw.addEventListener('install', (event) => {

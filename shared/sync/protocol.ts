@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { SHA256_HEX } from '../book/model';
-import { COUNTRIES, LANGUAGES } from '../settings/workstation';
 import { complaintEventSchema, complaintSchema } from './operations';
 
 /**
@@ -53,9 +52,10 @@ export type Health = z.infer<typeof healthSchema>;
 export const branchDirectorySchema = z.object({
   code: z.string(),
   name: z.string(),
-  country: z.enum(COUNTRIES),
+  // Plain strings here: this module runs in the sync worker, which must not pull in the calendars.
+  country: z.string(),
   timeZone: z.string(),
-  language: z.enum(LANGUAGES),
+  language: z.string(),
   managerName: z.string(),
   managerEmail: z.string(),
   headOfSalesName: z.string(),

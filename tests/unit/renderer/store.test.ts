@@ -232,13 +232,14 @@ describe('list and search', () => {
 describe('schema migrations', () => {
   it('a v1 database is upgraded in place by a later version, keeping its data', async () => {
     const name = `otklik-test-${crypto.randomUUID()}`;
-    const v1 = new OtklikDatabase(name);
+    const v1 = new OtklikDatabase(name, SCHEMA_VERSIONS.slice(0, 1));
     const c = await registerComplaint(v1, input(), settings(1), now);
     v1.close();
+    const later = SCHEMA_VERSIONS.length + 1;
     const v2 = new OtklikDatabase(name, [
       ...SCHEMA_VERSIONS,
       {
-        version: 2,
+        version: later,
         stores: { complaints: 'id, &number, registeredAt, status, channel, *searchWords, branchCode' },
         upgrade: async (tx) => {
           await tx.table('complaints').toCollection().modify({ migrated: true });
@@ -249,7 +250,7 @@ describe('schema migrations', () => {
     const after = await v2.complaints.get(c.id);
     expect(after).toMatchObject({ number: c.number, migrated: true });
     expect(await v2.complaints.where('branchCode').equals('MSK-01').count()).toBe(1);
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(later);
     expect(await Dexie.getDatabaseNames()).toContain(name);
   });
 });
