@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { ComplaintStatus } from '../shared/complaints/model';
 import { transition, type FollowUpOutcome } from '../shared/lifecycle';
+import { BranchVersions } from './branches';
 import { inTransaction } from './db/database';
 import { appendEvents } from './sync/push';
 
@@ -33,7 +34,7 @@ export async function transitionAtHq(
       { ...request, now },
     );
     if (!step.ok) throw new Error(`Refused by the lifecycle rules: ${step.reasons.join(', ')}`);
-    await appendEvents(client, { branchId: c.branch_id }, null, c.id, [
+    await appendEvents(client, new BranchVersions(client, c.branch_id, 1), null, c.id, [
       { id: randomUUID(), complaintId: c.id, ...step.event },
     ]);
     return { from: c.status, to: step.status };

@@ -10,12 +10,10 @@ export async function branchHasPhoto(pool: Pool, branchId: number, sha256: strin
 
 /** The bytes are in the blob store: record them (once) and that this branch has delivered them. */
 export async function recordPhoto(pool: Pool, branchId: number, sha256: string, size: number): Promise<void> {
-  await pool.query('INSERT INTO photos (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [
-    sha256,
-    size,
-  ]);
-  await pool.query('INSERT INTO branch_photos (branch_id, sha256) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-    branchId,
-    sha256,
-  ]);
+  // One statement: the foreign key is checked at its end, when the CTE's row is there.
+  await pool.query(
+    `WITH p AS (INSERT INTO photos (sha256, size) VALUES ($2, $3) ON CONFLICT (sha256) DO NOTHING)
+     INSERT INTO branch_photos (branch_id, sha256) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+    [branchId, sha256, size],
+  );
 }

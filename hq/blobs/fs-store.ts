@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { access, mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -36,6 +36,8 @@ export class FileBlobStore implements BlobStore {
     const hash = createHash('sha256');
     let size = 0;
     const meter = new Transform({
+      // Large buffers: a photo is megabytes, and each small-chunk round of backpressure costs time.
+      highWaterMark: 1024 * 1024,
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
         if (size > limits.maxBytes) return done(new TooLarge());
@@ -44,7 +46,8 @@ export class FileBlobStore implements BlobStore {
       },
     });
     try {
-      await pipeline(body, meter, createWriteStream(tmp));
+      // flush: fsync before the stream reports finished, so a photo is durable before it is named.
+      await pipeline(body, meter, createWriteStream(tmp, { flush: true, highWaterMark: 1024 * 1024 }));
     } catch (error) {
       await rm(tmp, { force: true });
       if (error instanceof TooLarge) return { ok: false, reason: 'too_large', maxBytes: limits.maxBytes };
@@ -59,13 +62,6 @@ export class FileBlobStore implements BlobStore {
     if (await this.has(sha256)) {
       await rm(tmp, { force: true });
       return { ok: true, size, alreadyStored: true };
-    }
-    // Durable before it is visible: a power cut must not leave a named but empty photo.
-    const handle = await open(tmp, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
     }
     await mkdir(join(target, '..'), { recursive: true });
     await rename(tmp, target);

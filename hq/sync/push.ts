@@ -11,7 +11,7 @@ import {
   type OpRejection,
 } from '../../shared/sync/rules';
 import type { DevicePrincipal } from '../auth';
-import { nextVersion } from '../branches';
+import { BranchVersions } from '../branches';
 import { inTransaction } from '../db/database';
 import type { FaultPoints } from '../faults';
 
@@ -22,6 +22,26 @@ const reject = (reason: OpRejection | string, detail?: string): Outcome => ({
   detail,
 });
 const APPLIED: Outcome = { outcome: 'applied' };
+
+/** What applying one op needs: the connection in its transaction, the device, and the branch's versions. */
+interface Tx {
+  client: PoolClient;
+  device: DevicePrincipal;
+  versions: BranchVersions;
+}
+
+/** Postgres errors that a client's data caused (a reused id, a bad value): its mistake, not a server fault. */
+const CLIENT_DATA_ERRORS = new Set(['23505', '23503', '22P02', '22007', '22008', '22003', '22001']);
+
+/** An op whose data broke a constraint: the batch is run again with this op rejected. */
+class OpConflict extends Error {
+  constructor(
+    readonly opId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Applies a batch in one transaction, each op exactly once (`ops.op_id` is the primary key; a retry of an
@@ -34,6 +54,26 @@ export async function applyPush(
   ops: PushOperation[],
   faults?: FaultPoints,
 ): Promise<OpResult[]> {
+  // Ops are applied without a savepoint each (every rule is checked before anything is written); the rare op
+  // whose data still breaks a constraint aborts the attempt, and the batch runs again with that op rejected.
+  const conflicts = new Map<string, string>();
+  for (;;) {
+    try {
+      return await applyBatch(pool, device, ops, conflicts, faults);
+    } catch (error) {
+      if (!(error instanceof OpConflict) || conflicts.has(error.opId)) throw error;
+      conflicts.set(error.opId, error.message);
+    }
+  }
+}
+
+async function applyBatch(
+  pool: Pool,
+  device: DevicePrincipal,
+  ops: PushOperation[],
+  conflicts: Map<string, string>,
+  faults?: FaultPoints,
+): Promise<OpResult[]> {
   const ordered = [...ops].sort((a, b) => a.deviceSeq - b.deviceSeq);
   const results = await inTransaction(pool, async (client) => {
     // One push per device at a time (a client retrying after a timeout while the first try still runs).
@@ -42,41 +82,46 @@ export async function applyPush(
       [device.deviceId],
     );
     let lastSeq = dev.rows[0]?.last_seq ?? 0;
+    const tx: Tx = { client, device, versions: new BranchVersions(client, device.branchId) };
+    const known = await client.query<{
+      op_id: string;
+      outcome: 'applied' | 'rejected';
+      reason: string | null;
+      device_id: string;
+    }>('SELECT op_id, outcome, reason, device_id FROM ops WHERE op_id = ANY($1::uuid[])', [
+      ordered.map((o) => o.opId),
+    ]);
+    const before = new Map(known.rows.map((r) => [r.op_id, r]));
     const results = new Map<string, OpResult>();
+    const recorded: unknown[] = [];
+    const incidents: unknown[] = [];
     for (const op of ordered) {
       if (results.has(op.opId)) continue; // the same op twice in one batch
-      const known = await client.query<{
-        outcome: 'applied' | 'rejected';
-        reason: string | null;
-        device_id: string;
-      }>('SELECT outcome, reason, device_id FROM ops WHERE op_id = $1', [op.opId]);
-      if (known.rows[0]) {
-        const r = known.rows[0];
+      const r = before.get(op.opId);
+      if (r) {
         // Another device's op id: nothing of it is told, and nothing is stored.
-        if (r.device_id !== device.deviceId) {
+        if (r.device_id !== device.deviceId)
           results.set(op.opId, { opId: op.opId, outcome: 'rejected', reason: 'conflict', duplicate: false });
-          continue;
-        }
-        results.set(op.opId, {
-          opId: op.opId,
-          outcome: r.outcome,
-          ...(r.reason ? { reason: r.reason } : {}),
-          duplicate: true,
-        });
+        else
+          results.set(op.opId, {
+            opId: op.opId,
+            outcome: r.outcome,
+            ...(r.reason ? { reason: r.reason } : {}),
+            duplicate: true,
+          });
         continue;
       }
-      let outcome: Outcome;
       if (op.deviceId === device.deviceId) {
         const seq = checkSequence(lastSeq, op.deviceSeq);
-        if (seq.gap) await incident(client, device, 'device_seq_gap', { ...seq.gap, opId: op.opId });
+        if (seq.gap) incidents.push({ kind: 'device_seq_gap', detail: { ...seq.gap, opId: op.opId } });
         else if (seq.late)
-          await incident(client, device, 'device_seq_late', {
-            deviceSeq: op.deviceSeq,
-            lastSeq,
-            opId: op.opId,
+          incidents.push({
+            kind: 'device_seq_late',
+            detail: { deviceSeq: op.deviceSeq, lastSeq, opId: op.opId },
           });
         lastSeq = seq.lastSeq;
       }
+      let outcome: Outcome;
       const checked = checkEnvelope(op, device.deviceId);
       if (!checked.ok) outcome = reject(checked.reason, checked.detail);
       else if (!belongsToBranch(checked.type, checked.payload, device.branchCode))
@@ -84,43 +129,30 @@ export async function applyPush(
       else {
         await client.query('SAVEPOINT op');
         try {
-          outcome = await applyOperation(client, device, op.opId, checked.type, checked.payload);
+          outcome = await applyOperation(tx, op.opId, checked.type, checked.payload);
           await client.query(
             outcome.outcome === 'applied' ? 'RELEASE SAVEPOINT op' : 'ROLLBACK TO SAVEPOINT op',
           );
         } catch (error) {
           await client.query('ROLLBACK TO SAVEPOINT op');
-          // A constraint the client's data broke (a reused id, a duplicate number): its mistake, not ours.
           const code = (error as { code?: string }).code;
-          if (
-            code === '23505' ||
-            code === '23503' ||
-            code === '22P02' ||
-            code === '22007' ||
-            code === '22008'
-          )
-            outcome = reject('conflict', (error as Error).message);
+          if (code && CLIENT_DATA_ERRORS.has(code)) outcome = reject('conflict', (error as Error).message);
           else throw error;
         }
       }
-      await client.query(
-        `INSERT INTO ops (op_id, device_id, branch_id, device_seq, schema_version, type, payload, client_created_at,
-           outcome, reason, detail)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          op.opId,
-          device.deviceId,
-          device.branchId,
-          op.deviceSeq,
-          op.schemaVersion,
-          op.type.slice(0, 64),
-          JSON.stringify(op.payload ?? null),
-          op.createdAt ?? null,
-          outcome.outcome,
-          outcome.outcome === 'rejected' ? outcome.reason : null,
-          outcome.outcome === 'rejected' ? (outcome.detail ?? null) : null,
-        ],
-      );
+      recorded.push({
+        op_id: op.opId,
+        device_id: device.deviceId,
+        branch_id: device.branchId,
+        device_seq: op.deviceSeq,
+        schema_version: op.schemaVersion,
+        type: op.type.slice(0, 64),
+        payload: op.payload ?? null,
+        client_created_at: op.createdAt ?? null,
+        outcome: outcome.outcome,
+        reason: outcome.outcome === 'rejected' ? outcome.reason : null,
+        detail: outcome.outcome === 'rejected' ? (outcome.detail ?? null) : null,
+      });
       results.set(op.opId, {
         opId: op.opId,
         outcome: outcome.outcome,
@@ -128,6 +160,21 @@ export async function applyPush(
         duplicate: false,
       });
     }
+    if (recorded.length > 0)
+      await client.query(
+        `INSERT INTO ops (op_id, device_id, branch_id, device_seq, schema_version, type, payload, client_created_at,
+           outcome, reason, detail)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(op_id uuid, device_id uuid, branch_id bigint,
+           device_seq bigint, schema_version int, type text, payload jsonb, client_created_at text, outcome text,
+           reason text, detail text)`,
+        [JSON.stringify(recorded)],
+      );
+    if (incidents.length > 0)
+      await client.query(
+        `INSERT INTO incidents (branch_id, device_id, kind, detail)
+         SELECT $1, $2, kind, detail FROM jsonb_to_recordset($3::jsonb) AS x(kind text, detail jsonb)`,
+        [device.branchId, device.deviceId, JSON.stringify(incidents)],
+      );
     await client.query(
       'UPDATE devices SET last_seq = GREATEST(last_seq, $2), last_seen_at = now() WHERE id = $1',
       [device.deviceId, lastSeq],
@@ -139,52 +186,38 @@ export async function applyPush(
   return ops.map((op) => results.get(op.opId)!);
 }
 
-async function incident(
-  client: PoolClient,
-  device: DevicePrincipal,
-  kind: string,
-  detail: object,
-): Promise<void> {
-  await client.query('INSERT INTO incidents (branch_id, device_id, kind, detail) VALUES ($1, $2, $3, $4)', [
-    device.branchId,
-    device.deviceId,
-    kind,
-    JSON.stringify(detail),
-  ]);
-}
-
 async function applyOperation(
-  client: PoolClient,
-  device: DevicePrincipal,
+  tx: Tx,
   opId: string,
   type: OperationType,
   payload: OperationPayload<OperationType>,
 ): Promise<Outcome> {
+  const { client, device, versions } = tx;
   switch (type) {
     case 'complaint.register':
-      return registerComplaint(client, device, opId, payload as OperationPayload<'complaint.register'>);
+      return registerComplaint(tx, opId, payload as OperationPayload<'complaint.register'>);
     case 'complaint.event': {
       const { event } = payload as OperationPayload<'complaint.event'>;
-      const complaint = await lockComplaint(client, device, event.complaintId);
+      const complaint = await lockComplaint(tx, event.complaintId);
       if (!complaint) return reject('unknown_complaint');
-      await appendEvents(client, device, opId, event.complaintId, [event]);
+      await appendEvents(client, versions, opId, event.complaintId, [event]);
       return APPLIED;
     }
     case 'complaint.transition': {
       const p = payload as OperationPayload<'complaint.transition'>;
       if (p.event.complaintId !== p.complaintId) return reject('invalid_payload', 'event.complaintId');
-      const complaint = await lockComplaint(client, device, p.complaintId);
+      const complaint = await lockComplaint(tx, p.complaintId);
       if (!complaint) return reject('unknown_complaint');
       const checked = checkStatusChange(complaint, p);
       if (!checked.ok) return reject(checked.reason);
-      await appendEvents(client, device, opId, p.complaintId, [p.event]);
+      await appendEvents(client, versions, opId, p.complaintId, [p.event]);
       return APPLIED;
     }
     case 'book.page.add':
-      return addBookPage(client, device, payload as OperationPayload<'book.page.add'>);
+      return addBookPage(tx, payload as OperationPayload<'book.page.add'>);
     case 'book.page.remove': {
       const p = payload as OperationPayload<'book.page.remove'>;
-      const entry = await lockEntry(client, device, p.entryId);
+      const entry = await lockEntry(tx, p.entryId);
       if (!entry || entry === 'other_branch') return reject('unknown_entry');
       if (entry.state === 'submitted') return reject('entry_submitted');
       const removed = await client.query(
@@ -193,15 +226,14 @@ async function applyOperation(
         [p.pageId, p.entryId, p.at, p.by],
       );
       if (removed.rowCount === 0) return reject('unknown_entry', 'page');
-      await touchEntry(client, device, p.entryId);
+      await touchEntry(tx, p.entryId);
       return APPLIED;
     }
     case 'book.entry.submit': {
       const { entry } = payload as OperationPayload<'book.entry.submit'>;
-      const existing = await lockEntry(client, device, entry.id);
+      const existing = await lockEntry(tx, entry.id);
       if (existing === 'other_branch') return reject('wrong_branch');
       if (existing?.state === 'submitted') return reject('entry_submitted');
-      const version = await nextVersion(client, device.branchId);
       await client.query(
         `INSERT INTO book_entries (id, branch_id, state, captured_at, captured_by, deadline, complaint_id,
            complaint_number, submitted_at, page_hashes, version)
@@ -219,58 +251,59 @@ async function applyOperation(
           entry.complaintNumber,
           entry.submittedAt,
           JSON.stringify(entry.pageHashes),
-          version,
+          await versions.take(),
         ],
       );
       return APPLIED;
     }
     case 'book.entry.fallback': {
       const p = payload as OperationPayload<'book.entry.fallback'>;
-      const entry = await lockEntry(client, device, p.entryId);
+      const entry = await lockEntry(tx, p.entryId);
       if (!entry || entry === 'other_branch') return reject('unknown_entry');
       await client.query(
         'INSERT INTO book_fallbacks (op_id, entry_id, branch_id, at, by_employee, pages) VALUES ($1, $2, $3, $4, $5, $6)',
         [opId, p.entryId, device.branchId, p.at, p.by, JSON.stringify(p.pages)],
       );
-      await touchEntry(client, device, p.entryId);
+      await touchEntry(tx, p.entryId);
       return APPLIED;
     }
   }
 }
 
 async function registerComplaint(
-  client: PoolClient,
-  device: DevicePrincipal,
+  tx: Tx,
   opId: string,
   p: OperationPayload<'complaint.register'>,
 ): Promise<Outcome> {
+  const { client, device, versions } = tx;
   const c = p.complaint;
   if (p.events.some((e) => e.complaintId !== c.id)) return reject('invalid_payload', 'events[].complaintId');
-  const existing = await client.query<{ id: string }>(
-    'SELECT id FROM complaints WHERE id = $1 OR number = $2',
-    [c.id, c.number],
-  );
-  if (existing.rows[0]) return reject(existing.rows[0].id === c.id ? 'already_registered' : 'number_taken');
-  const version = await nextVersion(client, device.branchId);
-  await client.query(
+  // A new complaint's history is exactly these events: its state follows from them, in this order.
+  const progress = milestonesFromEvents(p.events);
+  const record = { ...c, status: progress.status, progress };
+  const inserted = await client.query(
     `INSERT INTO complaints (id, branch_id, number, status, channel, confidential, received_at, registered_at,
        updated_at, record, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
     [
       c.id,
       device.branchId,
       c.number,
-      c.status,
+      progress.status,
       c.channel,
       c.confidential,
       c.receivedAt,
       c.registeredAt,
       c.updatedAt,
-      JSON.stringify(c),
-      version,
+      JSON.stringify(record),
+      await versions.take(),
     ],
   );
-  await appendEvents(client, device, opId, c.id, p.events);
+  if (inserted.rowCount === 0) {
+    const { rows } = await client.query<{ id: string }>('SELECT id FROM complaints WHERE id = $1', [c.id]);
+    return reject(rows[0] ? 'already_registered' : 'number_taken');
+  }
+  await insertEvents(client, versions, opId, c.id, p.events);
   return APPLIED;
 }
 
@@ -280,15 +313,11 @@ interface LockedComplaint {
 }
 
 /** The complaint, if it is this branch's; locked until the transaction ends. */
-async function lockComplaint(
-  client: PoolClient,
-  device: DevicePrincipal,
-  id: string,
-): Promise<LockedComplaint | undefined> {
-  const { rows } = await client.query<{ status: ComplaintStatus; follow_up: FollowUpOutcome | null }>(
+async function lockComplaint(tx: Tx, id: string): Promise<LockedComplaint | undefined> {
+  const { rows } = await tx.client.query<{ status: ComplaintStatus; follow_up: FollowUpOutcome | null }>(
     `SELECT status, record->'progress'->>'followUpOutcome' AS follow_up FROM complaints
      WHERE id = $1 AND branch_id = $2 FOR UPDATE`,
-    [id, device.branchId],
+    [id, tx.device.branchId],
   );
   const row = rows[0];
   return row
@@ -296,22 +325,42 @@ async function lockComplaint(
     : undefined;
 }
 
-/** Appends history and replays it, in HQ's order, into the complaint's status and progress. */
-export async function appendEvents(
+async function insertEvents(
   client: PoolClient,
-  device: Pick<DevicePrincipal, 'branchId'>,
+  versions: BranchVersions,
   opId: string | null,
   complaintId: string,
   events: ComplaintEvent[],
 ): Promise<void> {
-  for (const e of events) {
-    const version = await nextVersion(client, device.branchId);
-    await client.query(
-      `INSERT INTO complaint_events (id, complaint_id, branch_id, type, at, actor, data, op_id, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [e.id, complaintId, device.branchId, e.type, e.at, e.actor, JSON.stringify(e.data), opId, version],
-    );
-  }
+  const rows = [];
+  for (const e of events)
+    rows.push({
+      id: e.id,
+      type: e.type,
+      at: e.at,
+      actor: e.actor,
+      data: e.data,
+      version: await versions.take(),
+    });
+  await client.query(
+    `INSERT INTO complaint_events (id, complaint_id, branch_id, type, at, actor, data, op_id, version)
+     SELECT (e->>'id')::uuid, $1, $2, e->>'type', (e->>'at')::timestamptz, e->>'actor', e->'data', $3,
+       (e->>'version')::bigint
+     FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(e, n)
+     ORDER BY n`,
+    [complaintId, versions.branchId, opId, JSON.stringify(rows)],
+  );
+}
+
+/** Appends history and replays it, in HQ's order, into the complaint's status and progress. */
+export async function appendEvents(
+  client: PoolClient,
+  versions: BranchVersions,
+  opId: string | null,
+  complaintId: string,
+  events: ComplaintEvent[],
+): Promise<void> {
+  await insertEvents(client, versions, opId, complaintId, events);
   const history = await client.query<{
     type: ComplaintEvent['type'];
     at: string;
@@ -319,50 +368,47 @@ export async function appendEvents(
   }>('SELECT type, at, data FROM complaint_events WHERE complaint_id = $1 ORDER BY hq_seq', [complaintId]);
   const progress = milestonesFromEvents(history.rows);
   const updatedAt = events.reduce((max, e) => (e.at > max ? e.at : max), '');
-  const version = await nextVersion(client, device.branchId);
   await client.query(
     `UPDATE complaints SET status = $2, version = $4,
        updated_at = GREATEST(updated_at, $3::timestamptz),
        record = record || jsonb_build_object('status', $2::text, 'progress', $5::jsonb,
          'updatedAt', to_char(GREATEST(updated_at, $3::timestamptz) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
      WHERE id = $1`,
-    [complaintId, progress.status, updatedAt, version, JSON.stringify(progress)],
+    [complaintId, progress.status, updatedAt, await versions.take(), JSON.stringify(progress)],
   );
 }
 
 type EntryLock = { state: 'capturing' | 'submitted' } | 'other_branch' | undefined;
 
-async function lockEntry(client: PoolClient, device: DevicePrincipal, id: string): Promise<EntryLock> {
-  const { rows } = await client.query<{ state: 'capturing' | 'submitted'; branch_id: number }>(
+async function lockEntry(tx: Tx, id: string): Promise<EntryLock> {
+  const { rows } = await tx.client.query<{ state: 'capturing' | 'submitted'; branch_id: number }>(
     'SELECT state, branch_id FROM book_entries WHERE id = $1 FOR UPDATE',
     [id],
   );
   const row = rows[0];
   if (!row) return undefined;
-  return row.branch_id === device.branchId ? { state: row.state } : 'other_branch';
+  return row.branch_id === tx.device.branchId ? { state: row.state } : 'other_branch';
 }
 
-async function touchEntry(client: PoolClient, device: DevicePrincipal, id: string): Promise<void> {
-  const version = await nextVersion(client, device.branchId);
-  await client.query('UPDATE book_entries SET version = $2, updated_at = now() WHERE id = $1', [id, version]);
+async function touchEntry(tx: Tx, id: string): Promise<void> {
+  await tx.client.query('UPDATE book_entries SET version = $2, updated_at = now() WHERE id = $1', [
+    id,
+    await tx.versions.take(),
+  ]);
 }
 
-async function addBookPage(
-  client: PoolClient,
-  device: DevicePrincipal,
-  p: OperationPayload<'book.page.add'>,
-): Promise<Outcome> {
+async function addBookPage(tx: Tx, p: OperationPayload<'book.page.add'>): Promise<Outcome> {
+  const { client, device, versions } = tx;
   const { entry, page } = p;
   if (page.entryId !== entry.id) return reject('invalid_payload', 'page.entryId');
-  const existing = await lockEntry(client, device, entry.id);
+  const existing = await lockEntry(tx, entry.id);
   if (existing === 'other_branch') return reject('wrong_branch');
   if (existing?.state === 'submitted') return reject('entry_submitted');
-  const version = await nextVersion(client, device.branchId);
   await client.query(
     `INSERT INTO book_entries (id, branch_id, captured_at, captured_by, deadline, version)
      VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, updated_at = now()`,
-    [entry.id, device.branchId, entry.capturedAt, entry.capturedBy, entry.deadline, version],
+    [entry.id, device.branchId, entry.capturedAt, entry.capturedBy, entry.deadline, await versions.take()],
   );
   await client.query(
     `INSERT INTO book_pages (id, entry_id, branch_id, page_no, sha256, source_sha256, mime, size, width, height,

@@ -165,7 +165,9 @@ export class SyncEngine {
     const row = await this.db.photos.get(sha256);
     if (!row || row.uploadState !== 'pending') return;
     try {
-      if (!(await this.client.hasPhoto(conn, sha256)))
+      // After a failed try HQ may hold it already (the answer was lost): ask before sending the bytes again.
+      const retry = (row.attempts ?? 0) > 0;
+      if (!retry || !(await this.client.hasPhoto(conn, sha256)))
         await this.client.putPhoto(conn, sha256, row.blob, photoTimeoutMs(row.size));
     } catch (error) {
       await this.db.photos.update(sha256, {

@@ -192,6 +192,28 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
     ).toBe(3);
   });
 
+  it('an op whose data breaks a constraint is rejected as a conflict; the rest of the batch applies', async () => {
+    const d = await enroll(hq, branch());
+    const first = registration(d.branchCode);
+    const reused = registration(d.branchCode);
+    reused.events[0]!.id = first.events[0]!.id; // an event id HQ already has, from another complaint
+    const third = registration(d.branchCode);
+    const results = await push(hq, d, [
+      op(d, 'complaint.register', first),
+      op(d, 'complaint.register', reused),
+      op(d, 'complaint.register', third),
+    ]);
+    expect(results.map((r) => [r.outcome, r.reason])).toEqual([
+      ['applied', undefined],
+      ['rejected', 'conflict'],
+      ['applied', undefined],
+    ]);
+    expect(await count(hq, 'SELECT 1 FROM complaints WHERE id = $1', [reused.complaint.id])).toBe(0);
+    expect(
+      await count(hq, 'SELECT 1 FROM complaint_events WHERE complaint_id = $1', [third.complaint.id]),
+    ).toBe(2);
+  });
+
   it('R24: a device of branch A can neither read nor write branch B', async () => {
     const regB = registration(b.branchCode);
     expect((await push(hq, b, [op(b, 'complaint.register', regB)]))[0]!.outcome).toBe('applied');

@@ -10,7 +10,8 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? `fatal: ${m.message}`);
 }
 
-describe('process boundaries', () => {
+// The first lint loads ESLint's plugins: seconds on a two-core machine that is also starting Chromium.
+describe('process boundaries', { timeout: 30_000 }, () => {
   it.each([
     // shared/: pure TypeScript only
     ['shared/x.ts', "import { Dexie } from 'dexie';", 'no-restricted-imports'],
