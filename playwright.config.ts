@@ -34,6 +34,8 @@ export default defineConfig({
     command: `npx vite preview --port ${E2E_PORT} --strictPort`,
     url: `http://127.0.0.1:${E2E_PORT}`,
     reuseExistingServer: !resultsDir,
+    // The sync tests start their HQ on the next port (tests/e2e/hq.ts); the page's CSP must allow it.
+    env: { OTKLIK_HQ_URL: `http://127.0.0.1:${E2E_PORT + 1}` },
     timeout: 60_000,
   },
 });

@@ -72,6 +72,11 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 4173,
     strictPort: true,
-    headers: { 'Content-Security-Policy': buildContentSecurityPolicy() },
+    // OTKLIK_HQ_URL: the HQ this page may sync with (npm start sets it to the local HQ).
+    headers: {
+      'Content-Security-Policy': buildContentSecurityPolicy(
+        process.env.OTKLIK_HQ_URL ? { hqOrigin: process.env.OTKLIK_HQ_URL } : {},
+      ),
+    },
   },
 });

@@ -15,6 +15,17 @@ export default defineConfig({
         },
       },
       {
+        // HQ against real databases: PGlite and a PostgreSQL server started by the global set-up.
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/integration/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         // Renderer code runs in the page, so its tests run in a real Chromium with real IndexedDB.
         test: {
           name: 'chromium',

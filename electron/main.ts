@@ -36,8 +36,10 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   let mainWindow: BrowserWindow | null = null;
-  // No HQ is configured yet; enrolment will rebuild this with the HQ origin.
-  const contentSecurityPolicy = buildContentSecurityPolicy();
+  // The HQ the renderer may sync with; without OTKLIK_HQ_URL the page can reach no server at all.
+  const contentSecurityPolicy = buildContentSecurityPolicy(
+    process.env.OTKLIK_HQ_URL ? { hqOrigin: process.env.OTKLIK_HQ_URL } : {},
+  );
 
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 

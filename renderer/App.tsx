@@ -9,6 +9,8 @@ import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
 import { FeedbackBookPage } from './book/FeedbackBookPage';
 import { BookEntryPage } from './book/BookEntryPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { HqConnection } from './sync/HqConnection';
+import { SyncPage } from './sync/SyncPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -40,6 +42,10 @@ export function App() {
             </Route>
             <Route path="/settings">
               <SettingsPage settings={settings} />
+              <HqConnection settings={settings} />
+            </Route>
+            <Route path="/sync">
+              <SyncPage />
             </Route>
             <Route>
               <Redirect to="/complaints" replace />

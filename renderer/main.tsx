@@ -7,6 +7,7 @@ import { DbProvider } from './db/context';
 import { initI18n } from './i18n';
 import { rememberedLanguage } from './settings/store';
 import { registerOfflineShell } from './platform/offlineShell';
+import { startSync } from './sync/start';
 import './styles.css';
 
 async function start() {
@@ -25,3 +26,4 @@ async function start() {
 
 void start();
 registerOfflineShell();
+startSync();

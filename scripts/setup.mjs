@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumPath } from '../tests/chromium.mjs';
+import { postgresBin } from '../tests/postgres.mjs';
 export { electronBinary } from '../tests/electron-binary.mjs';
 
 export const root = join(import.meta.dirname, '..');
@@ -44,21 +45,40 @@ export function ensureDependencies() {
   }
 }
 
+function apt(...args) {
+  const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
+  return run(asRoot[0] ?? 'apt-get', [...(asRoot.length ? ['apt-get'] : []), ...args], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
 /** Tests drive Debian's Chromium; Playwright cannot download a browser here. */
 export function ensureChromium() {
   if (existsSync(chromiumPath())) return;
   if (existsSync('/usr/bin/apt-get')) {
     say('Installing Chromium for the browser tests (apt-get install chromium)…');
-    const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
-    const apt = (...args) =>
-      run(asRoot[0] ?? 'apt-get', [...(asRoot.length ? ['apt-get'] : []), ...args], {
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      });
     if (apt('update') === 0 && apt('install', '-y', 'chromium') === 0 && existsSync(chromiumPath())) return;
   }
   console.error(
     `Chromium is needed at ${chromiumPath()} for the browser tests. Install it (Debian: apt-get install chromium) ` +
       'or set OTKLIK_CHROMIUM to its path.',
+  );
+  process.exit(1);
+}
+
+/**
+ * The HQ integration tests and the benchmark run against a real PostgreSQL server (a private cluster they
+ * start themselves, tests/postgres.mjs); Debian's package provides the binaries.
+ */
+export function ensurePostgres() {
+  if (postgresBin()) return;
+  if (existsSync('/usr/bin/apt-get')) {
+    say('Installing PostgreSQL for the HQ tests (apt-get install postgresql)…');
+    if (apt('update') === 0 && apt('install', '-y', 'postgresql') === 0 && postgresBin()) return;
+  }
+  console.error(
+    'PostgreSQL server binaries are needed for the HQ tests (Debian: apt-get install postgresql), or set ' +
+      'OTKLIK_TEST_DATABASE_URL to a server the tests may create databases on.',
   );
   process.exit(1);
 }

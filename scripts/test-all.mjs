@@ -2,10 +2,11 @@
 // A check (format, types, lint, build) counts as one; vitest and Playwright count their tests.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureDependencies, root, run, say } from './setup.mjs';
+import { ensureChromium, ensureDependencies, ensurePostgres, root, run, say } from './setup.mjs';
 
 ensureDependencies();
 ensureChromium();
+if (!process.env.OTKLIK_TEST_DATABASE_URL) ensurePostgres();
 
 const results = join(root, '.ci-results');
 rmSync(results, { recursive: true, force: true });
@@ -55,22 +56,43 @@ function suite(name, command, args, file, count) {
 check('format', 'npx', ['prettier', '--check', '.']);
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 check('lint', 'npm', ['run', '--silent', 'lint']);
+const vitestCounts = (r) => ({
+  passed: r.numPassedTests,
+  failed: r.numFailedTests + (r.numFailedTestSuites ?? 0),
+  skipped: r.numPendingTests + r.numTodoTests,
+});
 suite(
-  'unit (vitest)',
+  'unit (vitest: node + Chromium)',
   'npx',
   [
     'vitest',
     'run',
+    '--project',
+    'node',
+    '--project',
+    'chromium',
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${join(results, 'vitest.json')}`,
   ],
   'vitest.json',
-  (r) => ({
-    passed: r.numPassedTests,
-    failed: r.numFailedTests + (r.numFailedTestSuites ?? 0),
-    skipped: r.numPendingTests + r.numTodoTests,
-  }),
+  vitestCounts,
+);
+// HQ on PGlite and on a private PostgreSQL cluster the suite starts and stops (tests/postgres.mjs).
+suite(
+  'integration (vitest: HQ on PGlite + PostgreSQL)',
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--project',
+    'integration',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${join(results, 'integration.json')}`,
+  ],
+  'integration.json',
+  vitestCounts,
 );
 if (check('build', 'npm', ['run', '--silent', 'build'])) {
   suite('end-to-end (playwright)', 'npx', ['playwright', 'test'], 'playwright.json', (r) => {

@@ -5,6 +5,7 @@ import ruValidation from '../../locales/ru/validation.json';
 import ruLifecycle from '../../locales/ru/lifecycle.json';
 import ruBook from '../../locales/ru/book.json';
 import ruMail from '../../locales/ru/mail.json';
+import ruSync from '../../locales/ru/sync.json';
 import { LANGUAGES, type Language } from '../../shared/settings/workstation';
 
 export const NAMESPACES = [
@@ -15,6 +16,7 @@ export const NAMESPACES = [
   'validation',
   'book',
   'mail',
+  'sync',
 ] as const;
 type Namespace = (typeof NAMESPACES)[number];
 
@@ -27,6 +29,7 @@ export const referenceResources = {
   validation: ruValidation,
   book: ruBook,
   mail: ruMail,
+  sync: ruSync,
 };
 
 type Catalogue = Record<Namespace, Record<string, unknown>>;

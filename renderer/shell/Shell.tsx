@@ -16,9 +16,10 @@ export const NAV_ITEMS = [
   { path: '/complaints/new', key: 'nav.newComplaint', match: (p: string) => p === '/complaints/new' },
   { path: '/book', key: 'nav.feedbackBook', match: (p: string) => p.startsWith('/book') },
   { path: '/settings', key: 'nav.settings', match: (p: string) => p.startsWith('/settings') },
+  { path: '/sync', key: 'nav.sync', match: (p: string) => p.startsWith('/sync') },
 ] as const;
 
-/** Alt+1…4 jump between the sections from anywhere, without leaving the keyboard. */
+/** Alt+1…5 jump between the sections from anywhere, without leaving the keyboard. */
 function useSectionShortcuts(navigate: (to: string) => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

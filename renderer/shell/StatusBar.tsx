@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { usePendingCount } from '../db/context';
 import { useOnline } from './useOnline';
+import { SyncBadge } from '../sync/SyncBadge';
 
 /** Always visible: is there a link, and how much is still only on this PC (R22). */
 export function StatusBar() {
@@ -29,6 +30,7 @@ export function StatusBar() {
           {pending > 0 ? t('pending.count', { count: pending }) : t('pending.none')}
         </span>
       )}
+      <SyncBadge />
     </div>
   );
 }

@@ -1,0 +1,269 @@
+// `npm run bench:sync`: sync throughput and HQ under load (issue 5). Measures and prints; never passes or fails.
+//  1. The app's sync engine in Chromium drains 1 000 outbox operations and uploads 50 photos of 2 MB from
+//     IndexedDB to a local HQ process (embedded PGlite, as `npm start` runs it; then on PostgreSQL): records/s and photo MB/s,
+//     beside a plain fetch PUT of the same Blobs to a raw HTTP server that only writes them to disk.
+//  2. 1 000 simulated devices push a batch each, all at once, to HQ on PostgreSQL: p50/p99 latency, errors.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { chromium } from '@playwright/test';
+import pg from 'pg';
+import { createServer as createViteServer } from 'vite';
+import { chromiumArgs, chromiumPath } from '../tests/chromium.mjs';
+import { startPostgres } from '../tests/postgres.mjs';
+
+const root = join(import.meta.dirname, '..');
+const OPS = Number(process.env.BENCH_OPS ?? 1000);
+const PHOTOS = Number(process.env.BENCH_PHOTOS ?? 50);
+const PHOTO_BYTES = 2 * 1024 * 1024;
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
+const OPS_PER_DEVICE = 5;
+
+if (
+  spawnSync('npx', ['vite', 'build', '--config', 'vite.hq.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  }).status !== 0
+)
+  throw new Error('HQ build failed');
+
+/** dist/hq/main.mjs on a free port; resolves once it listens. */
+async function startHq(env) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-hq-'));
+  const port = 4390 + Math.floor(Math.random() * 200);
+  const child = spawn(process.execPath, [join(root, 'dist/hq/main.mjs'), 'serve'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+      if (out.includes('listening on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`HQ exited ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    cli: (...args) =>
+      spawnSync(process.execPath, [join(root, 'dist/hq/main.mjs'), ...args], {
+        cwd: root,
+        env: { ...process.env, DATA_DIR: dataDir, ...env },
+        encoding: 'utf8',
+      }).stdout,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The baseline: receives a PUT and writes the bytes to a file; no hashing, no database. */
+async function startRawServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'otklik-bench-raw-'));
+  const server = createServer(async (req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Methods', 'PUT, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+    if (req.method === 'OPTIONS') return res.writeHead(204).end();
+    await pipeline(req, createWriteStream(join(dir, randomUUID())));
+    res.writeHead(201).end();
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    stop: () => new Promise((r) => server.close(() => rmSync(dir, { recursive: true, force: true }) || r())),
+  };
+}
+
+async function engineBench(label, env) {
+  const hq = await startHq(env);
+  const raw = await startRawServer();
+  const vite = await createViteServer({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0 },
+  });
+  await vite.listen();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  try {
+    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(
+      hq.cli('enroll', '--branch', 'MSK-01'),
+    )?.[1];
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${vite.httpServer.address().port}/bench/sync/index.html`);
+    await page.waitForFunction(() => typeof window.runSyncBench === 'function', null, { timeout: 120_000 });
+    const r = await page.evaluate((o) => window.runSyncBench(o), {
+      hqUrl: hq.url,
+      rawUrl: raw.url,
+      code,
+      ops: OPS,
+      photos: PHOTOS,
+      photoBytes: PHOTO_BYTES,
+    });
+    const engineMBs = r.photoMB / (r.photoMs / 1000);
+    const rawMBs = r.photoMB / (r.rawMs / 1000);
+    console.log(
+      `\nSync engine in Chromium → local HQ (${label}), ${OPS} operations and ${PHOTOS} photos of 2 MB`,
+    );
+    console.log(
+      `  drain the outbox          ${(r.drainMs / 1000).toFixed(2)} s   ${(OPS / (r.drainMs / 1000)).toFixed(0)} records/s`,
+    );
+    console.log(
+      `  upload photos (engine)    ${(r.photoMs / 1000).toFixed(2)} s   ${engineMBs.toFixed(1)} MB/s`,
+    );
+    console.log(`  raw fetch PUT, same bytes ${(r.rawMs / 1000).toFixed(2)} s   ${rawMBs.toFixed(1)} MB/s`);
+    console.log(`  engine / raw              ${(engineMBs / rawMBs).toFixed(2)}× (target ≥ 0.8×)`);
+  } finally {
+    await browser.close();
+    await vite.close();
+    await raw.stop();
+    await hq.stop();
+  }
+}
+
+const sha256 = (s) => createHash('sha256').update(s).digest('hex');
+const uuid7ish = () => randomUUID();
+
+/** A complaint.register operation, as the app builds it (shared/sync/operations.ts). */
+function registerOp(branchCode, deviceId, seq, n) {
+  const id = uuid7ish();
+  const at = new Date().toISOString();
+  const progress = { status: 'registered', acknowledgedAt: at, reopenCount: 0 };
+  return {
+    opId: uuid7ish(),
+    deviceId,
+    deviceSeq: seq,
+    schemaVersion: 1,
+    type: 'complaint.register',
+    createdAt: at,
+    payload: {
+      complaint: {
+        id,
+        number: `${branchCode}-2026-${n}`,
+        branchCode,
+        status: 'registered',
+        channel: 'in_person',
+        receivedAt: at,
+        registeredAt: at,
+        updatedAt: at,
+        receivedBy: 'Bench',
+        confidential: false,
+        customer: { name: '', phone: '', email: '', address: '', preferredContact: '' },
+        noContactReason: 'bench',
+        description: 'Кассир не выдал чек',
+        remedy: '',
+        concerns: { product: '', service: '', employee: '' },
+        category: 'other',
+        severity: 'medium',
+        healthAndSafety: false,
+        consent: false,
+        searchWords: ['bench'],
+        progress,
+      },
+      events: [
+        { id: uuid7ish(), complaintId: id, type: 'created', at, actor: 'Bench', data: {} },
+        {
+          id: uuid7ish(),
+          complaintId: id,
+          type: 'status_changed',
+          at,
+          actor: 'Bench',
+          data: { from: 'received', to: 'registered', transition: 'register' },
+        },
+      ],
+    },
+  };
+}
+
+async function loadBench() {
+  const server = await startPostgres();
+  const hq = await startHq({ DATABASE_URL: server.url, HQ_DB_POOL: '20' });
+  try {
+    // 1 000 enrolled devices in 50 branches, written straight into HQ's tables (tokens stored as hashes).
+    const db = new pg.Client(server.url);
+    await db.connect();
+    const devices = [];
+    for (let b = 0; b < 50; b++) {
+      const code = `B${String(b).padStart(2, '0')}-01`;
+      const { rows } = await db.query(
+        `INSERT INTO branches (code, name, country, time_zone) VALUES ($1, $1, 'RU', 'Europe/Moscow') RETURNING id`,
+        [code],
+      );
+      for (let d = 0; d < DEVICES / 50; d++) {
+        const token = randomBytes(32).toString('base64url');
+        const id = randomUUID();
+        await db.query('INSERT INTO devices (id, branch_id, token_hash) VALUES ($1, $2, $3)', [
+          id,
+          rows[0].id,
+          sha256(token),
+        ]);
+        devices.push({ id, token, branchCode: code, station: d });
+      }
+    }
+    await db.end();
+    let n = 100000;
+    const batches = devices.map((d) =>
+      JSON.stringify({
+        ops: Array.from({ length: OPS_PER_DEVICE }, (_, i) => registerOp(d.branchCode, d.id, i + 1, n++)),
+      }),
+    );
+    const latencies = [];
+    let errors = 0;
+    const started = performance.now();
+    await Promise.all(
+      devices.map(async (d, i) => {
+        const t = performance.now();
+        try {
+          const res = await fetch(`${hq.url}/v1/sync/push`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json' },
+            body: batches[i],
+            signal: AbortSignal.timeout(120_000),
+          });
+          const body = await res.json();
+          if (!res.ok || body.results.some((r) => r.outcome !== 'applied')) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - t);
+      }),
+    );
+    const wall = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+    console.log(
+      `\n${DEVICES} devices push ${OPS_PER_DEVICE} operations each, all at once, to HQ on PostgreSQL 15 (pool 20)`,
+    );
+    console.log(
+      `  latency p50 ${q(0.5).toFixed(0)} ms   p99 ${q(0.99).toFixed(0)} ms   max ${latencies.at(-1).toFixed(0)} ms`,
+    );
+    console.log(
+      `  errors ${errors} of ${DEVICES}   wall ${wall.toFixed(1)} s   ${((DEVICES * OPS_PER_DEVICE) / wall).toFixed(0)} operations/s`,
+    );
+  } finally {
+    await hq.stop();
+    server.stop();
+  }
+}
+
+const parts = (process.env.BENCH_PARTS ?? 'engine,load').split(',');
+if (parts.includes('engine')) {
+  await engineBench('embedded PGlite, as npm start runs it', {});
+  const server = await startPostgres();
+  try {
+    await engineBench('PostgreSQL 15', { DATABASE_URL: server.url });
+  } finally {
+    server.stop();
+  }
+}
+if (parts.includes('load')) await loadBench();

@@ -1,0 +1,117 @@
+/**
+ * Sync benchmark, run in Chromium by bench/sync.mjs: the app's own engine (renderer/sync) drains a real
+ * outbox and uploads real photo Blobs from IndexedDB to a local HQ process; then the same bytes go by a
+ * plain fetch PUT to a raw HTTP server, with the same parallelism, for comparison. It measures; it does
+ * not judge.
+ */
+import { emptyComplaintInput } from '../../shared/complaints/model';
+import { withSettingsDefaults } from '../../shared/settings/workstation';
+import { PHOTO_UPLOAD_SLOTS } from '../../shared/sync/backoff';
+import { registerComplaint } from '../../renderer/complaints/actions';
+import { OtklikDatabase } from '../../renderer/db/database';
+import { createHqClient } from '../../renderer/sync/client';
+import { SyncEngine } from '../../renderer/sync/engine';
+import { META, type HqLink } from '../../renderer/sync/state';
+
+const settings = withSettingsDefaults({
+  branchCode: 'MSK-01',
+  branchName: 'Bench',
+  country: 'RU',
+  timeZone: 'Europe/Moscow',
+  language: 'ru',
+  employeeName: 'Bench',
+  station: 1,
+});
+
+async function randomPhoto(size: number): Promise<{ sha256: string; blob: Blob }> {
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i += 65_536)
+    crypto.getRandomValues(bytes.subarray(i, Math.min(size, i + 65_536)));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return {
+    sha256: [...digest].map((b) => b.toString(16).padStart(2, '0')).join(''),
+    blob: new Blob([bytes], { type: 'image/jpeg' }),
+  };
+}
+
+async function parallel<T>(items: T[], slots: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: slots }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+declare global {
+  interface Window {
+    runSyncBench(options: {
+      hqUrl: string;
+      rawUrl: string;
+      code: string;
+      ops: number;
+      photos: number;
+      photoBytes: number;
+    }): Promise<Record<string, number>>;
+  }
+}
+
+window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes }) => {
+  const db = new OtklikDatabase(`otklik-sync-bench-${crypto.randomUUID()}`);
+  const input = {
+    ...emptyComplaintInput('in_person', new Date()),
+    noContactReason: 'Клиент не оставил контакты',
+    description: 'Кассир не выдал чек и отказался принять возврат товара надлежащего качества',
+  };
+  for (let i = 0; i < ops; i++)
+    await registerComplaint(db, input, settings, new Date(), { acknowledged: true });
+  const files = [];
+  for (let i = 0; i < photos; i++) files.push(await randomPhoto(photoBytes));
+  const now = new Date().toISOString();
+  await db.photos.bulkAdd(
+    files.map((f) => ({
+      ...f,
+      mime: 'image/jpeg' as const,
+      size: photoBytes,
+      createdAt: now,
+      uploadState: 'pending' as const,
+    })),
+  );
+
+  const client = createHqClient();
+  const deviceId = (await db.meta.get('deviceId'))!.value as string;
+  const answer = await client.enroll(hqUrl, { code, deviceId, branchCode: 'MSK-01' });
+  const link: HqLink = { hqUrl, token: answer.deviceToken, deviceId, branch: answer.branch, enrolledAt: now };
+  await db.meta.put({ key: META.link, value: link });
+  const engine = new SyncEngine(db, client);
+  const conn = { hqUrl, token: link.token };
+
+  let t = performance.now();
+  await engine.drainOutbox(conn);
+  const drainMs = performance.now() - t;
+  if ((await db.outbox.count()) !== 0) throw new Error('outbox not drained');
+
+  // The same Blobs from IndexedDB, PUT with the same parallelism to a server that only writes them to disk;
+  // once before and once after the engine's upload, so both see the same machine state.
+  const rows = await db.photos.toArray();
+  const rawPut = async () => {
+    const start = performance.now();
+    await parallel(rows, PHOTO_UPLOAD_SLOTS, async (row) => {
+      const res = await fetch(`${rawUrl}/raw/${row.sha256}`, { method: 'PUT', body: row.blob });
+      if (!res.ok) throw new Error(`raw PUT ${res.status}`);
+    });
+    return performance.now() - start;
+  };
+  const rawBefore = await rawPut();
+  t = performance.now();
+  const failure = await engine.uploadPhotos(conn);
+  const photoMs = performance.now() - t;
+  if (failure) throw failure;
+  if ((await db.photos.where('uploadState').equals('pending').count()) !== 0)
+    throw new Error('photos pending');
+  const rawAfter = await rawPut();
+  const rawMs = (rawBefore + rawAfter) / 2;
+  db.close();
+  await db.delete();
+  return { drainMs, photoMs, rawMs, ops: await Promise.resolve(ops), photoMB: (photos * photoBytes) / 1e6 };
+};

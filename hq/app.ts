@@ -1,0 +1,108 @@
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { MAX_PUSH_BATCH } from '../shared/sync/protocol';
+import { authenticate, type DevicePrincipal } from './auth';
+import type { BlobStore } from './blobs/store';
+import type { HqDatabase } from './db/database';
+import { HqError } from './errors';
+import type { FaultPoints } from './faults';
+import { enrollRoutes } from './routes/enroll';
+import { healthRoutes } from './routes/health';
+import { photoRoutes } from './routes/photos';
+import { syncRoutes } from './routes/sync';
+
+export interface HqContext {
+  db: HqDatabase;
+  blobs: BlobStore;
+  maxPhotoBytes: number;
+  faults?: FaultPoints;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hq: HqContext;
+    /** The enrolled device of the request: 401 without a valid token. */
+    device(request: FastifyRequest): Promise<DevicePrincipal>;
+    /** Parses with a shared schema: 400 `invalid_body` with the first problem otherwise. */
+    parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S>;
+  }
+}
+
+/** Maps Fastify's own client-error codes (bad JSON, body too large…) to ours. */
+function clientErrorCode(error: FastifyError): { status: number; code: HqError['code'] } {
+  if (error.statusCode === 413) return { status: 413, code: 'payload_too_large' };
+  if (error.statusCode === 415) return { status: 415, code: 'unsupported_media_type' };
+  if (error.statusCode === 404) return { status: 404, code: 'not_found' };
+  return {
+    status: error.statusCode ?? 400,
+    code:
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code?.startsWith('FST_ERR_CTP')
+        ? 'invalid_body'
+        : 'bad_request',
+  };
+}
+
+export function buildApp(ctx: HqContext, options: { logger?: boolean } = {}): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // A full push batch of large complaints stays well below this.
+    bodyLimit: MAX_PUSH_BATCH * 64 * 1024,
+    // Photo uploads over a slow branch link must not be cut off by a request timeout.
+    requestTimeout: 0,
+  });
+  app.decorate('hq', ctx);
+  app.decorate('device', (request: FastifyRequest) =>
+    authenticate(ctx.db.pool, request.headers.authorization),
+  );
+  app.decorate('parse', <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> => {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new HqError(400, 'invalid_body', `${where}${issue?.message ?? 'invalid request'}`);
+  });
+
+  // Branch apps run in another origin (app://, or a local page); they authenticate with a bearer token,
+  // never cookies, so any origin may call.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('Access-Control-Allow-Origin', '*');
+    reply.header('Access-Control-Expose-Headers', 'Content-Type');
+    if (request.method === 'OPTIONS') {
+      reply
+        .header('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, OPTIONS')
+        .header('Access-Control-Allow-Headers', 'Authorization, Content-Type')
+        .header('Access-Control-Max-Age', '600')
+        .code(204)
+        .send();
+      return reply;
+    }
+    if (ctx.faults?.failing() && request.url.startsWith('/v1/')) {
+      reply.code(500).send({ code: 'internal_error', message: 'Injected fault (HQ_FAULTS fail500.ms).' });
+      return reply;
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HqError)
+      return reply.code(error.statusCode).send({ code: error.code, message: error.message });
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      const { status, code } = clientErrorCode(error);
+      return reply.code(status).send({ code, message: error.message });
+    }
+    request.log.error(error);
+    console.error('[hq] request failed:', request.method, request.url, error);
+    return reply.code(500).send({
+      code: 'internal_error',
+      message: 'HQ could not complete the request; it will work on a retry.',
+    });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ code: 'not_found', message: `No such address: ${request.method} ${request.url}` }),
+  );
+
+  app.register(healthRoutes);
+  app.register(enrollRoutes);
+  app.register(syncRoutes);
+  app.register(photoRoutes);
+  return app;
+}

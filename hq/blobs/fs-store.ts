@@ -1,0 +1,70 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { BlobPutResult, BlobStore } from './store';
+
+class TooLarge extends Error {}
+
+/** Photos as files: `<dir>/ab/cd/<sha256>`, written to `<dir>/tmp` first, fsync'ed, then renamed. */
+export class FileBlobStore implements BlobStore {
+  constructor(readonly dir: string) {}
+
+  /** Temporary files of uploads that were cut off (HQ killed mid-upload) are removed at start. */
+  async init(): Promise<void> {
+    await rm(join(this.dir, 'tmp'), { recursive: true, force: true });
+    await mkdir(join(this.dir, 'tmp'), { recursive: true });
+  }
+
+  pathOf(sha256: string): string {
+    return join(this.dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    try {
+      await access(this.pathOf(sha256));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async put(sha256: string, body: Readable, limits: { maxBytes: number }): Promise<BlobPutResult> {
+    const tmp = join(this.dir, 'tmp', randomUUID());
+    const hash = createHash('sha256');
+    let size = 0;
+    const meter = new Transform({
+      // Large buffers: a photo is megabytes, and each small-chunk round of backpressure costs time.
+      highWaterMark: 1024 * 1024,
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > limits.maxBytes) return done(new TooLarge());
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      // flush: fsync before the stream reports finished, so a photo is durable before it is named.
+      await pipeline(body, meter, createWriteStream(tmp, { flush: true, highWaterMark: 1024 * 1024 }));
+    } catch (error) {
+      await rm(tmp, { force: true });
+      if (error instanceof TooLarge) return { ok: false, reason: 'too_large', maxBytes: limits.maxBytes };
+      throw error;
+    }
+    const actual = hash.digest('hex');
+    if (actual !== sha256) {
+      await rm(tmp, { force: true });
+      return { ok: false, reason: 'hash_mismatch', actual, size };
+    }
+    const target = this.pathOf(sha256);
+    if (await this.has(sha256)) {
+      await rm(tmp, { force: true });
+      return { ok: true, size, alreadyStored: true };
+    }
+    await mkdir(join(target, '..'), { recursive: true });
+    await rename(tmp, target);
+    return { ok: true, size, alreadyStored: false };
+  }
+}

@@ -1,0 +1,67 @@
+import pg from 'pg';
+import { startEmbeddedDatabase } from './embedded';
+import { migrate } from './migrations';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface HqDatabase {
+  pool: pg.Pool;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+// bigint columns (versions, sequences) stay well inside 2^53: read them as numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// Timestamps travel as ISO strings, exactly as the branch sent them back.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) =>
+  new Date(v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString(),
+);
+
+/**
+ * Opens HQ's database: PostgreSQL at `databaseUrl`, or the embedded PGlite under `dataDir`, and brings its
+ * schema up to date.
+ */
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<HqDatabase> {
+  const embedded = options.databaseUrl ? undefined : await startEmbeddedDatabase(options.dataDir);
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl ?? embedded!.url,
+    // PGlite executes one statement at a time whatever the pool size; one connection keeps it simple.
+    max: embedded ? 1 : Number(process.env.HQ_DB_POOL ?? 10),
+  });
+  // A dropped idle connection (database restart) must not crash HQ: the pool replaces it.
+  pool.on('error', (error) => console.error('[hq] database connection lost:', error.message));
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    await embedded?.close();
+    throw error;
+  }
+  return {
+    pool,
+    kind: embedded ? 'pglite' : 'postgresql',
+    async close() {
+      await pool.end();
+      await embedded?.close();
+    },
+  };
+}
+
+/** Runs `work` in a transaction on one connection. */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,200 @@
+import type { Pool } from 'pg';
+
+/**
+ * SQL migrations, in order. Each runs once, in its own transaction, under an advisory lock (two HQ nodes
+ * starting together apply it once). Plain PostgreSQL 15 SQL that PGlite (PostgreSQL 18) runs as well.
+ * Never edit a migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
+  {
+    id: '001_sync',
+    sql: `
+CREATE TABLE branches (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  code text NOT NULL UNIQUE,
+  name text NOT NULL,
+  country text NOT NULL,
+  time_zone text NOT NULL,
+  language text NOT NULL DEFAULT 'ru',
+  manager_name text NOT NULL DEFAULT '',
+  manager_email text NOT NULL DEFAULT '',
+  head_of_sales_name text NOT NULL DEFAULT '',
+  head_of_sales_email text NOT NULL DEFAULT '',
+  -- the last version handed out for this branch: the pull cursor (HQ's order, never client clocks)
+  version bigint NOT NULL DEFAULT 0,
+  -- version at which the directory entry itself last changed
+  changed_version bigint NOT NULL DEFAULT 0,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE enrollment_codes (
+  code_hash text PRIMARY KEY,
+  branch_id bigint NOT NULL REFERENCES branches(id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz,
+  device_id uuid
+);
+
+CREATE TABLE devices (
+  id uuid PRIMARY KEY,
+  branch_id bigint NOT NULL REFERENCES branches(id),
+  token_hash text NOT NULL UNIQUE,
+  last_seq bigint NOT NULL DEFAULT 0,
+  enrolled_at timestamptz NOT NULL DEFAULT now(),
+  last_seen_at timestamptz,
+  revoked_at timestamptz
+);
+
+-- Every operation ever received, applied or rejected: opId makes each apply exactly once.
+CREATE TABLE ops (
+  op_id uuid PRIMARY KEY,
+  device_id uuid NOT NULL,
+  branch_id bigint NOT NULL REFERENCES branches(id),
+  device_seq bigint NOT NULL,
+  schema_version int NOT NULL,
+  type text NOT NULL,
+  payload jsonb NOT NULL,
+  client_created_at text,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  outcome text NOT NULL CHECK (outcome IN ('applied', 'rejected')),
+  reason text,
+  detail text
+);
+CREATE INDEX ops_device_seq ON ops (device_id, device_seq);
+
+-- Things a person at HQ should look at: gaps in a device's sequence (local data loss), late ops.
+CREATE TABLE incidents (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  branch_id bigint REFERENCES branches(id),
+  device_id uuid,
+  kind text NOT NULL,
+  detail jsonb NOT NULL DEFAULT '{}',
+  at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE complaints (
+  id uuid PRIMARY KEY,
+  branch_id bigint NOT NULL REFERENCES branches(id),
+  number text NOT NULL UNIQUE,
+  status text NOT NULL,
+  channel text NOT NULL,
+  confidential boolean NOT NULL,
+  received_at timestamptz NOT NULL,
+  registered_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  -- the complaint as the branch registered it, with status and progress kept current by HQ
+  record jsonb NOT NULL,
+  version bigint NOT NULL
+);
+CREATE INDEX complaints_branch_version ON complaints (branch_id, version);
+
+-- Append-only history; hq_seq is HQ's order of events.
+CREATE TABLE complaint_events (
+  id uuid PRIMARY KEY,
+  hq_seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+  complaint_id uuid NOT NULL REFERENCES complaints(id),
+  branch_id bigint NOT NULL REFERENCES branches(id),
+  type text NOT NULL,
+  at timestamptz NOT NULL,
+  actor text NOT NULL,
+  data jsonb NOT NULL,
+  op_id uuid,
+  version bigint NOT NULL
+);
+CREATE INDEX complaint_events_branch_version ON complaint_events (branch_id, version);
+CREATE INDEX complaint_events_complaint ON complaint_events (complaint_id, hq_seq);
+
+-- R6-R8: feedback-book entries and pages, so HQ can mail each entry once all its photos are in (issue 6).
+CREATE TABLE book_entries (
+  id uuid PRIMARY KEY,
+  branch_id bigint NOT NULL REFERENCES branches(id),
+  state text NOT NULL DEFAULT 'capturing' CHECK (state IN ('capturing', 'submitted')),
+  captured_at timestamptz NOT NULL,
+  captured_by text NOT NULL,
+  deadline timestamptz NOT NULL,
+  complaint_id uuid,
+  complaint_number text,
+  submitted_at timestamptz,
+  page_hashes jsonb,
+  version bigint NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX book_entries_branch_version ON book_entries (branch_id, version);
+CREATE INDEX book_entries_deadline ON book_entries (deadline) WHERE state = 'submitted';
+
+CREATE TABLE book_pages (
+  id uuid PRIMARY KEY,
+  entry_id uuid NOT NULL REFERENCES book_entries(id),
+  branch_id bigint NOT NULL REFERENCES branches(id),
+  page_no int NOT NULL,
+  sha256 text NOT NULL,
+  source_sha256 text NOT NULL,
+  mime text NOT NULL,
+  size bigint NOT NULL,
+  width int NOT NULL,
+  height int NOT NULL,
+  source text NOT NULL,
+  original_name text,
+  captured_at timestamptz NOT NULL,
+  captured_by text NOT NULL,
+  removed_at timestamptz,
+  removed_by text
+);
+CREATE INDEX book_pages_entry ON book_pages (entry_id);
+CREATE INDEX book_pages_sha256 ON book_pages (sha256);
+
+CREATE TABLE book_fallbacks (
+  op_id uuid PRIMARY KEY,
+  entry_id uuid NOT NULL,
+  branch_id bigint NOT NULL REFERENCES branches(id),
+  at timestamptz NOT NULL,
+  by_employee text NOT NULL,
+  pages jsonb NOT NULL
+);
+
+-- Photo bytes live in the blob store, once per content; a branch "has" a photo once it uploaded it itself.
+CREATE TABLE photos (
+  sha256 text PRIMARY KEY,
+  size bigint NOT NULL,
+  stored_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE branch_photos (
+  branch_id bigint NOT NULL REFERENCES branches(id),
+  sha256 text NOT NULL REFERENCES photos(sha256),
+  received_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (branch_id, sha256)
+);
+`,
+  },
+];
+
+const LOCK_KEY = 0x6f746b6c; // "otkl"
+
+export async function migrate(pool: Pool): Promise<string[]> {
+  const applied: string[] = [];
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS hq_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  for (const m of MIGRATIONS) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+      const done = await client.query('SELECT 1 FROM hq_migrations WHERE id = $1', [m.id]);
+      if (done.rowCount === 0) {
+        await client.query(m.sql);
+        await client.query('INSERT INTO hq_migrations (id) VALUES ($1)', [m.id]);
+        applied.push(m.id);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  return applied;
+}

@@ -1,0 +1,12 @@
+import type { HqErrorCode } from '../shared/sync/protocol';
+
+/** A client mistake (4xx) or a known server condition, answered as `{code, message}`. */
+export class HqError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: HqErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,179 @@
+// HQ's command line: `serve` (the default) runs the server; the other commands administer the database
+// it is configured for (DATABASE_URL, or the embedded PGlite under DATA_DIR — through the running server
+// when there is one). See the README, "HQ server".
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { STATUSES, type ComplaintStatus } from '../shared/complaints/model';
+import type { BranchDirectory } from '../shared/sync/protocol';
+import { transitionAtHq } from './admin';
+import { buildApp } from './app';
+import { FileBlobStore } from './blobs/fs-store';
+import { createEnrollment, type BranchInput } from './branches';
+import { configFromEnv, type HqConfig } from './config';
+import { openDatabase, type HqDatabase } from './db/database';
+import { FaultPoints } from './faults';
+import pg from 'pg';
+
+const USAGE = `Usage: npm run hq -- [command] [options]
+
+  serve                      run HQ (default). Environment: PORT (4180), HOST (127.0.0.1),
+                             DATABASE_URL (PostgreSQL; absent: embedded PGlite under DATA_DIR),
+                             DATA_DIR (.otklik-data/hq: photos and the embedded database)
+  enroll --branch CODE       create or update a branch and print a one-time enrollment code
+         [--name N] [--country RU|UA|CZ|KR] [--time-zone Z] [--language ru|uk|en|cs|ko]
+         [--manager-name N] [--manager-email E] [--head-of-sales-name N] [--head-of-sales-email E]
+  transition --complaint NUMBER --to STATUS --actor NAME [--reason R]
+                             change a complaint's status at HQ (the branch sees it after its next sync)
+  migrate                    apply database migrations and exit
+`;
+
+/** While the embedded server runs, the CLI reaches its database through it (PGlite has one owner). */
+const EMBEDDED_ADDRESS_FILE = 'hq-embedded-db.json';
+
+async function adminPool(config: HqConfig): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
+  if (config.databaseUrl) {
+    const db = await openDatabase(config);
+    return { pool: db.pool, close: () => db.close() };
+  }
+  const file = join(config.dataDir, EMBEDDED_ADDRESS_FILE);
+  if (existsSync(file)) {
+    const { url, pid } = JSON.parse(readFileSync(file, 'utf8')) as { url: string; pid: number };
+    let alive: boolean;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+    if (alive) {
+      const pool = new pg.Pool({ connectionString: url, max: 1 });
+      return { pool, close: () => pool.end() };
+    }
+  }
+  const db = await openDatabase(config);
+  return { pool: db.pool, close: () => db.close() };
+}
+
+async function serve(config: HqConfig): Promise<void> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const db: HqDatabase = await openDatabase(config);
+  const blobs = new FileBlobStore(join(config.dataDir, 'photos'));
+  await blobs.init();
+  const faults = FaultPoints.fromEnv(process.env.HQ_FAULTS);
+  const app = buildApp({ db, blobs, maxPhotoBytes: config.maxPhotoBytes, faults });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const file = join(config.dataDir, EMBEDDED_ADDRESS_FILE);
+  if (db.kind === 'pglite') {
+    const url = (db.pool.options as { connectionString?: string }).connectionString;
+    writeFileSync(file, JSON.stringify({ url, pid: process.pid }));
+  }
+  const { rows } = await db.pool.query<{ server_version: string }>('SHOW server_version');
+  console.log(
+    `[hq] listening on ${address} (database: ${db.kind} ${rows[0]?.server_version}, data: ${config.dataDir})`,
+  );
+  const stop = async () => {
+    console.log('[hq] stopping');
+    await app.close();
+    await db.close();
+    rmSync(file, { force: true });
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command = 'serve', ...rest] = argv[0]?.startsWith('-') ? ['serve', ...argv] : argv;
+  const config = configFromEnv();
+  if (command === 'help' || rest.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
+  if (command === 'serve') return serve(config);
+  if (command === 'migrate') {
+    const { close } = await adminPool(config);
+    await close();
+    console.log('[hq] database is up to date');
+    return;
+  }
+  if (command === 'enroll') {
+    const { values } = parseArgs({
+      args: rest,
+      options: Object.fromEntries(
+        [
+          'branch',
+          'name',
+          'country',
+          'time-zone',
+          'language',
+          'manager-name',
+          'manager-email',
+          'head-of-sales-name',
+          'head-of-sales-email',
+        ].map((k) => [k, { type: 'string' as const }]),
+      ),
+    });
+    if (!values.branch) throw new Error('enroll needs --branch CODE (e.g. --branch MSK-01)');
+    const input: BranchInput = { code: String(values.branch).toUpperCase() };
+    const map: Record<string, keyof BranchDirectory> = {
+      name: 'name',
+      country: 'country',
+      'time-zone': 'timeZone',
+      language: 'language',
+      'manager-name': 'managerName',
+      'manager-email': 'managerEmail',
+      'head-of-sales-name': 'headOfSalesName',
+      'head-of-sales-email': 'headOfSalesEmail',
+    };
+    for (const [flag, key] of Object.entries(map)) {
+      const v = values[flag];
+      if (typeof v === 'string') (input as Record<string, string>)[key] = v;
+    }
+    const { pool, close } = await adminPool(config);
+    try {
+      const { code, branch, expiresAt } = await createEnrollment(pool, input);
+      console.log(`Branch ${branch.code} — ${branch.name} (${branch.country}, ${branch.timeZone})`);
+      console.log(`Enrollment code (one device, valid until ${expiresAt}):`);
+      console.log(`\n    ${code}\n`);
+      console.log('Enter it in the app: Settings → Connection to HQ.');
+    } finally {
+      await close();
+    }
+    return;
+  }
+  if (command === 'transition') {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        complaint: { type: 'string' },
+        to: { type: 'string' },
+        actor: { type: 'string' },
+        reason: { type: 'string' },
+      },
+    });
+    if (!values.complaint || !values.to || !values.actor)
+      throw new Error('transition needs --complaint, --to and --actor');
+    if (!(STATUSES as readonly string[]).includes(values.to))
+      throw new Error(`--to must be one of ${STATUSES.join(', ')}`);
+    const { pool, close } = await adminPool(config);
+    try {
+      const r = await transitionAtHq(pool, values.complaint, {
+        to: values.to as ComplaintStatus,
+        actor: values.actor,
+        ...(values.reason ? { reason: values.reason } : {}),
+      });
+      console.log(`${values.complaint}: ${r.from} → ${r.to}`);
+    } finally {
+      await close();
+    }
+    return;
+  }
+  console.error(USAGE);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`[hq] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { formatTime } from '../i18n/format';
+import { useHqLink, usePending, useSyncStatus } from './hooks';
+
+/** Header badges: photos not yet at HQ, and how the link to HQ stands (last sync or the error). */
+export function SyncBadge() {
+  const { t, i18n } = useTranslation('sync');
+  const status = useSyncStatus();
+  const link = useHqLink();
+  const pending = usePending();
+  if (status === undefined || link === undefined) return null;
+  const zone = link?.branch.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  let state: 'not_connected' | 'syncing' | 'error' | 'ok' | 'never';
+  let label: string;
+  if (!link) {
+    state = 'not_connected';
+    label = t('badge.notConnected');
+  } else if (status.phase !== 'idle') {
+    state = 'syncing';
+    label = t('badge.syncing');
+  } else if (status.lastError) {
+    state = 'error';
+    label = t('badge.error');
+  } else if (status.lastSuccessAt) {
+    state = 'ok';
+    label = t('badge.lastSync', { time: formatTime(status.lastSuccessAt, i18n.language, zone) });
+  } else {
+    state = 'never';
+    label = t('badge.never');
+  }
+  const errorText = status.lastError
+    ? t(`errors.${status.lastError.kind}`, { message: status.lastError.message })
+    : undefined;
+  return (
+    <>
+      {pending !== undefined && pending.photos > 0 && (
+        <span className="badge badge-pending" data-testid="pending-photos" data-count={pending.photos}>
+          {t('badge.photos', { count: pending.photos })}
+        </span>
+      )}
+      <Link
+        href="/sync"
+        className={`badge ${state === 'error' ? 'badge-offline' : state === 'ok' ? 'badge-online' : 'badge-neutral'}`}
+        data-testid="sync-state"
+        data-state={state}
+        title={errorText ?? t('badge.hint')}
+      >
+        {label}
+      </Link>
+    </>
+  );
+}

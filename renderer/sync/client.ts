@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+import {
+  enrollResponseSchema,
+  errorBodySchema,
+  HQ_PATHS,
+  pullResponseSchema,
+  pushResponseSchema,
+  type EnrollRequest,
+  type EnrollResponse,
+  type PullResponse,
+  type PushOperation,
+  type PushResponse,
+} from '../../shared/sync/protocol';
+import { REQUEST_TIMEOUT_MS } from '../../shared/sync/backoff';
+
+/** Why a request to HQ failed, in the terms the UI explains to a person. */
+export type SyncErrorKind =
+  'offline' | 'unreachable' | 'timeout' | 'server' | 'unauthorized' | 'refused' | 'not_connected';
+
+export class HqRequestError extends Error {
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface HqConnection {
+  hqUrl: string;
+  token: string;
+}
+
+export type Fetch = typeof fetch;
+
+/**
+ * One request with a time limit that always frees the caller (AbortSignal.timeout), its failures sorted
+ * into kinds, and HQ's `{code, message}` kept.
+ */
+async function request(
+  fetchImpl: Fetch,
+  url: string,
+  init: RequestInit & { timeoutMs?: number },
+): Promise<Response> {
+  const { timeoutMs = REQUEST_TIMEOUT_MS, ...rest } = init;
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { ...rest, signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'TimeoutError' || name === 'AbortError')
+      throw new HqRequestError('timeout', `No answer from HQ within ${Math.round(timeoutMs / 1000)} s`);
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    throw new HqRequestError(offline ? 'offline' : 'unreachable', String((error as Error).message ?? error));
+  }
+  if (response.ok || response.status === 404) return response;
+  let body: { code?: string; message?: string } = {};
+  try {
+    body = errorBodySchema.parse(await response.json());
+  } catch {
+    // Not one of HQ's answers (a proxy page, say): the status says enough.
+  }
+  const kind: SyncErrorKind =
+    response.status === 401 ? 'unauthorized' : response.status >= 500 ? 'server' : 'refused';
+  throw new HqRequestError(kind, body.message ?? `HTTP ${response.status}`, response.status, body.code);
+}
+
+const json = async <S extends z.ZodType>(response: Response, schema: S): Promise<z.infer<S>> => {
+  try {
+    return schema.parse(await response.json());
+  } catch (error) {
+    throw new HqRequestError('server', `HQ answered something unexpected: ${(error as Error).message}`);
+  }
+};
+
+export function createHqClient(fetchImpl: Fetch = (...args) => fetch(...args)) {
+  const auth = (c: HqConnection) => ({ authorization: `Bearer ${c.token}` });
+  return {
+    async enroll(hqUrl: string, body: EnrollRequest): Promise<EnrollResponse> {
+      const res = await request(fetchImpl, hqUrl + HQ_PATHS.enroll, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.status === 404) throw new HqRequestError('refused', 'Not an Otklik HQ at this address', 404);
+      return json(res, enrollResponseSchema);
+    },
+    async push(c: HqConnection, ops: PushOperation[]): Promise<PushResponse> {
+      const res = await request(fetchImpl, c.hqUrl + HQ_PATHS.push, {
+        method: 'POST',
+        headers: { ...auth(c), 'content-type': 'application/json' },
+        body: JSON.stringify({ ops }),
+      });
+      if (res.status === 404) throw new HqRequestError('refused', 'Not an Otklik HQ at this address', 404);
+      return json(res, pushResponseSchema);
+    },
+    async pull(c: HqConnection, cursor: number): Promise<PullResponse> {
+      const res = await request(fetchImpl, `${c.hqUrl}${HQ_PATHS.pull}?cursor=${cursor}`, {
+        headers: auth(c),
+      });
+      if (res.status === 404) throw new HqRequestError('refused', 'Not an Otklik HQ at this address', 404);
+      return json(res, pullResponseSchema);
+    },
+    /** true when HQ already holds this branch's copy of the photo. */
+    async hasPhoto(c: HqConnection, sha256: string): Promise<boolean> {
+      const res = await request(fetchImpl, c.hqUrl + HQ_PATHS.photo(sha256), {
+        method: 'HEAD',
+        headers: auth(c),
+      });
+      return res.status === 200;
+    },
+    async putPhoto(c: HqConnection, sha256: string, blob: Blob, timeoutMs: number): Promise<void> {
+      const res = await request(fetchImpl, c.hqUrl + HQ_PATHS.photo(sha256), {
+        method: 'PUT',
+        headers: { ...auth(c), 'content-type': 'application/octet-stream' },
+        body: blob,
+        timeoutMs,
+      });
+      if (res.status === 404) throw new HqRequestError('refused', 'Not an Otklik HQ at this address', 404);
+    },
+  };
+}
+
+export type HqClient = ReturnType<typeof createHqClient>;

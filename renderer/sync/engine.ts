@@ -1,0 +1,236 @@
+import type { Complaint } from '../../shared/complaints/model';
+import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
+import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
+import type { OtklikDatabase, PhotoRow } from '../db/database';
+import { HqRequestError, type HqClient, type HqConnection } from './client';
+import {
+  META,
+  MAX_REJECTIONS_KEPT,
+  hqLink,
+  readMeta,
+  updateStatus,
+  type OutboxRow,
+  type Rejection,
+  type SyncError,
+} from './state';
+
+export type CycleOutcome = 'synced' | 'failed' | 'not_connected';
+
+const describe = (error: unknown): SyncError => {
+  const at = new Date().toISOString();
+  if (error instanceof HqRequestError)
+    return { kind: error.kind, message: error.message, at, ...(error.code ? { code: error.code } : {}) };
+  return { kind: 'server', message: error instanceof Error ? error.message : String(error), at };
+};
+
+/**
+ * One sync cycle (R23): drain the outbox in order, then upload pending photos a few at a time, then pull
+ * HQ's changes. Every step is idempotent at HQ, so a cycle cut off anywhere (reload, crash, HQ killed)
+ * is simply run again: nothing is lost, nothing is applied twice.
+ */
+export class SyncEngine {
+  constructor(
+    private readonly db: OtklikDatabase,
+    private readonly client: HqClient,
+    private readonly options: { batchSize?: number; photoSlots?: number } = {},
+  ) {}
+
+  async runCycle(): Promise<CycleOutcome> {
+    const link = await hqLink(this.db);
+    if (!link) {
+      await updateStatus(this.db, { phase: 'idle' });
+      return 'not_connected';
+    }
+    const conn: HqConnection = { hqUrl: link.hqUrl, token: link.token };
+    await updateStatus(this.db, { lastAttemptAt: new Date().toISOString() });
+    try {
+      await updateStatus(this.db, { phase: 'pushing' });
+      await this.drainOutbox(conn);
+      await updateStatus(this.db, { phase: 'uploading' });
+      const photosFailed = await this.uploadPhotos(conn);
+      await updateStatus(this.db, { phase: 'pulling' });
+      await this.pullChanges(conn);
+      if (photosFailed) throw photosFailed;
+      await updateStatus(this.db, {
+        phase: 'idle',
+        lastSuccessAt: new Date().toISOString(),
+        lastError: undefined,
+      });
+      return 'synced';
+    } catch (error) {
+      await updateStatus(this.db, { phase: 'idle', lastError: describe(error) });
+      return 'failed';
+    }
+  }
+
+  /** Pushes the outbox head first, batch by batch; an acknowledged op leaves the outbox in one transaction. */
+  async drainOutbox(conn: HqConnection): Promise<void> {
+    const batchSize = this.options.batchSize ?? MAX_PUSH_BATCH;
+    for (;;) {
+      const batch = (await this.db.outbox.orderBy('deviceSeq').limit(batchSize).toArray()) as OutboxRow[];
+      if (batch.length === 0) return;
+      const ops: PushOperation[] = batch.map((o) => ({
+        opId: o.opId,
+        deviceId: o.deviceId,
+        deviceSeq: o.deviceSeq,
+        schemaVersion: o.schemaVersion,
+        type: o.type,
+        payload: o.payload,
+        createdAt: o.createdAt,
+      }));
+      let results;
+      try {
+        results = (await this.client.push(conn, ops)).results;
+      } catch (error) {
+        await this.noteFailure(batch, error);
+        throw error;
+      }
+      const acked = new Map(results.map((r) => [r.opId, r]));
+      const now = new Date().toISOString();
+      await this.db.transaction('rw', this.db.outbox, this.db.meta, async () => {
+        const rejected: Rejection[] = [];
+        for (const op of batch) {
+          const r = acked.get(op.opId);
+          if (!r) continue;
+          if (r.outcome === 'rejected')
+            rejected.push({
+              opId: op.opId,
+              deviceSeq: op.deviceSeq,
+              type: op.type,
+              reason: r.reason ?? 'unknown',
+              at: now,
+            });
+        }
+        await this.db.outbox.bulkDelete(batch.filter((o) => acked.has(o.opId)).map((o) => o.deviceSeq));
+        if (rejected.length > 0) {
+          const kept = (await readMeta<Rejection[]>(this.db, META.rejections)) ?? [];
+          await this.db.meta.put({
+            key: META.rejections,
+            value: [...rejected, ...kept].slice(0, MAX_REJECTIONS_KEPT),
+          });
+        }
+      });
+      if (!batch.every((o) => acked.has(o.opId)))
+        throw new HqRequestError('server', 'HQ did not acknowledge every operation');
+    }
+  }
+
+  private async noteFailure(batch: OutboxRow[], error: unknown): Promise<void> {
+    const message = describe(error).message;
+    const at = new Date().toISOString();
+    await this.db.transaction('rw', this.db.outbox, async () => {
+      for (const op of batch) {
+        // Only rows still queued: a reload may have let another syncer push them meanwhile.
+        await this.db.outbox
+          .where('deviceSeq')
+          .equals(op.deviceSeq)
+          .modify((row: OutboxRow) => {
+            row.attempts = (row.attempts ?? 0) + 1;
+            row.lastError = message;
+            row.lastAttemptAt = at;
+          });
+      }
+    });
+  }
+
+  /**
+   * Uploads every pending photo, a few in parallel; a slot is always freed by the per-request time limit.
+   * Returns the first failure (after trying all of them), or undefined.
+   */
+  async uploadPhotos(conn: HqConnection): Promise<unknown> {
+    const pending = await this.db.photos.where('uploadState').equals('pending').primaryKeys();
+    let next = 0;
+    let firstFailure: unknown;
+    const worker = async () => {
+      while (next < pending.length) {
+        const sha = pending[next++]!;
+        try {
+          await this.uploadPhoto(conn, sha);
+        } catch (error) {
+          firstFailure ??= error;
+          // Unreachable HQ fails every photo the same way: stop and let backoff decide when to retry.
+          if (
+            error instanceof HqRequestError &&
+            ['offline', 'unreachable', 'unauthorized'].includes(error.kind)
+          )
+            return;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: this.options.photoSlots ?? PHOTO_UPLOAD_SLOTS }, worker));
+    return firstFailure;
+  }
+
+  private async uploadPhoto(conn: HqConnection, sha256: string): Promise<void> {
+    const row = await this.db.photos.get(sha256);
+    if (!row || row.uploadState !== 'pending') return;
+    try {
+      // After a failed try HQ may hold it already (the answer was lost): ask before sending the bytes again.
+      const retry = (row.attempts ?? 0) > 0;
+      if (!retry || !(await this.client.hasPhoto(conn, sha256)))
+        await this.client.putPhoto(conn, sha256, row.blob, photoTimeoutMs(row.size));
+    } catch (error) {
+      await this.db.photos.update(sha256, {
+        attempts: (row.attempts ?? 0) + 1,
+        lastError: describe(error).message,
+      } satisfies Partial<PhotoRow>);
+      throw error;
+    }
+    await this.db.photos.update(sha256, {
+      uploadState: 'uploaded',
+      uploadedAt: new Date().toISOString(),
+      attempts: (row.attempts ?? 0) + 1,
+      lastError: undefined,
+    } satisfies Partial<PhotoRow>);
+  }
+
+  /** Applies HQ's changes page by page; the cursor moves in the same transaction as the data. */
+  async pullChanges(conn: HqConnection): Promise<void> {
+    for (;;) {
+      const cursor = (await readMeta<number>(this.db, META.cursor)) ?? 0;
+      const page = await this.client.pull(conn, cursor);
+      await this.applyChanges(page.changes, page.cursor);
+      if (!page.more || page.changes.length === 0) return;
+    }
+  }
+
+  async applyChanges(changes: Change[], cursor: number): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.complaints, db.events, db.bookEntries, db.meta, db.outbox], async () => {
+      // A complaint with changes still queued here keeps its local state until HQ has them (next pull).
+      const localPending = new Set<string>();
+      await db.outbox.each((op) => {
+        const p = op.payload as {
+          complaint?: { id: string };
+          complaintId?: string;
+          event?: { complaintId: string };
+        };
+        const id = p.complaint?.id ?? p.complaintId ?? p.event?.complaintId;
+        if (id) localPending.add(id);
+      });
+      for (const change of changes) {
+        switch (change.kind) {
+          case 'complaint':
+            if (!localPending.has(change.complaint.id))
+              await db.complaints.put(change.complaint as Complaint);
+            break;
+          case 'event':
+            await db.events.put(change.event);
+            break;
+          case 'book_entry': {
+            const { id, delivery, escalatedAt } = change.entry;
+            const patch = { ...(delivery ? { delivery } : {}), ...(escalatedAt ? { escalatedAt } : {}) };
+            if (Object.keys(patch).length > 0) await db.bookEntries.update(id, patch);
+            break;
+          }
+          case 'branch': {
+            const link = await hqLink(db);
+            if (link) await db.meta.put({ key: META.link, value: { ...link, branch: change.branch } });
+            break;
+          }
+        }
+      }
+      await db.meta.put({ key: META.cursor, value: cursor });
+    });
+  }
+}

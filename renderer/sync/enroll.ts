@@ -1,0 +1,64 @@
+import { isValidHqUrl, type WorkstationSettings } from '../../shared/settings/workstation';
+import { normalizeEnrollmentCode } from '../../shared/sync/protocol';
+import type { OtklikDatabase } from '../db/database';
+import { deviceId } from '../db/device';
+import { saveWorkstationSettings } from '../settings/store';
+import { requestSync } from './channel';
+import { createHqClient, HqRequestError, type HqClient } from './client';
+import { META, type HqLink } from './state';
+
+export class EnrollFailed extends Error {
+  constructor(
+    readonly reason:
+      'invalid_url' | 'code_required' | HqRequestError['kind'] | 'code_invalid' | 'branch_mismatch',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Connects this workstation to HQ: exchanges the one-time enrollment code for a device token, stores it with
+ * the HQ address and the branch directory entry, and starts a sync.
+ */
+export async function connectToHq(
+  db: OtklikDatabase,
+  settings: WorkstationSettings,
+  input: { hqUrl: string; code: string },
+  client: HqClient = createHqClient(),
+): Promise<HqLink> {
+  const hqUrl = input.hqUrl.trim().replace(/\/+$/, '');
+  if (!isValidHqUrl(hqUrl)) throw new EnrollFailed('invalid_url', hqUrl);
+  if (!normalizeEnrollmentCode(input.code)) throw new EnrollFailed('code_required', '');
+  const id = await db.transaction('rw', db.meta, () => deviceId(db));
+  let answer;
+  try {
+    answer = await client.enroll(hqUrl, {
+      code: input.code.trim(),
+      deviceId: id,
+      branchCode: settings.branchCode,
+    });
+  } catch (error) {
+    if (error instanceof HqRequestError) {
+      if (error.code === 'enrollment_code_invalid') throw new EnrollFailed('code_invalid', error.message);
+      if (error.code === 'branch_mismatch') throw new EnrollFailed('branch_mismatch', error.message);
+      throw new EnrollFailed(error.kind, error.message);
+    }
+    throw error;
+  }
+  const link: HqLink = {
+    hqUrl,
+    token: answer.deviceToken,
+    deviceId: answer.deviceId,
+    branch: answer.branch,
+    enrolledAt: new Date().toISOString(),
+  };
+  await db.meta.put({ key: META.link, value: link });
+  if (settings.hqUrl !== hqUrl) await saveWorkstationSettings(db, { ...settings, hqUrl });
+  requestSync('manual');
+  return link;
+}
+
+export async function disconnectFromHq(db: OtklikDatabase): Promise<void> {
+  await db.meta.delete(META.link);
+}

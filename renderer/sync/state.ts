@@ -1,0 +1,95 @@
+import type { BranchDirectory } from '../../shared/sync/protocol';
+import type { OutboxOperation } from '../../shared/sync/operations';
+import type { OtklikDatabase } from '../db/database';
+import type { SyncErrorKind } from './client';
+
+/** This device's enrollment at HQ: the token is what HQ knows it by (HQ keeps only its hash). */
+export interface HqLink {
+  hqUrl: string;
+  token: string;
+  deviceId: string;
+  branch: BranchDirectory;
+  enrolledAt: string;
+}
+
+export interface SyncError {
+  kind: SyncErrorKind;
+  /** HQ's machine-readable code, when HQ answered. */
+  code?: string;
+  message: string;
+  at: string;
+}
+
+/** What the badge and the Sync screen show; written by the one syncer that holds the lock. */
+export interface SyncStatus {
+  phase: 'idle' | 'pushing' | 'uploading' | 'pulling';
+  lastSuccessAt?: string;
+  lastAttemptAt?: string;
+  lastError?: SyncError;
+  failures: number;
+  nextAttemptAt?: string;
+}
+
+/** An op HQ acknowledged but refused (e.g. a status changed at HQ meanwhile): kept for the Sync screen. */
+export interface Rejection {
+  opId: string;
+  deviceSeq: number;
+  type: string;
+  reason: string;
+  at: string;
+}
+
+/** The outbox row as the sync engine annotates it. */
+export interface OutboxRow extends OutboxOperation {
+  attempts?: number;
+  lastError?: string;
+  lastAttemptAt?: string;
+}
+
+export const META = {
+  link: 'sync.link',
+  status: 'sync.status',
+  cursor: 'sync.cursor',
+  rejections: 'sync.rejections',
+} as const;
+export const MAX_REJECTIONS_KEPT = 200;
+
+export async function readMeta<T>(db: OtklikDatabase, key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+
+export async function hqLink(db: OtklikDatabase): Promise<HqLink | undefined> {
+  return readMeta<HqLink>(db, META.link);
+}
+
+export async function syncStatus(db: OtklikDatabase): Promise<SyncStatus> {
+  return (await readMeta<SyncStatus>(db, META.status)) ?? { phase: 'idle', failures: 0 };
+}
+
+export async function updateStatus(db: OtklikDatabase, patch: Partial<SyncStatus>): Promise<SyncStatus> {
+  return db.transaction('rw', db.meta, async () => {
+    const next = { ...(await syncStatus(db)), ...patch };
+    await db.meta.put({ key: META.status, value: next });
+    return next;
+  });
+}
+
+export interface PendingCounts {
+  records: number;
+  photos: number;
+  /** Created time of the oldest item not yet at HQ (ms), for the watchdog. */
+  oldestAt?: number;
+}
+
+export async function pendingCounts(db: OtklikDatabase): Promise<PendingCounts> {
+  const [records, photos, firstOp, photoRows] = await Promise.all([
+    db.outbox.count(),
+    db.photos.where('uploadState').equals('pending').count(),
+    db.outbox.orderBy('deviceSeq').first(),
+    db.photos.where('uploadState').equals('pending').toArray(),
+  ]);
+  const times = [firstOp?.createdAt, ...photoRows.map((p) => p.createdAt)]
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => Date.parse(t));
+  return { records, photos, oldestAt: times.length ? Math.min(...times) : undefined };
+}

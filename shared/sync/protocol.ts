@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { SHA256_HEX } from '../book/model';
+import { complaintEventSchema, complaintSchema } from './operations';
+
+/**
+ * The HTTP contract between a branch device and HQ (ARCHITECTURE.md "Sync"): paths, request and response
+ * bodies, error codes. HQ validates what it receives with these schemas and the sync engine validates
+ * what HQ answers with the same ones.
+ */
+export const HQ_PATHS = {
+  health: '/health',
+  enroll: '/v1/enroll',
+  push: '/v1/sync/push',
+  pull: '/v1/sync/pull',
+  photo: (sha256: string) => `/v1/photos/${sha256}`,
+} as const;
+
+/** Operations per push request: a batch is applied in one HQ transaction. */
+export const MAX_PUSH_BATCH = 200;
+/** Changes per pull page. */
+export const MAX_PULL_PAGE = 500;
+/** Largest photo HQ accepts: a processed page image is a few MB; an unprocessed import may be up to 40 MB. */
+export const MAX_PHOTO_BYTES = 40 * 1024 * 1024;
+
+/** Every HQ error answer: a machine-readable code and a sentence for a person. */
+export const errorBodySchema = z.object({ code: z.string(), message: z.string() });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const HQ_ERROR_CODES = [
+  'bad_request',
+  'invalid_body',
+  'unauthorized',
+  'not_found',
+  'method_not_allowed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'hash_mismatch',
+  'enrollment_code_invalid',
+  'branch_mismatch',
+  'internal_error',
+  'unavailable',
+] as const;
+export type HqErrorCode = (typeof HQ_ERROR_CODES)[number];
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.object({ kind: z.enum(['pglite', 'postgresql']), version: z.string() }),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+/** The branch directory entry HQ keeps and sends down (issue 6 mails the manager and head of sales). */
+export const branchDirectorySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  // Plain strings here: this module runs in the sync worker, which must not pull in the calendars.
+  country: z.string(),
+  timeZone: z.string(),
+  language: z.string(),
+  managerName: z.string(),
+  managerEmail: z.string(),
+  headOfSalesName: z.string(),
+  headOfSalesEmail: z.string(),
+});
+export type BranchDirectory = z.infer<typeof branchDirectorySchema>;
+
+/** Enrollment codes are shown as XXXX-XXXX-XXXX; dashes, spaces and case do not matter when typed. */
+export const ENROLLMENT_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export function normalizeEnrollmentCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+export const enrollRequestSchema = z.object({
+  code: z.string().min(1).max(64),
+  deviceId: z.uuid(),
+  /** The branch this workstation was set up for: HQ refuses a code of another branch without using it up. */
+  branchCode: z.string().min(1).max(16),
+});
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const enrollResponseSchema = z.object({
+  deviceId: z.uuid(),
+  deviceToken: z.string().min(32),
+  branch: branchDirectorySchema,
+});
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+/** The envelope of an outbox operation; the payload is checked per operation, so one bad op never fails a batch. */
+export const pushOperationSchema = z.object({
+  opId: z.uuid(),
+  deviceId: z.uuid(),
+  deviceSeq: z.number().int().positive(),
+  schemaVersion: z.number().int().positive(),
+  type: z.string().min(1).max(64),
+  payload: z.unknown(),
+  createdAt: z.string().max(40).optional(),
+});
+export type PushOperation = z.infer<typeof pushOperationSchema>;
+
+export const pushRequestSchema = z.object({
+  ops: z.array(pushOperationSchema).min(1).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const opResultSchema = z.object({
+  opId: z.uuid(),
+  outcome: z.enum(['applied', 'rejected']),
+  /** Why it was rejected: an op-rejection code (shared/sync/rules) or a lifecycle refusal reason. */
+  reason: z.string().optional(),
+  /** HQ had this op already (a retry): the outcome is the one recorded the first time. */
+  duplicate: z.boolean(),
+});
+export type OpResult = z.infer<typeof opResultSchema>;
+
+export const pushResponseSchema = z.object({ results: z.array(opResultSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullQuerySchema = z.object({
+  cursor: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_PAGE).default(MAX_PULL_PAGE),
+});
+
+/** R8, issue 6: HQ's proof that an entry was mailed, synced down to the branch. */
+export const deliveryRecordSchema = z.object({
+  sentAt: z.string(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  messageId: z.string(),
+  onTime: z.boolean(),
+});
+
+export const bookEntryStateSchema = z.object({
+  id: z.uuid(),
+  delivery: deliveryRecordSchema.optional(),
+  escalatedAt: z.string().optional(),
+});
+
+/** One change for the branch, in HQ's order (`version`, assigned per branch in the push transaction). */
+export const changeSchema = z.discriminatedUnion('kind', [
+  z.object({ version: z.number().int(), kind: z.literal('complaint'), complaint: complaintSchema }),
+  z.object({ version: z.number().int(), kind: z.literal('event'), event: complaintEventSchema }),
+  z.object({ version: z.number().int(), kind: z.literal('book_entry'), entry: bookEntryStateSchema }),
+  z.object({ version: z.number().int(), kind: z.literal('branch'), branch: branchDirectorySchema }),
+]);
+export type Change = z.infer<typeof changeSchema>;
+
+export const pullResponseSchema = z.object({
+  changes: z.array(changeSchema),
+  /** Pass back as `cursor` to get what follows. */
+  cursor: z.number().int().nonnegative(),
+  /** More changes are waiting: ask again at once. */
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const sha256Param = z.string().regex(SHA256_HEX);

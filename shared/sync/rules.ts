@@ -1,0 +1,129 @@
+/**
+ * The decisions HQ takes about each pushed operation, as pure functions (the routes and SQL stay thin):
+ * is the envelope acceptable, does it belong to the device's branch, is a status change still valid
+ * against HQ's own state, and does the device's sequence show a gap (local data loss).
+ */
+import type { ComplaintStatus } from '../complaints/model';
+import { transition, type FollowUpOutcome, type RefusalReason } from '../lifecycle';
+import type { DecisionInput, FollowUpInput } from '../lifecycle/decision';
+import {
+  operationPayloads,
+  SYNC_SCHEMA_VERSION,
+  type OperationPayload,
+  type OperationType,
+} from './operations';
+import type { PushOperation } from './protocol';
+
+export const OP_REJECTIONS = [
+  'unknown_type',
+  'unsupported_schema_version',
+  'invalid_payload',
+  'wrong_device',
+  'wrong_branch',
+  'unknown_complaint',
+  'already_registered',
+  'number_taken',
+  'unknown_entry',
+  'entry_submitted',
+  'conflict',
+] as const;
+export type OpRejection = (typeof OP_REJECTIONS)[number];
+
+export type EnvelopeCheck =
+  | { ok: true; type: OperationType; payload: OperationPayload<OperationType> }
+  | { ok: false; reason: OpRejection; detail?: string };
+
+function isOperationType(type: string): type is OperationType {
+  return Object.hasOwn(operationPayloads, type);
+}
+
+/** Envelope and payload of one op, for the device that sent it. */
+export function checkEnvelope(op: PushOperation, deviceId: string): EnvelopeCheck {
+  if (op.deviceId !== deviceId) return { ok: false, reason: 'wrong_device' };
+  if (op.schemaVersion > SYNC_SCHEMA_VERSION) return { ok: false, reason: 'unsupported_schema_version' };
+  if (!isOperationType(op.type)) return { ok: false, reason: 'unknown_type' };
+  const parsed = operationPayloads[op.type].safeParse(op.payload);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return {
+      ok: false,
+      reason: 'invalid_payload',
+      detail: first ? `${first.path.join('.')}: ${first.message}` : '',
+    };
+  }
+  return { ok: true, type: op.type, payload: parsed.data as OperationPayload<OperationType> };
+}
+
+/** The branch codes a payload claims to belong to; each must be the device's own branch (R24). */
+export function claimedBranches(type: OperationType, payload: OperationPayload<OperationType>): string[] {
+  switch (type) {
+    case 'complaint.register':
+      return [(payload as OperationPayload<'complaint.register'>).complaint.branchCode];
+    case 'book.page.add':
+      return [(payload as OperationPayload<'book.page.add'>).entry.branchCode];
+    case 'book.entry.submit':
+      return [(payload as OperationPayload<'book.entry.submit'>).entry.branchCode];
+    default:
+      return [];
+  }
+}
+
+export function belongsToBranch(
+  type: OperationType,
+  payload: OperationPayload<OperationType>,
+  branchCode: string,
+): boolean {
+  return claimedBranches(type, payload).every((code) => code === branchCode);
+}
+
+/** What HQ knows of a complaint when a status change for it arrives. */
+export interface HqComplaintState {
+  status: ComplaintStatus;
+  followUpOutcome?: FollowUpOutcome;
+}
+
+/**
+ * R12: a synced status change is applied only when HQ's status is still the one the branch saw (`from`) and
+ * the lifecycle rules accept the move with the data the event carries; otherwise the refusal reason.
+ */
+export function checkStatusChange(
+  current: HqComplaintState,
+  payload: OperationPayload<'complaint.transition'>,
+): { ok: true } | { ok: false; reason: RefusalReason } {
+  const data = payload.event.data as {
+    to?: ComplaintStatus;
+    decision?: DecisionInput;
+    followUp?: FollowUpInput;
+    reason?: string;
+    note?: string;
+  };
+  if (data.to !== undefined && data.to !== payload.to) return { ok: false, reason: 'transition_not_allowed' };
+  const result = transition(current, {
+    to: payload.to,
+    actor: payload.event.actor,
+    now: new Date(payload.event.at),
+    expectedFrom: payload.from,
+    decision: data.decision,
+    followUp: data.followUp,
+    reason: data.reason,
+    note: data.note,
+  });
+  return result.ok ? { ok: true } : { ok: false, reason: result.reason };
+}
+
+export interface SequenceCheck {
+  /** The highest sequence seen from the device afterwards. */
+  lastSeq: number;
+  /** Sequence numbers skipped (never received before this op): a sign of local data loss. */
+  gap?: { from: number; to: number };
+  /** The op fills an earlier gap (arrived out of order). */
+  late: boolean;
+}
+
+/** Gaps in a device's `deviceSeq` are recorded as incidents, never block anything. */
+export function checkSequence(lastSeq: number, deviceSeq: number): SequenceCheck {
+  if (deviceSeq <= lastSeq) return { lastSeq, late: true };
+  if (deviceSeq > lastSeq + 1)
+    return { lastSeq: deviceSeq, gap: { from: lastSeq + 1, to: deviceSeq - 1 }, late: false };
+  return { lastSeq: deviceSeq, late: false };
+}

@@ -1,0 +1,124 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { E2E_PORT } from '../../playwright.config';
+
+const root = join(import.meta.dirname, '../..');
+const main = join(root, 'dist/hq/main.mjs');
+export const HQ_PORT = E2E_PORT + 1;
+export const HQ_URL = `http://127.0.0.1:${HQ_PORT}`;
+
+/**
+ * A real HQ process (the production build, dist/hq/main.mjs) on the embedded PGlite, for fault injection:
+ * it can be killed with SIGKILL at a named point (HQ_FAULTS) and restarted on the same data directory.
+ */
+export class HqProcess {
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-hq-'));
+  private child: ChildProcess | undefined;
+  private output = '';
+  private waiters: Array<{ pattern: RegExp; from: number; resolve: () => void }> = [];
+
+  async start(faults = ''): Promise<void> {
+    const from = this.output.length;
+    this.child = spawn(process.execPath, [main, 'serve'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(HQ_PORT), DATA_DIR: this.dataDir, HQ_FAULTS: faults },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const onData = (chunk: Buffer) => {
+      this.output += chunk.toString();
+      for (const w of [...this.waiters]) {
+        if (w.pattern.test(this.output.slice(w.from))) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve();
+        }
+      }
+    };
+    this.child.stdout!.on('data', onData);
+    this.child.stderr!.on('data', onData);
+    await this.waitFor(/listening on/, from, 30_000);
+  }
+
+  /** Resolves when HQ prints a line matching `pattern` (after `from`, default: from now on). */
+  waitFor(pattern: RegExp, from = this.output.length, timeoutMs = 30_000): Promise<void> {
+    if (pattern.test(this.output.slice(from))) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`HQ never printed ${pattern}; output:\n${this.output}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        pattern,
+        from,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+
+  get mark(): number {
+    return this.output.length;
+  }
+
+  /** Power cut: no chance to finish a request or close the database. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  /** The admin command, through the running server's database socket. */
+  cli(...args: string[]): string {
+    const r = spawnSync(process.execPath, [main, ...args], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: this.dataDir },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`hq ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+    return r.stdout;
+  }
+
+  enroll(branch: string): string {
+    const out = this.cli('enroll', '--branch', branch, '--name', 'Москва, Тверская 7');
+    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(out)?.[1];
+    if (!code) throw new Error(`no code in:\n${out}`);
+    return code;
+  }
+
+  /** What HQ holds, read from its data directory after it stopped. */
+  async query<T>(sql: string): Promise<T[]> {
+    await this.stop();
+    const db = await PGlite.create({ dataDir: join(this.dataDir, 'pglite') });
+    try {
+      return (await db.query<T>(sql)).rows;
+    } finally {
+      await db.close();
+    }
+  }
+
+  photoFiles(): string[] {
+    const dir = join(this.dataDir, 'photos');
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+  }
+
+  async dispose(): Promise<void> {
+    await this.kill();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

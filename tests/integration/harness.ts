@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { buildApp } from '../../hq/app';
+import { FileBlobStore } from '../../hq/blobs/fs-store';
+import { createEnrollment } from '../../hq/branches';
+import { openDatabase, type DatabaseKind, type HqDatabase } from '../../hq/db/database';
+import type { Complaint, ComplaintEvent } from '../../shared/complaints/model';
+import { milestonesFromEvents } from '../../shared/lifecycle';
+import { SYNC_SCHEMA_VERSION, type OperationPayload, type OperationType } from '../../shared/sync/operations';
+import { HQ_PATHS, type EnrollResponse, type PushOperation } from '../../shared/sync/protocol';
+
+export const DATABASE_KINDS: DatabaseKind[] = ['pglite', 'postgresql'];
+
+export interface RunningHq {
+  url: string;
+  db: HqDatabase;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** A real HQ on a loopback port, on a fresh database of the given kind. */
+export async function startHq(
+  kind: DatabaseKind,
+  options: { maxPhotoBytes?: number } = {},
+): Promise<RunningHq> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'otklik-hq-'));
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (kind === 'postgresql') {
+    const admin = inject('postgresUrl');
+    const name = `hq_${randomUUID().replaceAll('-', '')}`;
+    const client = new pg.Client(admin);
+    await client.connect();
+    await client.query(`CREATE DATABASE ${name}`);
+    await client.end();
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client(admin);
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const db = await openDatabase({ databaseUrl, dataDir });
+  const blobs = new FileBlobStore(join(dataDir, 'photos'));
+  await blobs.init();
+  const app = buildApp({ db, blobs, maxPhotoBytes: options.maxPhotoBytes ?? 8 * 1024 * 1024 });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    db,
+    dataDir,
+    async close() {
+      await app.close();
+      await db.close();
+      await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestDevice {
+  deviceId: string;
+  token: string;
+  branchCode: string;
+  seq: number;
+}
+
+export async function enroll(hq: RunningHq, branchCode: string): Promise<TestDevice> {
+  const { code } = await createEnrollment(hq.db.pool, { code: branchCode, name: `Branch ${branchCode}` });
+  const deviceId = uuidv7();
+  const res = await fetch(hq.url + HQ_PATHS.enroll, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceId, branchCode }),
+  });
+  if (res.status !== 200) throw new Error(`enroll: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as EnrollResponse;
+  return { deviceId, token: body.deviceToken, branchCode, seq: 0 };
+}
+
+export function call(hq: RunningHq, device: TestDevice | null, path: string, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  if (device) headers.set('authorization', `Bearer ${device.token}`);
+  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
+  return fetch(hq.url + path, { ...init, headers });
+}
+
+export function op<T extends OperationType>(
+  device: TestDevice,
+  type: T,
+  payload: OperationPayload<T>,
+): PushOperation {
+  device.seq += 1;
+  return {
+    opId: uuidv7(),
+    deviceId: device.deviceId,
+    deviceSeq: device.seq,
+    schemaVersion: SYNC_SCHEMA_VERSION,
+    type,
+    payload,
+    createdAt: new Date().toISOString(),
+  };
+}
+
+let counter = 0;
+
+/** A complaint as the branch app registers it (created + acknowledged). */
+export function registration(
+  branchCode: string,
+  at = new Date('2026-03-02T09:00:00Z'),
+): OperationPayload<'complaint.register'> {
+  const id = uuidv7();
+  counter += 1;
+  const iso = at.toISOString();
+  const events: ComplaintEvent[] = [
+    { id: uuidv7(), complaintId: id, type: 'created', at: iso, actor: 'Ольга', data: { channel: 'phone' } },
+    {
+      id: uuidv7(),
+      complaintId: id,
+      type: 'status_changed',
+      at: iso,
+      actor: 'Ольга',
+      data: { from: 'received', to: 'registered', transition: 'register' },
+    },
+  ];
+  const progress = milestonesFromEvents(events);
+  const complaint: Complaint = {
+    id,
+    number: `${branchCode}-2026-1${String(counter).padStart(5, '0')}`,
+    branchCode,
+    status: progress.status,
+    channel: 'phone',
+    receivedAt: iso,
+    registeredAt: iso,
+    updatedAt: iso,
+    receivedBy: 'Ольга',
+    confidential: false,
+    customer: { name: 'Пётр', phone: '+7 916 555-12-34', email: '', address: '', preferredContact: 'phone' },
+    noContactReason: '',
+    description: 'Заказ не привезли',
+    remedy: 'Доставить',
+    concerns: { product: '', service: '', employee: '' },
+    category: 'delivery',
+    severity: 'medium',
+    healthAndSafety: false,
+    consent: true,
+    searchWords: ['пётр'],
+    progress,
+  };
+  return { complaint, events };
+}
+
+export function startReview(
+  complaintId: string,
+  from: 'registered' = 'registered',
+): OperationPayload<'complaint.transition'> {
+  return {
+    complaintId,
+    from,
+    to: 'in_review',
+    event: {
+      id: uuidv7(),
+      complaintId,
+      type: 'status_changed',
+      at: new Date('2026-03-02T10:00:00Z').toISOString(),
+      actor: 'Ольга',
+      data: { from, to: 'in_review', transition: 'start_review' },
+    },
+  };
+}
+
+export async function count(hq: RunningHq, sql: string, params: unknown[] = []): Promise<number> {
+  const { rows } = await hq.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) q`, params);
+  return rows[0]!.n;
+}

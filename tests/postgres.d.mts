@@ -1,0 +1,2 @@
+export function postgresBin(): string | null;
+export function startPostgres(): Promise<{ url: string; stop: () => void }>;

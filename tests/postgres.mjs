@@ -1,0 +1,76 @@
+// @ts-check
+/**
+ * A private PostgreSQL 15 cluster on loopback for the integration tests and the benchmark: Debian's server
+ * binaries, a throw-away data directory, a free port, trust auth for local connections only. Started in
+ * about a second; `stop()` removes it. OTKLIK_TEST_DATABASE_URL points the tests at an existing server instead.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Debian installs each major under /usr/lib/postgresql/<major>/bin; the newest one is used. */
+export function postgresBin() {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return null;
+  const majors = readdirSync(base)
+    .filter((d) => existsSync(join(base, d, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  return majors[0] ? join(base, majors[0], 'bin') : null;
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** @returns {Promise<{ url: string, stop: () => void }>} */
+export async function startPostgres() {
+  const bin = postgresBin();
+  if (!bin) throw new Error('PostgreSQL server binaries not found (Debian: apt-get install postgresql)');
+  const dir = mkdtempSync(join(tmpdir(), 'otklik-pg-'));
+  chmodSync(dir, 0o777);
+  const data = join(dir, 'data');
+  // initdb and the server refuse to run as root: run them as the "postgres" user Debian's package creates.
+  const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
+  const run = (/** @type {string[]} */ args) => {
+    const [cmd, ...rest] = [...asUser, ...args];
+    const result = spawnSync(/** @type {string} */ (cmd), rest, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  };
+  run([join(bin, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '-N']);
+  const port = await freePort();
+  run([
+    join(bin, 'pg_ctl'),
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c max_connections=300`,
+    '-w',
+    'start',
+  ]);
+  let stopped = false;
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        const [cmd, ...rest] = [...asUser, join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'];
+        spawnSync(/** @type {string} */ (cmd), rest, { stdio: 'ignore' });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vite';
+
+/**
+ * HQ for Node: hq/main.ts (with the shared/ code it uses) bundled into dist/hq/main.mjs. Packages from
+ * node_modules stay external: PGlite loads its WebAssembly and data files from its own folder.
+ */
+export default defineConfig({
+  publicDir: false,
+  build: {
+    ssr: 'hq/main.ts',
+    outDir: 'dist/hq',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: true,
+    rollupOptions: { output: { format: 'esm', entryFileNames: 'main.mjs' } },
+  },
+});
