@@ -38,7 +38,8 @@ export class HqProcess {
     };
     this.child.stdout!.on('data', onData);
     this.child.stderr!.on('data', onData);
-    await this.waitFor(/listening on/, from, 30_000);
+    // PGlite starts in 2–4 s on an idle machine; far longer on a busy two-core one.
+    await this.waitFor(/listening on/, from, 60_000);
   }
 
   /** Resolves when HQ prints a line matching `pattern` (after `from`, default: from now on). */

@@ -41,8 +41,8 @@ async function register(page: Page, description: string): Promise<string> {
 
 /**
  * A feedback-book page photographed offline, stored as the capture screen stores it: the image, its page
- * and entry, and the `book.page.add` operation, in one IndexedDB transaction. (The capture screen itself
- * arrives with its own issue; this writes exactly what it writes.)
+ * and entry, and the `book.page.add` operation, in one IndexedDB transaction. For the tests that need a
+ * photo of an exact size (a 2 MB upload to kill HQ in the middle of); the first test uses the real screen.
  */
 async function capturePhoto(page: Page, bytes: number, seed: number): Promise<string> {
   return page.evaluate(
@@ -128,6 +128,17 @@ async function capturePhoto(page: Page, bytes: number, seed: number): Promise<st
   );
 }
 
+/** Pages photographed on the capture screen with Chromium's fake camera; returns their hashes in order. */
+async function photographPages(page: Page, count: number): Promise<string[]> {
+  await page.goto('/#/book/new');
+  for (let i = 1; i <= count; i++) {
+    await expect(page.getByTestId('take-photo')).toBeEnabled();
+    await page.getByTestId('take-photo').click();
+    await expect(page.getByTestId('page-thumb')).toHaveCount(i);
+  }
+  return page.getByTestId('page-thumb').evaluateAll((els) => els.map((e) => e.dataset.sha256 ?? ''));
+}
+
 async function expectAllAtHq(page: Page) {
   await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '0', { timeout: 60_000 });
   await expect(page.getByTestId('pending-photos')).toHaveCount(0, { timeout: 60_000 });
@@ -167,7 +178,7 @@ test('offline work arrives exactly once when the link returns; a status set at H
   await context.setOffline(true);
   const numbers = [];
   for (let i = 1; i <= 3; i++) numbers.push(await register(page, `Жалоба без связи №${i}`));
-  const photos = [await capturePhoto(page, 400_000, 1), await capturePhoto(page, 300_000, 2)];
+  const photos = await photographPages(page, 2);
   await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '5');
   await expect(page.getByTestId('pending-photos')).toHaveAttribute('data-count', '2');
   await page.goto('/#/sync');
