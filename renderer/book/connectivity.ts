@@ -1,4 +1,6 @@
 import { useSyncExternalStore } from 'react';
+import { unreachableSince } from '../../shared/book/risk';
+import { useSyncStatus } from '../sync/hooks';
 
 /**
  * Since when this PC has been without a network link (R7: "connectivity lost for long" puts an entry at
@@ -41,7 +43,24 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-/** Milliseconds since the epoch when the link went down, or null while online. */
-export function useOfflineSince(): number | null {
+/** Milliseconds since the epoch when the network link went down, or null while online. */
+export function useNetworkOfflineSince(): number | null {
   return useSyncExternalStore(subscribe, read);
+}
+
+/**
+ * Since when nothing has reached HQ: the network is down, or it is up but HQ keeps failing (down, refusing,
+ * unreachable) — counted from the last successful sync. Null while the link to HQ works.
+ */
+export function useOfflineSince(): number | null {
+  const network = useNetworkOfflineSince();
+  const status = useSyncStatus();
+  return unreachableSince(
+    network,
+    status && {
+      failures: status.failures,
+      lastSuccessAt: status.lastSuccessAt,
+      lastErrorAt: status.lastError?.at,
+    },
+  );
 }

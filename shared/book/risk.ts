@@ -110,3 +110,20 @@ export function compareByUrgency(
     ? b.deadline.localeCompare(a.deadline)
     : a.deadline.localeCompare(b.deadline);
 }
+
+/**
+ * Since when nothing has reached HQ (ms since the epoch), or null while the link works: the network is down,
+ * or it is up and HQ keeps failing — counted from the last successful sync (or the first error seen).
+ */
+export function unreachableSince(
+  networkOfflineSince: number | null,
+  sync: { failures: number; lastSuccessAt?: string; lastErrorAt?: string } | undefined,
+): number | null {
+  let failing: number | null = null;
+  if (sync && sync.failures > 0) {
+    const since = Date.parse(sync.lastSuccessAt ?? sync.lastErrorAt ?? '');
+    if (Number.isFinite(since)) failing = since;
+  }
+  if (networkOfflineSince === null) return failing;
+  return failing === null ? networkOfflineSince : Math.min(networkOfflineSince, failing);
+}

@@ -3,6 +3,7 @@ import {
   DEFAULT_RISK_SETTINGS,
   compareByUrgency,
   entryRisk,
+  unreachableSince,
   workingHoursBefore,
   type EntryUrgency,
 } from '../../../shared/book/risk';
@@ -133,5 +134,35 @@ describe('compareByUrgency', () => {
       'd-new',
       'd-old',
     ]);
+  });
+});
+
+describe('unreachableSince', () => {
+  const t = (iso: string) => Date.parse(iso);
+  it.each<[string, number | null, Parameters<typeof unreachableSince>[1], number | null]>([
+    ['online, never synced, no failures', null, { failures: 0 }, null],
+    ['online, syncing fine', null, { failures: 0, lastSuccessAt: '2026-11-23T09:00:00Z' }, null],
+    [
+      'online, HQ failing since the last success',
+      null,
+      { failures: 3, lastSuccessAt: '2026-11-23T08:00:00Z', lastErrorAt: '2026-11-23T09:00:00Z' },
+      t('2026-11-23T08:00:00Z'),
+    ],
+    [
+      'online, HQ never reached',
+      null,
+      { failures: 1, lastErrorAt: '2026-11-23T09:00:00Z' },
+      t('2026-11-23T09:00:00Z'),
+    ],
+    ['network down, sync fine before', t('2026-11-23T10:00:00Z'), { failures: 0 }, t('2026-11-23T10:00:00Z')],
+    [
+      'network down after HQ already failed: the earlier',
+      t('2026-11-23T10:00:00Z'),
+      { failures: 2, lastSuccessAt: '2026-11-23T07:00:00Z' },
+      t('2026-11-23T07:00:00Z'),
+    ],
+    ['no sync status yet', t('2026-11-23T10:00:00Z'), undefined, t('2026-11-23T10:00:00Z')],
+  ])('%s', (_why, network, sync, expected) => {
+    expect(unreachableSince(network, sync)).toBe(expected);
   });
 });
