@@ -20,14 +20,19 @@ export function useEntries(): EntrySummary[] | undefined {
       db.photos.where('uploadState').equals('pending').primaryKeys(),
     ]);
     const pendingSet = new Set(pending);
-    return entries.map((entry) => {
-      const own = livePages(pages.filter((p) => p.entryId === entry.id));
-      return {
-        entry,
-        pages: own.length,
-        photosPending: own.filter((p) => pendingSet.has(p.sha256)).length,
-      };
-    });
+    return (
+      entries
+        .map((entry) => {
+          const own = livePages(pages.filter((p) => p.entryId === entry.id));
+          return {
+            entry,
+            pages: own.length,
+            photosPending: own.filter((p) => pendingSet.has(p.sha256)).length,
+          };
+        })
+        // An entry whose every page was deleted before it was saved is nothing to send.
+        .filter((e) => e.entry.state === 'submitted' || e.pages > 0)
+    );
   }, [db]);
 }
 
