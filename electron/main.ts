@@ -6,6 +6,7 @@ import { getAppInfo } from './app-info';
 import { registerBridge } from './bridge';
 import { buildContentSecurityPolicy } from '../shared/security/csp';
 import { getDiskSpace } from './disk-space';
+import { HqOriginStore } from './hq-origin';
 import { consoleLog as log } from './log';
 import { guardWebContents } from './navigation';
 import { showNotification } from './notifications';
@@ -36,10 +37,17 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   let mainWindow: BrowserWindow | null = null;
-  // The HQ the renderer may sync with; without OTKLIK_HQ_URL the page can reach no server at all.
-  const contentSecurityPolicy = buildContentSecurityPolicy(
-    process.env.OTKLIK_HQ_URL ? { hqOrigin: process.env.OTKLIK_HQ_URL } : {},
+  // The HQ the renderer may sync with: learned when the workstation connects (Settings), else OTKLIK_HQ_URL;
+  // until then the page can reach no server at all.
+  const hqOrigin = new HqOriginStore(
+    path.join(app.getPath('userData'), 'hq-origin.json'),
+    process.env.OTKLIK_HQ_URL,
+    log,
   );
+  const contentSecurityPolicy = () => {
+    const origin = hqOrigin.current();
+    return buildContentSecurityPolicy(origin ? { hqOrigin: origin } : {});
+  };
 
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
@@ -60,7 +68,7 @@ function start(): void {
         APP_SCHEME,
         createAppProtocolHandler({
           rootDir: path.join(app.getAppPath(), 'dist', 'renderer'),
-          contentSecurityPolicy: () => contentSecurityPolicy,
+          contentSecurityPolicy,
           onReject: (url, reason) => log.warn('Refused app:// request', { url, reason }),
         }),
       );
@@ -71,6 +79,7 @@ function start(): void {
           getAppInfo: () => getAppInfo(app.getVersion(), process),
           getDiskSpace: () => getDiskSpace(app.getPath('userData')),
           showNotification,
+          allowHqOrigin: (url) => hqOrigin.allow(url),
         },
         { origins: location.origins, log },
       );

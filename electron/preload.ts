@@ -15,6 +15,7 @@ const bridge = {
   getAppInfo: () => invoke('getAppInfo'),
   getDiskSpace: () => invoke('getDiskSpace'),
   showNotification: (notification) => invoke('showNotification', notification),
+  allowHqOrigin: (url) => invoke('allowHqOrigin', url),
 } satisfies OtklikBridge;
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

@@ -18,6 +18,11 @@ export interface Platform {
   diskSpace(): Promise<DiskSpace | null>;
   /** A system notification; false when none could be shown. */
   notify(title: string, body: string): Promise<boolean>;
+  /**
+   * Lets the page connect to this HQ server (the desktop app's CSP names exactly one). True when the page
+   * must reload before it can reach it; a browser page needs nothing (its server sets its policy).
+   */
+  allowHq(url: string): Promise<boolean>;
 }
 
 function electronPlatform(bridge: OtklikBridge): Platform {
@@ -26,6 +31,7 @@ function electronPlatform(bridge: OtklikBridge): Platform {
     appInfo: () => bridge.getAppInfo(),
     diskSpace: () => bridge.getDiskSpace(),
     notify: async (title, body) => (await bridge.showNotification({ title, body })).shown,
+    allowHq: async (url) => (await bridge.allowHqOrigin(url)).changed,
   };
 }
 
@@ -44,6 +50,7 @@ const webPlatform: Platform = {
     new Notification(title, { body });
     return true;
   },
+  allowHq: async () => false,
 };
 
 export const platform: Platform = window.otklik ? electronPlatform(window.otklik) : webPlatform;

@@ -1,10 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { Field, describedBy } from '../shell/Field';
 import { EnrollFailed, connectToHq } from './enroll';
 import { useHqLink } from './hooks';
+import { platform } from '../platform';
+
+/** An enrollment interrupted by the reload that lets the desktop app reach the new HQ address. */
+const PENDING_KEY = 'otklik.pendingEnrollment';
 
 /** Settings → connection to HQ: the address and the one-time enrollment code HQ issued for this PC. */
 export function HqConnection({ settings }: { settings: WorkstationSettings }) {
@@ -16,14 +20,20 @@ export function HqConnection({ settings }: { settings: WorkstationSettings }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<EnrollFailed['reason'] | null>(null);
   const [reconnect, setReconnect] = useState(false);
-  if (link === undefined) return null;
+  const resumed = useRef(false);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function connect(target: { hqUrl: string; code: string }) {
     setBusy(true);
     setError(null);
     try {
-      await connectToHq(db, settings, { hqUrl, code });
+      // The desktop app allows exactly one HQ server; a new address takes effect after a reload, and the
+      // enrollment goes on by itself afterwards (the code is kept for this tab only).
+      if (await platform.allowHq(target.hqUrl).catch(() => false)) {
+        sessionStorage.setItem(PENDING_KEY, JSON.stringify(target));
+        location.reload();
+        return;
+      }
+      await connectToHq(db, settings, target);
       setCode('');
       setReconnect(false);
     } catch (err) {
@@ -31,6 +41,31 @@ export function HqConnection({ settings }: { settings: WorkstationSettings }) {
     } finally {
       setBusy(false);
     }
+  }
+
+  useEffect(() => {
+    const pending = sessionStorage.getItem(PENDING_KEY);
+    if (!pending || resumed.current) return;
+    resumed.current = true;
+    sessionStorage.removeItem(PENDING_KEY);
+    let target: { hqUrl: string; code: string };
+    try {
+      target = JSON.parse(pending) as { hqUrl: string; code: string };
+    } catch {
+      return; // A damaged note: the user connects again.
+    }
+    // After this render: the enrollment then runs like a click on Connect.
+    const timer = setTimeout(() => void connect(target), 0);
+    return () => clearTimeout(timer);
+    // Runs once after a reload that an enrollment asked for.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  if (link === undefined) return null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    await connect({ hqUrl, code });
   }
 
   const message = error ? t(`connect.errors.${error}`) : undefined;

@@ -6,6 +6,7 @@ export const IPC_CHANNELS = {
   getAppInfo: 'otklik:get-app-info',
   getDiskSpace: 'otklik:get-disk-space',
   showNotification: 'otklik:show-notification',
+  allowHqOrigin: 'otklik:allow-hq-origin',
 } as const;
 
 export type IpcName = keyof typeof IPC_CHANNELS;

@@ -33,6 +33,13 @@ export type NotificationRequest = z.input<typeof notificationSchema>;
 /** `shown: false` when the OS offers no notifications; the renderer then shows its own banner. */
 export const notificationResultSchema = z.object({ shown: z.boolean() });
 
+/**
+ * The HQ server the page may connect to (CSP connect-src). Set when a workstation is connected to HQ in
+ * Settings; `changed: true` means the page must reload for the new policy to apply.
+ */
+export const hqOriginSchema = z.string().trim().min(1).max(2048);
+export const hqOriginResultSchema = z.object({ changed: z.boolean(), origin: z.string() });
+
 interface ChannelContract {
   readonly channel: string;
   readonly args: z.ZodTuple;
@@ -46,6 +53,11 @@ export const ipcContract = {
     channel: IPC_CHANNELS.showNotification,
     args: z.tuple([notificationSchema]),
     result: notificationResultSchema,
+  },
+  allowHqOrigin: {
+    channel: IPC_CHANNELS.allowHqOrigin,
+    args: z.tuple([hqOriginSchema]),
+    result: hqOriginResultSchema,
   },
 } as const satisfies {
   readonly [N in IpcName]: ChannelContract & { readonly channel: (typeof IPC_CHANNELS)[N] };

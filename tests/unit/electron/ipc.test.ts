@@ -135,6 +135,7 @@ describe('bridge registration', () => {
       getAppInfo: vi.fn(() => ({ version: '0.1.0', electron: '45.4.1', chrome: '142', platform: 'linux' })),
       getDiskSpace: vi.fn(async () => ({ freeBytes: 1, totalBytes: 2 })),
       showNotification: vi.fn(() => ({ shown: false })),
+      allowHqOrigin: vi.fn((url: string) => ({ changed: true, origin: new URL(url).origin })),
     };
     registerBridge(fake.ipcMain, implementations, { origins, log });
     expect(fake.channels().sort()).toEqual(Object.values(IPC_CHANNELS).sort());
@@ -151,6 +152,16 @@ describe('bridge registration', () => {
       /invalid arguments/,
     );
     expect(implementations.getAppInfo).not.toHaveBeenCalled();
+    // The HQ address: a string, checked by the contract before the implementation sees it.
+    await expect(
+      fake.invoke(IPC_CHANNELS.allowHqOrigin, appFrame, 'https://hq.example.com/x'),
+    ).resolves.toEqual({
+      changed: true,
+      origin: 'https://hq.example.com',
+    });
+    await expect(fake.invoke(IPC_CHANNELS.allowHqOrigin, appFrame, 42)).rejects.toThrow(/invalid arguments/);
+    await expect(fake.invoke(IPC_CHANNELS.allowHqOrigin, appFrame, '')).rejects.toThrow(/invalid arguments/);
+    expect(implementations.allowHqOrigin).toHaveBeenCalledTimes(1);
   });
 
   it('the contract names each channel once, with the channel the preload uses', () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS } from '../../../shared/ipc/channels';
 
 // Electron is mocked: its binary cannot exist on this machine. This fake records how main.ts wires the
 // app together: order of start-up calls, the single-instance lock, and what gets loaded.
@@ -115,7 +116,7 @@ describe('main process start-up', () => {
       'app',
       expect.any(Function),
     );
-    expect(fake.electron.ipcMain.handle).toHaveBeenCalledTimes(3);
+    expect(fake.electron.ipcMain.handle).toHaveBeenCalledTimes(Object.keys(IPC_CHANNELS).length);
     const order = fake.state.calls;
     for (const step of [
       'protocol.handle',

@@ -20,7 +20,12 @@ describe('preload bridge', () => {
   it('exposes exactly the named functions under window.otklik, never ipcRenderer', () => {
     expect(BRIDGE_KEY).toBe('otklik');
     expect([...electron.exposed.keys()]).toEqual(['otklik']);
-    expect(Object.keys(bridge).sort()).toEqual(['getAppInfo', 'getDiskSpace', 'showNotification']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'allowHqOrigin',
+      'getAppInfo',
+      'getDiskSpace',
+      'showNotification',
+    ]);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
@@ -28,6 +33,7 @@ describe('preload bridge', () => {
     ['getAppInfo', [], IPC_CHANNELS.getAppInfo],
     ['getDiskSpace', [], IPC_CHANNELS.getDiskSpace],
     ['showNotification', [{ title: 't', body: 'b' }], IPC_CHANNELS.showNotification],
+    ['allowHqOrigin', ['https://hq.example.com'], IPC_CHANNELS.allowHqOrigin],
   ] as const)('%s invokes its contract channel', async (name, args, channel) => {
     electron.invoke.mockClear();
     await expect(bridge[name]?.(...args)).resolves.toBe('reply');
