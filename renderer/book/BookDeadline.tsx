@@ -27,11 +27,14 @@ export function BookDeadline({
   risk,
   settings,
   now,
+  atHq = false,
 }: {
   entry: BookEntry;
   risk: EntryRisk;
   settings: WorkstationSettings;
   now: Date;
+  /** Submitted and every photo confirmed by HQ: what remains is HQ's e-mail. */
+  atHq?: boolean;
 }) {
   const { t, i18n } = useTranslation('book');
   const deadline = new Date(entry.deadline);
@@ -57,7 +60,7 @@ export function BookDeadline({
             })
           : risk.urgency === 'late'
             ? t('state.late', { time: formatCountdown(left, lng) })
-            : t(risk.urgency === 'at_risk' ? 'state.atRisk' : 'state.waiting', {
+            : t(atHq ? 'state.atHq' : risk.urgency === 'at_risk' ? 'state.atRisk' : 'state.waiting', {
                 time: formatCountdown(left, lng),
               })}
       </span>

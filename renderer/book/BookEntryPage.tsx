@@ -13,7 +13,7 @@ import { platform } from '../platform';
 import { useNow } from '../shell/useNow';
 import { BookDeadline } from './BookDeadline';
 import { useOfflineSince } from './connectivity';
-import { riskOf, useEntry } from './queries';
+import { riskOf, useAllPhotosAtHq, useEntry } from './queries';
 import { useCamera } from './camera';
 import { PageImage } from './PageThumb';
 import { ImageRejected } from './imaging';
@@ -514,6 +514,7 @@ function EntryView({
   const now = useNow(30_000);
   const offlineSince = useOfflineSince();
   const risk = riskOf(entry, settings, now, offlineSince);
+  const atHq = useAllPhotosAtHq(pages);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const lng = i18n.language;
 
@@ -539,7 +540,7 @@ function EntryView({
         <h1>{t('entryTitle', { number: entry.complaintNumber ?? '' })}</h1>
         <Link href="/book">{t('backToList')}</Link>
       </div>
-      <BookDeadline entry={entry} risk={risk} settings={settings} now={now} />
+      <BookDeadline entry={entry} risk={risk} settings={settings} now={now} atHq={atHq} />
       <dl className="facts">
         <dt>{t('capturedBy')}</dt>
         <dd>{entry.capturedBy}</dd>

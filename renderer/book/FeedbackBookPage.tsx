@@ -58,7 +58,13 @@ export function FeedbackBookPage({ settings }: { settings: WorkstationSettings }
                   <span className="muted">{t('photosPending', { count: photosPending })}</span>
                 )}
               </Link>
-              <BookDeadline entry={entry} risk={risk} settings={settings} now={now} />
+              <BookDeadline
+                entry={entry}
+                risk={risk}
+                settings={settings}
+                now={now}
+                atHq={entry.state === 'submitted' && photosPending === 0}
+              />
             </li>
           ))}
         </ul>

@@ -68,3 +68,17 @@ export function riskOf(
     },
   );
 }
+
+/** Every page image of these pages is confirmed by HQ (false while any is pending or unknown). */
+export function useAllPhotosAtHq(pages: BookPage[]): boolean {
+  const db = useDb();
+  const key = pages.map((p) => p.sha256).join(',');
+  return (
+    useLiveQuery(async () => {
+      if (pages.length === 0) return false;
+      const rows = await db.photos.bulkGet(pages.map((p) => p.sha256));
+      return rows.every((r) => r?.uploadState === 'uploaded');
+      // `key` stands for the pages' hashes.
+    }, [db, key]) ?? false
+  );
+}

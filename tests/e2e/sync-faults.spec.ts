@@ -179,15 +179,29 @@ test('offline work arrives exactly once when the link returns; a status set at H
   const numbers = [];
   for (let i = 1; i <= 3; i++) numbers.push(await register(page, `Жалоба без связи №${i}`));
   const photos = await photographPages(page, 2);
-  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '5');
+  // The entry is saved with a new complaint: register + history event + submission, 3 more records.
+  await page.getByLabel(ru('complaints', 'fields.noContactReason')).fill('Клиент не оставил контакты');
+  await page.getByLabel(ru('book', 'summary')).fill('Запись в книге без связи');
+  await page.getByTestId('submit-entry-button').click();
+  await expect(page.getByTestId('book-entry-view')).toBeVisible();
+  await expect(page.getByTestId('book-deadline-state')).toContainText(
+    ru('book', 'state.waiting').split(' · ')[0]!,
+  );
+  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '8');
   await expect(page.getByTestId('pending-photos')).toHaveAttribute('data-count', '2');
   await page.goto('/#/sync');
-  await expect(page.getByTestId('pending-record')).toHaveCount(5);
+  await expect(page.getByTestId('pending-record')).toHaveCount(8);
   await expect(page.getByTestId('pending-photo')).toHaveCount(2);
 
   await context.setOffline(false);
   await expectAllAtHq(page);
   await expect(page.getByTestId('sync-all-sent')).toBeVisible();
+  // Every photo confirmed by HQ: what the entry waits for now is HQ's e-mail.
+  await page.goto('/#/book');
+  await expect(page.getByTestId('book-deadline-state')).toContainText(
+    ru('book', 'state.atHq').split(' · ')[0]!,
+  );
+  await page.goto('/#/sync');
 
   // R23: a status set at HQ reaches the branch on its next sync.
   hq.cli('transition', '--complaint', numbers[0]!, '--to', 'in_review', '--actor', 'Руководитель продаж');
@@ -202,7 +216,7 @@ test('offline work arrives exactly once when the link returns; a status set at H
     timeout: 30_000,
   });
 
-  expect(await countsAtHq()).toEqual({ complaints: 3, events: 7, ops: 5, rejected: 0, photos: 2, pages: 2 });
+  expect(await countsAtHq()).toEqual({ complaints: 4, events: 9, ops: 8, rejected: 0, photos: 2, pages: 2 });
   expect(hq.photoFiles().sort()).toEqual(photos.map((s) => `${s.slice(0, 2)}/${s.slice(2, 4)}/${s}`).sort());
 });
 
