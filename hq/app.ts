@@ -16,6 +16,8 @@ export interface HqContext {
   blobs: BlobStore;
   maxPhotoBytes: number;
   faults?: FaultPoints;
+  /** A push or a photo upload may have made a mail job ready: wake the mail worker (R7). */
+  onMailWork?: () => void;
 }
 
 declare module 'fastify' {

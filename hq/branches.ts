@@ -99,53 +99,8 @@ export async function createEnrollment(
   input: BranchInput,
   now = new Date(),
 ): Promise<{ code: string; branch: BranchDirectory; expiresAt: string }> {
-  validateBranch(input);
-  const country = (input.country ?? 'RU') as Country;
   return inTransaction(pool, async (client) => {
-    const existing = await client.query<BranchRow>('SELECT * FROM branches WHERE code = $1 FOR UPDATE', [
-      input.code,
-    ]);
-    let row = existing.rows[0];
-    if (!row) {
-      const inserted = await client.query<BranchRow>(
-        `INSERT INTO branches (code, name, country, time_zone, language, manager_name, manager_email,
-           head_of_sales_name, head_of_sales_email)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-        [
-          input.code,
-          input.name ?? input.code,
-          country,
-          input.timeZone ?? DEFAULT_TIME_ZONE[country],
-          input.language ?? 'ru',
-          input.managerName ?? '',
-          input.managerEmail ?? '',
-          input.headOfSalesName ?? '',
-          input.headOfSalesEmail ?? '',
-        ],
-      );
-      row = inserted.rows[0]!;
-    } else {
-      const fields: Array<[keyof BranchDirectory, string]> = [
-        ['name', 'name'],
-        ['country', 'country'],
-        ['timeZone', 'time_zone'],
-        ['language', 'language'],
-        ['managerName', 'manager_name'],
-        ['managerEmail', 'manager_email'],
-        ['headOfSalesName', 'head_of_sales_name'],
-        ['headOfSalesEmail', 'head_of_sales_email'],
-      ];
-      const changed = fields.filter(([k]) => input[k] !== undefined);
-      if (changed.length > 0) {
-        const version = await nextVersion(client, row.id);
-        const sets = changed.map(([, col], i) => `${col} = $${i + 3}`).join(', ');
-        const updated = await client.query<BranchRow>(
-          `UPDATE branches SET ${sets}, changed_version = $2, updated_at = now() WHERE id = $1 RETURNING *`,
-          [row.id, version, ...changed.map(([k]) => input[k])],
-        );
-        row = updated.rows[0]!;
-      }
-    }
+    const row = await upsertBranch(client, input);
     const code = newEnrollmentCode();
     const expiresAt = new Date(now.getTime() + ENROLLMENT_CODE_DAYS * 86_400_000).toISOString();
     await client.query(
@@ -154,6 +109,64 @@ export async function createEnrollment(
     );
     return { code, branch: directoryOf(row), expiresAt };
   });
+}
+
+/**
+ * The directory admin command (issue 6): creates the branch or changes the fields given — who receives its
+ * feedback-book mail. The branch gets the entry with its next pull and uses it instead of local settings.
+ */
+export async function updateDirectory(pool: Pool, input: BranchInput): Promise<BranchDirectory> {
+  return inTransaction(pool, async (client) => directoryOf(await upsertBranch(client, input)));
+}
+
+async function upsertBranch(client: PoolClient, input: BranchInput): Promise<BranchRow> {
+  validateBranch(input);
+  const country = (input.country ?? 'RU') as Country;
+  const existing = await client.query<BranchRow>('SELECT * FROM branches WHERE code = $1 FOR UPDATE', [
+    input.code,
+  ]);
+  let row = existing.rows[0];
+  if (!row) {
+    const inserted = await client.query<BranchRow>(
+      `INSERT INTO branches (code, name, country, time_zone, language, manager_name, manager_email,
+         head_of_sales_name, head_of_sales_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+      [
+        input.code,
+        input.name ?? input.code,
+        country,
+        input.timeZone ?? DEFAULT_TIME_ZONE[country],
+        input.language ?? 'ru',
+        input.managerName ?? '',
+        input.managerEmail ?? '',
+        input.headOfSalesName ?? '',
+        input.headOfSalesEmail ?? '',
+      ],
+    );
+    row = inserted.rows[0]!;
+  } else {
+    const fields: Array<[keyof BranchDirectory, string]> = [
+      ['name', 'name'],
+      ['country', 'country'],
+      ['timeZone', 'time_zone'],
+      ['language', 'language'],
+      ['managerName', 'manager_name'],
+      ['managerEmail', 'manager_email'],
+      ['headOfSalesName', 'head_of_sales_name'],
+      ['headOfSalesEmail', 'head_of_sales_email'],
+    ];
+    const changed = fields.filter(([k]) => input[k] !== undefined);
+    if (changed.length > 0) {
+      const version = await nextVersion(client, row.id);
+      const sets = changed.map(([, col], i) => `${col} = $${i + 3}`).join(', ');
+      const updated = await client.query<BranchRow>(
+        `UPDATE branches SET ${sets}, changed_version = $2, updated_at = now() WHERE id = $1 RETURNING *`,
+        [row.id, version, ...changed.map(([k]) => input[k])],
+      );
+      row = updated.rows[0]!;
+    }
+  }
+  return row;
 }
 
 /**

@@ -10,6 +10,9 @@ export const FAULT_POINTS = [
   'push.afterCommit',
   'photo.chunkDelay',
   'fail500.ms',
+  // the mail worker (tests/integration/mail-crash.test.ts): SMTP accepted, not yet recorded / recorded
+  'mail.afterSend',
+  'mail.afterRecord',
 ] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 

@@ -9,10 +9,12 @@ import type { BranchDirectory } from '../shared/sync/protocol';
 import { transitionAtHq } from './admin';
 import { buildApp } from './app';
 import { FileBlobStore } from './blobs/fs-store';
-import { createEnrollment, type BranchInput } from './branches';
+import { createEnrollment, updateDirectory, type BranchInput } from './branches';
 import { configFromEnv, type HqConfig } from './config';
 import { openDatabase, type HqDatabase } from './db/database';
 import { FaultPoints } from './faults';
+import { emlFolderTransport, smtpTransport, type MailTransport } from './mail/transport';
+import { MailWorker } from './mail/worker';
 import pg from 'pg';
 
 const USAGE = `Usage: npm run hq -- [command] [options]
@@ -25,6 +27,13 @@ const USAGE = `Usage: npm run hq -- [command] [options]
          [--manager-name N] [--manager-email E] [--head-of-sales-name N] [--head-of-sales-email E]
   transition --complaint NUMBER --to STATUS --actor NAME [--reason R]
                              change a complaint's status at HQ (the branch sees it after its next sync)
+  directory --branch CODE [same field options as enroll]
+                             update a branch's directory entry (manager, head of sales…) without
+                             issuing a code; the branch receives it with its next sync
+  mail-worker                only the mail worker (R7): sends the mail outbox, escalates overdue
+                             entries. Any number may run beside the servers (DATABASE_URL).
+                             Environment: SMTP_URL (absent: .eml files in DATA_DIR/mail), MAIL_FROM,
+                             MAIL_POLL_MS (5000), MAIL_LEASE_MS (600000). \`serve\` runs one too.
   migrate                    apply database migrations and exit
 `;
 
@@ -55,13 +64,32 @@ async function adminPool(config: HqConfig): Promise<{ pool: pg.Pool; close(): Pr
   return { pool: db.pool, close: () => db.close() };
 }
 
+function mailTransport(config: HqConfig): MailTransport {
+  return config.smtpUrl
+    ? smtpTransport(config.smtpUrl, config.mailFrom)
+    : emlFolderTransport(config.mailDir, config.mailFrom);
+}
+
+function mailWorker(config: HqConfig, db: HqDatabase, blobs: FileBlobStore, faults?: FaultPoints) {
+  const transport = mailTransport(config);
+  console.log(`[hq] mail worker: ${transport.description}, from ${config.mailFrom}`);
+  return new MailWorker({ pool: db.pool, blobs, transport, leaseMs: config.mailLeaseMs, faults });
+}
+
 async function serve(config: HqConfig): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const db: HqDatabase = await openDatabase(config);
   const blobs = new FileBlobStore(join(config.dataDir, 'photos'));
   await blobs.init();
   const faults = FaultPoints.fromEnv(process.env.HQ_FAULTS);
-  const app = buildApp({ db, blobs, maxPhotoBytes: config.maxPhotoBytes, faults });
+  const mail = mailWorker(config, db, blobs, faults);
+  const app = buildApp({
+    db,
+    blobs,
+    maxPhotoBytes: config.maxPhotoBytes,
+    faults,
+    onMailWork: () => mail.wake(),
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   const file = join(config.dataDir, EMBEDDED_ADDRESS_FILE);
   if (db.kind === 'pglite') {
@@ -72,9 +100,11 @@ async function serve(config: HqConfig): Promise<void> {
   console.log(
     `[hq] listening on ${address} (database: ${db.kind} ${rows[0]?.server_version}, data: ${config.dataDir})`,
   );
+  mail.start(config.mailPollMs);
   const stop = async () => {
     console.log('[hq] stopping');
     await app.close();
+    await mail.stop();
     await db.close();
     rmSync(file, { force: true });
     process.exit(0);
@@ -91,13 +121,27 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'serve') return serve(config);
+  if (command === 'mail-worker') {
+    const db = await openDatabase(config);
+    const blobs = new FileBlobStore(join(config.dataDir, 'photos'));
+    const worker = mailWorker(config, db, blobs, FaultPoints.fromEnv(process.env.HQ_FAULTS));
+    worker.start(config.mailPollMs);
+    const stop = async () => {
+      await worker.stop();
+      await db.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    return;
+  }
   if (command === 'migrate') {
     const { close } = await adminPool(config);
     await close();
     console.log('[hq] database is up to date');
     return;
   }
-  if (command === 'enroll') {
+  if (command === 'enroll' || command === 'directory') {
     const { values } = parseArgs({
       args: rest,
       options: Object.fromEntries(
@@ -132,6 +176,15 @@ async function main(argv: string[]): Promise<void> {
     }
     const { pool, close } = await adminPool(config);
     try {
+      if (command === 'directory') {
+        const branch = await updateDirectory(pool, input);
+        console.log(
+          `Branch ${branch.code} — ${branch.name} (${branch.country}, ${branch.timeZone}, ${branch.language})`,
+        );
+        console.log(`  manager:       ${branch.managerName} <${branch.managerEmail}>`);
+        console.log(`  head of sales: ${branch.headOfSalesName} <${branch.headOfSalesEmail}>`);
+        return;
+      }
       const { code, branch, expiresAt } = await createEnrollment(pool, input);
       console.log(`Branch ${branch.code} — ${branch.name} (${branch.country}, ${branch.timeZone})`);
       console.log(`Enrollment code (one device, valid until ${expiresAt}):`);

@@ -6,6 +6,8 @@ import type { Readable } from 'node:stream';
  */
 export interface BlobStore {
   has(sha256: string): Promise<boolean>;
+  /** The whole photo (the mail worker attaches it); undefined when it is not stored. */
+  read(sha256: string): Promise<Buffer | undefined>;
   /**
    * Streams `body` in, hashing while it arrives. Keeps it under `sha256` only when the bytes hash to it;
    * nothing partial is ever visible under that name (a crash mid-upload leaves only a temporary file).

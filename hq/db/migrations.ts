@@ -168,6 +168,38 @@ CREATE TABLE branch_photos (
 );
 `,
   },
+  {
+    // Issue 6 (R7, R8, R11): the mail outbox, written in the transaction that receives a submitted entry.
+    id: '002_mail_outbox',
+    sql: `
+ALTER TABLE book_entries ADD COLUMN delivery jsonb, ADD COLUMN escalated_at timestamptz;
+
+CREATE TABLE mail_outbox (
+  id text PRIMARY KEY,
+  kind text NOT NULL CHECK (kind IN ('book_entry', 'escalation')),
+  entry_id uuid NOT NULL REFERENCES book_entries(id),
+  branch_id bigint NOT NULL REFERENCES branches(id),
+  -- deterministic, known before any SMTP conversation: a re-send after a crash is the same message
+  message_id text NOT NULL,
+  -- the entry's 11:00 deadline, computed at HQ for the branch's calendar
+  deadline timestamptz NOT NULL,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+  attempts int NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL,
+  -- a worker that claimed the job owns it until then (a crashed worker's job is taken up again after it)
+  leased_until timestamptz,
+  last_attempt_at timestamptz,
+  last_error text,
+  sent_at timestamptz,
+  recipients jsonb,
+  on_time boolean,
+  created_at timestamptz NOT NULL,
+  UNIQUE (entry_id, kind)
+);
+CREATE INDEX mail_outbox_pending ON mail_outbox (next_attempt_at) WHERE status = 'pending';
+CREATE INDEX mail_outbox_unsent ON mail_outbox (deadline) WHERE status <> 'sent';
+`,
+  },
 ];
 
 const LOCK_KEY = 0x6f746b6c; // "otkl"

@@ -13,7 +13,9 @@ export async function syncRoutes(app: FastifyInstance) {
   app.post(HQ_PATHS.push, async (request): Promise<PushResponse> => {
     const device = await app.device(request);
     const body = app.parse(pushRequestSchema, request.body);
-    return { results: await applyPush(app.hq.db.pool, device, body.ops, app.hq.faults) };
+    const results = await applyPush(app.hq.db.pool, device, body.ops, app.hq.faults);
+    app.hq.onMailWork?.();
+    return { results };
   });
 
   app.get(HQ_PATHS.pull, async (request): Promise<PullResponse> => {

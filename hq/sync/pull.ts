@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Change, PullResponse } from '../../shared/sync/protocol';
+import type { BookEntryState, Change, PullResponse } from '../../shared/sync/protocol';
 import type { DevicePrincipal } from '../auth';
 import { directoryOf } from '../branches';
 
@@ -35,8 +35,14 @@ export async function pullChanges(
        WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
       args,
     ),
-    pool.query<{ version: number; id: string }>(
-      `SELECT version, id FROM book_entries WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
+    pool.query<{
+      version: number;
+      id: string;
+      delivery: NonNullable<BookEntryState['delivery']> | null;
+      escalated_at: string | null;
+    }>(
+      `SELECT version, id, delivery, escalated_at FROM book_entries
+       WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
       args,
     ),
     pool.query(`SELECT * FROM branches WHERE id = $1 AND changed_version > $2`, [device.branchId, cursor]),
@@ -55,7 +61,15 @@ export async function pullChanges(
         data: r.data,
       },
     })),
-    ...entries.rows.map((r): Change => ({ version: r.version, kind: 'book_entry', entry: { id: r.id } })),
+    ...entries.rows.map((r): Change => ({
+      version: r.version,
+      kind: 'book_entry',
+      entry: {
+        id: r.id,
+        ...(r.delivery ? { delivery: r.delivery } : {}),
+        ...(r.escalated_at ? { escalatedAt: r.escalated_at } : {}),
+      },
+    })),
     ...branch.rows.map((r): Change => ({
       version: r.changed_version,
       kind: 'branch',

@@ -14,6 +14,7 @@ import type { DevicePrincipal } from '../auth';
 import { BranchVersions } from '../branches';
 import { inTransaction } from '../db/database';
 import type { FaultPoints } from '../faults';
+import { enqueueBookMail } from '../mail/outbox';
 
 type Outcome = { outcome: 'applied' } | { outcome: 'rejected'; reason: string; detail?: string };
 const reject = (reason: OpRejection | string, detail?: string): Outcome => ({
@@ -254,6 +255,12 @@ async function applyOperation(
           await versions.take(),
         ],
       );
+      // R7: the mail job is written in this very transaction, so a received entry is never left unmailed.
+      await enqueueBookMail(client, {
+        entryId: entry.id,
+        branchId: device.branchId,
+        capturedAt: entry.capturedAt,
+      });
       return APPLIED;
     }
     case 'book.entry.fallback': {

@@ -1,4 +1,6 @@
 import type { Complaint } from '../../shared/complaints/model';
+import { withHqDirectory } from '../../shared/settings/directory';
+import { withSettingsDefaults } from '../../shared/settings/workstation';
 import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
 import type { OtklikDatabase, PhotoRow } from '../db/database';
@@ -196,7 +198,8 @@ export class SyncEngine {
 
   async applyChanges(changes: Change[], cursor: number): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.complaints, db.events, db.bookEntries, db.meta, db.outbox], async () => {
+    const tables = [db.complaints, db.events, db.bookEntries, db.meta, db.outbox, db.settings];
+    await db.transaction('rw', tables, async () => {
       // A complaint with changes still queued here keeps its local state until HQ has them (next pull).
       const localPending = new Set<string>();
       await db.outbox.each((op) => {
@@ -226,6 +229,10 @@ export class SyncEngine {
           case 'branch': {
             const link = await hqLink(db);
             if (link) await db.meta.put({ key: META.link, value: { ...link, branch: change.branch } });
+            // The directory HQ manages replaces the local manager / head-of-sales fields (issue 6).
+            const row = await db.settings.get('workstation');
+            const next = row && withHqDirectory(withSettingsDefaults(row.value), change.branch);
+            if (next) await db.settings.put({ key: 'workstation', value: next });
             break;
           }
         }

@@ -6,6 +6,7 @@ import { saveWorkstationSettings } from '../settings/store';
 import { requestSync } from './channel';
 import { createHqClient, HqRequestError, type HqClient } from './client';
 import { META, type HqLink } from './state';
+import { withHqDirectory } from '../../shared/settings/directory';
 
 export class EnrollFailed extends Error {
   constructor(
@@ -54,7 +55,10 @@ export async function connectToHq(
     enrolledAt: new Date().toISOString(),
   };
   await db.meta.put({ key: META.link, value: link });
-  if (settings.hqUrl !== hqUrl) await saveWorkstationSettings(db, { ...settings, hqUrl });
+  // The directory HQ manages replaces the local manager / head-of-sales fields it sets (issue 6).
+  const withDirectory = withHqDirectory(settings, answer.branch) ?? settings;
+  if (settings.hqUrl !== hqUrl || withDirectory !== settings)
+    await saveWorkstationSettings(db, { ...withDirectory, hqUrl });
   requestSync('manual');
   return link;
 }

@@ -133,6 +133,7 @@ export const bookEntryStateSchema = z.object({
   delivery: deliveryRecordSchema.optional(),
   escalatedAt: z.string().optional(),
 });
+export type BookEntryState = z.infer<typeof bookEntryStateSchema>;
 
 /** One change for the branch, in HQ's order (`version`, assigned per branch in the push transaction). */
 export const changeSchema = z.discriminatedUnion('kind', [

@@ -12,7 +12,12 @@ import { openDatabase, type DatabaseKind, type HqDatabase } from '../../hq/db/da
 import type { Complaint, ComplaintEvent } from '../../shared/complaints/model';
 import { milestonesFromEvents } from '../../shared/lifecycle';
 import { SYNC_SCHEMA_VERSION, type OperationPayload, type OperationType } from '../../shared/sync/operations';
-import { HQ_PATHS, type EnrollResponse, type PushOperation } from '../../shared/sync/protocol';
+import {
+  HQ_PATHS,
+  type BranchDirectory,
+  type EnrollResponse,
+  type PushOperation,
+} from '../../shared/sync/protocol';
 
 export const DATABASE_KINDS: DatabaseKind[] = ['pglite', 'postgresql'];
 
@@ -26,7 +31,7 @@ export interface RunningHq {
 /** A real HQ on a loopback port, on a fresh database of the given kind. */
 export async function startHq(
   kind: DatabaseKind,
-  options: { maxPhotoBytes?: number } = {},
+  options: { maxPhotoBytes?: number; onMailWork?: () => void } = {},
 ): Promise<RunningHq> {
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-hq-'));
   let databaseUrl: string | undefined;
@@ -51,7 +56,12 @@ export async function startHq(
   const db = await openDatabase({ databaseUrl, dataDir });
   const blobs = new FileBlobStore(join(dataDir, 'photos'));
   await blobs.init();
-  const app = buildApp({ db, blobs, maxPhotoBytes: options.maxPhotoBytes ?? 8 * 1024 * 1024 });
+  const app = buildApp({
+    db,
+    blobs,
+    maxPhotoBytes: options.maxPhotoBytes ?? 8 * 1024 * 1024,
+    onMailWork: options.onMailWork,
+  });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,
@@ -73,8 +83,16 @@ export interface TestDevice {
   seq: number;
 }
 
-export async function enroll(hq: RunningHq, branchCode: string): Promise<TestDevice> {
-  const { code } = await createEnrollment(hq.db.pool, { code: branchCode, name: `Branch ${branchCode}` });
+export async function enroll(
+  hq: RunningHq,
+  branchCode: string,
+  directory: Partial<BranchDirectory> = {},
+): Promise<TestDevice> {
+  const { code } = await createEnrollment(hq.db.pool, {
+    code: branchCode,
+    name: `Branch ${branchCode}`,
+    ...directory,
+  });
   const deviceId = uuidv7();
   const res = await fetch(hq.url + HQ_PATHS.enroll, {
     method: 'POST',

@@ -1,0 +1,200 @@
+import type { Pool, PoolClient } from 'pg';
+import { bookEntryMessageId } from '../../shared/book/mail';
+import {
+  bookEscalationMessageId,
+  deliveredOnTime,
+  escalationDue,
+  mailJobId,
+  nextMailAttempt,
+  type MailJobKind,
+  type MailJobStatus,
+} from '../../shared/book/outbox';
+import { bookPhotoDeadline } from '../../shared/deadlines';
+import { nextVersion } from '../branches';
+import { inTransaction } from '../db/database';
+
+/**
+ * HQ's durable mail outbox (R7, R8, R11): one row per message to send, in PostgreSQL. The send-decision rules
+ * are shared/book/outbox.ts; this module only reads and writes rows, always at a given `now` (the worker's
+ * clock, or a simulated one).
+ */
+
+export interface MailJob {
+  id: string;
+  kind: MailJobKind;
+  entry_id: string;
+  branch_id: number;
+  message_id: string;
+  deadline: string;
+  status: MailJobStatus;
+  attempts: number;
+  last_error: string | null;
+}
+
+/** In the transaction that receives the submitted entry: its mail job, due at once, with HQ's deadline. */
+export async function enqueueBookMail(
+  client: PoolClient,
+  entry: { entryId: string; branchId: number; capturedAt: string },
+  now = new Date(),
+): Promise<void> {
+  const { rows } = await client.query<{ country: string; time_zone: string }>(
+    'SELECT country, time_zone FROM branches WHERE id = $1',
+    [entry.branchId],
+  );
+  const branch = rows[0]!;
+  const deadline = bookPhotoDeadline(new Date(entry.capturedAt), {
+    country: branch.country,
+    timeZone: branch.time_zone,
+  });
+  await client.query(
+    `INSERT INTO mail_outbox (id, kind, entry_id, branch_id, message_id, deadline, next_attempt_at, created_at)
+     VALUES ($1, 'book_entry', $2, $3, $4, $5, $6, $6) ON CONFLICT (id) DO NOTHING`,
+    [
+      mailJobId('book_entry', entry.entryId),
+      entry.entryId,
+      entry.branchId,
+      bookEntryMessageId(entry.entryId),
+      deadline.toISOString(),
+      now.toISOString(),
+    ],
+  );
+}
+
+/**
+ * Claims up to `limit` jobs that are due and ready (every photo of the entry is stored), and leases them to
+ * the caller until `now + leaseMs`. The claim is committed before any SMTP conversation starts: the attempt
+ * (and the Message-ID it will carry) is on record. `SKIP LOCKED` plus the lease keep concurrent workers
+ * (several processes, several HQ nodes) off each other's jobs.
+ */
+export async function claimMailJobs(
+  pool: Pool,
+  now: Date,
+  options: { limit: number; leaseMs: number },
+): Promise<MailJob[]> {
+  const { rows } = await pool.query<MailJob>(
+    `UPDATE mail_outbox o
+        SET attempts = o.attempts + 1, last_attempt_at = $1,
+            leased_until = $1::timestamptz + $2 * interval '1 millisecond'
+      WHERE o.id IN (
+        SELECT j.id FROM mail_outbox j JOIN book_entries e ON e.id = j.entry_id
+         WHERE j.status = 'pending' AND j.next_attempt_at <= $1
+           AND (j.leased_until IS NULL OR j.leased_until <= $1)
+           AND (j.kind = 'escalation' OR NOT EXISTS (
+                 SELECT 1 FROM jsonb_array_elements_text(e.page_hashes) AS h(sha)
+                  WHERE NOT EXISTS (SELECT 1 FROM photos p WHERE p.sha256 = h.sha)))
+         ORDER BY j.deadline
+         LIMIT $3
+         FOR UPDATE OF j SKIP LOCKED)
+      RETURNING o.id, o.kind, o.entry_id, o.branch_id, o.message_id, o.deadline, o.status, o.attempts,
+                o.last_error`,
+    [now.toISOString(), options.leaseMs, options.limit],
+  );
+  return rows;
+}
+
+/**
+ * The SMTP server (or the `.eml` folder) has the message: the job is done for good. For an entry's own
+ * message, the R8 delivery record goes to the entry and is synced down to the branch.
+ */
+export async function recordSent(
+  pool: Pool,
+  job: MailJob,
+  sent: { sentAt: Date; to: string[]; cc: string[] },
+): Promise<void> {
+  const onTime = deliveredOnTime(sent.sentAt, new Date(job.deadline));
+  await inTransaction(pool, async (client) => {
+    const updated = await client.query(
+      `UPDATE mail_outbox SET status = 'sent', sent_at = $2, recipients = $3, on_time = $4, leased_until = NULL,
+              last_error = NULL
+        WHERE id = $1 AND status = 'pending'`,
+      [job.id, sent.sentAt.toISOString(), JSON.stringify({ to: sent.to, cc: sent.cc }), onTime],
+    );
+    if (updated.rowCount === 0 || job.kind !== 'book_entry') return;
+    const delivery = {
+      sentAt: sent.sentAt.toISOString(),
+      to: sent.to,
+      cc: sent.cc,
+      messageId: job.message_id,
+      onTime,
+    };
+    await client.query(
+      'UPDATE book_entries SET delivery = $2, version = $3, updated_at = now() WHERE id = $1',
+      [job.entry_id, JSON.stringify(delivery), await nextVersion(client, job.branch_id)],
+    );
+  });
+}
+
+/** A failed attempt: retried with backoff, or, when permanent, failed for good and left for a person. */
+export async function recordFailure(
+  pool: Pool,
+  job: MailJob,
+  now: Date,
+  failure: { permanent: boolean; message: string },
+): Promise<void> {
+  const next = nextMailAttempt(job.attempts, now, new Date(job.deadline));
+  await inTransaction(pool, async (client) => {
+    await client.query(
+      `UPDATE mail_outbox SET status = $2, next_attempt_at = $3, last_error = $4, leased_until = NULL
+        WHERE id = $1 AND status = 'pending'`,
+      [job.id, failure.permanent ? 'failed' : 'pending', next.toISOString(), failure.message.slice(0, 2000)],
+    );
+    if (failure.permanent)
+      await client.query(
+        `INSERT INTO incidents (branch_id, kind, detail, at) VALUES ($1, 'mail_failed', $2, $3)`,
+        [
+          job.branch_id,
+          JSON.stringify({ job: job.id, error: failure.message.slice(0, 2000) }),
+          now.toISOString(),
+        ],
+      );
+  });
+}
+
+/**
+ * R11 deadline watch: entries whose mail is not out by the deadline (photos missing, SMTP failing) or failed
+ * for good get one escalation job each (the unique (entry_id, kind) makes "once" hold across workers), and
+ * the entry's `escalated_at` goes down to the branch. Returns the entries escalated now.
+ */
+export async function watchDeadlines(pool: Pool, now: Date): Promise<string[]> {
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query<{
+      entry_id: string;
+      branch_id: number;
+      status: MailJobStatus;
+      deadline: string;
+      escalated: boolean;
+    }>(
+      `SELECT j.entry_id, j.branch_id, j.status, j.deadline, false AS escalated
+         FROM mail_outbox j
+        WHERE j.kind = 'book_entry' AND j.status <> 'sent' AND (j.deadline <= $1 OR j.status = 'failed')
+          AND NOT EXISTS (SELECT 1 FROM mail_outbox x WHERE x.entry_id = j.entry_id AND x.kind = 'escalation')
+        ORDER BY j.deadline
+        FOR UPDATE OF j SKIP LOCKED`,
+      [now.toISOString()],
+    );
+    const escalated: string[] = [];
+    for (const r of rows) {
+      const facts = { status: r.status, deadline: new Date(r.deadline), escalated: r.escalated };
+      if (!escalationDue(facts, now)) continue;
+      const inserted = await client.query(
+        `INSERT INTO mail_outbox (id, kind, entry_id, branch_id, message_id, deadline, next_attempt_at, created_at)
+         VALUES ($1, 'escalation', $2, $3, $4, $5, $6, $6) ON CONFLICT DO NOTHING`,
+        [
+          mailJobId('escalation', r.entry_id),
+          r.entry_id,
+          r.branch_id,
+          bookEscalationMessageId(r.entry_id),
+          r.deadline,
+          now.toISOString(),
+        ],
+      );
+      if (inserted.rowCount === 0) continue;
+      await client.query(
+        'UPDATE book_entries SET escalated_at = $2, version = $3, updated_at = now() WHERE id = $1',
+        [r.entry_id, now.toISOString(), await nextVersion(client, r.branch_id)],
+      );
+      escalated.push(r.entry_id);
+    }
+    return escalated;
+  });
+}

@@ -1,0 +1,110 @@
+import type { Pool } from 'pg';
+import { isPermanentFailure } from '../../shared/book/outbox';
+import type { BlobStore } from '../blobs/store';
+import type { FaultPoints } from '../faults';
+import { composeMail, DirectoryIncomplete } from './messages';
+import { claimMailJobs, recordFailure, recordSent, watchDeadlines, type MailJob } from './outbox';
+import type { MailTransport } from './transport';
+
+export interface MailWorkerOptions {
+  pool: Pool;
+  blobs: BlobStore;
+  transport: MailTransport;
+  /** How long a claimed job belongs to this worker; longer than any SMTP conversation can last. */
+  leaseMs: number;
+  /** The worker's clock: real time, or a simulated one in the time-travel test. */
+  clock?: () => Date;
+  faults?: FaultPoints;
+  batch?: number;
+}
+
+export interface MailRound {
+  sent: number;
+  retrying: number;
+  failed: number;
+  escalated: number;
+}
+
+/**
+ * Sends what the outbox holds (R7), records delivery (R8) and escalates overdue entries (R11). Runs inside
+ * HQ (interval + wake-up on pushes and photo uploads) or as `npm run hq -- mail-worker`; any number of
+ * workers may run against one database.
+ */
+export class MailWorker {
+  private readonly clock: () => Date;
+  private running: Promise<MailRound> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly o: MailWorkerOptions) {
+    this.clock = o.clock ?? (() => new Date());
+  }
+
+  /** One round: the deadline watch, then every due and ready job until none is left. */
+  async runOnce(): Promise<MailRound> {
+    const round: MailRound = { sent: 0, retrying: 0, failed: 0, escalated: 0 };
+    round.escalated = (await watchDeadlines(this.o.pool, this.clock())).length;
+    for (;;) {
+      const jobs = await claimMailJobs(this.o.pool, this.clock(), {
+        limit: this.o.batch ?? 5,
+        leaseMs: this.o.leaseMs,
+      });
+      if (jobs.length === 0) return round;
+      for (const job of jobs) round[await this.send(job)] += 1;
+    }
+  }
+
+  private async send(job: MailJob): Promise<'sent' | 'retrying' | 'failed'> {
+    let accepted: { to: string[]; cc: string[] };
+    try {
+      const mail = await composeMail(this.o.pool, this.o.blobs, job);
+      accepted = await this.o.transport.send(mail);
+    } catch (error) {
+      const e = error as { message?: string; responseCode?: number; code?: string };
+      const permanent = !(error instanceof DirectoryIncomplete) && isPermanentFailure(e);
+      const message = `${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}`;
+      await recordFailure(this.o.pool, job, this.clock(), { permanent, message });
+      console.error(
+        `[hq] mail ${job.id} attempt ${job.attempts} ${permanent ? 'FAILED for good' : 'failed, will retry'}: ${message}`,
+      );
+      return permanent ? 'failed' : 'retrying';
+    }
+    await this.o.faults?.reach('mail.afterSend');
+    await recordSent(this.o.pool, job, { sentAt: this.clock(), ...accepted });
+    await this.o.faults?.reach('mail.afterRecord');
+    console.log(`[hq] mail ${job.id} sent ${job.message_id} to ${accepted.to.join(', ')}`);
+    return 'sent';
+  }
+
+  /** Runs a round now (or right after the current one): a push or a photo may have made a job ready. */
+  wake(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.runOnce()
+      .catch((error: unknown) => {
+        console.error('[hq] mail worker round failed:', error instanceof Error ? error.message : error);
+        return { sent: 0, retrying: 0, failed: 0, escalated: 0 };
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  start(intervalMs: number): void {
+    this.wake();
+    this.timer = setInterval(() => this.wake(), intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.again = false;
+    await this.running;
+    this.o.transport.close();
+  }
+}

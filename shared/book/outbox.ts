@@ -1,0 +1,76 @@
+/**
+ * The send-decision rules of HQ's mail outbox (R7, R8, R11), pure so that HQ's worker, its deadline watch and
+ * the month-long time-travel test apply exactly the same ones with a real or a simulated clock.
+ */
+
+export type MailJobKind = 'book_entry' | 'escalation';
+export type MailJobStatus = 'pending' | 'sent' | 'failed';
+
+/** First retry after 30 s, doubling, at most 10 min apart. */
+export const MAIL_RETRY_FIRST_MS = 30_000;
+export const MAIL_RETRY_MAX_MS = 10 * 60_000;
+/** Before the deadline a retry never waits more than half the time left (but at least this long). */
+export const MAIL_RETRY_MIN_MS = 15_000;
+
+/** When to try again after the `attempts`-th attempt failed for a passing reason. */
+export function nextMailAttempt(attempts: number, now: Date, deadline: Date): Date {
+  const n = Math.max(1, attempts);
+  let wait = Math.min(MAIL_RETRY_FIRST_MS * 2 ** Math.min(n - 1, 20), MAIL_RETRY_MAX_MS);
+  const left = deadline.getTime() - now.getTime();
+  if (left > 0) wait = Math.min(wait, Math.max(MAIL_RETRY_MIN_MS, Math.floor(left / 2)));
+  return new Date(now.getTime() + wait);
+}
+
+/** What an SMTP (or file) error means for the job. */
+export interface SendFailure {
+  /** SMTP reply code, when the server answered. */
+  responseCode?: number;
+  /** nodemailer's error code: ECONNECTION, ETIMEDOUT, EENVELOPE, EAUTH… */
+  code?: string;
+}
+
+/**
+ * Permanent: the server refused the message or a recipient for good (5xx: bad address, policy). Everything
+ * else — no connection, timeouts, 4xx "try later", a full disk — passes, so it is retried.
+ */
+export function isPermanentFailure(f: SendFailure): boolean {
+  if (f.responseCode !== undefined) return f.responseCode >= 500 && f.responseCode < 600;
+  return f.code === 'EENVELOPE';
+}
+
+/** R8: on time when sent no later than the 11:00 deadline. */
+export function deliveredOnTime(sentAt: Date, deadline: Date): boolean {
+  return sentAt.getTime() <= deadline.getTime();
+}
+
+/** The facts the deadline watch looks at for one entry's mail job. */
+export interface EscalationFacts {
+  status: MailJobStatus;
+  deadline: Date;
+  /** An escalation was already written for this entry. */
+  escalated: boolean;
+}
+
+/**
+ * R11: escalate to the head of sales once per entry, when the deadline has passed and the entry is still not
+ * mailed (photos missing, SMTP failing), or at once when sending has failed for good (waiting cannot help).
+ */
+export function escalationDue(f: EscalationFacts, now: Date): boolean {
+  if (f.escalated || f.status === 'sent') return false;
+  return f.status === 'failed' || now.getTime() >= f.deadline.getTime();
+}
+
+/** Message-ID of the escalation about an entry: one per entry, like the entry's own message. */
+export function bookEscalationMessageId(entryId: string): string {
+  return `<book-entry-escalation.${entryId}@otklik>`;
+}
+
+/** The outbox row id: one job of each kind per entry. */
+export function mailJobId(kind: MailJobKind, entryId: string): string {
+  return `${kind}:${entryId}`;
+}
+
+/** Pages still missing at HQ, in the entry's page order. */
+export function missingPhotos(pageHashes: readonly string[], arrived: ReadonlySet<string>): string[] {
+  return pageHashes.filter((h) => !arrived.has(h));
+}

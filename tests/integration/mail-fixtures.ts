@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { v7 as uuidv7 } from 'uuid';
+import { FileBlobStore } from '../../hq/blobs/fs-store';
+import { MailWorker } from '../../hq/mail/worker';
+import { smtpTransport, type MailTransport } from '../../hq/mail/transport';
+import { HQ_PATHS } from '../../shared/sync/protocol';
+import { call, op, registration, type RunningHq, type TestDevice } from './harness';
+
+/**
+ * A real SMTP server on 127.0.0.1 (ephemeral port, no TLS) whose messages are parsed by a real MIME parser.
+ * `down` makes it refuse connections with 421 (try later); `rejectRecipients` refuses addresses with 550.
+ */
+export async function startSmtp() {
+  const received: ParsedMail[] = [];
+  const state = { down: false, rejectRecipients: new Set<string>() };
+  const waiters: Array<() => void> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onConnect(_session, callback) {
+      if (!state.down) return callback();
+      const error = Object.assign(new Error('Service not available, try later'), { responseCode: 421 });
+      callback(error);
+    },
+    onRcptTo(address, _session, callback) {
+      if (!state.rejectRecipients.has(address.address)) return callback();
+      callback(Object.assign(new Error('No such user'), { responseCode: 550 }));
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          for (const w of waiters.splice(0)) w();
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    state,
+    /** Resolves once `n` messages have arrived (or rejects after `ms`). */
+    async waitFor(n: number, ms = 15_000): Promise<void> {
+      const until = Date.now() + ms;
+      while (received.length < n) {
+        if (Date.now() > until) throw new Error(`expected ${n} messages, got ${received.length}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 100);
+        });
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const DIRECTORY = {
+  language: 'cs',
+  country: 'CZ',
+  timeZone: 'Europe/Prague',
+  managerName: 'Jana Nováková',
+  managerEmail: 'jana.novakova@example.com',
+  headOfSalesName: 'Petr Svoboda',
+  headOfSalesEmail: 'petr.svoboda@example.com',
+} as const;
+
+export const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** Distinct "JPEG" pages: a JPEG start marker and deterministic bytes. */
+export function pageBytes(size: number, seed: number): Buffer {
+  const b = Buffer.alloc(size);
+  let x = seed * 2654435761;
+  for (let i = 0; i < size; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    b[i] = x >>> 24;
+  }
+  b[0] = 0xff;
+  b[1] = 0xd8;
+  return b;
+}
+
+let seeds = 0;
+
+export interface SubmittedEntry {
+  entryId: string;
+  complaintNumber: string;
+  pages: Buffer[];
+}
+
+/**
+ * What the branch app pushes for a feedback-book entry: the complaint, a page.add per page, the submit.
+ * Photos are uploaded separately (`uploadPages`), as the branch does.
+ */
+export async function pushEntry(
+  hq: RunningHq,
+  device: TestDevice,
+  options: { pages?: number; capturedAt?: Date; seed?: number } = {},
+): Promise<SubmittedEntry> {
+  const capturedAt = options.capturedAt ?? new Date();
+  const iso = capturedAt.toISOString();
+  const reg = registration(device.branchCode, capturedAt);
+  reg.complaint.description = 'Zákazník čekal 40 minut u pokladny';
+  const entryId = uuidv7();
+  const header = {
+    id: entryId,
+    branchCode: device.branchCode,
+    capturedAt: iso,
+    capturedBy: 'Olga',
+    deadline: iso,
+  };
+  const pages = Array.from({ length: options.pages ?? 2 }, (_, i) =>
+    pageBytes(20_000 + i * 1000, (options.seed ?? ++seeds + process.pid) * 100 + i),
+  );
+  const ops = [
+    op(device, 'complaint.register', reg),
+    ...pages.map((bytes, i) =>
+      op(device, 'book.page.add', {
+        entry: header,
+        page: {
+          id: uuidv7(),
+          entryId,
+          pageNo: i + 1,
+          sha256: sha(bytes),
+          sourceSha256: sha(bytes),
+          mime: 'image/jpeg',
+          size: bytes.length,
+          width: 2000,
+          height: 1500,
+          source: 'camera',
+          capturedAt: iso,
+          capturedBy: 'Olga',
+        },
+      }),
+    ),
+    op(device, 'book.entry.submit', {
+      entry: {
+        ...header,
+        complaintId: reg.complaint.id,
+        complaintNumber: reg.complaint.number,
+        submittedAt: iso,
+        pageHashes: pages.map(sha),
+      },
+    }),
+  ];
+  const res = await call(hq, device, HQ_PATHS.push, { method: 'POST', body: JSON.stringify({ ops }) });
+  if (res.status !== 200) throw new Error(`push: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { results: Array<{ outcome: string; reason?: string }> };
+  const bad = body.results.find((r) => r.outcome !== 'applied');
+  if (bad) throw new Error(`push rejected: ${bad.reason}`);
+  return { entryId, complaintNumber: reg.complaint.number, pages };
+}
+
+export async function uploadPages(hq: RunningHq, device: TestDevice, pages: Buffer[]): Promise<void> {
+  for (const bytes of pages) {
+    const res = await call(hq, device, HQ_PATHS.photo(sha(bytes)), {
+      method: 'PUT',
+      body: new Uint8Array(bytes),
+    });
+    if (res.status !== 201 && res.status !== 200) throw new Error(`photo: ${res.status}`);
+  }
+}
+
+export function workerFor(
+  hq: RunningHq,
+  transport: MailTransport,
+  clock?: () => Date,
+  leaseMs = 60_000,
+): MailWorker {
+  return new MailWorker({
+    pool: hq.db.pool,
+    blobs: new FileBlobStore(join(hq.dataDir, 'photos')),
+    transport,
+    leaseMs,
+    clock,
+  });
+}
+
+export const smtpTo = (url: string) => smtpTransport(url, 'Otklik <otklik@hq.example.com>');
