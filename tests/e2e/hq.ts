@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -93,8 +93,8 @@ export class HqProcess {
     return r.stdout;
   }
 
-  enroll(branch: string): string {
-    const out = this.cli('enroll', '--branch', branch, '--name', 'Москва, Тверская 7');
+  enroll(branch: string, ...directory: string[]): string {
+    const out = this.cli('enroll', '--branch', branch, '--name', 'Москва, Тверская 7', ...directory);
     const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(out)?.[1];
     if (!code) throw new Error(`no code in:\n${out}`);
     return code;
@@ -116,6 +116,15 @@ export class HqProcess {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+  }
+
+  /** The e-mails HQ wrote on its embedded default (no SMTP configured): DATA_DIR/mail/*.eml. */
+  mailFiles(): string[] {
+    const dir = join(this.dataDir, 'mail');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.eml'))
+      .map((e) => join(e.parentPath, e.name));
   }
 
   async dispose(): Promise<void> {

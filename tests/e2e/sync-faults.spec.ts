@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { simpleParser } from 'mailparser';
 import { MOSCOW, expect, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
 import { HQ_URL, HqProcess } from './hq';
 
@@ -170,7 +173,13 @@ test('offline work arrives exactly once when the link returns; a status set at H
   context,
 }) => {
   await hq.start();
-  const code = hq.enroll('MSK-01');
+  const code = hq.enroll(
+    'MSK-01',
+    '--manager-email',
+    'manager@example.ru',
+    '--head-of-sales-email',
+    'sales@example.ru',
+  );
   await setUpWorkstation(page);
   await connect(page, code);
   await waitForOfflineShell(page);
@@ -196,11 +205,26 @@ test('offline work arrives exactly once when the link returns; a status set at H
   await context.setOffline(false);
   await expectAllAtHq(page);
   await expect(page.getByTestId('sync-all-sent')).toBeVisible();
-  // Every photo confirmed by HQ: what the entry waits for now is HQ's e-mail.
-  await page.goto('/#/book');
-  await expect(page.getByTestId('book-deadline-state')).toContainText(
-    ru('book', 'state.atHq').split(' · ')[0]!,
-  );
+  // R7, R8 on embedded defaults: HQ mails the entry as soon as its photos are there (an .eml file in its
+  // mail folder), and the delivery record reaches the branch with a following pull.
+  await expect.poll(() => hq.mailFiles().length, { timeout: 30_000 }).toBe(1);
+  const mail = await simpleParser(readFileSync(hq.mailFiles()[0]!));
+  expect(mail.to && !Array.isArray(mail.to) ? mail.to.value.map((a) => a.address) : []).toEqual([
+    'manager@example.ru',
+  ]);
+  expect(mail.cc && !Array.isArray(mail.cc) ? mail.cc.value.map((a) => a.address) : []).toEqual([
+    'sales@example.ru',
+  ]);
+  expect(mail.attachments.map((a) => createHash('sha256').update(a.content).digest('hex'))).toEqual(photos);
+  await expect(async () => {
+    await page.goto('/#/sync');
+    await page.getByTestId('sync-now').click();
+    await page.goto('/#/book');
+    await expect(page.getByTestId('book-deadline')).toHaveAttribute('data-urgency', 'delivered', {
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 45_000 });
+  await expect(page.getByTestId('book-deadline-state')).toContainText('manager@example.ru');
   await page.goto('/#/sync');
 
   // R23: a status set at HQ reaches the branch on its next sync.
