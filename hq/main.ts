@@ -14,6 +14,7 @@ import { configFromEnv, type HqConfig } from './config';
 import { openDatabase, type HqDatabase } from './db/database';
 import { FaultPoints } from './faults';
 import { emlFolderTransport, smtpTransport, type MailTransport } from './mail/transport';
+import { formatMailReport, unsentMailJobs } from './mail/status';
 import { MailWorker } from './mail/worker';
 import pg from 'pg';
 
@@ -34,6 +35,8 @@ const USAGE = `Usage: npm run hq -- [command] [options]
                              entries. Any number may run beside the servers (DATABASE_URL).
                              Environment: SMTP_URL (absent: .eml files in DATA_DIR/mail), MAIL_FROM,
                              MAIL_POLL_MS (5000), MAIL_LEASE_MS (600000). \`serve\` runs one too.
+  mail-status [--json]       list the mail jobs not sent yet: waiting for photos, no manager address,
+                             retrying (with the last error) or failed for good (with the server's reason)
   migrate                    apply database migrations and exit
 `;
 
@@ -133,6 +136,17 @@ async function main(argv: string[]): Promise<void> {
     };
     process.once('SIGINT', () => void stop());
     process.once('SIGTERM', () => void stop());
+    return;
+  }
+  if (command === 'mail-status') {
+    const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
+    const { pool, close } = await adminPool(config);
+    try {
+      const jobs = await unsentMailJobs(pool);
+      console.log(values.json ? JSON.stringify(jobs, null, 2) : formatMailReport(jobs));
+    } finally {
+      await close();
+    }
     return;
   }
   if (command === 'migrate') {

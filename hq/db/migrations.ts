@@ -200,6 +200,16 @@ CREATE INDEX mail_outbox_pending ON mail_outbox (next_attempt_at) WHERE status =
 CREATE INDEX mail_outbox_unsent ON mail_outbox (deadline) WHERE status <> 'sent';
 `,
   },
+  {
+    // Issue 6 review (R7, R8, R11): why the last attempt failed (the branch is told in words), where the
+    // deadline came from (the branch's calendar or HQ's), and whom an escalation went to.
+    id: '003_mail_state',
+    sql: `
+ALTER TABLE mail_outbox ADD COLUMN IF NOT EXISTS last_error_kind text;
+ALTER TABLE mail_outbox ADD COLUMN IF NOT EXISTS deadline_source text;
+ALTER TABLE book_entries ADD COLUMN IF NOT EXISTS escalated_to text;
+`,
+  },
 ];
 
 const LOCK_KEY = 0x6f746b6c; // "otkl"

@@ -4,8 +4,10 @@ import {
   bookEscalationMessageId,
   deliveredOnTime,
   escalationDue,
+  mailDeadline,
   mailJobId,
   nextMailAttempt,
+  type MailErrorKind,
   type MailJobKind,
   type MailJobStatus,
 } from '../../shared/book/outbox';
@@ -31,10 +33,13 @@ export interface MailJob {
   last_error: string | null;
 }
 
-/** In the transaction that receives the submitted entry: its mail job, due at once, with HQ's deadline. */
+/**
+ * In the transaction that receives the submitted entry: its mail job, due at once. The deadline is the
+ * branch's own (its full calendar) when plausible, else HQ's from country and zone (shared mailDeadline).
+ */
 export async function enqueueBookMail(
   client: PoolClient,
-  entry: { entryId: string; branchId: number; capturedAt: string },
+  entry: { entryId: string; branchId: number; capturedAt: string; deadline?: string },
   now = new Date(),
 ): Promise<void> {
   const { rows } = await client.query<{ country: string; time_zone: string }>(
@@ -42,13 +47,13 @@ export async function enqueueBookMail(
     [entry.branchId],
   );
   const branch = rows[0]!;
-  const deadline = bookPhotoDeadline(new Date(entry.capturedAt), {
-    country: branch.country,
-    timeZone: branch.time_zone,
-  });
+  const capturedAt = new Date(entry.capturedAt);
+  const own = bookPhotoDeadline(capturedAt, { country: branch.country, timeZone: branch.time_zone });
+  const { deadline, source } = mailDeadline(entry.deadline, capturedAt, own, branch.time_zone);
   await client.query(
-    `INSERT INTO mail_outbox (id, kind, entry_id, branch_id, message_id, deadline, next_attempt_at, created_at)
-     VALUES ($1, 'book_entry', $2, $3, $4, $5, $6, $6) ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO mail_outbox (id, kind, entry_id, branch_id, message_id, deadline, next_attempt_at, created_at,
+       deadline_source)
+     VALUES ($1, 'book_entry', $2, $3, $4, $5, $6, $6, $7) ON CONFLICT (id) DO NOTHING`,
     [
       mailJobId('book_entry', entry.entryId),
       entry.entryId,
@@ -56,6 +61,7 @@ export async function enqueueBookMail(
       bookEntryMessageId(entry.entryId),
       deadline.toISOString(),
       now.toISOString(),
+      source,
     ],
   );
 }
@@ -99,7 +105,7 @@ export async function claimMailJobs(
 export async function recordSent(
   pool: Pool,
   job: MailJob,
-  sent: { sentAt: Date; to: string[]; cc: string[] },
+  sent: { sentAt: Date; to: string[]; cc: string[]; toName?: string },
 ): Promise<void> {
   const onTime = deliveredOnTime(sent.sentAt, new Date(job.deadline));
   await inTransaction(pool, async (client) => {
@@ -116,6 +122,7 @@ export async function recordSent(
       cc: sent.cc,
       messageId: job.message_id,
       onTime,
+      ...(sent.toName ? { toName: sent.toName } : {}),
     };
     await client.query(
       'UPDATE book_entries SET delivery = $2, version = $3, updated_at = now() WHERE id = $1',
@@ -124,28 +131,43 @@ export async function recordSent(
   });
 }
 
-/** A failed attempt: retried with backoff, or, when permanent, failed for good and left for a person. */
+/**
+ * A failed attempt: retried with backoff, or, when permanent, failed for good and left for a person. When
+ * what the branch would be told changes (first error, another kind or wording, failed for good), the entry
+ * gets a new version so the branch's next pull carries the mail state.
+ */
 export async function recordFailure(
   pool: Pool,
   job: MailJob,
   now: Date,
-  failure: { permanent: boolean; message: string },
+  failure: { kind: MailErrorKind; message: string },
 ): Promise<void> {
   const next = nextMailAttempt(job.attempts, now, new Date(job.deadline));
+  const permanent = failure.kind === 'permanent';
+  const message = failure.message.slice(0, 2000);
   await inTransaction(pool, async (client) => {
-    await client.query(
-      `UPDATE mail_outbox SET status = $2, next_attempt_at = $3, last_error = $4, leased_until = NULL
-        WHERE id = $1 AND status = 'pending'`,
-      [job.id, failure.permanent ? 'failed' : 'pending', next.toISOString(), failure.message.slice(0, 2000)],
+    const before = await client.query<{ last_error: string | null; last_error_kind: string | null }>(
+      `SELECT last_error, last_error_kind FROM mail_outbox WHERE id = $1 AND status = 'pending' FOR UPDATE`,
+      [job.id],
     );
-    if (failure.permanent)
+    const old = before.rows[0];
+    if (!old) return;
+    await client.query(
+      `UPDATE mail_outbox SET status = $2, next_attempt_at = $3, last_error = $4, last_error_kind = $5,
+              leased_until = NULL
+        WHERE id = $1 AND status = 'pending'`,
+      [job.id, permanent ? 'failed' : 'pending', next.toISOString(), message, failure.kind],
+    );
+    const changed = permanent || old.last_error_kind !== failure.kind || old.last_error !== message;
+    if (changed && job.kind === 'book_entry')
+      await client.query('UPDATE book_entries SET version = $2, updated_at = now() WHERE id = $1', [
+        job.entry_id,
+        await nextVersion(client, job.branch_id),
+      ]);
+    if (permanent)
       await client.query(
         `INSERT INTO incidents (branch_id, kind, detail, at) VALUES ($1, 'mail_failed', $2, $3)`,
-        [
-          job.branch_id,
-          JSON.stringify({ job: job.id, error: failure.message.slice(0, 2000) }),
-          now.toISOString(),
-        ],
+        [job.branch_id, JSON.stringify({ job: job.id, error: message }), now.toISOString()],
       );
   });
 }
@@ -190,8 +212,11 @@ export async function watchDeadlines(pool: Pool, now: Date): Promise<string[]> {
       );
       if (inserted.rowCount === 0) continue;
       await client.query(
-        'UPDATE book_entries SET escalated_at = $2, version = $3, updated_at = now() WHERE id = $1',
-        [r.entry_id, now.toISOString(), await nextVersion(client, r.branch_id)],
+        `UPDATE book_entries SET escalated_at = $2, version = $3, updated_at = now(),
+                escalated_to = (SELECT COALESCE(NULLIF(head_of_sales_name, ''), NULLIF(head_of_sales_email, ''))
+                                  FROM branches WHERE id = $4)
+          WHERE id = $1`,
+        [r.entry_id, now.toISOString(), await nextVersion(client, r.branch_id), r.branch_id],
       );
       escalated.push(r.entry_id);
     }

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { isPermanentFailure } from '../../shared/book/outbox';
+import { isPermanentFailure, type MailErrorKind } from '../../shared/book/outbox';
 import type { BlobStore } from '../blobs/store';
 import type { FaultPoints } from '../faults';
 import { composeMail, DirectoryIncomplete } from './messages';
@@ -56,21 +56,30 @@ export class MailWorker {
 
   private async send(job: MailJob): Promise<'sent' | 'retrying' | 'failed'> {
     let accepted: { to: string[]; cc: string[] };
+    let toName: string | undefined;
     try {
       const mail = await composeMail(this.o.pool, this.o.blobs, job);
       accepted = await this.o.transport.send(mail);
+      // R8 "delivered to <manager>": the directory's name of the first recipient the server accepted.
+      toName = mail.to.find((p) => accepted.to.includes(p.address) && p.name.trim())?.name.trim();
     } catch (error) {
       const e = error as { message?: string; responseCode?: number; code?: string };
-      const permanent = !(error instanceof DirectoryIncomplete) && isPermanentFailure(e);
+      const kind: MailErrorKind =
+        error instanceof DirectoryIncomplete
+          ? 'directory'
+          : isPermanentFailure(e)
+            ? 'permanent'
+            : 'transient';
+      const permanent = kind === 'permanent';
       const message = `${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}`;
-      await recordFailure(this.o.pool, job, this.clock(), { permanent, message });
+      await recordFailure(this.o.pool, job, this.clock(), { kind, message });
       console.error(
         `[hq] mail ${job.id} attempt ${job.attempts} ${permanent ? 'FAILED for good' : 'failed, will retry'}: ${message}`,
       );
       return permanent ? 'failed' : 'retrying';
     }
     await this.o.faults?.reach('mail.afterSend');
-    await recordSent(this.o.pool, job, { sentAt: this.clock(), ...accepted });
+    await recordSent(this.o.pool, job, { sentAt: this.clock(), ...accepted, ...(toName ? { toName } : {}) });
     await this.o.faults?.reach('mail.afterRecord');
     console.log(`[hq] mail ${job.id} sent ${job.message_id} to ${accepted.to.join(', ')}`);
     return 'sent';

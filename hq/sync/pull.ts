@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { mailStateOf, type MailErrorKind, type MailJobStatus } from '../../shared/book/outbox';
 import type { BookEntryState, Change, PullResponse } from '../../shared/sync/protocol';
 import type { DevicePrincipal } from '../auth';
 import { directoryOf } from '../branches';
@@ -40,9 +41,20 @@ export async function pullChanges(
       id: string;
       delivery: NonNullable<BookEntryState['delivery']> | null;
       escalated_at: string | null;
+      escalated_to: string | null;
+      mail_status: MailJobStatus | null;
+      attempts: number | null;
+      last_error: string | null;
+      last_error_kind: MailErrorKind | null;
+      missing: number;
     }>(
-      `SELECT version, id, delivery, escalated_at FROM book_entries
-       WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
+      // The mail state is read as it is now; every change the branch must hear of bumps the entry's version.
+      `SELECT e.version, e.id, e.delivery, e.escalated_at, e.escalated_to, j.status AS mail_status, j.attempts,
+              j.last_error, j.last_error_kind,
+              (SELECT count(*)::int FROM jsonb_array_elements_text(COALESCE(e.page_hashes, '[]'::jsonb)) AS h(sha)
+                WHERE NOT EXISTS (SELECT 1 FROM photos p WHERE p.sha256 = h.sha)) AS missing
+         FROM book_entries e LEFT JOIN mail_outbox j ON j.entry_id = e.id AND j.kind = 'book_entry'
+        WHERE e.branch_id = $1 AND e.version > $2 ORDER BY e.version LIMIT $3`,
       args,
     ),
     pool.query(`SELECT * FROM branches WHERE id = $1 AND changed_version > $2`, [device.branchId, cursor]),
@@ -68,6 +80,8 @@ export async function pullChanges(
         id: r.id,
         ...(r.delivery ? { delivery: r.delivery } : {}),
         ...(r.escalated_at ? { escalatedAt: r.escalated_at } : {}),
+        ...(r.escalated_to ? { escalatedTo: r.escalated_to } : {}),
+        ...(r.mail_status ? { mail: mailStatusOf(r) } : {}),
       },
     })),
     ...branch.rows.map((r): Change => ({
@@ -79,4 +93,25 @@ export async function pullChanges(
   const page = all.slice(0, limit);
   const more = all.length > limit;
   return { changes: page, cursor: page.at(-1)?.version ?? cursor, more };
+}
+
+function mailStatusOf(r: {
+  mail_status: MailJobStatus | null;
+  attempts: number | null;
+  last_error: string | null;
+  last_error_kind: MailErrorKind | null;
+  missing: number;
+}): NonNullable<BookEntryState['mail']> {
+  const state = mailStateOf({
+    status: r.mail_status ?? 'pending',
+    attempts: r.attempts ?? 0,
+    lastErrorKind: r.last_error_kind,
+    missingPhotos: r.missing,
+  });
+  return {
+    state,
+    attempts: r.attempts ?? 0,
+    ...(r.last_error && state !== 'sent' ? { lastError: r.last_error.slice(0, 2000) } : {}),
+    ...(r.missing > 0 ? { missingPhotos: r.missing } : {}),
+  };
 }

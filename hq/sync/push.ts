@@ -260,6 +260,7 @@ async function applyOperation(
         entryId: entry.id,
         branchId: device.branchId,
         capturedAt: entry.capturedAt,
+        deadline: entry.deadline,
       });
       return APPLIED;
     }

@@ -11,7 +11,7 @@ import { ValidationFailed } from '../complaints/actions';
 import { formatDateTime } from '../i18n/format';
 import { platform } from '../platform';
 import { useNow } from '../shell/useNow';
-import { BookDeadline } from './BookDeadline';
+import { BookDeadline, mailProblem } from './BookDeadline';
 import { useOfflineSince } from './connectivity';
 import { riskOf, useAllPhotosAtHq, useEntry } from './queries';
 import { useCamera } from './camera';
@@ -515,6 +515,9 @@ function EntryView({
   const offlineSince = useOfflineSince();
   const risk = riskOf(entry, settings, now, offlineSince);
   const atHq = useAllPhotosAtHq(pages);
+  // HQ reported it cannot send (refused for good, no manager address): the branch's own e-mail is the way out.
+  const problem = mailProblem(entry);
+  const hqCannotSend = problem === 'failed' || problem === 'no_manager';
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const lng = i18n.language;
 
@@ -554,12 +557,6 @@ function EntryView({
             </dd>
           </>
         )}
-        {entry.escalatedAt && (
-          <>
-            <dt>{t('escalated')}</dt>
-            <dd>{formatDateTime(entry.escalatedAt, lng, settings.timeZone)}</dd>
-          </>
-        )}
       </dl>
       {risk.urgency !== 'delivered' && (
         <section className="fallback" data-testid="fallback">
@@ -567,7 +564,7 @@ function EntryView({
           <p>{t('fallback.text')}</p>
           <button
             type="button"
-            className={risk.urgency === 'waiting' ? '' : 'primary'}
+            className={risk.urgency === 'waiting' && !hqCannotSend ? '' : 'primary'}
             onClick={() => void fallback()}
             data-testid="fallback-eml"
           >

@@ -45,7 +45,11 @@ export function FeedbackBookPage({ settings }: { settings: WorkstationSettings }
       {rows.length > 0 && (
         <ul className="book-entries" data-testid="book-entries">
           {rows.map(({ entry, pages, photosPending, risk }) => (
-            <li key={entry.id} className={`book-entry urgency-${risk.urgency}`} data-testid="book-entry-row">
+            <li
+              key={entry.id}
+              className={`book-entry urgency-${risk.urgency}${entry.escalatedAt ? ' escalated' : ''}`}
+              data-testid="book-entry-row"
+            >
               <Link href={`/book/${entry.id}`} className="book-entry-link">
                 <strong>{entry.complaintNumber ?? t('notSubmitted')}</strong>
                 <span>{t('pages', { count: pages })}</span>

@@ -221,8 +221,14 @@ export class SyncEngine {
             await db.events.put(change.event);
             break;
           case 'book_entry': {
-            const { id, delivery, escalatedAt } = change.entry;
-            const patch = { ...(delivery ? { delivery } : {}), ...(escalatedAt ? { escalatedAt } : {}) };
+            // HQ's facts about the entry: delivery (R8), escalation (R11), where its e-mail stands.
+            const { id, delivery, escalatedAt, escalatedTo, mail } = change.entry;
+            const patch = {
+              ...(delivery ? { delivery } : {}),
+              ...(escalatedAt ? { escalatedAt } : {}),
+              ...(escalatedTo ? { escalatedTo } : {}),
+              ...(mail ? { mail } : {}),
+            };
             if (Object.keys(patch).length > 0) await db.bookEntries.update(id, patch);
             break;
           }

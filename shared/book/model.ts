@@ -53,6 +53,16 @@ export interface DeliveryRecord {
   cc: string[];
   messageId: string;
   onTime: boolean;
+  /** The manager's name from HQ's directory (absent when HQ had none, or from an older HQ). */
+  toName?: string;
+}
+
+/** Where HQ's e-mail of the entry stands, as last pulled (state: shared/book/outbox MAIL_STATES). */
+export interface EntryMailStatus {
+  state: string;
+  attempts: number;
+  lastError?: string;
+  missingPhotos?: number;
 }
 
 export interface BookEntry {
@@ -74,6 +84,9 @@ export interface BookEntry {
   delivery?: DeliveryRecord;
   /** Set by HQ when the deadline passed without delivery and the head of sales was told (R11). */
   escalatedAt?: string;
+  /** Whom HQ escalated to (head of sales' name or address). */
+  escalatedTo?: string;
+  mail?: EntryMailStatus;
   updatedAt: string;
 }
 

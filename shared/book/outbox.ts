@@ -1,3 +1,7 @@
+import { BOOK_PHOTO_DEADLINE_HOUR } from '../deadlines/calendar';
+import { toEpochDay } from '../time/local-date';
+import { localDateIn, zonedParts } from '../time/zoned';
+
 /**
  * The send-decision rules of HQ's mail outbox (R7, R8, R11), pure so that HQ's worker, its deadline watch and
  * the month-long time-travel test apply exactly the same ones with a real or a simulated clock.
@@ -73,4 +77,60 @@ export function mailJobId(kind: MailJobKind, entryId: string): string {
 /** Pages still missing at HQ, in the entry's page order. */
 export function missingPhotos(pageHashes: readonly string[], arrived: ReadonlySet<string>): string[] {
   return pageHashes.filter((h) => !arrived.has(h));
+}
+
+/** Why the last attempt did not send: the directory lacks an address, a passing error, or a refusal for good. */
+export const MAIL_ERROR_KINDS = ['directory', 'transient', 'permanent'] as const;
+export type MailErrorKind = (typeof MAIL_ERROR_KINDS)[number];
+
+/**
+ * Where an entry's e-mail stands, as the branch is told on pull (R7, R8): HQ waits for photos, waits for the
+ * manager's address in its directory, is sending, retries after an error, gave up (refused for good), or sent.
+ */
+export const MAIL_STATES = ['waiting_photos', 'no_manager', 'sending', 'retrying', 'failed', 'sent'] as const;
+export type MailState = (typeof MAIL_STATES)[number];
+
+export interface MailJobFacts {
+  status: MailJobStatus;
+  attempts: number;
+  lastErrorKind: MailErrorKind | null;
+  /** Photos of the entry HQ does not have yet. */
+  missingPhotos: number;
+}
+
+export function mailStateOf(f: MailJobFacts): MailState {
+  if (f.status === 'sent') return 'sent';
+  if (f.status === 'failed') return 'failed';
+  if (f.missingPhotos > 0) return 'waiting_photos';
+  if (f.lastErrorKind === 'directory') return 'no_manager';
+  if (f.attempts > 0 && f.lastErrorKind) return 'retrying';
+  return 'sending';
+}
+
+/** The farthest a plausible 11:00 deadline lies after the capture date (long holiday runs, branch closures). */
+export const MAX_BOOK_DEADLINE_DAYS = 14;
+
+/**
+ * The deadline HQ mails against. The branch computes it with its full calendar (its extra days off and
+ * working days, Ukraine's martial-law switch), which HQ's directory does not hold; HQ knows only country and
+ * zone. So HQ takes the branch's deadline when it is plausible — exactly 11:00 in the branch's zone, on a
+ * day after the capture date and at most MAX_BOOK_DEADLINE_DAYS later — and its own otherwise (an old or
+ * misconfigured client, a wrong zone, a tampered value).
+ */
+export function mailDeadline(
+  claimed: string | undefined,
+  capturedAt: Date,
+  own: Date,
+  timeZone: string,
+): { deadline: Date; source: 'branch' | 'hq' } {
+  const fallback = { deadline: own, source: 'hq' as const };
+  if (!claimed) return fallback;
+  const at = new Date(claimed);
+  if (Number.isNaN(at.getTime()) || Number.isNaN(capturedAt.getTime())) return fallback;
+  const p = zonedParts(at, timeZone);
+  if (p.hour !== BOOK_PHOTO_DEADLINE_HOUR || p.minute !== 0 || p.second !== 0 || at.getMilliseconds() !== 0)
+    return fallback;
+  const days = toEpochDay(localDateIn(at, timeZone)) - toEpochDay(localDateIn(capturedAt, timeZone));
+  if (days < 1 || days > MAX_BOOK_DEADLINE_DAYS) return fallback;
+  return { deadline: at, source: 'branch' };
 }

@@ -126,12 +126,31 @@ export const deliveryRecordSchema = z.object({
   cc: z.array(z.string()),
   messageId: z.string(),
   onTime: z.boolean(),
+  /** The manager's name from HQ's directory, for "Delivered to <name>"; absent from older HQs or when unnamed. */
+  toName: z.string().optional(),
 });
+
+/**
+ * Where HQ's e-mail of the entry stands (shared/book/outbox MAIL_STATES). A plain string, so a branch that
+ * does not know a newer state still accepts the pull and shows a neutral line.
+ */
+export const mailStatusSchema = z.object({
+  state: z.string().max(32),
+  attempts: z.number().int().nonnegative(),
+  /** The last error as the mail server or HQ worded it: a detail for whoever fixes it, not the main message. */
+  lastError: z.string().max(2000).optional(),
+  /** Photos HQ is still waiting for. */
+  missingPhotos: z.number().int().nonnegative().optional(),
+});
+export type MailStatus = z.infer<typeof mailStatusSchema>;
 
 export const bookEntryStateSchema = z.object({
   id: z.uuid(),
   delivery: deliveryRecordSchema.optional(),
   escalatedAt: z.string().optional(),
+  /** R11: whom the escalation went to (the head of sales' name, or address when unnamed). */
+  escalatedTo: z.string().optional(),
+  mail: mailStatusSchema.optional(),
 });
 export type BookEntryState = z.infer<typeof bookEntryStateSchema>;
 

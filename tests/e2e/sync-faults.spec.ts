@@ -175,6 +175,8 @@ test('offline work arrives exactly once when the link returns; a status set at H
   await hq.start();
   const code = hq.enroll(
     'MSK-01',
+    '--manager-name',
+    'Ирина Смирнова',
     '--manager-email',
     'manager@example.ru',
     '--head-of-sales-email',
@@ -224,7 +226,11 @@ test('offline work arrives exactly once when the link returns; a status set at H
       timeout: 3_000,
     });
   }).toPass({ timeout: 45_000 });
-  await expect(page.getByTestId('book-deadline-state')).toContainText('manager@example.ru');
+  // R8: "delivered to <manager> at <time> (on time)", the manager named from HQ's directory.
+  await expect(page.getByTestId('book-deadline-state')).toContainText('Ирина Смирнова');
+  await expect(page.getByTestId('book-deadline-state')).toContainText(
+    ru('book', 'state.deliveredOnTime').split(' — ')[0]!,
+  );
   await page.goto('/#/sync');
 
   // R23: a status set at HQ reaches the branch on its next sync.

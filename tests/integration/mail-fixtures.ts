@@ -101,7 +101,8 @@ export interface SubmittedEntry {
 export async function pushEntry(
   hq: RunningHq,
   device: TestDevice,
-  options: { pages?: number; capturedAt?: Date; seed?: number } = {},
+  /** `deadline`: what the branch claims (its own calendar); by default the capture moment, which HQ ignores. */
+  options: { pages?: number; capturedAt?: Date; seed?: number; deadline?: string } = {},
 ): Promise<SubmittedEntry> {
   const capturedAt = options.capturedAt ?? new Date();
   const iso = capturedAt.toISOString();
@@ -113,7 +114,7 @@ export async function pushEntry(
     branchCode: device.branchCode,
     capturedAt: iso,
     capturedBy: 'Olga',
-    deadline: iso,
+    deadline: options.deadline ?? iso,
   };
   const pages = Array.from({ length: options.pages ?? 2 }, (_, i) =>
     pageBytes(20_000 + i * 1000, (options.seed ?? ++seeds + process.pid) * 100 + i),

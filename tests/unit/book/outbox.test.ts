@@ -3,9 +3,13 @@ import {
   deliveredOnTime,
   escalationDue,
   isPermanentFailure,
+  mailDeadline,
+  mailStateOf,
   missingPhotos,
   nextMailAttempt,
+  type MailJobFacts,
 } from '../../../shared/book/outbox';
+import { bookPhotoDeadline } from '../../../shared/deadlines';
 
 const t0 = new Date('2026-03-02T08:00:00Z');
 const plus = (ms: number) => new Date(t0.getTime() + ms);
@@ -61,5 +65,64 @@ describe('mail outbox rules (R7, R8, R11)', () => {
 
   it('missing photos keep the page order', () => {
     expect(missingPhotos(['c', 'a', 'b'], new Set(['a']))).toEqual(['c', 'b']);
+  });
+});
+
+describe('what the branch is told about its e-mail (R7, R8)', () => {
+  const job = (f: Partial<MailJobFacts>): MailJobFacts => ({
+    status: 'pending',
+    attempts: 0,
+    lastErrorKind: null,
+    missingPhotos: 0,
+    ...f,
+  });
+  it.each([
+    [job({}), 'sending'],
+    [job({ missingPhotos: 2 }), 'waiting_photos'],
+    // Photos first: HQ does not even try (nor learn of a missing address) before they are all in.
+    [job({ missingPhotos: 1, attempts: 2, lastErrorKind: 'transient' }), 'waiting_photos'],
+    [job({ attempts: 1, lastErrorKind: 'directory' }), 'no_manager'],
+    [job({ attempts: 3, lastErrorKind: 'transient' }), 'retrying'],
+    [job({ attempts: 1, lastErrorKind: null }), 'sending'], // claimed, conversation under way
+    [job({ status: 'failed', attempts: 1, lastErrorKind: 'permanent' }), 'failed'],
+    [job({ status: 'sent', attempts: 2, lastErrorKind: 'transient' }), 'sent'],
+  ] as const)('%o → %s', (facts, state) => {
+    expect(mailStateOf(facts)).toBe(state);
+  });
+});
+
+describe('the deadline HQ mails against: the branch’s when plausible, else its own (R7)', () => {
+  const zone = 'Europe/Prague';
+  const captured = new Date('2026-03-06T14:00:00Z'); // Friday 15:00 in Prague
+  const own = bookPhotoDeadline(captured, { country: 'CZ', timeZone: zone }); // Monday 9 March 11:00
+  it.each([
+    ['the same as HQ’s', '2026-03-09T10:00:00.000Z', 'branch'],
+    // The branch is closed on Monday (its extra day off): Tuesday 11:00.
+    ['an extra day off at the branch', '2026-03-10T10:00:00Z', 'branch'],
+    // The branch works on Saturday (an extra working day): Saturday 11:00.
+    ['an extra working Saturday', '2026-03-07T10:00:00Z', 'branch'],
+    ['14 days after capture', '2026-03-20T10:00:00Z', 'branch'],
+    ['15 days after capture', '2026-03-21T10:00:00Z', 'hq'],
+    ['the capture day itself', '2026-03-06T10:00:00Z', 'hq'],
+    ['before the capture day', '2026-03-05T10:00:00Z', 'hq'],
+    ['not 11:00 in the branch’s zone', '2026-03-09T11:00:00Z', 'hq'],
+    ['11:00:30', '2026-03-09T10:00:30Z', 'hq'],
+    ['the capture moment (an old client)', captured.toISOString(), 'hq'],
+    ['not a date', 'soon', 'hq'],
+    ['absent', undefined, 'hq'],
+  ] as const)('%s: %s → %s', (_, claimed, source) => {
+    const r = mailDeadline(claimed, captured, own, zone);
+    expect(r.source).toBe(source);
+    expect(r.deadline.toISOString()).toBe(
+      source === 'hq' ? own.toISOString() : new Date(claimed!).toISOString(),
+    );
+  });
+
+  it('11:00 across a daylight-saving change is still 11:00 local', () => {
+    // Prague moves to summer time on Sunday 29 March 2026: Monday 30 March 11:00 is 09:00Z.
+    const friday = new Date('2026-03-27T12:00:00Z');
+    const hq = bookPhotoDeadline(friday, { country: 'CZ', timeZone: zone });
+    expect(mailDeadline('2026-03-30T09:00:00Z', friday, hq, zone).source).toBe('branch');
+    expect(mailDeadline('2026-03-30T10:00:00Z', friday, hq, zone).source).toBe('hq');
   });
 });

@@ -1,0 +1,85 @@
+import type { Pool } from 'pg';
+import {
+  mailStateOf,
+  type MailErrorKind,
+  type MailJobKind,
+  type MailJobStatus,
+  type MailState,
+} from '../../shared/book/outbox';
+
+/** One unsent mail job as an HQ admin sees it (`npm run hq -- mail-status`). */
+export interface MailJobReport {
+  id: string;
+  kind: MailJobKind;
+  branchCode: string;
+  complaintNumber: string | null;
+  state: MailState;
+  attempts: number;
+  deadline: string;
+  deadlineSource: string | null;
+  nextAttemptAt: string;
+  missingPhotos: number;
+  lastError: string | null;
+}
+
+/** Every job not sent yet (waiting, retrying, failed for good), the nearest deadline first. */
+export async function unsentMailJobs(pool: Pool): Promise<MailJobReport[]> {
+  const { rows } = await pool.query<{
+    id: string;
+    kind: MailJobKind;
+    code: string;
+    complaint_number: string | null;
+    status: MailJobStatus;
+    attempts: number;
+    deadline: Date;
+    deadline_source: string | null;
+    next_attempt_at: Date;
+    last_error: string | null;
+    last_error_kind: MailErrorKind | null;
+    missing: number;
+  }>(
+    `SELECT j.id, j.kind, b.code, e.complaint_number, j.status, j.attempts, j.deadline, j.deadline_source,
+            j.next_attempt_at, j.last_error, j.last_error_kind,
+            CASE WHEN j.kind = 'escalation' THEN 0 ELSE
+              (SELECT count(*)::int FROM jsonb_array_elements_text(COALESCE(e.page_hashes, '[]'::jsonb)) AS h(sha)
+                WHERE NOT EXISTS (SELECT 1 FROM photos p WHERE p.sha256 = h.sha)) END AS missing
+       FROM mail_outbox j JOIN branches b ON b.id = j.branch_id JOIN book_entries e ON e.id = j.entry_id
+      WHERE j.status <> 'sent'
+      ORDER BY j.deadline, j.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    branchCode: r.code,
+    complaintNumber: r.complaint_number,
+    state: mailStateOf({
+      status: r.status,
+      attempts: r.attempts,
+      lastErrorKind: r.last_error_kind,
+      missingPhotos: r.missing,
+    }),
+    attempts: r.attempts,
+    deadline: new Date(r.deadline).toISOString(),
+    deadlineSource: r.deadline_source,
+    nextAttemptAt: new Date(r.next_attempt_at).toISOString(),
+    missingPhotos: r.missing,
+    lastError: r.last_error,
+  }));
+}
+
+/** The admin command's text: one block per job, or a line saying all is sent. */
+export function formatMailReport(jobs: readonly MailJobReport[]): string {
+  if (jobs.length === 0) return 'All mail is sent.';
+  const lines = [`${jobs.length} mail job(s) not sent:`];
+  for (const j of jobs) {
+    lines.push(
+      '',
+      `${j.id}  [${j.state}]`,
+      `  branch ${j.branchCode}, complaint ${j.complaintNumber ?? '—'}, ${j.kind === 'escalation' ? 'escalation to the head of sales' : 'entry to the manager'}`,
+      `  deadline ${j.deadline}${j.deadlineSource ? ` (${j.deadlineSource === 'branch' ? "branch's calendar" : "HQ's calendar"})` : ''}, attempts ${j.attempts}${j.state === 'failed' ? '' : `, next ${j.nextAttemptAt}`}`,
+    );
+    if (j.missingPhotos > 0) lines.push(`  waiting for ${j.missingPhotos} photo(s) from the branch`);
+    if (j.lastError) lines.push(`  last error: ${j.lastError}`);
+  }
+  return lines.join('\n');
+}
