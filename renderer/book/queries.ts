@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { livePages, type BookEntry, type BookPage } from '../../shared/book/model';
 import { entryOffline, entryRisk, type EntryRisk, type HqReach } from '../../shared/book/risk';
-import { branchCalendarOf, type WorkstationSettings } from '../../shared/settings/workstation';
+import { branchCalendarOf, officeHoursOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 
 export interface EntrySummary {
@@ -64,7 +64,7 @@ export function riskOf(
     {
       warnWorkingHours: settings.bookWarnHours,
       offlineWarnMinutes: settings.offlineWarnMinutes,
-      officeHours: { opensMinute: 9 * 60, closesMinute: 18 * 60 },
+      officeHours: officeHoursOf(settings),
     },
   );
 }

@@ -299,6 +299,27 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
               </Field>
             );
           })}
+          {(['officeOpens', 'officeCloses'] as const).map((field) => (
+            <Field
+              key={field}
+              id={`s-${field}`}
+              label={t(`fields.${field}`)}
+              error={message(field)}
+              hint={field === 'officeOpens' ? t('hints.officeHours') : undefined}
+            >
+              <input
+                {...describedBy(
+                  `s-${field}`,
+                  message(field),
+                  field === 'officeOpens' ? t('hints.officeHours') : undefined,
+                )}
+                type="time"
+                step={60}
+                value={value[field]}
+                onChange={(e) => set(field, e.target.value)}
+              />
+            </Field>
+          ))}
         </div>
       </section>
 

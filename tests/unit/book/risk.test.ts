@@ -39,6 +39,19 @@ describe('workingHoursBefore', () => {
     );
   });
 
+  it.each([
+    // deadline Tue 11:00 MSK, office 10:00–19:00: 3 h = Tue 1 h (10–11) + Mon 2 h → Mon 17:00
+    [{ opensMinute: 600, closesMinute: 1140 }, 3, '2026-11-23T14:00:00Z'],
+    // office 08:00–16:00: 4 h = Tue 3 h (08–11) + Mon 1 h → Mon 15:00
+    [{ opensMinute: 480, closesMinute: 960 }, 4, '2026-11-23T12:00:00Z'],
+    // office 12:00–20:00 opens after the deadline: Tue counts nothing, 2 h → Mon 18:00
+    [{ opensMinute: 720, closesMinute: 1200 }, 2, '2026-11-23T15:00:00Z'],
+  ])('counts in the branch office hours %j (%i h)', (office, hours, expected) => {
+    expect(workingHoursBefore(new Date('2026-11-24T08:00:00Z'), hours, MSK, office).toISOString()).toBe(
+      new Date(expected).toISOString(),
+    );
+  });
+
   it('respects company overrides: an extra working Saturday counts', () => {
     const cal = { ...MSK, extraWorkingDays: ['2026-11-28'] };
     // Mon 30 Nov 11:00 − 4 h: Mon 2 h, then Saturday 28 Nov 16:00–18:00.
