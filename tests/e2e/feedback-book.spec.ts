@@ -59,6 +59,9 @@ test('captures 3 pages offline, keeps them over a reload, imports, and exports t
   page,
   context,
 }) => {
+  // The longest flow of the file (3 captures, a reload, imports, submit, export): ~19 s alone, over 30 s on
+  // two shared cores while the file's other tests run beside it.
+  test.setTimeout(60_000);
   await setUpWorkstation(page);
   await setManagers(page);
   await waitForOfflineShell(page);
