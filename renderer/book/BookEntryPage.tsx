@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { MAX_PAGES_PER_ENTRY, type BookEntry, type BookPage } from '../../shared/book/model';
+import type { EntryRisk, HqReach } from '../../shared/book/risk';
 import { emptyComplaintInput, type ComplaintInput } from '../../shared/complaints/model';
 import { validateComplaintInput, type FieldError } from '../../shared/complaints/validation';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
@@ -12,7 +13,7 @@ import { formatDateTime } from '../i18n/format';
 import { platform } from '../platform';
 import { useNow } from '../shell/useNow';
 import { BookDeadline, mailProblem } from './BookDeadline';
-import { useOfflineSince } from './connectivity';
+import { useHqReach } from './connectivity';
 import { riskOf, useAllPhotosAtHq, useEntry } from './queries';
 import { useCamera } from './camera';
 import { PageImage } from './PageThumb';
@@ -30,6 +31,7 @@ import {
   type NewPage,
 } from './actions';
 import { DirectoryIncomplete, exportFallbackEml } from './fallback';
+import { useFocusSaveRequest } from './focusSave';
 
 /** Below this much free space a warning shows before the next photo (a page is ~0.5–1 MB). */
 const LOW_SPACE_BYTES = 200 * 1024 * 1024;
@@ -95,7 +97,9 @@ function CaptureView({
   const [dragging, setDragging] = useState(false);
   const lowSpace = useLowSpace(pages.length);
   const now = useNow(30_000);
-  const offlineSince = useOfflineSince();
+  const reach = useHqReach();
+  const risk = entry ? riskOf(entry, settings, now, reach) : null;
+  const saveButton = useRef<HTMLButtonElement>(null);
   const options = { longEdge: settings.photoLongEdge, quality: settings.photoQuality };
   // The entry the next page joins: set by the first page of a new entry before the route catches up.
   const current = useRef(entryId);
@@ -212,13 +216,23 @@ function CaptureView({
         <h1>{t('book:captureTitle')}</h1>
         <Link href="/book">{t('book:backToList')}</Link>
       </div>
-      {entry && (
-        <BookDeadline
-          entry={entry}
-          risk={riskOf(entry, settings, now, offlineSince)}
-          settings={settings}
-          now={now}
-        />
+      {entry && risk && <BookDeadline entry={entry} risk={risk} settings={settings} now={now} />}
+      {entry && <NotConnectedNote reach={reach} />}
+      {entry && risk && pages.length > 0 && (risk.urgency === 'at_risk' || risk.urgency === 'late') && (
+        <div className="banner banner-error" role="alert" data-testid="capture-at-risk">
+          <p>{t('book:captureAtRisk')}</p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              saveButton.current?.scrollIntoView({ block: 'center' });
+              saveButton.current?.focus();
+            }}
+            data-testid="capture-at-risk-finish"
+          >
+            {t('book:atRisk.finish')}
+          </button>
+        </div>
       )}
       {lowSpace !== null && (
         <div className="banner banner-warning" role="status" data-testid="book-low-space">
@@ -344,16 +358,28 @@ function CaptureView({
             </ol>
           )}
           {entryId && pages.length > 0 && (
-            <SubmitForm entryId={entryId} settings={settings} lng={i18n.language} />
+            <SubmitForm entryId={entryId} settings={settings} lng={i18n.language} saveButton={saveButton} />
           )}
         </section>
       </div>
+      {entry && risk && pages.length > 0 && (
+        <FallbackSection entry={entry} risk={risk} reach={reach} settings={settings} />
+      )}
     </div>
   );
 }
 
 /** Links the entry to a complaint — a new one (channel "feedback book") or an existing one — and submits it. */
-function SubmitForm({ entryId, settings }: { entryId: string; settings: WorkstationSettings; lng: string }) {
+function SubmitForm({
+  entryId,
+  settings,
+  saveButton,
+}: {
+  entryId: string;
+  settings: WorkstationSettings;
+  lng: string;
+  saveButton: RefObject<HTMLButtonElement | null>;
+}) {
   const { t, i18n } = useTranslation(['book', 'complaints', 'validation']);
   const db = useDb();
   const [mode, setMode] = useState<'new' | 'existing'>('new');
@@ -363,6 +389,7 @@ function SubmitForm({ entryId, settings }: { entryId: string; settings: Workstat
   const [numberError, setNumberError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  useFocusSaveRequest(saveButton);
 
   const err = (field: string) => {
     const e = errors.find((x) => x.field === field || (field === 'contact' && x.field === 'contact'));
@@ -492,7 +519,13 @@ function SubmitForm({ entryId, settings }: { entryId: string; settings: Workstat
           {failure}
         </p>
       )}
-      <button type="submit" className="primary" disabled={saving} data-testid="submit-entry-button">
+      <button
+        type="submit"
+        className="primary"
+        disabled={saving}
+        ref={saveButton}
+        data-testid="submit-entry-button"
+      >
         {t('book:submit')}
       </button>
     </form>
@@ -510,16 +543,79 @@ function EntryView({
   settings: WorkstationSettings;
 }) {
   const { t, i18n } = useTranslation('book');
-  const db = useDb();
   const now = useNow(30_000);
-  const offlineSince = useOfflineSince();
-  const risk = riskOf(entry, settings, now, offlineSince);
+  const reach = useHqReach();
+  const risk = riskOf(entry, settings, now, reach);
   const atHq = useAllPhotosAtHq(pages);
-  // HQ reported it cannot send (refused for good, no manager address): the branch's own e-mail is the way out.
-  const problem = mailProblem(entry);
-  const hqCannotSend = problem === 'failed' || problem === 'no_manager';
+  const lng = i18n.language;
+
+  return (
+    <div className="page book-entry-view" data-testid="book-entry-view">
+      <div className="page-header">
+        <h1>{t('entryTitle', { number: entry.complaintNumber ?? '' })}</h1>
+        <Link href="/book">{t('backToList')}</Link>
+      </div>
+      <BookDeadline entry={entry} risk={risk} settings={settings} now={now} atHq={atHq} />
+      <NotConnectedNote reach={reach} delivered={risk.urgency === 'delivered'} />
+      <dl className="facts">
+        <dt>{t('capturedBy')}</dt>
+        <dd>{entry.capturedBy}</dd>
+        <dt>{t('capturedAtLabel')}</dt>
+        <dd>{formatDateTime(entry.capturedAt, lng, settings.timeZone)}</dd>
+        {entry.complaintId && (
+          <>
+            <dt>{t('complaint')}</dt>
+            <dd>
+              <Link href={`/complaints/${entry.complaintId}`}>{entry.complaintNumber}</Link>
+            </dd>
+          </>
+        )}
+      </dl>
+      <FallbackSection entry={entry} risk={risk} reach={reach} settings={settings} />
+      <ol className="page-thumbs large" data-testid="page-thumbs">
+        {pages.map((p) => (
+          <li key={p.id} data-testid="page-thumb" data-sha256={p.sha256}>
+            <PageImage sha256={p.sha256} alt={t('pageN', { n: p.pageNo })} className="thumb" />
+            <span>{t('pageN', { n: p.pageNo })}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** R7: a workstation never connected to HQ sends nothing by itself; the entry says so plainly. */
+function NotConnectedNote({ reach, delivered = false }: { reach: HqReach; delivered?: boolean }) {
+  const { t } = useTranslation('book');
+  if (reach.kind !== 'not_connected' || delivered) return null;
+  return (
+    <p className="banner banner-warning" role="status" data-testid="book-not-connected">
+      {t('notConnected')}
+    </p>
+  );
+}
+
+/**
+ * The R7 fallback, on the capture screen (pages taken, entry not saved yet) and on a saved entry: a ready
+ * `.eml` to the manager with a copy to the head of sales. The addresses come from the directory (HQ's, or
+ * Settings until HQ sets them); what is missing is said before the button is pressed.
+ */
+function FallbackSection({
+  entry,
+  risk,
+  reach,
+  settings,
+}: {
+  entry: BookEntry;
+  risk: EntryRisk;
+  reach: HqReach;
+  settings: WorkstationSettings;
+}) {
+  const { t, i18n } = useTranslation('book');
+  const db = useDb();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const lng = i18n.language;
+  if (risk.urgency === 'delivered') return null;
 
   async function fallback() {
     setMessage(null);
@@ -537,67 +633,54 @@ function EntryView({
     }
   }
 
+  // HQ reported it cannot send (refused for good, no manager address): the branch's own e-mail is the way out.
+  const problem = mailProblem(entry);
+  const urgent =
+    risk.urgency !== 'waiting' ||
+    reach.kind === 'not_connected' ||
+    problem === 'failed' ||
+    problem === 'no_manager';
   return (
-    <div className="page book-entry-view" data-testid="book-entry-view">
-      <div className="page-header">
-        <h1>{t('entryTitle', { number: entry.complaintNumber ?? '' })}</h1>
-        <Link href="/book">{t('backToList')}</Link>
-      </div>
-      <BookDeadline entry={entry} risk={risk} settings={settings} now={now} atHq={atHq} />
-      <dl className="facts">
-        <dt>{t('capturedBy')}</dt>
-        <dd>{entry.capturedBy}</dd>
-        <dt>{t('capturedAtLabel')}</dt>
-        <dd>{formatDateTime(entry.capturedAt, lng, settings.timeZone)}</dd>
-        {entry.complaintId && (
-          <>
-            <dt>{t('complaint')}</dt>
-            <dd>
-              <Link href={`/complaints/${entry.complaintId}`}>{entry.complaintNumber}</Link>
-            </dd>
-          </>
-        )}
-      </dl>
-      {risk.urgency !== 'delivered' && (
-        <section className="fallback" data-testid="fallback">
-          <h2>{t('fallback.title')}</h2>
-          <p>{t('fallback.text')}</p>
-          <button
-            type="button"
-            className={risk.urgency === 'waiting' && !hqCannotSend ? '' : 'primary'}
-            onClick={() => void fallback()}
-            data-testid="fallback-eml"
-          >
-            {t('fallback.button')}
-          </button>
-          {message && (
-            <p
-              className={`banner banner-${message.kind === 'ok' ? 'success' : 'error'}`}
-              role="status"
-              data-testid="fallback-message"
-            >
-              {message.text}
-            </p>
-          )}
-          {entry.fallbacks.length > 0 && (
-            <ul data-testid="fallback-records">
-              {entry.fallbacks.map((f) => (
-                <li key={f.at}>
-                  {t('fallback.record', { by: f.by, time: formatDateTime(f.at, lng, settings.timeZone) })}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+    <section className="fallback" data-testid="fallback">
+      <h2>{t('fallback.title')}</h2>
+      <p>{t('fallback.text')}</p>
+      {!settings.managerEmail ? (
+        <p className="banner banner-warning" role="status" data-testid="fallback-no-manager">
+          {t('fallback.noManager')} <Link href="/settings">{t('fallback.toSettings')}</Link>
+        </p>
+      ) : (
+        !settings.headOfSalesEmail && (
+          <p className="hint" data-testid="fallback-no-head-of-sales">
+            {t('fallback.noHeadOfSales')}
+          </p>
+        )
       )}
-      <ol className="page-thumbs large" data-testid="page-thumbs">
-        {pages.map((p) => (
-          <li key={p.id} data-testid="page-thumb" data-sha256={p.sha256}>
-            <PageImage sha256={p.sha256} alt={t('pageN', { n: p.pageNo })} className="thumb" />
-            <span>{t('pageN', { n: p.pageNo })}</span>
-          </li>
-        ))}
-      </ol>
-    </div>
+      <button
+        type="button"
+        className={urgent ? 'primary' : ''}
+        onClick={() => void fallback()}
+        data-testid="fallback-eml"
+      >
+        {t('fallback.button')}
+      </button>
+      {message && (
+        <p
+          className={`banner banner-${message.kind === 'ok' ? 'success' : 'error'}`}
+          role="status"
+          data-testid="fallback-message"
+        >
+          {message.text}
+        </p>
+      )}
+      {entry.fallbacks.length > 0 && (
+        <ul data-testid="fallback-records">
+          {entry.fallbacks.map((f) => (
+            <li key={f.at}>
+              {t('fallback.record', { by: f.by, time: formatDateTime(f.at, lng, settings.timeZone) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -5,7 +5,7 @@ import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { formatDateTime } from '../i18n/format';
 import { useNow } from '../shell/useNow';
 import { BookDeadline } from './BookDeadline';
-import { useOfflineSince } from './connectivity';
+import { useHqReach } from './connectivity';
 import { riskOf, useEntries } from './queries';
 
 /** R6–R8: every feedback-book entry, the most urgent first, with its 11:00 countdown. */
@@ -14,9 +14,9 @@ export function FeedbackBookPage({ settings }: { settings: WorkstationSettings }
   const [, navigate] = useLocation();
   const entries = useEntries();
   const now = useNow(30_000);
-  const offlineSince = useOfflineSince();
+  const reach = useHqReach();
   const rows = (entries ?? [])
-    .map((e) => ({ ...e, risk: riskOf(e.entry, settings, now, offlineSince) }))
+    .map((e) => ({ ...e, risk: riskOf(e.entry, settings, now, reach) }))
     .sort((a, b) =>
       compareByUrgency(
         { urgency: a.risk.urgency, deadline: a.entry.deadline },

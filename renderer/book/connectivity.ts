@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { unreachableSince } from '../../shared/book/risk';
-import { useSyncStatus } from '../sync/hooks';
+import { hqReach, unreachableSince, type HqReach } from '../../shared/book/risk';
+import { useHqLink, useSyncStatus } from '../sync/hooks';
 
 /**
  * Since when this PC has been without a network link (R7: "connectivity lost for long" puts an entry at
@@ -63,4 +63,14 @@ export function useOfflineSince(): number | null {
       lastErrorAt: status.lastError?.at,
     },
   );
+}
+
+/**
+ * The way to HQ as the at-risk rule sees it (R7): a workstation never connected to HQ is "not connected",
+ * whatever the network says — its entries can leave only by the fallback e-mail.
+ */
+export function useHqReach(): HqReach {
+  const unreachable = useOfflineSince();
+  const link = useHqLink();
+  return hqReach(link === undefined ? undefined : link !== null, unreachable);
 }

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { livePages, type BookEntry, type BookPage } from '../../shared/book/model';
-import { entryRisk, type EntryRisk } from '../../shared/book/risk';
-import { branchCalendarOf, type WorkstationSettings } from '../../shared/settings/workstation';
+import { entryOffline, entryRisk, type EntryRisk, type HqReach } from '../../shared/book/risk';
+import { branchCalendarOf, officeHoursOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 
 export interface EntrySummary {
@@ -51,20 +51,20 @@ export function riskOf(
   entry: BookEntry,
   settings: WorkstationSettings,
   now: Date,
-  offlineSince: number | null,
+  reach: HqReach,
 ): EntryRisk {
   return entryRisk(
     {
       deadline: new Date(entry.deadline),
       deliveredAt: entry.delivery ? new Date(entry.delivery.sentAt) : undefined,
       now,
-      offlineSince: offlineSince === null ? undefined : new Date(offlineSince),
+      ...entryOffline(reach, new Date(entry.capturedAt)),
     },
     branchCalendarOf(settings),
     {
       warnWorkingHours: settings.bookWarnHours,
       offlineWarnMinutes: settings.offlineWarnMinutes,
-      officeHours: { opensMinute: 9 * 60, closesMinute: 18 * 60 },
+      officeHours: officeHoursOf(settings),
     },
   );
 }

@@ -32,6 +32,8 @@ import { useDb } from '../db/context';
 import { endonym, regionName } from '../i18n/format';
 import { Field, describedBy } from '../shell/Field';
 import { SettingsInvalid, rememberedLanguage, saveWorkstationSettings } from './store';
+import { hqSetFields, type DirectoryField } from '../../shared/settings/directory';
+import { useHqLink } from '../sync/hooks';
 
 function defaults(language: Language): WorkstationSettings {
   const machineZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -62,6 +64,9 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
   const [errors, setErrors] = useState<SettingsError[]>([]);
   const [saved, setSaved] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  // Directory fields HQ has set are HQ's: shown read-only with HQ's current value (issue 6, R7).
+  const link = useHqLink();
+  const fromHq = new Set<string>(hqSetFields(link?.branch));
   // The header's language switcher and this form edit the same setting: keep the form in step.
   useEffect(() => {
     if (isLanguage(i18n.language))
@@ -137,22 +142,38 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
       | 'headOfSalesEmail',
     hint?: string,
     extra: Record<string, unknown> = {},
-  ) => (
-    <Field
-      id={`s-${field}`}
-      label={t(`fields.${field}`)}
-      required={field === 'branchCode' || field === 'branchName' || field === 'employeeName'}
-      error={message(field)}
-      hint={hint}
-    >
-      <input
-        {...describedBy(`s-${field}`, message(field), hint)}
-        value={value[field]}
-        onChange={(e) => set(field, e.target.value)}
-        {...extra}
-      />
-    </Field>
-  );
+  ) => {
+    if (link && fromHq.has(field)) {
+      const hqValue = link.branch[field as DirectoryField];
+      return (
+        <Field id={`s-${field}`} label={t(`fields.${field}`)} hint={t('hints.setByHq')}>
+          <input
+            {...describedBy(`s-${field}`, undefined, t('hints.setByHq'))}
+            value={hqValue}
+            readOnly
+            data-testid={`s-${field}-from-hq`}
+            {...extra}
+          />
+        </Field>
+      );
+    }
+    return (
+      <Field
+        id={`s-${field}`}
+        label={t(`fields.${field}`)}
+        required={field === 'branchCode' || field === 'branchName' || field === 'employeeName'}
+        error={message(field)}
+        hint={hint}
+      >
+        <input
+          {...describedBy(`s-${field}`, message(field), hint)}
+          value={value[field]}
+          onChange={(e) => set(field, e.target.value)}
+          {...extra}
+        />
+      </Field>
+    );
+  };
 
   return (
     <form className="page settings-form" onSubmit={submit} noValidate aria-labelledby="settings-title">
@@ -299,6 +320,27 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
               </Field>
             );
           })}
+          {(['officeOpens', 'officeCloses'] as const).map((field) => (
+            <Field
+              key={field}
+              id={`s-${field}`}
+              label={t(`fields.${field}`)}
+              error={message(field)}
+              hint={field === 'officeOpens' ? t('hints.officeHours') : undefined}
+            >
+              <input
+                {...describedBy(
+                  `s-${field}`,
+                  message(field),
+                  field === 'officeOpens' ? t('hints.officeHours') : undefined,
+                )}
+                type="time"
+                step={60}
+                value={value[field]}
+                onChange={(e) => set(field, e.target.value)}
+              />
+            </Field>
+          ))}
         </div>
       </section>
 

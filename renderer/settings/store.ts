@@ -8,7 +8,9 @@ import {
   type SettingsError,
   type WorkstationSettings,
 } from '../../shared/settings/workstation';
+import { withHqDirectory } from '../../shared/settings/directory';
 import type { OtklikDatabase } from '../db/database';
+import { hqLink } from '../sync/state';
 
 export class SettingsInvalid extends Error {
   constructor(readonly errors: SettingsError[]) {
@@ -22,8 +24,9 @@ export async function loadWorkstationSettings(db: OtklikDatabase): Promise<Works
 }
 
 /**
- * Settings are this PC's configuration, not business records: they are not queued for HQ (HQ will own
- * the branch directory and send it down).
+ * Settings are this PC's configuration, not business records: they are not queued for HQ (HQ owns the
+ * branch directory and sends it down). The directory fields HQ has set are re-applied in the same
+ * transaction, so a form opened before HQ's directory arrived cannot overwrite it.
  */
 export async function saveWorkstationSettings(
   db: OtklikDatabase,
@@ -31,8 +34,13 @@ export async function saveWorkstationSettings(
 ): Promise<WorkstationSettings> {
   const errors = validateWorkstationSettings(raw);
   if (errors.length > 0) throw new SettingsInvalid(errors);
-  const value = normalizeWorkstationSettings(raw);
-  await db.settings.put({ key: 'workstation', value });
+  const value = await db.transaction('rw', db.settings, db.meta, async () => {
+    const normalized = normalizeWorkstationSettings(raw);
+    const link = await hqLink(db);
+    const kept = (link && withHqDirectory(normalized, link.branch)) ?? normalized;
+    await db.settings.put({ key: 'workstation', value: kept });
+    return kept;
+  });
   rememberLanguage(value.language);
   return value;
 }

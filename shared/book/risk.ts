@@ -60,7 +60,7 @@ export function workingHoursBefore(
 
 export const ENTRY_URGENCIES = ['delivered', 'late', 'at_risk', 'waiting'] as const;
 export type EntryUrgency = (typeof ENTRY_URGENCIES)[number];
-export type RiskReason = 'deadline_near' | 'offline_long';
+export type RiskReason = 'deadline_near' | 'offline_long' | 'not_connected';
 
 export interface EntryRiskInput {
   deadline: Date;
@@ -69,6 +69,11 @@ export interface EntryRiskInput {
   now: Date;
   /** Since when the branch has had no connection to HQ; undefined when connected. */
   offlineSince?: Date;
+  /**
+   * This workstation was never connected to HQ (no enrollment): nothing it saves reaches the manager but by
+   * the fallback, so being "offline" long is reported as that, not as a network cut.
+   */
+  notConnected?: boolean;
 }
 
 export interface EntryRisk {
@@ -92,7 +97,7 @@ export function entryRisk(
     input.offlineSince &&
     input.now.getTime() - input.offlineSince.getTime() >= settings.offlineWarnMinutes * 60_000
   )
-    reasons.push('offline_long');
+    reasons.push(input.notConnected ? 'not_connected' : 'offline_long');
   return { urgency: reasons.length > 0 ? 'at_risk' : 'waiting', reasons, warnFrom };
 }
 
@@ -126,4 +131,33 @@ export function unreachableSince(
   }
   if (networkOfflineSince === null) return failing;
   return failing === null ? networkOfflineSince : Math.min(networkOfflineSince, failing);
+}
+
+/**
+ * What the branch knows of its way to HQ: reachable; unreachable since an instant (network down or HQ
+ * failing); or not connected at all — the workstation was never enrolled, so no sync will ever run.
+ */
+export type HqReach =
+  { kind: 'reachable' } | { kind: 'unreachable'; since: number } | { kind: 'not_connected' };
+
+/**
+ * Combines the enrollment with the link state. `enrolled` is undefined while it is still being read: the
+ * link state alone decides then, so nothing flickers to "not connected" on start-up.
+ */
+export function hqReach(enrolled: boolean | undefined, unreachableFrom: number | null): HqReach {
+  if (enrolled === false) return { kind: 'not_connected' };
+  return unreachableFrom === null ? { kind: 'reachable' } : { kind: 'unreachable', since: unreachableFrom };
+}
+
+/**
+ * Since when one entry has been unable to reach HQ. Not connected: since the entry was saved (its first page
+ * taken) — before that there was nothing to send, and from then on nothing could go out but by the fallback.
+ */
+export function entryOffline(
+  reach: HqReach,
+  capturedAt: Date,
+): Pick<EntryRiskInput, 'offlineSince' | 'notConnected'> {
+  if (reach.kind === 'reachable') return {};
+  if (reach.kind === 'unreachable') return { offlineSince: new Date(reach.since) };
+  return { offlineSince: capturedAt, notConnected: true };
 }

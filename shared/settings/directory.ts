@@ -1,7 +1,19 @@
 import type { BranchDirectory } from '../sync/protocol';
 import type { WorkstationSettings } from './workstation';
 
-const FIELDS = ['managerName', 'managerEmail', 'headOfSalesName', 'headOfSalesEmail'] as const;
+export const DIRECTORY_FIELDS = [
+  'managerName',
+  'managerEmail',
+  'headOfSalesName',
+  'headOfSalesEmail',
+] as const;
+export type DirectoryField = (typeof DIRECTORY_FIELDS)[number];
+const FIELDS = DIRECTORY_FIELDS;
+
+/** The directory fields HQ has set for this branch: shown read-only on the branch and never overwritten. */
+export function hqSetFields(branch: BranchDirectory | undefined): DirectoryField[] {
+  return branch ? DIRECTORY_FIELDS.filter((f) => branch[f] !== '') : [];
+}
 
 /**
  * Issue 6: HQ's branch directory replaces the local manager/head-of-sales fields it sets; a field HQ leaves

@@ -1,3 +1,4 @@
+import type { OfficeHours } from '../book/risk';
 import { isValidBranchCode, isValidStation } from '../complaints/numbering';
 import { UKRAINE_MARTIAL_LAW_DEFAULT, type BranchCalendar } from '../deadlines/calendar';
 import {
@@ -64,6 +65,9 @@ export interface WorkstationSettings {
   bookWarnHours: number;
   /** …or when the link to HQ has been down this many minutes. */
   offlineWarnMinutes: number;
+  /** The branch's counter hours, 'HH:MM' in the branch's zone: the working hours of that warning. */
+  officeOpens: string;
+  officeCloses: string;
   /** Stored and mailed photos: long edge in pixels and JPEG quality (readable handwriting, small files). */
   photoLongEdge: number;
   photoQuality: number;
@@ -91,6 +95,8 @@ export const SETTINGS_DEFAULTS = {
   headOfSalesEmail: '',
   bookWarnHours: 2,
   offlineWarnMinutes: 60,
+  officeOpens: '09:00',
+  officeCloses: '18:00',
   photoLongEdge: 2000,
   photoQuality: 0.85,
 };
@@ -107,6 +113,26 @@ export function branchCalendarOf(s: WorkstationSettings): BranchCalendar {
     extraWorkingDays: s.extraWorkingDays,
     ukraineMartialLaw: s.ukraineMartialLaw,
   };
+}
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes after midnight of a 'HH:MM' wall-clock time, or null when it is not one. */
+export function minutesOfDay(value: string): number | null {
+  const m = TIME_OF_DAY.exec(value.trim());
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+/** The office hours the at-risk rule counts in (R7); the defaults stand in for a value that is not valid. */
+export function officeHoursOf(s: WorkstationSettings): OfficeHours {
+  const opens = minutesOfDay(s.officeOpens);
+  const closes = minutesOfDay(s.officeCloses);
+  if (opens === null || closes === null || closes <= opens)
+    return {
+      opensMinute: minutesOfDay(SETTINGS_DEFAULTS.officeOpens)!,
+      closesMinute: minutesOfDay(SETTINGS_DEFAULTS.officeCloses)!,
+    };
+  return { opensMinute: opens, closesMinute: closes };
 }
 
 export function policyOf(s: WorkstationSettings): ConsiderationPolicy {
@@ -128,7 +154,9 @@ export type SettingsErrorCode =
   | 'invalid_date'
   | 'date_in_both_lists'
   | 'too_many'
-  | 'too_long';
+  | 'too_long'
+  | 'invalid_time'
+  | 'closes_before_opens';
 
 export interface SettingsError {
   field: SettingsField;
@@ -148,6 +176,8 @@ export function normalizeWorkstationSettings(s: WorkstationSettings): Workstatio
     managerEmail: s.managerEmail.trim(),
     headOfSalesName: s.headOfSalesName.trim(),
     headOfSalesEmail: s.headOfSalesEmail.trim(),
+    officeOpens: s.officeOpens.trim(),
+    officeCloses: s.officeCloses.trim(),
     extraDaysOff: [...new Set(s.extraDaysOff.map((d) => d.trim()))].sort(),
     extraWorkingDays: [...new Set(s.extraWorkingDays.map((d) => d.trim()))].sort(),
   };
@@ -198,6 +228,11 @@ export function validateWorkstationSettings(raw: WorkstationSettings): SettingsE
     if (s[field].length > 120) add(field, 'too_long', { max: 120 });
   for (const field of ['managerEmail', 'headOfSalesEmail'] as const)
     if (s[field] && !isValidEmail(s[field])) add(field, 'invalid_email');
+  const opens = minutesOfDay(s.officeOpens);
+  const closes = minutesOfDay(s.officeCloses);
+  if (opens === null) add('officeOpens', 'invalid_time');
+  if (closes === null) add('officeCloses', 'invalid_time');
+  else if (opens !== null && closes <= opens) add('officeCloses', 'closes_before_opens');
   for (const [field, range] of Object.entries(NUMERIC_SETTING_RANGES) as [
     NumericSetting,
     (typeof NUMERIC_SETTING_RANGES)[NumericSetting],

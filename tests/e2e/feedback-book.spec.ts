@@ -59,6 +59,9 @@ test('captures 3 pages offline, keeps them over a reload, imports, and exports t
   page,
   context,
 }) => {
+  // The longest flow of the file (3 captures, a reload, imports, submit, export): ~19 s alone, over 30 s on
+  // two shared cores while the file's other tests run beside it.
+  test.setTimeout(60_000);
   await setUpWorkstation(page);
   await setManagers(page);
   await waitForOfflineShell(page);
@@ -192,4 +195,97 @@ test('a refused camera is explained and the import path still works', async ({ p
   await expect(page.getByTestId('capture-problems')).toContainText(
     `IMG_0001.HEIC: ${ru('book', 'rejected.unsupported_heic')}`,
   );
+});
+
+// R7, R22 (issue 4 review): a workstation that was never connected to HQ can send nothing by itself. An hour
+// after the first page the entry — still not saved — is flagged at risk on every screen and by a system
+// notification that reads right; the banner leads to the save button; the capture screen itself offers the
+// ready .eml with the directory's addresses.
+test('not connected to HQ: an unsaved entry is at risk after an hour, with the fallback on the capture screen', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const shown: { title: string; body?: string }[] = [];
+    (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
+    class FakeNotification {
+      static permission = 'granted';
+      static requestPermission = async () => 'granted';
+      constructor(title: string, options?: { body?: string }) {
+        shown.push({ title, body: options?.body });
+      }
+    }
+    (window as unknown as { Notification: unknown }).Notification = FakeNotification;
+  });
+  // Monday 23 November 2026, 12:00 in Moscow: the deadline is Tuesday 11:00, far beyond the 2-hour lead.
+  await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
+  await setUpWorkstation(page);
+  await setManagers(page);
+
+  await page.goto('/#/book/new');
+  const png = await page.screenshot();
+  await page
+    .getByTestId('import-input')
+    .setInputFiles([{ name: 'scan.png', mimeType: 'image/png', buffer: png }]);
+  await expect(page.getByTestId('page-thumb')).toHaveCount(1);
+  await expect(page).toHaveURL(/#\/book\/[0-9a-f-]{36}$/);
+
+  // Saved a minute ago: waiting, but the entry already says plainly that nothing leaves this PC by itself.
+  await expect(page.getByTestId('book-not-connected')).toHaveText(ru('book', 'notConnected'));
+  await expect(page.getByTestId('book-deadline')).toHaveAttribute('data-urgency', 'waiting');
+  await expect(page.getByTestId('book-at-risk')).toHaveCount(0);
+  await expect(page.getByTestId('fallback-eml')).toBeVisible();
+
+  // An hour later: at risk, although the deadline is a day away.
+  await page.clock.fastForward('01:01:00');
+  const banner = page.getByTestId('book-at-risk');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText(ru('book', 'atRisk.notConnected'));
+  await expect(banner).toContainText(ru('book', 'atRisk.actionUnsaved'));
+  await expect(page.getByTestId('book-deadline')).toHaveAttribute('data-urgency', 'at_risk');
+  await expect(page.getByTestId('capture-at-risk')).toContainText(ru('book', 'captureAtRisk'));
+  const notes = await page.evaluate(
+    () =>
+      (window as unknown as { shownNotifications: { title: string; body?: string }[] }).shownNotifications,
+  );
+  expect(notes).toHaveLength(1);
+  expect(notes[0]!.title).toBe(ru('book', 'notify.atRiskTitle'));
+  const time = new Intl.DateTimeFormat('ru', {
+    timeZone: 'Europe/Moscow',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date('2026-11-23T09:00:00Z'));
+  expect(notes[0]!.body).toBe(ru('book', 'notify.bodyUnsaved', { time }));
+
+  // The banner's "Complete and save" brings the save button into focus.
+  await page.goto('/#/book');
+  await page.getByTestId('book-at-risk-finish').click();
+  await expect(page.getByTestId('submit-entry-button')).toBeFocused();
+
+  // The fallback from the capture screen: To the manager, Cc the head of sales, the page attached.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('fallback-eml').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^[0-9a-f-]{36}\.eml$/);
+  await expect(page.getByTestId('fallback-records')).toContainText(MOSCOW.employeeName);
+  const mail = await simpleParser(readFileSync((await file.path())!));
+  const addresses = (a: typeof mail.to) => (a && !Array.isArray(a) ? a.value.map((v) => v.address) : []);
+  expect(addresses(mail.to)).toEqual(['manager@example.ru']);
+  expect(addresses(mail.cc)).toEqual(['sales@example.ru']);
+  const stored = (await storedPages(page)).rehashed.map((p) => p.sha256);
+  expect(mail.attachments.map((a) => sha256(a.content))).toEqual(stored);
+  expect((await storedPages(page)).ops).toContain('book.entry.fallback');
+});
+
+test('the capture screen says plainly when the directory has no manager e-mail for the fallback', async ({
+  page,
+}) => {
+  await setUpWorkstation(page);
+  await page.goto('/#/book/new');
+  await page
+    .getByTestId('import-input')
+    .setInputFiles([{ name: 'scan.png', mimeType: 'image/png', buffer: await page.screenshot() }]);
+  await expect(page.getByTestId('page-thumb')).toHaveCount(1);
+  await expect(page.getByTestId('fallback-no-manager')).toContainText(ru('book', 'fallback.noManager'));
+  await page.getByTestId('fallback-eml').click();
+  await expect(page.getByTestId('fallback-message')).toHaveText(ru('book', 'fallback.noManager'));
 });

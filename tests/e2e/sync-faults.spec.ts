@@ -355,3 +355,26 @@ test('the page reloads in the middle of a sync: nothing lost, nothing twice', as
   await expectAllAtHq(second);
   expect(await countsAtHq()).toEqual({ complaints: 3, events: 6, ops: 3, rejected: 0, photos: 0, pages: 0 });
 });
+
+// Issue 4 review (R7, issue 6): the directory fields HQ has set are read-only on the branch, and saving the
+// form keeps them; a field HQ never set stays editable.
+test('directory fields set by HQ are read-only in Settings and survive a save', async ({ page }) => {
+  await hq.start();
+  const code = hq.enroll('MSK-01', '--manager-name', 'Ирина Смирнова', '--manager-email', 'irina@example.ru');
+  await setUpWorkstation(page);
+  await connect(page, code);
+  await page.reload();
+  const managerEmail = page.getByLabel(ru('settings', 'fields.managerEmail'), { exact: true });
+  await expect(managerEmail).toHaveValue('irina@example.ru');
+  await expect(managerEmail).not.toBeEditable();
+  await expect(page.getByTestId('s-managerEmail-from-hq')).toBeVisible();
+  await expect(page.getByText(ru('settings', 'hints.setByHq')).first()).toBeVisible();
+  const headOfSales = page.getByLabel(ru('settings', 'fields.headOfSalesEmail'), { exact: true });
+  await expect(headOfSales).toBeEditable();
+  await headOfSales.fill('sales@example.ru');
+  await page.getByRole('button', { name: ru('settings', 'save') }).click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await page.reload();
+  await expect(managerEmail).toHaveValue('irina@example.ru');
+  await expect(headOfSales).toHaveValue('sales@example.ru');
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withHqDirectory } from '../../../shared/settings/directory';
+import { hqSetFields, withHqDirectory } from '../../../shared/settings/directory';
 import { SETTINGS_DEFAULTS, type WorkstationSettings } from '../../../shared/settings/workstation';
 
 const local = {
@@ -35,5 +35,31 @@ describe('branch directory from HQ (issue 6)', () => {
   });
   it('the same values again: no change', () => {
     expect(withHqDirectory(local, { ...hq, managerEmail: 'local@example.com' })).toBeNull();
+  });
+});
+
+describe('which directory fields HQ has set (issue 4 review: read-only on the branch)', () => {
+  it.each([
+    ['not enrolled', undefined, []],
+    ['enrolled, HQ set nothing', hq, []],
+    [
+      'manager only',
+      { ...hq, managerName: 'Анна', managerEmail: 'anna@example.com' },
+      ['managerName', 'managerEmail'],
+    ],
+    ['head of sales e-mail only', { ...hq, headOfSalesEmail: 'h@example.com' }, ['headOfSalesEmail']],
+    [
+      'all four',
+      {
+        ...hq,
+        managerName: 'A',
+        managerEmail: 'a@example.com',
+        headOfSalesName: 'H',
+        headOfSalesEmail: 'h@example.com',
+      },
+      ['managerName', 'managerEmail', 'headOfSalesName', 'headOfSalesEmail'],
+    ],
+  ])('%s', (_why, branch, expected) => {
+    expect(hqSetFields(branch)).toEqual(expected);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   isValidEmail,
+  minutesOfDay,
+  officeHoursOf,
   validateWorkstationSettings,
   withSettingsDefaults,
   type WorkstationSettings,
@@ -63,5 +65,51 @@ describe('managers directory and book options', () => {
 
   it('isValidEmail bounds the length', () => {
     expect(isValidEmail(`${'a'.repeat(250)}@x.ru`)).toBe(false);
+  });
+
+  // Issue 4 review: the at-risk rule's working hours are the branch's office hours, not a fixed 9–18.
+  it('office hours default to 09:00–18:00', () => {
+    expect([base.officeOpens, base.officeCloses]).toEqual(['09:00', '18:00']);
+    expect(officeHoursOf(base)).toEqual({ opensMinute: 540, closesMinute: 1080 });
+  });
+
+  it.each([
+    ['08:30', '17:30', []],
+    ['00:00', '23:59', []],
+    [' 10:00 ', '19:00', []], // trimmed on save
+    ['9:00', '18:00', ['officeOpens:invalid_time']],
+    ['09:00', '24:00', ['officeCloses:invalid_time']],
+    ['', '18:00', ['officeOpens:invalid_time']],
+    ['09:60', '18:00', ['officeOpens:invalid_time']],
+    ['18:00', '09:00', ['officeCloses:closes_before_opens']],
+    ['09:00', '09:00', ['officeCloses:closes_before_opens']],
+  ])('opens %j, closes %j → %j', (officeOpens, officeCloses, expected) => {
+    expect(errors({ officeOpens, officeCloses })).toEqual(expected);
+  });
+
+  it.each([
+    [
+      { officeOpens: '10:00', officeCloses: '19:30' },
+      { opensMinute: 600, closesMinute: 1170 },
+    ],
+    [
+      { officeOpens: '18:00', officeCloses: '09:00' },
+      { opensMinute: 540, closesMinute: 1080 },
+    ],
+    [
+      { officeOpens: 'soon', officeCloses: '18:00' },
+      { opensMinute: 540, closesMinute: 1080 },
+    ],
+  ])('officeHoursOf(%j) → %j (an invalid value falls back to the defaults)', (patch, expected) => {
+    expect(officeHoursOf({ ...base, ...patch })).toEqual(expected);
+  });
+
+  it('minutesOfDay reads HH:MM only', () => {
+    expect([minutesOfDay('00:00'), minutesOfDay('23:59'), minutesOfDay('7:00'), minutesOfDay('x')]).toEqual([
+      0,
+      1439,
+      null,
+      null,
+    ]);
   });
 });

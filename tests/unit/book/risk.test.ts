@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_RISK_SETTINGS,
   compareByUrgency,
+  entryOffline,
   entryRisk,
+  hqReach,
   unreachableSince,
   workingHoursBefore,
   type EntryUrgency,
+  type HqReach,
 } from '../../../shared/book/risk';
 import { bookPhotoDeadline, type BranchCalendar } from '../../../shared/deadlines';
 
@@ -32,6 +35,19 @@ describe('workingHoursBefore', () => {
     ['2026-11-24T08:00:00Z', 12, MSK, '2026-11-20T14:00:00Z', 'one more hour: Fri 17:00'],
   ])('%s − %i working h (%#) → %s', (deadline, hours, cal, expected) => {
     expect(workingHoursBefore(new Date(deadline), hours, cal).toISOString()).toBe(
+      new Date(expected).toISOString(),
+    );
+  });
+
+  it.each([
+    // deadline Tue 11:00 MSK, office 10:00–19:00: 3 h = Tue 1 h (10–11) + Mon 2 h → Mon 17:00
+    [{ opensMinute: 600, closesMinute: 1140 }, 3, '2026-11-23T14:00:00Z'],
+    // office 08:00–16:00: 4 h = Tue 3 h (08–11) + Mon 1 h → Mon 15:00
+    [{ opensMinute: 480, closesMinute: 960 }, 4, '2026-11-23T12:00:00Z'],
+    // office 12:00–20:00 opens after the deadline: Tue counts nothing, 2 h → Mon 18:00
+    [{ opensMinute: 720, closesMinute: 1200 }, 2, '2026-11-23T15:00:00Z'],
+  ])('counts in the branch office hours %j (%i h)', (office, hours, expected) => {
+    expect(workingHoursBefore(new Date('2026-11-24T08:00:00Z'), hours, MSK, office).toISOString()).toBe(
       new Date(expected).toISOString(),
     );
   });
@@ -164,5 +180,73 @@ describe('unreachableSince', () => {
     ['no sync status yet', t('2026-11-23T10:00:00Z'), undefined, t('2026-11-23T10:00:00Z')],
   ])('%s', (_why, network, sync, expected) => {
     expect(unreachableSince(network, sync)).toBe(expected);
+  });
+});
+
+describe('hqReach', () => {
+  it.each<[string, boolean | undefined, number | null, HqReach]>([
+    ['enrolled, link works', true, null, { kind: 'reachable' }],
+    ['enrolled, HQ unreachable', true, 1000, { kind: 'unreachable', since: 1000 }],
+    ['never connected, network up', false, null, { kind: 'not_connected' }],
+    ['never connected, network down too', false, 1000, { kind: 'not_connected' }],
+    ['enrollment still loading: the link state alone', undefined, null, { kind: 'reachable' }],
+    ['enrollment still loading, network down', undefined, 1000, { kind: 'unreachable', since: 1000 }],
+  ])('%s', (_why, enrolled, unreachable, expected) => {
+    expect(hqReach(enrolled, unreachable)).toEqual(expected);
+  });
+});
+
+// Issue 4 review: a workstation never connected to HQ counts as cut off since each entry was saved, so the
+// rule warns (and offers the .eml) an hour after the capture instead of 2 working hours before 11:00.
+describe('a workstation not connected to HQ', () => {
+  const captured = new Date('2026-11-23T12:00:00Z'); // Mon 15:00 Moscow → deadline Tue 11:00
+  const deadline = bookPhotoDeadline(captured, MSK);
+  const risk = (reach: HqReach, now: string) =>
+    entryRisk({ deadline, now: new Date(now), ...entryOffline(reach, captured) }, MSK, DEFAULT_RISK_SETTINGS);
+
+  it.each<[string, HqReach, string, EntryUrgency, string[]]>([
+    ['connected and reachable: waits for HQ', { kind: 'reachable' }, '2026-11-23T17:00:00Z', 'waiting', []],
+    ['not connected, 59 min after saving', { kind: 'not_connected' }, '2026-11-23T12:59:00Z', 'waiting', []],
+    [
+      'not connected, 60 min after saving',
+      { kind: 'not_connected' },
+      '2026-11-23T13:00:00Z',
+      'at_risk',
+      ['not_connected'],
+    ],
+    [
+      'not connected, the evening before (long before the 2-hour lead)',
+      { kind: 'not_connected' },
+      '2026-11-23T17:00:00Z',
+      'at_risk',
+      ['not_connected'],
+    ],
+    [
+      'not connected and the deadline near',
+      { kind: 'not_connected' },
+      '2026-11-24T07:00:00Z',
+      'at_risk',
+      ['deadline_near', 'not_connected'],
+    ],
+    ['not connected, past the deadline', { kind: 'not_connected' }, '2026-11-24T08:00:00Z', 'late', []],
+    [
+      'connected, HQ unreachable since before the capture',
+      { kind: 'unreachable', since: Date.parse('2026-11-23T10:00:00Z') },
+      '2026-11-23T12:05:00Z',
+      'at_risk',
+      ['offline_long'],
+    ],
+  ])('%s', (_why, reach, now, urgency, reasons) => {
+    const r = risk(reach, now);
+    expect({ urgency: r.urgency, reasons: r.reasons }).toEqual({ urgency, reasons });
+  });
+
+  it('entryOffline: the clock of each entry', () => {
+    expect(entryOffline({ kind: 'reachable' }, captured)).toEqual({});
+    expect(entryOffline({ kind: 'unreachable', since: 5 }, captured)).toEqual({ offlineSince: new Date(5) });
+    expect(entryOffline({ kind: 'not_connected' }, captured)).toEqual({
+      offlineSince: captured,
+      notConnected: true,
+    });
   });
 });

@@ -20,6 +20,9 @@ import {
   type ProcessedImage,
 } from '../../../renderer/book/imaging';
 import { emptyComplaintInput } from '../../../shared/complaints/model';
+import { DirectoryIncomplete, buildFallbackEml } from '../../../renderer/book/fallback';
+import { recordFallback } from '../../../renderer/book/actions';
+import { initI18n } from '../../../renderer/i18n';
 import { now, openDb, settings } from './fixtures';
 
 // R6 in a real Chromium: the image pipeline (decode, downscale, JPEG, SHA-256) and the feedback-book
@@ -214,5 +217,36 @@ describe('feedback-book actions', () => {
     expect((await db.bookEntries.get(entry.id))?.state).toBe('capturing');
     expect(await db.complaints.count()).toBe(0);
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  // Issue 4 review: the fallback is offered on the capture screen too, before the entry is saved.
+  it('an entry not saved yet can go out as the .eml fallback, which is recorded and queued', async () => {
+    await initI18n('ru');
+    const db = openDb();
+    const withDirectory = settings(1, {
+      managerName: 'Ирина Смирнова',
+      managerEmail: 'manager@example.ru',
+      headOfSalesEmail: 'sales@example.ru',
+    });
+    const { entry } = await addPage(db, null, await page(1), withDirectory, now);
+    await addPage(db, entry.id, await page(2), withDirectory, now);
+    const eml = await buildFallbackEml(db, entry, withDirectory, now);
+    expect(eml.filename).toBe(`${entry.id}.eml`);
+    expect(eml.pages).toHaveLength(2);
+    expect(eml.content).toMatch(/^To: .*manager@example\.ru/m);
+    expect(eml.content).toMatch(/^Cc: .*sales@example\.ru/m);
+    await recordFallback(db, entry.id, eml.pages, withDirectory, now);
+    const saved = await db.bookEntries.get(entry.id);
+    expect(saved?.state).toBe('capturing');
+    expect(saved?.fallbacks.map((f) => f.by)).toEqual(['Ольга Иванова']);
+    const ops = await db.outbox.toArray();
+    expect(ops.map((o) => o.type)).toEqual(['book.page.add', 'book.page.add', 'book.entry.fallback']);
+    for (const op of ops) expect(() => parseOperationPayload(op.type, op.payload)).not.toThrow();
+  });
+
+  it('without the manager in the directory the fallback refuses with DirectoryIncomplete', async () => {
+    const db = openDb();
+    const { entry } = await addPage(db, null, await page(1), s, now);
+    await expect(buildFallbackEml(db, entry, s, now)).rejects.toBeInstanceOf(DirectoryIncomplete);
   });
 });
