@@ -73,11 +73,13 @@ export function AtRiskBanner({ settings }: { settings: WorkstationSettings }) {
             </Link>{' '}
             {risk.urgency === 'late'
               ? t('atRisk.late')
-              : risk.reasons.includes('not_connected')
-                ? t('atRisk.notConnected')
-                : risk.reasons.includes('offline_long')
-                  ? t('atRisk.offline')
-                  : t('atRisk.near')}{' '}
+              : risk.reasons.includes('hq_cannot_send')
+                ? t('atRisk.hqCannotSend')
+                : risk.reasons.includes('not_connected')
+                  ? t('atRisk.notConnected')
+                  : risk.reasons.includes('offline_long')
+                    ? t('atRisk.offline')
+                    : t('atRisk.near')}{' '}
             {entry.state !== 'submitted' && (
               <Link
                 href={`/book/${entry.id}`}

@@ -59,6 +59,7 @@ export function riskOf(
       deliveredAt: entry.delivery ? new Date(entry.delivery.sentAt) : undefined,
       now,
       ...entryOffline(reach, new Date(entry.capturedAt)),
+      hqCannotSend: !entry.delivery && (entry.mail?.state === 'failed' || entry.mail?.state === 'no_manager'),
     },
     branchCalendarOf(settings),
     {

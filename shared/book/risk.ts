@@ -60,7 +60,7 @@ export function workingHoursBefore(
 
 export const ENTRY_URGENCIES = ['delivered', 'late', 'at_risk', 'waiting'] as const;
 export type EntryUrgency = (typeof ENTRY_URGENCIES)[number];
-export type RiskReason = 'deadline_near' | 'offline_long' | 'not_connected';
+export type RiskReason = 'deadline_near' | 'offline_long' | 'not_connected' | 'hq_cannot_send';
 
 export interface EntryRiskInput {
   deadline: Date;
@@ -74,6 +74,11 @@ export interface EntryRiskInput {
    * the fallback, so being "offline" long is reported as that, not as a network cut.
    */
   notConnected?: boolean;
+  /**
+   * HQ reported that it cannot send the e-mail (the server refused it for good, or HQ has no manager address):
+   * waiting changes nothing, the branch's own e-mail is the way out, whatever the time.
+   */
+  hqCannotSend?: boolean;
 }
 
 export interface EntryRisk {
@@ -98,6 +103,7 @@ export function entryRisk(
     input.now.getTime() - input.offlineSince.getTime() >= settings.offlineWarnMinutes * 60_000
   )
     reasons.push(input.notConnected ? 'not_connected' : 'offline_long');
+  if (input.hqCannotSend) reasons.push('hq_cannot_send');
   return { urgency: reasons.length > 0 ? 'at_risk' : 'waiting', reasons, warnFrom };
 }
 

@@ -70,7 +70,14 @@ describe('entryRisk', () => {
     expect(deadline.toISOString()).toBe('2026-11-24T08:00:00.000Z');
   });
 
-  it.each<[string, { now: string; offlineSince?: string; deliveredAt?: string }, EntryUrgency, string[]]>([
+  it.each<
+    [
+      string,
+      { now: string; offlineSince?: string; deliveredAt?: string; hqCannotSend?: boolean },
+      EntryUrgency,
+      string[],
+    ]
+  >([
     ['just captured, online', { now: '2026-11-23T12:01:00Z' }, 'waiting', []],
     ['evening before, online', { now: '2026-11-23T17:00:00Z' }, 'waiting', []],
     ['08:59 on the day', { now: '2026-11-24T05:59:00Z' }, 'waiting', []],
@@ -96,6 +103,24 @@ describe('entryRisk', () => {
       ['deadline_near', 'offline_long'],
     ],
     [
+      'HQ cannot send: at risk at once, long before the lead',
+      { now: '2026-11-23T12:05:00Z', hqCannotSend: true },
+      'at_risk',
+      ['hq_cannot_send'],
+    ],
+    [
+      'HQ cannot send, deadline near too',
+      { now: '2026-11-24T07:00:00Z', hqCannotSend: true },
+      'at_risk',
+      ['deadline_near', 'hq_cannot_send'],
+    ],
+    [
+      'HQ cannot send, deadline passed: late',
+      { now: '2026-11-24T08:00:00Z', hqCannotSend: true },
+      'late',
+      [],
+    ],
+    [
       'delivered wins over everything',
       { now: '2026-11-25T08:00:00Z', deliveredAt: '2026-11-24T07:30:00Z' },
       'delivered',
@@ -108,6 +133,7 @@ describe('entryRisk', () => {
         now: new Date(t.now),
         offlineSince: t.offlineSince ? new Date(t.offlineSince) : undefined,
         deliveredAt: t.deliveredAt ? new Date(t.deliveredAt) : undefined,
+        hqCannotSend: t.hqCannotSend,
       },
       MSK,
       DEFAULT_RISK_SETTINGS,
