@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { ComplaintEvent, ComplaintStatus } from '../../shared/complaints/model';
 import { milestonesFromEvents, type FollowUpOutcome } from '../../shared/lifecycle';
 import type { OperationPayload, OperationType } from '../../shared/sync/operations';
-import type { OpResult, PushOperation } from '../../shared/sync/protocol';
+import { unstorableAt, type OpResult, type PushOperation } from '../../shared/sync/protocol';
 import {
   belongsToBranch,
   checkEnvelope,
@@ -148,7 +148,9 @@ async function applyBatch(
         device_seq: op.deviceSeq,
         schema_version: op.schemaVersion,
         type: op.type.slice(0, 64),
-        payload: op.payload ?? null,
+        // A payload that is missing or that the database cannot store is recorded as {} (the reason says why).
+        payload:
+          op.payload === undefined || op.payload === null || unstorableAt(op.payload) ? {} : op.payload,
         client_created_at: op.createdAt ?? null,
         outcome: outcome.outcome,
         reason: outcome.outcome === 'rejected' ? outcome.reason : null,
