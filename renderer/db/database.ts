@@ -3,6 +3,7 @@ import type { Complaint, ComplaintEvent, ComplaintInput } from '../../shared/com
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import type { OutboxOperation } from '../../shared/sync/operations';
 import type { BookEntry, BookPage, PageMime } from '../../shared/book/model';
+import type { SyncProblem } from '../sync/problems';
 
 /** Device internals: identity and counters. Only ever changed inside the transaction that uses them. */
 export interface MetaRow {
@@ -36,7 +37,8 @@ export interface PhotoRow {
   uploadState: 'pending' | 'uploaded';
   uploadedAt?: string;
   attempts?: number;
-  lastError?: string;
+  /** Why the last try failed; a plain string in rows written by older versions. */
+  lastError?: SyncProblem | string;
 }
 
 /**

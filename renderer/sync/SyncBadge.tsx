@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatTime } from '../i18n/format';
 import { useHqLink, usePending, useSyncStatus } from './hooks';
+import { errorSummary } from './problems';
 
 /** Header badges: photos not yet at HQ, and how the link to HQ stands (last sync or the error). */
 export function SyncBadge() {
@@ -29,9 +30,8 @@ export function SyncBadge() {
     state = 'never';
     label = t('badge.never');
   }
-  const errorText = status.lastError
-    ? t(`errors.${status.lastError.kind}`, { message: status.lastError.message })
-    : undefined;
+  const summary = status.lastError && errorSummary(status.lastError);
+  const errorText = summary ? t(summary.key as never, summary.values) : undefined;
   return (
     <>
       {pending !== undefined && pending.photos > 0 && (

@@ -5,6 +5,7 @@ import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sy
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
 import type { OtklikDatabase, PhotoRow } from '../db/database';
 import { HqRequestError, type HqClient, type HqConnection } from './client';
+import type { SyncProblem } from './problems';
 import {
   META,
   MAX_REJECTIONS_KEPT,
@@ -18,11 +19,23 @@ import {
 
 export type CycleOutcome = 'synced' | 'failed' | 'not_connected';
 
+const problemOf = (error: unknown): SyncProblem =>
+  error instanceof HqRequestError
+    ? error.problem
+    : { kind: 'unknown', detail: error instanceof Error ? error.message : String(error) };
+
 const describe = (error: unknown): SyncError => {
   const at = new Date().toISOString();
+  const problem = problemOf(error);
   if (error instanceof HqRequestError)
-    return { kind: error.kind, message: error.message, at, ...(error.code ? { code: error.code } : {}) };
-  return { kind: 'server', message: error instanceof Error ? error.message : String(error), at };
+    return {
+      kind: error.kind,
+      message: error.message,
+      at,
+      problem,
+      ...(error.code ? { code: error.code } : {}),
+    };
+  return { kind: 'server', message: error instanceof Error ? error.message : String(error), at, problem };
 };
 
 /**
@@ -113,12 +126,14 @@ export class SyncEngine {
         }
       });
       if (!batch.every((o) => acked.has(o.opId)))
-        throw new HqRequestError('server', 'HQ did not acknowledge every operation');
+        throw new HqRequestError('server', 'HQ did not acknowledge every operation', undefined, undefined, {
+          kind: 'unacknowledged',
+        });
     }
   }
 
   private async noteFailure(batch: OutboxRow[], error: unknown): Promise<void> {
-    const message = describe(error).message;
+    const problem = problemOf(error);
     const at = new Date().toISOString();
     await this.db.transaction('rw', this.db.outbox, async () => {
       for (const op of batch) {
@@ -128,7 +143,7 @@ export class SyncEngine {
           .equals(op.deviceSeq)
           .modify((row: OutboxRow) => {
             row.attempts = (row.attempts ?? 0) + 1;
-            row.lastError = message;
+            row.lastError = problem;
             row.lastAttemptAt = at;
           });
       }
@@ -172,9 +187,10 @@ export class SyncEngine {
       if (!retry || !(await this.client.hasPhoto(conn, sha256)))
         await this.client.putPhoto(conn, sha256, row.blob, photoTimeoutMs(row.size));
     } catch (error) {
+      const attempts = (row.attempts ?? 0) + 1;
       await this.db.photos.update(sha256, {
-        attempts: (row.attempts ?? 0) + 1,
-        lastError: describe(error).message,
+        attempts,
+        lastError: problemOf(error),
       } satisfies Partial<PhotoRow>);
       throw error;
     }

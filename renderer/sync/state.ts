@@ -2,6 +2,7 @@ import type { BranchDirectory } from '../../shared/sync/protocol';
 import type { OutboxOperation } from '../../shared/sync/operations';
 import type { OtklikDatabase } from '../db/database';
 import type { SyncErrorKind } from './client';
+import type { SyncProblem } from './problems';
 
 /** This device's enrollment at HQ: the token is what HQ knows it by (HQ keeps only its hash). */
 export interface HqLink {
@@ -16,7 +17,10 @@ export interface SyncError {
   kind: SyncErrorKind;
   /** HQ's machine-readable code, when HQ answered. */
   code?: string;
+  /** The raw technical text, for support; the UI words `problem` instead. */
   message: string;
+  /** What went wrong, as data (absent in statuses written by older versions). */
+  problem?: SyncProblem;
   at: string;
 }
 
@@ -42,7 +46,8 @@ export interface Rejection {
 /** The outbox row as the sync engine annotates it. */
 export interface OutboxRow extends OutboxOperation {
   attempts?: number;
-  lastError?: string;
+  /** Why the last push failed; a plain string in rows written by older versions. */
+  lastError?: SyncProblem | string;
   lastAttemptAt?: string;
 }
 

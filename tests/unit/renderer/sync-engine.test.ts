@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addNote, registerComplaint } from '../../../renderer/complaints/actions';
 import { createHqClient, HqRequestError, type HqClient } from '../../../renderer/sync/client';
 import { SyncEngine } from '../../../renderer/sync/engine';
@@ -12,6 +12,10 @@ import {
 } from '../../../renderer/sync/state';
 import type { PushOperation, PullResponse } from '../../../shared/sync/protocol';
 import { input, now, openDb, settings } from './fixtures';
+import { i18next, initI18n } from '../../../renderer/i18n';
+import { problemText, rejectionText, type SyncProblem } from '../../../renderer/sync/problems';
+import { OP_REJECTIONS } from '../../../shared/sync/rules';
+import { REFUSAL_REASONS } from '../../../shared/lifecycle/reasons';
 
 // The engine against real IndexedDB, with HQ's answers scripted: what leaves the outbox, what stays, what
 // the Sync screen learns. (Against a real HQ: tests/e2e/sync-faults.spec.ts.)
@@ -100,8 +104,15 @@ describe('sync engine', () => {
     expect(await engine.runCycle()).toBe('failed');
     expect(await engine.runCycle()).toBe('failed');
     const [row] = (await db.outbox.toArray()) as OutboxRow[];
-    expect(row).toMatchObject({ attempts: 2, lastError: 'HTTP 500' });
-    expect((await syncStatus(db)).lastError).toMatchObject({ kind: 'server', code: 'internal_error' });
+    expect(row).toMatchObject({
+      attempts: 2,
+      lastError: { kind: 'http', status: 500, code: 'internal_error', detail: 'HTTP 500' },
+    });
+    expect((await syncStatus(db)).lastError).toMatchObject({
+      kind: 'server',
+      code: 'internal_error',
+      problem: { kind: 'http', status: 500 },
+    });
   });
 
   it('an op HQ did not acknowledge stays queued and the cycle counts as failed', async () => {
@@ -167,7 +178,7 @@ describe('sync engine', () => {
       db,
       scripted({
         putPhoto: async (_c, sha) => {
-          if (sha.startsWith('b')) throw new HqRequestError('refused', 'hash mismatch', 422, 'hash_mismatch');
+          if (sha.startsWith('b')) throw new HqRequestError('server', 'HTTP 503', 503, 'unavailable');
           put.push(sha);
         },
       }),
@@ -178,9 +189,60 @@ describe('sync engine', () => {
     expect(await db.photos.get('b'.repeat(64))).toMatchObject({
       uploadState: 'pending',
       attempts: 1,
-      lastError: 'hash mismatch',
+      lastError: { kind: 'http', status: 503, code: 'unavailable' },
     });
     expect((await db.photos.get('a'.repeat(64)))?.uploadState).toBe('uploaded');
+  });
+});
+
+describe('sync problems in words', () => {
+  beforeAll(async () => {
+    await initI18n('ru');
+  });
+
+  it.each<[SyncProblem | string, string, Record<string, unknown>, string | undefined]>([
+    ['HTTP 500', 'problem.legacy', {}, 'HTTP 500'],
+    ['Failed to fetch', 'problem.legacy', {}, 'Failed to fetch'],
+    [{ kind: 'network', detail: 'Failed to fetch' }, 'problem.network', {}, 'Failed to fetch'],
+    [{ kind: 'timeout', seconds: 20 }, 'problem.timeout', { seconds: 20 }, 'timeout 20 s'],
+    [{ kind: 'http', status: 500 }, 'problem.http', { status: 500 }, 'HTTP 500'],
+    [
+      { kind: 'refused', status: 422, code: 'hash_mismatch', detail: 'hashes to …' },
+      'problem.hq.hash_mismatch',
+      { status: 422 },
+      'HTTP 422 · hash_mismatch · hashes to …',
+    ],
+    [
+      { kind: 'refused', status: 409, code: 'new_code' },
+      'problem.refused',
+      { status: 409 },
+      'HTTP 409 · new_code',
+    ],
+    [{ kind: 'offline' }, 'problem.offline', {}, undefined],
+  ])('%j → %s', (problem, key, values, detail) => {
+    expect(problemText(problem)).toEqual({ key, values, ...(detail ? { detail } : {}) });
+  });
+
+  it('refusal reasons: lifecycle ones worded there, op rejections here, unknown ones generically', () => {
+    expect(rejectionText('stale_status').key).toBe('lifecycle:refusal.stale_status');
+    expect(rejectionText('wrong_branch').key).toBe('sync:rejected.reasons.wrong_branch');
+    expect(rejectionText('from_a_newer_hq').key).toBe('sync:rejected.reasons.other');
+  });
+
+  it.each(['ru', 'uk', 'en', 'cs', 'ko'])('every message exists in %s', (lng) => {
+    const t = i18next.getFixedT(lng, 'sync');
+    const keys = [
+      ...(
+        ['offline', 'network', 'timeout', 'http', 'unauthorized', 'refused', 'not_hq', 'bad_answer'] as const
+      ).map((kind) => problemText({ kind, status: 500, seconds: 20 } as SyncProblem).key),
+      ...['unacknowledged', 'not_connected', 'unknown', 'legacy'].map((k) => `problem.${k}`),
+      ...['invalid_body', 'bad_request', 'payload_too_large', 'hash_mismatch'].map(
+        (code) => problemText({ kind: 'refused', status: 400, code }).key,
+      ),
+      ...[...OP_REJECTIONS, ...REFUSAL_REASONS, 'other'].map((r) => rejectionText(r).key),
+    ];
+    for (const key of keys) expect(i18next.exists(key, { lng, ns: 'sync' }), key).toBe(true);
+    expect(t('problem.timeout' as never, { seconds: 20 })).toContain('20');
   });
 });
 
