@@ -4,9 +4,9 @@ import { Link } from 'wouter';
 import { useDb } from '../db/context';
 import { formatDateTime } from '../i18n/format';
 import { requestSync } from './channel';
-import { useHqLink, useRejections, useSyncStatus } from './hooks';
+import { useHqLink, useRefusedPhotos, useRejections, useSyncStatus } from './hooks';
 import { errorSummary, problemText, rejectionText, type SyncProblem } from './problems';
-import type { OutboxRow } from './state';
+import { retryRefusedPhoto, type OutboxRow } from './state';
 
 const LIST_LIMIT = 200;
 
@@ -29,6 +29,7 @@ export function SyncPage() {
   const status = useSyncStatus();
   const link = useHqLink();
   const rejections = useRejections();
+  const refused = useRefusedPhotos();
   const ops = useLiveQuery(
     () => db.outbox.orderBy('deviceSeq').limit(LIST_LIMIT).toArray() as Promise<OutboxRow[]>,
     [db],
@@ -41,7 +42,7 @@ export function SyncPage() {
   const when = (iso: string | undefined) =>
     iso ? formatDateTime(iso, i18n.language, zone) : t('status.none');
   if (status === undefined || link === undefined) return null;
-  const empty = ops?.length === 0 && photos?.length === 0;
+  const empty = ops?.length === 0 && photos?.length === 0 && refused?.length === 0;
   const summary = status.lastError && errorSummary(status.lastError);
 
   return (
@@ -148,6 +149,56 @@ export function SyncPage() {
             ))}
           </tbody>
         </table>
+      )}
+
+      {refused && refused.length > 0 && (
+        <section data-testid="refused-photos">
+          <h2>{t('refusedPhotos.title')}</h2>
+          <p className="muted">{t('refusedPhotos.text')}</p>
+          <table className="sync-table">
+            <thead>
+              <tr>
+                <th>{t('refusedPhotos.page')}</th>
+                <th>{t('pending.size')}</th>
+                <th>{t('rejected.reason')}</th>
+                <th>{t('refusedPhotos.todo')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {refused.map(({ photo, pages }) => (
+                <tr key={photo.sha256} data-testid="refused-photo" data-reason={photo.refusal?.reason}>
+                  <td>
+                    {pages.map((p) => (
+                      <Link key={`${p.entryId}/${p.pageNo}`} href={`/book/${p.entryId}`}>
+                        {t('refusedPhotos.pageN', { n: p.pageNo })}{' '}
+                      </Link>
+                    ))}
+                  </td>
+                  <td>{t('pending.sizeKb', { size: Math.ceil(photo.size / 1024) })}</td>
+                  <td>
+                    <span title={photo.lastError ? problemText(photo.lastError).detail : undefined}>
+                      {t(`refusedPhotos.reasons.${photo.refusal?.reason ?? 'too_large'}`)}
+                    </span>
+                  </td>
+                  <td>{t(`refusedPhotos.fix.${photo.refusal?.reason ?? 'too_large'}`)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      data-testid="refused-retry"
+                      onClick={async () => {
+                        await retryRefusedPhoto(db, photo.sha256);
+                        requestSync('manual');
+                      }}
+                    >
+                      {t('refusedPhotos.retry')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
 
       {rejections && rejections.length > 0 && (

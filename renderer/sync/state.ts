@@ -1,6 +1,6 @@
 import type { BranchDirectory } from '../../shared/sync/protocol';
 import type { OutboxOperation } from '../../shared/sync/operations';
-import type { OtklikDatabase } from '../db/database';
+import type { OtklikDatabase, PhotoRow } from '../db/database';
 import type { SyncErrorKind } from './client';
 import type { SyncProblem } from './problems';
 
@@ -97,4 +97,39 @@ export async function pendingCounts(db: OtklikDatabase): Promise<PendingCounts> 
     .filter((t): t is string => typeof t === 'string')
     .map((t) => Date.parse(t));
   return { records, photos, oldestAt: times.length ? Math.min(...times) : undefined };
+}
+
+/** A photo HQ refused for good, with the feedback-book pages that still show it (to retake them). */
+export interface RefusedPhoto {
+  photo: PhotoRow;
+  pages: Array<{ entryId: string; pageNo: number }>;
+}
+
+/**
+ * Refused photos some live page still uses; one whose pages were all removed or replaced (retaken) has
+ * nothing left to fix and is not listed.
+ */
+export async function refusedPhotos(db: OtklikDatabase): Promise<RefusedPhoto[]> {
+  const photos = await db.photos.where('uploadState').equals('refused').toArray();
+  const found: RefusedPhoto[] = [];
+  for (const photo of photos) {
+    const pages = (await db.bookPages.where('sha256').equals(photo.sha256).toArray())
+      .filter((p) => !p.removedAt)
+      .map((p) => ({ entryId: p.entryId, pageNo: p.pageNo }));
+    if (pages.length > 0) found.push({ photo, pages });
+  }
+  return found;
+}
+
+/** "Try again" on the Sync screen: HQ's limit may have been raised, or the network fixed. */
+export async function retryRefusedPhoto(db: OtklikDatabase, sha256: string): Promise<void> {
+  await db.photos
+    .where('sha256')
+    .equals(sha256)
+    .modify((row: PhotoRow) => {
+      if (row.uploadState !== 'refused') return;
+      row.uploadState = 'pending';
+      delete row.refusal;
+      delete row.verifiedIntactAt;
+    });
 }

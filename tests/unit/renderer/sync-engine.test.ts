@@ -4,7 +4,10 @@ import { createHqClient, HqRequestError, type HqClient } from '../../../renderer
 import { SyncEngine } from '../../../renderer/sync/engine';
 import {
   META,
+  pendingCounts,
   readMeta,
+  refusedPhotos,
+  retryRefusedPhoto,
   syncStatus,
   type HqLink,
   type OutboxRow,
@@ -12,6 +15,7 @@ import {
 } from '../../../renderer/sync/state';
 import type { PushOperation, PullResponse } from '../../../shared/sync/protocol';
 import { input, now, openDb, settings } from './fixtures';
+import { sha256Hex } from '../../../renderer/book/imaging';
 import { i18next, initI18n } from '../../../renderer/i18n';
 import { problemText, rejectionText, type SyncProblem } from '../../../renderer/sync/problems';
 import { OP_REJECTIONS } from '../../../shared/sync/rules';
@@ -193,6 +197,129 @@ describe('sync engine', () => {
     });
     expect((await db.photos.get('a'.repeat(64)))?.uploadState).toBe('uploaded');
   });
+
+  describe('photos HQ refuses for good (413, 422)', () => {
+    const photoOf = async (text: string, name?: string) => {
+      const blob = new Blob([text]);
+      const sha = name ?? (await sha256Hex(await blob.arrayBuffer()));
+      return {
+        sha256: sha,
+        blob,
+        mime: 'image/jpeg' as const,
+        size: blob.size,
+        createdAt: now.toISOString(),
+      };
+    };
+    const pageOf = (sha256: string, pageNo: number, removedAt?: string) => ({
+      id: crypto.randomUUID(),
+      entryId: 'entry-1',
+      pageNo,
+      sha256,
+      sourceSha256: sha256,
+      mime: 'image/jpeg' as const,
+      size: 1,
+      width: 1000,
+      height: 1400,
+      source: 'camera' as const,
+      capturedAt: now.toISOString(),
+      capturedBy: 'Ольга',
+      ...(removedAt ? { removedAt } : {}),
+    });
+    /** HQ refuses the photos named in `refuse` with the given status; takes the rest. */
+    const hq = (refuse: Record<string, 413 | 422>) => {
+      const put: string[] = [];
+      const client = scripted({
+        hasPhoto: async () => false,
+        putPhoto: async (_c, sha) => {
+          put.push(sha);
+          const status = refuse[sha];
+          if (status === 413) throw new HqRequestError('refused', 'too big', 413, 'payload_too_large');
+          if (status === 422) throw new HqRequestError('refused', 'hashes to …', 422, 'hash_mismatch');
+        },
+      });
+      return { put, client };
+    };
+
+    it('too large: refused at once, never tried again; the other photos and the records still go', async () => {
+      const db = await connectedDb();
+      await registerComplaint(db, input(), settings(), now);
+      const big = await photoOf('big');
+      const fine = await photoOf('fine');
+      await db.photos.bulkAdd([big, fine].map((p) => ({ ...p, uploadState: 'pending' as const })));
+      await db.bookPages.add(pageOf(big.sha256, 1));
+      const refuse: Record<string, 413 | 422> = { [big.sha256]: 413 };
+      const { put, client } = hq(refuse);
+      const engine = new SyncEngine(
+        db,
+        scripted({
+          ...client,
+          push: async (_c, ops) => ({
+            results: ops.map((o) => ({ opId: o.opId, outcome: 'applied' as const, duplicate: false })),
+          }),
+        }),
+        { photoSlots: 1 },
+      );
+      // Not a failure of the cycle: nothing here would change by retrying, and the badge is not stuck.
+      expect(await engine.runCycle()).toBe('synced');
+      expect(await engine.runCycle()).toBe('synced');
+      expect(put.filter((s) => s === big.sha256)).toHaveLength(1);
+      expect(await db.outbox.count()).toBe(0);
+      expect((await db.photos.get(fine.sha256))?.uploadState).toBe('uploaded');
+      expect(await db.photos.get(big.sha256)).toMatchObject({
+        uploadState: 'refused',
+        refusal: { reason: 'too_large' },
+        lastError: { kind: 'refused', status: 413, code: 'payload_too_large' },
+      });
+      expect((await pendingCounts(db)).photos).toBe(0);
+      expect((await refusedPhotos(db)).map((r) => [r.photo.sha256, r.pages])).toEqual([
+        [big.sha256, [{ entryId: 'entry-1', pageNo: 1 }]],
+      ]);
+      // "Try again" (HQ's limit raised): pending once more, and it goes.
+      delete refuse[big.sha256];
+      await retryRefusedPhoto(db, big.sha256);
+      expect(await engine.runCycle()).toBe('synced');
+      expect((await db.photos.get(big.sha256))?.uploadState).toBe('uploaded');
+    });
+
+    it('hash mismatch with the local copy damaged: refused at once as damaged here', async () => {
+      const db = await connectedDb();
+      const damaged = await photoOf('bytes that changed', 'd'.repeat(64));
+      await db.photos.add({ ...damaged, uploadState: 'pending' });
+      const { put, client } = hq({ [damaged.sha256]: 422 });
+      const engine = new SyncEngine(db, client);
+      expect(await engine.runCycle()).toBe('synced');
+      expect(await engine.runCycle()).toBe('synced');
+      expect(put).toHaveLength(1);
+      expect((await db.photos.get(damaged.sha256))?.refusal?.reason).toBe('damaged_here');
+    });
+
+    it('hash mismatch with the local copy intact: one more try, then refused as damaged on the way', async () => {
+      const db = await connectedDb();
+      const photo = await photoOf('intact bytes');
+      await db.photos.add({ ...photo, uploadState: 'pending' });
+      await db.bookPages.add(pageOf(photo.sha256, 2));
+      const { put, client } = hq({ [photo.sha256]: 422 });
+      const engine = new SyncEngine(db, client);
+      expect(await engine.runCycle()).toBe('failed');
+      expect(await db.photos.get(photo.sha256)).toMatchObject({ uploadState: 'pending', attempts: 1 });
+      expect(await engine.runCycle()).toBe('synced');
+      expect(await engine.runCycle()).toBe('synced');
+      expect(put).toHaveLength(2);
+      expect(await db.photos.get(photo.sha256)).toMatchObject({
+        uploadState: 'refused',
+        attempts: 2,
+        refusal: { reason: 'damaged_on_the_way' },
+      });
+    });
+
+    it('a refused photo whose page was retaken or removed is not listed any more', async () => {
+      const db = await connectedDb();
+      const photo = await photoOf('old page');
+      await db.photos.add({ ...photo, uploadState: 'refused', refusal: { reason: 'too_large', at: '' } });
+      await db.bookPages.add(pageOf(photo.sha256, 1, now.toISOString()));
+      expect(await refusedPhotos(db)).toEqual([]);
+    });
+  });
 });
 
 describe('sync problems in words', () => {
@@ -240,6 +367,10 @@ describe('sync problems in words', () => {
         (code) => problemText({ kind: 'refused', status: 400, code }).key,
       ),
       ...[...OP_REJECTIONS, ...REFUSAL_REASONS, 'other'].map((r) => rejectionText(r).key),
+      ...['too_large', 'damaged_here', 'damaged_on_the_way'].flatMap((r) => [
+        `refusedPhotos.reasons.${r}`,
+        `refusedPhotos.fix.${r}`,
+      ]),
     ];
     for (const key of keys) expect(i18next.exists(key, { lng, ns: 'sync' }), key).toBe(true);
     expect(t('problem.timeout' as never, { seconds: 20 })).toContain('20');
