@@ -31,8 +31,22 @@ interface Tx {
   versions: BranchVersions;
 }
 
-/** Postgres errors that a client's data caused (a reused id, a bad value): its mistake, not a server fault. */
-const CLIENT_DATA_ERRORS = new Set(['23505', '23503', '22P02', '22007', '22008', '22003', '22001']);
+/**
+ * Postgres errors that a client's data caused (a reused id, a bad value, a value too large for an index
+ * or for text): its mistake, not a server fault.
+ */
+const CLIENT_DATA_ERRORS = new Set([
+  '23505',
+  '23503',
+  '22P02',
+  '22007',
+  '22008',
+  '22003',
+  '22001',
+  '22P05',
+  '22021',
+  '54000',
+]);
 
 /** An op whose data broke a constraint: the batch is run again with this op rejected. */
 class OpConflict extends Error {

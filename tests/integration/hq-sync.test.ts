@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -409,13 +409,21 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
     half.payload = { ...(half.payload as object), ['\ud800']: 1 };
     const deep = fresh();
     const missing = { ...fresh(), payload: null };
-    const body = JSON.stringify({ ops: [nul, half, deep, missing] }).replace(
+    // A complaint number is indexed: one longer than any real number must not overflow the index (a 500).
+    const longNumber = fresh();
+    const reg = longNumber.payload as ReturnType<typeof registration>;
+    longNumber.payload = {
+      ...reg,
+      complaint: { ...reg.complaint, number: randomBytes(8_000).toString('base64') },
+    };
+    const body = JSON.stringify({ ops: [nul, half, deep, missing, longNumber] }).replace(
       `"payload":${JSON.stringify(deep.payload)}`,
       `"payload":${'['.repeat(100_000)}${']'.repeat(100_000)}`,
     );
     const res = await call(hq, device, HQ_PATHS.push, { method: 'POST', body });
     expect(res.status).toBe(200);
     expect(pushResponseSchema.parse(await res.json()).results.map((x) => x.reason)).toEqual([
+      'invalid_payload',
       'invalid_payload',
       'invalid_payload',
       'invalid_payload',
