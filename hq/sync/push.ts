@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { ComplaintEvent, ComplaintStatus } from '../../shared/complaints/model';
 import { milestonesFromEvents, type FollowUpOutcome } from '../../shared/lifecycle';
 import type { OperationPayload, OperationType } from '../../shared/sync/operations';
-import type { OpResult, PushOperation } from '../../shared/sync/protocol';
+import { unstorableAt, type OpResult, type PushOperation } from '../../shared/sync/protocol';
 import {
   belongsToBranch,
   checkEnvelope,
@@ -31,8 +31,22 @@ interface Tx {
   versions: BranchVersions;
 }
 
-/** Postgres errors that a client's data caused (a reused id, a bad value): its mistake, not a server fault. */
-const CLIENT_DATA_ERRORS = new Set(['23505', '23503', '22P02', '22007', '22008', '22003', '22001']);
+/**
+ * Postgres errors that a client's data caused (a reused id, a bad value, a value too large for an index
+ * or for text): its mistake, not a server fault.
+ */
+const CLIENT_DATA_ERRORS = new Set([
+  '23505',
+  '23503',
+  '22P02',
+  '22007',
+  '22008',
+  '22003',
+  '22001',
+  '22P05',
+  '22021',
+  '54000',
+]);
 
 /** An op whose data broke a constraint: the batch is run again with this op rejected. */
 class OpConflict extends Error {
@@ -148,7 +162,9 @@ async function applyBatch(
         device_seq: op.deviceSeq,
         schema_version: op.schemaVersion,
         type: op.type.slice(0, 64),
-        payload: op.payload ?? null,
+        // A payload that is missing or that the database cannot store is recorded as {} (the reason says why).
+        payload:
+          op.payload === undefined || op.payload === null || unstorableAt(op.payload) ? {} : op.payload,
         client_created_at: op.createdAt ?? null,
         outcome: outcome.outcome,
         reason: outcome.outcome === 'rejected' ? outcome.reason : null,

@@ -162,7 +162,7 @@ function CaptureView({
     setBusy(true);
     try {
       const photo = await db.photos.get(page.sha256);
-      if (!photo) throw new Error('missing image');
+      if (!photo) throw new ImageRejected('missing');
       const image = await rotateStored(photo.blob, { ...options, rotate: 90 });
       await replacePage(
         db,
@@ -628,7 +628,9 @@ function FallbackSection({
         text:
           err instanceof DirectoryIncomplete
             ? t('fallback.noManager')
-            : t('rejected.failed', { message: err instanceof Error ? err.message : String(err) }),
+            : err instanceof ImageRejected
+              ? t(`rejected.${err.code}`)
+              : t('rejected.failed', { message: err instanceof Error ? err.message : String(err) }),
       });
     }
   }

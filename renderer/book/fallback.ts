@@ -5,6 +5,7 @@ import type { WorkstationSettings } from '../../shared/settings/workstation';
 import type { OtklikDatabase } from '../db/database';
 import { i18next } from '../i18n';
 import { pagesWithImages, recordFallback } from './actions';
+import { ImageRejected } from './imaging';
 
 /**
  * R7 fallback: when HQ cannot be reached in time, the branch itself produces the e-mail — To the direct
@@ -34,7 +35,7 @@ export async function buildFallbackEml(
 ): Promise<{ filename: string; content: string; pages: string[] }> {
   const recipients = recipientsOf(settings);
   const pages = await pagesWithImages(db, entry.id);
-  if (pages.length === 0 || pages.some((p) => !p.blob)) throw new Error('A page image is missing');
+  if (pages.length === 0 || pages.some((p) => !p.blob)) throw new ImageRejected('missing');
   const complaint = entry.complaintId ? await db.complaints.get(entry.complaintId) : undefined;
   const t = i18next.getFixedT(settings.language, 'mail') as (
     k: string,

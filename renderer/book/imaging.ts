@@ -33,6 +33,8 @@ export const IMAGE_REJECTIONS = [
   'unsupported_pdf',
   'corrupt',
   'too_small',
+  // the stored image of a page is gone from this computer (rotate, hand-mailed fallback)
+  'missing',
 ] as const;
 export type ImageRejection = (typeof IMAGE_REJECTIONS)[number];
 

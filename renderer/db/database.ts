@@ -3,6 +3,7 @@ import type { Complaint, ComplaintEvent, ComplaintInput } from '../../shared/com
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import type { OutboxOperation } from '../../shared/sync/operations';
 import type { BookEntry, BookPage, PageMime } from '../../shared/book/model';
+import type { SyncProblem } from '../sync/problems';
 
 /** Device internals: identity and counters. Only ever changed inside the transaction that uses them. */
 export interface MetaRow {
@@ -32,11 +33,27 @@ export interface PhotoRow {
   mime: PageMime;
   size: number;
   createdAt: string;
-  /** 'pending' until HQ has confirmed it holds these exact bytes. */
-  uploadState: 'pending' | 'uploaded';
+  /**
+   * 'pending' until HQ has confirmed it holds these exact bytes; 'refused' when HQ will never take them
+   * (see `refusal`), so the sync engine stops trying.
+   */
+  uploadState: 'pending' | 'uploaded' | 'refused';
   uploadedAt?: string;
   attempts?: number;
-  lastError?: string;
+  /** Why the last try failed; a plain string in rows written by older versions. */
+  lastError?: SyncProblem | string;
+  /** After HQ's first hash mismatch the local bytes were checked and found intact (one more try is allowed). */
+  verifiedIntactAt?: string;
+  refusal?: PhotoRefusal;
+}
+
+/**
+ * Why HQ will never take a photo: larger than it accepts (413); or its bytes do not hash to its name (422),
+ * because the copy on this computer is damaged, or because the upload is damaged on the way every time.
+ */
+export interface PhotoRefusal {
+  reason: 'too_large' | 'damaged_here' | 'damaged_on_the_way';
+  at: string;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatTime } from '../i18n/format';
-import { useHqLink, usePending, useSyncStatus } from './hooks';
+import { useHqLink, usePending, useRefusedPhotos, useSyncStatus } from './hooks';
+import { errorSummary } from './problems';
 
 /** Header badges: photos not yet at HQ, and how the link to HQ stands (last sync or the error). */
 export function SyncBadge() {
@@ -9,6 +10,7 @@ export function SyncBadge() {
   const status = useSyncStatus();
   const link = useHqLink();
   const pending = usePending();
+  const refused = useRefusedPhotos();
   if (status === undefined || link === undefined) return null;
   const zone = link?.branch.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   let state: 'not_connected' | 'syncing' | 'error' | 'ok' | 'never';
@@ -29,15 +31,24 @@ export function SyncBadge() {
     state = 'never';
     label = t('badge.never');
   }
-  const errorText = status.lastError
-    ? t(`errors.${status.lastError.kind}`, { message: status.lastError.message })
-    : undefined;
+  const summary = status.lastError && errorSummary(status.lastError);
+  const errorText = summary ? t(summary.key as never, summary.values) : undefined;
   return (
     <>
       {pending !== undefined && pending.photos > 0 && (
         <span className="badge badge-pending" data-testid="pending-photos" data-count={pending.photos}>
           {t('badge.photos', { count: pending.photos })}
         </span>
+      )}
+      {refused !== undefined && refused.length > 0 && (
+        <Link
+          href="/sync"
+          className="badge badge-offline"
+          data-testid="refused-photos-badge"
+          data-count={refused.length}
+        >
+          {t('badge.refused', { count: refused.length })}
+        </Link>
       )}
       <Link
         href="/sync"

@@ -4,10 +4,23 @@ import { Link } from 'wouter';
 import { useDb } from '../db/context';
 import { formatDateTime } from '../i18n/format';
 import { requestSync } from './channel';
-import { useHqLink, useRejections, useSyncStatus } from './hooks';
-import type { OutboxRow } from './state';
+import { useHqLink, useRefusedPhotos, useRejections, useSyncStatus } from './hooks';
+import { errorSummary, problemText, rejectionText, type SyncProblem } from './problems';
+import { retryRefusedPhoto, type OutboxRow } from './state';
 
 const LIST_LIMIT = 200;
+
+/** A pending item's last error: localized, the raw text on hover for support. */
+function ProblemCell({ problem }: { problem: SyncProblem | string | undefined }) {
+  const { t } = useTranslation('sync');
+  if (problem === undefined) return null;
+  const { key, values, detail } = problemText(problem);
+  return (
+    <span title={detail} data-problem={typeof problem === 'string' ? 'legacy' : problem.kind}>
+      {t(key as never, values)}
+    </span>
+  );
+}
 
 /** R22: what is not yet at HQ, item by item, with its attempts and last error; and "Sync now". */
 export function SyncPage() {
@@ -16,6 +29,7 @@ export function SyncPage() {
   const status = useSyncStatus();
   const link = useHqLink();
   const rejections = useRejections();
+  const refused = useRefusedPhotos();
   const ops = useLiveQuery(
     () => db.outbox.orderBy('deviceSeq').limit(LIST_LIMIT).toArray() as Promise<OutboxRow[]>,
     [db],
@@ -28,7 +42,8 @@ export function SyncPage() {
   const when = (iso: string | undefined) =>
     iso ? formatDateTime(iso, i18n.language, zone) : t('status.none');
   if (status === undefined || link === undefined) return null;
-  const empty = ops?.length === 0 && photos?.length === 0;
+  const empty = ops?.length === 0 && photos?.length === 0 && refused?.length === 0;
+  const summary = status.lastError && errorSummary(status.lastError);
 
   return (
     <div className="page sync-page">
@@ -54,15 +69,21 @@ export function SyncPage() {
           {t('status.notConnected')} <Link href="/settings">{t('connect.title')}</Link>
         </p>
       )}
-      {status.lastError && (
+      {status.lastError && summary && (
         <div
           className="banner banner-error"
           role="alert"
           data-testid="sync-error"
           data-kind={status.lastError.kind}
         >
-          {t(`errors.${status.lastError.kind}`, { message: status.lastError.message })}
+          {t(summary.key as never, summary.values)}
         </div>
+      )}
+      {summary?.detail && (
+        <details className="muted" data-testid="sync-error-detail">
+          <summary>{t('status.details')}</summary>
+          <code>{summary.detail}</code>
+        </details>
       )}
       <dl className="sync-facts">
         <dt>{t('status.lastSuccess')}</dt>
@@ -96,7 +117,9 @@ export function SyncPage() {
                 <td>{t(`ops.${op.type}`)}</td>
                 <td>{when(op.createdAt)}</td>
                 <td>{op.attempts ?? 0}</td>
-                <td>{op.lastError ?? ''}</td>
+                <td>
+                  <ProblemCell problem={op.lastError} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -119,11 +142,63 @@ export function SyncPage() {
                 <td>{t('pending.sizeKb', { size: Math.ceil(p.size / 1024) })}</td>
                 <td>{when(p.createdAt)}</td>
                 <td>{p.attempts ?? 0}</td>
-                <td>{p.lastError ?? ''}</td>
+                <td>
+                  <ProblemCell problem={p.lastError} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+
+      {refused && refused.length > 0 && (
+        <section data-testid="refused-photos">
+          <h2>{t('refusedPhotos.title')}</h2>
+          <p className="muted">{t('refusedPhotos.text')}</p>
+          <table className="sync-table">
+            <thead>
+              <tr>
+                <th>{t('refusedPhotos.page')}</th>
+                <th>{t('pending.size')}</th>
+                <th>{t('rejected.reason')}</th>
+                <th>{t('refusedPhotos.todo')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {refused.map(({ photo, pages }) => (
+                <tr key={photo.sha256} data-testid="refused-photo" data-reason={photo.refusal?.reason}>
+                  <td>
+                    {pages.map((p) => (
+                      <Link key={`${p.entryId}/${p.pageNo}`} href={`/book/${p.entryId}`}>
+                        {t('refusedPhotos.pageN', { n: p.pageNo })}{' '}
+                      </Link>
+                    ))}
+                  </td>
+                  <td>{t('pending.sizeKb', { size: Math.ceil(photo.size / 1024) })}</td>
+                  <td>
+                    <span title={photo.lastError ? problemText(photo.lastError).detail : undefined}>
+                      {t(`refusedPhotos.reasons.${photo.refusal?.reason ?? 'too_large'}`)}
+                    </span>
+                  </td>
+                  <td>{t(`refusedPhotos.fix.${photo.refusal?.reason ?? 'too_large'}`)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      data-testid="refused-retry"
+                      onClick={async () => {
+                        await retryRefusedPhoto(db, photo.sha256);
+                        requestSync('manual');
+                      }}
+                    >
+                      {t('refusedPhotos.retry')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
 
       {rejections && rejections.length > 0 && (
@@ -142,7 +217,9 @@ export function SyncPage() {
               {rejections.map((r) => (
                 <tr key={r.opId} data-testid="rejection" data-reason={r.reason}>
                   <td>{t(`ops.${r.type}`, { defaultValue: r.type })}</td>
-                  <td>{r.reason}</td>
+                  <td>
+                    <span title={r.reason}>{t(rejectionText(r.reason).key as never)}</span>
+                  </td>
                   <td>{when(r.at)}</td>
                 </tr>
               ))}

@@ -12,19 +12,46 @@ import {
   type PushResponse,
 } from '../../shared/sync/protocol';
 import { REQUEST_TIMEOUT_MS } from '../../shared/sync/backoff';
+import type { SyncProblem } from './problems';
 
 /** Why a request to HQ failed, in the terms the UI explains to a person. */
 export type SyncErrorKind =
   'offline' | 'unreachable' | 'timeout' | 'server' | 'unauthorized' | 'refused' | 'not_connected';
 
 export class HqRequestError extends Error {
+  /** What happened, as data the UI words in the reader's language (the message is the raw detail). */
+  readonly problem: SyncProblem;
+
   constructor(
     readonly kind: SyncErrorKind,
     message: string,
     readonly status?: number,
     readonly code?: string,
+    problem?: SyncProblem,
   ) {
     super(message);
+    this.problem = problem ?? problemOf(kind, message, status, code);
+  }
+}
+
+function problemOf(kind: SyncErrorKind, detail: string, status?: number, code?: string): SyncProblem {
+  const hq = { ...(code ? { code } : {}), detail };
+  switch (kind) {
+    case 'offline':
+    case 'not_connected':
+      return { kind };
+    case 'unreachable':
+      return { kind: 'network', detail };
+    case 'timeout':
+      return { kind: 'timeout', seconds: Math.round(REQUEST_TIMEOUT_MS / 1000) };
+    case 'unauthorized':
+      return { kind: 'unauthorized', ...hq };
+    case 'server':
+      return status ? { kind: 'http', status, ...hq } : { kind: 'bad_answer', detail };
+    case 'refused':
+      return status === 404 && !code
+        ? { kind: 'not_hq', status }
+        : { kind: 'refused', status: status ?? 400, ...hq };
   }
 }
 
@@ -50,8 +77,13 @@ async function request(
     response = await fetchImpl(url, { ...rest, signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
   } catch (error) {
     const name = (error as { name?: string }).name;
-    if (name === 'TimeoutError' || name === 'AbortError')
-      throw new HqRequestError('timeout', `No answer from HQ within ${Math.round(timeoutMs / 1000)} s`);
+    if (name === 'TimeoutError' || name === 'AbortError') {
+      const seconds = Math.max(1, Math.round(timeoutMs / 1000));
+      throw new HqRequestError('timeout', `No answer from HQ within ${seconds} s`, undefined, undefined, {
+        kind: 'timeout',
+        seconds,
+      });
+    }
     const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
     throw new HqRequestError(offline ? 'offline' : 'unreachable', String((error as Error).message ?? error));
   }

@@ -3,8 +3,10 @@ import { withHqDirectory } from '../../shared/settings/directory';
 import { withSettingsDefaults } from '../../shared/settings/workstation';
 import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
-import type { OtklikDatabase, PhotoRow } from '../db/database';
+import { sha256Hex } from '../book/imaging';
+import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { HqRequestError, type HqClient, type HqConnection } from './client';
+import type { SyncProblem } from './problems';
 import {
   META,
   MAX_REJECTIONS_KEPT,
@@ -18,12 +20,28 @@ import {
 
 export type CycleOutcome = 'synced' | 'failed' | 'not_connected';
 
+const problemOf = (error: unknown): SyncProblem =>
+  error instanceof HqRequestError
+    ? error.problem
+    : { kind: 'unknown', detail: error instanceof Error ? error.message : String(error) };
+
 const describe = (error: unknown): SyncError => {
   const at = new Date().toISOString();
+  const problem = problemOf(error);
   if (error instanceof HqRequestError)
-    return { kind: error.kind, message: error.message, at, ...(error.code ? { code: error.code } : {}) };
-  return { kind: 'server', message: error instanceof Error ? error.message : String(error), at };
+    return {
+      kind: error.kind,
+      message: error.message,
+      at,
+      problem,
+      ...(error.code ? { code: error.code } : {}),
+    };
+  return { kind: 'server', message: error instanceof Error ? error.message : String(error), at, problem };
 };
+
+/** HQ will never take these bytes under this name: retrying cannot help (R23: never blocks the others). */
+const isPermanentPhotoRefusal = (error: unknown): error is HqRequestError =>
+  error instanceof HqRequestError && (error.status === 413 || error.status === 422);
 
 /**
  * One sync cycle (R23): drain the outbox in order, then upload pending photos a few at a time, then pull
@@ -113,12 +131,14 @@ export class SyncEngine {
         }
       });
       if (!batch.every((o) => acked.has(o.opId)))
-        throw new HqRequestError('server', 'HQ did not acknowledge every operation');
+        throw new HqRequestError('server', 'HQ did not acknowledge every operation', undefined, undefined, {
+          kind: 'unacknowledged',
+        });
     }
   }
 
   private async noteFailure(batch: OutboxRow[], error: unknown): Promise<void> {
-    const message = describe(error).message;
+    const problem = problemOf(error);
     const at = new Date().toISOString();
     await this.db.transaction('rw', this.db.outbox, async () => {
       for (const op of batch) {
@@ -128,7 +148,7 @@ export class SyncEngine {
           .equals(op.deviceSeq)
           .modify((row: OutboxRow) => {
             row.attempts = (row.attempts ?? 0) + 1;
-            row.lastError = message;
+            row.lastError = problem;
             row.lastAttemptAt = at;
           });
       }
@@ -172,9 +192,26 @@ export class SyncEngine {
       if (!retry || !(await this.client.hasPhoto(conn, sha256)))
         await this.client.putPhoto(conn, sha256, row.blob, photoTimeoutMs(row.size));
     } catch (error) {
+      const attempts = (row.attempts ?? 0) + 1;
+      if (isPermanentPhotoRefusal(error)) {
+        const refusal = await this.refusalOf(row, error);
+        if (refusal) {
+          // Given up on for good, and said why on the Sync screen; the other photos and records go on.
+          await this.db.photos.update(sha256, {
+            uploadState: 'refused',
+            attempts,
+            lastError: error.problem,
+            refusal,
+          } satisfies Partial<PhotoRow>);
+          return;
+        }
+      }
       await this.db.photos.update(sha256, {
-        attempts: (row.attempts ?? 0) + 1,
-        lastError: describe(error).message,
+        attempts,
+        lastError: problemOf(error),
+        ...(error instanceof HqRequestError && error.status === 422
+          ? { verifiedIntactAt: new Date().toISOString() }
+          : {}),
       } satisfies Partial<PhotoRow>);
       throw error;
     }
@@ -184,6 +221,23 @@ export class SyncEngine {
       attempts: (row.attempts ?? 0) + 1,
       lastError: undefined,
     } satisfies Partial<PhotoRow>);
+  }
+
+  /**
+   * Whether HQ's 413/422 means this photo can never go: too large is final; a hash mismatch is checked once
+   * against the local bytes. Damaged here: final. Intact here: the bytes were damaged on the way, so it is
+   * tried once more, and only a second mismatch after that check is final. undefined: try again.
+   */
+  private async refusalOf(row: PhotoRow, error: HqRequestError): Promise<PhotoRefusal | undefined> {
+    const at = new Date().toISOString();
+    if (error.status === 413) return { reason: 'too_large', at };
+    // A copy that cannot even be read any more is damaged too.
+    const local = await row.blob
+      .arrayBuffer()
+      .then(sha256Hex)
+      .catch(() => undefined);
+    if (local !== row.sha256) return { reason: 'damaged_here', at };
+    return row.verifiedIntactAt ? { reason: 'damaged_on_the_way', at } : undefined;
   }
 
   /** Applies HQ's changes page by page; the cursor moves in the same transaction as the data. */

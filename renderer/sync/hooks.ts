@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../db/context';
-import { hqLink, pendingCounts, readMeta, syncStatus, META, type Rejection } from './state';
+import { hqLink, pendingCounts, readMeta, refusedPhotos, syncStatus, META, type Rejection } from './state';
 
 export function useSyncStatus() {
   const db = useDb();
@@ -20,4 +20,10 @@ export function usePending() {
 export function useRejections() {
   const db = useDb();
   return useLiveQuery(async () => (await readMeta<Rejection[]>(db, META.rejections)) ?? [], [db]);
+}
+
+/** Photos HQ refused for good that a page still uses: the Sync screen explains them, the badge counts them. */
+export function useRefusedPhotos() {
+  const db = useDb();
+  return useLiveQuery(() => refusedPhotos(db), [db]);
 }

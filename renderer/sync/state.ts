@@ -1,7 +1,8 @@
 import type { BranchDirectory } from '../../shared/sync/protocol';
 import type { OutboxOperation } from '../../shared/sync/operations';
-import type { OtklikDatabase } from '../db/database';
+import type { OtklikDatabase, PhotoRow } from '../db/database';
 import type { SyncErrorKind } from './client';
+import type { SyncProblem } from './problems';
 
 /** This device's enrollment at HQ: the token is what HQ knows it by (HQ keeps only its hash). */
 export interface HqLink {
@@ -16,7 +17,10 @@ export interface SyncError {
   kind: SyncErrorKind;
   /** HQ's machine-readable code, when HQ answered. */
   code?: string;
+  /** The raw technical text, for support; the UI words `problem` instead. */
   message: string;
+  /** What went wrong, as data (absent in statuses written by older versions). */
+  problem?: SyncProblem;
   at: string;
 }
 
@@ -42,7 +46,8 @@ export interface Rejection {
 /** The outbox row as the sync engine annotates it. */
 export interface OutboxRow extends OutboxOperation {
   attempts?: number;
-  lastError?: string;
+  /** Why the last push failed; a plain string in rows written by older versions. */
+  lastError?: SyncProblem | string;
   lastAttemptAt?: string;
 }
 
@@ -92,4 +97,39 @@ export async function pendingCounts(db: OtklikDatabase): Promise<PendingCounts> 
     .filter((t): t is string => typeof t === 'string')
     .map((t) => Date.parse(t));
   return { records, photos, oldestAt: times.length ? Math.min(...times) : undefined };
+}
+
+/** A photo HQ refused for good, with the feedback-book pages that still show it (to retake them). */
+export interface RefusedPhoto {
+  photo: PhotoRow;
+  pages: Array<{ entryId: string; pageNo: number }>;
+}
+
+/**
+ * Refused photos some live page still uses; one whose pages were all removed or replaced (retaken) has
+ * nothing left to fix and is not listed.
+ */
+export async function refusedPhotos(db: OtklikDatabase): Promise<RefusedPhoto[]> {
+  const photos = await db.photos.where('uploadState').equals('refused').toArray();
+  const found: RefusedPhoto[] = [];
+  for (const photo of photos) {
+    const pages = (await db.bookPages.where('sha256').equals(photo.sha256).toArray())
+      .filter((p) => !p.removedAt)
+      .map((p) => ({ entryId: p.entryId, pageNo: p.pageNo }));
+    if (pages.length > 0) found.push({ photo, pages });
+  }
+  return found;
+}
+
+/** "Try again" on the Sync screen: HQ's limit may have been raised, or the network fixed. */
+export async function retryRefusedPhoto(db: OtklikDatabase, sha256: string): Promise<void> {
+  await db.photos
+    .where('sha256')
+    .equals(sha256)
+    .modify((row: PhotoRow) => {
+      if (row.uploadState !== 'refused') return;
+      row.uploadState = 'pending';
+      delete row.refusal;
+      delete row.verifiedIntactAt;
+    });
 }

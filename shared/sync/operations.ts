@@ -55,7 +55,8 @@ const progressSchema = z.object({
 
 export const complaintSchema = z.object({
   id: z.uuid(),
-  number: z.string().min(1),
+  // Indexed at HQ (unique): a real number is about 20 characters; far longer would overflow the index.
+  number: z.string().min(1).max(64),
   branchCode: z.string().min(1),
   status: z.enum(STATUSES),
   channel: z.enum(CHANNELS),

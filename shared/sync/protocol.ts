@@ -22,6 +22,43 @@ export const MAX_PULL_PAGE = 500;
 /** Largest photo HQ accepts: a processed page image is a few MB; an unprocessed import may be up to 40 MB. */
 export const MAX_PHOTO_BYTES = 40 * 1024 * 1024;
 
+/**
+ * Numbers a client sends are bounded to what HQ's columns hold and JavaScript counts exactly, so an absurd
+ * value is a 400 at the door, never a database error (a 500) deep inside a push.
+ */
+export const MAX_SEQUENCE = Number.MAX_SAFE_INTEGER; // device sequence numbers and pull cursors (bigint)
+export const MAX_SCHEMA_VERSION = 2 ** 31 - 1; // ops.schema_version is an int
+
+/** Nesting deeper than this is no real operation (a payload is a few levels deep). */
+export const MAX_NESTING = 32;
+
+/**
+ * Where a value holds something PostgreSQL cannot store as text or jsonb (a NUL character, half of a
+ * surrogate pair) or nests deeper than MAX_NESTING; undefined when it can be stored as it is.
+ */
+export function unstorableAt(value: unknown, path = '', depth = 0): string | undefined {
+  if (typeof value === 'string')
+    return value.includes('\u0000') || /\p{Cs}/u.test(value)
+      ? `${path || 'value'}: text with a NUL or a broken character`
+      : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  if (depth >= MAX_NESTING) return `${path || 'value'}: nested deeper than ${MAX_NESTING} levels`;
+  for (const [key, item] of Object.entries(value)) {
+    // The path goes into HQ's records, so a bad key is named by where it is, not by itself.
+    if (unstorableAt(key)) return `${path || 'value'}: a field name with a NUL or a broken character`;
+    const problem = unstorableAt(item, path ? `${path}.${key}` : key, depth + 1);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** The schema, refusing values HQ's database could not store (a 400 instead of a database error). */
+const storable = <S extends z.ZodType>(schema: S) =>
+  schema.superRefine((value, ctx) => {
+    const problem = unstorableAt(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 /** Every HQ error answer: a machine-readable code and a sentence for a person. */
 export const errorBodySchema = z.object({ code: z.string(), message: z.string() });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -69,12 +106,14 @@ export function normalizeEnrollmentCode(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
-export const enrollRequestSchema = z.object({
-  code: z.string().min(1).max(64),
-  deviceId: z.uuid(),
-  /** The branch this workstation was set up for: HQ refuses a code of another branch without using it up. */
-  branchCode: z.string().min(1).max(16),
-});
+export const enrollRequestSchema = storable(
+  z.object({
+    code: z.string().min(1).max(64),
+    deviceId: z.uuid(),
+    /** The branch this workstation was set up for: HQ refuses a code of another branch without using it up. */
+    branchCode: z.string().min(1).max(16),
+  }),
+);
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
 export const enrollResponseSchema = z.object({
@@ -84,16 +123,24 @@ export const enrollResponseSchema = z.object({
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 
-/** The envelope of an outbox operation; the payload is checked per operation, so one bad op never fails a batch. */
-export const pushOperationSchema = z.object({
-  opId: z.uuid(),
-  deviceId: z.uuid(),
-  deviceSeq: z.number().int().positive(),
-  schemaVersion: z.number().int().positive(),
-  type: z.string().min(1).max(64),
-  payload: z.unknown(),
-  createdAt: z.string().max(40).optional(),
-});
+/**
+ * The envelope of an outbox operation; the payload is checked per operation (shared/sync/rules, including
+ * text the database cannot store), so one bad op never fails a batch.
+ */
+export const pushOperationSchema = z
+  .object({
+    opId: z.uuid(),
+    deviceId: z.uuid(),
+    deviceSeq: z.number().int().positive().max(MAX_SEQUENCE),
+    schemaVersion: z.number().int().positive().max(MAX_SCHEMA_VERSION),
+    type: z.string().min(1).max(64),
+    payload: z.unknown(),
+    createdAt: z.string().max(40).optional(),
+  })
+  .superRefine((op, ctx) => {
+    const problem = unstorableAt({ type: op.type, createdAt: op.createdAt });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 export type PushOperation = z.infer<typeof pushOperationSchema>;
 
 export const pushRequestSchema = z.object({
@@ -115,7 +162,7 @@ export const pushResponseSchema = z.object({ results: z.array(opResultSchema) })
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const pullQuerySchema = z.object({
-  cursor: z.coerce.number().int().nonnegative().default(0),
+  cursor: z.coerce.number().int().nonnegative().max(MAX_SEQUENCE).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_PAGE).default(MAX_PULL_PAGE),
 });
 

@@ -12,7 +12,7 @@ import {
   type OperationPayload,
   type OperationType,
 } from './operations';
-import type { PushOperation } from './protocol';
+import { unstorableAt, type PushOperation } from './protocol';
 
 export const OP_REJECTIONS = [
   'unknown_type',
@@ -42,6 +42,8 @@ export function checkEnvelope(op: PushOperation, deviceId: string): EnvelopeChec
   if (op.deviceId !== deviceId) return { ok: false, reason: 'wrong_device' };
   if (op.schemaVersion > SYNC_SCHEMA_VERSION) return { ok: false, reason: 'unsupported_schema_version' };
   if (!isOperationType(op.type)) return { ok: false, reason: 'unknown_type' };
+  const unstorable = unstorableAt(op.payload, 'payload');
+  if (unstorable) return { ok: false, reason: 'invalid_payload', detail: unstorable };
   const parsed = operationPayloads[op.type].safeParse(op.payload);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

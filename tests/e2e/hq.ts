@@ -20,11 +20,11 @@ export class HqProcess {
   private output = '';
   private waiters: Array<{ pattern: RegExp; from: number; resolve: () => void }> = [];
 
-  async start(faults = ''): Promise<void> {
+  async start(faults = '', env: Record<string, string> = {}): Promise<void> {
     const from = this.output.length;
     this.child = spawn(process.execPath, [main, 'serve'], {
       cwd: root,
-      env: { ...process.env, PORT: String(HQ_PORT), DATA_DIR: this.dataDir, HQ_FAULTS: faults },
+      env: { ...process.env, PORT: String(HQ_PORT), DATA_DIR: this.dataDir, HQ_FAULTS: faults, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const onData = (chunk: Buffer) => {

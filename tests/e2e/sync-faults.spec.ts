@@ -326,10 +326,39 @@ test('HQ answers 500 for a while: the queue recovers by itself, with no new loca
   await page.getByTestId('sync-state').click();
   await expect(page.getByTestId('sync-error')).toHaveText(ru('sync', 'errors.server'));
   await expect(page.getByTestId('pending-record').first()).not.toHaveAttribute('data-attempts', '0');
+  // The item's last error is in plain Russian; "HTTP 500" is only the detail kept for support.
+  const lastError = page.getByTestId('pending-record').first().locator('[data-problem]');
+  await expect(lastError).toHaveText(ru('sync', 'problem.http').replace('{{status}}', '500'));
+  await expect(lastError).toHaveAttribute('title', /^HTTP 500 · internal_error/);
   // Nothing is touched from here on: backoff alone brings it through.
   await expectAllAtHq(page);
   await expect(page.getByTestId('sync-error')).toHaveCount(0);
   expect(await countsAtHq()).toMatchObject({ complaints: 1, ops: 2, rejected: 0, photos: 1 });
+});
+
+test('a photo larger than HQ accepts is refused for good and explained; the rest still arrives', async ({
+  page,
+}) => {
+  await hq.start('', { HQ_MAX_PHOTO_BYTES: String(150_000) });
+  const code = hq.enroll('MSK-01');
+  await setUpWorkstation(page);
+  await connect(page, code);
+  await expectAllAtHq(page);
+
+  await capturePhoto(page, 400_000, 5);
+  await register(page, 'Жалоба рядом с большим фото');
+  await capturePhoto(page, 100_000, 6);
+  // Refused once, never again; the badge is not stuck in error, another one says what needs a person.
+  await expectAllAtHq(page);
+  await expect(page.getByTestId('refused-photos-badge')).toHaveAttribute('data-count', '1');
+  await page.getByTestId('refused-photos-badge').click();
+  const row = page.getByTestId('refused-photo');
+  await expect(row).toHaveAttribute('data-reason', 'too_large');
+  await expect(row).toContainText(ru('sync', 'refusedPhotos.reasons.too_large'));
+  await expect(row).toContainText(ru('sync', 'refusedPhotos.fix.too_large'));
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'ok');
+  expect(await countsAtHq()).toMatchObject({ complaints: 1, photos: 1 });
 });
 
 test('the page reloads in the middle of a sync: nothing lost, nothing twice', async ({ page, context }) => {

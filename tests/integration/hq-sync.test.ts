@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { createEnrollment } from '../../hq/branches';
 import { migrate } from '../../hq/db/migrations';
 import {
   HQ_PATHS,
+  MAX_PUSH_BATCH,
   errorBodySchema,
   pullResponseSchema,
   pushResponseSchema,
@@ -355,6 +356,86 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
       413,
       'payload_too_large',
     );
+  });
+
+  it('numbers and sizes out of range are client mistakes: 400 with a code, never a 500', async () => {
+    for (const cursor of ['100000000000000000000', '9007199254740992', '1e400', '1.5', 'abc'])
+      await expectError(await call(hq, a, `${HQ_PATHS.pull}?cursor=${cursor}`), 400, 'invalid_body');
+    await expectError(await call(hq, a, `${HQ_PATHS.pull}?limit=100000000000000000000`), 400, 'invalid_body');
+    const device = await enroll(hq, branch());
+    const good = op(device, 'complaint.register', registration(device.branchCode));
+    const bad: Array<Partial<PushOperation>> = [
+      { schemaVersion: 2 ** 31 },
+      { schemaVersion: 2 ** 53 },
+      { deviceSeq: 2 ** 63 },
+      { deviceSeq: Number.MAX_SAFE_INTEGER + 1 },
+      { type: 'x'.repeat(65) },
+      { createdAt: 'x'.repeat(41) },
+      // Text PostgreSQL cannot store (a NUL) in the envelope.
+      { type: 'complaint.\u0000register' },
+    ];
+    for (const patch of bad)
+      await expectError(
+        await call(hq, device, HQ_PATHS.push, {
+          method: 'POST',
+          body: JSON.stringify({ ops: [{ ...good, ...patch }] }),
+        }),
+        400,
+        'invalid_body',
+      );
+    await expectError(
+      await call(hq, device, HQ_PATHS.enroll, {
+        method: 'POST',
+        body: JSON.stringify({ code: 'ABCD', deviceId: uuidv7(), branchCode: 'MSK\u0000' }),
+      }),
+      400,
+      'invalid_body',
+    );
+    const tooMany = Array.from({ length: MAX_PUSH_BATCH + 1 }, () => ({ ...good, opId: uuidv7() }));
+    await expectError(
+      await call(hq, device, HQ_PATHS.push, { method: 'POST', body: JSON.stringify({ ops: tooMany }) }),
+      400,
+      'invalid_body',
+    );
+    // Nothing of the refused requests was stored, and the op itself still goes through.
+    expect(await count(hq, 'SELECT 1 FROM ops WHERE device_id = $1', [device.deviceId])).toBe(0);
+    expect((await push(hq, device, [good]))[0]?.outcome).toBe('applied');
+    // A payload the database cannot store (a pasted NUL or broken character, absurd nesting) is one
+    // refused op, acknowledged with its reason: it does not block the queue.
+    const fresh = () => op(device, 'complaint.register', registration(device.branchCode));
+    const nul = fresh();
+    nul.payload = { ...(nul.payload as object), note: 'a\u0000b' };
+    const half = fresh();
+    half.payload = { ...(half.payload as object), ['\ud800']: 1 };
+    const deep = fresh();
+    const missing = { ...fresh(), payload: null };
+    // A complaint number is indexed: one longer than any real number must not overflow the index (a 500).
+    const longNumber = fresh();
+    const reg = longNumber.payload as ReturnType<typeof registration>;
+    longNumber.payload = {
+      ...reg,
+      complaint: { ...reg.complaint, number: randomBytes(8_000).toString('base64') },
+    };
+    const body = JSON.stringify({ ops: [nul, half, deep, missing, longNumber] }).replace(
+      `"payload":${JSON.stringify(deep.payload)}`,
+      `"payload":${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    );
+    const res = await call(hq, device, HQ_PATHS.push, { method: 'POST', body });
+    expect(res.status).toBe(200);
+    expect(pushResponseSchema.parse(await res.json()).results.map((x) => x.reason)).toEqual([
+      'invalid_payload',
+      'invalid_payload',
+      'invalid_payload',
+      'invalid_payload',
+      'invalid_payload',
+    ]);
+    // The largest values the contract allows are stored as they are.
+    const last = { ...op(device, 'complaint.register', registration(device.branchCode)) };
+    last.deviceSeq = Number.MAX_SAFE_INTEGER;
+    last.schemaVersion = 2 ** 31 - 1;
+    const [r] = await push(hq, device, [last]);
+    expect(r).toMatchObject({ outcome: 'rejected', reason: 'unsupported_schema_version' });
+    expect((await pull(hq, device, Number.MAX_SAFE_INTEGER)).changes).toEqual([]);
   });
 
   it('enrollment: one-time code, another branch refused without using the code up, token hashed', async () => {

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addNote, registerComplaint } from '../../../renderer/complaints/actions';
 import { createHqClient, HqRequestError, type HqClient } from '../../../renderer/sync/client';
 import { SyncEngine } from '../../../renderer/sync/engine';
 import {
   META,
+  pendingCounts,
   readMeta,
+  refusedPhotos,
+  retryRefusedPhoto,
   syncStatus,
   type HqLink,
   type OutboxRow,
@@ -12,6 +15,11 @@ import {
 } from '../../../renderer/sync/state';
 import type { PushOperation, PullResponse } from '../../../shared/sync/protocol';
 import { input, now, openDb, settings } from './fixtures';
+import { sha256Hex } from '../../../renderer/book/imaging';
+import { i18next, initI18n } from '../../../renderer/i18n';
+import { problemText, rejectionText, type SyncProblem } from '../../../renderer/sync/problems';
+import { OP_REJECTIONS } from '../../../shared/sync/rules';
+import { REFUSAL_REASONS } from '../../../shared/lifecycle/reasons';
 
 // The engine against real IndexedDB, with HQ's answers scripted: what leaves the outbox, what stays, what
 // the Sync screen learns. (Against a real HQ: tests/e2e/sync-faults.spec.ts.)
@@ -100,8 +108,15 @@ describe('sync engine', () => {
     expect(await engine.runCycle()).toBe('failed');
     expect(await engine.runCycle()).toBe('failed');
     const [row] = (await db.outbox.toArray()) as OutboxRow[];
-    expect(row).toMatchObject({ attempts: 2, lastError: 'HTTP 500' });
-    expect((await syncStatus(db)).lastError).toMatchObject({ kind: 'server', code: 'internal_error' });
+    expect(row).toMatchObject({
+      attempts: 2,
+      lastError: { kind: 'http', status: 500, code: 'internal_error', detail: 'HTTP 500' },
+    });
+    expect((await syncStatus(db)).lastError).toMatchObject({
+      kind: 'server',
+      code: 'internal_error',
+      problem: { kind: 'http', status: 500 },
+    });
   });
 
   it('an op HQ did not acknowledge stays queued and the cycle counts as failed', async () => {
@@ -167,7 +182,7 @@ describe('sync engine', () => {
       db,
       scripted({
         putPhoto: async (_c, sha) => {
-          if (sha.startsWith('b')) throw new HqRequestError('refused', 'hash mismatch', 422, 'hash_mismatch');
+          if (sha.startsWith('b')) throw new HqRequestError('server', 'HTTP 503', 503, 'unavailable');
           put.push(sha);
         },
       }),
@@ -178,9 +193,187 @@ describe('sync engine', () => {
     expect(await db.photos.get('b'.repeat(64))).toMatchObject({
       uploadState: 'pending',
       attempts: 1,
-      lastError: 'hash mismatch',
+      lastError: { kind: 'http', status: 503, code: 'unavailable' },
     });
     expect((await db.photos.get('a'.repeat(64)))?.uploadState).toBe('uploaded');
+  });
+
+  describe('photos HQ refuses for good (413, 422)', () => {
+    const photoOf = async (text: string, name?: string) => {
+      const blob = new Blob([text]);
+      const sha = name ?? (await sha256Hex(await blob.arrayBuffer()));
+      return {
+        sha256: sha,
+        blob,
+        mime: 'image/jpeg' as const,
+        size: blob.size,
+        createdAt: now.toISOString(),
+      };
+    };
+    const pageOf = (sha256: string, pageNo: number, removedAt?: string) => ({
+      id: crypto.randomUUID(),
+      entryId: 'entry-1',
+      pageNo,
+      sha256,
+      sourceSha256: sha256,
+      mime: 'image/jpeg' as const,
+      size: 1,
+      width: 1000,
+      height: 1400,
+      source: 'camera' as const,
+      capturedAt: now.toISOString(),
+      capturedBy: 'Ольга',
+      ...(removedAt ? { removedAt } : {}),
+    });
+    /** HQ refuses the photos named in `refuse` with the given status; takes the rest. */
+    const hq = (refuse: Record<string, 413 | 422>) => {
+      const put: string[] = [];
+      const client = scripted({
+        hasPhoto: async () => false,
+        putPhoto: async (_c, sha) => {
+          put.push(sha);
+          const status = refuse[sha];
+          if (status === 413) throw new HqRequestError('refused', 'too big', 413, 'payload_too_large');
+          if (status === 422) throw new HqRequestError('refused', 'hashes to …', 422, 'hash_mismatch');
+        },
+      });
+      return { put, client };
+    };
+
+    it('too large: refused at once, never tried again; the other photos and the records still go', async () => {
+      const db = await connectedDb();
+      await registerComplaint(db, input(), settings(), now);
+      const big = await photoOf('big');
+      const fine = await photoOf('fine');
+      await db.photos.bulkAdd([big, fine].map((p) => ({ ...p, uploadState: 'pending' as const })));
+      await db.bookPages.add(pageOf(big.sha256, 1));
+      const refuse: Record<string, 413 | 422> = { [big.sha256]: 413 };
+      const { put, client } = hq(refuse);
+      const engine = new SyncEngine(
+        db,
+        scripted({
+          ...client,
+          push: async (_c, ops) => ({
+            results: ops.map((o) => ({ opId: o.opId, outcome: 'applied' as const, duplicate: false })),
+          }),
+        }),
+        { photoSlots: 1 },
+      );
+      // Not a failure of the cycle: nothing here would change by retrying, and the badge is not stuck.
+      expect(await engine.runCycle()).toBe('synced');
+      expect(await engine.runCycle()).toBe('synced');
+      expect(put.filter((s) => s === big.sha256)).toHaveLength(1);
+      expect(await db.outbox.count()).toBe(0);
+      expect((await db.photos.get(fine.sha256))?.uploadState).toBe('uploaded');
+      expect(await db.photos.get(big.sha256)).toMatchObject({
+        uploadState: 'refused',
+        refusal: { reason: 'too_large' },
+        lastError: { kind: 'refused', status: 413, code: 'payload_too_large' },
+      });
+      expect((await pendingCounts(db)).photos).toBe(0);
+      expect((await refusedPhotos(db)).map((r) => [r.photo.sha256, r.pages])).toEqual([
+        [big.sha256, [{ entryId: 'entry-1', pageNo: 1 }]],
+      ]);
+      // "Try again" (HQ's limit raised): pending once more, and it goes.
+      delete refuse[big.sha256];
+      await retryRefusedPhoto(db, big.sha256);
+      expect(await engine.runCycle()).toBe('synced');
+      expect((await db.photos.get(big.sha256))?.uploadState).toBe('uploaded');
+    });
+
+    it('hash mismatch with the local copy damaged: refused at once as damaged here', async () => {
+      const db = await connectedDb();
+      const damaged = await photoOf('bytes that changed', 'd'.repeat(64));
+      await db.photos.add({ ...damaged, uploadState: 'pending' });
+      const { put, client } = hq({ [damaged.sha256]: 422 });
+      const engine = new SyncEngine(db, client);
+      expect(await engine.runCycle()).toBe('synced');
+      expect(await engine.runCycle()).toBe('synced');
+      expect(put).toHaveLength(1);
+      expect((await db.photos.get(damaged.sha256))?.refusal?.reason).toBe('damaged_here');
+    });
+
+    it('hash mismatch with the local copy intact: one more try, then refused as damaged on the way', async () => {
+      const db = await connectedDb();
+      const photo = await photoOf('intact bytes');
+      await db.photos.add({ ...photo, uploadState: 'pending' });
+      await db.bookPages.add(pageOf(photo.sha256, 2));
+      const { put, client } = hq({ [photo.sha256]: 422 });
+      const engine = new SyncEngine(db, client);
+      expect(await engine.runCycle()).toBe('failed');
+      expect(await db.photos.get(photo.sha256)).toMatchObject({ uploadState: 'pending', attempts: 1 });
+      expect(await engine.runCycle()).toBe('synced');
+      expect(await engine.runCycle()).toBe('synced');
+      expect(put).toHaveLength(2);
+      expect(await db.photos.get(photo.sha256)).toMatchObject({
+        uploadState: 'refused',
+        attempts: 2,
+        refusal: { reason: 'damaged_on_the_way' },
+      });
+    });
+
+    it('a refused photo whose page was retaken or removed is not listed any more', async () => {
+      const db = await connectedDb();
+      const photo = await photoOf('old page');
+      await db.photos.add({ ...photo, uploadState: 'refused', refusal: { reason: 'too_large', at: '' } });
+      await db.bookPages.add(pageOf(photo.sha256, 1, now.toISOString()));
+      expect(await refusedPhotos(db)).toEqual([]);
+    });
+  });
+});
+
+describe('sync problems in words', () => {
+  beforeAll(async () => {
+    await initI18n('ru');
+  });
+
+  it.each<[SyncProblem | string, string, Record<string, unknown>, string | undefined]>([
+    ['HTTP 500', 'problem.legacy', {}, 'HTTP 500'],
+    ['Failed to fetch', 'problem.legacy', {}, 'Failed to fetch'],
+    [{ kind: 'network', detail: 'Failed to fetch' }, 'problem.network', {}, 'Failed to fetch'],
+    [{ kind: 'timeout', seconds: 20 }, 'problem.timeout', { seconds: 20 }, 'timeout 20 s'],
+    [{ kind: 'http', status: 500 }, 'problem.http', { status: 500 }, 'HTTP 500'],
+    [
+      { kind: 'refused', status: 422, code: 'hash_mismatch', detail: 'hashes to …' },
+      'problem.hq.hash_mismatch',
+      { status: 422 },
+      'HTTP 422 · hash_mismatch · hashes to …',
+    ],
+    [
+      { kind: 'refused', status: 409, code: 'new_code' },
+      'problem.refused',
+      { status: 409 },
+      'HTTP 409 · new_code',
+    ],
+    [{ kind: 'offline' }, 'problem.offline', {}, undefined],
+  ])('%j → %s', (problem, key, values, detail) => {
+    expect(problemText(problem)).toEqual({ key, values, ...(detail ? { detail } : {}) });
+  });
+
+  it('refusal reasons: lifecycle ones worded there, op rejections here, unknown ones generically', () => {
+    expect(rejectionText('stale_status').key).toBe('lifecycle:refusal.stale_status');
+    expect(rejectionText('wrong_branch').key).toBe('sync:rejected.reasons.wrong_branch');
+    expect(rejectionText('from_a_newer_hq').key).toBe('sync:rejected.reasons.other');
+  });
+
+  it.each(['ru', 'uk', 'en', 'cs', 'ko'])('every message exists in %s', (lng) => {
+    const t = i18next.getFixedT(lng, 'sync');
+    const keys = [
+      ...(
+        ['offline', 'network', 'timeout', 'http', 'unauthorized', 'refused', 'not_hq', 'bad_answer'] as const
+      ).map((kind) => problemText({ kind, status: 500, seconds: 20 } as SyncProblem).key),
+      ...['unacknowledged', 'not_connected', 'unknown', 'legacy'].map((k) => `problem.${k}`),
+      ...['invalid_body', 'bad_request', 'payload_too_large', 'hash_mismatch'].map(
+        (code) => problemText({ kind: 'refused', status: 400, code }).key,
+      ),
+      ...[...OP_REJECTIONS, ...REFUSAL_REASONS, 'other'].map((r) => rejectionText(r).key),
+      ...['too_large', 'damaged_here', 'damaged_on_the_way'].flatMap((r) => [
+        `refusedPhotos.reasons.${r}`,
+        `refusedPhotos.fix.${r}`,
+      ]),
+    ];
+    for (const key of keys) expect(i18next.exists(key, { lng, ns: 'sync' }), key).toBe(true);
+    expect(t('problem.timeout' as never, { seconds: 20 })).toContain('20');
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkEnvelope, checkSequence, checkStatusChange, belongsToBranch } from '../../../shared/sync/rules';
 import { SYNC_SCHEMA_VERSION } from '../../../shared/sync/operations';
 import { BACKOFF_CAP_MS, backoffDelay, watchdogDue } from '../../../shared/sync/backoff';
+import { MAX_NESTING, unstorableAt } from '../../../shared/sync/protocol';
 
 const device = '0190c3a0-0000-7000-8000-000000000001';
 const complaintId = '0190c3a0-0000-7000-8000-0000000000c1';
@@ -145,5 +146,21 @@ describe('backoff with jitter', () => {
     [{ oldestPendingAt: 0, inFlight: false, lastAttemptAt: undefined, now: 1e9 }, true],
   ])('watchdog %j → %s', (input, due) => {
     expect(watchdogDue(input)).toBe(due);
+  });
+});
+
+describe('unstorableAt: what the database could not store is found before it gets there', () => {
+  const nested = (depth: number): unknown => (depth === 0 ? 'x' : { a: nested(depth - 1) });
+  it.each<[unknown, string | undefined]>([
+    [{ note: 'Перезвонил 🙂', n: 1, list: [null, true] }, undefined],
+    [{ note: 'a\u0000b' }, 'note'],
+    [{ list: ['ok', '\ud800'] }, 'list.1'],
+    [{ ['\udc00']: 1 }, 'value'],
+    [nested(MAX_NESTING - 1), undefined],
+    [nested(MAX_NESTING + 1), 'a.a'],
+  ])('%j → %s', (value, where) => {
+    const problem = unstorableAt(value);
+    if (where === undefined) expect(problem).toBeUndefined();
+    else expect(problem?.startsWith(where)).toBe(true);
   });
 });
