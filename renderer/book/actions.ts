@@ -172,12 +172,13 @@ async function dropPage(
 ): Promise<void> {
   const at = now.toISOString();
   await db.bookPages.update(page.id, { removedAt: at });
-  // An image nobody references any more and HQ never got need not travel at all.
+  // An image nobody references any more and HQ never got (still pending, or refused for good) need not travel
+  // or stay at all.
   const stillUsed = (await db.bookPages.where('sha256').equals(page.sha256).toArray()).some(
     (p) => p.id !== page.id && !p.removedAt,
   );
   const photo = await db.photos.get(page.sha256);
-  if (!stillUsed && photo?.uploadState === 'pending') await db.photos.delete(page.sha256);
+  if (!stillUsed && photo && photo.uploadState !== 'uploaded') await db.photos.delete(page.sha256);
   await enqueue(
     db,
     'book.page.remove',

@@ -157,6 +157,21 @@ describe('feedback-book actions', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 
+  it('a removed page takes its image along unless HQ already has it', async () => {
+    const db = openDb();
+    const { entry, page: kept } = await addPage(db, null, await page(1), s, now);
+    const refused = await addPage(db, entry.id, await page(5), s, now);
+    const uploaded = await addPage(db, entry.id, await page(6), s, now);
+    await db.photos.update(refused.page.sha256, { uploadState: 'refused' });
+    await db.photos.update(uploaded.page.sha256, { uploadState: 'uploaded' });
+    await removePage(db, refused.page.id, s, now);
+    await removePage(db, uploaded.page.id, s, now);
+    // Refused for good by HQ and no longer used: nothing left to send, nothing to keep.
+    expect(await db.photos.get(refused.page.sha256)).toBeUndefined();
+    expect((await db.photos.get(uploaded.page.sha256))?.uploadState).toBe('uploaded');
+    expect(await db.photos.get(kept.sha256)).toBeDefined();
+  });
+
   it('delete, reorder and replace renumber the pages and queue removals', async () => {
     const db = openDb();
     const { entry } = await addPage(db, null, await page(1), s, now);
