@@ -378,4 +378,20 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
       'invalid_body',
     );
   });
+
+  it('re-enrolment: the old token is refused at once, though HQ had just trusted it', async () => {
+    const code = branch();
+    const d = await enroll(hq, code);
+    await pull(hq, d); // now in HQ's auth cache
+    const { code: secret } = await createEnrollment(hq.db.pool, { code });
+    const res = await call(hq, null, HQ_PATHS.enroll, {
+      method: 'POST',
+      body: JSON.stringify({ code: secret, deviceId: d.deviceId, branchCode: code }),
+    });
+    expect(res.status).toBe(200);
+    const fresh = { ...d, token: (await res.json()).deviceToken as string };
+    await expectError(await call(hq, d, HQ_PATHS.pull), 401, 'unauthorized');
+    expect((await call(hq, d, HQ_PATHS.photo('a'.repeat(64)), { method: 'HEAD' })).status).toBe(401);
+    await pull(hq, fresh);
+  });
 });
