@@ -65,8 +65,7 @@ export async function photoRoutes(app: FastifyInstance) {
         'hash_mismatch',
         `The bytes received hash to ${result.actual}, not to ${sha}: the upload was damaged or the address is wrong.`,
       );
-    await recordPhoto(app.hq.db.pool, device.branchId, sha, result.size);
-    app.hq.onMailWork?.();
+    if (await recordPhoto(app.hq.db.pool, device.branchId, sha, result.size)) app.hq.onMailWork?.();
     return reply.code(201).send({ sha256: sha, stored: result.alreadyStored ? 'deduplicated' : 'new' });
   });
 }
