@@ -10,6 +10,9 @@ class TooLarge extends Error {}
 
 /** Photos as files: `<dir>/ab/cd/<sha256>`, written to `<dir>/tmp` first, fsync'ed, then renamed. */
 export class FileBlobStore implements BlobStore {
+  /** Directories this process has made (or found): no `mkdir` round trip for each photo. */
+  private readonly made = new Set<string>();
+
   constructor(readonly dir: string) {}
 
   /** Temporary files of uploads that were cut off (HQ killed mid-upload) are removed at start. */
@@ -42,6 +45,9 @@ export class FileBlobStore implements BlobStore {
 
   async put(sha256: string, body: Readable, limits: { maxBytes: number }): Promise<BlobPutResult> {
     const tmp = join(this.dir, 'tmp', randomUUID());
+    // Asked now, answered by the time the bytes are in (R23: off the upload's path). If another upload of
+    // the same bytes lands in between, its file is replaced by an identical one, atomically.
+    const present = this.has(sha256);
     const hash = createHash('sha256');
     let size = 0;
     const meter = new Transform({
@@ -68,12 +74,25 @@ export class FileBlobStore implements BlobStore {
       return { ok: false, reason: 'hash_mismatch', actual, size };
     }
     const target = this.pathOf(sha256);
-    if (await this.has(sha256)) {
+    if (await present) {
       await rm(tmp, { force: true });
       return { ok: true, size, alreadyStored: true };
     }
-    await mkdir(join(target, '..'), { recursive: true });
-    await rename(tmp, target);
+    const parent = join(target, '..');
+    if (!this.made.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      this.made.add(parent);
+    }
+    try {
+      await rename(tmp, target);
+    } catch (error) {
+      // The directory was removed behind this process's back: make it again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.made.delete(parent);
+      await mkdir(parent, { recursive: true });
+      this.made.add(parent);
+      await rename(tmp, target);
+    }
     return { ok: true, size, alreadyStored: false };
   }
 }
