@@ -278,6 +278,8 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
     const again = await call(hq, d, HQ_PATHS.photo(hash), { method: 'PUT', body: bytes });
     expect(again.status).toBe(200);
     expect((await again.json()).stored).toBe('already');
+    // The bytes sent again were dropped, not kept: nothing in the temporary folder either.
+    expect(readdirSync(join(hq.dataDir, 'photos', 'tmp'))).toEqual([]);
     expect((await call(hq, d, HQ_PATHS.photo(hash), { method: 'HEAD' })).status).toBe(200);
     expect(readdirSync(join(hq.dataDir, 'photos', hash.slice(0, 2), hash.slice(2, 4)))).toEqual([hash]);
     expect(await count(hq, 'SELECT 1 FROM photos WHERE sha256 = $1', [hash])).toBe(1);
