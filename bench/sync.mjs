@@ -119,9 +119,11 @@ async function engineBench(label, env) {
       `  drain the outbox          ${(r.drainMs / 1000).toFixed(2)} s   ${(OPS / (r.drainMs / 1000)).toFixed(0)} records/s`,
     );
     console.log(
-      `  upload photos (engine)    ${(r.photoMs / 1000).toFixed(2)} s   ${engineMBs.toFixed(1)} MB/s`,
+      `  upload photos (engine)    ${(r.photoMs / 1000).toFixed(2)} s   ${engineMBs.toFixed(1)} MB/s   (${r.slots} at a time)`,
     );
-    console.log(`  raw fetch PUT, same bytes ${(r.rawMs / 1000).toFixed(2)} s   ${rawMBs.toFixed(1)} MB/s`);
+    console.log(
+      `  raw fetch PUT, same bytes ${(r.rawMs / 1000).toFixed(2)} s   ${rawMBs.toFixed(1)} MB/s   (${r.slots} at a time, as the engine)`,
+    );
     console.log(`  engine / raw              ${(engineMBs / rawMBs).toFixed(2)}× (target ≥ 0.8×)`);
   } finally {
     await browser.close();

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { MAX_PUSH_BATCH } from '../shared/sync/protocol';
-import { authenticate, type DevicePrincipal } from './auth';
+import { DeviceAuthCache, type DevicePrincipal } from './auth';
 import type { BlobStore } from './blobs/store';
 import type { HqDatabase } from './db/database';
 import { HqError } from './errors';
@@ -15,6 +15,8 @@ export interface HqContext {
   db: HqDatabase;
   blobs: BlobStore;
   maxPhotoBytes: number;
+  /** How long a checked device token is trusted without the database (auth.ts); 0: always ask it. */
+  authCacheMs?: number;
   faults?: FaultPoints;
   /** A push or a photo upload may have made a mail job ready: wake the mail worker (R7). */
   onMailWork?: () => void;
@@ -25,6 +27,8 @@ declare module 'fastify' {
     hq: HqContext;
     /** The enrolled device of the request: 401 without a valid token. */
     device(request: FastifyRequest): Promise<DevicePrincipal>;
+    /** Recently checked device tokens; told when a device's token changes. */
+    deviceAuth: DeviceAuthCache;
     /** Parses with a shared schema: 400 `invalid_body` with the first problem otherwise. */
     parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S>;
   }
@@ -53,9 +57,9 @@ export function buildApp(ctx: HqContext, options: { logger?: boolean } = {}): Fa
     requestTimeout: 0,
   });
   app.decorate('hq', ctx);
-  app.decorate('device', (request: FastifyRequest) =>
-    authenticate(ctx.db.pool, request.headers.authorization),
-  );
+  const deviceAuth = new DeviceAuthCache(ctx.db.pool, ctx.authCacheMs);
+  app.decorate('deviceAuth', deviceAuth);
+  app.decorate('device', (request: FastifyRequest) => deviceAuth.authenticate(request.headers.authorization));
   app.decorate('parse', <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> => {
     const result = schema.safeParse(value);
     if (result.success) return result.data;

@@ -30,14 +30,18 @@ export interface DevicePrincipal {
   branchCode: string;
 }
 
-export async function authenticate(pool: Pool, header: string | undefined): Promise<DevicePrincipal> {
+function bearerToken(header: string | undefined): string {
   const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
   if (!token)
     throw new HqError(401, 'unauthorized', 'This request needs the device token (Authorization: Bearer …).');
+  return token;
+}
+
+async function lookUpDevice(pool: Pool, tokenHash: string): Promise<DevicePrincipal> {
   const { rows } = await pool.query<{ id: string; branch_id: number; code: string }>(
     `SELECT d.id, d.branch_id, b.code FROM devices d JOIN branches b ON b.id = d.branch_id
      WHERE d.token_hash = $1 AND d.revoked_at IS NULL`,
-    [hashSecret(token)],
+    [tokenHash],
   );
   const row = rows[0];
   if (!row)
@@ -47,4 +51,56 @@ export async function authenticate(pool: Pool, header: string | undefined): Prom
       'The device token is unknown or was revoked; enroll this device again.',
     );
   return { deviceId: row.id, branchId: row.branch_id, branchCode: row.code };
+}
+
+export async function authenticate(pool: Pool, header: string | undefined): Promise<DevicePrincipal> {
+  return lookUpDevice(pool, hashSecret(bearerToken(header)));
+}
+
+/** How long HQ trusts a device token it has checked against the database (HQ_AUTH_CACHE_MS). */
+export const AUTH_CACHE_MS = 5_000;
+
+/**
+ * Device tokens this HQ process has checked recently, by token hash (R23: a photo upload is one request
+ * per photo, and the token lookup was one database round trip each, queued behind the others on the
+ * embedded database's single connection). Only successes are kept, for `ttlMs` at most: a token that
+ * stops being valid (the device re-enrolled, or was revoked in the database) is refused by this process
+ * at once when the change went through it (`forgetDevice`), and by any other within `ttlMs`.
+ * `ttlMs` 0 turns the cache off.
+ */
+export class DeviceAuthCache {
+  private readonly entries = new Map<string, { device: DevicePrincipal; until: number }>();
+  /** Bumped by every `forgetDevice`: a lookup that overlapped one is not kept. */
+  private generation = 0;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly ttlMs: number = AUTH_CACHE_MS,
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  async authenticate(header: string | undefined): Promise<DevicePrincipal> {
+    const tokenHash = hashSecret(bearerToken(header));
+    if (this.ttlMs <= 0) return lookUpDevice(this.pool, tokenHash);
+    const hit = this.entries.get(tokenHash);
+    if (hit && hit.until > this.now()) return hit.device;
+    if (hit) this.entries.delete(tokenHash);
+    const started = this.now();
+    const generation = this.generation;
+    const device = await lookUpDevice(this.pool, tokenHash);
+    if (generation === this.generation) {
+      // Full: the oldest entry goes (a Map keeps insertion order).
+      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(tokenHash, { device, until: started + this.ttlMs });
+    }
+    return device;
+  }
+
+  /** The device's token changed (or it was revoked): stop trusting whatever this process remembers of it. */
+  forgetDevice(deviceId: string): void {
+    this.generation++;
+    for (const [hash, entry] of this.entries)
+      if (entry.device.deviceId === deviceId) this.entries.delete(hash);
+  }
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { MAX_PHOTO_BYTES } from '../shared/sync/protocol';
+import { AUTH_CACHE_MS } from './auth';
 
 /** HQ is configured by environment variables only (README "HQ server"). */
 export interface HqConfig {
@@ -10,6 +11,8 @@ export interface HqConfig {
   /** Photos, and the embedded database when there is no DATABASE_URL. */
   dataDir: string;
   maxPhotoBytes: number;
+  /** How long a checked device token is trusted without asking the database; 0 turns that off. */
+  authCacheMs: number;
   /** R7 mail: SMTP server as a URL (smtp://user:pass@host:587, smtps://…); absent: `.eml` files in `mailDir`. */
   smtpUrl?: string;
   mailFrom: string;
@@ -32,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     maxPhotoBytes,
+    authCacheMs: nonNegative('HQ_AUTH_CACHE_MS', env.HQ_AUTH_CACHE_MS, AUTH_CACHE_MS),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Otklik <otklik@localhost>',
     mailDir: resolve(dataDir, env.MAIL_DIR ?? 'mail'),
@@ -44,5 +48,12 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of milliseconds`);
+  return n;
+}
+
+function nonNegative(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be 0 or a positive number of milliseconds`);
   return n;
 }

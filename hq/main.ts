@@ -23,6 +23,7 @@ const USAGE = `Usage: npm run hq -- [command] [options]
   serve                      run HQ (default). Environment: PORT (4180), HOST (127.0.0.1),
                              DATABASE_URL (PostgreSQL; absent: embedded PGlite under DATA_DIR),
                              DATA_DIR (.otklik-data/hq: photos and the embedded database)
+                             HQ_AUTH_CACHE_MS (5000: how long a checked device token is trusted)
   enroll --branch CODE       create or update a branch and print a one-time enrollment code
          [--name N] [--country RU|UA|CZ|KR] [--time-zone Z] [--language ru|uk|en|cs|ko]
          [--manager-name N] [--manager-email E] [--head-of-sales-name N] [--head-of-sales-email E]
@@ -90,6 +91,7 @@ async function serve(config: HqConfig): Promise<void> {
     db,
     blobs,
     maxPhotoBytes: config.maxPhotoBytes,
+    authCacheMs: config.authCacheMs,
     faults,
     onMailWork: () => mail.wake(),
   });

@@ -8,12 +8,27 @@ export async function branchHasPhoto(pool: Pool, branchId: number, sha256: strin
   return (rowCount ?? 0) > 0;
 }
 
-/** The bytes are in the blob store: record them (once) and that this branch has delivered them. */
-export async function recordPhoto(pool: Pool, branchId: number, sha256: string, size: number): Promise<void> {
+/**
+ * The bytes are in the blob store: record them (once) and that this branch has delivered them. Answers
+ * whether this may have made a mail job ready (R7): only a photo new to HQ can complete an entry, and only
+ * one that a pending entry mail waits for — so a burst of uploads does not wake the mail worker for each
+ * photo (R23). A push committed while this statement runs is not seen here; that push wakes the worker
+ * itself, and should its round also miss this photo (not yet committed), the worker's poll finds it.
+ */
+export async function recordPhoto(
+  pool: Pool,
+  branchId: number,
+  sha256: string,
+  size: number,
+): Promise<boolean> {
   // One statement: the foreign key is checked at its end, when the CTE's row is there.
-  await pool.query(
-    `WITH p AS (INSERT INTO photos (sha256, size) VALUES ($2, $3) ON CONFLICT (sha256) DO NOTHING)
-     INSERT INTO branch_photos (branch_id, sha256) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+  const { rows } = await pool.query<{ wake: boolean }>(
+    `WITH p AS (INSERT INTO photos (sha256, size) VALUES ($2, $3) ON CONFLICT (sha256) DO NOTHING RETURNING 1),
+          b AS (INSERT INTO branch_photos (branch_id, sha256) VALUES ($1, $2) ON CONFLICT DO NOTHING)
+     SELECT EXISTS (SELECT 1 FROM p) AND EXISTS (
+              SELECT 1 FROM mail_outbox j JOIN book_entries e ON e.id = j.entry_id
+               WHERE j.status = 'pending' AND j.kind = 'book_entry' AND e.page_hashes ? $2) AS wake`,
     [branchId, sha256, size],
   );
+  return rows[0]?.wake === true;
 }

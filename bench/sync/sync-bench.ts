@@ -113,5 +113,12 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes }) =
   const rawMs = (rawBefore + rawAfter) / 2;
   db.close();
   await db.delete();
-  return { drainMs, photoMs, rawMs, ops: await Promise.resolve(ops), photoMB: (photos * photoBytes) / 1e6 };
+  return {
+    drainMs,
+    photoMs,
+    rawMs,
+    ops: await Promise.resolve(ops),
+    photoMB: (photos * photoBytes) / 1e6,
+    slots: PHOTO_UPLOAD_SLOTS,
+  };
 };

@@ -2,14 +2,18 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { finished, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BlobPutResult, BlobStore } from './store';
 
 class TooLarge extends Error {}
+class Aborted extends Error {}
 
 /** Photos as files: `<dir>/ab/cd/<sha256>`, written to `<dir>/tmp` first, fsync'ed, then renamed. */
 export class FileBlobStore implements BlobStore {
+  /** Directories this process has made (or found): no `mkdir` round trip for each photo. */
+  private readonly made = new Set<string>();
+
   constructor(readonly dir: string) {}
 
   /** Temporary files of uploads that were cut off (HQ killed mid-upload) are removed at start. */
@@ -40,8 +44,16 @@ export class FileBlobStore implements BlobStore {
     }
   }
 
-  async put(sha256: string, body: Readable, limits: { maxBytes: number }): Promise<BlobPutResult> {
+  async put(
+    sha256: string,
+    body: Readable,
+    limits: { maxBytes: number; signal?: AbortSignal },
+  ): Promise<BlobPutResult> {
+    if (limits.signal?.aborted) return { ok: false, reason: 'aborted' };
     const tmp = join(this.dir, 'tmp', randomUUID());
+    // Asked now, answered by the time the bytes are in (R23: off the upload's path). If another upload of
+    // the same bytes lands in between, its file is replaced by an identical one, atomically.
+    const present = this.has(sha256);
     const hash = createHash('sha256');
     let size = 0;
     const meter = new Transform({
@@ -54,13 +66,32 @@ export class FileBlobStore implements BlobStore {
         done(null, chunk);
       },
     });
+    // `body` is piped by hand, not in the pipeline: stopping early must not destroy the request, whose
+    // answer is still to be sent. A body that breaks off (client gone) fails the pipeline all the same.
+    const stopWatching = finished(body, (error) => {
+      if (error) meter.destroy(error);
+    });
+    const abort = () => {
+      body.unpipe(meter);
+      meter.destroy(new Aborted());
+    };
+    limits.signal?.addEventListener('abort', abort, { once: true });
+    body.pipe(meter);
     try {
       // flush: fsync before the stream reports finished, so a photo is durable before it is named.
-      await pipeline(body, meter, createWriteStream(tmp, { flush: true, highWaterMark: 1024 * 1024 }));
+      await pipeline(meter, createWriteStream(tmp, { flush: true, highWaterMark: 1024 * 1024 }));
     } catch (error) {
+      body.unpipe(meter);
+      // As a pipeline would: a failed upload's body is closed (too large, client gone, disk error).
+      if (!(error instanceof Aborted)) body.destroy();
       await rm(tmp, { force: true });
+      await present;
       if (error instanceof TooLarge) return { ok: false, reason: 'too_large', maxBytes: limits.maxBytes };
+      if (error instanceof Aborted) return { ok: false, reason: 'aborted' };
       throw error;
+    } finally {
+      stopWatching();
+      limits.signal?.removeEventListener('abort', abort);
     }
     const actual = hash.digest('hex');
     if (actual !== sha256) {
@@ -68,12 +99,25 @@ export class FileBlobStore implements BlobStore {
       return { ok: false, reason: 'hash_mismatch', actual, size };
     }
     const target = this.pathOf(sha256);
-    if (await this.has(sha256)) {
+    if (await present) {
       await rm(tmp, { force: true });
       return { ok: true, size, alreadyStored: true };
     }
-    await mkdir(join(target, '..'), { recursive: true });
-    await rename(tmp, target);
+    const parent = join(target, '..');
+    if (!this.made.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      this.made.add(parent);
+    }
+    try {
+      await rename(tmp, target);
+    } catch (error) {
+      // The directory was removed behind this process's back: make it again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.made.delete(parent);
+      await mkdir(parent, { recursive: true });
+      this.made.add(parent);
+      await rename(tmp, target);
+    }
     return { ok: true, size, alreadyStored: false };
   }
 }

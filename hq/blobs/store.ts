@@ -11,11 +11,18 @@ export interface BlobStore {
   /**
    * Streams `body` in, hashing while it arrives. Keeps it under `sha256` only when the bytes hash to it;
    * nothing partial is ever visible under that name (a crash mid-upload leaves only a temporary file).
+   * `signal` stops it before the end (the caller learnt meanwhile that the bytes are not needed): what was
+   * written is removed, and `body` is left to the caller, paused, to drain or close.
    */
-  put(sha256: string, body: Readable, limits: { maxBytes: number }): Promise<BlobPutResult>;
+  put(
+    sha256: string,
+    body: Readable,
+    limits: { maxBytes: number; signal?: AbortSignal },
+  ): Promise<BlobPutResult>;
 }
 
 export type BlobPutResult =
   | { ok: true; size: number; alreadyStored: boolean }
   | { ok: false; reason: 'hash_mismatch'; actual: string; size: number }
-  | { ok: false; reason: 'too_large'; maxBytes: number };
+  | { ok: false; reason: 'too_large'; maxBytes: number }
+  | { ok: false; reason: 'aborted' };

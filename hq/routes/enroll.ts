@@ -5,6 +5,10 @@ import { enrollDevice } from '../branches';
 export async function enrollRoutes(app: FastifyInstance) {
   app.post(HQ_PATHS.enroll, async (request): Promise<EnrollResponse> => {
     const body = app.parse(enrollRequestSchema, request.body);
-    return enrollDevice(app.hq.db.pool, body);
+    const answer = await enrollDevice(app.hq.db.pool, body);
+    // A re-enrolled device's old token stops working at once (here; other HQ processes within the
+    // auth cache's time limit).
+    app.deviceAuth.forgetDevice(answer.deviceId);
+    return answer;
   });
 }

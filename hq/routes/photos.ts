@@ -1,4 +1,4 @@
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { sha256Param } from '../../shared/sync/protocol';
 import { HqError } from '../errors';
@@ -40,11 +40,7 @@ export async function photoRoutes(app: FastifyInstance) {
         'payload_too_large',
         `A photo may be at most ${maxPhotoBytes} bytes; this one has ${declared}.`,
       );
-    if (await branchHasPhoto(app.hq.db.pool, device.branchId, sha)) {
-      request.raw.resume();
-      return reply.code(200).send({ sha256: sha, stored: 'already' });
-    }
-    let body: NodeJS.ReadableStream = request.raw;
+    let body: Readable = request.raw;
     const chunkDelay = faults?.delay('photo.chunkDelay') ?? 0;
     if (chunkDelay > 0) {
       console.log('[hq] fault point photo.chunkDelay: slow upload');
@@ -56,7 +52,27 @@ export async function photoRoutes(app: FastifyInstance) {
         }),
       );
     }
-    const result = await blobs.put(sha, body as never, { maxBytes: maxPhotoBytes });
+    // R23: whether this branch has delivered the photo already is asked while its bytes start arriving
+    // (verified and written as usual); if it has, writing stops at once and the answer is 200, as before.
+    const stop = new AbortController();
+    const storing = blobs.put(sha, body, { maxBytes: maxPhotoBytes, signal: stop.signal });
+    let delivered: boolean;
+    try {
+      delivered = await branchHasPhoto(app.hq.db.pool, device.branchId, sha);
+    } catch (error) {
+      stop.abort();
+      await storing.catch(() => undefined);
+      body.resume();
+      throw error;
+    }
+    if (delivered) {
+      stop.abort();
+      await storing.catch(() => undefined);
+      body.resume(); // the rest is read and dropped, so the connection stays usable
+      return reply.code(200).send({ sha256: sha, stored: 'already' });
+    }
+    const result = await storing;
+    if (!result.ok && result.reason === 'aborted') throw new Error('photo upload stopped unexpectedly');
     if (!result.ok && result.reason === 'too_large')
       throw new HqError(413, 'payload_too_large', `A photo may be at most ${result.maxBytes} bytes.`);
     if (!result.ok)
@@ -65,8 +81,7 @@ export async function photoRoutes(app: FastifyInstance) {
         'hash_mismatch',
         `The bytes received hash to ${result.actual}, not to ${sha}: the upload was damaged or the address is wrong.`,
       );
-    await recordPhoto(app.hq.db.pool, device.branchId, sha, result.size);
-    app.hq.onMailWork?.();
+    if (await recordPhoto(app.hq.db.pool, device.branchId, sha, result.size)) app.hq.onMailWork?.();
     return reply.code(201).send({ sha256: sha, stored: result.alreadyStored ? 'deduplicated' : 'new' });
   });
 }

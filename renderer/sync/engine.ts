@@ -158,16 +158,35 @@ export class SyncEngine {
   /**
    * Uploads every pending photo, a few in parallel; a slot is always freed by the per-request time limit.
    * Returns the first failure (after trying all of them), or undefined.
+   *
+   * R23, throughput: the local bookkeeping stays off the network's path. Each slot reads its next row
+   * while the current photo is on the wire, and marks a photo uploaded without waiting for that write
+   * before sending the next one (all of them are awaited before this returns). Marking rewrites the row
+   * and its Blob, which costs as long as a good part of a fast upload.
    */
   async uploadPhotos(conn: HqConnection): Promise<unknown> {
     const pending = await this.db.photos.where('uploadState').equals('pending').primaryKeys();
     let next = 0;
     let firstFailure: unknown;
+    const marking: Promise<unknown>[] = [];
+    // A read never rejects here: its failure is one photo's failure, like a failed upload.
+    const take = () =>
+      next < pending.length
+        ? this.db.photos.get(pending[next++]!).then(
+            (row) => ({ row, error: undefined as unknown }),
+            (error: unknown) => ({ row: undefined, error }),
+          )
+        : undefined;
     const worker = async () => {
-      while (next < pending.length) {
-        const sha = pending[next++]!;
+      let reading = take();
+      while (reading) {
+        const { row, error: readFailed } = await reading;
+        reading = take();
         try {
-          await this.uploadPhoto(conn, sha);
+          if (readFailed) throw readFailed;
+          // Gone or done meanwhile (the page was removed, another cycle sent it): nothing to send.
+          if (!row || row.uploadState !== 'pending') continue;
+          marking.push((await this.uploadPhoto(conn, row)).marked);
         } catch (error) {
           firstFailure ??= error;
           // Unreachable HQ fails every photo the same way: stop and let backoff decide when to retry.
@@ -175,17 +194,20 @@ export class SyncEngine {
             error instanceof HqRequestError &&
             ['offline', 'unreachable', 'unauthorized'].includes(error.kind)
           )
-            return;
+            break;
         }
       }
+      await reading; // read ahead and not used: no read is left behind
     };
     await Promise.all(Array.from({ length: this.options.photoSlots ?? PHOTO_UPLOAD_SLOTS }, worker));
+    for (const result of await Promise.allSettled(marking))
+      if (result.status === 'rejected') firstFailure ??= result.reason;
     return firstFailure;
   }
 
-  private async uploadPhoto(conn: HqConnection, sha256: string): Promise<void> {
-    const row = await this.db.photos.get(sha256);
-    if (!row || row.uploadState !== 'pending') return;
+  /** Sends one photo; resolves once HQ has it, with the write that marks it uploaded here (not awaited). */
+  private async uploadPhoto(conn: HqConnection, row: PhotoRow): Promise<{ marked: Promise<unknown> }> {
+    const { sha256 } = row;
     try {
       // After a failed try HQ may hold it already (the answer was lost): ask before sending the bytes again.
       const retry = (row.attempts ?? 0) > 0;
@@ -203,7 +225,7 @@ export class SyncEngine {
             lastError: error.problem,
             refusal,
           } satisfies Partial<PhotoRow>);
-          return;
+          return { marked: Promise.resolve() };
         }
       }
       await this.db.photos.update(sha256, {
@@ -215,12 +237,14 @@ export class SyncEngine {
       } satisfies Partial<PhotoRow>);
       throw error;
     }
-    await this.db.photos.update(sha256, {
+    const marked = this.db.photos.update(sha256, {
       uploadState: 'uploaded',
       uploadedAt: new Date().toISOString(),
       attempts: (row.attempts ?? 0) + 1,
       lastError: undefined,
     } satisfies Partial<PhotoRow>);
+    marked.catch(() => undefined); // reported by uploadPhotos, which waits for every mark
+    return { marked };
   }
 
   /**

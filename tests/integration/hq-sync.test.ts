@@ -279,6 +279,8 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
     const again = await call(hq, d, HQ_PATHS.photo(hash), { method: 'PUT', body: bytes });
     expect(again.status).toBe(200);
     expect((await again.json()).stored).toBe('already');
+    // The bytes sent again were dropped, not kept: nothing in the temporary folder either.
+    expect(readdirSync(join(hq.dataDir, 'photos', 'tmp'))).toEqual([]);
     expect((await call(hq, d, HQ_PATHS.photo(hash), { method: 'HEAD' })).status).toBe(200);
     expect(readdirSync(join(hq.dataDir, 'photos', hash.slice(0, 2), hash.slice(2, 4)))).toEqual([hash]);
     expect(await count(hq, 'SELECT 1 FROM photos WHERE sha256 = $1', [hash])).toBe(1);
@@ -458,5 +460,21 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
       400,
       'invalid_body',
     );
+  });
+
+  it('re-enrolment: the old token is refused at once, though HQ had just trusted it', async () => {
+    const code = branch();
+    const d = await enroll(hq, code);
+    await pull(hq, d); // now in HQ's auth cache
+    const { code: secret } = await createEnrollment(hq.db.pool, { code });
+    const res = await call(hq, null, HQ_PATHS.enroll, {
+      method: 'POST',
+      body: JSON.stringify({ code: secret, deviceId: d.deviceId, branchCode: code }),
+    });
+    expect(res.status).toBe(200);
+    const fresh = { ...d, token: (await res.json()).deviceToken as string };
+    await expectError(await call(hq, d, HQ_PATHS.pull), 401, 'unauthorized');
+    expect((await call(hq, d, HQ_PATHS.photo('a'.repeat(64)), { method: 'HEAD' })).status).toBe(401);
+    await pull(hq, fresh);
   });
 });

@@ -76,9 +76,11 @@ export const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex
 /** Distinct "JPEG" pages: a JPEG start marker and deterministic bytes. */
 export function pageBytes(size: number, seed: number): Buffer {
   const b = Buffer.alloc(size);
-  let x = seed * 2654435761;
+  // 32-bit integer arithmetic (Math.imul): with plain multiplication the products pass 2^53, lose their
+  // low bits, and different seeds gave the very same bytes (depending on the process id).
+  let x = Math.imul(seed, 2654435761) >>> 0;
   for (let i = 0; i < size; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
     b[i] = x >>> 24;
   }
   b[0] = 0xff;

@@ -8,13 +8,14 @@ import { bookEntryMessageId } from '../../shared/book/mail';
 import { bookEscalationMessageId } from '../../shared/book/outbox';
 import { HQ_PATHS, pullResponseSchema } from '../../shared/sync/protocol';
 import { call, count, DATABASE_KINDS, enroll, startHq, type RunningHq, type TestDevice } from './harness';
-import { DIRECTORY, pushEntry, smtpTo, startSmtp, uploadPages, workerFor } from './mail-fixtures';
+import { DIRECTORY, pageBytes, pushEntry, smtpTo, startSmtp, uploadPages, workerFor } from './mail-fixtures';
 
 /** R7, R8, R11 (issue 6): HQ's mail outbox against a real SMTP server, on PGlite and on PostgreSQL. */
 describe.each(DATABASE_KINDS)('mail outbox on %s', (kind) => {
   let hq: RunningHq;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let inProcess: MailWorker | undefined;
+  let wakes = 0;
   let branchSeq = 0;
   const branch = () => `M${kind === 'pglite' ? 'L' : 'P'}-${String(++branchSeq).padStart(2, '0')}`;
 
@@ -25,7 +26,12 @@ describe.each(DATABASE_KINDS)('mail outbox on %s', (kind) => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    hq = await startHq(kind, { onMailWork: () => inProcess?.wake() });
+    hq = await startHq(kind, {
+      onMailWork: () => {
+        wakes++;
+        inProcess?.wake();
+      },
+    });
   });
   afterAll(async () => {
     await inProcess?.stop();
@@ -159,6 +165,23 @@ describe.each(DATABASE_KINDS)('mail outbox on %s', (kind) => {
     await new Promise((r) => setTimeout(r, 200));
     const ids = smtp.received.slice(before).map((m) => m.messageId);
     expect(ids.sort()).toEqual(entries.map((e) => bookEntryMessageId(e.entryId)).sort());
+  });
+
+  it('a photo upload wakes the mail worker only when it is new and a pending entry mail waits for it', async () => {
+    const d = await enroll(hq, branch(), DIRECTORY);
+    const other = await enroll(hq, branch(), DIRECTORY);
+    const entry = await pushEntry(hq, d, { pages: 2 });
+    let before = wakes;
+    await uploadPages(hq, d, [pageBytes(12_345, 99)]); // no entry waits for it
+    expect(wakes).toBe(before);
+    await uploadPages(hq, d, [entry.pages[0]!]);
+    expect(wakes).toBe(before + 1);
+    before = wakes;
+    await uploadPages(hq, d, [entry.pages[0]!]); // again: HQ has it
+    await uploadPages(hq, other, [entry.pages[0]!]); // another branch: the bytes were there already
+    expect(wakes).toBe(before);
+    await uploadPages(hq, d, [entry.pages[1]!]);
+    expect(wakes).toBe(before + 1);
   });
 
   it('embedded default: the entry is an .eml in HQ’s folder seconds after the branch comes online', async () => {

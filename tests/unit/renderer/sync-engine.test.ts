@@ -375,6 +375,38 @@ describe('sync problems in words', () => {
     for (const key of keys) expect(i18next.exists(key, { lng, ns: 'sync' }), key).toBe(true);
     expect(t('problem.timeout' as never, { seconds: 20 })).toContain('20');
   });
+
+  it('photos: every one is marked when the upload returns; one removed meanwhile is not sent', async () => {
+    const db = await connectedDb();
+    const at = now.toISOString();
+    const shas = ['1', '2', '3', '4'].map((x) => x.repeat(64));
+    for (const sha of shas)
+      await db.photos.add({
+        sha256: sha,
+        blob: new Blob([sha]),
+        mime: 'image/jpeg',
+        size: 64,
+        createdAt: at,
+        uploadState: 'pending',
+      });
+    const put: string[] = [];
+    const engine = new SyncEngine(
+      db,
+      scripted({
+        putPhoto: async (_c, sha) => {
+          put.push(sha);
+          // The page of photo 4 is removed while photo 1 is on its way.
+          if (sha === shas[0]) await db.photos.delete(shas[3]!);
+        },
+      }),
+      { photoSlots: 1 },
+    );
+    expect(await engine.uploadPhotos({ hqUrl: 'http://hq.invalid', token: 'x' })).toBeUndefined();
+    expect(put).toEqual(shas.slice(0, 3));
+    expect((await db.photos.toArray()).map((p) => [p.sha256, p.uploadState, p.attempts])).toEqual(
+      shas.slice(0, 3).map((sha) => [sha, 'uploaded', 1]),
+    );
+  });
 });
 
 describe('HQ client', () => {

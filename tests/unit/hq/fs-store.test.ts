@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FileBlobStore } from '../../../hq/blobs/fs-store';
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const bytes = (n: number, seed: number) =>
+  Buffer.from(Array.from({ length: n }, (_, i) => (i * 7 + seed) % 256));
+
+describe('FileBlobStore (R6, R23)', () => {
+  let dir: string;
+  let store: FileBlobStore;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'otklik-blobs-'));
+    store = new FileBlobStore(dir);
+    await store.init();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stores verified bytes once under their hash; the same bytes again are "already stored"', async () => {
+    const b = bytes(300_000, 1);
+    for (const alreadyStored of [false, true]) {
+      const body = new PassThrough();
+      const result = store.put(sha(b), body, { maxBytes: 1_000_000 });
+      body.end(b);
+      expect(await result).toEqual({ ok: true, size: b.length, alreadyStored });
+    }
+    expect((await store.read(sha(b)))?.equals(b)).toBe(true);
+    expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+  });
+
+  it('stopped by its signal: nothing kept, and the body is left open for the caller to drain', async () => {
+    const b = bytes(300_000, 2);
+    const body = new PassThrough();
+    const stop = new AbortController();
+    const result = store.put(sha(b), body, { maxBytes: 1_000_000, signal: stop.signal });
+    body.write(b.subarray(0, 100_000));
+    await new Promise((r) => setTimeout(r, 20));
+    stop.abort();
+    expect(await result).toEqual({ ok: false, reason: 'aborted' });
+    expect(body.destroyed).toBe(false);
+    body.resume();
+    body.end(b.subarray(100_000));
+    expect(await store.has(sha(b))).toBe(false);
+    expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+  });
+
+  it('a body that breaks off or is too large leaves nothing behind; a wrong hash is refused', async () => {
+    const b = bytes(300_000, 3);
+    const broken = new PassThrough();
+    const failed = store.put(sha(b), broken, { maxBytes: 1_000_000 });
+    broken.write(b.subarray(0, 50_000));
+    broken.destroy(new Error('client gone'));
+    await expect(failed).rejects.toThrow('client gone');
+
+    const big = new PassThrough();
+    const tooLarge = store.put(sha(b), big, { maxBytes: 100_000 });
+    big.end(b);
+    expect(await tooLarge).toEqual({ ok: false, reason: 'too_large', maxBytes: 100_000 });
+    expect(big.destroyed).toBe(true);
+
+    const wrong = new PassThrough();
+    const mismatch = store.put(sha(b), wrong, { maxBytes: 1_000_000 });
+    wrong.end(bytes(300_000, 4));
+    expect(await mismatch).toMatchObject({ ok: false, reason: 'hash_mismatch', size: 300_000 });
+
+    expect(await store.has(sha(b))).toBe(false);
+    expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+  });
+});
