@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import type { Pool } from 'pg';
 import { bookMailAttachments, bookMailContent, type Translate } from '../../shared/book/mail';
-import { missingPhotos } from '../../shared/book/outbox';
+import { branchSafeError, missingPhotos } from '../../shared/book/outbox';
 import { isLanguage } from '../../shared/settings/workstation';
 import cs from '../../locales/cs/mail.json';
 import en from '../../locales/en/mail.json';
@@ -131,7 +131,7 @@ export async function composeMail(pool: Pool, blobs: BlobStore, job: MailJob): P
       `${t('escalation.manager')}: ${e.manager_name} <${e.manager_email}>`,
       `${t('escalation.pages')}: ${t('escalation.pagesValue', { arrived: hashes.length - missing.length, total: hashes.length })}`,
       `${t('escalation.status')}: ${t(`escalation.statusValue.${state}`)}`,
-      ...(main?.last_error ? [`${t('escalation.lastError')}: ${main.last_error}`] : []),
+      ...(main?.last_error ? [`${t('escalation.lastError')}: ${branchSafeError(main.last_error)}`] : []),
       '',
       t('signature'),
     ];

@@ -1,5 +1,10 @@
 import type { Pool } from 'pg';
-import { mailStateOf, type MailErrorKind, type MailJobStatus } from '../../shared/book/outbox';
+import {
+  branchSafeError,
+  mailStateOf,
+  type MailErrorKind,
+  type MailJobStatus,
+} from '../../shared/book/outbox';
 import type { BookEntryState, Change, PullResponse } from '../../shared/sync/protocol';
 import type { DevicePrincipal } from '../auth';
 import { directoryOf } from '../branches';
@@ -111,7 +116,7 @@ function mailStatusOf(r: {
   return {
     state,
     attempts: r.attempts ?? 0,
-    ...(r.last_error && state !== 'sent' ? { lastError: r.last_error.slice(0, 2000) } : {}),
+    ...(r.last_error && state !== 'sent' ? { lastError: branchSafeError(r.last_error) } : {}),
     ...(r.missing > 0 ? { missingPhotos: r.missing } : {}),
   };
 }

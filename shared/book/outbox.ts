@@ -107,6 +107,23 @@ export function mailStateOf(f: MailJobFacts): MailState {
   return 'sending';
 }
 
+/** The longest error text the branch is told (an SMTP reply is a line or two; a stack is not for the counter). */
+export const BRANCH_ERROR_MAX = 500;
+
+/**
+ * The last mail error as the branch may see it (R7, R8): the SMTP server's reply or the error's words, but
+ * not where HQ keeps its files — a disk error of the file transport names a path on the HQ machine. Absolute
+ * paths (POSIX or Windows, bare or quoted) become "…"; web addresses in a server's reply stay; the text is
+ * cut to BRANCH_ERROR_MAX characters.
+ */
+export function branchSafeError(message: string): string {
+  const redacted = message
+    .replace(/(^|[\s'"(=:,])(?:[A-Za-z]:\\|\\\\|\/(?=[^\s/'"),]))[^\s'"),]*/g, '$1…')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return redacted.length > BRANCH_ERROR_MAX ? `${redacted.slice(0, BRANCH_ERROR_MAX - 1)}…` : redacted;
+}
+
 /** The farthest a plausible 11:00 deadline lies after the capture date (long holiday runs, branch closures). */
 export const MAX_BOOK_DEADLINE_DAYS = 14;
 

@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../hq/db/migrations';
 import { formatMailReport, unsentMailJobs } from '../../hq/mail/status';
+import { emlFolderTransport } from '../../hq/mail/transport';
 import { bookPhotoDeadline } from '../../shared/deadlines';
 import { HQ_PATHS, pullResponseSchema, type BookEntryState } from '../../shared/sync/protocol';
 import { call, DATABASE_KINDS, enroll, startHq, type RunningHq, type TestDevice } from './harness';
@@ -117,6 +120,24 @@ describe.each(DATABASE_KINDS)('mail state on %s', (kind) => {
     } finally {
       smtp.state.down = false;
     }
+  });
+
+  it('the .eml folder cannot be written: the branch hears "retrying" without HQ\'s file paths; mail-status keeps them', async () => {
+    const d = await enroll(hq, branch(), DIRECTORY);
+    // A file where the mail folder should be: every write under it fails with the path in the message.
+    const blocked = join(hq.dataDir, 'mail-blocked');
+    writeFileSync(blocked, 'not a folder');
+    const worker = workerFor(hq, emlFolderTransport(join(blocked, 'mail'), 'otklik@example.ru'));
+    const entry = await pushEntry(hq, d, { pages: 1 });
+    await uploadPages(hq, d, entry.pages);
+    expect(await worker.runOnce()).toMatchObject({ retrying: 1 });
+    const told = (await pulled(d, entry.entryId)).entry?.mail;
+    expect(told).toMatchObject({ state: 'retrying', attempts: 1 });
+    expect(told?.lastError).toMatch(/ENOTDIR|EEXIST|not a directory/i);
+    expect(told?.lastError).not.toContain(hq.dataDir);
+    expect(told?.lastError).not.toContain('mail-blocked');
+    const job = (await unsentMailJobs(hq.db.pool)).find((j) => j.id === `book_entry:${entry.entryId}`);
+    expect(job?.lastError).toContain('mail-blocked');
   });
 
   it('a refused manager address: "failed" with the reason at the branch and in mail-status; escalated to the head of sales by name', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BRANCH_ERROR_MAX,
+  branchSafeError,
   deliveredOnTime,
   escalationDue,
   isPermanentFailure,
@@ -124,5 +126,46 @@ describe('the deadline HQ mails against: the branch’s when plausible, else its
     const hq = bookPhotoDeadline(friday, { country: 'CZ', timeZone: zone });
     expect(mailDeadline('2026-03-30T09:00:00Z', friday, hq, zone).source).toBe('branch');
     expect(mailDeadline('2026-03-30T10:00:00Z', friday, hq, zone).source).toBe('hq');
+  });
+});
+
+describe('the mail error the branch is told: no HQ file paths (R7, R8)', () => {
+  it.each([
+    [
+      'SMTP refusal stays whole',
+      '550 5.1.1 <irina@example.ru>: Recipient address rejected: User unknown',
+      '550 5.1.1 <irina@example.ru>: Recipient address rejected: User unknown',
+    ],
+    [
+      'a web address in the reply stays',
+      '421 4.7.0 Try again later, see https://support.example.com/mail/?p=421 for details',
+      '421 4.7.0 Try again later, see https://support.example.com/mail/?p=421 for details',
+    ],
+    [
+      'quoted POSIX path of the file transport',
+      "ENOSPC: no space left on device, open '/srv/otklik/data/mail/tmp/3f2a.eml'",
+      "ENOSPC: no space left on device, open '…'",
+    ],
+    [
+      'bare POSIX path',
+      'EACCES: permission denied, mkdir /var/lib/otklik/mail',
+      'EACCES: permission denied, mkdir …',
+    ],
+    [
+      'Windows path',
+      "EPERM: operation not permitted, rename 'C:\\Otklik\\data\\mail\\tmp\\a.eml' -> 'C:\\Otklik\\data\\mail\\a.eml'",
+      "EPERM: operation not permitted, rename '…' -> '…'",
+    ],
+    ['UNC path', 'EIO: i/o error, write \\\\hq-files\\share\\mail\\a.eml', 'EIO: i/o error, write …'],
+    ['a lone slash and a ratio are not paths', 'retry 2/5 in 30 s / later', 'retry 2/5 in 30 s / later'],
+    ['line breaks folded', 'Connection closed\n  unexpectedly\r\n', 'Connection closed unexpectedly'],
+  ])('%s', (_why, raw, told) => {
+    expect(branchSafeError(raw)).toBe(told);
+  });
+
+  it('cuts a long text to the limit, marked', () => {
+    const told = branchSafeError(`421 ${'x'.repeat(2000)}`);
+    expect(told).toHaveLength(BRANCH_ERROR_MAX);
+    expect(told.endsWith('…')).toBe(true);
   });
 });
