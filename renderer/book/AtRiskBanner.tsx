@@ -31,7 +31,7 @@ export function AtRiskBanner({ settings }: { settings: WorkstationSettings }) {
   const now = useNow(30_000);
   const reach = useHqReach();
   const risky = (entries ?? [])
-    .map((e) => ({ ...e, risk: riskOf(e.entry, settings, now, reach) }))
+    .map((e) => ({ ...e, risk: riskOf(e.entry, settings, now, reach, e.photosRefused) }))
     .filter((e) => e.risk.urgency === 'at_risk' || e.risk.urgency === 'late');
   const announced = useRef(notifiedIds());
   const key = risky.map((r) => `${r.entry.id}:${r.risk.urgency}`).join(',');
@@ -73,13 +73,15 @@ export function AtRiskBanner({ settings }: { settings: WorkstationSettings }) {
             </Link>{' '}
             {risk.urgency === 'late'
               ? t('atRisk.late')
-              : risk.reasons.includes('hq_cannot_send')
-                ? t('atRisk.hqCannotSend')
-                : risk.reasons.includes('not_connected')
-                  ? t('atRisk.notConnected')
-                  : risk.reasons.includes('offline_long')
-                    ? t('atRisk.offline')
-                    : t('atRisk.near')}{' '}
+              : risk.reasons.includes('photo_refused')
+                ? t('atRisk.photoRefused')
+                : risk.reasons.includes('hq_cannot_send')
+                  ? t('atRisk.hqCannotSend')
+                  : risk.reasons.includes('not_connected')
+                    ? t('atRisk.notConnected')
+                    : risk.reasons.includes('offline_long')
+                      ? t('atRisk.offline')
+                      : t('atRisk.near')}{' '}
             {entry.state !== 'submitted' && (
               <Link
                 href={`/book/${entry.id}`}

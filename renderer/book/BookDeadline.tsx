@@ -74,6 +74,7 @@ export function BookDeadline({
     });
   else if (problem === 'failed') state = t('state.mailFailed');
   else if (problem === 'no_manager') state = t('state.mailNoManager');
+  else if (risk.reasons.includes('photo_refused')) state = t('state.photoRefused', { time });
   else if (risk.urgency === 'late') state = t('state.late', { time });
   else if (problem === 'retrying') state = t('state.mailRetrying', { time });
   else

@@ -14,7 +14,7 @@ import { platform } from '../platform';
 import { useNow } from '../shell/useNow';
 import { BookDeadline, mailProblem } from './BookDeadline';
 import { useHqReach } from './connectivity';
-import { riskOf, useAllPhotosAtHq, useEntry } from './queries';
+import { riskOf, usePhotosAtHq, useEntry } from './queries';
 import { useCamera } from './camera';
 import { PageImage } from './PageThumb';
 import { ImageRejected } from './imaging';
@@ -98,7 +98,8 @@ function CaptureView({
   const lowSpace = useLowSpace(pages.length);
   const now = useNow(30_000);
   const reach = useHqReach();
-  const risk = entry ? riskOf(entry, settings, now, reach) : null;
+  const photos = usePhotosAtHq(pages);
+  const risk = entry ? riskOf(entry, settings, now, reach, photos.refused) : null;
   const saveButton = useRef<HTMLButtonElement>(null);
   const options = { longEdge: settings.photoLongEdge, quality: settings.photoQuality };
   // The entry the next page joins: set by the first page of a new entry before the route catches up.
@@ -545,8 +546,9 @@ function EntryView({
   const { t, i18n } = useTranslation('book');
   const now = useNow(30_000);
   const reach = useHqReach();
-  const risk = riskOf(entry, settings, now, reach);
-  const atHq = useAllPhotosAtHq(pages);
+  const photos = usePhotosAtHq(pages);
+  const risk = riskOf(entry, settings, now, reach, photos.refused);
+  const atHq = photos.all;
   const lng = i18n.language;
 
   return (

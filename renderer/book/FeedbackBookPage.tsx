@@ -16,7 +16,7 @@ export function FeedbackBookPage({ settings }: { settings: WorkstationSettings }
   const now = useNow(30_000);
   const reach = useHqReach();
   const rows = (entries ?? [])
-    .map((e) => ({ ...e, risk: riskOf(e.entry, settings, now, reach) }))
+    .map((e) => ({ ...e, risk: riskOf(e.entry, settings, now, reach, e.photosRefused) }))
     .sort((a, b) =>
       compareByUrgency(
         { urgency: a.risk.urgency, deadline: a.entry.deadline },

@@ -9,17 +9,21 @@ export interface EntrySummary {
   pages: number;
   /** Pages whose image HQ has not confirmed yet. */
   photosPending: number;
+  /** Pages whose image HQ refused for good (too large, damaged): retake or send the e-mail file. */
+  photosRefused: number;
 }
 
 export function useEntries(): EntrySummary[] | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    const [entries, pages, pending] = await Promise.all([
+    const [entries, pages, pending, refused] = await Promise.all([
       db.bookEntries.toArray(),
       db.bookPages.toArray(),
       db.photos.where('uploadState').equals('pending').primaryKeys(),
+      db.photos.where('uploadState').equals('refused').primaryKeys(),
     ]);
     const pendingSet = new Set(pending);
+    const refusedSet = new Set(refused);
     return (
       entries
         .map((entry) => {
@@ -28,6 +32,7 @@ export function useEntries(): EntrySummary[] | undefined {
             entry,
             pages: own.length,
             photosPending: own.filter((p) => pendingSet.has(p.sha256)).length,
+            photosRefused: own.filter((p) => refusedSet.has(p.sha256)).length,
           };
         })
         // An entry whose every page was deleted before it was saved is nothing to send.
@@ -52,6 +57,8 @@ export function riskOf(
   settings: WorkstationSettings,
   now: Date,
   reach: HqReach,
+  /** Pages of the entry whose photo HQ refused for good. */
+  photosRefused = 0,
 ): EntryRisk {
   return entryRisk(
     {
@@ -60,6 +67,7 @@ export function riskOf(
       now,
       ...entryOffline(reach, new Date(entry.capturedAt)),
       hqCannotSend: !entry.delivery && (entry.mail?.state === 'failed' || entry.mail?.state === 'no_manager'),
+      photosRefused: photosRefused > 0,
     },
     branchCalendarOf(settings),
     {
@@ -70,16 +78,22 @@ export function riskOf(
   );
 }
 
-/** Every page image of these pages is confirmed by HQ (false while any is pending or unknown). */
-export function useAllPhotosAtHq(pages: BookPage[]): boolean {
+/**
+ * Where these pages' images stand at HQ: all confirmed (false while any is pending or unknown), and how many
+ * HQ refused for good.
+ */
+export function usePhotosAtHq(pages: BookPage[]): { all: boolean; refused: number } {
   const db = useDb();
   const key = pages.map((p) => p.sha256).join(',');
   return (
     useLiveQuery(async () => {
-      if (pages.length === 0) return false;
+      if (pages.length === 0) return { all: false, refused: 0 };
       const rows = await db.photos.bulkGet(pages.map((p) => p.sha256));
-      return rows.every((r) => r?.uploadState === 'uploaded');
+      return {
+        all: rows.every((r) => r?.uploadState === 'uploaded'),
+        refused: rows.filter((r) => r?.uploadState === 'refused').length,
+      };
       // `key` stands for the pages' hashes.
-    }, [db, key]) ?? false
+    }, [db, key]) ?? { all: false, refused: 0 }
   );
 }

@@ -60,7 +60,8 @@ export function workingHoursBefore(
 
 export const ENTRY_URGENCIES = ['delivered', 'late', 'at_risk', 'waiting'] as const;
 export type EntryUrgency = (typeof ENTRY_URGENCIES)[number];
-export type RiskReason = 'deadline_near' | 'offline_long' | 'not_connected' | 'hq_cannot_send';
+export type RiskReason =
+  'deadline_near' | 'offline_long' | 'not_connected' | 'hq_cannot_send' | 'photo_refused';
 
 export interface EntryRiskInput {
   deadline: Date;
@@ -79,6 +80,11 @@ export interface EntryRiskInput {
    * waiting changes nothing, the branch's own e-mail is the way out, whatever the time.
    */
   hqCannotSend?: boolean;
+  /**
+   * HQ refused a page's photo for good (too large, damaged): the entry cannot be mailed by HQ as it is; the
+   * page must be retaken or the e-mail sent by the branch, whatever the time.
+   */
+  photosRefused?: boolean;
 }
 
 export interface EntryRisk {
@@ -104,6 +110,7 @@ export function entryRisk(
   )
     reasons.push(input.notConnected ? 'not_connected' : 'offline_long');
   if (input.hqCannotSend) reasons.push('hq_cannot_send');
+  if (input.photosRefused) reasons.push('photo_refused');
   return { urgency: reasons.length > 0 ? 'at_risk' : 'waiting', reasons, warnFrom };
 }
 

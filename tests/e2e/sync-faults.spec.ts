@@ -359,6 +359,17 @@ test('a photo larger than HQ accepts is refused for good and explained; the rest
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'ok');
   expect(await countsAtHq()).toMatchObject({ complaints: 1, photos: 1 });
+  // R7: the entry of the refused page does not pretend to be waiting for HQ; the banner names the way out.
+  // (The entries were written behind Dexie's back by `capturePhoto`; a reload drops its query cache.)
+  await page.reload();
+  const refusedState = ru('book', 'state.photoRefused').split(' · ')[0]!;
+  await expect(
+    page.getByTestId('book-at-risk-entry').filter({ hasText: ru('book', 'atRisk.photoRefused') }),
+  ).toHaveCount(1);
+  await page.goto('/#/book');
+  const states = page.getByTestId('book-deadline-state');
+  await expect(states).toHaveCount(2);
+  await expect(states.filter({ hasText: refusedState })).toHaveCount(1);
 });
 
 test('the page reloads in the middle of a sync: nothing lost, nothing twice', async ({ page, context }) => {

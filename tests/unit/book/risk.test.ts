@@ -73,7 +73,13 @@ describe('entryRisk', () => {
   it.each<
     [
       string,
-      { now: string; offlineSince?: string; deliveredAt?: string; hqCannotSend?: boolean },
+      {
+        now: string;
+        offlineSince?: string;
+        deliveredAt?: string;
+        hqCannotSend?: boolean;
+        photosRefused?: boolean;
+      },
       EntryUrgency,
       string[],
     ]
@@ -121,6 +127,35 @@ describe('entryRisk', () => {
       [],
     ],
     [
+      'a photo refused by HQ: at risk at once',
+      { now: '2026-11-23T12:05:00Z', photosRefused: true },
+      'at_risk',
+      ['photo_refused'],
+    ],
+    [
+      'a photo refused while offline long and HQ cannot send either',
+      {
+        now: '2026-11-23T13:30:00Z',
+        offlineSince: '2026-11-23T12:00:00Z',
+        hqCannotSend: true,
+        photosRefused: true,
+      },
+      'at_risk',
+      ['offline_long', 'hq_cannot_send', 'photo_refused'],
+    ],
+    [
+      'a photo refused, deadline passed: late',
+      { now: '2026-11-24T09:00:00Z', photosRefused: true },
+      'late',
+      [],
+    ],
+    [
+      'delivered wins over a refused photo (sent by other means)',
+      { now: '2026-11-23T12:05:00Z', deliveredAt: '2026-11-23T12:04:00Z', photosRefused: true },
+      'delivered',
+      [],
+    ],
+    [
       'delivered wins over everything',
       { now: '2026-11-25T08:00:00Z', deliveredAt: '2026-11-24T07:30:00Z' },
       'delivered',
@@ -134,6 +169,7 @@ describe('entryRisk', () => {
         offlineSince: t.offlineSince ? new Date(t.offlineSince) : undefined,
         deliveredAt: t.deliveredAt ? new Date(t.deliveredAt) : undefined,
         hqCannotSend: t.hqCannotSend,
+        photosRefused: t.photosRefused,
       },
       MSK,
       DEFAULT_RISK_SETTINGS,
