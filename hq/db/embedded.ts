@@ -57,14 +57,15 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   let closing = false;
   const next = () =>
     new Promise<ThreadMessage>((resolve, reject) => {
-      const onExit = (code: number) => reject(new Error(`the embedded database stopped (exit code ${code})`));
-      worker.once('error', reject);
-      worker.once('exit', onExit);
-      worker.once('message', (message: ThreadMessage) => {
-        worker.off('error', reject);
-        worker.off('exit', onExit);
-        resolve(message);
-      });
+      const settle = (done: () => void) => {
+        worker.off('error', onError).off('exit', onExit).off('message', onMessage);
+        done();
+      };
+      const onError = (error: Error) => settle(() => reject(error));
+      const onExit = (code: number) =>
+        settle(() => reject(new Error(`the embedded database stopped (exit code ${code})`)));
+      const onMessage = (message: ThreadMessage) => settle(() => resolve(message));
+      worker.on('error', onError).on('exit', onExit).on('message', onMessage);
     });
   const started = await next().catch(async (error: unknown) => {
     await worker.terminate();

@@ -62,6 +62,20 @@ async function connectedDb() {
   return db;
 }
 
+/** Tiny pending photos whose bytes are their own address (the engine never hashes them). */
+async function addPendingPhotos(db: Awaited<ReturnType<typeof connectedDb>>, shas: string[]) {
+  const createdAt = now.toISOString();
+  for (const sha256 of shas)
+    await db.photos.add({
+      sha256,
+      blob: new Blob([sha256]),
+      mime: 'image/jpeg',
+      size: 64,
+      createdAt,
+      uploadState: 'pending',
+    });
+}
+
 describe('sync engine', () => {
   it('removes acknowledged ops (applied or rejected) and keeps the refusals for the Sync screen', async () => {
     const db = await connectedDb();
@@ -167,16 +181,10 @@ describe('sync engine', () => {
 
   it('photos: uploaded ones are marked; a failing one keeps its attempts and error; others still go', async () => {
     const db = await connectedDb();
-    const at = now.toISOString();
-    for (const sha of ['a', 'b', 'c'].map((x) => x.repeat(64)))
-      await db.photos.add({
-        sha256: sha,
-        blob: new Blob([sha]),
-        mime: 'image/jpeg',
-        size: 64,
-        createdAt: at,
-        uploadState: 'pending',
-      });
+    await addPendingPhotos(
+      db,
+      ['a', 'b', 'c'].map((x) => x.repeat(64)),
+    );
     const put: string[] = [];
     const engine = new SyncEngine(
       db,
@@ -378,17 +386,8 @@ describe('sync problems in words', () => {
 
   it('photos: every one is marked when the upload returns; one removed meanwhile is not sent', async () => {
     const db = await connectedDb();
-    const at = now.toISOString();
     const shas = ['1', '2', '3', '4'].map((x) => x.repeat(64));
-    for (const sha of shas)
-      await db.photos.add({
-        sha256: sha,
-        blob: new Blob([sha]),
-        mime: 'image/jpeg',
-        size: 64,
-        createdAt: at,
-        uploadState: 'pending',
-      });
+    await addPendingPhotos(db, shas);
     const put: string[] = [];
     const engine = new SyncEngine(
       db,
