@@ -3,9 +3,30 @@ import { Dexie } from 'dexie';
 import { emptyComplaintInput, type ComplaintInput } from '../../../shared/complaints/model';
 import { withSettingsDefaults, type WorkstationSettings } from '../../../shared/settings/workstation';
 import { OtklikDatabase } from '../../../renderer/db/database';
+import type { HqLink } from '../../../renderer/sync/state';
 
 /** Monday 23 November 2026, 12:00 in Moscow. */
 export const now = new Date('2026-11-23T09:00:00Z');
+
+/** This workstation enrolled at an HQ for branch MSK-01; HQ has set no directory field unless `branch` says. */
+export const hqLink = (branch: Partial<HqLink['branch']> = {}): HqLink => ({
+  hqUrl: 'http://hq.invalid',
+  token: 't'.repeat(43),
+  deviceId: '0190c3a0-0000-7000-8000-000000000001',
+  enrolledAt: now.toISOString(),
+  branch: {
+    code: 'MSK-01',
+    name: 'Москва',
+    country: 'RU',
+    timeZone: 'Europe/Moscow',
+    language: 'ru',
+    managerName: '',
+    managerEmail: '',
+    headOfSalesName: '',
+    headOfSalesEmail: '',
+    ...branch,
+  },
+});
 
 export const settings = (station = 1, patch: Partial<WorkstationSettings> = {}): WorkstationSettings =>
   withSettingsDefaults({

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadWorkstationSettings, saveWorkstationSettings } from '../../../renderer/settings/store';
-import { META, type HqLink } from '../../../renderer/sync/state';
-import { openDb, settings } from './fixtures';
+import { META } from '../../../renderer/sync/state';
+import { hqLink, openDb, settings } from './fixtures';
 
 // Issue 4 review (R7, issue 6): the directory fields HQ has set are HQ's. A Settings form opened before HQ's
 // directory arrived still holds the old values; saving it must keep HQ's and take only the rest.
-const link = (branch: Partial<HqLink['branch']>): HqLink => ({
-  hqUrl: 'https://hq.example.com',
-  token: 't',
-  deviceId: '0193a000-0000-7000-8000-000000000001',
-  enrolledAt: '2026-11-23T08:00:00.000Z',
-  branch: {
-    code: 'MSK-01',
-    name: 'Москва, Тверская',
-    country: 'RU',
-    timeZone: 'Europe/Moscow',
-    language: 'ru',
-    managerName: '',
-    managerEmail: '',
-    headOfSalesName: '',
-    headOfSalesEmail: '',
-    ...branch,
-  },
-});
 
 describe('saving settings never overwrites the directory HQ has set', () => {
   const stale = settings(1, {
@@ -61,7 +43,7 @@ describe('saving settings never overwrites the directory HQ has set', () => {
     ],
   ])('%s', async (_why, branch, expected) => {
     const db = openDb();
-    if (branch) await db.meta.put({ key: META.link, value: link(branch) });
+    if (branch) await db.meta.put({ key: META.link, value: hqLink(branch) });
     const returned = await saveWorkstationSettings(db, stale);
     const stored = await loadWorkstationSettings(db);
     expect(stored).toMatchObject({ ...expected, employeeName: 'Мария Петрова' });

@@ -9,12 +9,11 @@ import {
   refusedPhotos,
   retryRefusedPhoto,
   syncStatus,
-  type HqLink,
   type OutboxRow,
   type Rejection,
 } from '../../../renderer/sync/state';
 import type { PushOperation, PullResponse } from '../../../shared/sync/protocol';
-import { input, now, openDb, settings } from './fixtures';
+import { hqLink, input, now, openDb, settings } from './fixtures';
 import { sha256Hex } from '../../../renderer/book/imaging';
 import { i18next, initI18n } from '../../../renderer/i18n';
 import { problemText, rejectionText, type SyncProblem } from '../../../renderer/sync/problems';
@@ -24,23 +23,7 @@ import { REFUSAL_REASONS } from '../../../shared/lifecycle/reasons';
 // The engine against real IndexedDB, with HQ's answers scripted: what leaves the outbox, what stays, what
 // the Sync screen learns. (Against a real HQ: tests/e2e/sync-faults.spec.ts.)
 
-const link: HqLink = {
-  hqUrl: 'http://hq.invalid',
-  token: 't'.repeat(43),
-  deviceId: '0190c3a0-0000-7000-8000-000000000001',
-  branch: {
-    code: 'MSK-01',
-    name: 'Москва',
-    country: 'RU',
-    timeZone: 'Europe/Moscow',
-    language: 'ru',
-    managerName: '',
-    managerEmail: '',
-    headOfSalesName: '',
-    headOfSalesEmail: '',
-  },
-  enrolledAt: now.toISOString(),
-};
+const link = hqLink();
 
 function scripted(overrides: Partial<HqClient>): HqClient {
   const fail = async () => {
