@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { historyEventKey } from '../../shared/complaints/history';
 import type { ComplaintEvent } from '../../shared/complaints/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
@@ -202,7 +203,7 @@ function EventText({ event }: { event: ComplaintEvent }) {
     case 'term_extended':
       return (
         <span>
-          {t(`lifecycle:timeline.${event.type}`)}
+          {t(historyEventKey(event.type))}
           {text && <q>{text}</q>}
         </span>
       );

@@ -1,0 +1,21 @@
+import type { ComplaintEventType } from './model';
+
+/**
+ * R12/R25: the words a history line uses for each event type. A history line tells what happened, so it is the
+ * past-tense phrase of locales/<lng>/complaints.json `event.*` («продлил(а) срок рассмотрения»), never the label
+ * of the button that records the event (`lifecycle:timeline.*`, `lifecycle:transition.*`: «Продлить срок…»).
+ * One entry per event type: a new type does not compile until it has its line.
+ */
+export const HISTORY_EVENT_KEYS = {
+  created: 'event.created',
+  note_added: 'event.note_added',
+  status_changed: 'event.status_changed',
+  preliminary_answer_sent: 'event.preliminary_answer_sent',
+  term_extended: 'event.term_extended',
+  book_entry_linked: 'event.book_entry_linked',
+} as const satisfies Record<ComplaintEventType, `event.${string}`>;
+
+/** The `complaints` key of the phrase for an event of this type (plural by `count` for book_entry_linked). */
+export function historyEventKey<T extends ComplaintEventType>(type: T): (typeof HISTORY_EVENT_KEYS)[T] {
+  return HISTORY_EVENT_KEYS[type];
+}
