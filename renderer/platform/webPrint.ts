@@ -36,7 +36,10 @@ export async function mountPrintDocument(job: Pick<PrintJob, 'html' | 'format'>)
   root.append(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
   document.body.append(root);
   document.documentElement.classList.add(PRINTING_CLASS);
-  const sheets = document.adoptedStyleSheets;
+  const sheets = [...document.adoptedStyleSheets];
+  // Every face the text needs, before printing (see electron/printing.ts WAIT_FOR_DOCUMENT).
+  const text = root.innerText;
+  await Promise.all(['400', '700'].map((w) => document.fonts.load(`${w} 16px "Otklik Document"`, text)));
   await document.fonts.ready;
   if (job.format === 'receipt80') {
     // A roll has no page length: the page is as long as the receipt (CSSOM, which the CSP allows).
