@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, chromiumPath } from './tests/chromium.mjs';
+import { printDocumentsToPdf } from './tests/documents-commands';
 
 export default defineConfig({
   test: {
@@ -35,6 +36,8 @@ export default defineConfig({
             headless: true,
             provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
             instances: [{ browser: 'chromium' }],
+            // Issue 16: print documents to PDF, read the PDF's text and the QR code (Node side).
+            commands: { printDocumentsToPdf },
           },
         },
       },

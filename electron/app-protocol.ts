@@ -118,6 +118,8 @@ export interface AppProtocolOptions {
   contentSecurityPolicy: () => string;
   readFile?: (filePath: string) => Promise<Uint8Array<ArrayBuffer>>;
   onReject?: (url: string, reason: string) => void;
+  /** Pages made in memory (issue 16: documents being printed), looked up by exact URL before any file. */
+  generatedPage?: (url: string) => string | undefined;
 }
 
 /**
@@ -149,6 +151,9 @@ export function createAppProtocolHandler(
 
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, null, text);
+    const page = options.generatedPage?.(request.url);
+    if (page !== undefined)
+      return respond(200, request.method === 'HEAD' ? null : page, 'text/html; charset=utf-8');
     const target = resolveAppRequest(request.url, options.rootDir);
     if (target.kind === 'reject') {
       options.onReject?.(request.url, target.reason);

@@ -1,5 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron';
 import { APP_SCHEME, resolveAppLocation } from './app-origin';
 import { createAppProtocolHandler, registerAppScheme } from './app-protocol';
 import { getAppInfo } from './app-info';
@@ -11,7 +12,9 @@ import { consoleLog as log } from './log';
 import { guardWebContents } from './navigation';
 import { showNotification } from './notifications';
 import { installPermissionHandlers } from './permissions';
-import { createAppWindow, focusWindow } from './window';
+import { PrintDocuments } from './print-documents';
+import { createDocumentPrinter } from './printing';
+import { createAppWindow, createPrintWindow, focusWindow } from './window';
 
 /** Same value as appId in electron-builder.yml: Windows ties notifications to it. */
 const APP_USER_MODEL_ID = 'app.otklik.desktop';
@@ -48,6 +51,24 @@ function start(): void {
     const origin = hqOrigin.current();
     return buildContentSecurityPolicy(origin ? { hqOrigin: origin } : {});
   };
+  // Documents being printed, served at app://otklik/print/<id>.html while their job runs (issue 16).
+  const printDocuments = new PrintDocuments();
+  const printDocument = createDocumentPrinter({
+    documents: printDocuments,
+    createWindow: createPrintWindow,
+    choosePdfPath: async (fileName) => {
+      const options = {
+        defaultPath: path.join(app.getPath('documents'), fileName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      };
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled ? undefined : result.filePath;
+    },
+    writeFile: (file, data) => writeFile(file, data),
+    log,
+  });
 
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
@@ -69,6 +90,7 @@ function start(): void {
         createAppProtocolHandler({
           rootDir: path.join(app.getAppPath(), 'dist', 'renderer'),
           contentSecurityPolicy,
+          generatedPage: (url) => printDocuments.lookup(url),
           onReject: (url, reason) => log.warn('Refused app:// request', { url, reason }),
         }),
       );
@@ -80,6 +102,13 @@ function start(): void {
           getDiskSpace: () => getDiskSpace(app.getPath('userData')),
           showNotification,
           allowHqOrigin: (url) => hqOrigin.allow(url),
+          printDocument,
+          listPrinters: async () =>
+            ((await mainWindow?.webContents.getPrintersAsync()) ?? []).map((p) => ({
+              name: p.name,
+              displayName: p.displayName,
+              description: p.description,
+            })),
         },
         { origins: location.origins, log },
       );

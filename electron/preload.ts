@@ -16,6 +16,8 @@ const bridge = {
   getDiskSpace: () => invoke('getDiskSpace'),
   showNotification: (notification) => invoke('showNotification', notification),
   allowHqOrigin: (url) => invoke('allowHqOrigin', url),
+  printDocument: (job) => invoke('printDocument', job),
+  listPrinters: () => invoke('listPrinters'),
 } satisfies OtklikBridge;
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

@@ -6,6 +6,7 @@ import ruLifecycle from '../../locales/ru/lifecycle.json';
 import ruBook from '../../locales/ru/book.json';
 import ruMail from '../../locales/ru/mail.json';
 import ruSync from '../../locales/ru/sync.json';
+import ruDocuments from '../../locales/ru/documents.json';
 import { LANGUAGES, type Language } from '../../shared/settings/workstation';
 
 export const NAMESPACES = [
@@ -17,6 +18,7 @@ export const NAMESPACES = [
   'book',
   'mail',
   'sync',
+  'documents',
 ] as const;
 type Namespace = (typeof NAMESPACES)[number];
 
@@ -30,6 +32,7 @@ export const referenceResources = {
   book: ruBook,
   mail: ruMail,
   sync: ruSync,
+  documents: ruDocuments,
 };
 
 type Catalogue = Record<Namespace, Record<string, unknown>>;

@@ -1,4 +1,12 @@
-import type { AppInfo, DiskSpace, OtklikBridge } from '../../shared/ipc/contract';
+import type {
+  AppInfo,
+  DiskSpace,
+  OtklikBridge,
+  PrinterInfo,
+  PrintJob,
+  PrintResult,
+} from '../../shared/ipc/contract';
+import { webPrint } from './webPrint';
 
 declare global {
   interface Window {
@@ -23,6 +31,13 @@ export interface Platform {
    * must reload before it can reach it; a browser page needs nothing (its server sets its policy).
    */
   allowHq(url: string): Promise<boolean>;
+  /**
+   * Issue 16: prints a rendered document (renderer/documents) or saves it as a PDF. Electron: a hidden
+   * window in the main process, the remembered printer, an explicit page size. Browser: window.print().
+   */
+  print(job: PrintJob): Promise<PrintResult>;
+  /** The printers to choose from; none in a browser (its print dialog chooses). */
+  printers(): Promise<PrinterInfo[]>;
 }
 
 function electronPlatform(bridge: OtklikBridge): Platform {
@@ -32,6 +47,8 @@ function electronPlatform(bridge: OtklikBridge): Platform {
     diskSpace: () => bridge.getDiskSpace(),
     notify: async (title, body) => (await bridge.showNotification({ title, body })).shown,
     allowHq: async (url) => (await bridge.allowHqOrigin(url)).changed,
+    print: (job) => bridge.printDocument(job),
+    printers: () => bridge.listPrinters(),
   };
 }
 
@@ -51,6 +68,8 @@ const webPlatform: Platform = {
     return true;
   },
   allowHq: async () => false,
+  print: webPrint,
+  printers: async () => [],
 };
 
 export const platform: Platform = window.otklik ? electronPlatform(window.otklik) : webPlatform;

@@ -7,6 +7,8 @@ export const IPC_CHANNELS = {
   getDiskSpace: 'otklik:get-disk-space',
   showNotification: 'otklik:show-notification',
   allowHqOrigin: 'otklik:allow-hq-origin',
+  printDocument: 'otklik:print-document',
+  listPrinters: 'otklik:list-printers',
 } as const;
 
 export type IpcName = keyof typeof IPC_CHANNELS;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PAPER_FORMATS } from '../documents/paper';
+import { PRINTER_NAME_MAX } from '../documents/print-preferences';
 import { IPC_CHANNELS, type IpcName } from './channels';
 
 /**
@@ -40,6 +42,55 @@ export const notificationResultSchema = z.object({ shown: z.boolean() });
 export const hqOriginSchema = z.string().trim().min(1).max(2048);
 export const hqOriginResultSchema = z.object({ changed: z.boolean(), origin: z.string() });
 
+/**
+ * Issue 16: a document to print or save as PDF. The page renders it to a complete static HTML document (the
+ * same markup a browser prints); the main process shows it in a hidden window and prints that. A document
+ * never carries scripts: one that does is refused.
+ */
+export const PRINT_HTML_MAX = 2_000_000;
+export const PRINT_TITLE_MAX = 200;
+export const printJobSchema = z.strictObject({
+  html: z
+    .string()
+    .min(1)
+    .max(PRINT_HTML_MAX)
+    .refine((html) => !/<script/i.test(html), 'a document must not contain scripts'),
+  title: z.string().trim().min(1).max(PRINT_TITLE_MAX),
+  format: z.enum(PAPER_FORMATS),
+  /** 'pdf' asks where to save the file. */
+  action: z.enum(['print', 'pdf']),
+  /** '' = ask in the system's print dialog; a name = print there at once (the remembered printer). */
+  printer: z.string().max(PRINTER_NAME_MAX),
+});
+export type PrintJob = z.input<typeof printJobSchema>;
+
+/** Why a print did not happen; the page words it in the user's language (locales documents.json). */
+export const PRINT_PROBLEMS = [
+  'timeout',
+  'failed',
+  'cancelled',
+  'load_failed',
+  'save_failed',
+  'unavailable',
+] as const;
+export type PrintProblem = (typeof PRINT_PROBLEMS)[number];
+
+export const printResultSchema = z.union([
+  z.strictObject({ ok: z.literal(true), savedTo: z.string().max(4096).optional() }),
+  z.strictObject({
+    ok: z.literal(false),
+    problem: z.enum(PRINT_PROBLEMS),
+    /** The system's own words, for support. */
+    detail: z.string().max(500).optional(),
+  }),
+]);
+export type PrintResult = z.output<typeof printResultSchema>;
+
+export const printersSchema = z.array(
+  z.object({ name: z.string(), displayName: z.string(), description: z.string() }),
+);
+export type PrinterInfo = z.output<typeof printersSchema>[number];
+
 interface ChannelContract {
   readonly channel: string;
   readonly args: z.ZodTuple;
@@ -59,6 +110,12 @@ export const ipcContract = {
     args: z.tuple([hqOriginSchema]),
     result: hqOriginResultSchema,
   },
+  printDocument: {
+    channel: IPC_CHANNELS.printDocument,
+    args: z.tuple([printJobSchema]),
+    result: printResultSchema,
+  },
+  listPrinters: { channel: IPC_CHANNELS.listPrinters, args: z.tuple([]), result: printersSchema },
 } as const satisfies {
   readonly [N in IpcName]: ChannelContract & { readonly channel: (typeof IPC_CHANNELS)[N] };
 };

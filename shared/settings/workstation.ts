@@ -35,6 +35,13 @@ export function isLanguage(value: unknown): value is Language {
 export interface WorkstationSettings {
   branchCode: string;
   branchName: string;
+  /**
+   * How customers reach the branch, printed on every document (R9): postal address, phone, e-mail. Optional:
+   * a profile saved before they existed has them empty, and a document then names the branch alone.
+   */
+  branchAddress?: string;
+  branchPhone?: string;
+  branchEmail?: string;
   country: Country;
   /** IANA zone of the branch: every local date and deadline is computed in it, never in the PC's zone. */
   timeZone: string;
@@ -89,6 +96,9 @@ export const SETTINGS_DEFAULTS = {
   ukraineMartialLaw: UKRAINE_MARTIAL_LAW_DEFAULT,
   policyId: DEFAULT_POLICY_ID as PolicyPresetId,
   hqUrl: '',
+  branchAddress: '',
+  branchPhone: '',
+  branchEmail: '',
   managerName: '',
   managerEmail: '',
   headOfSalesName: '',
@@ -140,6 +150,8 @@ export function policyOf(s: WorkstationSettings): ConsiderationPolicy {
 }
 
 export const MAX_EXTRA_DAYS = 400;
+export const BRANCH_ADDRESS_MAX = 300;
+export const BRANCH_PHONE_MAX = 40;
 
 export type SettingsField = keyof WorkstationSettings;
 export type SettingsErrorCode =
@@ -169,6 +181,9 @@ export function normalizeWorkstationSettings(s: WorkstationSettings): Workstatio
     ...s,
     branchCode: s.branchCode.trim().toUpperCase(),
     branchName: s.branchName.trim(),
+    branchAddress: (s.branchAddress ?? '').trim(),
+    branchPhone: (s.branchPhone ?? '').trim(),
+    branchEmail: (s.branchEmail ?? '').trim(),
     timeZone: s.timeZone.trim(),
     employeeName: s.employeeName.trim(),
     hqUrl: s.hqUrl.trim().replace(/\/+$/, ''),
@@ -209,6 +224,10 @@ export function validateWorkstationSettings(raw: WorkstationSettings): SettingsE
   else if (!isValidBranchCode(s.branchCode)) add('branchCode', 'invalid_branch_code');
   if (!s.branchName) add('branchName', 'required');
   else if (s.branchName.length > 120) add('branchName', 'too_long', { max: 120 });
+  if (s.branchAddress!.length > BRANCH_ADDRESS_MAX)
+    add('branchAddress', 'too_long', { max: BRANCH_ADDRESS_MAX });
+  if (s.branchPhone!.length > BRANCH_PHONE_MAX) add('branchPhone', 'too_long', { max: BRANCH_PHONE_MAX });
+  if (s.branchEmail && !isValidEmail(s.branchEmail)) add('branchEmail', 'invalid_email');
   if (!(COUNTRIES as readonly string[]).includes(s.country)) add('country', 'invalid_choice');
   if (!isValidTimeZone(s.timeZone)) add('timeZone', 'invalid_time_zone');
   if (!isLanguage(s.language)) add('language', 'invalid_choice');

@@ -136,6 +136,8 @@ describe('bridge registration', () => {
       getDiskSpace: vi.fn(async () => ({ freeBytes: 1, totalBytes: 2 })),
       showNotification: vi.fn(() => ({ shown: false })),
       allowHqOrigin: vi.fn((url: string) => ({ changed: true, origin: new URL(url).origin })),
+      printDocument: vi.fn(async () => ({ ok: true as const })),
+      listPrinters: vi.fn(async () => []),
     };
     registerBridge(fake.ipcMain, implementations, { origins, log });
     expect(fake.channels().sort()).toEqual(Object.values(IPC_CHANNELS).sort());

@@ -67,6 +67,7 @@ const fake = vi.hoisted(() => {
       protocol: { registerSchemesAsPrivileged: vi.fn(record('registerSchemesAsPrivileged')) },
       shell: { openExternal: vi.fn(async () => {}) },
       Notification: class {},
+      dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) },
     },
   };
 });

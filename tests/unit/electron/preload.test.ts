@@ -24,6 +24,8 @@ describe('preload bridge', () => {
       'allowHqOrigin',
       'getAppInfo',
       'getDiskSpace',
+      'listPrinters',
+      'printDocument',
       'showNotification',
     ]);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
@@ -34,6 +36,12 @@ describe('preload bridge', () => {
     ['getDiskSpace', [], IPC_CHANNELS.getDiskSpace],
     ['showNotification', [{ title: 't', body: 'b' }], IPC_CHANNELS.showNotification],
     ['allowHqOrigin', ['https://hq.example.com'], IPC_CHANNELS.allowHqOrigin],
+    [
+      'printDocument',
+      [{ html: '<p>x</p>', title: 'MSK-01-2026-100001', format: 'a4', action: 'print', printer: '' }],
+      IPC_CHANNELS.printDocument,
+    ],
+    ['listPrinters', [], IPC_CHANNELS.listPrinters],
   ] as const)('%s invokes its contract channel', async (name, args, channel) => {
     electron.invoke.mockClear();
     await expect(bridge[name]?.(...args)).resolves.toBe('reply');

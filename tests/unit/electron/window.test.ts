@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAppWindow, focusWindow } from '../../../electron/window';
+import { createAppWindow, createPrintWindow, focusWindow } from '../../../electron/window';
 
 // Electron is mocked: its binary cannot exist on this machine. The fake BrowserWindow records the
 // options the factory passes, which is what this test is about.
@@ -59,6 +59,18 @@ describe('window factory', () => {
     expect(window.show).not.toHaveBeenCalled();
     created[0]?.show();
     expect(window.show).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('print window (issue 16)', () => {
+  it('is hidden, has no preload (no bridge for a document) and the same lock-down as the app window', () => {
+    createAppWindow({ preloadPath: '/p.cjs', devTools: false });
+    createPrintWindow();
+    const [app, print] = created.map((c) => c.options);
+    expect(print?.show).toBe(false);
+    expect(print?.webPreferences).not.toHaveProperty('preload');
+    const { preload: _preload, ...appPrefs } = app?.webPreferences ?? {};
+    expect(print?.webPreferences).toEqual(appPrefs);
   });
 });
 
