@@ -7,7 +7,8 @@ import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { formatDateTime } from '../i18n/format';
 import { useNow } from '../shell/useNow';
-import { dueMomentsOf, nextDue, urgencyOf, type Urgency } from './deadlines';
+import { nextDue } from '../../shared/deadlines';
+import { dueMomentsOf, urgencyOf, type Urgency } from './deadlines';
 import { DueCell } from './DueMoments';
 import { listComplaints, openComplaints, type ComplaintFilter, type Register } from './queries';
 
