@@ -2,7 +2,7 @@ import type { BranchDirectory } from '../../shared/sync/protocol';
 import type { OutboxOperation } from '../../shared/sync/operations';
 import type { OtklikDatabase, PhotoRow } from '../db/database';
 import type { SyncErrorKind } from './client';
-import type { SyncProblem } from './problems';
+import type { SyncProblem } from '../../shared/sync/problems';
 
 /** This device's enrollment at HQ: the token is what HQ knows it by (HQ keeps only its hash). */
 export interface HqLink {

@@ -16,7 +16,7 @@ import type { PushOperation, PullResponse } from '../../../shared/sync/protocol'
 import { hqLink, input, now, openDb, settings } from './fixtures';
 import { sha256Hex } from '../../../renderer/book/imaging';
 import { i18next, initI18n } from '../../../renderer/i18n';
-import { problemText, rejectionText, type SyncProblem } from '../../../renderer/sync/problems';
+import { problemText, rejectionText, type SyncProblem } from '../../../shared/sync/problems';
 import { OP_REJECTIONS } from '../../../shared/sync/rules';
 import { REFUSAL_REASONS } from '../../../shared/lifecycle/reasons';
 
