@@ -4,14 +4,14 @@ import { withSettingsDefaults } from '../../shared/settings/workstation';
 import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
 import { complaintIdOf, takesChange } from '../../shared/sync/merge';
-import { sha256Hex } from '../book/imaging';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
+import { hqLink } from '../db/device';
+import { sha256Hex } from '../platform/sha256';
 import { HqRequestError, type HqClient, type HqConnection } from './client';
 import type { SyncProblem } from '../../shared/sync/problems';
 import {
   META,
   MAX_REJECTIONS_KEPT,
-  hqLink,
   readMeta,
   updateStatus,
   type OutboxRow,
