@@ -116,6 +116,18 @@ describe('renderer layers', { timeout: 30_000 }, () => {
   });
 });
 
+describe('file size', { timeout: 30_000 }, () => {
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => `export const x${i} = ${i};`).join('\n');
+  it.each([
+    ['renderer/book/x.ts', 401, true],
+    ['renderer/book/x.ts', 400, false],
+    ['renderer/book/X.tsx', 301, true],
+    ['renderer/book/X.tsx', 300, false],
+  ])('%s with %i lines fails lint: %s', async (file, n, fails) => {
+    expect((await ruleIds(file, `${lines(n)}\n`)).includes('max-lines')).toBe(fails);
+  });
+});
+
 describe('import cycles', { timeout: 30_000 }, () => {
   // zoned.ts imports local-date.ts, and sync/start.ts imports sync/channel.ts: the reverse closes a circle.
   it.each([
