@@ -7,6 +7,8 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import i18next from 'eslint-plugin-i18next';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 const nodeImports = {
@@ -28,6 +30,115 @@ const folder = (name) => ({
 
 /** @param {...{group: string[], message: string}} patterns */
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+/**
+ * Layers inside the page (ARCHITECTURE.md): `ui | i18n | platform | db` < `sync` < features < `shell` < `App`.
+ * Each folder of renderer/ is one element; any folder not named here is a feature (complaints, book,
+ * settings, …). What each may import — everything else is refused. Features reach each other (and the shell
+ * and App reach them) only through the feature's `index.ts`. `console` is the HQ console to come: it shares
+ * the UI kit, i18n and platform with the branch app, never the branch database or the sync engine.
+ */
+const RENDERER_LAYERS = [
+  { type: 'ui', folder: 'renderer/ui', mayImport: ['i18n', 'platform'] },
+  { type: 'i18n', folder: 'renderer/i18n', mayImport: ['locales'] },
+  { type: 'platform', folder: 'renderer/platform', mayImport: [] },
+  { type: 'db', folder: 'renderer/db', mayImport: [] },
+  { type: 'sync', folder: 'renderer/sync', mayImport: ['ui', 'i18n', 'platform', 'db'] },
+  { type: 'console', folder: 'renderer/console', mayImport: ['ui', 'i18n', 'platform'] },
+  {
+    type: 'shell',
+    folder: 'renderer/shell',
+    mayImport: ['ui', 'i18n', 'platform', 'db', 'sync', 'feature index'],
+  },
+  { type: 'public', folder: 'renderer/public', mayImport: [] },
+  {
+    type: 'feature',
+    folder: 'renderer/*',
+    mayImport: ['ui', 'i18n', 'platform', 'db', 'sync', 'feature index'],
+  },
+  // What is left of renderer/ (App.tsx, main.tsx): the top, which wires the layers together.
+  {
+    type: 'app',
+    folder: 'renderer',
+    mayImport: ['ui', 'i18n', 'platform', 'db', 'sync', 'shell', 'feature index'],
+  },
+];
+/** A feature's index.ts: all that others may use of it. */
+const FEATURE_INDEX = { element: { type: 'feature', fileInternalPath: 'index.ts' } };
+const rendererLayers = {
+  files: ['renderer/**'],
+  plugins: { boundaries },
+  settings: {
+    // The first pattern that matches names the element, so `renderer/*` catches only the folders not named before it.
+    'boundaries/elements': [
+      ...RENDERER_LAYERS.map(({ type, folder }) => ({
+        type,
+        pattern: folder,
+        partialMatch: false,
+        ...(type === 'feature' ? { capture: ['name'] } : {}),
+      })),
+      { type: 'shared', pattern: 'shared', partialMatch: false },
+      { type: 'locales', pattern: 'locales', partialMatch: false },
+    ],
+    'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] } },
+  },
+  rules: {
+    'boundaries/dependencies': [
+      'error',
+      {
+        default: 'disallow',
+        message:
+          '{{from.element.type}} must not import {{to.element.type}} ({{dependency.source}}): see the layers in eslint.config.js',
+        policies: [
+          // npm packages: what each process may use is no-restricted-imports' job above.
+          { allow: { to: { module: { origin: ['external', 'core'] } } } },
+          // Pure shared code is for everyone; a folder's own files are for itself.
+          { allow: { to: { element: { type: 'shared' } } } },
+          {
+            from: { element: { type: '!feature' } },
+            allow: { to: { element: { type: '{{from.element.type}}' } } },
+          },
+          {
+            from: { element: { type: 'feature' } },
+            allow: {
+              to: { element: { type: 'feature', captured: { name: '{{from.element.captured.name}}' } } },
+            },
+          },
+          ...RENDERER_LAYERS.filter((l) => l.mayImport.length > 0).map(({ type, mayImport }) => ({
+            from: { element: { type } },
+            allow: {
+              to: [
+                { element: { type: mayImport.filter((m) => m !== 'feature index') } },
+                ...(mayImport.includes('feature index') ? [FEATURE_INDEX] : []),
+              ],
+            },
+          })),
+        ],
+      },
+    ],
+  },
+};
+
+/** A file that does two jobs becomes two: no renderer source over 400 lines, no component over 300 (issue 12). */
+const rendererSize = [
+  { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], rules: { 'max-lines': ['error', { max: 400 }] } },
+  { files: ['renderer/**/*.tsx'], rules: { 'max-lines': ['error', { max: 300 }] } },
+];
+
+/**
+ * Import cycles: import-x/no-cycle catches a circle of value imports in the editor; `npm run lint:cycles`
+ * (dpdm, part of `npm run lint`) also counts `import type`, which no-cycle skips.
+ */
+const noCycles = {
+  files: ['shared/**', 'renderer/**', 'hq/**'],
+  plugins: { 'import-x': importX },
+  settings: {
+    'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+    'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+  },
+  rules: { 'import-x/no-cycle': 'error' },
+};
 
 export default tseslint.config(
   {
@@ -98,6 +209,9 @@ export default tseslint.config(
       'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],
     },
   },
+  rendererLayers,
+  ...rendererSize,
+  noCycles,
   {
     files: ['tests/**', 'scripts/**', 'bench/**', '*.config.*', '*.js', '*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

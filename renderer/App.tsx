@@ -3,12 +3,9 @@ import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useWorkstationSettings } from './db/context';
 import { Shell } from './shell/Shell';
-import { ComplaintListPage } from './complaints/ComplaintListPage';
-import { NewComplaintPage } from './complaints/NewComplaintPage';
-import { ComplaintDetailPage } from './complaints/ComplaintDetailPage';
-import { FeedbackBookPage } from './book/FeedbackBookPage';
-import { BookEntryPage } from './book/BookEntryPage';
-import { SettingsPage } from './settings/SettingsPage';
+import { ComplaintDetailPage, ComplaintListPage, NewComplaintPage } from './complaints';
+import { BookEntryPage, FeedbackBookPage } from './book';
+import { SettingsPage } from './settings';
 import { HqConnection } from './sync/HqConnection';
 import { SyncPage } from './sync/SyncPage';
 

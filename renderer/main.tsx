@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { OtklikDatabase } from './db/database';
 import { DbProvider } from './db/context';
 import { initI18n } from './i18n';
-import { rememberedLanguage } from './settings/store';
+import { rememberedLanguage } from './i18n/language';
 import { registerOfflineShell } from './platform/offlineShell';
 import { startSync } from './sync/start';
 import './styles.css';

@@ -11,7 +11,8 @@ import { registerComplaint } from '../../renderer/complaints/actions';
 import { OtklikDatabase } from '../../renderer/db/database';
 import { createHqClient } from '../../renderer/sync/client';
 import { SyncEngine } from '../../renderer/sync/engine';
-import { META, type HqLink } from '../../renderer/sync/state';
+import type { HqLink } from '../../renderer/db/device';
+import { META } from '../../renderer/sync/state';
 
 const settings = withSettingsDefaults({
   branchCode: 'MSK-01',

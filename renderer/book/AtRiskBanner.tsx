@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { formatDateTime } from '../i18n/format';
 import { platform } from '../platform';
-import { useNow } from '../shell/useNow';
+import { useNow } from '../ui/useNow';
 import { useHqReach } from './connectivity';
 import { riskOf, useEntries } from './queries';
 import { FOCUS_SAVE } from './focusSave';

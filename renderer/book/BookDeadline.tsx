@@ -12,7 +12,7 @@ interface DurationFormat {
 type DurationFormatCtor = new (lng: string, o: { style: 'short' }) => DurationFormat;
 
 /** "4 h 12 min" in the user's language: how long is left (or how late it is). */
-export function formatCountdown(ms: number, lng: string): string {
+function formatCountdown(ms: number, lng: string): string {
   const total = Math.max(1, Math.round(Math.abs(ms) / 60_000));
   const days = Math.floor(total / 1440);
   const hours = Math.floor((total % 1440) / 60);

@@ -3,7 +3,7 @@ import { Link, useLocation } from 'wouter';
 import { compareByUrgency } from '../../shared/book/risk';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { formatDateTime } from '../i18n/format';
-import { useNow } from '../shell/useNow';
+import { useNow } from '../ui/useNow';
 import { BookDeadline } from './BookDeadline';
 import { useHqReach } from './connectivity';
 import { riskOf, useEntries } from './queries';

@@ -12,7 +12,7 @@ import { bookPhotoDeadline } from '../../shared/deadlines';
 import { branchCalendarOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import type { OtklikDatabase } from '../db/database';
 import { actionTables, enqueue } from '../db/outbox';
-import { appendEvent, registerComplaint } from '../complaints/actions';
+import { appendEvent, registerComplaint } from '../complaints';
 import type { ProcessedImage } from './imaging';
 
 /**
@@ -21,7 +21,7 @@ import type { ProcessedImage } from './imaging';
  * unknown to the queue.
  */
 
-export function bookTables(db: OtklikDatabase) {
+function bookTables(db: OtklikDatabase) {
   return [...actionTables(db), db.bookEntries, db.bookPages, db.photos];
 }
 

@@ -44,7 +44,7 @@ function subscribe(onChange: () => void): () => void {
 }
 
 /** Milliseconds since the epoch when the network link went down, or null while online. */
-export function useNetworkOfflineSince(): number | null {
+function useNetworkOfflineSince(): number | null {
   return useSyncExternalStore(subscribe, read);
 }
 
@@ -52,7 +52,7 @@ export function useNetworkOfflineSince(): number | null {
  * Since when nothing has reached HQ: the network is down, or it is up but HQ keeps failing (down, refusing,
  * unreachable) — counted from the last successful sync. Null while the link to HQ works.
  */
-export function useOfflineSince(): number | null {
+function useOfflineSince(): number | null {
   const network = useNetworkOfflineSince();
   const status = useSyncStatus();
   return unreachableSince(

@@ -1,4 +1,5 @@
 import { MAX_IMPORT_BYTES, type PageMime } from '../../shared/book/model';
+import { sha256Hex } from '../platform/sha256';
 
 /**
  * Turning a camera frame or an imported file into the page image that is stored and mailed (R6): decode,
@@ -62,11 +63,6 @@ export function sniffImageType(b: Uint8Array): SniffedType | null {
   if (ascii(4, 'ftyp') && ['heic', 'heix', 'hevc', 'heif', 'mif1', 'msf1'].some((brand) => ascii(8, brand)))
     return 'heic';
   return null;
-}
-
-export async function sha256Hex(data: BufferSource): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', data);
-  return Array.from(new Uint8Array(digest), (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
 /** Checks an imported file's bytes and decodes them; refuses with a code the UI translates. */

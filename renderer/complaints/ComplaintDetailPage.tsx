@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -7,14 +7,13 @@ import type { ComplaintEvent } from '../../shared/complaints/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { formatDate, formatDateTime } from '../i18n/format';
-import { takeFlash } from '../shell/flash';
 import type { StatusChangeData } from '../../shared/lifecycle';
-import { useNow } from '../shell/useNow';
-import { NOTE_MAX_LENGTH, addNote } from './actions';
+import { useNow } from '../ui/useNow';
 import { dueMomentsOf } from './deadlines';
 import { DueMomentList } from './DueMoments';
 import { LifecyclePanel } from './LifecyclePanel';
-import { JUST_REGISTERED } from './NewComplaintPage';
+import { NoteForm } from './NoteForm';
+import { JUST_REGISTERED, takeFlash } from './flash';
 import { complaintHistory, getComplaint } from './queries';
 
 export function ComplaintDetailPage({ id, settings }: { id: string; settings: WorkstationSettings }) {
@@ -208,56 +207,4 @@ function EventText({ event }: { event: ComplaintEvent }) {
         </span>
       );
   }
-}
-
-function NoteForm({ complaintId, actor }: { complaintId: string; actor: string }) {
-  const { t } = useTranslation(['complaints', 'validation']);
-  const db = useDb();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(e?: FormEvent) {
-    e?.preventDefault();
-    if (!text.trim()) {
-      setError(t('validation:required'));
-      return;
-    }
-    setSaving(true);
-    try {
-      await addNote(db, complaintId, text, actor);
-      setText('');
-      setError(null);
-    } catch (err) {
-      setError(t('form.saveFailed', { message: err instanceof Error ? err.message : String(err) }));
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <form className="note-form" onSubmit={submit} noValidate>
-      <label htmlFor="note-text">{t('detail.addNote')}</label>
-      <textarea
-        id="note-text"
-        rows={3}
-        value={text}
-        maxLength={NOTE_MAX_LENGTH}
-        placeholder={t('detail.notePlaceholder')}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
-        }}
-      />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={saving}>
-        {t('detail.saveNote')}
-      </button>
-    </form>
-  );
 }

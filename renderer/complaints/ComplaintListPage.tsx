@@ -6,8 +6,9 @@ import { CHANNELS, STATUSES, type Channel, type ComplaintStatus } from '../../sh
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { formatDateTime } from '../i18n/format';
-import { useNow } from '../shell/useNow';
-import { dueMomentsOf, nextDue, urgencyOf, type Urgency } from './deadlines';
+import { useNow } from '../ui/useNow';
+import { nextDue } from '../../shared/deadlines';
+import { dueMomentsOf, urgencyOf, type Urgency } from './deadlines';
 import { DueCell } from './DueMoments';
 import { listComplaints, openComplaints, type ComplaintFilter, type Register } from './queries';
 

@@ -8,13 +8,6 @@ export function dueMomentsOf(c: Complaint, settings: WorkstationSettings, now: D
   return complaintDueMoments(timelineOf(c), branchCalendarOf(settings), policyOf(settings), now);
 }
 
-/** The open moment that needs attention first: overdue before due soon, then the earliest. */
-export function nextDue(moments: DueMoment[]): DueMoment | undefined {
-  const open = moments.filter((m) => m.state !== 'done' && m.state !== 'pending');
-  const worst = mostUrgentState(open);
-  return open.filter((m) => m.state === worst).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
-}
-
 export type Urgency = Extract<DueState, 'overdue' | 'due_soon'>;
 
 export function urgencyOf(c: Complaint, settings: WorkstationSettings, now: Date): DueState {

@@ -1,8 +1,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
-import { loadWorkstationSettings } from '../settings/store';
 import type { OtklikDatabase } from './database';
+import { loadWorkstationSettings } from './settings';
 
 const DbContext = createContext<OtklikDatabase | null>(null);
 

@@ -3,7 +3,7 @@ import type { Complaint, ComplaintEvent, ComplaintInput } from '../../shared/com
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import type { OutboxOperation } from '../../shared/sync/operations';
 import type { BookEntry, BookPage, PageMime } from '../../shared/book/model';
-import type { SyncProblem } from '../sync/problems';
+import type { SyncProblem } from '../../shared/sync/problems';
 
 /** Device internals: identity and counters. Only ever changed inside the transaction that uses them. */
 export interface MetaRow {

@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
+import type { BranchDirectory } from '../../shared/sync/protocol';
 import type { OtklikDatabase } from './database';
 
 /**
@@ -28,4 +29,21 @@ export async function deviceId(db: OtklikDatabase): Promise<string> {
   const id = uuidv7();
   await db.meta.put({ key: 'deviceId', value: id });
   return id;
+}
+
+/** This device's enrollment at HQ: the token is what HQ knows it by (HQ keeps only its hash). */
+export interface HqLink {
+  hqUrl: string;
+  token: string;
+  deviceId: string;
+  /** The branch as HQ's directory has it, refreshed by every pull. */
+  branch: BranchDirectory;
+  enrolledAt: string;
+}
+
+/** Where the link is kept in `meta`. */
+export const HQ_LINK_KEY = 'sync.link';
+
+export async function hqLink(db: OtklikDatabase): Promise<HqLink | undefined> {
+  return (await db.meta.get(HQ_LINK_KEY))?.value as HqLink | undefined;
 }

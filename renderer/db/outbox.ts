@@ -42,7 +42,3 @@ export async function enqueue<T extends OperationType>(
   await db.outbox.add(op as OutboxOperation);
   return op;
 }
-
-export function pendingCount(db: OtklikDatabase): Promise<number> {
-  return db.outbox.count();
-}

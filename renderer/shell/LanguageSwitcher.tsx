@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, isLanguage } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { endonym } from '../i18n/format';
-import { switchLanguage } from '../settings/store';
+import { saveLanguage } from '../db/settings';
+import { rememberLanguage } from '../i18n/language';
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -17,8 +18,10 @@ export function LanguageSwitcher() {
         onChange={(e) => {
           const lng = e.target.value;
           if (!isLanguage(lng)) return;
+          // Applies at once, and to the saved profile when there is one.
           void i18n.changeLanguage(lng);
-          void switchLanguage(db, lng);
+          rememberLanguage(lng);
+          void saveLanguage(db, lng);
         }}
       >
         {LANGUAGES.map((lng) => (

@@ -5,9 +5,9 @@ import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { StatusBar } from './StatusBar';
 import { StorageWarning } from './StorageWarning';
-import { AtRiskBanner } from '../book/AtRiskBanner';
+import { AtRiskBanner } from '../book';
 
-export const NAV_ITEMS = [
+const NAV_ITEMS = [
   {
     path: '/complaints',
     key: 'nav.complaints',

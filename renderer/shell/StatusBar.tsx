@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { usePendingCount } from '../db/context';
-import { useOnline } from './useOnline';
+import { useOnline } from '../ui/useOnline';
 import { SyncBadge } from '../sync/SyncBadge';
 
 /** Always visible: is there a link, and how much is still only on this PC (R22). */

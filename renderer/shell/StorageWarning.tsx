@@ -4,7 +4,7 @@ import { platform } from '../platform';
 import { requestPersistentStorage, type PersistResult } from '../platform/storage';
 
 /** Below this, a full disk is close: IndexedDB writes would start to fail (R22). */
-export const LOW_DISK_BYTES = 500 * 1024 * 1024;
+const LOW_DISK_BYTES = 500 * 1024 * 1024;
 const DISK_CHECK_MS = 5 * 60_000;
 
 /** R22: if the browser may evict our data, or the disk is nearly full, the user must know it. */

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
-import { Field, describedBy } from '../shell/Field';
+import { Field, describedBy } from '../ui/Field';
 import { EnrollFailed, connectToHq } from './enroll';
 import { useHqLink } from './hooks';
 import { platform } from '../platform';

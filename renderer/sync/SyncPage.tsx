@@ -5,7 +5,8 @@ import { useDb } from '../db/context';
 import { formatDateTime } from '../i18n/format';
 import { requestSync } from './channel';
 import { useHqLink, useRefusedPhotos, useRejections, useSyncStatus } from './hooks';
-import { errorSummary, problemText, rejectionText, type SyncProblem } from './problems';
+import { problemText, rejectionText, type SyncProblem } from '../../shared/sync/problems';
+import { errorSummary } from './problems';
 import { retryRefusedPhoto, type OutboxRow } from './state';
 
 const LIST_LIMIT = 200;

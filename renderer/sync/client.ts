@@ -12,7 +12,7 @@ import {
   type PushResponse,
 } from '../../shared/sync/protocol';
 import { REQUEST_TIMEOUT_MS } from '../../shared/sync/backoff';
-import type { SyncProblem } from './problems';
+import type { SyncProblem } from '../../shared/sync/problems';
 
 /** Why a request to HQ failed, in the terms the UI explains to a person. */
 export type SyncErrorKind =

@@ -3,14 +3,15 @@ import { withHqDirectory } from '../../shared/settings/directory';
 import { withSettingsDefaults } from '../../shared/settings/workstation';
 import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
-import { sha256Hex } from '../book/imaging';
+import { complaintIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
+import { hqLink } from '../db/device';
+import { sha256Hex } from '../platform/sha256';
 import { HqRequestError, type HqClient, type HqConnection } from './client';
-import type { SyncProblem } from './problems';
+import type { SyncProblem } from '../../shared/sync/problems';
 import {
   META,
   MAX_REJECTIONS_KEPT,
-  hqLink,
   readMeta,
   updateStatus,
   type OutboxRow,
@@ -278,22 +279,17 @@ export class SyncEngine {
     const db = this.db;
     const tables = [db.complaints, db.events, db.bookEntries, db.meta, db.outbox, db.settings];
     await db.transaction('rw', tables, async () => {
-      // A complaint with changes still queued here keeps its local state until HQ has them (next pull).
-      const localPending = new Set<string>();
+      const pendingHere = new Set<string>();
       await db.outbox.each((op) => {
-        const p = op.payload as {
-          complaint?: { id: string };
-          complaintId?: string;
-          event?: { complaintId: string };
-        };
-        const id = p.complaint?.id ?? p.complaintId ?? p.event?.complaintId;
-        if (id) localPending.add(id);
+        const id = complaintIdOf(op);
+        if (id) pendingHere.add(id);
       });
       for (const change of changes) {
+        if (!takesChange(change, pendingHere)) continue;
         switch (change.kind) {
           case 'complaint':
-            if (!localPending.has(change.complaint.id))
-              await db.complaints.put(change.complaint as Complaint);
+            // The wire schema types the unfounded criterion as a plain string; it is one of ours.
+            await db.complaints.put(change.complaint as Complaint);
             break;
           case 'event':
             await db.events.put(change.event);

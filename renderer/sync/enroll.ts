@@ -1,11 +1,11 @@
 import { isValidHqUrl, type WorkstationSettings } from '../../shared/settings/workstation';
 import { normalizeEnrollmentCode } from '../../shared/sync/protocol';
 import type { OtklikDatabase } from '../db/database';
-import { deviceId } from '../db/device';
-import { saveWorkstationSettings } from '../settings/store';
+import { deviceId, type HqLink } from '../db/device';
+import { saveWorkstationSettings } from '../db/settings';
 import { requestSync } from './channel';
 import { createHqClient, HqRequestError, type HqClient } from './client';
-import { META, type HqLink } from './state';
+import { META } from './state';
 import { withHqDirectory } from '../../shared/settings/directory';
 
 export class EnrollFailed extends Error {
@@ -61,8 +61,4 @@ export async function connectToHq(
     await saveWorkstationSettings(db, { ...withDirectory, hqUrl });
   requestSync('manual');
   return link;
-}
-
-export async function disconnectFromHq(db: OtklikDatabase): Promise<void> {
-  await db.meta.delete(META.link);
 }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../db/context';
-import { hqLink, pendingCounts, readMeta, refusedPhotos, syncStatus, META, type Rejection } from './state';
+import { hqLink } from '../db/device';
+import { pendingCounts, readMeta, refusedPhotos, syncStatus, META, type Rejection } from './state';
 
 export function useSyncStatus() {
   const db = useDb();

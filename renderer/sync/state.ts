@@ -1,17 +1,8 @@
-import type { BranchDirectory } from '../../shared/sync/protocol';
 import type { OutboxOperation } from '../../shared/sync/operations';
 import type { OtklikDatabase, PhotoRow } from '../db/database';
+import { HQ_LINK_KEY } from '../db/device';
 import type { SyncErrorKind } from './client';
-import type { SyncProblem } from './problems';
-
-/** This device's enrollment at HQ: the token is what HQ knows it by (HQ keeps only its hash). */
-export interface HqLink {
-  hqUrl: string;
-  token: string;
-  deviceId: string;
-  branch: BranchDirectory;
-  enrolledAt: string;
-}
+import type { SyncProblem } from '../../shared/sync/problems';
 
 export interface SyncError {
   kind: SyncErrorKind;
@@ -52,7 +43,7 @@ export interface OutboxRow extends OutboxOperation {
 }
 
 export const META = {
-  link: 'sync.link',
+  link: HQ_LINK_KEY,
   status: 'sync.status',
   cursor: 'sync.cursor',
   rejections: 'sync.rejections',
@@ -61,10 +52,6 @@ export const MAX_REJECTIONS_KEPT = 200;
 
 export async function readMeta<T>(db: OtklikDatabase, key: string): Promise<T | undefined> {
   return (await db.meta.get(key))?.value as T | undefined;
-}
-
-export async function hqLink(db: OtklikDatabase): Promise<HqLink | undefined> {
-  return readMeta<HqLink>(db, META.link);
 }
 
 export async function syncStatus(db: OtklikDatabase): Promise<SyncStatus> {

@@ -245,3 +245,13 @@ export function mostUrgentState(moments: readonly DueMoment[]): DueState {
   for (const m of moments) if (URGENCY[m.state] > URGENCY[worst]) worst = m.state;
   return worst;
 }
+
+/**
+ * The moment that needs attention first (R11, the list's deadline column): among the open ones — neither
+ * done nor pending — the most urgent state wins, then the earliest due. Undefined when nothing is open.
+ */
+export function nextDue(moments: readonly DueMoment[]): DueMoment | undefined {
+  const open = moments.filter((m) => m.state !== 'done' && m.state !== 'pending');
+  const worst = mostUrgentState(open);
+  return open.filter((m) => m.state === worst).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+}

@@ -52,6 +52,7 @@ export {
   complaintDueMoments,
   DUE_STATES,
   mostUrgentState,
+  nextDue,
   termDeadline,
   type ComplaintTimeline,
   type DueMoment,

@@ -14,11 +14,11 @@ import {
   MIN_SIDE,
   decodeImport,
   encodePage,
-  sha256Hex,
   sniffImageType,
   targetSize,
   type ProcessedImage,
 } from '../../../renderer/book/imaging';
+import { sha256Hex } from '../../../renderer/platform/sha256';
 import { emptyComplaintInput } from '../../../shared/complaints/model';
 import { DirectoryIncomplete, buildFallbackEml } from '../../../renderer/book/fallback';
 import { recordFallback } from '../../../renderer/book/actions';

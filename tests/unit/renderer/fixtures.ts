@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { emptyComplaintInput, type ComplaintInput } from '../../../shared/complaints/model';
 import { withSettingsDefaults, type WorkstationSettings } from '../../../shared/settings/workstation';
 import { OtklikDatabase } from '../../../renderer/db/database';
-import type { HqLink } from '../../../renderer/sync/state';
+import type { HqLink } from '../../../renderer/db/device';
 
 /** Monday 23 November 2026, 12:00 in Moscow. */
 export const now = new Date('2026-11-23T09:00:00Z');

@@ -5,7 +5,8 @@ import {
   recordEvent,
   registerComplaint,
 } from '../../../renderer/complaints/actions';
-import { dueMomentsOf, nextDue, urgencyOf } from '../../../renderer/complaints/deadlines';
+import { dueMomentsOf, urgencyOf } from '../../../renderer/complaints/deadlines';
+import { nextDue } from '../../../shared/deadlines';
 import { complaintHistory } from '../../../renderer/complaints/queries';
 import type { OtklikDatabase } from '../../../renderer/db/database';
 import { input, now, openDb, settings } from './fixtures';

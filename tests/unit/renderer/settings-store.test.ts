@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadWorkstationSettings, saveWorkstationSettings } from '../../../renderer/settings/store';
+import { loadWorkstationSettings, saveWorkstationSettings } from '../../../renderer/db/settings';
 import { META } from '../../../renderer/sync/state';
 import { hqLink, openDb, settings } from './fixtures';
 

@@ -14,9 +14,9 @@ import {
 } from '../../../renderer/sync/state';
 import type { PushOperation, PullResponse } from '../../../shared/sync/protocol';
 import { hqLink, input, now, openDb, settings } from './fixtures';
-import { sha256Hex } from '../../../renderer/book/imaging';
+import { sha256Hex } from '../../../renderer/platform/sha256';
 import { i18next, initI18n } from '../../../renderer/i18n';
-import { problemText, rejectionText, type SyncProblem } from '../../../renderer/sync/problems';
+import { problemText, rejectionText, type SyncProblem } from '../../../shared/sync/problems';
 import { OP_REJECTIONS } from '../../../shared/sync/rules';
 import { REFUSAL_REASONS } from '../../../shared/lifecycle/reasons';
 

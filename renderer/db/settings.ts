@@ -1,6 +1,4 @@
 import {
-  DEFAULT_LANGUAGE,
-  isLanguage,
   normalizeWorkstationSettings,
   validateWorkstationSettings,
   withSettingsDefaults,
@@ -9,8 +7,13 @@ import {
   type WorkstationSettings,
 } from '../../shared/settings/workstation';
 import { withHqDirectory } from '../../shared/settings/directory';
-import type { OtklikDatabase } from '../db/database';
-import { hqLink } from '../sync/state';
+import type { OtklikDatabase } from './database';
+import { hqLink } from './device';
+
+/**
+ * The workstation's settings row. Settings are this PC's configuration, not business records: they are not
+ * queued for HQ (HQ owns the branch directory and sends it down).
+ */
 
 export class SettingsInvalid extends Error {
   constructor(readonly errors: SettingsError[]) {
@@ -24,8 +27,7 @@ export async function loadWorkstationSettings(db: OtklikDatabase): Promise<Works
 }
 
 /**
- * Settings are this PC's configuration, not business records: they are not queued for HQ (HQ owns the
- * branch directory and sends it down). The directory fields HQ has set are re-applied in the same
+ * Validates, normalizes and stores the settings. The directory fields HQ has set are re-applied in the same
  * transaction, so a form opened before HQ's directory arrived cannot overwrite it.
  */
 export async function saveWorkstationSettings(
@@ -34,40 +36,17 @@ export async function saveWorkstationSettings(
 ): Promise<WorkstationSettings> {
   const errors = validateWorkstationSettings(raw);
   if (errors.length > 0) throw new SettingsInvalid(errors);
-  const value = await db.transaction('rw', db.settings, db.meta, async () => {
+  return db.transaction('rw', db.settings, db.meta, async () => {
     const normalized = normalizeWorkstationSettings(raw);
     const link = await hqLink(db);
     const kept = (link && withHqDirectory(normalized, link.branch)) ?? normalized;
     await db.settings.put({ key: 'workstation', value: kept });
     return kept;
   });
-  rememberLanguage(value.language);
-  return value;
 }
 
-// The interface language is also kept outside IndexedDB, so the very first paint is already translated.
-const LANGUAGE_KEY = 'otklik.language';
-
-export function rememberedLanguage(): Language {
-  try {
-    const value = localStorage.getItem(LANGUAGE_KEY);
-    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
-  } catch {
-    return DEFAULT_LANGUAGE;
-  }
-}
-
-export function rememberLanguage(language: Language): void {
-  try {
-    localStorage.setItem(LANGUAGE_KEY, language);
-  } catch {
-    // Storage full or blocked: the language still applies for this session.
-  }
-}
-
-/** The language switcher: applies at once, and to the saved profile when there is one. */
-export async function switchLanguage(db: OtklikDatabase, language: Language): Promise<void> {
-  rememberLanguage(language);
+/** The language switcher's choice, in the saved profile when there is one. */
+export async function saveLanguage(db: OtklikDatabase, language: Language): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
     const row = await db.settings.get('workstation');
     if (row) await db.settings.put({ key: 'workstation', value: { ...row.value, language } });

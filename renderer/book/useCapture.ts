@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { MAX_PAGES_PER_ENTRY, type BookPage } from '../../shared/book/model';
+import type { WorkstationSettings } from '../../shared/settings/workstation';
+import { useDb } from '../db/context';
+import { DuplicatePage, EntryClosed, EntryFull, addPage, replacePage, type NewPage } from './actions';
+import { ImageRejected } from './imaging';
+import { processFile, processFrame, rotateStored } from './imageWorker';
+
+/** What went wrong with one capture or import, in words; `file` names the imported file. */
+export type CaptureProblem = { file?: string; text: string };
+
+/**
+ * R6: taking, importing and rotating pages, one at a time — a capture is durable before the next one
+ * starts. The first page of a new entry starts it and moves the route to it. Space takes a photo whenever
+ * the focus is not in a text field or on another control.
+ */
+export function useCapture({
+  entryId,
+  settings,
+  video,
+  ready,
+}: {
+  entryId: string | null;
+  settings: WorkstationSettings;
+  video: RefObject<HTMLVideoElement | null>;
+  ready: boolean;
+}) {
+  const { t } = useTranslation('book');
+  const db = useDb();
+  const [, navigate] = useLocation();
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<CaptureProblem[]>([]);
+  const options = { longEdge: settings.photoLongEdge, quality: settings.photoQuality };
+  // The entry the next page joins: set by the first page of a new entry before the route catches up.
+  const current = useRef(entryId);
+  useEffect(() => {
+    if (entryId) current.current = entryId;
+  }, [entryId]);
+
+  const explain = (err: unknown): string => {
+    if (err instanceof ImageRejected) return t(`rejected.${err.code}`);
+    if (err instanceof DuplicatePage) return t('rejected.duplicate', { page: err.pageNo });
+    if (err instanceof EntryFull) return t('rejected.full', { max: MAX_PAGES_PER_ENTRY });
+    if (err instanceof EntryClosed) return t('rejected.closed');
+    if (err instanceof DOMException && err.name === 'QuotaExceededError') return t('rejected.quota');
+    return t('rejected.failed', { message: err instanceof Error ? err.message : String(err) });
+  };
+
+  async function save(page: NewPage, replacing?: string) {
+    if (replacing) await replacePage(db, replacing, page, settings);
+    else {
+      const { entry: saved } = await addPage(db, current.current, page, settings);
+      if (current.current !== saved.id) {
+        current.current = saved.id;
+        navigate(`/book/${saved.id}`, { replace: true });
+      }
+    }
+  }
+
+  async function takePhoto(replacing?: string) {
+    const frame = video.current;
+    if (busy || !frame || !ready) return;
+    setBusy(true);
+    try {
+      await save({ image: await processFrame(frame, options), source: 'camera' }, replacing);
+      setProblems([]);
+    } catch (err) {
+      setProblems([{ text: explain(err) }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function importFiles(files: File[]) {
+    if (busy || files.length === 0) return;
+    setBusy(true);
+    const found: CaptureProblem[] = [];
+    for (const file of files) {
+      try {
+        await save({ image: await processFile(file, options), source: 'import', originalName: file.name });
+      } catch (err) {
+        found.push({ file: file.name, text: explain(err) });
+      }
+    }
+    setProblems(found);
+    setBusy(false);
+  }
+
+  async function rotate(page: BookPage) {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const photo = await db.photos.get(page.sha256);
+      if (!photo) throw new ImageRejected('missing');
+      const image = await rotateStored(photo.blob, { ...options, rotate: 90 });
+      await replacePage(
+        db,
+        page.id,
+        {
+          image: { ...image, sourceSha256: page.sourceSha256 },
+          source: page.source,
+          originalName: page.originalName,
+        },
+        settings,
+      );
+    } catch (err) {
+      setProblems([{ text: explain(err) }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.code !== 'Space' || e.repeat || e.ctrlKey || e.altKey || e.metaKey) return;
+      const el = document.activeElement;
+      if (el && el !== document.body && el.closest('input, textarea, select, button, a, [contenteditable]'))
+        return;
+      e.preventDefault();
+      void takePhoto();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return { busy, problems, takePhoto, importFiles, rotate };
+}

@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDb } from '../db/context';
+import { NOTE_MAX_LENGTH, addNote } from './actions';
+
+/** R5: later information from the customer, added to the complaint's history (Ctrl+Enter saves). */
+export function NoteForm({ complaintId, actor }: { complaintId: string; actor: string }) {
+  const { t } = useTranslation(['complaints', 'validation']);
+  const db = useDb();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    if (!text.trim()) {
+      setError(t('validation:required'));
+      return;
+    }
+    setSaving(true);
+    try {
+      await addNote(db, complaintId, text, actor);
+      setText('');
+      setError(null);
+    } catch (err) {
+      setError(t('form.saveFailed', { message: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="note-form" onSubmit={submit} noValidate>
+      <label htmlFor="note-text">{t('detail.addNote')}</label>
+      <textarea
+        id="note-text"
+        rows={3}
+        value={text}
+        maxLength={NOTE_MAX_LENGTH}
+        placeholder={t('detail.notePlaceholder')}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+        }}
+      />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={saving}>
+        {t('detail.saveNote')}
+      </button>
+    </form>
+  );
+}

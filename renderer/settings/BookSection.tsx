@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import {
+  NUMERIC_SETTING_RANGES,
+  type NumericSetting,
+  type SettingsField,
+  type WorkstationSettings,
+} from '../../shared/settings/workstation';
+import { Field, describedBy } from '../ui/Field';
+
+/** R7: the feedback book's warning lead, photo size and the branch's office hours. */
+export function BookSection(props: {
+  value: WorkstationSettings;
+  set: <K extends SettingsField>(key: K, v: WorkstationSettings[K]) => void;
+  message: (field: SettingsField) => string | undefined;
+}) {
+  const { t } = useTranslation('settings');
+  const { value, set, message } = props;
+  return (
+    <section className="form-section" aria-labelledby="book-settings-title">
+      <h2 id="book-settings-title">{t('sectionBook')}</h2>
+      <div className="grid-2">
+        {(Object.keys(NUMERIC_SETTING_RANGES) as NumericSetting[]).map((field) => {
+          const range = NUMERIC_SETTING_RANGES[field];
+          const hint =
+            field === 'bookWarnHours' || field === 'photoLongEdge' ? t(`hints.${field}`) : undefined;
+          return (
+            <Field
+              key={field}
+              id={`s-${field}`}
+              label={t(`fields.${field}`)}
+              error={message(field)}
+              hint={hint}
+            >
+              <input
+                {...describedBy(`s-${field}`, message(field), hint)}
+                type="number"
+                min={range.min}
+                max={range.max}
+                step={range.step}
+                value={Number.isFinite(value[field]) ? value[field] : ''}
+                onChange={(e) => set(field, e.target.value === '' ? Number.NaN : Number(e.target.value))}
+              />
+            </Field>
+          );
+        })}
+        {(['officeOpens', 'officeCloses'] as const).map((field) => {
+          const hint = field === 'officeOpens' ? t('hints.officeHours') : undefined;
+          return (
+            <Field
+              key={field}
+              id={`s-${field}`}
+              label={t(`fields.${field}`)}
+              error={message(field)}
+              hint={hint}
+            >
+              <input
+                {...describedBy(`s-${field}`, message(field), hint)}
+                type="time"
+                step={60}
+                value={value[field]}
+                onChange={(e) => set(field, e.target.value)}
+              />
+            </Field>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import type { OperationPayload, OperationType, OutboxOperation } from './operations';
+import type { Change } from './protocol';
+
+/**
+ * How the branch takes HQ's changes from a pull (R23), as pure rules: the engine only writes what these
+ * decide, in one transaction with the cursor.
+ */
+
+/** The complaint each kind of operation is about; every operation type must say (undefined: none). */
+const COMPLAINT_OF: { [T in OperationType]: (payload: OperationPayload<T>) => string | undefined } = {
+  'complaint.register': (p) => p.complaint.id,
+  'complaint.event': (p) => p.event.complaintId,
+  'complaint.transition': (p) => p.complaintId,
+  'book.page.add': () => undefined,
+  'book.page.remove': () => undefined,
+  // Linking an entry to its complaint travels as that complaint's own 'complaint.event'.
+  'book.entry.submit': () => undefined,
+  'book.entry.fallback': () => undefined,
+};
+
+/** The complaint an outbox operation changes, if it changes one. */
+export function complaintIdOf<T extends OperationType>(
+  op: Pick<OutboxOperation<T>, 'type' | 'payload'>,
+): string | undefined {
+  return COMPLAINT_OF[op.type](op.payload);
+}
+
+/**
+ * Local pending wins: a complaint with changes still queued here (`pendingHere`: `complaintIdOf` every
+ * outbox row) keeps its local state — HQ's copy does not know them yet, and the next pull after they are
+ * pushed brings HQ's state with them. History events, feedback-book entries and the branch directory are
+ * always taken (events are append-only; the rest is HQ's).
+ */
+export function takesChange(change: Change, pendingHere: ReadonlySet<string>): boolean {
+  return change.kind !== 'complaint' || !pendingHere.has(change.complaint.id);
+}

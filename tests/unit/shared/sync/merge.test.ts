@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { ComplaintEvent } from '../../../../shared/complaints/model';
+import type { OperationPayload, OperationType } from '../../../../shared/sync/operations';
+import { OPERATION_TYPES } from '../../../../shared/sync/operations';
+import { complaintIdOf, takesChange } from '../../../../shared/sync/merge';
+import type { Change } from '../../../../shared/sync/protocol';
+
+// R23: what the branch takes from HQ's pull while its own changes are still queued.
+const COMPLAINT = '0190c3a0-0000-7000-8000-00000000c0de';
+const OTHER = '0190c3a0-0000-7000-8000-00000000beef';
+const ENTRY = '0190c3a0-0000-7000-8000-00000000e117';
+
+const event: ComplaintEvent = {
+  id: OTHER,
+  complaintId: COMPLAINT,
+  type: 'note_added',
+  at: '2026-11-23T09:00:00Z',
+  actor: 'Ольга',
+  data: {},
+};
+const header = {
+  id: ENTRY,
+  branchCode: 'MSK-01',
+  capturedAt: '2026-11-23T09:00:00Z',
+  capturedBy: 'Ольга',
+  deadline: '2026-11-24T08:00:00Z',
+};
+
+/** One payload of each operation type, each naming COMPLAINT wherever it can. */
+const payloads: { [T in OperationType]: OperationPayload<T> } = {
+  'complaint.register': {
+    complaint: { id: COMPLAINT } as OperationPayload<'complaint.register'>['complaint'],
+    events: [{ ...event, type: 'created' }],
+  },
+  'complaint.event': { event: { ...event } },
+  'complaint.transition': {
+    complaintId: COMPLAINT,
+    from: 'registered',
+    to: 'in_review',
+    event: { ...event, type: 'status_changed' },
+  },
+  'book.page.add': {
+    entry: header,
+    page: {
+      id: OTHER,
+      entryId: ENTRY,
+      pageNo: 1,
+      sha256: 'a'.repeat(64),
+      sourceSha256: 'a'.repeat(64),
+      mime: 'image/jpeg',
+      size: 1,
+      width: 200,
+      height: 200,
+      source: 'camera',
+      capturedAt: '2026-11-23T09:00:00Z',
+      capturedBy: 'Ольга',
+    },
+  },
+  'book.page.remove': { entryId: ENTRY, pageId: OTHER, at: '2026-11-23T09:00:00Z', by: 'Ольга' },
+  // Linked to COMPLAINT, yet not a change of it: the link travels as COMPLAINT's own 'complaint.event'.
+  'book.entry.submit': {
+    entry: {
+      ...header,
+      complaintId: COMPLAINT,
+      complaintNumber: 'MSK-01-2026-100001',
+      submittedAt: '2026-11-23T09:00:00Z',
+      pageHashes: ['a'.repeat(64)],
+    },
+  },
+  'book.entry.fallback': { entryId: ENTRY, at: '2026-11-23T09:00:00Z', by: 'Ольга', pages: ['a'.repeat(64)] },
+};
+
+describe('complaintIdOf', () => {
+  it.each<[OperationType, string | undefined]>([
+    ['complaint.register', COMPLAINT],
+    ['complaint.event', COMPLAINT],
+    ['complaint.transition', COMPLAINT],
+    ['book.page.add', undefined],
+    ['book.page.remove', undefined],
+    ['book.entry.submit', undefined],
+    ['book.entry.fallback', undefined],
+  ])('%s → %s', (type, expected) => {
+    expect(complaintIdOf({ type, payload: payloads[type] })).toBe(expected);
+  });
+
+  it('the table above names every operation type there is', () => {
+    expect(Object.keys(payloads).sort()).toEqual([...OPERATION_TYPES].sort());
+  });
+});
+
+describe('takesChange: local pending wins', () => {
+  const complaint = (id: string) => ({ version: 1, kind: 'complaint', complaint: { id } }) as Change;
+  const changes: Record<string, Change> = {
+    'HQ state of the queued complaint': complaint(COMPLAINT),
+    'HQ state of another complaint': complaint(OTHER),
+    'a history event of the queued complaint': { version: 1, kind: 'event', event } as Change,
+    'a feedback-book entry': { version: 1, kind: 'book_entry', entry: { id: ENTRY } } as Change,
+    'the branch directory': { version: 1, kind: 'branch', branch: { code: 'MSK-01' } } as Change,
+  };
+  it.each<[string, ReadonlySet<string>, boolean]>([
+    ['HQ state of the queued complaint', new Set([COMPLAINT]), false],
+    ['HQ state of the queued complaint', new Set(), true],
+    ['HQ state of another complaint', new Set([COMPLAINT]), true],
+    ['a history event of the queued complaint', new Set([COMPLAINT]), true],
+    ['a feedback-book entry', new Set([COMPLAINT, ENTRY]), true],
+    ['the branch directory', new Set([COMPLAINT]), true],
+  ])('%s, pending here: %o → taken: %s', (name, pending, expected) => {
+    expect(takesChange(changes[name]!, pending)).toBe(expected);
+  });
+});
