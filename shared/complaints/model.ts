@@ -1,4 +1,4 @@
-import type { Milestones } from '../lifecycle/milestones';
+import type { FollowUpOutcome, RecordedDecision } from '../lifecycle/decision';
 
 /**
  * The complaint as the branch records it (SPEC R1–R3). Pure data: shared by the renderer, HQ and the
@@ -107,6 +107,29 @@ export interface Complaint extends ComplaintInput {
    * on the record in the same transaction as each event, so a list can show deadlines without the history.
    */
   progress: Milestones;
+}
+
+/**
+ * Where a complaint stands in its lifecycle (R12): the status and the moments that count for its deadlines,
+ * replayed from its history by shared/lifecycle `milestonesFromEvents`.
+ */
+export interface Milestones {
+  status: ComplaintStatus;
+  /** R12: registration is the acknowledgement. */
+  acknowledgedAt?: string;
+  /** R10: first preliminary answer to a written complaint. */
+  preliminaryAnswerAt?: string;
+  decidedAt?: string;
+  customerInformedAt?: string;
+  followUpDoneAt?: string;
+  closedAt?: string;
+  /** Latest reopening; decision, informing and follow-up before it no longer count. */
+  reopenedAt?: string;
+  reopenCount: number;
+  /** The final-answer term was extended (with notice to the customer). */
+  termExtended?: boolean;
+  decision?: RecordedDecision;
+  followUpOutcome?: FollowUpOutcome;
 }
 
 /** R12/R24: the append-only history of a complaint. Never updated, never deleted. */

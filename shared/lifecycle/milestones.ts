@@ -2,29 +2,9 @@
  * Replays a complaint's status events into the timestamps the deadline engine needs (shared/deadlines
  * `ComplaintTimeline`) and the state the next transition needs (`LifecycleSubject`).
  */
-import type { Complaint, ComplaintEvent, ComplaintStatus } from '../complaints/model';
+import type { Complaint, ComplaintEvent, ComplaintStatus, Milestones } from '../complaints/model';
 import type { ComplaintTimeline } from '../deadlines/due';
-import type { FollowUpOutcome, RecordedDecision } from './decision';
 import { INITIAL_STATUS, type StatusChangeData } from './machine';
-
-export interface Milestones {
-  status: ComplaintStatus;
-  /** R12: registration is the acknowledgement. */
-  acknowledgedAt?: string;
-  /** R10: first preliminary answer to a written complaint. */
-  preliminaryAnswerAt?: string;
-  decidedAt?: string;
-  customerInformedAt?: string;
-  followUpDoneAt?: string;
-  closedAt?: string;
-  /** Latest reopening; decision, informing and follow-up before it no longer count. */
-  reopenedAt?: string;
-  reopenCount: number;
-  /** The final-answer term was extended (with notice to the customer). */
-  termExtended?: boolean;
-  decision?: RecordedDecision;
-  followUpOutcome?: FollowUpOutcome;
-}
 
 type EventLike = Pick<ComplaintEvent, 'type' | 'at' | 'data'>;
 
