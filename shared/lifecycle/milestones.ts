@@ -2,7 +2,7 @@
  * Replays a complaint's status events into the timestamps the deadline engine needs (shared/deadlines
  * `ComplaintTimeline`) and the state the next transition needs (`LifecycleSubject`).
  */
-import type { Complaint, ComplaintEvent, ComplaintStatus, Milestones } from '../complaints/model';
+import type { Complaint, ComplaintEvent, Milestones } from '../complaints/model';
 import type { ComplaintTimeline } from '../deadlines/due';
 import { INITIAL_STATUS, type StatusChangeData } from './machine';
 
