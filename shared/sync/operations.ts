@@ -168,7 +168,6 @@ export const operationPayloads = {
 } as const;
 
 export type OperationType = keyof typeof operationPayloads;
-export const OPERATION_TYPES = Object.keys(operationPayloads) as OperationType[];
 export type OperationPayload<T extends OperationType> = z.infer<(typeof operationPayloads)[T]>;
 
 export interface OutboxOperation<T extends OperationType = OperationType> {
