@@ -32,6 +32,16 @@ export class BranchVersions {
     }
     return this.next++;
   }
+
+  /**
+   * The savepoint the reservation may have been made in was rolled back, and the branch's counter with it:
+   * those numbers are no longer reserved, and handing them out would let another transaction hand them out
+   * again. The next take reserves a new block (what was skipped is a gap, which a cursor does not mind).
+   */
+  dropReservation(): void {
+    this.next = 1;
+    this.last = 0;
+  }
 }
 
 /** A transaction that writes one branch's data: its connection and the branch's versions. */

@@ -105,11 +105,14 @@ export async function applyPush(
         await client.query('SAVEPOINT op');
         try {
           outcome = await applyOperation(tx, op.opId, checked.type, checked.payload);
-          await client.query(
-            outcome.outcome === 'applied' ? 'RELEASE SAVEPOINT op' : 'ROLLBACK TO SAVEPOINT op',
-          );
+          if (outcome.outcome === 'applied') await client.query('RELEASE SAVEPOINT op');
+          else {
+            await client.query('ROLLBACK TO SAVEPOINT op');
+            tx.versions.dropReservation();
+          }
         } catch (error) {
           await client.query('ROLLBACK TO SAVEPOINT op');
+          tx.versions.dropReservation();
           const code = (error as { code?: string }).code;
           if (code && CLIENT_DATA_ERRORS.has(code)) outcome = rejected('conflict', (error as Error).message);
           else throw error;
