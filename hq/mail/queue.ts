@@ -87,8 +87,10 @@ export async function claimMailJobs(
         SELECT j.id FROM mail_outbox j
          WHERE j.status = 'pending' AND j.next_attempt_at <= $1
            AND (j.leased_until IS NULL OR j.leased_until <= $1)
-           AND (j.kind = 'escalation' OR NOT EXISTS (
-                 SELECT 1 FROM book_entry_photos_missing m WHERE m.entry_id = j.entry_id))
+           -- A count per job, not NOT EXISTS: the planner would hash the whole view once (every page of every
+           -- entry) instead of looking up the few pages of each due job.
+           AND (j.kind = 'escalation' OR (
+                 SELECT count(*) FROM book_entry_photos_missing m WHERE m.entry_id = j.entry_id) = 0)
          ORDER BY j.deadline
          LIMIT $3
          FOR UPDATE OF j SKIP LOCKED)
