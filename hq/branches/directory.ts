@@ -58,6 +58,10 @@ export async function updateDirectory(pool: Pool, input: BranchInput): Promise<B
   return inTransaction(pool, async (client) => directoryOf(await upsertBranch(client, input)));
 }
 
+/**
+ * Creates the branch, or changes the fields given; a change of an existing branch gets a new version, so
+ * the branch's next pull carries its directory entry.
+ */
 export async function upsertBranch(client: PoolClient, input: BranchInput): Promise<BranchRow> {
   validateBranch(input);
   const country = (input.country ?? 'RU') as Country;

@@ -5,7 +5,7 @@ import { inTransaction } from '../db/database';
 import { HqError } from '../errors';
 import { directoryOf, upsertBranch, type BranchInput, type BranchRow } from './directory';
 
-/** Enrollment (issue 3): a one-time code issued at HQ, exchanged by the app for its device token. */
+/** Enrollment: a one-time code issued at HQ, exchanged by the app for its device token (only hashes kept). */
 
 const ENROLLMENT_CODE_DAYS = 7;
 
