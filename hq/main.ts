@@ -12,7 +12,7 @@ import { updateDirectory, type BranchInput } from './branches/directory';
 import { createEnrollment } from './branches/enrollment';
 import { transitionAtHq } from './complaints/transitions';
 import { configFromEnv, type HqConfig } from './config';
-import { openDatabase, type HqDatabase } from './db/database';
+import { openDatabase, serverVersion, type HqDatabase } from './db/database';
 import { FaultPoints } from './faults';
 import { emlFolderTransport, smtpTransport, type MailTransport } from './mail/transport';
 import { formatMailReport, unsentMailJobs } from './mail/status';
@@ -102,9 +102,8 @@ async function serve(config: HqConfig): Promise<void> {
     const url = (db.pool.options as { connectionString?: string }).connectionString;
     writeFileSync(file, JSON.stringify({ url, pid: process.pid }));
   }
-  const { rows } = await db.pool.query<{ server_version: string }>('SHOW server_version');
   console.log(
-    `[hq] listening on ${address} (database: ${db.kind} ${rows[0]?.server_version}, data: ${config.dataDir})`,
+    `[hq] listening on ${address} (database: ${db.kind} ${await serverVersion(db.pool)}, data: ${config.dataDir})`,
   );
   mail.start(config.mailPollMs);
   const stop = async () => {
