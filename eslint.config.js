@@ -28,7 +28,7 @@ const folder = (name) => ({
   message: `Code outside ${name}/ must not import from it.`,
 });
 
-/** @param {...{group: string[], message: string}} patterns */
+/** @param {...({group: string[], message: string} | {regex: string, message: string})} patterns */
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 /**
@@ -139,6 +139,27 @@ const noCycles = {
   },
   rules: { 'import-x/no-cycle': 'error' },
 };
+// HQ's layers (README "HQ layout"): a folder of hq/ imports only the folders below it.
+const hqProcess = [electronImport, browserStoreImports, folder('renderer'), folder('electron')];
+/** Bottom to top; `app`, `main` are hq/app.ts and hq/main.ts. */
+const hqLayers = [
+  ['db', 'blobs'],
+  ['branches'],
+  ['complaints', 'book'],
+  ['mail'],
+  ['sync', 'routes'],
+  ['app', 'main'],
+];
+const hqLayerRules = hqLayers.slice(0, -1).map((layer, i) => {
+  const above = hqLayers.slice(i + 1).flat();
+  return {
+    files: layer.map((f) => `hq/${f}/**`),
+    rules: restrict(...hqProcess, {
+      regex: `^(\\.\\./)+(${above.join('|')})(/|$)`,
+      message: `HQ layers import only downward (README "HQ layout"): hq/${layer.join(', hq/')} may not import hq/${above.join(', hq/')}.`,
+    }),
+  };
+});
 
 export default tseslint.config(
   {
@@ -198,8 +219,9 @@ export default tseslint.config(
   {
     files: ['hq/**'],
     languageOptions: { globals: globals.node },
-    rules: restrict(electronImport, browserStoreImports, folder('renderer'), folder('electron')),
+    rules: restrict(...hqProcess),
   },
+  ...hqLayerRules,
   {
     files: ['renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks, i18next },

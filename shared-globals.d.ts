@@ -13,7 +13,7 @@ interface URL {
 }
 declare const URL: { prototype: URL; new (url: string, base?: string): URL };
 
-// UTF-8 encoding, for e-mail files built in shared/book/eml.ts; present in every runtime as well.
+// UTF-8 encoding, for e-mail files built in shared/mail/eml.ts; present in every runtime as well.
 interface TextEncoder {
   encode(input?: string): Uint8Array;
 }

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { STATUSES, type ComplaintStatus } from '../shared/complaints/model';
 import type { BranchDirectory } from '../shared/sync/protocol';
-import { transitionAtHq } from './admin';
 import { buildApp } from './app';
 import { FileBlobStore } from './blobs/fs-store';
-import { createEnrollment, updateDirectory, type BranchInput } from './branches';
+import { updateDirectory, type BranchInput } from './branches/directory';
+import { createEnrollment } from './branches/enrollment';
+import { transitionAtHq } from './complaints/transitions';
 import { configFromEnv, type HqConfig } from './config';
-import { openDatabase, type HqDatabase } from './db/database';
+import { openDatabase, serverVersion, type HqDatabase } from './db/database';
 import { FaultPoints } from './faults';
 import { emlFolderTransport, smtpTransport, type MailTransport } from './mail/transport';
 import { formatMailReport, unsentMailJobs } from './mail/status';
@@ -32,7 +33,7 @@ const USAGE = `Usage: npm run hq -- [command] [options]
   directory --branch CODE [same field options as enroll]
                              update a branch's directory entry (manager, head of sales…) without
                              issuing a code; the branch receives it with its next sync
-  mail-worker                only the mail worker (R7): sends the mail outbox, escalates overdue
+  mail-worker                only the mail worker (R7): sends the mail queue, escalates overdue
                              entries. Any number may run beside the servers (DATABASE_URL).
                              Environment: SMTP_URL (absent: .eml files in DATA_DIR/mail), MAIL_FROM,
                              MAIL_POLL_MS (5000), MAIL_LEASE_MS (600000). \`serve\` runs one too.
@@ -101,9 +102,8 @@ async function serve(config: HqConfig): Promise<void> {
     const url = (db.pool.options as { connectionString?: string }).connectionString;
     writeFileSync(file, JSON.stringify({ url, pid: process.pid }));
   }
-  const { rows } = await db.pool.query<{ server_version: string }>('SHOW server_version');
   console.log(
-    `[hq] listening on ${address} (database: ${db.kind} ${rows[0]?.server_version}, data: ${config.dataDir})`,
+    `[hq] listening on ${address} (database: ${db.kind} ${await serverVersion(db.pool)}, data: ${config.dataDir})`,
   );
   mail.start(config.mailPollMs);
   const stop = async () => {

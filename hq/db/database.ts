@@ -65,3 +65,9 @@ export async function inTransaction<T>(
     client.release();
   }
 }
+
+/** The database server's version, e.g. "15.14 (Debian 15.14-0+deb12u1)" or PGlite's "18.0". */
+export async function serverVersion(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query<{ server_version: string }>('SHOW server_version');
+  return rows[0]!.server_version;
+}

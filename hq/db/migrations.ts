@@ -210,16 +210,63 @@ ALTER TABLE mail_outbox ADD COLUMN IF NOT EXISTS deadline_source text;
 ALTER TABLE book_entries ADD COLUMN IF NOT EXISTS escalated_to text;
 `,
   },
+  {
+    // Issue 12: one source of truth for an entry's pages. The final page order moves from the entry's
+    // page_hashes onto its pages (final_page_no); a hash whose page HQ never received becomes a page known by
+    // its photo only (no size or source), so the entry still waits for that photo and mails it. The k-th
+    // repeat of a hash takes the k-th page with that photo, live pages first (hq/book/pages.ts does the same
+    // at every submit). Then one view answers "which photos does a submitted entry still wait for".
+    id: '004_book_page_order',
+    sql: `
+ALTER TABLE book_pages ADD COLUMN final_page_no int;
+ALTER TABLE book_pages ALTER COLUMN source_sha256 DROP NOT NULL, ALTER COLUMN mime DROP NOT NULL,
+  ALTER COLUMN size DROP NOT NULL, ALTER COLUMN width DROP NOT NULL, ALTER COLUMN height DROP NOT NULL,
+  ALTER COLUMN source DROP NOT NULL;
+
+CREATE TEMPORARY TABLE submitted_hashes ON COMMIT DROP AS
+SELECT e.id AS entry_id, h.sha, h.n::int AS n,
+       row_number() OVER (PARTITION BY e.id, h.sha ORDER BY h.n) AS k
+  FROM book_entries e, jsonb_array_elements_text(e.page_hashes) WITH ORDINALITY AS h(sha, n)
+ WHERE jsonb_typeof(e.page_hashes) = 'array';
+
+UPDATE book_pages bp SET final_page_no = s.n
+  FROM submitted_hashes s
+  JOIN (SELECT p.id, p.entry_id, p.sha256,
+               row_number() OVER (PARTITION BY p.entry_id, p.sha256
+                                  ORDER BY p.removed_at IS NOT NULL, p.page_no, p.id) AS k
+          FROM book_pages p) known ON known.entry_id = s.entry_id AND known.sha256 = s.sha AND known.k = s.k
+ WHERE bp.id = known.id;
+
+INSERT INTO book_pages (id, entry_id, branch_id, page_no, sha256, mime, captured_at, captured_by, final_page_no)
+SELECT gen_random_uuid(), e.id, e.branch_id, s.n, s.sha,
+       (SELECT q.mime FROM book_pages q WHERE q.entry_id = e.id AND q.sha256 = s.sha LIMIT 1),
+       e.captured_at, e.captured_by, s.n
+  FROM submitted_hashes s JOIN book_entries e ON e.id = s.entry_id
+ WHERE NOT EXISTS (SELECT 1 FROM book_pages p WHERE p.entry_id = s.entry_id AND p.final_page_no = s.n);
+
+CREATE UNIQUE INDEX book_pages_final_page_no ON book_pages (entry_id, final_page_no)
+  WHERE final_page_no IS NOT NULL;
+ALTER TABLE book_entries DROP COLUMN page_hashes;
+
+-- One row per page of a submitted entry whose photo HQ does not have yet.
+CREATE VIEW book_entry_photos_missing AS
+SELECT p.entry_id, p.final_page_no, p.sha256
+  FROM book_pages p
+ WHERE p.final_page_no IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM photos ph WHERE ph.sha256 = p.sha256);
+`,
+  },
 ];
 
 const LOCK_KEY = 0x6f746b6c; // "otkl"
 
-export async function migrate(pool: Pool): Promise<string[]> {
+/** Applies the migrations not applied yet (`migrations`: all of them, or the first few in a test). */
+export async function migrate(pool: Pool, migrations = MIGRATIONS): Promise<string[]> {
   const applied: string[] = [];
   await pool.query(
     'CREATE TABLE IF NOT EXISTS hq_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
   );
-  for (const m of MIGRATIONS) {
+  for (const m of migrations) {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');

@@ -1,11 +1,6 @@
 import type { Pool } from 'pg';
-import {
-  mailStateOf,
-  type MailErrorKind,
-  type MailJobKind,
-  type MailJobStatus,
-  type MailState,
-} from '../../shared/book/outbox';
+import type { MailErrorKind, MailJobKind, MailJobStatus } from '../../shared/mail/policy';
+import { mailStateOf, type MailState } from '../../shared/mail/state';
 
 /** One unsent mail job as an HQ admin sees it (`npm run hq -- mail-status`). */
 export interface MailJobReport {
@@ -41,8 +36,7 @@ export async function unsentMailJobs(pool: Pool): Promise<MailJobReport[]> {
     `SELECT j.id, j.kind, b.code, e.complaint_number, j.status, j.attempts, j.deadline, j.deadline_source,
             j.next_attempt_at, j.last_error, j.last_error_kind,
             CASE WHEN j.kind = 'escalation' THEN 0 ELSE
-              (SELECT count(*)::int FROM jsonb_array_elements_text(COALESCE(e.page_hashes, '[]'::jsonb)) AS h(sha)
-                WHERE NOT EXISTS (SELECT 1 FROM photos p WHERE p.sha256 = h.sha)) END AS missing
+              (SELECT count(*)::int FROM book_entry_photos_missing m WHERE m.entry_id = j.entry_id) END AS missing
        FROM mail_outbox j JOIN branches b ON b.id = j.branch_id JOIN book_entries e ON e.id = j.entry_id
       WHERE j.status <> 'sent'
       ORDER BY j.deadline, j.id`,

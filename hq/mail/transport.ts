@@ -1,7 +1,17 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import type { OutgoingMail } from './messages';
+import type { MailAddress } from '../../shared/mail/eml';
+
+/** The R7 message of an entry, or its R11 escalation, as nodemailer takes it (SMTP and `.eml` alike). */
+export interface OutgoingMail {
+  to: MailAddress[];
+  cc: MailAddress[];
+  subject: string;
+  text: string;
+  messageId: string;
+  attachments: Array<{ filename: string; contentType: string; content: Buffer }>;
+}
 
 /** Where a message goes: an SMTP server (SMTP_URL) or, by default, `.eml` files in a folder. */
 export interface MailTransport {
@@ -11,7 +21,7 @@ export interface MailTransport {
   close(): void;
 }
 
-/** A send error that waiting cannot fix (see shared/book/outbox isPermanentFailure). */
+/** A send error that waiting cannot fix (see shared/mail/policy isPermanentFailure). */
 export class RecipientRejected extends Error {
   readonly responseCode = 550;
 }

@@ -1,9 +1,10 @@
 import type { Pool } from 'pg';
-import { isPermanentFailure, type MailErrorKind } from '../../shared/book/outbox';
+import { isPermanentFailure, type MailErrorKind } from '../../shared/mail/policy';
+import { DirectoryIncomplete } from '../../shared/mail/recipients';
 import type { BlobStore } from '../blobs/store';
 import type { FaultPoints } from '../faults';
-import { composeMail, DirectoryIncomplete } from './messages';
-import { claimMailJobs, recordFailure, recordSent, watchDeadlines, type MailJob } from './outbox';
+import { composeMail } from './compose';
+import { claimMailJobs, recordFailure, recordSent, watchDeadlines, type MailJob } from './queue';
 import type { MailTransport } from './transport';
 
 export interface MailWorkerOptions {
@@ -26,7 +27,7 @@ export interface MailRound {
 }
 
 /**
- * Sends what the outbox holds (R7), records delivery (R8) and escalates overdue entries (R11). Runs inside
+ * Sends what the mail queue holds (R7), records delivery (R8) and escalates overdue entries (R11). Runs inside
  * HQ (interval + wake-up on pushes and photo uploads) or as `npm run hq -- mail-worker`; any number of
  * workers may run against one database.
  */
@@ -61,7 +62,7 @@ export class MailWorker {
       const mail = await composeMail(this.o.pool, this.o.blobs, job);
       accepted = await this.o.transport.send(mail);
       // R8 "delivered to <manager>": the directory's name of the first recipient the server accepted.
-      toName = mail.to.find((p) => accepted.to.includes(p.address) && p.name.trim())?.name.trim();
+      toName = mail.to.find((p) => accepted.to.includes(p.address) && p.name?.trim())?.name?.trim();
     } catch (error) {
       const e = error as { message?: string; responseCode?: number; code?: string };
       const kind: MailErrorKind =

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { enrollRequestSchema, HQ_PATHS, type EnrollResponse } from '../../shared/sync/protocol';
-import { enrollDevice } from '../branches';
+import { enrollDevice } from '../branches/enrollment';
 
 export async function enrollRoutes(app: FastifyInstance) {
   app.post(HQ_PATHS.enroll, async (request): Promise<EnrollResponse> => {

@@ -2,7 +2,7 @@ import { Transform, type Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { sha256Param } from '../../shared/sync/protocol';
 import { HqError } from '../errors';
-import { recordPhoto, branchHasPhoto } from '../photos';
+import { branchHasPhoto, recordPhoto } from '../book/photos';
 
 /**
  * R6, R23: photos are immutable and content-addressed. PUT streams the bytes to the blob store, hashing

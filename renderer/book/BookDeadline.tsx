@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BookEntry } from '../../shared/book/model';
-import type { MailState } from '../../shared/book/outbox';
+import type { MailState } from '../../shared/mail/state';
 import type { EntryRisk } from '../../shared/book/risk';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { localDateIn } from '../../shared/time/zoned';

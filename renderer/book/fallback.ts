@@ -1,6 +1,7 @@
-import { buildEml, type MailAddress } from '../../shared/book/eml';
-import { bookEntryMessageId, bookMailAttachments, bookMailContent } from '../../shared/book/mail';
 import type { BookEntry } from '../../shared/book/model';
+import { bookEntryMessageId, bookMailAttachments, bookMailContent } from '../../shared/mail/content';
+import { buildEml } from '../../shared/mail/eml';
+import { mailRecipients } from '../../shared/mail/recipients';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import type { OtklikDatabase } from '../db/database';
 import { i18next } from '../i18n';
@@ -8,24 +9,14 @@ import { pagesWithImages, recordFallback } from './actions';
 import { ImageRejected } from './imaging';
 
 /**
- * R7 fallback: when HQ cannot be reached in time, the branch itself produces the e-mail — To the direct
- * manager, Cc the head of sales, the photos attached in page order, text in the branch's language — as an
- * `.eml` file any mail client opens ready to send. Producing it is recorded on the entry and queued for HQ.
+ * R7 fallback: when HQ cannot be reached in time, the branch itself produces the e-mail — the same message
+ * HQ would send (shared/mail: recipients, text in the branch's language, the photos attached in page order,
+ * the same Message-ID) — as an `.eml` file any mail client opens ready to send. Producing it is recorded on
+ * the entry and queued for HQ.
  */
 
-export class DirectoryIncomplete extends Error {
-  constructor() {
-    super("The manager's e-mail is not set");
-  }
-}
-
-export function recipientsOf(s: WorkstationSettings): { to: MailAddress[]; cc: MailAddress[] } {
-  if (!s.managerEmail) throw new DirectoryIncomplete();
-  return {
-    to: [{ name: s.managerName || undefined, address: s.managerEmail }],
-    cc: s.headOfSalesEmail ? [{ name: s.headOfSalesName || undefined, address: s.headOfSalesEmail }] : [],
-  };
-}
+/** Thrown when the settings lack the manager's e-mail. */
+export { DirectoryIncomplete } from '../../shared/mail/recipients';
 
 export async function buildFallbackEml(
   db: OtklikDatabase,
@@ -33,7 +24,7 @@ export async function buildFallbackEml(
   settings: WorkstationSettings,
   now = new Date(),
 ): Promise<{ filename: string; content: string; pages: string[] }> {
-  const recipients = recipientsOf(settings);
+  const recipients = mailRecipients('book_entry', settings);
   const pages = await pagesWithImages(db, entry.id);
   if (pages.length === 0 || pages.some((p) => !p.blob)) throw new ImageRejected('missing');
   const complaint = entry.complaintId ? await db.complaints.get(entry.complaintId) : undefined;
@@ -42,7 +33,6 @@ export async function buildFallbackEml(
     o?: Record<string, unknown>,
   ) => string;
   const { subject, text } = bookMailContent(t, {
-    entryId: entry.id,
     complaintNumber: entry.complaintNumber,
     branchCode: settings.branchCode,
     branchName: settings.branchName,

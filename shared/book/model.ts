@@ -57,7 +57,7 @@ export interface DeliveryRecord {
   toName?: string;
 }
 
-/** Where HQ's e-mail of the entry stands, as last pulled (state: shared/book/outbox MAIL_STATES). */
+/** Where HQ's e-mail of the entry stands, as last pulled (state: shared/mail/state MAIL_STATES). */
 export interface EntryMailStatus {
   state: string;
   attempts: number;
@@ -95,9 +95,6 @@ export function livePages<P extends Pick<BookPage, 'pageNo' | 'removedAt'>>(page
   return pages.filter((p) => !p.removedAt).sort((a, b) => a.pageNo - b.pageNo);
 }
 
-/** Long edge of an image as stored and mailed: readable handwriting at a size a branch link can carry. */
-export const DEFAULT_LONG_EDGE = 2000;
-export const DEFAULT_JPEG_QUALITY = 0.85;
 /** Largest file accepted for import; a phone photo or an A4 scan is well below. */
 export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 /** An entry is a handful of pages; the limit keeps one e-mail within what mail servers accept. */

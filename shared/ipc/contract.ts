@@ -30,7 +30,6 @@ export const notificationSchema = z.strictObject({
   title: z.string().trim().min(1).max(NOTIFICATION_TITLE_MAX),
   body: z.string().max(NOTIFICATION_BODY_MAX),
 });
-export type NotificationRequest = z.input<typeof notificationSchema>;
 
 /** `shown: false` when the OS offers no notifications; the renderer then shows its own banner. */
 export const notificationResultSchema = z.object({ shown: z.boolean() });

@@ -33,4 +33,4 @@ export {
   type UnfoundedCriterion,
 } from './decision';
 export { REFUSAL_REASONS, type RefusalReason } from './reasons';
-export { milestonesFromEvents, timelineOf, type Milestones } from './milestones';
+export { milestonesFromEvents, timelineOf } from './milestones';

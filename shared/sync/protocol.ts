@@ -61,7 +61,6 @@ const storable = <S extends z.ZodType>(schema: S) =>
 
 /** Every HQ error answer: a machine-readable code and a sentence for a person. */
 export const errorBodySchema = z.object({ code: z.string(), message: z.string() });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const HQ_ERROR_CODES = [
   'bad_request',
@@ -146,7 +145,6 @@ export type PushOperation = z.infer<typeof pushOperationSchema>;
 export const pushRequestSchema = z.object({
   ops: z.array(pushOperationSchema).min(1).max(MAX_PUSH_BATCH),
 });
-export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const opResultSchema = z.object({
   opId: z.uuid(),
@@ -178,7 +176,7 @@ export const deliveryRecordSchema = z.object({
 });
 
 /**
- * Where HQ's e-mail of the entry stands (shared/book/outbox MAIL_STATES). A plain string, so a branch that
+ * Where HQ's e-mail of the entry stands (shared/mail/state MAIL_STATES). A plain string, so a branch that
  * does not know a newer state still accepts the pull and shows a neutral line.
  */
 export const mailStatusSchema = z.object({

@@ -29,6 +29,19 @@ export const OP_REJECTIONS = [
 ] as const;
 export type OpRejection = (typeof OP_REJECTIONS)[number];
 
+/**
+ * What applying one op came to: applied, or rejected with a reason (an op rejection, or the lifecycle's
+ * refusal of a status change) and maybe a detail. A rejected op is recorded and acknowledged all the same.
+ */
+export type OpOutcome =
+  { outcome: 'applied' } | { outcome: 'rejected'; reason: OpRejection | RefusalReason; detail?: string };
+
+export const APPLIED: OpOutcome = { outcome: 'applied' };
+
+export function rejected(reason: OpRejection | RefusalReason, detail?: string): OpOutcome {
+  return { outcome: 'rejected', reason, ...(detail === undefined ? {} : { detail }) };
+}
+
 export type EnvelopeCheck =
   | { ok: true; type: OperationType; payload: OperationPayload<OperationType> }
   | { ok: false; reason: OpRejection; detail?: string };

@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../../hq/app';
 import { FileBlobStore } from '../../hq/blobs/fs-store';
-import { createEnrollment } from '../../hq/branches';
+import { createEnrollment } from '../../hq/branches/enrollment';
 import { openDatabase, type DatabaseKind, type HqDatabase } from '../../hq/db/database';
 import type { Complaint, ComplaintEvent } from '../../shared/complaints/model';
 import { milestonesFromEvents } from '../../shared/lifecycle';

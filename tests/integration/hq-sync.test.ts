@@ -3,8 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { transitionAtHq } from '../../hq/admin';
-import { createEnrollment } from '../../hq/branches';
+import { createEnrollment } from '../../hq/branches/enrollment';
+import { transitionAtHq } from '../../hq/complaints/transitions';
 import { migrate } from '../../hq/db/migrations';
 import {
   HQ_PATHS,

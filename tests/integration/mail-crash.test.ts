@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookEntryMessageId } from '../../shared/book/mail';
+import { bookEntryMessageId } from '../../shared/mail/content';
 import { enroll, startHq, type RunningHq } from './harness';
 import { DIRECTORY, pushEntry, startSmtp, uploadPages } from './mail-fixtures';
 

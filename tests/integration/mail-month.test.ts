@@ -4,9 +4,10 @@ import { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileBlobStore } from '../../hq/blobs/fs-store';
-import { updateDirectory } from '../../hq/branches';
+import { placeSubmittedPages } from '../../hq/book/pages';
+import { updateDirectory } from '../../hq/branches/directory';
 import { inTransaction } from '../../hq/db/database';
-import { enqueueBookMail } from '../../hq/mail/outbox';
+import { enqueueBookMail } from '../../hq/mail/queue';
 import type { MailTransport } from '../../hq/mail/transport';
 import { MailWorker } from '../../hq/mail/worker';
 import { bookPhotoDeadline } from '../../shared/deadlines';
@@ -147,15 +148,14 @@ describe('a month of feedback-book mail on a simulated clock (postgresql)', () =
           await inTransaction(hq.db.pool, async (client) => {
             await client.query(
               `INSERT INTO book_entries (id, branch_id, state, captured_at, captured_by, deadline, complaint_number,
-                 submitted_at, page_hashes, version)
-               VALUES ($1, $2, 'submitted', $3, 'Sim', $4, NULL, $3, $5, 1)`,
-              [
-                e.id,
-                e.branchId,
-                new Date(e.capturedAt).toISOString(),
-                new Date(e.deadline).toISOString(),
-                JSON.stringify(e.pages.map((p) => p.sha)),
-              ],
+                 submitted_at, version)
+               VALUES ($1, $2, 'submitted', $3, 'Sim', $4, NULL, $3, 1)`,
+              [e.id, e.branchId, new Date(e.capturedAt).toISOString(), new Date(e.deadline).toISOString()],
+            );
+            await placeSubmittedPages(
+              client,
+              e.id,
+              e.pages.map((p) => p.sha),
             );
             await enqueueBookMail(
               client,

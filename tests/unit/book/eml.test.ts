@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import i18next from 'i18next';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { base64, buildEml, encodeHeaderText, formatAddress } from '../../../shared/book/eml';
 import {
   bookEntryMessageId,
   bookMailAttachments,
   bookMailContent,
   type Translate,
-} from '../../../shared/book/mail';
+} from '../../../shared/mail/content';
+import { base64, buildEml, encodeHeaderText, formatAddress } from '../../../shared/mail/eml';
 import { LANGUAGES } from '../../../shared/settings/workstation';
 
 // R7 fallback: the .eml file the branch hands to a mail client must be a valid MIME message. Parsed here
@@ -106,7 +106,6 @@ describe('bookMailContent in every language', () => {
       interpolation: { escapeValue: false },
     });
     const { subject, text } = bookMailContent(i18n.t.bind(i18n) as unknown as Translate, {
-      entryId: 'e',
       complaintNumber: 'MSK-01-2026-100123',
       branchCode: 'MSK-01',
       branchName: 'Тверская',

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BRANCH_ERROR_MAX,
-  branchSafeError,
   deliveredOnTime,
   escalationDue,
   isPermanentFailure,
   mailDeadline,
-  mailStateOf,
-  missingPhotos,
   nextMailAttempt,
+} from '../../../shared/mail/policy';
+import {
+  BRANCH_ERROR_MAX,
+  branchSafeError,
+  mailStateOf,
   type MailJobFacts,
-} from '../../../shared/book/outbox';
+} from '../../../shared/mail/state';
 import { bookPhotoDeadline } from '../../../shared/deadlines';
 
 const t0 = new Date('2026-03-02T08:00:00Z');
@@ -63,10 +64,6 @@ describe('mail outbox rules (R7, R8, R11)', () => {
     ['failed', -1, true, false],
   ] as const)('status %s, now − deadline %i, escalated %s → escalate %s', (status, after, escalated, due) => {
     expect(escalationDue({ status, deadline: t0, escalated }, plus(after))).toBe(due);
-  });
-
-  it('missing photos keep the page order', () => {
-    expect(missingPhotos(['c', 'a', 'b'], new Set(['a']))).toEqual(['c', 'b']);
   });
 });
 

@@ -3,18 +3,20 @@ import { toEpochDay } from '../time/local-date';
 import { localDateIn, zonedParts } from '../time/zoned';
 
 /**
- * The send-decision rules of HQ's mail outbox (R7, R8, R11), pure so that HQ's worker, its deadline watch and
- * the month-long time-travel test apply exactly the same ones with a real or a simulated clock.
+ * The send-decision rules of HQ's mail queue (R7, R8, R11): when to try again, which failures are for good,
+ * on time or late, when to escalate, and which deadline to mail against. Pure, so that HQ's worker, its
+ * deadline watch and the month-long time-travel test apply exactly the same ones with a real or a simulated
+ * clock. What people are told about a message's progress is `state.ts`.
  */
 
 export type MailJobKind = 'book_entry' | 'escalation';
 export type MailJobStatus = 'pending' | 'sent' | 'failed';
 
 /** First retry after 30 s, doubling, at most 10 min apart. */
-export const MAIL_RETRY_FIRST_MS = 30_000;
-export const MAIL_RETRY_MAX_MS = 10 * 60_000;
+const MAIL_RETRY_FIRST_MS = 30_000;
+const MAIL_RETRY_MAX_MS = 10 * 60_000;
 /** Before the deadline a retry never waits more than half the time left (but at least this long). */
-export const MAIL_RETRY_MIN_MS = 15_000;
+const MAIL_RETRY_MIN_MS = 15_000;
 
 /** When to try again after the `attempts`-th attempt failed for a passing reason. */
 export function nextMailAttempt(attempts: number, now: Date, deadline: Date): Date {
@@ -64,68 +66,16 @@ export function escalationDue(f: EscalationFacts, now: Date): boolean {
   return f.status === 'failed' || now.getTime() >= f.deadline.getTime();
 }
 
-/** Message-ID of the escalation about an entry: one per entry, like the entry's own message. */
-export function bookEscalationMessageId(entryId: string): string {
-  return `<book-entry-escalation.${entryId}@otklik>`;
-}
-
-/** The outbox row id: one job of each kind per entry. */
+/** The mail queue's row id: one job of each kind per entry. */
 export function mailJobId(kind: MailJobKind, entryId: string): string {
   return `${kind}:${entryId}`;
 }
 
-/** Pages still missing at HQ, in the entry's page order. */
-export function missingPhotos(pageHashes: readonly string[], arrived: ReadonlySet<string>): string[] {
-  return pageHashes.filter((h) => !arrived.has(h));
-}
-
 /** Why the last attempt did not send: the directory lacks an address, a passing error, or a refusal for good. */
-export const MAIL_ERROR_KINDS = ['directory', 'transient', 'permanent'] as const;
-export type MailErrorKind = (typeof MAIL_ERROR_KINDS)[number];
-
-/**
- * Where an entry's e-mail stands, as the branch is told on pull (R7, R8): HQ waits for photos, waits for the
- * manager's address in its directory, is sending, retries after an error, gave up (refused for good), or sent.
- */
-export const MAIL_STATES = ['waiting_photos', 'no_manager', 'sending', 'retrying', 'failed', 'sent'] as const;
-export type MailState = (typeof MAIL_STATES)[number];
-
-export interface MailJobFacts {
-  status: MailJobStatus;
-  attempts: number;
-  lastErrorKind: MailErrorKind | null;
-  /** Photos of the entry HQ does not have yet. */
-  missingPhotos: number;
-}
-
-export function mailStateOf(f: MailJobFacts): MailState {
-  if (f.status === 'sent') return 'sent';
-  if (f.status === 'failed') return 'failed';
-  if (f.missingPhotos > 0) return 'waiting_photos';
-  if (f.lastErrorKind === 'directory') return 'no_manager';
-  if (f.attempts > 0 && f.lastErrorKind) return 'retrying';
-  return 'sending';
-}
-
-/** The longest error text the branch is told (an SMTP reply is a line or two; a stack is not for the counter). */
-export const BRANCH_ERROR_MAX = 500;
-
-/**
- * The last mail error as the branch may see it (R7, R8): the SMTP server's reply or the error's words, but
- * not where HQ keeps its files — a disk error of the file transport names a path on the HQ machine. Absolute
- * paths (POSIX or Windows, bare or quoted) become "…"; web addresses in a server's reply stay; the text is
- * cut to BRANCH_ERROR_MAX characters.
- */
-export function branchSafeError(message: string): string {
-  const redacted = message
-    .replace(/(^|[\s'"(=:,])(?:[A-Za-z]:\\|\\\\|\/(?=[^\s/'"),]))[^\s'"),]*/g, '$1…')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return redacted.length > BRANCH_ERROR_MAX ? `${redacted.slice(0, BRANCH_ERROR_MAX - 1)}…` : redacted;
-}
+export type MailErrorKind = 'directory' | 'transient' | 'permanent';
 
 /** The farthest a plausible 11:00 deadline lies after the capture date (long holiday runs, branch closures). */
-export const MAX_BOOK_DEADLINE_DAYS = 14;
+const MAX_BOOK_DEADLINE_DAYS = 14;
 
 /**
  * The deadline HQ mails against. The branch computes it with its full calendar (its extra days off and

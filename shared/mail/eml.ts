@@ -1,7 +1,8 @@
 /**
  * A MIME message (RFC 5322 / 2045–2047) as an `.eml` file: the R7 fallback the branch hands to any mail
- * client when HQ cannot be reached in time. Pure: no Node mail library runs in the page, and the message
- * is small and regular (text + JPEG/PNG attachments), so the encoder is a few dozen lines.
+ * client when HQ cannot be reached in time (HQ itself sends through nodemailer, which takes the same
+ * addresses and attachments). Pure: no Node mail library runs in the page, and the message is small and
+ * regular (text + JPEG/PNG attachments), so the encoder is a few dozen lines.
  */
 
 export interface MailAddress {
@@ -88,7 +89,7 @@ export function formatAddress(a: MailAddress): string {
 }
 
 /** RFC 5322 date in UTC, e.g. "Mon, 23 Nov 2026 08:05:00 +0000". */
-export function rfc5322Date(d: Date): string {
+function rfc5322Date(d: Date): string {
   const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const two = (n: number) => String(n).padStart(2, '0');

@@ -1,5 +1,13 @@
 import type { Pool } from 'pg';
 
+/**
+ * Feedback-book photos at HQ (R6, R7, R23): the bytes live in the blob store once per content (`photos`);
+ * a branch "has" a photo once it uploaded it itself (`branch_photos`). Which photos a submitted entry still
+ * waits for is one view, `book_entry_photos_missing` (migration 004): one row per page of a submitted entry
+ * whose photo HQ does not have. The mail queue (ready to send?), pull and `mail-status` (how many missing?)
+ * and the escalation e-mail (how many arrived?) all ask it.
+ */
+
 export async function branchHasPhoto(pool: Pool, branchId: number, sha256: string): Promise<boolean> {
   const { rowCount } = await pool.query('SELECT 1 FROM branch_photos WHERE branch_id = $1 AND sha256 = $2', [
     branchId,
@@ -26,9 +34,19 @@ export async function recordPhoto(
     `WITH p AS (INSERT INTO photos (sha256, size) VALUES ($2, $3) ON CONFLICT (sha256) DO NOTHING RETURNING 1),
           b AS (INSERT INTO branch_photos (branch_id, sha256) VALUES ($1, $2) ON CONFLICT DO NOTHING)
      SELECT EXISTS (SELECT 1 FROM p) AND EXISTS (
-              SELECT 1 FROM mail_outbox j JOIN book_entries e ON e.id = j.entry_id
-               WHERE j.status = 'pending' AND j.kind = 'book_entry' AND e.page_hashes ? $2) AS wake`,
+              SELECT 1 FROM book_pages bp JOIN mail_outbox j ON j.entry_id = bp.entry_id
+               WHERE bp.sha256 = $2 AND bp.final_page_no IS NOT NULL
+                 AND j.status = 'pending' AND j.kind = 'book_entry') AS wake`,
     [branchId, sha256, size],
   );
   return rows[0]?.wake === true;
+}
+
+/** How many photos of the submitted entry HQ does not have yet. */
+export async function missingPhotoCount(pool: Pool, entryId: string): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM book_entry_photos_missing WHERE entry_id = $1',
+    [entryId],
+  );
+  return rows[0]!.n;
 }

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
-import { bookEntryMessageId } from '../../shared/book/mail';
+import { bookPhotoDeadline } from '../../shared/deadlines';
+import { bookEntryMessageId, bookEscalationMessageId } from '../../shared/mail/content';
 import {
-  bookEscalationMessageId,
   deliveredOnTime,
   escalationDue,
   mailDeadline,
@@ -10,15 +10,17 @@ import {
   type MailErrorKind,
   type MailJobKind,
   type MailJobStatus,
-} from '../../shared/book/outbox';
-import { bookPhotoDeadline } from '../../shared/deadlines';
-import { nextVersion } from '../branches';
+} from '../../shared/mail/policy';
+import { escalatedTo } from '../../shared/mail/recipients';
+import { recordDelivery, recordEscalation, touchEntry } from '../book/entries';
+import { nextVersion } from '../branches/versions';
 import { inTransaction } from '../db/database';
 
 /**
- * HQ's durable mail outbox (R7, R8, R11): one row per message to send, in PostgreSQL. The send-decision rules
- * are shared/book/outbox.ts; this module only reads and writes rows, always at a given `now` (the worker's
- * clock, or a simulated one).
+ * HQ's durable mail queue (R7, R8, R11): one row per message to send, in PostgreSQL (table `mail_outbox`,
+ * its name since issue 6). The send-decision rules are shared/mail/policy.ts; this module only reads and
+ * writes rows, always at a given `now` (the worker's clock, or a simulated one). What it learns about an
+ * entry (delivered, escalated, a new error to tell) it records on the entry through hq/book.
  */
 
 export interface MailJob {
@@ -82,12 +84,13 @@ export async function claimMailJobs(
         SET attempts = o.attempts + 1, last_attempt_at = $1,
             leased_until = $1::timestamptz + $2 * interval '1 millisecond'
       WHERE o.id IN (
-        SELECT j.id FROM mail_outbox j JOIN book_entries e ON e.id = j.entry_id
+        SELECT j.id FROM mail_outbox j
          WHERE j.status = 'pending' AND j.next_attempt_at <= $1
            AND (j.leased_until IS NULL OR j.leased_until <= $1)
-           AND (j.kind = 'escalation' OR NOT EXISTS (
-                 SELECT 1 FROM jsonb_array_elements_text(e.page_hashes) AS h(sha)
-                  WHERE NOT EXISTS (SELECT 1 FROM photos p WHERE p.sha256 = h.sha)))
+           -- A count per job, not NOT EXISTS: the planner would hash the whole view once (every page of every
+           -- entry) instead of looking up the few pages of each due job.
+           AND (j.kind = 'escalation' OR (
+                 SELECT count(*) FROM book_entry_photos_missing m WHERE m.entry_id = j.entry_id) = 0)
          ORDER BY j.deadline
          LIMIT $3
          FOR UPDATE OF j SKIP LOCKED)
@@ -124,10 +127,7 @@ export async function recordSent(
       onTime,
       ...(sent.toName ? { toName: sent.toName } : {}),
     };
-    await client.query(
-      'UPDATE book_entries SET delivery = $2, version = $3, updated_at = now() WHERE id = $1',
-      [job.entry_id, JSON.stringify(delivery), await nextVersion(client, job.branch_id)],
-    );
+    await recordDelivery(client, job.entry_id, delivery, await nextVersion(client, job.branch_id));
   });
 }
 
@@ -160,10 +160,7 @@ export async function recordFailure(
     );
     const changed = permanent || old.last_error_kind !== failure.kind || old.last_error !== message;
     if (changed && job.kind === 'book_entry')
-      await client.query('UPDATE book_entries SET version = $2, updated_at = now() WHERE id = $1', [
-        job.entry_id,
-        await nextVersion(client, job.branch_id),
-      ]);
+      await touchEntry(client, job.entry_id, await nextVersion(client, job.branch_id));
     if (permanent)
       await client.query(
         `INSERT INTO incidents (branch_id, kind, detail, at) VALUES ($1, 'mail_failed', $2, $3)`,
@@ -185,9 +182,12 @@ export async function watchDeadlines(pool: Pool, now: Date): Promise<string[]> {
       status: MailJobStatus;
       deadline: string;
       escalated: boolean;
+      head_of_sales_name: string;
+      head_of_sales_email: string;
     }>(
-      `SELECT j.entry_id, j.branch_id, j.status, j.deadline, false AS escalated
-         FROM mail_outbox j
+      `SELECT j.entry_id, j.branch_id, j.status, j.deadline, false AS escalated, b.head_of_sales_name,
+              b.head_of_sales_email
+         FROM mail_outbox j JOIN branches b ON b.id = j.branch_id
         WHERE j.kind = 'book_entry' AND j.status <> 'sent' AND (j.deadline <= $1 OR j.status = 'failed')
           AND NOT EXISTS (SELECT 1 FROM mail_outbox x WHERE x.entry_id = j.entry_id AND x.kind = 'escalation')
         ORDER BY j.deadline
@@ -211,15 +211,37 @@ export async function watchDeadlines(pool: Pool, now: Date): Promise<string[]> {
         ],
       );
       if (inserted.rowCount === 0) continue;
-      await client.query(
-        `UPDATE book_entries SET escalated_at = $2, version = $3, updated_at = now(),
-                escalated_to = (SELECT COALESCE(NULLIF(head_of_sales_name, ''), NULLIF(head_of_sales_email, ''))
-                                  FROM branches WHERE id = $4)
-          WHERE id = $1`,
-        [r.entry_id, now.toISOString(), await nextVersion(client, r.branch_id), r.branch_id],
-      );
+      const to = escalatedTo({
+        headOfSalesName: r.head_of_sales_name,
+        headOfSalesEmail: r.head_of_sales_email,
+      });
+      await recordEscalation(client, r.entry_id, { at: now, to }, await nextVersion(client, r.branch_id));
       escalated.push(r.entry_id);
     }
     return escalated;
   });
+}
+
+/** Where the entry's own mail job stands, for its escalation e-mail (R11); none before the entry is submitted. */
+export async function bookMailJobOf(
+  pool: Pool,
+  entryId: string,
+): Promise<
+  | { status: MailJobStatus; attempts: number; lastError: string | null; lastErrorKind: MailErrorKind | null }
+  | undefined
+> {
+  const { rows } = await pool.query<{
+    status: MailJobStatus;
+    attempts: number;
+    last_error: string | null;
+    last_error_kind: MailErrorKind | null;
+  }>(
+    `SELECT status, attempts, last_error, last_error_kind FROM mail_outbox
+      WHERE entry_id = $1 AND kind = 'book_entry'`,
+    [entryId],
+  );
+  const r = rows[0];
+  return r
+    ? { status: r.status, attempts: r.attempts, lastError: r.last_error, lastErrorKind: r.last_error_kind }
+    : undefined;
 }

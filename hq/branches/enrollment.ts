@@ -1,0 +1,82 @@
+import type { Pool } from 'pg';
+import type { BranchDirectory, EnrollRequest, EnrollResponse } from '../../shared/sync/protocol';
+import { enrollmentCodeHash, hashSecret, newDeviceToken, newEnrollmentCode } from '../auth';
+import { inTransaction } from '../db/database';
+import { HqError } from '../errors';
+import { directoryOf, upsertBranch, type BranchInput, type BranchRow } from './directory';
+
+/** Enrollment: a one-time code issued at HQ, exchanged by the app for its device token (only hashes kept). */
+
+const ENROLLMENT_CODE_DAYS = 7;
+
+/**
+ * The admin command: creates the branch (or updates the fields given) and issues a one-time enrollment
+ * code. Returns the code in clear; HQ keeps only its hash.
+ */
+export async function createEnrollment(
+  pool: Pool,
+  input: BranchInput,
+  now = new Date(),
+): Promise<{ code: string; branch: BranchDirectory; expiresAt: string }> {
+  return inTransaction(pool, async (client) => {
+    const row = await upsertBranch(client, input);
+    const code = newEnrollmentCode();
+    const expiresAt = new Date(now.getTime() + ENROLLMENT_CODE_DAYS * 86_400_000).toISOString();
+    await client.query(
+      'INSERT INTO enrollment_codes (code_hash, branch_id, expires_at) VALUES ($1, $2, $3)',
+      [enrollmentCodeHash(code), row.id, expiresAt],
+    );
+    return { code, branch: directoryOf(row), expiresAt };
+  });
+}
+
+/**
+ * The app exchanges a one-time code for a device token. A code of another branch is refused without being
+ * used up, so the employee can fix the workstation's branch and try again.
+ */
+export async function enrollDevice(
+  pool: Pool,
+  request: EnrollRequest,
+  now = new Date(),
+): Promise<EnrollResponse> {
+  return inTransaction(pool, async (client) => {
+    const found = await client.query<
+      BranchRow & { expires_at: string; used_at: string | null; branch_id: number }
+    >(
+      `SELECT e.expires_at, e.used_at, e.branch_id, b.* FROM enrollment_codes e JOIN branches b ON b.id = e.branch_id
+       WHERE e.code_hash = $1 FOR UPDATE OF e`,
+      [enrollmentCodeHash(request.code)],
+    );
+    const row = found.rows[0];
+    if (!row || row.used_at !== null || new Date(row.expires_at) <= now)
+      throw new HqError(
+        403,
+        'enrollment_code_invalid',
+        'This enrollment code is unknown, expired or already used. Ask HQ for a new one.',
+      );
+    if (row.code !== request.branchCode.trim().toUpperCase())
+      throw new HqError(
+        409,
+        'branch_mismatch',
+        `This code is for branch ${row.code}, but this workstation is set up for ${request.branchCode}.`,
+      );
+    const other = await client.query<{ branch_id: number }>('SELECT branch_id FROM devices WHERE id = $1', [
+      request.deviceId,
+    ]);
+    if (other.rows[0] && other.rows[0].branch_id !== row.branch_id)
+      throw new HqError(409, 'branch_mismatch', 'This device is enrolled for another branch.');
+    const token = newDeviceToken();
+    // Re-enrolling a device replaces its token (the old one stops working) and keeps its sequence.
+    await client.query(
+      `INSERT INTO devices (id, branch_id, token_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET token_hash = EXCLUDED.token_hash, revoked_at = NULL, enrolled_at = now()`,
+      [request.deviceId, row.branch_id, hashSecret(token)],
+    );
+    await client.query('UPDATE enrollment_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [
+      enrollmentCodeHash(request.code),
+      now.toISOString(),
+      request.deviceId,
+    ]);
+    return { deviceId: request.deviceId, deviceToken: token, branch: directoryOf(row) };
+  });
+}

@@ -1,0 +1,65 @@
+import type { PoolClient } from 'pg';
+
+/**
+ * The branch's version counter: the pull cursor (HQ's order, never client clocks). Every row a branch
+ * pulls carries the version it last changed at; versions are unique within a branch and handed out in the
+ * transaction that writes the row, so a branch's versions commit in order.
+ */
+
+/**
+ * Versions for one transaction's writes, reserved from the branch in blocks (one UPDATE per block instead of
+ * one per row). The first reservation locks the branch row until the transaction ends, so versions of a
+ * branch commit in order; numbers reserved and not used leave gaps, which a cursor does not mind.
+ */
+export class BranchVersions {
+  private next = 1;
+  private last = 0;
+
+  constructor(
+    private readonly client: PoolClient,
+    readonly branchId: number,
+    private readonly block = 64,
+  ) {}
+
+  async take(): Promise<number> {
+    if (this.next > this.last) {
+      const { rows } = await this.client.query<{ version: number }>(
+        'UPDATE branches SET version = version + $2 WHERE id = $1 RETURNING version',
+        [this.branchId, this.block],
+      );
+      this.last = rows[0]!.version;
+      this.next = this.last - this.block + 1;
+    }
+    return this.next++;
+  }
+
+  /**
+   * The savepoint the reservation may have been made in was rolled back, and the branch's counter with it:
+   * those numbers are no longer reserved, and handing them out would let another transaction hand them out
+   * again. The next take reserves a new block (what was skipped is a gap, which a cursor does not mind).
+   */
+  dropReservation(): void {
+    this.next = 1;
+    this.last = 0;
+  }
+}
+
+/** A transaction that writes one branch's data: its connection and the branch's versions. */
+export interface BranchTx {
+  client: PoolClient;
+  branchId: number;
+  versions: BranchVersions;
+}
+
+export function branchTx(client: PoolClient, branchId: number, block?: number): BranchTx {
+  return { client, branchId, versions: new BranchVersions(client, branchId, block) };
+}
+
+/** Hands out the branch's next version: the pull cursor. Locks the branch row until the transaction ends. */
+export async function nextVersion(client: PoolClient, branchId: number): Promise<number> {
+  const { rows } = await client.query<{ version: number }>(
+    'UPDATE branches SET version = version + 1 WHERE id = $1 RETURNING version',
+    [branchId],
+  );
+  return rows[0]!.version;
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import type { ComplaintStatus } from '../../shared/complaints/model';
+import { transition, type FollowUpOutcome } from '../../shared/lifecycle';
+import type { OperationPayload } from '../../shared/sync/operations';
+import {
+  APPLIED,
+  checkStatusChange,
+  rejected,
+  type HqComplaintState,
+  type OpOutcome,
+} from '../../shared/sync/rules';
+import { branchTx, type BranchTx } from '../branches/versions';
+import { inTransaction } from '../db/database';
+import { appendEvents } from './history';
+
+/**
+ * Changes to a registered complaint (R5, R12, R14): later information and status changes, from a branch's
+ * push or from HQ itself, checked by the same shared lifecycle rules against HQ's own state and appended to
+ * the complaint's history.
+ */
+
+interface LockedComplaint extends HqComplaintState {
+  id: string;
+  branchId: number;
+}
+
+/**
+ * The complaint, locked until the transaction ends: by id within a branch (a branch's op may only touch
+ * its own), or by number (an action at HQ).
+ */
+async function lockComplaint(
+  client: PoolClient,
+  by: { id: string; branchId: number } | { number: string },
+): Promise<LockedComplaint | undefined> {
+  const { rows } = await client.query<{
+    id: string;
+    branch_id: number;
+    status: ComplaintStatus;
+    follow_up: FollowUpOutcome | null;
+  }>(
+    `SELECT id, branch_id, status, record->'progress'->>'followUpOutcome' AS follow_up FROM complaints
+     WHERE ${'number' in by ? 'number = $1' : 'id = $1 AND branch_id = $2'} FOR UPDATE`,
+    'number' in by ? [by.number] : [by.id, by.branchId],
+  );
+  const row = rows[0];
+  return row
+    ? {
+        id: row.id,
+        branchId: row.branch_id,
+        status: row.status,
+        ...(row.follow_up ? { followUpOutcome: row.follow_up } : {}),
+      }
+    : undefined;
+}
+
+/** R5, R10: an event other than a status change (later information, a preliminary answer…). */
+export async function appendComplaintEvent(
+  tx: BranchTx,
+  opId: string,
+  { event }: OperationPayload<'complaint.event'>,
+): Promise<OpOutcome> {
+  const complaint = await lockComplaint(tx.client, { id: event.complaintId, branchId: tx.branchId });
+  if (!complaint) return rejected('unknown_complaint');
+  await appendEvents(tx, opId, event.complaintId, [event]);
+  return APPLIED;
+}
+
+/** R12: a branch's status change, applied only when HQ's status is still the one the branch saw. */
+export async function applyTransition(
+  tx: BranchTx,
+  opId: string,
+  p: OperationPayload<'complaint.transition'>,
+): Promise<OpOutcome> {
+  if (p.event.complaintId !== p.complaintId) return rejected('invalid_payload', 'event.complaintId');
+  const complaint = await lockComplaint(tx.client, { id: p.complaintId, branchId: tx.branchId });
+  if (!complaint) return rejected('unknown_complaint');
+  const checked = checkStatusChange(complaint, p);
+  if (!checked.ok) return rejected(checked.reason);
+  await appendEvents(tx, opId, p.complaintId, [p.event]);
+  return APPLIED;
+}
+
+/**
+ * A status change made at HQ (R14: the head of sales takes over a complaint; the admin `transition`
+ * command). The same lifecycle rules as at the branch; the branch sees it on its next pull.
+ */
+export async function transitionAtHq(
+  pool: Pool,
+  number: string,
+  request: { to: ComplaintStatus; actor: string; reason?: string; note?: string },
+  now = new Date(),
+): Promise<{ from: ComplaintStatus; to: ComplaintStatus }> {
+  return inTransaction(pool, async (client) => {
+    const c = await lockComplaint(client, { number });
+    if (!c) throw new Error(`No complaint ${number} at HQ`);
+    const step = transition(c, { ...request, now });
+    if (!step.ok) throw new Error(`Refused by the lifecycle rules: ${step.reasons.join(', ')}`);
+    await appendEvents(branchTx(client, c.branchId, 1), null, c.id, [
+      { id: randomUUID(), complaintId: c.id, ...step.event },
+    ]);
+    return { from: c.status, to: step.status };
+  });
+}

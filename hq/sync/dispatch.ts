@@ -1,0 +1,45 @@
+import type { OperationPayload, OperationType } from '../../shared/sync/operations';
+import type { OpOutcome } from '../../shared/sync/rules';
+import { addPage, removePage } from '../book/pages';
+import { recordFallback } from '../book/fallback';
+import { submitEntry } from '../book/submit';
+import type { BranchTx } from '../branches/versions';
+import { registerComplaint } from '../complaints/register';
+import { appendComplaintEvent, applyTransition } from '../complaints/transitions';
+import { enqueueBookMail } from '../mail/queue';
+
+/** One checked op of the device's branch, handed to its domain, in the push's transaction. */
+export async function applyOperation(
+  tx: BranchTx,
+  opId: string,
+  type: OperationType,
+  payload: OperationPayload<OperationType>,
+): Promise<OpOutcome> {
+  switch (type) {
+    case 'complaint.register':
+      return registerComplaint(tx, opId, payload as OperationPayload<'complaint.register'>);
+    case 'complaint.event':
+      return appendComplaintEvent(tx, opId, payload as OperationPayload<'complaint.event'>);
+    case 'complaint.transition':
+      return applyTransition(tx, opId, payload as OperationPayload<'complaint.transition'>);
+    case 'book.page.add':
+      return addPage(tx, payload as OperationPayload<'book.page.add'>);
+    case 'book.page.remove':
+      return removePage(tx, payload as OperationPayload<'book.page.remove'>);
+    case 'book.entry.submit': {
+      const p = payload as OperationPayload<'book.entry.submit'>;
+      const outcome = await submitEntry(tx, p);
+      // R7: the mail job is written in this very transaction, so a received entry is never left unmailed.
+      if (outcome.outcome === 'applied')
+        await enqueueBookMail(tx.client, {
+          entryId: p.entry.id,
+          branchId: tx.branchId,
+          capturedAt: p.entry.capturedAt,
+          deadline: p.entry.deadline,
+        });
+      return outcome;
+    }
+    case 'book.entry.fallback':
+      return recordFallback(tx, opId, payload as OperationPayload<'book.entry.fallback'>);
+  }
+}
