@@ -3,6 +3,7 @@ import { isValidBranchCode } from '../shared/complaints/numbering';
 import { COUNTRIES, DEFAULT_TIME_ZONE, isLanguage, type Country } from '../shared/settings/workstation';
 import {
   branchDirectorySchema,
+  DIRECTORY_LIMITS,
   type BranchDirectory,
   type EnrollRequest,
   type EnrollResponse,
@@ -88,6 +89,17 @@ function validateBranch(input: BranchInput): void {
     throw new Error(`Not a time zone: "${input.timeZone}"`);
   if (input.language !== undefined && !isLanguage(input.language))
     throw new Error(`Not a language: "${input.language}"`);
+  // Issue 13: what HQ sends down must fit the branch's own limits (or every pull would be refused there).
+  const longest = {
+    name: DIRECTORY_LIMITS.name,
+    managerName: DIRECTORY_LIMITS.person,
+    headOfSalesName: DIRECTORY_LIMITS.person,
+    managerEmail: DIRECTORY_LIMITS.email,
+    headOfSalesEmail: DIRECTORY_LIMITS.email,
+  } as const;
+  for (const [field, max] of Object.entries(longest))
+    if ((input[field as keyof typeof longest]?.length ?? 0) > max)
+      throw new Error(`${field} may be at most ${max} characters`);
 }
 
 /**
