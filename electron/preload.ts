@@ -15,7 +15,7 @@ const bridge = {
   getAppInfo: () => invoke('getAppInfo'),
   getDiskSpace: () => invoke('getDiskSpace'),
   showNotification: (notification) => invoke('showNotification', notification),
-  allowHqOrigin: (url) => invoke('allowHqOrigin', url),
+  allowHqOrigin: (...args) => invoke('allowHqOrigin', ...args),
 } satisfies OtklikBridge;
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

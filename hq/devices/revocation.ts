@@ -12,7 +12,9 @@ export function listenForRevocations(
   connectionString: string,
   cache: DeviceAuthCache,
   log: (message: string) => void = (m) => console.error(m),
-): { close(): Promise<void> } {
+): { ready: Promise<void>; close(): Promise<void> } {
+  let listening!: () => void;
+  const ready = new Promise<void>((resolve) => (listening = resolve));
   let client: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
@@ -32,6 +34,7 @@ export function listenForRevocations(
       await c.query(`LISTEN ${DEVICE_CHANNEL}`);
       cache.forgetAll();
       delay = 500;
+      listening();
     } catch (error) {
       lost(c, error as Error);
     }
@@ -49,6 +52,8 @@ export function listenForRevocations(
 
   void connect();
   return {
+    /** Resolves once the first LISTEN is in place (tests wait for it). */
+    ready,
     async close() {
       closed = true;
       clearTimeout(retry);

@@ -17,6 +17,7 @@ import {
   type TransitionName,
   type UnfoundedCriterion,
 } from '../../shared/lifecycle';
+import { LIMITS } from '../../shared/complaints/validation';
 import { CHANNEL_FORM } from '../../shared/deadlines';
 import { policyOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
@@ -213,6 +214,7 @@ function TextStepForm(props: {
       {props.refusal}
       <label htmlFor="step-text">{props.label}</label>
       <textarea
+        maxLength={LIMITS.note}
         id="step-text"
         rows={3}
         value={text}
@@ -325,6 +327,7 @@ function DecisionForm(props: {
           {negative && <span className="required">{' *'}</span>}
         </label>
         <textarea
+          maxLength={LIMITS.note}
           id="decision-justification"
           rows={3}
           value={justification}
@@ -335,6 +338,7 @@ function DecisionForm(props: {
       <div className="field">
         <label htmlFor="decision-alternative">{t('decision.alternative')}</label>
         <textarea
+          maxLength={LIMITS.note}
           id="decision-alternative"
           rows={2}
           value={alternative}
@@ -368,6 +372,7 @@ function DecisionForm(props: {
         <div className="field">
           <label htmlFor="decision-override">{t('decision.overrideReason')}</label>
           <textarea
+            maxLength={LIMITS.note}
             id="decision-override"
             rows={2}
             value={override}
@@ -378,7 +383,12 @@ function DecisionForm(props: {
       )}
       <div className="field">
         <label htmlFor="decision-note">{t('decision.note')}</label>
-        <input id="decision-note" value={note} onChange={(e) => setNote(e.target.value)} />
+        <input
+          id="decision-note"
+          maxLength={LIMITS.note}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </div>
       <FormButtons busy={props.busy} submit={t('decision.save')} onCancel={props.onCancel} />
     </form>
@@ -449,6 +459,7 @@ function FollowUpForm(props: {
       <div className="field">
         <label htmlFor="follow-up-comment">{t('followUp.comment')}</label>
         <textarea
+          maxLength={LIMITS.note}
           id="follow-up-comment"
           rows={2}
           value={comment}

@@ -66,6 +66,7 @@ const fake = vi.hoisted(() => {
       ipcMain: { handle: vi.fn(record('ipcMain.handle')) },
       protocol: { registerSchemesAsPrivileged: vi.fn(record('registerSchemesAsPrivileged')) },
       shell: { openExternal: vi.fn(async () => {}) },
+      dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })) },
       Notification: class {},
     },
   };
