@@ -75,6 +75,14 @@ describe.each(DATABASE_KINDS)('HQ limits on %s', (kind) => {
     );
     expect((await photo.response(5_000))?.status).toBe(401);
     photo.destroy();
+    // Enrollment has no token to check: its body is small, and a large one is refused (413).
+    const big = await fetch(hq.url + HQ_PATHS.enroll, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.99' },
+      body: JSON.stringify({ code: 'x'.repeat(64 * 1024), deviceId: uuidv7(), branchCode: 'X-1' }),
+    });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ code: 'payload_too_large' });
   });
 
   it('300 wrong enrollment codes in one go: 20 answered 403, the rest 429 with code, message and Retry-After', async () => {
