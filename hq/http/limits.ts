@@ -83,7 +83,7 @@ export function serverTimeouts(limits: HttpLimits): {
     http: {
       headersTimeout: limits.headersTimeoutMs,
       // Node checks header deadlines on this timer (30 s by default, far later than the deadline).
-      connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(limits.headersTimeoutMs / 3))),
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 3))),
     },
   };
 }
