@@ -144,10 +144,10 @@ const hqProcess = [electronImport, browserStoreImports, folder('renderer'), fold
 /** Bottom to top; `app`, `main` are hq/app.ts and hq/main.ts. */
 const hqLayers = [
   ['db', 'blobs'],
-  ['branches'],
+  ['branches', 'devices'],
   ['complaints', 'book'],
   ['mail'],
-  ['sync', 'routes'],
+  ['sync', 'routes', 'http'],
   ['app', 'main'],
 ];
 const hqLayerRules = hqLayers.slice(0, -1).map((layer, i) => {

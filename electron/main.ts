@@ -7,6 +7,7 @@ import { getAppInfo } from './app-info';
 import { registerBridge } from './bridge';
 import { buildContentSecurityPolicy } from '../shared/security/csp';
 import { getDiskSpace } from './disk-space';
+import { confirmHqChange } from './hq-change-dialog';
 import { HqOriginStore } from './hq-origin';
 import { consoleLog as log } from './log';
 import { guardWebContents } from './navigation';
@@ -42,10 +43,12 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
   // The HQ the renderer may sync with: learned when the workstation connects (Settings), else OTKLIK_HQ_URL;
   // until then the page can reach no server at all.
+  // Another HQ than the enrolled one only when a person confirms it in a dialog (issue 13).
   const hqOrigin = new HqOriginStore(
     path.join(app.getPath('userData'), 'hq-origin.json'),
     process.env.OTKLIK_HQ_URL,
     log,
+    (change) => confirmHqChange(mainWindow, change),
   );
   const contentSecurityPolicy = () => {
     const origin = hqOrigin.current();
@@ -101,7 +104,7 @@ function start(): void {
           getAppInfo: () => getAppInfo(app.getVersion(), process),
           getDiskSpace: () => getDiskSpace(app.getPath('userData')),
           showNotification,
-          allowHqOrigin: (url) => hqOrigin.allow(url),
+          allowHqOrigin: (url, language) => hqOrigin.allow(url, language),
           printDocument,
           listPrinters: async () =>
             ((await mainWindow?.webContents.getPrintersAsync()) ?? []).map((p) => ({

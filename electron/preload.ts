@@ -15,7 +15,7 @@ const bridge = {
   getAppInfo: () => invoke('getAppInfo'),
   getDiskSpace: () => invoke('getDiskSpace'),
   showNotification: (notification) => invoke('showNotification', notification),
-  allowHqOrigin: (url) => invoke('allowHqOrigin', url),
+  allowHqOrigin: (...args) => invoke('allowHqOrigin', ...args),
   printDocument: (job) => invoke('printDocument', job),
   listPrinters: () => invoke('listPrinters'),
 } satisfies OtklikBridge;

@@ -2,10 +2,14 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest }
 import type { z } from 'zod';
 import { MAX_PUSH_BATCH } from '../shared/sync/protocol';
 import { DeviceAuthCache, type DevicePrincipal } from './auth';
+import { BranchPhotoQuota } from './blobs/quota';
 import type { BlobStore } from './blobs/store';
 import type { HqDatabase } from './db/database';
 import { HqError } from './errors';
 import type { FaultPoints } from './faults';
+import { deviceAuthentication } from './http/device-auth';
+import { clientWentAway } from './http/client-gone';
+import { DEFAULT_LIMITS, httpLimits, serverTimeouts, type HttpLimits } from './http/limits';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
@@ -20,6 +24,20 @@ export interface HqContext {
   faults?: FaultPoints;
   /** A push or a photo upload may have made a mail job ready: wake the mail worker (R7). */
   onMailWork?: () => void;
+  /** Days an unused device token stays valid (HQ_DEVICE_TOKEN_DAYS; 0: for ever). */
+  deviceTokenDays?: number;
+  /** Photo bytes one branch may keep at HQ (HQ_BRANCH_PHOTO_QUOTA_BYTES; 0: no quota). */
+  branchPhotoQuotaBytes?: number;
+}
+
+/** How the server itself is run (issue 13): limits, TLS, the proxy in front of it. */
+export interface ServerOptions {
+  logger?: boolean;
+  limits?: HttpLimits;
+  /** PEM certificate (chain) and key: HQ serves HTTPS (TLS_CERT, TLS_KEY). */
+  https?: { cert: Buffer; key: Buffer };
+  /** Which proxies' X-Forwarded-For to believe for the client's address (HQ_TRUST_PROXY). */
+  trustProxy?: boolean | number | string;
 }
 
 declare module 'fastify' {
@@ -29,6 +47,8 @@ declare module 'fastify' {
     device(request: FastifyRequest): Promise<DevicePrincipal>;
     /** Recently checked device tokens; told when a device's token changes. */
     deviceAuth: DeviceAuthCache;
+    /** Photo bytes each branch keeps at HQ, against its quota. */
+    photoQuota: BranchPhotoQuota;
     /** Parses with a shared schema: 400 `invalid_body` with the first problem otherwise. */
     parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S>;
   }
@@ -48,18 +68,34 @@ function clientErrorCode(error: FastifyError): { status: number; code: HqError['
   };
 }
 
-export function buildApp(ctx: HqContext, options: { logger?: boolean } = {}): FastifyInstance {
+export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyInstance {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const timeouts = serverTimeouts(limits);
   const app = Fastify({
     logger: options.logger ?? false,
     // A full push batch of large complaints stays well below this.
     bodyLimit: MAX_PUSH_BATCH * 64 * 1024,
-    // Photo uploads over a slow branch link must not be cut off by a request timeout.
-    requestTimeout: 0,
-  });
+    // Photo uploads over a slow branch link must not be cut off by a total time limit: progress is watched.
+    ...timeouts.options,
+    ...(options.https ? { https: { ...options.https, ...timeouts.http } } : { http: timeouts.http }),
+    // Fastify takes a hop count too (proxy-addr), though its types do not say so.
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy as string } : {}),
+  }) as unknown as FastifyInstance;
   app.decorate('hq', ctx);
-  const deviceAuth = new DeviceAuthCache(ctx.db.pool, ctx.authCacheMs);
+  const deviceAuth = new DeviceAuthCache(
+    ctx.db.pool,
+    ctx.authCacheMs,
+    undefined,
+    undefined,
+    ctx.deviceTokenDays,
+  );
   app.decorate('deviceAuth', deviceAuth);
-  app.decorate('device', (request: FastifyRequest) => deviceAuth.authenticate(request.headers.authorization));
+  app.decorate('photoQuota', new BranchPhotoQuota(ctx.db.pool, ctx.branchPhotoQuotaBytes ?? 0));
+  app.decorate('device', (request: FastifyRequest) =>
+    request.hqDevice
+      ? Promise.resolve(request.hqDevice)
+      : deviceAuth.authenticate(request.headers.authorization),
+  );
   app.decorate('parse', <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> => {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
@@ -89,6 +125,8 @@ export function buildApp(ctx: HqContext, options: { logger?: boolean } = {}): Fa
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // The client hung up (or was cut off as too slow): nobody to answer, and nothing went wrong at HQ.
+    if (clientWentAway(error, request, reply)) return;
     if (error instanceof HqError)
       return reply.code(error.statusCode).send({ code: error.code, message: error.message });
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
@@ -106,6 +144,8 @@ export function buildApp(ctx: HqContext, options: { logger?: boolean } = {}): Fa
     reply.code(404).send({ code: 'not_found', message: `No such address: ${request.method} ${request.url}` }),
   );
 
+  app.register(deviceAuthentication);
+  app.register(httpLimits, { limits });
   app.register(healthRoutes);
   app.register(enrollRoutes);
   app.register(syncRoutes);

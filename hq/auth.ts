@@ -37,24 +37,60 @@ function bearerToken(header: string | undefined): string {
   return token;
 }
 
-async function lookUpDevice(pool: Pool, tokenHash: string): Promise<DevicePrincipal> {
-  const { rows } = await pool.query<{ id: string; branch_id: number; code: string }>(
-    `SELECT d.id, d.branch_id, b.code FROM devices d JOIN branches b ON b.id = d.branch_id
-     WHERE d.token_hash = $1 AND d.revoked_at IS NULL`,
-    [tokenHash],
+/** Days a device token stays valid without being used (HQ_DEVICE_TOKEN_DAYS; 0: for ever). */
+export const DEVICE_TOKEN_DAYS = 90;
+
+/**
+ * The device holding this token, if it may still sync. A token not used for `tokenDays` has expired: a PC
+ * stolen or thrown out months ago must not come back. Using it notes when it was last seen (at most once a
+ * minute, so the lookup stays a read).
+ */
+async function lookUpDevice(pool: Pool, tokenHash: string, tokenDays: number): Promise<DevicePrincipal> {
+  const { rows } = await pool.query<{
+    id: string;
+    branch_id: number;
+    code: string;
+    revoked?: boolean;
+    expired?: boolean;
+  }>(
+    `WITH d AS (
+       SELECT d.id, d.branch_id, b.code, d.revoked_at IS NOT NULL AS revoked,
+              ($2::int > 0 AND coalesce(d.last_seen_at, d.enrolled_at) <= now() - make_interval(days => $2::int))
+                AS expired,
+              d.last_seen_at
+         FROM devices d JOIN branches b ON b.id = d.branch_id WHERE d.token_hash = $1),
+     seen AS (
+       UPDATE devices SET last_seen_at = now()
+        WHERE id IN (SELECT id FROM d WHERE NOT revoked AND NOT expired
+                      AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute'))
+       RETURNING 1)
+     SELECT id, branch_id, code, revoked, expired FROM d`,
+    [tokenHash, tokenDays],
   );
   const row = rows[0];
   if (!row)
     throw new HqError(
       401,
       'unauthorized',
-      'The device token is unknown or was revoked; enroll this device again.',
+      'The device token is unknown or was replaced; enroll this device again.',
+    );
+  if (row.revoked)
+    throw new HqError(401, 'device_revoked', 'HQ revoked this device; enroll it again with a new code.');
+  if (row.expired)
+    throw new HqError(
+      401,
+      'device_expired',
+      `This device has not synced for ${tokenDays} days, so its token expired; enroll it again with a new code.`,
     );
   return { deviceId: row.id, branchId: row.branch_id, branchCode: row.code };
 }
 
-export async function authenticate(pool: Pool, header: string | undefined): Promise<DevicePrincipal> {
-  return lookUpDevice(pool, hashSecret(bearerToken(header)));
+export async function authenticate(
+  pool: Pool,
+  header: string | undefined,
+  tokenDays = DEVICE_TOKEN_DAYS,
+): Promise<DevicePrincipal> {
+  return lookUpDevice(pool, hashSecret(bearerToken(header)), tokenDays);
 }
 
 /** How long HQ trusts a device token it has checked against the database (HQ_AUTH_CACHE_MS). */
@@ -78,17 +114,18 @@ export class DeviceAuthCache {
     private readonly ttlMs: number = AUTH_CACHE_MS,
     private readonly maxEntries = 10_000,
     private readonly now: () => number = () => performance.now(),
+    private readonly tokenDays: number = DEVICE_TOKEN_DAYS,
   ) {}
 
   async authenticate(header: string | undefined): Promise<DevicePrincipal> {
     const tokenHash = hashSecret(bearerToken(header));
-    if (this.ttlMs <= 0) return lookUpDevice(this.pool, tokenHash);
+    if (this.ttlMs <= 0) return lookUpDevice(this.pool, tokenHash, this.tokenDays);
     const hit = this.entries.get(tokenHash);
     if (hit && hit.until > this.now()) return hit.device;
     if (hit) this.entries.delete(tokenHash);
     const started = this.now();
     const generation = this.generation;
-    const device = await lookUpDevice(this.pool, tokenHash);
+    const device = await lookUpDevice(this.pool, tokenHash, this.tokenDays);
     if (generation === this.generation) {
       // Full: the oldest entry goes (a Map keeps insertion order).
       if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
@@ -102,5 +139,11 @@ export class DeviceAuthCache {
     this.generation++;
     for (const [hash, entry] of this.entries)
       if (entry.device.deviceId === deviceId) this.entries.delete(hash);
+  }
+
+  /** Revocations may have been missed (the notification channel dropped): trust nothing remembered. */
+  forgetAll(): void {
+    this.generation++;
+    this.entries.clear();
   }
 }

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { MAX_PHOTO_BYTES } from '../shared/sync/protocol';
-import { AUTH_CACHE_MS } from './auth';
+import { AUTH_CACHE_MS, DEVICE_TOKEN_DAYS } from './auth';
+import { BRANCH_PHOTO_QUOTA_BYTES } from './blobs/quota';
+import { limitsFromEnv, type HttpLimits } from './http/limits';
 
 /** HQ is configured by environment variables only (README "HQ server"). */
 export interface HqConfig {
@@ -21,6 +23,16 @@ export interface HqConfig {
   mailPollMs: number;
   /** How long a worker owns a claimed job; a crashed worker's job is sent again after this. */
   mailLeaseMs: number;
+  /** Days an unused device token stays valid; 0: for ever. */
+  deviceTokenDays: number;
+  /** Photo bytes one branch may keep at HQ; 0: no quota. */
+  branchPhotoQuotaBytes: number;
+  /** Rate limits and timeouts (hq/http/limits.ts). */
+  limits: HttpLimits;
+  /** PEM files: HQ serves HTTPS when both are given (hq/tls.ts). */
+  tls?: { certFile: string; keyFile: string };
+  /** Whose X-Forwarded-For to believe (a reverse proxy in front of HQ). */
+  trustProxy?: boolean | number | string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
@@ -41,7 +53,39 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
     mailDir: resolve(dataDir, env.MAIL_DIR ?? 'mail'),
     mailPollMs: positive('MAIL_POLL_MS', env.MAIL_POLL_MS, 5_000),
     mailLeaseMs: positive('MAIL_LEASE_MS', env.MAIL_LEASE_MS, 10 * 60_000),
+    deviceTokenDays: wholeNonNegative('HQ_DEVICE_TOKEN_DAYS', env.HQ_DEVICE_TOKEN_DAYS, DEVICE_TOKEN_DAYS),
+    branchPhotoQuotaBytes: wholeNonNegative(
+      'HQ_BRANCH_PHOTO_QUOTA_BYTES',
+      env.HQ_BRANCH_PHOTO_QUOTA_BYTES,
+      BRANCH_PHOTO_QUOTA_BYTES,
+    ),
+    limits: limitsFromEnv(env),
+    ...tlsFiles(env),
+    ...trustProxy(env.HQ_TRUST_PROXY),
   };
+}
+
+function tlsFiles(env: NodeJS.ProcessEnv): Pick<HqConfig, 'tls'> {
+  const cert = env.TLS_CERT || undefined;
+  const key = env.TLS_KEY || undefined;
+  if (!cert && !key) return {};
+  if (!cert || !key) throw new Error('HTTPS needs both TLS_CERT and TLS_KEY (PEM files)');
+  return { tls: { certFile: resolve(cert), keyFile: resolve(key) } };
+}
+
+/** `true` (every proxy), a number of proxy hops, or addresses / CIDR ranges separated by commas. */
+function trustProxy(value: string | undefined): Pick<HqConfig, 'trustProxy'> {
+  if (value === undefined || value === '' || value === 'false') return {};
+  if (value === 'true') return { trustProxy: true };
+  if (/^\d+$/.test(value)) return { trustProxy: Number(value) };
+  return { trustProxy: value };
+}
+
+function wholeNonNegative(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be 0 or a positive whole number`);
+  return n;
 }
 
 function positive(name: string, value: string | undefined, fallback: number): number {

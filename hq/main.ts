@@ -1,10 +1,10 @@
 // HQ's command line: `serve` (the default) runs the server; the other commands administer the database
 // it is configured for (DATABASE_URL, or the embedded PGlite under DATA_DIR — through the running server
 // when there is one). See the README, "HQ server".
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { STATUSES, type ComplaintStatus } from '../shared/complaints/model';
+import { LIMITS } from '../shared/complaints/validation';
 import type { BranchDirectory } from '../shared/sync/protocol';
 import { buildApp } from './app';
 import { FileBlobStore } from './blobs/fs-store';
@@ -12,19 +12,27 @@ import { updateDirectory, type BranchInput } from './branches/directory';
 import { createEnrollment } from './branches/enrollment';
 import { transitionAtHq } from './complaints/transitions';
 import { configFromEnv, type HqConfig } from './config';
+import { startControlServer } from './control';
+import { adminConnection } from './db/admin-connection';
 import { openDatabase, serverVersion, type HqDatabase } from './db/database';
+import { CONTROL_SOCKET } from './db/embedded';
+import { devicesCommand } from './devices/commands';
+import { listenForRevocations } from './devices/revocation';
 import { FaultPoints } from './faults';
+import { privateDirSync } from './fs-modes';
 import { emlFolderTransport, smtpTransport, type MailTransport } from './mail/transport';
 import { formatMailReport, unsentMailJobs } from './mail/status';
 import { MailWorker } from './mail/worker';
-import pg from 'pg';
+import { loadTls } from './tls';
 
 const USAGE = `Usage: npm run hq -- [command] [options]
 
   serve                      run HQ (default). Environment: PORT (4180), HOST (127.0.0.1),
                              DATABASE_URL (PostgreSQL; absent: embedded PGlite under DATA_DIR),
                              DATA_DIR (.otklik-data/hq: photos and the embedded database)
-                             HQ_AUTH_CACHE_MS (5000: how long a checked device token is trusted)
+                             HQ_AUTH_CACHE_MS (5000: how long a checked device token is trusted),
+                             TLS_CERT + TLS_KEY (PEM files: serve HTTPS), HQ_TRUST_PROXY, limits:
+                             see the README, "Security"
   enroll --branch CODE       create or update a branch and print a one-time enrollment code
          [--name N] [--country RU|UA|CZ|KR] [--time-zone Z] [--language ru|uk|en|cs|ko]
          [--manager-name N] [--manager-email E] [--head-of-sales-name N] [--head-of-sales-email E]
@@ -34,40 +42,23 @@ const USAGE = `Usage: npm run hq -- [command] [options]
                              update a branch's directory entry (manager, head of sales…) without
                              issuing a code; the branch receives it with its next sync
   mail-worker                only the mail worker (R7): sends the mail queue, escalates overdue
-                             entries. Any number may run beside the servers (DATABASE_URL).
+                             entries. Any number may run beside the servers on PostgreSQL (DATABASE_URL);
+                             the embedded database has one owner, and \`serve\` runs a worker itself.
                              Environment: SMTP_URL (absent: .eml files in DATA_DIR/mail), MAIL_FROM,
                              MAIL_POLL_MS (5000), MAIL_LEASE_MS (600000). \`serve\` runs one too.
   mail-status [--json]       list the mail jobs not sent yet: waiting for photos, no manager address,
                              retrying (with the last error) or failed for good (with the server's reason)
+  devices [--branch CODE] [--json]
+                             the enrolled workstations: branch, state, enrolled, last seen, revoked
+  revoke --device ID         revoke a workstation's token at once (it must enroll again)
   migrate                    apply database migrations and exit
+
+The embedded database (no DATABASE_URL) has one owner at a time: while \`serve\` runs, the other commands
+go through it; a second \`serve\` or \`mail-worker\` on the same DATA_DIR is refused.
 `;
 
 /** While the embedded server runs, the CLI reaches its database through it (PGlite has one owner). */
-const EMBEDDED_ADDRESS_FILE = 'hq-embedded-db.json';
-
-async function adminPool(config: HqConfig): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
-  if (config.databaseUrl) {
-    const db = await openDatabase(config);
-    return { pool: db.pool, close: () => db.close() };
-  }
-  const file = join(config.dataDir, EMBEDDED_ADDRESS_FILE);
-  if (existsSync(file)) {
-    const { url, pid } = JSON.parse(readFileSync(file, 'utf8')) as { url: string; pid: number };
-    let alive: boolean;
-    try {
-      process.kill(pid, 0);
-      alive = true;
-    } catch {
-      alive = false;
-    }
-    if (alive) {
-      const pool = new pg.Pool({ connectionString: url, max: 1 });
-      return { pool, close: () => pool.end() };
-    }
-  }
-  const db = await openDatabase(config);
-  return { pool: db.pool, close: () => db.close() };
-}
+const adminPool = (config: HqConfig, command: string) => adminConnection(config, command);
 
 function mailTransport(config: HqConfig): MailTransport {
   return config.smtpUrl
@@ -82,26 +73,35 @@ function mailWorker(config: HqConfig, db: HqDatabase, blobs: FileBlobStore, faul
 }
 
 async function serve(config: HqConfig): Promise<void> {
-  mkdirSync(config.dataDir, { recursive: true });
-  const db: HqDatabase = await openDatabase(config);
+  const https = loadTls(config);
+  privateDirSync(config.dataDir);
+  const db: HqDatabase = await openDatabase({ ...config, command: 'serve' });
   const blobs = new FileBlobStore(join(config.dataDir, 'photos'));
   await blobs.init();
   const faults = FaultPoints.fromEnv(process.env.HQ_FAULTS);
   const mail = mailWorker(config, db, blobs, faults);
-  const app = buildApp({
-    db,
-    blobs,
-    maxPhotoBytes: config.maxPhotoBytes,
-    authCacheMs: config.authCacheMs,
-    faults,
-    onMailWork: () => mail.wake(),
-  });
+  const app = buildApp(
+    {
+      db,
+      blobs,
+      maxPhotoBytes: config.maxPhotoBytes,
+      authCacheMs: config.authCacheMs,
+      faults,
+      onMailWork: () => mail.wake(),
+      deviceTokenDays: config.deviceTokenDays,
+      branchPhotoQuotaBytes: config.branchPhotoQuotaBytes,
+    },
+    { limits: config.limits, https, trustProxy: config.trustProxy },
+  );
   const address = await app.listen({ port: config.port, host: config.host });
-  const file = join(config.dataDir, EMBEDDED_ADDRESS_FILE);
-  if (db.kind === 'pglite') {
-    const url = (db.pool.options as { connectionString?: string }).connectionString;
-    writeFileSync(file, JSON.stringify({ url, pid: process.pid }));
-  }
+  // A revocation drops the device's cached token at once: told by the admin command through the control
+  // socket (embedded), or by a NOTIFY that reaches every HQ process (PostgreSQL).
+  const control = db.socketDir
+    ? await startControlServer(join(db.socketDir, CONTROL_SOCKET), app.deviceAuth)
+    : undefined;
+  const revocations = config.databaseUrl
+    ? listenForRevocations(config.databaseUrl, app.deviceAuth)
+    : undefined;
   console.log(
     `[hq] listening on ${address} (database: ${db.kind} ${await serverVersion(db.pool)}, data: ${config.dataDir})`,
   );
@@ -109,9 +109,10 @@ async function serve(config: HqConfig): Promise<void> {
   const stop = async () => {
     console.log('[hq] stopping');
     await app.close();
+    await control?.close();
+    await revocations?.close();
     await mail.stop();
     await db.close();
-    rmSync(file, { force: true });
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
@@ -127,7 +128,8 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'serve') return serve(config);
   if (command === 'mail-worker') {
-    const db = await openDatabase(config);
+    // On the embedded database this takes its lock: refused while `serve` runs (it has a worker).
+    const db = await openDatabase({ ...config, command: 'mail-worker' });
     const blobs = new FileBlobStore(join(config.dataDir, 'photos'));
     const worker = mailWorker(config, db, blobs, FaultPoints.fromEnv(process.env.HQ_FAULTS));
     worker.start(config.mailPollMs);
@@ -142,7 +144,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'mail-status') {
     const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
-    const { pool, close } = await adminPool(config);
+    const { pool, close } = await adminPool(config, command);
     try {
       const jobs = await unsentMailJobs(pool);
       console.log(values.json ? JSON.stringify(jobs, null, 2) : formatMailReport(jobs));
@@ -151,8 +153,9 @@ async function main(argv: string[]): Promise<void> {
     }
     return;
   }
+  if (command === 'devices' || command === 'revoke') return devicesCommand(command, rest, config);
   if (command === 'migrate') {
-    const { close } = await adminPool(config);
+    const { close } = await adminPool(config, command);
     await close();
     console.log('[hq] database is up to date');
     return;
@@ -190,7 +193,7 @@ async function main(argv: string[]): Promise<void> {
       const v = values[flag];
       if (typeof v === 'string') (input as Record<string, string>)[key] = v;
     }
-    const { pool, close } = await adminPool(config);
+    const { pool, close } = await adminPool(config, command);
     try {
       if (command === 'directory') {
         const branch = await updateDirectory(pool, input);
@@ -225,7 +228,10 @@ async function main(argv: string[]): Promise<void> {
       throw new Error('transition needs --complaint, --to and --actor');
     if (!(STATUSES as readonly string[]).includes(values.to))
       throw new Error(`--to must be one of ${STATUSES.join(', ')}`);
-    const { pool, close } = await adminPool(config);
+    // What HQ records goes down to the branch, which holds it to the app's limits (issue 13).
+    if (values.actor.length > LIMITS.person || (values.reason?.length ?? 0) > LIMITS.note)
+      throw new Error(`--actor may be at most ${LIMITS.person} characters, --reason ${LIMITS.note}`);
+    const { pool, close } = await adminPool(config, command);
     try {
       const r = await transitionAtHq(pool, values.complaint, {
         to: values.to as ComplaintStatus,

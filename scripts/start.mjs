@@ -33,7 +33,9 @@ await new Promise((resolve, reject) => {
   });
   hq.once('exit', (code) => reject(new Error(`HQ exited (${code}) before it was ready`)));
 }).catch((error) => {
-  console.error(`[otklik] ${error.message}. Is port ${hqPort} taken? Set OTKLIK_HQ_PORT.`);
+  console.error(
+    `[otklik] ${error.message}: see HQ's message above (port ${hqPort} taken? set OTKLIK_HQ_PORT; another HQ on this DATA_DIR?).`,
+  );
   process.exit(1);
 });
 

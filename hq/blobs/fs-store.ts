@@ -1,15 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, chmod, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { PRIVATE_FILE, privateDir } from '../fs-modes';
 import type { BlobPutResult, BlobStore } from './store';
 
 class TooLarge extends Error {}
 class Aborted extends Error {}
 
-/** Photos as files: `<dir>/ab/cd/<sha256>`, written to `<dir>/tmp` first, fsync'ed, then renamed. */
+/**
+ * Photos as files: `<dir>/ab/cd/<sha256>`, written to `<dir>/tmp` first, fsync'ed, then renamed. Files are
+ * 0600 and directories 0700 (issue 13: they hold customers' handwriting and names).
+ */
 export class FileBlobStore implements BlobStore {
   /** Directories this process has made (or found): no `mkdir` round trip for each photo. */
   private readonly made = new Set<string>();
@@ -19,7 +23,8 @@ export class FileBlobStore implements BlobStore {
   /** Temporary files of uploads that were cut off (HQ killed mid-upload) are removed at start. */
   async init(): Promise<void> {
     await rm(join(this.dir, 'tmp'), { recursive: true, force: true });
-    await mkdir(join(this.dir, 'tmp'), { recursive: true });
+    await privateDir(this.dir);
+    await privateDir(join(this.dir, 'tmp'));
   }
 
   pathOf(sha256: string): string {
@@ -67,7 +72,8 @@ export class FileBlobStore implements BlobStore {
       },
     });
     // `body` is piped by hand, not in the pipeline: stopping early must not destroy the request, whose
-    // answer is still to be sent. A body that breaks off (client gone) fails the pipeline all the same.
+    // answer is still to be sent (a 413 or 507 the client must be able to read, not a connection reset).
+    // A body that breaks off (client gone) fails the pipeline all the same.
     const stopWatching = finished(body, (error) => {
       if (error) meter.destroy(error);
     });
@@ -79,11 +85,14 @@ export class FileBlobStore implements BlobStore {
     body.pipe(meter);
     try {
       // flush: fsync before the stream reports finished, so a photo is durable before it is named.
-      await pipeline(meter, createWriteStream(tmp, { flush: true, highWaterMark: 1024 * 1024 }));
+      await pipeline(
+        meter,
+        createWriteStream(tmp, { flush: true, highWaterMark: 1024 * 1024, mode: PRIVATE_FILE }),
+      );
+      await chmod(tmp, PRIVATE_FILE); // whatever the umask
     } catch (error) {
+      // The rest of the body is the caller's to drop or close, after answering.
       body.unpipe(meter);
-      // As a pipeline would: a failed upload's body is closed (too large, client gone, disk error).
-      if (!(error instanceof Aborted)) body.destroy();
       await rm(tmp, { force: true });
       await present;
       if (error instanceof TooLarge) return { ok: false, reason: 'too_large', maxBytes: limits.maxBytes };
@@ -104,18 +113,19 @@ export class FileBlobStore implements BlobStore {
       return { ok: true, size, alreadyStored: true };
     }
     const parent = join(target, '..');
-    if (!this.made.has(parent)) {
-      await mkdir(parent, { recursive: true });
+    const makeParent = async () => {
+      await privateDir(join(parent, '..'));
+      await privateDir(parent);
       this.made.add(parent);
-    }
+    };
+    if (!this.made.has(parent)) await makeParent();
     try {
       await rename(tmp, target);
     } catch (error) {
       // The directory was removed behind this process's back: make it again.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       this.made.delete(parent);
-      await mkdir(parent, { recursive: true });
-      this.made.add(parent);
+      await makeParent();
       await rename(tmp, target);
     }
     return { ok: true, size, alreadyStored: false };

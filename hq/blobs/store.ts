@@ -12,7 +12,8 @@ export interface BlobStore {
    * Streams `body` in, hashing while it arrives. Keeps it under `sha256` only when the bytes hash to it;
    * nothing partial is ever visible under that name (a crash mid-upload leaves only a temporary file).
    * `signal` stops it before the end (the caller learnt meanwhile that the bytes are not needed): what was
-   * written is removed, and `body` is left to the caller, paused, to drain or close.
+   * written is removed. Whenever it ends early (stopped, too large, a disk error) `body` is left to the
+   * caller, paused, to drain or close after answering.
    */
   put(
     sha256: string,

@@ -1,7 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
 import { isValidBranchCode } from '../../shared/complaints/numbering';
 import { COUNTRIES, DEFAULT_TIME_ZONE, isLanguage, type Country } from '../../shared/settings/workstation';
-import { branchDirectorySchema, type BranchDirectory, type Change } from '../../shared/sync/protocol';
+import {
+  branchDirectorySchema,
+  DIRECTORY_LIMITS,
+  type BranchDirectory,
+  type Change,
+} from '../../shared/sync/protocol';
 import { isValidTimeZone } from '../../shared/time/zoned';
 import { inTransaction } from '../db/database';
 import { nextVersion } from './versions';
@@ -48,6 +53,17 @@ function validateBranch(input: BranchInput): void {
     throw new Error(`Not a time zone: "${input.timeZone}"`);
   if (input.language !== undefined && !isLanguage(input.language))
     throw new Error(`Not a language: "${input.language}"`);
+  // Issue 13: what HQ sends down must fit the branch's own limits (or every pull would be refused there).
+  const longest = {
+    name: DIRECTORY_LIMITS.name,
+    managerName: DIRECTORY_LIMITS.person,
+    headOfSalesName: DIRECTORY_LIMITS.person,
+    managerEmail: DIRECTORY_LIMITS.email,
+    headOfSalesEmail: DIRECTORY_LIMITS.email,
+  } as const;
+  for (const [field, max] of Object.entries(longest))
+    if ((input[field as keyof typeof longest]?.length ?? 0) > max)
+      throw new Error(`${field} may be at most ${max} characters`);
 }
 
 /**

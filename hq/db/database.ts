@@ -7,6 +7,8 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export interface HqDatabase {
   pool: pg.Pool;
   kind: DatabaseKind;
+  /** Embedded: the private directory of its socket, where a running server also has its control socket. */
+  socketDir?: string;
   close(): Promise<void>;
 }
 
@@ -18,13 +20,20 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) =>
 );
 
 /**
- * Opens HQ's database: PostgreSQL at `databaseUrl`, or the embedded PGlite under `dataDir`, and brings its
- * schema up to date.
+ * Opens HQ's database: PostgreSQL at `databaseUrl`, or the embedded PGlite under `dataDir` (this process
+ * then owns it until `close`: a second one is refused with `DatabaseLocked`), and brings its schema up to date.
  */
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<HqDatabase> {
-  const embedded = options.databaseUrl ? undefined : await startEmbeddedDatabase(options.dataDir);
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  /** Named in the embedded database's lock, for whoever is refused it (e.g. `serve`). */
+  command?: string;
+}): Promise<HqDatabase> {
+  const embedded = options.databaseUrl
+    ? undefined
+    : await startEmbeddedDatabase(options.dataDir, { command: options.command });
   const pool = new pg.Pool({
-    connectionString: options.databaseUrl ?? embedded!.url,
+    ...(options.databaseUrl ? { connectionString: options.databaseUrl } : embedded!.connection),
     // PGlite executes one statement at a time whatever the pool size; one connection keeps it simple.
     max: embedded ? 1 : Number(process.env.HQ_DB_POOL ?? 10),
   });
@@ -40,6 +49,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
   return {
     pool,
     kind: embedded ? 'pglite' : 'postgresql',
+    ...(embedded?.socketDir ? { socketDir: embedded.socketDir } : {}),
     async close() {
       await pool.end();
       await embedded?.close();

@@ -1,11 +1,19 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { PRIVATE_FILE, privateDirSync } from '../fs-modes';
+import { acquireLock, LOCK_FILE } from './lock';
 
 /**
- * The embedded default: PGlite (PostgreSQL in WebAssembly) with its data directory on disk, served on a
- * loopback port through pglite-socket, so HQ talks to it with the same `pg` driver code as to PostgreSQL.
+ * The embedded default: PGlite (PostgreSQL in WebAssembly) with its data directory on disk, served through
+ * pglite-socket, so HQ talks to it with the same `pg` driver code as to PostgreSQL.
+ *
+ * Issue 13: PGlite accepts anyone who connects, as superuser, without a password. So it is served on a Unix
+ * socket in a directory only HQ's user may enter (socket 0600, directory 0700), never on a TCP port — except
+ * on Windows, where `pg` cannot reach a named pipe: there it stays on loopback (use PostgreSQL for production
+ * on Windows). Only one process opens the data directory at a time (lock.ts).
  *
  * PGlite runs in a worker thread of HQ's process, not on HQ's own thread: each statement is WebAssembly
  * plus synchronous file access, and on the main thread it held up every request in flight — photo uploads
@@ -14,8 +22,38 @@ import { Worker } from 'node:worker_threads';
  * it loads are resolved here, from HQ's own node_modules.
  */
 export interface EmbeddedDatabase {
-  url: string;
+  /** `pg` connection settings: `host` is the socket's directory (or 127.0.0.1 on Windows). */
+  connection: EmbeddedConnection;
+  /** The private directory of the database's socket (and of the control socket); none on Windows. */
+  socketDir?: string;
   close(): Promise<void>;
+}
+
+export interface EmbeddedConnection {
+  host: string;
+  port: number;
+  user: string;
+  database: string;
+}
+
+/** `pg` looks for `<host>/.s.PGSQL.<port>` when `host` is a directory. */
+export const SOCKET_PORT = 5432;
+const SOCKET_NAME = `.s.PGSQL.${SOCKET_PORT}`;
+/** The control socket of a running `serve` (hq/control.ts), beside the database's. */
+export const CONTROL_SOCKET = 'control.sock';
+/** A Unix socket path is limited to about 104 bytes (macOS; 108 on Linux). */
+const MAX_SOCKET_PATH = 100;
+
+export function embeddedConnection(socketDir: string): EmbeddedConnection {
+  return { host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres' };
+}
+
+/** `<DATA_DIR>/run`, or a private temporary directory when that path is too long for a socket. */
+function socketDirFor(dataDir: string): { dir: string; temporary: boolean } {
+  const dir = join(dataDir, 'run');
+  const longest = Math.max(SOCKET_NAME.length, CONTROL_SOCKET.length) + 1;
+  if (Buffer.byteLength(dir) + longest <= MAX_SOCKET_PATH) return { dir, temporary: false };
+  return { dir: mkdtempSync(join(tmpdir(), 'otklik-hq-')), temporary: true };
 }
 
 const THREAD = `
@@ -25,7 +63,8 @@ const { parentPort, workerData } = require('node:worker_threads');
   const { PGLiteSocketServer } = require(workerData.socket);
   const db = await PGlite.create({ dataDir: workerData.dir });
   // PGlite runs one query at a time; a few connections let a CLI command in while the server runs.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
+  const where = workerData.path ? { path: workerData.path } : { host: '127.0.0.1', port: 0 };
+  const server = new PGLiteSocketServer({ db, ...where, maxConnections: 8 });
   await server.start();
   parentPort.once('message', async () => {
     try {
@@ -42,14 +81,49 @@ const { parentPort, workerData } = require('node:worker_threads');
 
 type ThreadMessage = { conn: string } | { closed: true } | { error: string };
 
-export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  options: { command?: string } = {},
+): Promise<EmbeddedDatabase> {
+  privateDirSync(dataDir);
   const dir = join(dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
+  privateDirSync(dir);
+  const socket = process.platform === 'win32' ? undefined : socketDirFor(dataDir);
+  const dropSocketDir = () => {
+    if (socket?.temporary) rmSync(socket.dir, { recursive: true, force: true });
+  };
+  let lock;
+  try {
+    if (socket) privateDirSync(socket.dir);
+    lock = await acquireLock(join(dataDir, LOCK_FILE), {
+      command: options.command ?? 'hq',
+      ...(socket ? { socketDir: socket.dir } : {}),
+    });
+  } catch (error) {
+    dropSocketDir();
+    throw error;
+  }
+  const held = lock;
+  const socketPath = socket && join(socket.dir, SOCKET_NAME);
+  const cleanUp = async () => {
+    if (socket) {
+      rmSync(join(socket.dir, SOCKET_NAME), { force: true });
+      rmSync(join(socket.dir, CONTROL_SOCKET), { force: true });
+    }
+    dropSocketDir();
+    await held.release();
+  };
+  // Left by a process that was killed: the lock is ours, so nobody is listening on them.
+  if (socket) {
+    rmSync(join(socket.dir, SOCKET_NAME), { force: true });
+    rmSync(join(socket.dir, CONTROL_SOCKET), { force: true });
+  }
   const require = createRequire(import.meta.url);
   const worker = new Worker(THREAD, {
     eval: true,
     workerData: {
       dir,
+      path: socketPath,
       pglite: require.resolve('@electric-sql/pglite'),
       socket: require.resolve('@electric-sql/pglite-socket'),
     },
@@ -69,19 +143,27 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
     });
   const started = await next().catch(async (error: unknown) => {
     await worker.terminate();
+    await cleanUp();
     throw error;
   });
   if (!('conn' in started)) {
     await worker.terminate();
+    await cleanUp();
     throw new Error(`the embedded database did not start: ${'error' in started ? started.error : '?'}`);
   }
+  // Created with the process's umask; only HQ's user may connect (its directory is private too).
+  if (socketPath) chmodSync(socketPath, PRIVATE_FILE);
   // Should it die while HQ runs, every query fails with a connection error; the log says why.
   worker.on('error', (error) => console.error('[hq] embedded database failed:', error));
   worker.on('exit', (code) => {
     if (!closing) console.error(`[hq] embedded database stopped unexpectedly (exit code ${code})`);
   });
+  const [host, port] = started.conn.split(/:(?=\d+$)/);
   return {
-    url: `postgresql://postgres@${started.conn}/postgres?sslmode=disable`,
+    connection: socket
+      ? embeddedConnection(socket.dir)
+      : { host: host!, port: Number(port), user: 'postgres', database: 'postgres' },
+    ...(socket ? { socketDir: socket.dir } : {}),
     async close() {
       if (closing) return;
       closing = true;
@@ -89,6 +171,7 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
       worker.postMessage('close');
       const answer = await done.catch((error: unknown) => ({ error: String(error) }));
       await worker.terminate();
+      await cleanUp();
       if ('error' in answer) throw new Error(`the embedded database did not close cleanly: ${answer.error}`);
     },
   };

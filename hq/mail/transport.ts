@@ -1,7 +1,8 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { chmod, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { MailAddress } from '../../shared/mail/eml';
+import { PRIVATE_FILE, privateDir } from '../fs-modes';
 
 /** The R7 message of an entry, or its R11 escalation, as nodemailer takes it (SMTP and `.eml` alike). */
 export interface OutgoingMail {
@@ -79,13 +80,14 @@ export function emlFolderTransport(dir: string, from: string): MailTransport {
     description: `.eml files in ${dir}`,
     async send(mail) {
       const info = await transporter.sendMail(message(from, mail));
-      await mkdir(dir, { recursive: true });
+      await privateDir(dir); // issue 13: the messages hold customers' names and photos
       const name = mail.messageId
         .replace(/^<|>$/g, '')
         .replace(/@.*$/, '')
         .replace(/[^A-Za-z0-9._-]/g, '_');
       const file = join(dir, `${name}.eml`);
-      await writeFile(`${file}.tmp`, info.message as Buffer, { flush: true });
+      await writeFile(`${file}.tmp`, info.message as Buffer, { flush: true, mode: PRIVATE_FILE });
+      await chmod(`${file}.tmp`, PRIVATE_FILE);
       await rename(`${file}.tmp`, file);
       console.log(`[hq] mail: wrote ${file} (to ${addresses(mail.to).join(', ')})`);
       return { to: addresses(mail.to), cc: addresses(mail.cc) };

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sha256Param } from '../../shared/sync/protocol';
 import { HqError } from '../errors';
 import { branchHasPhoto, recordPhoto } from '../book/photos';
+import { quotaRefusal, storageRefusal } from '../blobs/refusals';
 
 /**
  * R6, R23: photos are immutable and content-addressed. PUT streams the bytes to the blob store, hashing
@@ -40,6 +41,13 @@ export async function photoRoutes(app: FastifyInstance) {
         'payload_too_large',
         `A photo may be at most ${maxPhotoBytes} bytes; this one has ${declared}.`,
       );
+    // Issue 13: a branch over its photo quota is refused with 507 (it keeps the photo and tries later).
+    const room = await app.photoQuota.remaining(device.branchId);
+    if (Number.isFinite(declared) && declared > room) {
+      if (await branchHasPhoto(app.hq.db.pool, device.branchId, sha))
+        return reply.code(200).send({ sha256: sha, stored: 'already' });
+      throw quotaRefusal(device.branchCode, app.photoQuota.quotaBytes);
+    }
     let body: Readable = request.raw;
     const chunkDelay = faults?.delay('photo.chunkDelay') ?? 0;
     if (chunkDelay > 0) {
@@ -55,7 +63,11 @@ export async function photoRoutes(app: FastifyInstance) {
     // R23: whether this branch has delivered the photo already is asked while its bytes start arriving
     // (verified and written as usual); if it has, writing stops at once and the answer is 200, as before.
     const stop = new AbortController();
-    const storing = blobs.put(sha, body, { maxBytes: maxPhotoBytes, signal: stop.signal });
+    const limit = Math.min(maxPhotoBytes, room);
+    const storing = blobs
+      .put(sha, body, { maxBytes: limit, signal: stop.signal })
+      .catch((error: unknown) => Promise.reject(storageRefusal(error)));
+    storing.catch(() => undefined); // awaited below, after the database answered (not an unhandled rejection)
     let delivered: boolean;
     try {
       delivered = await branchHasPhoto(app.hq.db.pool, device.branchId, sha);
@@ -74,7 +86,9 @@ export async function photoRoutes(app: FastifyInstance) {
     const result = await storing;
     if (!result.ok && result.reason === 'aborted') throw new Error('photo upload stopped unexpectedly');
     if (!result.ok && result.reason === 'too_large')
-      throw new HqError(413, 'payload_too_large', `A photo may be at most ${result.maxBytes} bytes.`);
+      throw result.maxBytes < maxPhotoBytes
+        ? quotaRefusal(device.branchCode, app.photoQuota.quotaBytes)
+        : new HqError(413, 'payload_too_large', `A photo may be at most ${result.maxBytes} bytes.`);
     if (!result.ok)
       throw new HqError(
         422,
@@ -82,6 +96,7 @@ export async function photoRoutes(app: FastifyInstance) {
         `The bytes received hash to ${result.actual}, not to ${sha}: the upload was damaged or the address is wrong.`,
       );
     if (await recordPhoto(app.hq.db.pool, device.branchId, sha, result.size)) app.hq.onMailWork?.();
+    app.photoQuota.stored(device.branchId, result.size);
     return reply.code(201).send({ sha256: sha, stored: result.alreadyStored ? 'deduplicated' : 'new' });
   });
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { LIMITS } from '../../shared/complaints/validation';
 import { useTranslation } from 'react-i18next';
 import {
   DECISION_OUTCOMES,
@@ -107,6 +108,7 @@ export function DecisionForm(props: {
           {negative && <span className="required">{' *'}</span>}
         </label>
         <textarea
+          maxLength={LIMITS.note}
           id="decision-justification"
           rows={3}
           value={justification}
@@ -117,6 +119,7 @@ export function DecisionForm(props: {
       <div className="field">
         <label htmlFor="decision-alternative">{t('decision.alternative')}</label>
         <textarea
+          maxLength={LIMITS.note}
           id="decision-alternative"
           rows={2}
           value={alternative}
@@ -150,6 +153,7 @@ export function DecisionForm(props: {
         <div className="field">
           <label htmlFor="decision-override">{t('decision.overrideReason')}</label>
           <textarea
+            maxLength={LIMITS.note}
             id="decision-override"
             rows={2}
             value={override}
@@ -160,7 +164,12 @@ export function DecisionForm(props: {
       )}
       <div className="field">
         <label htmlFor="decision-note">{t('decision.note')}</label>
-        <input id="decision-note" value={note} onChange={(e) => setNote(e.target.value)} />
+        <input
+          maxLength={LIMITS.note}
+          id="decision-note"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </div>
       <FormButtons busy={props.busy} submit={t('decision.save')} onCancel={props.onCancel} />
     </form>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { LIMITS } from '../../shared/complaints/validation';
 import { useTranslation } from 'react-i18next';
 import {
   FOLLOW_UP_OUTCOMES,
@@ -72,6 +73,7 @@ export function FollowUpForm(props: {
       <div className="field">
         <label htmlFor="follow-up-comment">{t('followUp.comment')}</label>
         <textarea
+          maxLength={LIMITS.note}
           id="follow-up-comment"
           rows={2}
           value={comment}

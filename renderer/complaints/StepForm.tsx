@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { LIMITS } from '../../shared/complaints/validation';
 import { useTranslation } from 'react-i18next';
 
 /** Save and Cancel under a step's form. */
@@ -47,6 +48,7 @@ export function TextStepForm(props: {
       {props.refusal}
       <label htmlFor="step-text">{props.label}</label>
       <textarea
+        maxLength={LIMITS.note}
         id="step-text"
         rows={3}
         value={text}

@@ -8,6 +8,7 @@ import type {
 import { formatComplaintNumber, sequenceCounterKey } from '../../shared/complaints/numbering';
 import { searchWordsOf } from '../../shared/complaints/search';
 import {
+  LIMITS,
   normalizeComplaintInput,
   validateComplaintInput,
   type FieldError,
@@ -27,7 +28,7 @@ import { actionTables, enqueue } from '../db/outbox';
 import { complaintHistory } from './queries';
 
 export const NEW_COMPLAINT_DRAFT = 'new-complaint';
-export const NOTE_MAX_LENGTH = 5_000;
+export const NOTE_MAX_LENGTH = LIMITS.note;
 
 export class ValidationFailed extends Error {
   constructor(readonly errors: FieldError[]) {

@@ -28,9 +28,10 @@ export interface Platform {
   notify(title: string, body: string): Promise<boolean>;
   /**
    * Lets the page connect to this HQ server (the desktop app's CSP names exactly one). True when the page
-   * must reload before it can reach it; a browser page needs nothing (its server sets its policy).
+   * must reload before it can reach it; a browser page needs nothing (its server sets its policy). Throws
+   * HqChangeNotConfirmed when the workstation is enrolled to another HQ and nobody confirmed the move.
    */
-  allowHq(url: string): Promise<boolean>;
+  allowHq(url: string, language?: string): Promise<boolean>;
   /**
    * Issue 16: prints a rendered document (renderer/documents) or saves it as a PDF. Electron: a hidden
    * window in the main process, the remembered printer, an explicit page size. Browser: window.print().
@@ -40,13 +41,20 @@ export interface Platform {
   printers(): Promise<PrinterInfo[]>;
 }
 
+/** The desktop app keeps its enrolled HQ: moving to another one was not confirmed (issue 13). */
+export class HqChangeNotConfirmed extends Error {}
+
 function electronPlatform(bridge: OtklikBridge): Platform {
   return {
     kind: 'electron',
     appInfo: () => bridge.getAppInfo(),
     diskSpace: () => bridge.getDiskSpace(),
     notify: async (title, body) => (await bridge.showNotification({ title, body })).shown,
-    allowHq: async (url) => (await bridge.allowHqOrigin(url)).changed,
+    allowHq: async (url, language) => {
+      const answer = await bridge.allowHqOrigin(url, language);
+      if (answer.origin !== new URL(url).origin) throw new HqChangeNotConfirmed(answer.origin);
+      return answer.changed;
+    },
     print: (job) => bridge.printDocument(job),
     printers: () => bridge.listPrinters(),
   };

@@ -3,16 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { Field, describedBy } from '../ui/Field';
-import { EnrollFailed, connectToHq } from './enroll';
+import { EnrollFailed, checkHqUrl, connectToHq } from './enroll';
 import { useHqLink } from './hooks';
-import { platform } from '../platform';
+import { HqChangeNotConfirmed, platform } from '../platform';
 
 /** An enrollment interrupted by the reload that lets the desktop app reach the new HQ address. */
 const PENDING_KEY = 'otklik.pendingEnrollment';
 
 /** Settings → connection to HQ: the address and the one-time enrollment code HQ issued for this PC. */
 export function HqConnection({ settings }: { settings: WorkstationSettings }) {
-  const { t } = useTranslation('sync');
+  const { t, i18n } = useTranslation('sync');
   const db = useDb();
   const link = useHqLink();
   const [hqUrl, setHqUrl] = useState(settings.hqUrl);
@@ -26,9 +26,14 @@ export function HqConnection({ settings }: { settings: WorkstationSettings }) {
     setBusy(true);
     setError(null);
     try {
+      checkHqUrl(target.hqUrl); // before the desktop app is asked to allow it
       // The desktop app allows exactly one HQ server; a new address takes effect after a reload, and the
       // enrollment goes on by itself afterwards (the code is kept for this tab only).
-      if (await platform.allowHq(target.hqUrl).catch(() => false)) {
+      const reload = await platform.allowHq(target.hqUrl, i18n.language).catch((err: unknown) => {
+        if (err instanceof HqChangeNotConfirmed) throw new EnrollFailed('hq_change_cancelled', err.message);
+        return false;
+      });
+      if (reload) {
         sessionStorage.setItem(PENDING_KEY, JSON.stringify(target));
         location.reload();
         return;
@@ -69,8 +74,9 @@ export function HqConnection({ settings }: { settings: WorkstationSettings }) {
   }
 
   const message = error ? t(`connect.errors.${error}`) : undefined;
-  const urlError = error === 'invalid_url' ? message : undefined;
-  const codeError = error && error !== 'invalid_url' ? message : undefined;
+  const onUrl = error === 'invalid_url' || error === 'insecure_url';
+  const urlError = onUrl ? message : undefined;
+  const codeError = error && !onUrl ? message : undefined;
   return (
     <form
       className="page settings-form hq-connection"

@@ -190,10 +190,13 @@ export class SyncEngine {
           marking.push((await this.uploadPhoto(conn, row)).marked);
         } catch (error) {
           firstFailure ??= error;
-          // Unreachable HQ fails every photo the same way: stop and let backoff decide when to retry.
+          // Unreachable HQ fails every photo the same way: stop and let backoff decide when to retry. So do
+          // HQ's storage being full (507: the photos stay here, pending) and too many requests (429).
           if (
             error instanceof HqRequestError &&
-            ['offline', 'unreachable', 'unauthorized'].includes(error.kind)
+            (['offline', 'unreachable', 'unauthorized'].includes(error.kind) ||
+              error.status === 507 ||
+              error.status === 429)
           )
             break;
         }

@@ -1,4 +1,5 @@
-import { isValidHqUrl, type WorkstationSettings } from '../../shared/settings/workstation';
+import { hqUrlProblem } from '../../shared/security/hq-url';
+import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { normalizeEnrollmentCode } from '../../shared/sync/protocol';
 import type { OtklikDatabase } from '../db/database';
 import { deviceId, type HqLink } from '../db/device';
@@ -11,11 +12,30 @@ import { withHqDirectory } from '../../shared/settings/directory';
 export class EnrollFailed extends Error {
   constructor(
     readonly reason:
-      'invalid_url' | 'code_required' | HqRequestError['kind'] | 'code_invalid' | 'branch_mismatch',
+      | 'invalid_url'
+      | 'insecure_url'
+      | 'code_required'
+      | HqRequestError['kind']
+      | 'code_invalid'
+      | 'branch_mismatch'
+      | 'rate_limited'
+      | 'hq_change_cancelled',
     message: string,
   ) {
     super(message);
   }
+}
+
+/**
+ * The HQ address as it will be used, or EnrollFailed: not an http(s) address, or plain http to another
+ * computer (issue 13: customers' data crosses the network encrypted, or not at all).
+ */
+export function checkHqUrl(raw: string): string {
+  const hqUrl = raw.trim().replace(/\/+$/, '');
+  const problem = hqUrlProblem(hqUrl);
+  if (problem === 'invalid') throw new EnrollFailed('invalid_url', hqUrl);
+  if (problem === 'insecure') throw new EnrollFailed('insecure_url', hqUrl);
+  return hqUrl;
 }
 
 /**
@@ -28,8 +48,7 @@ export async function connectToHq(
   input: { hqUrl: string; code: string },
   client: HqClient = createHqClient(),
 ): Promise<HqLink> {
-  const hqUrl = input.hqUrl.trim().replace(/\/+$/, '');
-  if (!isValidHqUrl(hqUrl)) throw new EnrollFailed('invalid_url', hqUrl);
+  const hqUrl = checkHqUrl(input.hqUrl);
   if (!normalizeEnrollmentCode(input.code)) throw new EnrollFailed('code_required', '');
   const id = await db.transaction('rw', db.meta, () => deviceId(db));
   let answer;
@@ -43,6 +62,7 @@ export async function connectToHq(
     if (error instanceof HqRequestError) {
       if (error.code === 'enrollment_code_invalid') throw new EnrollFailed('code_invalid', error.message);
       if (error.code === 'branch_mismatch') throw new EnrollFailed('branch_mismatch', error.message);
+      if (error.code === 'rate_limited') throw new EnrollFailed('rate_limited', error.message);
       throw new EnrollFailed(error.kind, error.message);
     }
     throw error;

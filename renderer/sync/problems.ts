@@ -7,6 +7,6 @@ import type { SyncError } from './state';
  */
 export function errorSummary(error: SyncError): ProblemText {
   const worded = error.problem && problemText(error.problem);
-  if (error.kind === 'refused' && worded) return worded;
+  if (worded && (error.kind === 'refused' || worded.key.startsWith('problem.hq.'))) return worded;
   return { key: `errors.${error.kind}`, values: {}, detail: worded?.detail ?? error.message };
 }

@@ -5,7 +5,8 @@ import type { Complaint } from './model';
  * text (a Dexie multi-entry index), and a query matches when each of its words is a prefix of one of them.
  */
 
-const MAX_WORDS = 400;
+/** A complaint's search words are capped (its number and phone first, then the words of its text). */
+export const MAX_WORDS = 400;
 const PHONE_LIKE = /^[\d\s()+-]+$/;
 
 export function tokenize(text: string): string[] {

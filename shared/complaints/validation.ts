@@ -68,6 +68,10 @@ export const CHANNEL_RULES: Record<Channel, ChannelRule> = {
   internal: { contactOneOf: ['phone', 'email'], nameRequired: true },
 };
 
+/**
+ * The app's own field limits. The sync schemas (shared/sync/operations.ts) use the very same numbers, so HQ
+ * refuses exactly what the app could never have produced (issue 13: HQ stored a 5 MB description).
+ */
 export const LIMITS = {
   name: 200,
   phone: 40,
@@ -78,6 +82,10 @@ export const LIMITS = {
   description: 10_000,
   remedy: 2_000,
   concerns: 200,
+  /** An employee's name: who registered, who acted (the workstation settings' employee name). */
+  person: 120,
+  /** A note, a preliminary answer, a decision's justification, a follow-up comment: any free text later on. */
+  note: 5_000,
 } as const;
 
 /** A complaint may be registered up to this long after it arrived (a letter found late, a book page). */

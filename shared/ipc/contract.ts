@@ -36,9 +36,12 @@ export const notificationResultSchema = z.object({ shown: z.boolean() });
 
 /**
  * The HQ server the page may connect to (CSP connect-src). Set when a workstation is connected to HQ in
- * Settings; `changed: true` means the page must reload for the new policy to apply.
+ * Settings; `changed: true` means the page must reload for the new policy to apply. Another HQ than the
+ * enrolled one needs a person's confirmation in main (issue 13); refused, `origin` is the one still allowed.
+ * The language is the page's, for that question.
  */
 export const hqOriginSchema = z.string().trim().min(1).max(2048);
+export const hqLanguageSchema = z.string().max(16).optional();
 export const hqOriginResultSchema = z.object({ changed: z.boolean(), origin: z.string() });
 
 /**
@@ -106,7 +109,7 @@ export const ipcContract = {
   },
   allowHqOrigin: {
     channel: IPC_CHANNELS.allowHqOrigin,
-    args: z.tuple([hqOriginSchema]),
+    args: z.tuple([hqOriginSchema, hqLanguageSchema]),
     result: hqOriginResultSchema,
   },
   printDocument: {

@@ -1,5 +1,6 @@
 import type { OfficeHours } from '../book/risk';
 import { isValidBranchCode, isValidStation } from '../complaints/numbering';
+import { LIMITS } from '../complaints/validation';
 import { UKRAINE_MARTIAL_LAW_DEFAULT, type BranchCalendar } from '../deadlines/calendar';
 import {
   DEFAULT_POLICY_ID,
@@ -232,7 +233,7 @@ export function validateWorkstationSettings(raw: WorkstationSettings): SettingsE
   if (!isValidTimeZone(s.timeZone)) add('timeZone', 'invalid_time_zone');
   if (!isLanguage(s.language)) add('language', 'invalid_choice');
   if (!s.employeeName) add('employeeName', 'required');
-  else if (s.employeeName.length > 120) add('employeeName', 'too_long', { max: 120 });
+  else if (s.employeeName.length > LIMITS.person) add('employeeName', 'too_long', { max: LIMITS.person });
   if (!isValidStation(s.station)) add('station', 'invalid_station');
   if (s.hqUrl && !isValidHqUrl(s.hqUrl)) add('hqUrl', 'invalid_url');
   for (const field of ['extraDaysOff', 'extraWorkingDays'] as const) {

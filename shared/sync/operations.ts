@@ -8,7 +8,9 @@ import {
   STATUSES,
 } from '../complaints/model';
 import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
-import { MAX_PAGES_PER_ENTRY, PAGE_MIME_TYPES, SHA256_HEX } from '../book/model';
+import { MAX_IMPORT_BYTES, MAX_PAGES_PER_ENTRY, PAGE_MIME_TYPES, SHA256_HEX } from '../book/model';
+import { MAX_WORDS } from '../complaints/search';
+import { LIMITS } from '../complaints/validation';
 
 /**
  * The branch → HQ protocol, one operation per user action (ARCHITECTURE.md "Sync"). Operations are written
@@ -19,23 +21,54 @@ export const SYNC_SCHEMA_VERSION = 1;
 
 const isoInstant = z.iso.datetime({ offset: true });
 
+/**
+ * Issue 13: every string and array is bounded by the app's own limits (LIMITS), so HQ refuses as
+ * `invalid_payload` exactly what the app could never produce — and stores nothing larger.
+ */
+const text = (max: number) => z.string().max(max);
+/** A branch code such as MSK-01 (shared/complaints/numbering BRANCH_CODE_PATTERN: at most 11 characters). */
+export const MAX_BRANCH_CODE = 16;
+/** A complaint number: MSK-01-2026-100123 is 18 characters. */
+export const MAX_COMPLAINT_NUMBER = 64;
+/** History events a registration carries (created, and the first status change). */
+export const MAX_REGISTRATION_EVENTS = 16;
+/** An event's details as JSON: a few free texts of LIMITS.note and their labels. */
+export const MAX_EVENT_DATA_CHARS = 8 * LIMITS.note;
+const MAX_EVENT_DATA_KEYS = 32;
+/** JPEG's own limit. */
+const MAX_IMAGE_SIDE = 65_535;
+
+/** Every string inside an event's details within LIMITS.note, the whole within MAX_EVENT_DATA_CHARS. */
+function eventDataProblem(data: unknown): string | undefined {
+  const strings = (value: unknown): boolean =>
+    typeof value === 'string'
+      ? value.length <= LIMITS.note
+      : value === null || typeof value !== 'object'
+        ? true
+        : Object.entries(value).every(([k, v]) => k.length <= 64 && strings(v));
+  if (!strings(data)) return `a text longer than ${LIMITS.note} characters`;
+  if (JSON.stringify(data).length > MAX_EVENT_DATA_CHARS)
+    return `details longer than ${MAX_EVENT_DATA_CHARS} characters`;
+  return undefined;
+}
+
 export const customerSchema = z.object({
-  name: z.string(),
-  phone: z.string(),
-  email: z.string(),
-  address: z.string(),
+  name: text(LIMITS.name),
+  phone: text(LIMITS.phone),
+  email: text(LIMITS.email),
+  address: text(LIMITS.address),
   preferredContact: z.union([z.enum(CONTACT_METHODS), z.literal('')]),
 });
 
 const decisionSchema = z.object({
   outcome: z.enum(DECISION_OUTCOMES),
-  justification: z.string().optional(),
-  alternativeOffered: z.string().optional(),
+  justification: text(LIMITS.note).optional(),
+  alternativeOffered: text(LIMITS.note).optional(),
   unfoundedCriterion: z.enum(UNFOUNDED_CRITERIA.map((c) => c.id) as [string, ...string[]]).optional(),
   factsMissing: z.boolean(),
   finding: z.enum(FINDINGS).optional(),
   findingDefaulted: z.boolean(),
-  findingOverrideReason: z.string().optional(),
+  findingOverrideReason: text(LIMITS.note).optional(),
 });
 
 const progressSchema = z.object({
@@ -47,7 +80,7 @@ const progressSchema = z.object({
   followUpDoneAt: isoInstant.optional(),
   closedAt: isoInstant.optional(),
   reopenedAt: isoInstant.optional(),
-  reopenCount: z.number().int().nonnegative(),
+  reopenCount: z.number().int().nonnegative().max(1_000_000),
   termExtended: z.boolean().optional(),
   decision: decisionSchema.optional(),
   followUpOutcome: z.enum(FOLLOW_UP_OUTCOMES).optional(),
@@ -56,25 +89,30 @@ const progressSchema = z.object({
 export const complaintSchema = z.object({
   id: z.uuid(),
   // Indexed at HQ (unique): a real number is about 20 characters; far longer would overflow the index.
-  number: z.string().min(1).max(64),
-  branchCode: z.string().min(1),
+  number: z.string().min(1).max(MAX_COMPLAINT_NUMBER),
+  branchCode: z.string().min(1).max(MAX_BRANCH_CODE),
   status: z.enum(STATUSES),
   channel: z.enum(CHANNELS),
   receivedAt: isoInstant,
   registeredAt: isoInstant,
   updatedAt: isoInstant,
-  receivedBy: z.string(),
+  receivedBy: text(LIMITS.person),
   confidential: z.boolean(),
   customer: customerSchema,
-  noContactReason: z.string(),
-  description: z.string(),
-  remedy: z.string(),
-  concerns: z.object({ product: z.string(), service: z.string(), employee: z.string() }),
+  noContactReason: text(LIMITS.noContactReason),
+  description: text(LIMITS.description),
+  remedy: text(LIMITS.remedy),
+  concerns: z.object({
+    product: text(LIMITS.concerns),
+    service: text(LIMITS.concerns),
+    employee: text(LIMITS.concerns),
+  }),
   category: z.enum(CATEGORIES),
   severity: z.enum(SEVERITIES),
   healthAndSafety: z.boolean(),
   consent: z.boolean(),
-  searchWords: z.array(z.string()),
+  // Words of the texts above, capped as searchWordsOf caps them. Lower-casing may lengthen a word (İ → i̇).
+  searchWords: z.array(text(2 * LIMITS.description)).max(MAX_WORDS),
   progress: progressSchema,
 });
 
@@ -83,8 +121,16 @@ export const complaintEventSchema = z.object({
   complaintId: z.uuid(),
   type: z.enum(EVENT_TYPES),
   at: isoInstant,
-  actor: z.string(),
-  data: z.record(z.string(), z.unknown()),
+  actor: text(LIMITS.person),
+  data: z
+    .record(z.string().max(64), z.unknown())
+    .refine((d) => Object.keys(d).length <= MAX_EVENT_DATA_KEYS, {
+      message: `more than ${MAX_EVENT_DATA_KEYS} details`,
+    })
+    .superRefine((d, ctx) => {
+      const problem = eventDataProblem(d);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });
 
 const sha256 = z.string().regex(SHA256_HEX);
@@ -92,9 +138,9 @@ const sha256 = z.string().regex(SHA256_HEX);
 /** What HQ learns about a feedback-book entry when its first page is taken (R7: the clock starts then). */
 export const bookEntryHeaderSchema = z.object({
   id: z.uuid(),
-  branchCode: z.string().min(1),
+  branchCode: z.string().min(1).max(MAX_BRANCH_CODE),
   capturedAt: isoInstant,
-  capturedBy: z.string(),
+  capturedBy: text(LIMITS.person),
   deadline: isoInstant,
 });
 
@@ -105,20 +151,20 @@ export const bookPageSchema = z.object({
   sha256,
   sourceSha256: sha256,
   mime: z.enum(PAGE_MIME_TYPES),
-  size: z.number().int().positive(),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
+  size: z.number().int().positive().max(MAX_IMPORT_BYTES),
+  width: z.number().int().positive().max(MAX_IMAGE_SIDE),
+  height: z.number().int().positive().max(MAX_IMAGE_SIDE),
   source: z.enum(['camera', 'import']),
   originalName: z.string().max(255).optional(),
   capturedAt: isoInstant,
-  capturedBy: z.string(),
+  capturedBy: text(LIMITS.person),
 });
 
 export const operationPayloads = {
   /** R1: a complaint registered at the branch, with its first history events (created, maybe acknowledged). */
   'complaint.register': z.object({
     complaint: complaintSchema,
-    events: z.array(complaintEventSchema).min(1),
+    events: z.array(complaintEventSchema).min(1).max(MAX_REGISTRATION_EVENTS),
   }),
   /** R5, R10: later information, a preliminary answer or a term extension, appended to a complaint's history. */
   'complaint.event': z.object({
@@ -145,7 +191,12 @@ export const operationPayloads = {
    */
   'book.page.add': z.object({ entry: bookEntryHeaderSchema, page: bookPageSchema }),
   /** A page deleted or replaced (retake, rotation) while the entry was still being captured. */
-  'book.page.remove': z.object({ entryId: z.uuid(), pageId: z.uuid(), at: isoInstant, by: z.string() }),
+  'book.page.remove': z.object({
+    entryId: z.uuid(),
+    pageId: z.uuid(),
+    at: isoInstant,
+    by: text(LIMITS.person),
+  }),
   /**
    * R7: the entry is complete. `pageHashes` is the final page order; HQ mails the entry to the branch's
    * manager (cc head of sales) as soon as every one of these photos has arrived.
@@ -153,7 +204,7 @@ export const operationPayloads = {
   'book.entry.submit': z.object({
     entry: bookEntryHeaderSchema.extend({
       complaintId: z.uuid(),
-      complaintNumber: z.string().min(1),
+      complaintNumber: z.string().min(1).max(MAX_COMPLAINT_NUMBER),
       submittedAt: isoInstant,
       pageHashes: z.array(sha256).min(1).max(MAX_PAGES_PER_ENTRY),
     }),
@@ -162,8 +213,8 @@ export const operationPayloads = {
   'book.entry.fallback': z.object({
     entryId: z.uuid(),
     at: isoInstant,
-    by: z.string(),
-    pages: z.array(sha256).min(1),
+    by: text(LIMITS.person),
+    pages: z.array(sha256).min(1).max(MAX_PAGES_PER_ENTRY),
   }),
 } as const;
 

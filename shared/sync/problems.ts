@@ -28,6 +28,13 @@ const EXPLAINED_HQ_CODES = new Set([
   'unsupported_media_type',
   'enrollment_code_invalid',
   'branch_mismatch',
+  // issue 13
+  'rate_limited',
+  'request_timeout',
+  'device_revoked',
+  'device_expired',
+  'branch_quota_exceeded',
+  'insufficient_storage',
 ]);
 
 /** A translation key (namespace `sync`) with its values, and the raw detail for support. */
@@ -58,7 +65,14 @@ export function problemText(problem: SyncProblem | string): ProblemText {
     case 'timeout':
       return withDetail('problem.timeout', { seconds: problem.seconds });
     case 'http':
-      return withDetail('problem.http', { status: problem.status });
+      // HQ says what the trouble is (its photo storage is full…): that, not "a problem at HQ".
+      return code && EXPLAINED_HQ_CODES.has(code)
+        ? withDetail(`problem.hq.${code}`, { status: problem.status })
+        : withDetail('problem.http', { status: problem.status });
+    case 'unauthorized':
+      return code && EXPLAINED_HQ_CODES.has(code)
+        ? withDetail(`problem.hq.${code}`)
+        : withDetail('problem.unauthorized');
     case 'refused':
       return code && EXPLAINED_HQ_CODES.has(code)
         ? withDetail(`problem.hq.${code}`, { status: problem.status })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SHA256_HEX } from '../book/model';
-import { complaintEventSchema, complaintSchema } from './operations';
+import { LIMITS } from '../complaints/validation';
+import { complaintEventSchema, complaintSchema, MAX_BRANCH_CODE } from './operations';
 
 /**
  * The HTTP contract between a branch device and HQ (ARCHITECTURE.md "Sync"): paths, request and response
@@ -60,7 +61,7 @@ const storable = <S extends z.ZodType>(schema: S) =>
   });
 
 /** Every HQ error answer: a machine-readable code and a sentence for a person. */
-export const errorBodySchema = z.object({ code: z.string(), message: z.string() });
+export const errorBodySchema = z.object({ code: z.string().max(64), message: z.string().max(4000) });
 
 export const HQ_ERROR_CODES = [
   'bad_request',
@@ -75,27 +76,37 @@ export const HQ_ERROR_CODES = [
   'branch_mismatch',
   'internal_error',
   'unavailable',
+  // issue 13
+  'rate_limited',
+  'request_timeout',
+  'device_revoked',
+  'device_expired',
+  'branch_quota_exceeded',
+  'insufficient_storage',
 ] as const;
 export type HqErrorCode = (typeof HQ_ERROR_CODES)[number];
 
 export const healthSchema = z.object({
   status: z.literal('ok'),
-  database: z.object({ kind: z.enum(['pglite', 'postgresql']), version: z.string() }),
+  database: z.object({ kind: z.enum(['pglite', 'postgresql']), version: z.string().max(200) }),
 });
+
+/** Directory texts HQ keeps (the branch's settings hold the same fields, with the same limits). */
+export const DIRECTORY_LIMITS = { name: 120, person: LIMITS.person, email: LIMITS.email } as const;
 export type Health = z.infer<typeof healthSchema>;
 
 /** The branch directory entry HQ keeps and sends down (issue 6 mails the manager and head of sales). */
 export const branchDirectorySchema = z.object({
-  code: z.string(),
-  name: z.string(),
+  code: z.string().max(MAX_BRANCH_CODE),
+  name: z.string().max(DIRECTORY_LIMITS.name),
   // Plain strings here: this module runs in the sync worker, which must not pull in the calendars.
-  country: z.string(),
-  timeZone: z.string(),
-  language: z.string(),
-  managerName: z.string(),
-  managerEmail: z.string(),
-  headOfSalesName: z.string(),
-  headOfSalesEmail: z.string(),
+  country: z.string().max(8),
+  timeZone: z.string().max(64),
+  language: z.string().max(8),
+  managerName: z.string().max(DIRECTORY_LIMITS.person),
+  managerEmail: z.string().max(DIRECTORY_LIMITS.email),
+  headOfSalesName: z.string().max(DIRECTORY_LIMITS.person),
+  headOfSalesEmail: z.string().max(DIRECTORY_LIMITS.email),
 });
 export type BranchDirectory = z.infer<typeof branchDirectorySchema>;
 
@@ -110,14 +121,14 @@ export const enrollRequestSchema = storable(
     code: z.string().min(1).max(64),
     deviceId: z.uuid(),
     /** The branch this workstation was set up for: HQ refuses a code of another branch without using it up. */
-    branchCode: z.string().min(1).max(16),
+    branchCode: z.string().min(1).max(MAX_BRANCH_CODE),
   }),
 );
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
 export const enrollResponseSchema = z.object({
   deviceId: z.uuid(),
-  deviceToken: z.string().min(32),
+  deviceToken: z.string().min(32).max(256),
   branch: branchDirectorySchema,
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
@@ -150,13 +161,13 @@ export const opResultSchema = z.object({
   opId: z.uuid(),
   outcome: z.enum(['applied', 'rejected']),
   /** Why it was rejected: an op-rejection code (shared/sync/rules) or a lifecycle refusal reason. */
-  reason: z.string().optional(),
+  reason: z.string().max(64).optional(),
   /** HQ had this op already (a retry): the outcome is the one recorded the first time. */
   duplicate: z.boolean(),
 });
 export type OpResult = z.infer<typeof opResultSchema>;
 
-export const pushResponseSchema = z.object({ results: z.array(opResultSchema) });
+export const pushResponseSchema = z.object({ results: z.array(opResultSchema).max(MAX_PUSH_BATCH) });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const pullQuerySchema = z.object({
@@ -165,14 +176,15 @@ export const pullQuerySchema = z.object({
 });
 
 /** R8, issue 6: HQ's proof that an entry was mailed, synced down to the branch. */
+const MAX_RECIPIENTS = 16;
 export const deliveryRecordSchema = z.object({
-  sentAt: z.string(),
-  to: z.array(z.string()),
-  cc: z.array(z.string()),
-  messageId: z.string(),
+  sentAt: z.string().max(40),
+  to: z.array(z.string().max(DIRECTORY_LIMITS.email)).max(MAX_RECIPIENTS),
+  cc: z.array(z.string().max(DIRECTORY_LIMITS.email)).max(MAX_RECIPIENTS),
+  messageId: z.string().max(255),
   onTime: z.boolean(),
   /** The manager's name from HQ's directory, for "Delivered to <name>"; absent from older HQs or when unnamed. */
-  toName: z.string().optional(),
+  toName: z.string().max(DIRECTORY_LIMITS.person).optional(),
 });
 
 /**
@@ -181,20 +193,20 @@ export const deliveryRecordSchema = z.object({
  */
 export const mailStatusSchema = z.object({
   state: z.string().max(32),
-  attempts: z.number().int().nonnegative(),
+  attempts: z.number().int().nonnegative().max(MAX_SCHEMA_VERSION),
   /** The last error as the mail server or HQ worded it: a detail for whoever fixes it, not the main message. */
   lastError: z.string().max(2000).optional(),
   /** Photos HQ is still waiting for. */
-  missingPhotos: z.number().int().nonnegative().optional(),
+  missingPhotos: z.number().int().nonnegative().max(1000).optional(),
 });
 export type MailStatus = z.infer<typeof mailStatusSchema>;
 
 export const bookEntryStateSchema = z.object({
   id: z.uuid(),
   delivery: deliveryRecordSchema.optional(),
-  escalatedAt: z.string().optional(),
+  escalatedAt: z.string().max(40).optional(),
   /** R11: whom the escalation went to (the head of sales' name, or address when unnamed). */
-  escalatedTo: z.string().optional(),
+  escalatedTo: z.string().max(DIRECTORY_LIMITS.email).optional(),
   mail: mailStatusSchema.optional(),
 });
 export type BookEntryState = z.infer<typeof bookEntryStateSchema>;
@@ -209,7 +221,7 @@ export const changeSchema = z.discriminatedUnion('kind', [
 export type Change = z.infer<typeof changeSchema>;
 
 export const pullResponseSchema = z.object({
-  changes: z.array(changeSchema),
+  changes: z.array(changeSchema).max(MAX_PULL_PAGE),
   /** Pass back as `cursor` to get what follows. */
   cursor: z.number().int().nonnegative(),
   /** More changes are waiting: ask again at once. */

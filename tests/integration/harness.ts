@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { buildApp } from '../../hq/app';
+import { buildApp, type ServerOptions } from '../../hq/app';
 import { FileBlobStore } from '../../hq/blobs/fs-store';
+import type { BlobStore } from '../../hq/blobs/store';
+import { DEFAULT_LIMITS, type HttpLimits } from '../../hq/http/limits';
 import { createEnrollment } from '../../hq/branches/enrollment';
 import { openDatabase, type DatabaseKind, type HqDatabase } from '../../hq/db/database';
 import type { Complaint, ComplaintEvent } from '../../shared/complaints/model';
@@ -28,11 +30,28 @@ export interface RunningHq {
   close(): Promise<void>;
 }
 
+const UNLIMITED_RATES: Partial<HttpLimits> = {
+  enrollPerIpPerMinute: 1_000_000,
+  enrollPerCodePer15Minutes: 1_000_000,
+  devicePerMinute: 1_000_000,
+};
+
+export interface HqOptions {
+  maxPhotoBytes?: number;
+  onMailWork?: () => void;
+  /** Issue 13: limits and timeouts (the defaults otherwise), quota, token expiry, TLS, proxy. */
+  limits?: Partial<HttpLimits>;
+  branchPhotoQuotaBytes?: number;
+  deviceTokenDays?: number;
+  authCacheMs?: number;
+  https?: ServerOptions['https'];
+  trustProxy?: ServerOptions['trustProxy'];
+  /** Another photo store in place of the data directory's (a full disk). */
+  blobs?: (dataDir: string) => BlobStore;
+}
+
 /** A real HQ on a loopback port, on a fresh database of the given kind. */
-export async function startHq(
-  kind: DatabaseKind,
-  options: { maxPhotoBytes?: number; onMailWork?: () => void } = {},
-): Promise<RunningHq> {
+export async function startHq(kind: DatabaseKind, options: HqOptions = {}): Promise<RunningHq> {
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-hq-'));
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
@@ -54,14 +73,27 @@ export async function startHq(
     };
   }
   const db = await openDatabase({ databaseUrl, dataDir });
-  const blobs = new FileBlobStore(join(dataDir, 'photos'));
-  await blobs.init();
-  const app = buildApp({
-    db,
-    blobs,
-    maxPhotoBytes: options.maxPhotoBytes ?? 8 * 1024 * 1024,
-    onMailWork: options.onMailWork,
-  });
+  const files = new FileBlobStore(join(dataDir, 'photos'));
+  await files.init();
+  const blobs = options.blobs?.(dataDir) ?? files;
+  const app = buildApp(
+    {
+      db,
+      blobs,
+      maxPhotoBytes: options.maxPhotoBytes ?? 8 * 1024 * 1024,
+      onMailWork: options.onMailWork,
+      ...(options.authCacheMs !== undefined ? { authCacheMs: options.authCacheMs } : {}),
+      ...(options.deviceTokenDays !== undefined ? { deviceTokenDays: options.deviceTokenDays } : {}),
+      branchPhotoQuotaBytes: options.branchPhotoQuotaBytes ?? 0,
+    },
+    {
+      // Suites that enroll and push a lot from one address are not what the rate limits are tested with
+      // (hq-limits.test.ts is): their budgets are raised unless a test sets them.
+      limits: { ...DEFAULT_LIMITS, ...UNLIMITED_RATES, ...options.limits },
+      ...(options.https ? { https: options.https } : {}),
+      ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    },
+  );
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,

@@ -66,8 +66,11 @@ const fake = vi.hoisted(() => {
       ipcMain: { handle: vi.fn(record('ipcMain.handle')) },
       protocol: { registerSchemesAsPrivileged: vi.fn(record('registerSchemesAsPrivileged')) },
       shell: { openExternal: vi.fn(async () => {}) },
+      dialog: {
+        showMessageBox: vi.fn(async () => ({ response: 0 })),
+        showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
+      },
       Notification: class {},
-      dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) },
     },
   };
 });

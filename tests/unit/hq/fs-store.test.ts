@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -30,6 +30,11 @@ describe('FileBlobStore (R6, R23)', () => {
     }
     expect((await store.read(sha(b)))?.equals(b)).toBe(true);
     expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+    // Issue 13: customers' pages are for HQ's user only, whatever the umask.
+    const file = store.pathOf(sha(b));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(file, '..')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(file, '..', '..')).mode & 0o777).toBe(0o700);
   });
 
   it('stopped by its signal: nothing kept, and the body is left open for the caller to drain', async () => {
@@ -58,9 +63,10 @@ describe('FileBlobStore (R6, R23)', () => {
 
     const big = new PassThrough();
     const tooLarge = store.put(sha(b), big, { maxBytes: 100_000 });
-    big.end(b);
+    big.write(b); // and more would follow
     expect(await tooLarge).toEqual({ ok: false, reason: 'too_large', maxBytes: 100_000 });
-    expect(big.destroyed).toBe(true);
+    // Left open to the caller, who answers 413 first: closing it here reset the client's connection.
+    expect(big.destroyed).toBe(false);
 
     const wrong = new PassThrough();
     const mismatch = store.put(sha(b), wrong, { maxBytes: 1_000_000 });

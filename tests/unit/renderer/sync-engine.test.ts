@@ -17,6 +17,7 @@ import { hqLink, input, now, openDb, settings } from './fixtures';
 import { sha256Hex } from '../../../renderer/platform/sha256';
 import { i18next, initI18n } from '../../../renderer/i18n';
 import { problemText, rejectionText, type SyncProblem } from '../../../shared/sync/problems';
+import { errorSummary } from '../../../renderer/sync/problems';
 import { OP_REJECTIONS } from '../../../shared/sync/rules';
 import { REFUSAL_REASONS } from '../../../shared/lifecycle/reasons';
 
@@ -189,6 +190,41 @@ describe('sync engine', () => {
     expect((await db.photos.get('a'.repeat(64)))?.uploadState).toBe('uploaded');
   });
 
+  it("HQ's photo storage full (507): every photo stays pending, none is given up, and the error says why", async () => {
+    const db = await connectedDb();
+    await addPendingPhotos(
+      db,
+      ['a', 'b', 'c'].map((x) => x.repeat(64)),
+    );
+    let tries = 0;
+    const engine = new SyncEngine(
+      db,
+      scripted({
+        putPhoto: async () => {
+          tries++;
+          throw new HqRequestError(
+            'server',
+            'Branch MSK-01 has used its photo storage',
+            507,
+            'branch_quota_exceeded',
+          );
+        },
+      }),
+      { photoSlots: 1 },
+    );
+    expect(await engine.runCycle()).toBe('failed');
+    // Every photo would fail the same way: one try, then backoff (issue 13).
+    expect(tries).toBe(1);
+    for (const x of ['a', 'b', 'c']) expect((await db.photos.get(x.repeat(64)))?.uploadState).toBe('pending');
+    expect(await db.photos.get('a'.repeat(64))).toMatchObject({
+      attempts: 1,
+      lastError: { kind: 'http', status: 507, code: 'branch_quota_exceeded' },
+    });
+    expect(await refusedPhotos(db)).toEqual([]);
+    const { lastError } = await syncStatus(db);
+    expect(errorSummary(lastError!).key).toBe('problem.hq.branch_quota_exceeded');
+  });
+
   describe('photos HQ refuses for good (413, 422)', () => {
     const photoOf = async (text: string, name?: string) => {
       const blob = new Blob([text]);
@@ -337,6 +373,22 @@ describe('sync problems in words', () => {
       'HTTP 409 · new_code',
     ],
     [{ kind: 'offline' }, 'problem.offline', {}, undefined],
+    // issue 13: what HQ says about its limits, its storage and the device's token
+    [
+      { kind: 'http', status: 507, code: 'insufficient_storage' },
+      'problem.hq.insufficient_storage',
+      { status: 507 },
+      'HTTP 507 · insufficient_storage',
+    ],
+    [
+      { kind: 'refused', status: 429, code: 'rate_limited' },
+      'problem.hq.rate_limited',
+      { status: 429 },
+      'HTTP 429 · rate_limited',
+    ],
+    [{ kind: 'unauthorized', code: 'device_expired' }, 'problem.hq.device_expired', {}, 'device_expired'],
+    [{ kind: 'unauthorized', code: 'device_revoked' }, 'problem.hq.device_revoked', {}, 'device_revoked'],
+    [{ kind: 'unauthorized', code: 'unauthorized' }, 'problem.unauthorized', {}, 'unauthorized'],
   ])('%j → %s', (problem, key, values, detail) => {
     expect(problemText(problem)).toEqual({ key, values, ...(detail ? { detail } : {}) });
   });

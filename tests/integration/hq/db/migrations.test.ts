@@ -25,11 +25,11 @@ import { DATABASE_KINDS } from '../../harness';
 /** A fresh database of the given kind with only the migrations before 004 applied. */
 async function databaseBefore004(kind: (typeof DATABASE_KINDS)[number]) {
   const dir = mkdtempSync(join(tmpdir(), 'otklik-migration-'));
-  let url: string;
+  let connection: pg.PoolConfig;
   let stop: () => Promise<void>;
   if (kind === 'pglite') {
     const embedded = await startEmbeddedDatabase(dir);
-    url = embedded.url;
+    connection = embedded.connection;
     stop = () => embedded.close();
   } else {
     const admin = inject('postgresUrl');
@@ -40,7 +40,7 @@ async function databaseBefore004(kind: (typeof DATABASE_KINDS)[number]) {
     await c.end();
     const u = new URL(admin);
     u.pathname = `/${name}`;
-    url = u.toString();
+    connection = { connectionString: u.toString() };
     stop = async () => {
       const d = new pg.Client(admin);
       await d.connect();
@@ -48,7 +48,7 @@ async function databaseBefore004(kind: (typeof DATABASE_KINDS)[number]) {
       await d.end();
     };
   }
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const pool = new pg.Pool({ ...connection, max: 1 });
   const before = MIGRATIONS.filter((m) => m.id < '004');
   expect(await migrate(pool, before)).toEqual(['001_sync', '002_mail_outbox', '003_mail_state']);
   return {

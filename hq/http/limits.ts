@@ -1,0 +1,199 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import type { IncomingMessage } from 'node:http';
+import { HQ_PATHS, normalizeEnrollmentCode } from '../../shared/sync/protocol';
+import { HqError } from '../errors';
+
+/**
+ * What HQ allows one client (issue 13): how fast it may ask, how slowly it may send. The numbers are
+ * environment variables (README "Security"); the fuzz suite runs against them.
+ */
+export interface HttpLimits {
+  /** Enrollment attempts per client address per minute (HQ_RATE_ENROLL_PER_IP). */
+  enrollPerIpPerMinute: number;
+  /** Attempts with one enrollment code per 15 minutes, from anywhere (HQ_RATE_ENROLL_PER_CODE). */
+  enrollPerCodePer15Minutes: number;
+  /** Requests per device per minute: push, pull, photos (HQ_RATE_DEVICE_PER_MINUTE). */
+  devicePerMinute: number;
+  /** The request line and headers must be in within this (HQ_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number;
+  /** A connection with no traffic at all for this long is closed (HQ_IDLE_TIMEOUT_MS). */
+  idleTimeoutMs: number;
+  /**
+   * A body must make progress: at least `bodyMinBytes` in every `bodyProgressMs` (HQ_BODY_PROGRESS_MS,
+   * HQ_BODY_MIN_BYTES). No total time limit: a 40 MB photo over a slow branch link takes what it takes.
+   */
+  bodyProgressMs: number;
+  bodyMinBytes: number;
+  /** How long the rest of a refused upload is read and dropped before the connection is closed. */
+  lingerMs: number;
+}
+
+export const DEFAULT_LIMITS: HttpLimits = {
+  enrollPerIpPerMinute: 30,
+  enrollPerCodePer15Minutes: 10,
+  // A branch catching up after days offline uploads hundreds of photos: 3 at a time, a HEAD before a retry.
+  devicePerMinute: 1200,
+  headersTimeoutMs: 15_000,
+  idleTimeoutMs: 60_000,
+  bodyProgressMs: 30_000,
+  // ≈ 270 bytes/s: far below any real link, far above a client trickling a byte a second.
+  bodyMinBytes: 8 * 1024,
+  lingerMs: 5_000,
+};
+
+/** An enrollment request is a code, a device id and a branch code. */
+export const ENROLL_BODY_LIMIT = 4 * 1024;
+
+export function limitsFromEnv(env: NodeJS.ProcessEnv): HttpLimits {
+  const read = (name: string, fallback: number, min = 1): number => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min}`);
+    return n;
+  };
+  return {
+    enrollPerIpPerMinute: read('HQ_RATE_ENROLL_PER_IP', DEFAULT_LIMITS.enrollPerIpPerMinute),
+    enrollPerCodePer15Minutes: read('HQ_RATE_ENROLL_PER_CODE', DEFAULT_LIMITS.enrollPerCodePer15Minutes),
+    devicePerMinute: read('HQ_RATE_DEVICE_PER_MINUTE', DEFAULT_LIMITS.devicePerMinute),
+    headersTimeoutMs: read('HQ_HEADERS_TIMEOUT_MS', DEFAULT_LIMITS.headersTimeoutMs, 100),
+    idleTimeoutMs: read('HQ_IDLE_TIMEOUT_MS', DEFAULT_LIMITS.idleTimeoutMs, 100),
+    bodyProgressMs: read('HQ_BODY_PROGRESS_MS', DEFAULT_LIMITS.bodyProgressMs, 100),
+    bodyMinBytes: read('HQ_BODY_MIN_BYTES', DEFAULT_LIMITS.bodyMinBytes),
+    lingerMs: DEFAULT_LIMITS.lingerMs,
+  };
+}
+
+/**
+ * Connection, header and idle timeouts of the HTTP server itself. `requestTimeout` stays off (a total time
+ * limit would cut a large photo on a slow link); the body's progress is watched instead (`httpLimits`).
+ */
+export function serverTimeouts(limits: HttpLimits): {
+  options: Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'>;
+  http: { headersTimeout: number; connectionsCheckingInterval: number };
+} {
+  return {
+    options: {
+      connectionTimeout: limits.idleTimeoutMs,
+      keepAliveTimeout: Math.min(limits.idleTimeoutMs, 10_000),
+      requestTimeout: 0,
+    },
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      // Node checks header deadlines on this timer (30 s by default, far later than the deadline).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 3))),
+    },
+  };
+}
+
+function hasBody(raw: IncomingMessage): boolean {
+  const length = raw.headers['content-length'];
+  return raw.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/**
+ * Cuts off a body that stopped making progress: fewer than `bodyMinBytes` arrived in a whole window while
+ * nothing was waiting on HQ's side (bytes buffered and unread mean HQ is the slow one: the disk, the
+ * database). Answers 408 with a body when nothing was answered yet.
+ */
+function watchBodyProgress(request: FastifyRequest, reply: FastifyReply, limits: HttpLimits): void {
+  const raw = request.raw;
+  const socket = raw.socket;
+  let last = socket.bytesRead;
+  const timer = setInterval(() => {
+    if (raw.complete || socket.destroyed) return clearInterval(timer);
+    const read = socket.bytesRead;
+    const progress = read - last;
+    last = read;
+    if (progress >= limits.bodyMinBytes || raw.readableLength > 0 || socket.readableLength > 0) return;
+    clearInterval(timer);
+    request.log.info('body too slow: closing the connection');
+    if (reply.sent) {
+      socket.destroy();
+      return;
+    }
+    reply
+      .code(408)
+      .header('connection', 'close')
+      .send({
+        code: 'request_timeout',
+        message: `Less than ${limits.bodyMinBytes} bytes arrived in ${limits.bodyProgressMs / 1000} s: the request was cut off. Try again.`,
+      });
+  }, limits.bodyProgressMs);
+  timer.unref();
+  raw.once('close', () => clearInterval(timer));
+}
+
+/**
+ * After answering a request whose body is not all in (refused early: no token, too large, over quota, too
+ * many requests), the rest is read and dropped for `lingerMs` so the client reads the answer instead of a
+ * connection reset; then the connection is closed if the body still goes on.
+ */
+function lingerThenClose(raw: IncomingMessage, lingerMs: number): void {
+  if (raw.complete || raw.socket.destroyed) return;
+  raw.resume();
+  const timer = setTimeout(() => {
+    if (!raw.complete) raw.socket.destroy();
+  }, lingerMs);
+  timer.unref();
+  raw.socket.once('close', () => clearTimeout(timer));
+}
+
+type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
+
+async function enforce(limiter: Limiter, request: FastifyRequest, reply: FastifyReply, what: string) {
+  const result = await limiter(request);
+  if (result.isAllowed || !result.isExceeded) return;
+  reply.header('retry-after', String(result.ttlInSeconds));
+  throw new HqError(429, 'rate_limited', `Too many ${what}; try again in ${result.ttlInSeconds} s.`);
+}
+
+/**
+ * Rate limits, body progress and lingering. Registered after the device authentication (device-auth.ts),
+ * so the per-device budget is counted for devices HQ knows, before their bodies are read.
+ */
+export const httpLimits = fp<{ limits: HttpLimits }>(
+  async (app, { limits }) => {
+    await app.register(rateLimit, { global: false });
+    const enrollByAddress = app.createRateLimit({
+      max: limits.enrollPerIpPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `enroll-ip:${request.ip}`,
+    });
+    const enrollByCode = app.createRateLimit({
+      max: limits.enrollPerCodePer15Minutes,
+      timeWindow: 15 * 60_000,
+      keyGenerator: (request) => {
+        const code = (request.body as { code?: unknown } | undefined)?.code;
+        return `enroll-code:${typeof code === 'string' ? normalizeEnrollmentCode(code).slice(0, 64) : ''}`;
+      },
+    });
+    const byDevice = app.createRateLimit({
+      max: limits.devicePerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `device:${request.hqDevice?.deviceId ?? request.ip}`,
+    });
+
+    app.addHook('onRoute', (route) => {
+      if (route.url !== HQ_PATHS.enroll) return;
+      route.bodyLimit = ENROLL_BODY_LIMIT;
+      const byCode = async (request: FastifyRequest, reply: FastifyReply) =>
+        enforce(enrollByCode, request, reply, 'attempts with this enrollment code');
+      route.preHandler = [...(route.preHandler ? [route.preHandler].flat() : []), byCode];
+    });
+
+    app.addHook('onRequest', async (request, reply) => {
+      if (hasBody(request.raw)) watchBodyProgress(request, reply, limits);
+      if (request.routeOptions.url === HQ_PATHS.enroll)
+        await enforce(enrollByAddress, request, reply, 'enrollment attempts from this address');
+      else if (request.hqDevice) await enforce(byDevice, request, reply, 'requests from this device');
+    });
+
+    app.addHook('onResponse', async (request) => {
+      if (hasBody(request.raw)) lingerThenClose(request.raw, limits.lingerMs);
+    });
+  },
+  { name: 'otklik-http-limits' },
+);
