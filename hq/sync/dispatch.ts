@@ -1,5 +1,5 @@
 import type { OperationPayload, OperationType } from '../../shared/sync/operations';
-import type { OpOutcome } from '../../shared/sync/rules';
+import { rejected, type OpOutcome } from '../../shared/sync/rules';
 import { addPage, removePage } from '../book/pages';
 import { recordFallback } from '../book/fallback';
 import { submitEntry } from '../book/submit';
@@ -41,5 +41,9 @@ export async function applyOperation(
     }
     case 'book.entry.fallback':
       return recordFallback(tx, opId, payload as OperationPayload<'book.entry.fallback'>);
+    case 'employee.upsert':
+    case 'employee.pin.set':
+      // Issue 14: applied by hq/people (being built); until then refused like a type HQ does not know.
+      return rejected('unknown_type');
   }
 }

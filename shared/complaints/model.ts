@@ -153,8 +153,10 @@ export interface ComplaintEvent {
   type: ComplaintEventType;
   /** ISO instant (client clock; HQ assigns the authoritative order on sync). */
   at: string;
-  /** Who did it: the employee name at the counter. */
+  /** Who did it: the employee's (or HQ user's) name as it was then. */
   actor: string;
+  /** Issue 14: the signed-in employee's or HQ user's id; absent on events recorded before sign-in existed. */
+  actorId?: string;
   /** Type-specific details, e.g. { text } for a note, { from, to, transition } for a status change. */
   data: Record<string, unknown>;
 }

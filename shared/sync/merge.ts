@@ -16,6 +16,8 @@ const COMPLAINT_OF: { [T in OperationType]: (payload: OperationPayload<T>) => st
   // Linking an entry to its complaint travels as that complaint's own 'complaint.event'.
   'book.entry.submit': () => undefined,
   'book.entry.fallback': () => undefined,
+  'employee.upsert': () => undefined,
+  'employee.pin.set': () => undefined,
 };
 
 /** The complaint an outbox operation changes, if it changes one. */

@@ -11,6 +11,7 @@ import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } f
 import { MAX_IMPORT_BYTES, MAX_PAGES_PER_ENTRY, PAGE_MIME_TYPES, SHA256_HEX } from '../book/model';
 import { MAX_WORDS } from '../complaints/search';
 import { LIMITS } from '../complaints/validation';
+import { employeeSchema, pinHashSchema } from '../people/model';
 
 /**
  * The branch → HQ protocol, one operation per user action (ARCHITECTURE.md "Sync"). Operations are written
@@ -122,6 +123,8 @@ export const complaintEventSchema = z.object({
   type: z.enum(EVENT_TYPES),
   at: isoInstant,
   actor: text(LIMITS.person),
+  /** Issue 14: the signed-in employee or HQ user who did it (absent on events written before people existed). */
+  actorId: z.uuid().optional(),
   data: z
     .record(z.string().max(64), z.unknown())
     .refine((d) => Object.keys(d).length <= MAX_EVENT_DATA_KEYS, {
@@ -216,6 +219,13 @@ export const operationPayloads = {
     by: text(LIMITS.person),
     pages: z.array(sha256).min(1).max(MAX_PAGES_PER_ENTRY),
   }),
+  /**
+   * Issue 14 (R24): an employee of the device's branch created or changed at the branch (the first-run
+   * wizard, a branch manager). The whole record; HQ's order wins.
+   */
+  'employee.upsert': z.object({ employee: employeeSchema.omit({ pin: true }) }),
+  /** Issue 14: an employee set their PIN at their first sign-in; the hash goes to every PC of the branch. */
+  'employee.pin.set': z.object({ employeeId: z.uuid(), pin: pinHashSchema, at: isoInstant }),
 } as const;
 
 export type OperationType = keyof typeof operationPayloads;

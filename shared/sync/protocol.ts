@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SHA256_HEX } from '../book/model';
 import { LIMITS } from '../complaints/validation';
+import { employeeSchema } from '../people/model';
 import { complaintEventSchema, complaintSchema, MAX_BRANCH_CODE } from './operations';
 
 /**
@@ -217,6 +218,8 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ version: z.number().int(), kind: z.literal('event'), event: complaintEventSchema }),
   z.object({ version: z.number().int(), kind: z.literal('book_entry'), entry: bookEntryStateSchema }),
   z.object({ version: z.number().int(), kind: z.literal('branch'), branch: branchDirectorySchema }),
+  /** Issue 14: an employee of the branch (with the PIN hash, so the PIN works on every PC of the branch). */
+  z.object({ version: z.number().int(), kind: z.literal('employee'), employee: employeeSchema }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 

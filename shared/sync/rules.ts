@@ -78,6 +78,8 @@ export function claimedBranches(type: OperationType, payload: OperationPayload<O
       return [(payload as OperationPayload<'book.page.add'>).entry.branchCode];
     case 'book.entry.submit':
       return [(payload as OperationPayload<'book.entry.submit'>).entry.branchCode];
+    case 'employee.upsert':
+      return [(payload as OperationPayload<'employee.upsert'>).employee.branchCode];
     default:
       return [];
   }

@@ -68,6 +68,21 @@ const payloads: { [T in OperationType]: OperationPayload<T> } = {
     },
   },
   'book.entry.fallback': { entryId: ENTRY, at: '2026-11-23T09:00:00Z', by: 'Ольга', pages: ['a'.repeat(64)] },
+  'employee.upsert': {
+    employee: {
+      id: OTHER,
+      branchCode: 'MSK-01',
+      name: 'Ольга',
+      role: 'counter',
+      active: true,
+      updatedAt: '2026-11-23T09:00:00Z',
+    },
+  },
+  'employee.pin.set': {
+    employeeId: OTHER,
+    pin: { alg: 'PBKDF2-SHA256', iterations: 600_000, salt: 's'.repeat(24), hash: 'h'.repeat(44) },
+    at: '2026-11-23T09:00:00Z',
+  },
 };
 
 describe('complaintIdOf', () => {
@@ -79,6 +94,8 @@ describe('complaintIdOf', () => {
     ['book.page.remove', undefined],
     ['book.entry.submit', undefined],
     ['book.entry.fallback', undefined],
+    ['employee.upsert', undefined],
+    ['employee.pin.set', undefined],
   ])('%s → %s', (type, expected) => {
     expect(complaintIdOf({ type, payload: payloads[type] })).toBe(expected);
   });
