@@ -2,87 +2,12 @@
  * Store benchmark, run in Chromium by bench/run.mjs: real IndexedDB through the app's own Dexie code, with a
  * branch's years of data seeded first. It measures; it does not judge.
  */
-import { v7 as uuidv7 } from 'uuid';
-import { CHANNELS, emptyComplaintInput, type Complaint } from '../../shared/complaints/model';
-import { searchWordsOf } from '../../shared/complaints/search';
-import { milestonesFromEvents } from '../../shared/lifecycle';
-import { withSettingsDefaults } from '../../shared/settings/workstation';
+import { emptyComplaintInput } from '../../shared/complaints/model';
 import { OtklikDatabase } from '../../renderer/db/database';
 import { registerComplaint } from '../../renderer/complaints/actions';
 import { urgencyOf } from '../../renderer/complaints/deadlines';
 import { listComplaints, openComplaints } from '../../renderer/complaints/queries';
-
-const settings = withSettingsDefaults({
-  branchCode: 'MSK-01',
-  branchName: 'Bench',
-  country: 'RU',
-  timeZone: 'Europe/Moscow',
-  language: 'ru',
-  employeeName: 'Bench',
-  station: 1,
-});
-
-const SURNAMES = ['Иванов', 'Петрова', 'Сидоров', 'Кузнецова', 'Смирнов', 'Попова', 'Волков', 'Соколова'];
-const WORDS = [
-  'чайник',
-  'возврат',
-  'доставка',
-  'кассир',
-  'очередь',
-  'гарантия',
-  'ремонт',
-  'скидка',
-  'чек',
-  'упаковка',
-];
-
-/** The i-th newest complaint as the app stores it, `stepMs` apart going back from now; 2 % still open. */
-function syntheticComplaint(i: number, stepMs: number, now: number): Complaint {
-  const registeredAt = new Date(now - (i + 1) * stepMs).toISOString();
-  const year = registeredAt.slice(0, 4);
-  const open = i % 50 === 0;
-  const input = emptyComplaintInput(CHANNELS[i % CHANNELS.length]!, new Date(registeredAt));
-  const c: Complaint = {
-    ...input,
-    id: uuidv7(),
-    number: `MSK-01-${year}-2${String(i).padStart(6, '0')}`,
-    branchCode: 'MSK-01',
-    status: open ? 'in_review' : 'closed',
-    receivedBy: 'Bench',
-    confidential: input.channel === 'internal',
-    registeredAt,
-    updatedAt: registeredAt,
-    customer: {
-      name: `${SURNAMES[i % SURNAMES.length]} ${i}`,
-      phone: `+7 9${String(100000000 + i).slice(-9)}`,
-      email: '',
-      address: '',
-      preferredContact: 'phone',
-    },
-    description: `Жалоба ${i}: ${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} ${WORDS[(i * 3) % WORDS.length]}`,
-    consent: true,
-    searchWords: [],
-    progress: milestonesFromEvents([]),
-  };
-  c.progress = { ...c.progress, status: c.status, acknowledgedAt: registeredAt };
-  c.searchWords = searchWordsOf(c);
-  return c;
-}
-
-async function time<T>(
-  runs: number,
-  fn: (i: number) => Promise<T>,
-): Promise<{ median: number; p95: number; max: number }> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn(i);
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { median: at(0.5), p95: at(0.95), max: samples[samples.length - 1]! };
-}
+import { benchSettings as settings, syntheticComplaint, time } from './synthetic';
 
 export async function runStoreBench(size: number, years: number) {
   const name = `otklik-bench-${size}-${Date.now()}`;
@@ -117,6 +42,7 @@ export async function runStoreBench(size: number, years: number) {
     register: 'customers' as const,
     limit: 50,
   };
+  const overdue = (c: Parameters<typeof urgencyOf>[0]) => urgencyOf(c, settings, new Date()) === 'overdue';
   const results = {
     size,
     seedSeconds: seedMs / 1000,
@@ -124,18 +50,33 @@ export async function runStoreBench(size: number, years: number) {
       registerComplaint(db, input(), settings, new Date(), { acknowledged: true }),
     ),
     firstPage: await time(30, () => listComplaints(db, filter)),
+    // "Show more" after 950 rows: the 20th page.
+    page20: await time(10, () => listComplaints(db, { ...filter, limit: 1000 })),
+    statusPage: await time(30, () => listComplaints(db, { ...filter, status: 'in_review' })),
+    statusChannelPage: await time(30, () =>
+      listComplaints(db, { ...filter, status: 'in_review', channel: 'phone' }),
+    ),
+    overduePage: await time(10, () => listComplaints(db, { ...filter, match: overdue })),
     searchSurname: await time(30, () => listComplaints(db, { ...filter, query: 'петрова' })),
+    searchWithStatus: await time(30, () =>
+      listComplaints(db, { ...filter, query: 'петрова', status: 'in_review' }),
+    ),
     searchNumber: await time(30, (i) =>
       listComplaints(db, { ...filter, query: `2${String(i * 97).padStart(6, '0')}` }),
     ),
     searchPhone: await time(30, (i) =>
       listComplaints(db, { ...filter, query: `9${String(100000000 + i * 31).slice(-9)}` }),
     ),
-    openOnly: await time(10, () => openComplaints(db, 'customers')),
-    urgencyCounts: await time(10, async () => {
+    openOnly: await time(40, () => openComplaints(db, 'customers')),
+    urgencyCounts: await time(40, async () => {
       const open = await openComplaints(db, 'customers');
       const date = new Date();
-      return open.filter((c) => urgencyOf(c, settings, date) === 'overdue').length;
+      const counts = { overdue: 0, due_soon: 0 };
+      for (const c of open) {
+        const state = urgencyOf(c, settings, date);
+        if (state === 'overdue' || state === 'due_soon') counts[state]++;
+      }
+      return counts;
     }),
     storageMB: ((await navigator.storage.estimate()).usage ?? 0) / 1024 / 1024,
   };
