@@ -58,3 +58,4 @@ export {
   type DueState,
   type TermDeadline,
 } from './due';
+export { urgencyAt, urgencyWindow, type UrgencyState, type UrgencyWindow } from './urgency';
