@@ -4,6 +4,7 @@
  * it in a page of that origin.
  */
 import { OtklikDatabase } from '../../renderer/db/database';
+import { withListKeys } from '../../renderer/db/listKeys';
 import { benchSettings, syntheticComplaint } from './synthetic';
 
 export async function seedApp(size: number, years: number): Promise<number> {
@@ -13,7 +14,7 @@ export async function seedApp(size: number, years: number): Promise<number> {
   await db.settings.put({ key: 'workstation', value: benchSettings });
   for (let from = 0; from < size; from += 5000) {
     const chunk = Array.from({ length: Math.min(5000, size - from) }, (_, k) =>
-      syntheticComplaint(from + k, stepMs, now),
+      withListKeys(syntheticComplaint(from + k, stepMs, now), benchSettings),
     );
     await db.complaints.bulkAdd(chunk);
   }

@@ -10,6 +10,7 @@ import {
 } from '../../shared/settings/workstation';
 import { withHqDirectory } from '../../shared/settings/directory';
 import type { OtklikDatabase } from '../db/database';
+import { refreshDueKeys } from '../db/listKeys';
 import { hqLink } from '../sync/state';
 
 export class SettingsInvalid extends Error {
@@ -26,7 +27,8 @@ export async function loadWorkstationSettings(db: OtklikDatabase): Promise<Works
 /**
  * Settings are this PC's configuration, not business records: they are not queued for HQ (HQ owns the
  * branch directory and sends it down). The directory fields HQ has set are re-applied in the same
- * transaction, so a form opened before HQ's directory arrived cannot overwrite it.
+ * transaction, so a form opened before HQ's directory arrived cannot overwrite it. The complaints' urgency
+ * keys follow the calendar and policy in the same transaction too (R11: the counts never lag a change).
  */
 export async function saveWorkstationSettings(
   db: OtklikDatabase,
@@ -34,11 +36,12 @@ export async function saveWorkstationSettings(
 ): Promise<WorkstationSettings> {
   const errors = validateWorkstationSettings(raw);
   if (errors.length > 0) throw new SettingsInvalid(errors);
-  const value = await db.transaction('rw', db.settings, db.meta, async () => {
+  const value = await db.transaction('rw', db.settings, db.meta, db.complaints, async () => {
     const normalized = normalizeWorkstationSettings(raw);
     const link = await hqLink(db);
     const kept = (link && withHqDirectory(normalized, link.branch)) ?? normalized;
     await db.settings.put({ key: 'workstation', value: kept });
+    await refreshDueKeys(db.complaints, withSettingsDefaults(kept));
     return kept;
   });
   rememberLanguage(value.language);

@@ -5,6 +5,7 @@ import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sy
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
 import { sha256Hex } from '../book/imaging';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
+import { storedSettings, withListKeys } from '../db/listKeys';
 import { HqRequestError, type HqClient, type HqConnection } from './client';
 import type { SyncProblem } from './problems';
 import {
@@ -289,11 +290,12 @@ export class SyncEngine {
         const id = p.complaint?.id ?? p.complaintId ?? p.event?.complaintId;
         if (id) localPending.add(id);
       });
+      const settings = await storedSettings(db.settings);
       for (const change of changes) {
         switch (change.kind) {
           case 'complaint':
             if (!localPending.has(change.complaint.id))
-              await db.complaints.put(change.complaint as Complaint);
+              await db.complaints.put(withListKeys(change.complaint as Complaint, settings));
             break;
           case 'event':
             await db.events.put(change.event);
