@@ -56,8 +56,17 @@ export async function listEntries(db: OtklikDatabase, limit: number): Promise<En
   };
 }
 
-function openEntries(db: OtklikDatabase): Promise<BookEntry[]> {
-  return db.bookEntries.where('[delivered+deadline]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
+/**
+ * Not delivered yet: every entry still being captured (by its state: it cannot have been sent) and the
+ * submitted ones HQ has not reported sent; nearest deadline first.
+ */
+async function openEntries(db: OtklikDatabase): Promise<BookEntry[]> {
+  const [capturing, waiting] = await Promise.all([
+    db.bookEntries.where('state').equals('capturing').toArray(),
+    db.bookEntries.where('[delivered+deadline]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray(),
+  ]);
+  const byId = new Map([...capturing, ...waiting].map((e) => [e.id, e]));
+  return [...byId.values()].sort((a, b) => a.deadline.localeCompare(b.deadline));
 }
 
 /** Page and photo counts of the given entries only, each from an index. */

@@ -22,7 +22,7 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
   // R11: overdue and soon-due complaints at a glance, counted in the urgency indexes.
   const counts = useUrgencyCounts(filter.register, now) ?? { overdue: 0, due_soon: 0 };
   const list = useComplaintList(filter, now);
-  useDueKeysCheck();
+  useDueKeysCheck(list !== undefined);
   const searchRef = useRef<HTMLInputElement>(null);
 
   // "/" puts the cursor in the search box, as in most list screens.

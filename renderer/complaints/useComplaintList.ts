@@ -28,8 +28,8 @@ export interface ComplaintList {
 /**
  * The complaint list, page by page with keyset paging: each page shown keeps the row it ended at, so a
  * complaint registered or changed meanwhile lands in its place and no row is skipped or shown twice; the
- * pages stay live (a sync or another window's change appears without a reload). Undefined while loading
- * a new filter.
+ * pages stay live (a sync or another window's change appears without a reload). Undefined until the
+ * first page is read.
  */
 export function useComplaintList(filter: ListFilter, now: Date): ComplaintList | undefined {
   const db = useDb();
@@ -44,13 +44,14 @@ export function useComplaintList(filter: ListFilter, now: Date): ComplaintList |
     return { key, cursors, ...page, none };
     // `key` stands for the filter.
   }, [db, key, cursors, at]);
-  const current = data?.key === key ? data : undefined;
   const loadMore = useCallback(() => {
-    const last = current?.rows.at(-1);
-    if (!current?.more || !last || current.cursors !== cursors) return;
+    const last = data?.rows.at(-1);
+    // Only from the pages of this filter as they are now: a page still being read is not asked twice.
+    if (!data?.more || !last || data.key !== key || data.cursors !== cursors) return;
     setEnds({ key, cursors: [...cursors, cursorOf(last)] });
-  }, [current, cursors, key]);
-  return current && { rows: current.rows, more: current.more, none: current.none, loadMore };
+  }, [data, cursors, key]);
+  // While another filter's rows are read, the previous ones stay on screen (no blank flash while typing).
+  return data && { rows: data.rows, more: data.more, none: data.none, loadMore };
 }
 
 const NO_CURSORS: ListCursor[] = [];
@@ -62,25 +63,28 @@ export function useUrgencyCounts(register: Register, now: Date) {
 }
 
 let checkedThisSession = false;
+/** Long enough after the first rows for the start-up work (sync, banners) and the first keys typed. */
+const CHECK_DELAY_MS = 3_000;
 
 /**
- * Once per start, after the list is on screen: recompute the urgency keys of the open complaints and fix
- * any that differ. A new app version may have moved a deadline (calendar data, rules); everything else that
- * moves one (an event, a calendar or policy change) already updates the keys in its own transaction.
+ * Once per start, a while after the list is on screen (`shown`): recompute the urgency keys of the open
+ * complaints and fix any that differ. A new app version may have moved a deadline (calendar data, rules);
+ * everything else that moves one (an event, a calendar or policy change) updates the keys in its own
+ * transaction. It writes, so it must not hold up the first page's read.
  */
-export function useDueKeysCheck(): void {
+export function useDueKeysCheck(shown: boolean): void {
   const db = useDb();
   useEffect(() => {
-    if (checkedThisSession) return;
-    checkedThisSession = true;
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-    idle(() => {
+    if (!shown || checkedThisSession) return;
+    const timer = window.setTimeout(() => {
+      checkedThisSession = true;
       checkDueKeys(db).catch((err: unknown) => {
         checkedThisSession = false;
         console.warn('Urgency keys not checked; the counts may lag a new calendar', err);
       });
-    });
-  }, [db]);
+    }, CHECK_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [db, shown]);
 }
 
 export function checkDueKeys(db: OtklikDatabase): Promise<number> {
