@@ -6,7 +6,7 @@ import { formatDateTime } from '../i18n/format';
 import { platform } from '../platform';
 import { useNow } from '../ui/useNow';
 import { useHqReach } from './connectivity';
-import { riskOf, useEntries } from './queries';
+import { riskOf, useOpenEntries } from './queries';
 import { FOCUS_SAVE } from './focusSave';
 
 const NOTIFIED_KEY = 'otklik.bookNotified';
@@ -27,7 +27,7 @@ function notifiedIds(): Set<string> {
  */
 export function AtRiskBanner({ settings }: { settings: WorkstationSettings }) {
   const { t, i18n } = useTranslation('book');
-  const entries = useEntries();
+  const entries = useOpenEntries();
   const now = useNow(30_000);
   const reach = useHqReach();
   const risky = (entries ?? [])

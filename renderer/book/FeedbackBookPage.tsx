@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { compareByUrgency } from '../../shared/book/risk';
@@ -8,11 +9,16 @@ import { BookDeadline } from './BookDeadline';
 import { useHqReach } from './connectivity';
 import { riskOf, useEntries } from './queries';
 
+/** Delivered entries shown at first and added by "Show more"; every undelivered one is always shown. */
+const PAGE_SIZE = 50;
+
 /** R6–R8: every feedback-book entry, the most urgent first, with its 11:00 countdown. */
 export function FeedbackBookPage({ settings }: { settings: WorkstationSettings }) {
-  const { t, i18n } = useTranslation('book');
+  const { t, i18n } = useTranslation(['book', 'complaints']);
   const [, navigate] = useLocation();
-  const entries = useEntries();
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const list = useEntries(limit);
+  const entries = list?.entries;
   const now = useNow(30_000);
   const reach = useHqReach();
   const rows = (entries ?? [])
@@ -72,6 +78,13 @@ export function FeedbackBookPage({ settings }: { settings: WorkstationSettings }
             </li>
           ))}
         </ul>
+      )}
+      {list?.more && (
+        <p className="list-footer">
+          <button type="button" onClick={() => setLimit((n) => n + PAGE_SIZE)} data-testid="book-more">
+            {t('complaints:list.showMore')}
+          </button>
+        </p>
       )}
     </div>
   );

@@ -1,50 +1,28 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { CHANNELS, STATUSES, type Channel, type ComplaintStatus } from '../../shared/complaints/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
-import { useDb } from '../db/context';
-import { formatDateTime } from '../i18n/format';
 import { useNow } from '../ui/useNow';
-import { nextDue } from '../../shared/deadlines';
-import { dueMomentsOf, urgencyOf, type Urgency } from './deadlines';
-import { DueCell } from './DueMoments';
-import { listComplaints, openComplaints, type ComplaintFilter, type Register } from './queries';
-
-const PAGE_SIZE = 50;
+import type { Urgency } from './deadlines';
+import type { Register } from './queries';
+import { ComplaintTable } from './ComplaintTable';
+import { useComplaintList, useDueKeysCheck, useUrgencyCounts, type ListFilter } from './useComplaintList';
 
 export function ComplaintListPage({ settings }: { settings: WorkstationSettings }) {
-  const { t, i18n } = useTranslation(['complaints', 'lifecycle']);
-  const db = useDb();
+  const { t } = useTranslation(['complaints', 'lifecycle']);
   const now = useNow();
-  const [filter, setFilter] = useState<ComplaintFilter>({
+  const [filter, setFilter] = useState<ListFilter>({
     query: '',
     status: '',
     channel: '',
     register: 'customers',
-    limit: PAGE_SIZE,
+    urgency: '',
   });
-  const [urgency, setUrgency] = useState<Urgency | ''>('');
-  // R11: overdue and soon-due complaints at a glance, counted over every open complaint.
-  const open = useLiveQuery(() => openComplaints(db, filter.register), [db, filter.register]);
-  const counts = useMemo(() => {
-    const c = { overdue: 0, due_soon: 0 };
-    for (const complaint of open ?? []) {
-      const state = urgencyOf(complaint, settings, now);
-      if (state === 'overdue' || state === 'due_soon') c[state]++;
-    }
-    return c;
-  }, [open, settings, now]);
-  const match = useMemo(
-    () =>
-      urgency === ''
-        ? undefined
-        : (c: Parameters<typeof urgencyOf>[0]) => urgencyOf(c, settings, now) === urgency,
-    [urgency, settings, now],
-  );
-  const page = useLiveQuery(() => listComplaints(db, { ...filter, match }), [db, filter, match]);
-  const total = useLiveQuery(() => db.complaints.count(), [db]);
+  // R11: overdue and soon-due complaints at a glance, counted in the urgency indexes.
+  const counts = useUrgencyCounts(filter.register, now) ?? { overdue: 0, due_soon: 0 };
+  const list = useComplaintList(filter, now);
+  useDueKeysCheck(list !== undefined);
   const searchRef = useRef<HTMLInputElement>(null);
 
   // "/" puts the cursor in the search box, as in most list screens.
@@ -60,9 +38,9 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const change = (patch: Partial<ComplaintFilter>) =>
-    setFilter((f) => ({ ...f, ...patch, limit: PAGE_SIZE }));
-  const filtered = filter.query !== '' || filter.status !== '' || filter.channel !== '' || urgency !== '';
+  const change = (patch: Partial<ListFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const filtered =
+    filter.query !== '' || filter.status !== '' || filter.channel !== '' || filter.urgency !== '';
 
   return (
     <div className="page">
@@ -118,21 +96,15 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
         </select>
         <select
           aria-label={t('lifecycle:urgency.label')}
-          value={urgency}
-          onChange={(e) => setUrgency(e.target.value as Urgency | '')}
+          value={filter.urgency}
+          onChange={(e) => change({ urgency: e.target.value as Urgency | '' })}
         >
           <option value="">{t('lifecycle:urgency.all')}</option>
           <option value="overdue">{t('lifecycle:urgency.overdue')}</option>
           <option value="due_soon">{t('lifecycle:urgency.due_soon')}</option>
         </select>
         {filtered && (
-          <button
-            type="button"
-            onClick={() => {
-              setUrgency('');
-              change({ query: '', status: '', channel: '' });
-            }}
-          >
+          <button type="button" onClick={() => change({ query: '', status: '', channel: '', urgency: '' })}>
             {t('list.clearFilters')}
           </button>
         )}
@@ -145,7 +117,7 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
               type="button"
               className="due-chip due-state-overdue"
               data-testid="count-overdue"
-              onClick={() => setUrgency('overdue')}
+              onClick={() => change({ urgency: 'overdue' })}
             >
               {t('lifecycle:urgency.overdueCount', { count: counts.overdue })}
             </button>
@@ -155,7 +127,7 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
               type="button"
               className="due-chip due-state-due_soon"
               data-testid="count-due-soon"
-              onClick={() => setUrgency('due_soon')}
+              onClick={() => change({ urgency: 'due_soon' })}
             >
               {t('lifecycle:urgency.dueSoonCount', { count: counts.due_soon })}
             </button>
@@ -163,9 +135,9 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
         </div>
       )}
 
-      {page === undefined ? null : page.rows.length === 0 ? (
+      {list === undefined ? null : list.rows.length === 0 ? (
         <div className="empty-state" data-testid="list-empty">
-          {total === 0 ? (
+          {list.none ? (
             <>
               <h2>{t('list.emptyTitle')}</h2>
               <p>{t('list.emptyText')}</p>
@@ -178,55 +150,7 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
           )}
         </div>
       ) : (
-        <>
-          <table className="complaint-table" data-testid="complaint-list">
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.number')}</th>
-                <th scope="col">{t('fields.receivedAt')}</th>
-                <th scope="col">{t('fields.channel')}</th>
-                <th scope="col">{t('fields.customerName')}</th>
-                <th scope="col">{t('fields.description')}</th>
-                <th scope="col">{t('fields.status')}</th>
-                <th scope="col">{t('lifecycle:due.column')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((c) => (
-                <tr key={c.id} data-testid="complaint-row">
-                  <td>
-                    <Link href={`/complaints/${c.id}`} className="number">
-                      {c.number}
-                    </Link>
-                    {c.healthAndSafety && (
-                      <span className="tag tag-danger" title={t('fields.healthAndSafety')}>
-                        {t('list.safety')}
-                      </span>
-                    )}
-                  </td>
-                  <td>{formatDateTime(c.receivedAt, i18n.language, settings.timeZone)}</td>
-                  <td>{t(`channel.${c.channel}`)}</td>
-                  <td>{c.customer.name || <span className="muted">{t('list.anonymous')}</span>}</td>
-                  <td className="excerpt">{c.description}</td>
-                  <td>
-                    <span className={`status status-${c.status}`}>{t(`status.${c.status}`)}</span>
-                  </td>
-                  <td>
-                    <DueCell moment={nextDue(dueMomentsOf(c, settings, now))} now={now} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="muted list-footer">
-            {t('list.shown', { count: page.rows.length })}
-            {page.more && (
-              <button type="button" onClick={() => setFilter((f) => ({ ...f, limit: f.limit + PAGE_SIZE }))}>
-                {t('list.showMore')}
-              </button>
-            )}
-          </p>
-        </>
+        <ComplaintTable list={list} settings={settings} now={now} />
       )}
     </div>
   );

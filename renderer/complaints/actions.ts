@@ -24,6 +24,7 @@ import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { localDateIn } from '../../shared/time/zoned';
 import type { OtklikDatabase } from '../db/database';
 import { incrementCounter } from '../db/device';
+import { dueKeysPatch, storedSettings, withListKeys } from '../db/listKeys';
 import { actionTables, enqueue } from '../db/outbox';
 import { complaintHistory } from './queries';
 
@@ -110,7 +111,7 @@ export async function registerComplaint(
       progress,
     };
     complaint.searchWords = searchWordsOf(complaint);
-    await db.complaints.add(complaint);
+    await db.complaints.add(withListKeys(complaint, settings));
     await db.events.bulkAdd(events);
     await enqueue(db, 'complaint.register', { complaint, events }, now);
     if (!options.keepDraft) await db.drafts.delete(NEW_COMPLAINT_DRAFT);
@@ -201,16 +202,22 @@ export function addNote(
   return recordEvent(db, complaintId, 'note_added', text, actor, now);
 }
 
-/** Appends to the history and replays it into the complaint's progress, inside the caller's transaction. */
-/** Appends a history event and refreshes the complaint's progress; inside the caller's transaction. */
+/**
+ * Appends a history event and refreshes the complaint's progress and its urgency keys (what the event did
+ * to its deadlines, under the branch's stored calendar and policy); inside the caller's transaction.
+ */
 export async function appendEvent(
   db: OtklikDatabase,
   complaint: Complaint,
   event: ComplaintEvent,
 ): Promise<void> {
   const progress = milestonesFromEvents([...(await complaintHistory(db, complaint.id)), event]);
+  const next = { status: progress.status, progress, updatedAt: event.at };
   await db.events.add(event);
-  await db.complaints.update(complaint.id, { status: progress.status, progress, updatedAt: event.at });
+  await db.complaints.update(complaint.id, {
+    ...next,
+    ...dueKeysPatch({ ...complaint, ...next }, await storedSettings(db.settings)),
+  });
 }
 
 /** Keeps what is being typed, so a crash or a closed window loses nothing. Not a user action: no outbox. */

@@ -1,9 +1,10 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Complaint, ComplaintEvent, ComplaintInput } from '../../shared/complaints/model';
+import type { ComplaintEvent, ComplaintInput } from '../../shared/complaints/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import type { OutboxOperation } from '../../shared/sync/operations';
 import type { BookEntry, BookPage, PageMime } from '../../shared/book/model';
 import type { SyncProblem } from '../../shared/sync/problems';
+import { fillListKeys, keepDeliveredKey, type StoredComplaint } from './listKeys';
 
 /** Device internals: identity and counters. Only ever changed inside the transaction that uses them. */
 export interface MetaRow {
@@ -86,10 +87,25 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       photos: 'sha256, uploadState',
     },
   },
+  {
+    // Issue 17 (R26, years of data): every filter and count of the lists reads an index. The complaint list
+    // is newest first within a status and/or channel (the channel keeps the internal register apart); the
+    // urgency keys hold only open complaints (renderer/db/listKeys.ts). Book entries: the undelivered by
+    // deadline, then the delivered; photos: the oldest one not yet at HQ.
+    version: 3,
+    stores: {
+      complaints:
+        'id, &number, registeredAt, *searchWords, [status+registeredAt], [channel+registeredAt], ' +
+        '[status+channel+registeredAt], [urgency.register+urgency.dueAt], [urgency.register+urgency.soonFrom]',
+      bookEntries: 'id, state, deadline, capturedAt, [delivered+deadline]',
+      photos: 'sha256, uploadState, [uploadState+createdAt]',
+    },
+    upgrade: fillListKeys,
+  },
 ];
 
 export class OtklikDatabase extends Dexie {
-  complaints!: EntityTable<Complaint, 'id'>;
+  complaints!: EntityTable<StoredComplaint, 'id'>;
   events!: EntityTable<ComplaintEvent, 'id'>;
   outbox!: Table<OutboxOperation, number>;
   settings!: Table<SettingsRow, string>;
@@ -105,5 +121,7 @@ export class OtklikDatabase extends Dexie {
       const step = this.version(v.version).stores(v.stores);
       if (v.upgrade) step.upgrade(v.upgrade);
     }
+    // A database opened at an early version (tests of the upgrade path) has no book yet.
+    if (this.tables.some((t) => t.name === 'bookEntries')) keepDeliveredKey(this.bookEntries);
   }
 }

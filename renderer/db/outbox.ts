@@ -10,9 +10,12 @@ import {
 import type { OtklikDatabase } from './database';
 import { deviceId, incrementCounter } from './device';
 
-/** Tables every user action writes: its data, its history, its outbox row and the device counters. */
+/**
+ * Tables every user action writes: its data, its history, its outbox row and the device counters; and the
+ * settings it reads (the calendar and policy a complaint's urgency keys are computed under).
+ */
 export function actionTables(db: OtklikDatabase) {
-  return [db.complaints, db.events, db.outbox, db.meta, db.drafts];
+  return [db.complaints, db.events, db.outbox, db.meta, db.drafts, db.settings];
 }
 
 /**

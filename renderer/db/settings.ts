@@ -9,11 +9,7 @@ import {
 import { withHqDirectory } from '../../shared/settings/directory';
 import type { OtklikDatabase } from './database';
 import { hqLink } from './device';
-
-/**
- * The workstation's settings row. Settings are this PC's configuration, not business records: they are not
- * queued for HQ (HQ owns the branch directory and sends it down).
- */
+import { refreshDueKeys } from './listKeys';
 
 export class SettingsInvalid extends Error {
   constructor(readonly errors: SettingsError[]) {
@@ -27,8 +23,10 @@ export async function loadWorkstationSettings(db: OtklikDatabase): Promise<Works
 }
 
 /**
- * Validates, normalizes and stores the settings. The directory fields HQ has set are re-applied in the same
- * transaction, so a form opened before HQ's directory arrived cannot overwrite it.
+ * Settings are this PC's configuration, not business records: they are not queued for HQ (HQ owns the
+ * branch directory and sends it down). The directory fields HQ has set are re-applied in the same
+ * transaction, so a form opened before HQ's directory arrived cannot overwrite it. The complaints' urgency
+ * keys follow the calendar and policy in the same transaction too (R11: the counts never lag a change).
  */
 export async function saveWorkstationSettings(
   db: OtklikDatabase,
@@ -36,11 +34,12 @@ export async function saveWorkstationSettings(
 ): Promise<WorkstationSettings> {
   const errors = validateWorkstationSettings(raw);
   if (errors.length > 0) throw new SettingsInvalid(errors);
-  return db.transaction('rw', db.settings, db.meta, async () => {
+  return db.transaction('rw', db.settings, db.meta, db.complaints, async () => {
     const normalized = normalizeWorkstationSettings(raw);
     const link = await hqLink(db);
     const kept = (link && withHqDirectory(normalized, link.branch)) ?? normalized;
     await db.settings.put({ key: 'workstation', value: kept });
+    await refreshDueKeys(db.complaints, withSettingsDefaults(kept));
     return kept;
   });
 }

@@ -6,6 +6,7 @@ import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
 import { complaintIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { hqLink } from '../db/device';
+import { storedSettings, withListKeys } from '../db/listKeys';
 import { sha256Hex } from '../platform/sha256';
 import { HqRequestError, type HqClient, type HqConnection } from './client';
 import type { SyncProblem } from '../../shared/sync/problems';
@@ -287,12 +288,13 @@ export class SyncEngine {
         const id = complaintIdOf(op);
         if (id) pendingHere.add(id);
       });
+      const settings = await storedSettings(db.settings);
       for (const change of changes) {
         if (!takesChange(change, pendingHere)) continue;
         switch (change.kind) {
           case 'complaint':
             // The wire schema types the unfounded criterion as a plain string; it is one of ours.
-            await db.complaints.put(change.complaint as Complaint);
+            await db.complaints.put(withListKeys(change.complaint as Complaint, settings));
             break;
           case 'event':
             await db.events.put(change.event);

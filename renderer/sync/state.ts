@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { OutboxOperation } from '../../shared/sync/operations';
 import type { OtklikDatabase, PhotoRow } from '../db/database';
 import { HQ_LINK_KEY } from '../db/device';
@@ -73,14 +74,18 @@ export interface PendingCounts {
   oldestAt?: number;
 }
 
+/** The badges' counts, each from an index: no pending photo is read but the oldest. */
 export async function pendingCounts(db: OtklikDatabase): Promise<PendingCounts> {
-  const [records, photos, firstOp, photoRows] = await Promise.all([
+  const [records, photos, firstOp, firstPhoto] = await Promise.all([
     db.outbox.count(),
     db.photos.where('uploadState').equals('pending').count(),
     db.outbox.orderBy('deviceSeq').first(),
-    db.photos.where('uploadState').equals('pending').toArray(),
+    db.photos
+      .where('[uploadState+createdAt]')
+      .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+      .first(),
   ]);
-  const times = [firstOp?.createdAt, ...photoRows.map((p) => p.createdAt)]
+  const times = [firstOp?.createdAt, firstPhoto?.createdAt]
     .filter((t): t is string => typeof t === 'string')
     .map((t) => Date.parse(t));
   return { records, photos, oldestAt: times.length ? Math.min(...times) : undefined };

@@ -126,3 +126,86 @@ test('the feedback book page starts with an empty state that leads to photograph
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ru('book', 'captureTitle'));
   await expect(page.getByTestId('no-pages')).toBeVisible();
 });
+
+test('years of complaints: only the rows in view are rendered; scrolling reads the next pages in order (issue 17)', async ({
+  page,
+}) => {
+  // Seeding and scrolling through five pages takes long beside other tests on two shared cores.
+  test.setTimeout(60_000);
+  await setUpWorkstation(page);
+  const total = 250;
+  // Seeded straight into the app's database, as closed complaints of earlier years would be stored.
+  await page.evaluate(async (n) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('otklik');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction('complaints', 'readwrite');
+    const start = Date.parse('2024-01-10T09:00:00Z');
+    for (let i = 0; i < n; i++) {
+      const at = new Date(start + i * 3_600_000).toISOString();
+      tx.objectStore('complaints').put({
+        id: `0190c3a0-0000-7000-8000-${String(i).padStart(12, '0')}`,
+        number: `MSK-01-2024-1${String(i).padStart(5, '0')}`,
+        branchCode: 'MSK-01',
+        status: 'closed',
+        channel: 'in_person',
+        receivedAt: at,
+        registeredAt: at,
+        updatedAt: at,
+        receivedBy: 'Ольга Иванова',
+        confidential: false,
+        customer: { name: `Клиент ${i}`, phone: '', email: '', address: '', preferredContact: '' },
+        noContactReason: 'Не оставил',
+        description: `Жалоба номер ${i}`,
+        remedy: '',
+        concerns: { product: '', service: '', employee: '' },
+        category: 'other',
+        severity: 'medium',
+        healthAndSafety: false,
+        consent: true,
+        searchWords: [],
+        progress: { status: 'closed', reopenCount: 0, acknowledgedAt: at, closedAt: at },
+      });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, total);
+  // Written past Dexie, so the open page cannot know: start the app again.
+  await page.goto('/#/complaints');
+  await page.reload();
+  const rows = page.getByTestId('complaint-row');
+  const number = (i: number) => `MSK-01-2024-1${String(i).padStart(5, '0')}`;
+  await expect(rows.first()).toContainText(number(total - 1));
+  const footer = page.locator('.list-footer');
+  await expect(footer).toContainText('50');
+  // Virtualized: a window's worth of rows is in the document, not the whole page of 50.
+  expect(await rows.count()).toBeLessThan(50);
+
+  // Scrolling to the end reads page after page, newest first, until the oldest complaint is shown.
+  const shownCount = async () => Number(/\d+/.exec((await footer.textContent()) ?? '')?.[0] ?? 0);
+  for (let atLeast = 100; atLeast <= total; atLeast += 50) {
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(shownCount).toBeGreaterThanOrEqual(atLeast);
+  }
+  expect(await shownCount()).toBe(total);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(rows.last()).toContainText(number(0));
+  await expect(page.getByRole('button', { name: ru('complaints', 'list.showMore') })).toHaveCount(0);
+  expect(await rows.count()).toBeLessThan(60);
+  const shown = await rows.locator('a.number').allTextContents();
+  expect(shown).toEqual([...shown].sort().reverse());
+
+  // Back at the top, the newest is there again; a search reads its own index and pages from it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(rows.first()).toContainText(number(total - 1));
+  await page.getByLabel(ru('complaints', 'fields.status')).selectOption('closed');
+  await expect(rows.first()).toContainText(number(total - 1));
+  await expect(footer).toContainText('50');
+  await page.getByRole('button', { name: ru('complaints', 'list.showMore') }).click();
+  await expect(footer).toContainText('100');
+});
