@@ -23,7 +23,7 @@ const baseEnv = {
   ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
 };
 
-/** @type {Array<{ name: string, seconds: number, rows: import('./test-report.mjs').Row[], tests: boolean }>} */
+/** @type {Array<{ name: string, ms: number, rows: import('./test-report.mjs').Row[], tests: boolean }>} */
 const steps = [];
 const startedAt = Date.now();
 const seconds = (ms) => (ms / 1000).toFixed(1);
@@ -54,7 +54,7 @@ function exec(name, command, args, env = {}) {
 async function check(name, command, args) {
   const { status, time } = await exec(name, command, args);
   const ok = status === 0;
-  steps.push({ name, seconds: time, tests: false, rows: [row(name, ok ? { passed: 1 } : { failed: 1 })] });
+  steps.push({ name, ms: time, tests: false, rows: [row(name, ok ? { passed: 1 } : { failed: 1 })] });
   return ok;
 }
 
@@ -70,7 +70,7 @@ async function vitest(name, projects, extra = []) {
     // A non-zero exit with every test green still means something failed (e.g. an error outside a test).
     if (status !== 0 && !rows.some(rowFailed)) rows[0].problems.push(`vitest exited with ${status}`);
   } else rows = [row(name, { failed: 1, problems: ['no report: vitest crashed before reporting'] })];
-  steps.push({ name, seconds: time, tests: true, rows });
+  steps.push({ name, ms: time, tests: true, rows });
 }
 
 async function playwright(name) {
@@ -81,7 +81,7 @@ async function playwright(name) {
     rows = playwrightRows(JSON.parse(readFileSync(file, 'utf8')), floors.playwright ?? {}, name);
     if (status !== 0 && !rows.some(rowFailed)) rows[0].problems.push(`playwright exited with ${status}`);
   } else rows = [row(name, { failed: 1, problems: ['no report: playwright crashed before reporting'] })];
-  steps.push({ name, seconds: time, tests: true, rows });
+  steps.push({ name, ms: time, tests: true, rows });
 }
 
 // Lanes run side by side, the steps of a lane one after another. The longest lane (the build, then the
@@ -93,7 +93,7 @@ const lanes = [
     else
       steps.push({
         name: 'e2e',
-        seconds: 0,
+        ms: 0,
         tests: true,
         rows: [row('e2e', { failed: 1, problems: ['not run: the build failed'] })],
       });
@@ -120,7 +120,7 @@ console.log('\nSummary');
 for (const s of steps) {
   const single = s.rows.length === 1 && s.rows[0].name === s.name;
   const status = (failed) => (failed ? 'FAIL' : 'ok  ');
-  const time = `${seconds(s.seconds)} s`.padStart(8);
+  const time = `${seconds(s.ms)} s`.padStart(8);
   if (!single) console.log(`  ${status(s.rows.some(rowFailed))}  ${s.name.padEnd(58)}${time}`);
   for (const r of s.rows) {
     const counts = [`${r.passed} passed`, `${r.failed} failed`];
@@ -137,7 +137,7 @@ for (const s of steps) {
 }
 const setup = (process.env.OTKLIK_SETUP_TIMES ?? '').split(';').filter(Boolean);
 console.log(
-  `  wall time ${seconds(Date.now() - startedAt)} s (steps overlap; their sum is ${seconds(steps.reduce((t, s) => t + s.seconds, 0) * 1000)} s)` +
+  `  wall time ${seconds(Date.now() - startedAt)} s (steps overlap; their sum is ${seconds(steps.reduce((t, s) => t + s.ms, 0))} s)` +
     (setup.length ? `; before: ${setup.join(', ')}` : ''),
 );
 

@@ -26,11 +26,12 @@ export interface VitestSummary {
       failed: number;
       skipped: number;
       errors: string[];
-      skips: Array<{ file: string; name: string; mode: string; note?: string }>;
+      skips: Array<{ file: string; name: string; mode: string; note?: string; blocked?: boolean }>;
     }
   >;
   unhandledErrors: string[];
 }
+export const NOT_RUN: string;
 export function row(name: string, counts?: Partial<Row>): Row;
 export function applyFloor(r: Row, floor: Floor | undefined, where: string): Row;
 export function vitestRows(

@@ -10,6 +10,9 @@
  *   files: number | undefined, problems: string[], notes: string[], skips: Skip[] }} Row
  */
 
+/** A test that did not run because something before it failed (a hook, a serial group): that failure counts. */
+export const NOT_RUN = 'not run — an earlier failure in its file or group stopped it (see above)';
+
 /** @returns {Row} */
 export function row(name, counts = {}) {
   return {
@@ -53,7 +56,8 @@ export function applyFloor(r, floor, where) {
  * Rows of a vitest run from scripts/vitest-summary.mjs. A skip must give its reason (`ctx.skip('why')`):
  * one without is a failure.
  * @param {{ projects: Record<string, { files: number, passed: number, failed: number, skipped: number,
- *   errors: string[], skips: Array<{ file: string, name: string, mode: string, note?: string }> }>,
+ *   errors: string[], skips: Array<{ file: string, name: string, mode: string, note?: string,
+ *   blocked?: boolean }> }>,
  *   unhandledErrors: string[] }} summary
  * @param {string[]} projects the projects this run was asked for
  * @param {Record<string, Floor>} floors
@@ -67,6 +71,10 @@ export function vitestRows(summary, projects, floors, suite = 'vitest') {
       r.failed += p.errors.length;
       for (const s of p.skips) {
         const title = `${name} › ${s.file} › ${s.name}`;
+        if (s.blocked && !s.note) {
+          r.skips.push({ title, reason: NOT_RUN });
+          continue;
+        }
         r.skips.push({ title, reason: s.note });
         if (!s.note) {
           r.failed += 1;
@@ -110,8 +118,14 @@ export function playwrightRows(report, floors, suite = 'playwright') {
           r.problems.push(`${file} › ${spec.title}: flaky (failed, then passed on a retry)`);
         } else if (t.status === 'skipped') {
           r.skipped += 1;
-          const reason = t.annotations?.find((a) => a.type === 'skip' || a.type === 'fixme')?.description;
           const title = `${t.projectName} › ${file} › ${spec.title}`;
+          const skip = t.annotations?.find((a) => a.type === 'skip' || a.type === 'fixme');
+          // No skip annotation at all: Playwright did not run it after a failure in its serial group.
+          if (!skip) {
+            r.skips.push({ title, reason: NOT_RUN });
+            continue;
+          }
+          const reason = skip.description?.trim() || undefined;
           r.skips.push({ title, reason });
           if (!reason) {
             r.failed += 1;

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 /**
- * @typedef {{ file: string, name: string, mode: string, note: string | undefined }} Skip
+ * @typedef {{ file: string, name: string, mode: string, note: string | undefined, blocked?: boolean }} Skip
  * @typedef {{ files: number, passed: number, failed: number, skipped: number, errors: string[], skips: Skip[] }} ProjectCounts
  */
 
@@ -35,12 +35,26 @@ export default class VitestSummary {
       p.files += 1;
       // An error outside any test (a failed import, a throwing beforeAll) fails the file.
       for (const e of m.errors()) p.errors.push(`${file}: ${e.message ?? 'error outside a test'}`);
+      for (const suite of m.children.allSuites())
+        for (const e of suite.errors())
+          p.errors.push(`${file} › ${suite.fullName}: ${e.message ?? 'error in a hook'}`);
       for (const t of m.children.allTests()) {
         const r = t.result();
         if (r.state === 'passed') p.passed += 1;
         else if (r.state === 'skipped') {
           p.skipped += 1;
-          p.skips.push({ file, name: t.fullName, mode: t.options.mode, note: r.note?.trim() || undefined });
+          // Not run because a hook of its suite (or the file's import) failed: that failure is reported.
+          let blocked = m.errors().length > 0;
+          for (let s = t.parent; !blocked && s.type === 'suite'; s = s.parent)
+            blocked = s.state() === 'failed';
+          const note = r.note?.trim() || undefined;
+          p.skips.push({
+            file,
+            name: t.fullName,
+            mode: t.options.mode,
+            note,
+            ...(blocked ? { blocked } : {}),
+          });
         } else p.failed += 1; // failed, or still pending when the run ended
       }
     }

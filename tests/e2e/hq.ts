@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -116,6 +116,13 @@ export class HqProcess {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+  }
+
+  /** Sizes of the uploads HQ is receiving: its blob store's temporary files (DATA_DIR/photos/tmp). */
+  partialUploads(): number[] {
+    const dir = join(this.dataDir, 'photos', 'tmp');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).map((name) => statSync(join(dir, name)).size);
   }
 
   /** The e-mails HQ wrote on its embedded default (no SMTP configured): DATA_DIR/mail/*.eml. */

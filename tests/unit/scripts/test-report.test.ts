@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_ELECTRON_REASON } from '../../electron-binary.mjs';
 import {
+  NOT_RUN,
   closingLine,
   playwrightRows,
   row,
@@ -132,6 +133,25 @@ describe('vitest rows against the floors', () => {
     expect(r!.skips).toEqual([{ title: 'node › a.test.ts › x', reason: 'needs a GPU' }]);
   });
 
+  it('tests not run because their suite failed are listed as such, not as skips without a reason', () => {
+    const rows = vitestRows(
+      summary({
+        node: project({
+          passed: 9,
+          failed: 1,
+          skipped: 1,
+          skips: [{ file: 'a.test.ts', name: 'after the hook', mode: 'run', blocked: true }],
+        }),
+      }),
+      ['node'],
+      floors,
+    );
+    expect(rows[0]!.skips).toEqual([{ title: 'node › a.test.ts › after the hook', reason: NOT_RUN }]);
+    expect(rows[0]!.problems).toEqual([]);
+    expect(closingLine(rows).line).toBe('9 passed, 1 failed');
+    expect(skippedLine(rows[0]!.skips)).toBe('1 skipped (not run)');
+  });
+
   it('an unhandled error fails the run', () => {
     const rows = vitestRows(summary({ node: project() }, ['EADDRINUSE']), ['node'], floors);
     expect(rows[0]!.problems).toEqual(['unhandled error: EADDRINUSE']);
@@ -207,6 +227,15 @@ describe('Playwright rows', () => {
     const rows = playwrightRows(report(healthy), { ...pwFloors, mobile: { files: 1, tests: 1 } });
     const mobile = rows.find((r) => r.name === 'playwright › mobile')!;
     expect(mobile.problems[0]).toMatch(/no test file ran/);
+  });
+
+  it('the rest of a serial group after a failure: not run, not a skip without a reason', () => {
+    const rows = playwrightRows(
+      report([...healthy, { file: 'b.spec.ts', project: 'browser', status: 'skipped' }]),
+      pwFloors,
+    );
+    expect(rows[0]!.skips).toEqual([{ title: 'browser › b.spec.ts › test 1', reason: NOT_RUN }]);
+    expect(rowFailed(rows[0]!)).toBe(false);
   });
 
   it('a skip without a reason fails', () => {
