@@ -84,33 +84,56 @@ async function playwright(name) {
   steps.push({ name, ms: time, tests: true, rows });
 }
 
+let built = false;
+const STEPS = {
+  format: () => check('format', 'npx', ['prettier', '--check', '.']),
+  typecheck: () => check('typecheck', 'npm', ['run', '--silent', 'typecheck']),
+  lint: () => check('lint', 'npm', ['run', '--silent', 'lint']),
+  build: async () => {
+    built = await check('build', 'npm', ['run', '--silent', 'build']);
+  },
+  unit: () => vitest('unit', ['node', 'chromium']),
+  // HQ on PGlite and on a private PostgreSQL cluster the suite starts and stops (tests/postgres.mjs).
+  integration: () => vitest('integration', ['integration']),
+  e2e: async () => {
+    if (built) return playwright('e2e');
+    steps.push({
+      name: 'e2e',
+      ms: 0,
+      tests: true,
+      rows: [row('e2e', { failed: 1, problems: ['not run: the build failed'] })],
+    });
+  },
+};
+
 // Lanes run side by side, the steps of a lane one after another. The longest lane (the build, then the
 // browser suite, which waits a lot on HQ restarts and fault delays) starts first; the CPU-bound checks fill
 // the gaps. Measured on the two-core CI machine kind: see the README's "Tests" section.
 const lanes = [
-  async () => {
-    if (await check('build', 'npm', ['run', '--silent', 'build'])) await playwright('e2e');
-    else
-      steps.push({
-        name: 'e2e',
-        ms: 0,
-        tests: true,
-        rows: [row('e2e', { failed: 1, problems: ['not run: the build failed'] })],
-      });
-  },
-  async () => {
-    // HQ on PGlite and on a private PostgreSQL cluster the suite starts and stops (tests/postgres.mjs).
-    await vitest('integration', ['integration']);
-    await vitest('unit', ['node', 'chromium']);
-  },
-  async () => {
-    await check('format', 'npx', ['prettier', '--check', '.']);
-    await check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
-    await check('lint', 'npm', ['run', '--silent', 'lint']);
-  },
+  ['build', 'e2e'],
+  ['integration', 'unit'],
+  ['format', 'typecheck', 'lint'],
 ];
-say(`running ${lanes.length} lanes side by side; each step's output follows when it ends`);
-await Promise.all(lanes.map((lane) => lane()));
+// `npm test -- unit e2e` runs only those steps (e2e brings its build); the floors of what runs still hold.
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !(name in STEPS));
+if (unknown.length > 0) {
+  console.error(`Unknown step ${unknown.join(', ')}; steps: ${Object.keys(STEPS).join(', ')}`);
+  process.exit(2);
+}
+const wanted = (name) =>
+  only.length === 0 || only.includes(name) || (name === 'build' && only.includes('e2e'));
+say(
+  `${only.length ? `only ${only.join(', ')}; ` : ''}lanes side by side: ${lanes
+    .map((l) => l.filter(wanted).join(' → '))
+    .filter(Boolean)
+    .join(' | ')}; each step's output follows when it ends`,
+);
+await Promise.all(
+  lanes.map(async (lane) => {
+    for (const name of lane) if (wanted(name)) await STEPS[name]();
+  }),
+);
 
 const rows = steps.flatMap((s) => s.rows);
 const ran = steps.filter((s) => s.tests).flatMap((s) => s.rows);

@@ -88,8 +88,8 @@ describe('mail worker processes on postgresql', () => {
     await smtp?.close();
   });
 
-  const start = (faults = '') => {
-    const w = new WorkerProcess({ ...env, HQ_FAULTS: faults });
+  const start = (faults = '', extra: Record<string, string> = {}) => {
+    const w = new WorkerProcess({ ...env, HQ_FAULTS: faults, ...extra });
     workers.push(w);
     return w;
   };
@@ -158,9 +158,10 @@ describe('mail worker processes on postgresql', () => {
     for (let i = 0; i < 6; i++) entries.push(await readyEntry());
     const before = smtp.received.length;
     // More entries than a worker claims in one go (5), and the SMTP server holds the first message until a
-    // second is in delivery: both processes must hold a claimed job at the same moment.
-    const concurrent = smtp.barrier(2, 30_000);
-    const [a, b] = [start(), start()];
+    // second is in delivery: both processes must hold a claimed job at the same moment. Their lease is long,
+    // so a second process that starts late cannot take over a held job as an expired one.
+    const concurrent = smtp.barrier(2, 20_000);
+    const [a, b] = [start('', { MAIL_LEASE_MS: '120000' }), start('', { MAIL_LEASE_MS: '120000' })];
     expect(await concurrent).toBe(true);
     const sentBy = () => [a, b].map((w) => (w.output.match(/ sent </g) ?? []).length);
     await until('both workers logged all 6 sends', () => sentBy()[0]! + sentBy()[1]! >= 6);

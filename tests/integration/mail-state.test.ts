@@ -208,10 +208,24 @@ describe.each(DATABASE_KINDS)('mail state on %s', (kind) => {
       for (const t of tables) data[t] = (await hq.db.pool.query(`SELECT * FROM ${t} ORDER BY id`)).rows;
       return { columns: columns.rows, data };
     };
+    // Rows with every column it adds filled in, so "data unchanged" is not about empty columns.
+    const d = await enroll(hq, branch(), DIRECTORY);
+    // The branch's own deadline (a closed Monday, as above): deadline_source 'branch', not the default.
+    const entry = await pushEntry(hq, d, {
+      pages: 1,
+      capturedAt: new Date('2026-03-06T14:00:00Z'),
+      deadline: '2026-03-10T10:00:00.000Z',
+    });
+    await hq.db.pool.query(`UPDATE mail_outbox SET last_error_kind = 'transient' WHERE entry_id = $1`, [
+      entry.entryId,
+    ]);
+    await hq.db.pool.query(`UPDATE book_entries SET escalated_to = $2 WHERE id = $1`, [
+      entry.entryId,
+      DIRECTORY.headOfSalesName,
+    ]);
     const before = await snapshot();
-    // The earlier tests of this file left rows in both tables, so "data unchanged" is not about empty tables.
-    expect(before.data.mail_outbox!.length).toBeGreaterThan(0);
-    expect(before.data.book_entries!.length).toBeGreaterThan(0);
+    const row = before.data.mail_outbox!.find((r) => (r as { entry_id: string }).entry_id === entry.entryId);
+    expect(row).toMatchObject({ last_error_kind: 'transient', deadline_source: 'branch' });
     // Its columns are on the tables it adds them to.
     const has = (table: string, column: string) =>
       before.columns.some((c) => c.table_name === table && c.column_name === column);
