@@ -23,37 +23,56 @@ const baseEnv = {
   ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
 };
 
-/** @type {Array<{ name: string, ms: number, rows: import('./test-report.mjs').Row[], tests: boolean }>} */
+/** @type {Array<{ name: string, ms: number, cpu?: number, rows: import('./test-report.mjs').Row[], tests: boolean }>} */
 const steps = [];
 const startedAt = Date.now();
 const seconds = (ms) => (ms / 1000).toFixed(1);
 
-/** Runs a command with its output collected; prints it as one block when it ends. */
 /**
  * Steps that fill the gaps run at a lower CPU priority (`nice`): on two cores the browser suite, whose tests
  * wait on time limits, keeps the processor when it needs it, and the checks use what it leaves.
  */
-const BACKGROUND = process.platform === 'win32' ? [] : ['nice', '-n', '10'];
+const posix = process.platform !== 'win32';
 const background = new Set(['format', 'typecheck', 'lint', 'unit', 'integration']);
+/** bash's `times` after the command: the CPU time of everything it ran (a figure that load does not skew). */
+const CPU_TIMES = 'nice -n "$0" "$@"; status=$?; times >&3; exit $status';
 
+/** "0m12.345s" → seconds. */
+const parseTime = (t) => {
+  const m = /(\d+)m([\d.]+)s/.exec(t);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+};
+
+/** Runs a command with its output collected; prints it as one block when it ends. */
 function exec(name, command, args, env = {}) {
   const started = Date.now();
-  const [cmd, ...rest] =
-    background.has(name) && BACKGROUND.length ? [...BACKGROUND, command, ...args] : [command, ...args];
+  const nice = background.has(name) ? '10' : '0';
+  const [cmd, ...rest] = posix ? ['bash', '-c', CPU_TIMES, nice, command, ...args] : [command, ...args];
+  const shown = `${nice !== '0' ? `nice -n ${nice} ` : ''}${command} ${args.join(' ')}`;
   return new Promise((resolve) => {
-    const child = spawn(cmd, rest, { cwd: root, env: { ...baseEnv, ...env } });
+    const child = spawn(cmd, rest, {
+      cwd: root,
+      env: { ...baseEnv, ...env },
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
     const chunks = [];
+    let times = '';
     child.stdout.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => chunks.push(c));
+    child.stdio[3]?.on('data', (c) => (times += c));
     const done = (status, error) => {
       const time = Date.now() - started;
+      // The second line of `times`: user and system time of the command and everything it waited for.
+      const [user, sys] = (times.trim().split('\n')[1] ?? '').split(/\s+/);
+      const cpu = user ? (parseTime(user) + parseTime(sys ?? '')) * 1000 : undefined;
       const output = Buffer.concat(chunks).toString().trimEnd();
+      const cpuText = cpu === undefined ? '' : `, CPU ${seconds(cpu)} s`;
       console.log(
-        `\n[otklik] ── ${name}: ${[cmd, ...rest].join(' ')} (${status === 0 ? 'ok' : 'FAILED'}, ${seconds(time)} s)`,
+        `\n[otklik] ── ${name}: ${shown} (${status === 0 ? 'ok' : 'FAILED'}, ${seconds(time)} s${cpuText})`,
       );
       if (output) console.log(output);
       if (error) console.log(`[otklik] ${name}: ${error.message}`);
-      resolve({ status, time });
+      resolve({ status, time, cpu });
     };
     child.on('error', (error) => done(1, error));
     child.on('close', (code) => done(code ?? 1));
@@ -61,9 +80,9 @@ function exec(name, command, args, env = {}) {
 }
 
 async function check(name, command, args) {
-  const { status, time } = await exec(name, command, args);
+  const { status, time, cpu } = await exec(name, command, args);
   const ok = status === 0;
-  steps.push({ name, ms: time, tests: false, rows: [row(name, ok ? { passed: 1 } : { failed: 1 })] });
+  steps.push({ name, ms: time, cpu, tests: false, rows: [row(name, ok ? { passed: 1 } : { failed: 1 })] });
   return ok;
 }
 
@@ -72,25 +91,25 @@ async function vitest(name, projects, extra = []) {
   const file = join(results, `${name}.json`);
   const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...extra];
   args.push('--reporter=default', '--reporter=./scripts/vitest-summary.mjs');
-  const { status, time } = await exec(name, 'npx', args, { OTKLIK_VITEST_SUMMARY: file });
+  const { status, time, cpu } = await exec(name, 'npx', args, { OTKLIK_VITEST_SUMMARY: file });
   let rows;
   if (existsSync(file)) {
     rows = vitestRows(JSON.parse(readFileSync(file, 'utf8')), projects, floors.vitest ?? {}, name);
     // A non-zero exit with every test green still means something failed (e.g. an error outside a test).
     if (status !== 0 && !rows.some(rowFailed)) rows[0].problems.push(`vitest exited with ${status}`);
   } else rows = [row(name, { failed: 1, problems: ['no report: vitest crashed before reporting'] })];
-  steps.push({ name, ms: time, tests: true, rows });
+  steps.push({ name, ms: time, cpu, tests: true, rows });
 }
 
 async function playwright(name) {
   const file = join(results, 'playwright.json');
-  const { status, time } = await exec(name, 'npx', ['playwright', 'test']);
+  const { status, time, cpu } = await exec(name, 'npx', ['playwright', 'test']);
   let rows;
   if (existsSync(file)) {
     rows = playwrightRows(JSON.parse(readFileSync(file, 'utf8')), floors.playwright ?? {}, name);
     if (status !== 0 && !rows.some(rowFailed)) rows[0].problems.push(`playwright exited with ${status}`);
   } else rows = [row(name, { failed: 1, problems: ['no report: playwright crashed before reporting'] })];
-  steps.push({ name, ms: time, tests: true, rows });
+  steps.push({ name, ms: time, cpu, tests: true, rows });
 }
 
 let built = false;
@@ -148,11 +167,12 @@ const rows = steps.flatMap((s) => s.rows);
 const ran = steps.filter((s) => s.tests).flatMap((s) => s.rows);
 const testsRan = ran.reduce((n, r) => n + r.passed + r.failed + r.flaky, 0);
 
-console.log('\nSummary');
+console.log(`\nSummary${' '.repeat(62)}wall       CPU`);
 for (const s of steps) {
   const single = s.rows.length === 1 && s.rows[0].name === s.name;
   const status = (failed) => (failed ? 'FAIL' : 'ok  ');
-  const time = `${seconds(s.ms)} s`.padStart(8);
+  const cpu = s.cpu === undefined ? '' : `${seconds(s.cpu)} s`.padStart(10);
+  const time = `${seconds(s.ms)} s`.padStart(8) + cpu;
   if (!single) console.log(`  ${status(s.rows.some(rowFailed))}  ${s.name.padEnd(58)}${time}`);
   for (const r of s.rows) {
     const counts = [`${r.passed} passed`, `${r.failed} failed`];
@@ -169,7 +189,7 @@ for (const s of steps) {
 }
 const setup = (process.env.OTKLIK_SETUP_TIMES ?? '').split(';').filter(Boolean);
 console.log(
-  `  wall time ${seconds(Date.now() - startedAt)} s (steps overlap; their sum is ${seconds(steps.reduce((t, s) => t + s.ms, 0))} s)` +
+  `  wall time ${seconds(Date.now() - startedAt)} s (steps overlap; their sum is ${seconds(steps.reduce((t, s) => t + s.ms, 0))} s, their CPU time ${seconds(steps.reduce((t, s) => t + (s.cpu ?? 0), 0))} s)` +
     (setup.length ? `; before: ${setup.join(', ')}` : ''),
 );
 
@@ -178,7 +198,8 @@ if (skips.length > 0) {
   console.log('Skipped, not counted as passed:');
   for (const s of skips) console.log(`  ${s.title}: ${s.reason ?? 'no reason given'}`);
 }
-if (testsRan === 0) {
+// The full run (and any run of a test step) must have run tests; `npm test -- lint` alone has none to run.
+if (testsRan === 0 && (only.length === 0 || ran.length > 0)) {
   rows.push(row('nothing ran', { problems: ['no test of any suite ran'] }));
   console.log('  ✗ no test of any suite ran');
 }
