@@ -29,11 +29,12 @@ const startedAt = Date.now();
 const seconds = (ms) => (ms / 1000).toFixed(1);
 
 /**
- * Steps that fill the gaps run at a lower CPU priority (`nice`): on two cores the browser suite, whose tests
- * wait on time limits, keeps the processor when it needs it, and the checks use what it leaves.
+ * The checks run at a lower CPU priority (`nice`): they have no time limits, while the test suites wait
+ * against theirs, so on two cores the suites keep the processor when they need it and the checks use what
+ * they leave.
  */
 const posix = process.platform !== 'win32';
-const background = new Set(['format', 'typecheck', 'lint', 'unit', 'integration']);
+const background = new Set(['format', 'typecheck', 'lint']);
 /** bash's `times` after the command: the CPU time of everything it ran (a figure that load does not skew). */
 const CPU_TIMES = 'nice -n "$0" "$@"; status=$?; times >&3; exit $status';
 
