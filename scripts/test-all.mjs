@@ -61,7 +61,12 @@ function exec(name, command, args, env = {}) {
     child.stdout.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => chunks.push(c));
     child.stdio[3]?.on('data', (c) => (times += c));
+    let finished = false;
+    let orphans;
     const done = (status, error) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(orphans);
       const time = Date.now() - started;
       // The second line of `times`: user and system time of the command and everything it waited for.
       const [user, sys] = (times.trim().split('\n')[1] ?? '').split(/\s+/);
@@ -77,6 +82,8 @@ function exec(name, command, args, env = {}) {
     };
     child.on('error', (error) => done(1, error));
     child.on('close', (code) => done(code ?? 1));
+    // A process the step left behind (a server it started) may hold its output open: do not wait for it.
+    child.on('exit', (code) => (orphans = setTimeout(() => done(code ?? 1), 10_000)));
   });
 }
 
