@@ -238,4 +238,14 @@ export default tseslint.config(
     files: ['tests/**', 'scripts/**', 'bench/**', '*.config.*', '*.js', '*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    // Issue 18: a focused test (`it.only`, `test.describe.only`, …) quietly turns a suite into one test.
+    files: ['tests/**', 'bench/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'only', message: 'No focused tests: run one file or use -t "<name>" instead.' },
+      ],
+    },
+  },
 );

@@ -1,8 +1,12 @@
 // `npm test`: every check and every suite, then one closing line "N passed, N failed" that sums them all.
-// A check (format, types, lint, build) counts as one; vitest and Playwright count their tests.
+// A check (format, types, lint, build) counts as one; vitest and Playwright count their tests, per project,
+// against the floors in tests/floors.json. Independent steps run side by side in lanes (below); each step's
+// output is kept and printed as one block when it ends, and the summary gives every step's time.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureDependencies, ensurePostgres, root, run, say } from './setup.mjs';
+import { ensureChromium, ensureDependencies, ensurePostgres, root, say } from './setup.mjs';
+import { closingLine, playwrightRows, row, rowFailed, skippedLine, vitestRows } from './test-report.mjs';
 
 ensureDependencies();
 ensureChromium();
@@ -11,112 +15,204 @@ if (!process.env.OTKLIK_TEST_DATABASE_URL) ensurePostgres();
 const results = join(root, '.ci-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
-const env = { ...process.env, OTKLIK_RESULTS_DIR: results };
-const rows = [];
-const skipReasons = [];
+const floors = JSON.parse(readFileSync(join(root, 'tests', 'floors.json'), 'utf8'));
+const baseEnv = {
+  ...process.env,
+  OTKLIK_RESULTS_DIR: results,
+  // Output is collected, not shown on a terminal: keep the colours when this run itself is on one.
+  ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
+};
 
-/** "title: reason" of every skipped Playwright test, so a skip is never silent. */
-function playwrightSkips(report) {
-  const out = [];
-  const walk = (suite) => {
-    for (const spec of suite.specs ?? []) {
-      for (const t of spec.tests ?? []) {
-        if (t.status !== 'skipped') continue;
-        const reason = t.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
-        out.push(`${t.projectName} › ${spec.title}: ${reason}`);
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  for (const suite of report.suites ?? []) walk(suite);
-  return out;
+/** @type {Array<{ name: string, ms: number, cpu?: number, rows: import('./test-report.mjs').Row[], tests: boolean }>} */
+const steps = [];
+const startedAt = Date.now();
+const seconds = (ms) => (ms / 1000).toFixed(1);
+
+/**
+ * The checks run at a lower CPU priority (`nice`): they have no time limits, while the test suites wait
+ * against theirs, so on two cores the suites keep the processor when they need it and the checks use what
+ * they leave.
+ */
+const posix = process.platform !== 'win32';
+const background = new Set(['format', 'typecheck', 'lint']);
+/** bash's `times` after the command: the CPU time of everything it ran (a figure that load does not skew). */
+const CPU_TIMES = 'nice -n "$0" "$@"; status=$?; times >&3; exit $status';
+
+/** "0m12.345s" → seconds. */
+const parseTime = (t) => {
+  const m = /(\d+)m([\d.]+)s/.exec(t);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+};
+
+/** Runs a command with its output collected; prints it as one block when it ends. */
+function exec(name, command, args, env = {}) {
+  const started = Date.now();
+  const nice = background.has(name) ? '10' : '0';
+  const [cmd, ...rest] = posix ? ['bash', '-c', CPU_TIMES, nice, command, ...args] : [command, ...args];
+  const shown = `${nice !== '0' ? `nice -n ${nice} ` : ''}${command} ${args.join(' ')}`;
+  return new Promise((resolve) => {
+    const child = spawn(cmd, rest, {
+      cwd: root,
+      env: { ...baseEnv, ...env },
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
+    const chunks = [];
+    let times = '';
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    child.stdio[3]?.on('data', (c) => (times += c));
+    let finished = false;
+    let orphans;
+    const done = (status, error) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(orphans);
+      const time = Date.now() - started;
+      // The second line of `times`: user and system time of the command and everything it waited for.
+      const [user, sys] = (times.trim().split('\n')[1] ?? '').split(/\s+/);
+      const cpu = user ? (parseTime(user) + parseTime(sys ?? '')) * 1000 : undefined;
+      const output = Buffer.concat(chunks).toString().trimEnd();
+      const cpuText = cpu === undefined ? '' : `, CPU ${seconds(cpu)} s`;
+      console.log(
+        `\n[otklik] ── ${name}: ${shown} (${status === 0 ? 'ok' : 'FAILED'}, ${seconds(time)} s${cpuText})`,
+      );
+      if (output) console.log(output);
+      if (error) console.log(`[otklik] ${name}: ${error.message}`);
+      resolve({ status, time, cpu });
+    };
+    child.on('error', (error) => done(1, error));
+    child.on('close', (code) => done(code ?? 1));
+    // A process the step left behind (a server it started) may hold its output open: do not wait for it.
+    child.on('exit', (code) => (orphans = setTimeout(() => done(code ?? 1), 10_000)));
+  });
 }
 
-function check(name, command, args) {
-  say(`${name}: ${command} ${args.join(' ')}`);
-  const ok = run(command, args, { env }) === 0;
-  rows.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+async function check(name, command, args) {
+  const { status, time, cpu } = await exec(name, command, args);
+  const ok = status === 0;
+  steps.push({ name, ms: time, cpu, tests: false, rows: [row(name, ok ? { passed: 1 } : { failed: 1 })] });
   return ok;
 }
 
-function suite(name, command, args, file, count) {
-  say(`${name}: ${command} ${args.join(' ')}`);
-  const status = run(command, args, { env });
-  const path = join(results, file);
-  if (!existsSync(path)) {
-    rows.push({ name: `${name} (no report: crashed before reporting)`, passed: 0, failed: 1, skipped: 0 });
-    return;
-  }
-  const counted = count(JSON.parse(readFileSync(path, 'utf8')));
-  // A non-zero exit with every test green still means something failed (e.g. an error outside a test).
-  if (status !== 0 && counted.failed === 0) counted.failed = 1;
-  rows.push({ name, ...counted });
+/** A vitest run of the given projects; rows per project from scripts/vitest-summary.mjs. */
+async function vitest(name, projects, extra = []) {
+  const file = join(results, `${name}.json`);
+  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...extra];
+  args.push('--reporter=default', '--reporter=./scripts/vitest-summary.mjs');
+  const { status, time, cpu } = await exec(name, 'npx', args, { OTKLIK_VITEST_SUMMARY: file });
+  let rows;
+  if (existsSync(file)) {
+    rows = vitestRows(JSON.parse(readFileSync(file, 'utf8')), projects, floors.vitest ?? {}, name);
+    // A non-zero exit with every test green still means something failed (e.g. an error outside a test).
+    if (status !== 0 && !rows.some(rowFailed)) rows[0].problems.push(`vitest exited with ${status}`);
+  } else rows = [row(name, { failed: 1, problems: ['no report: vitest crashed before reporting'] })];
+  steps.push({ name, ms: time, cpu, tests: true, rows });
 }
 
-check('format', 'npx', ['prettier', '--check', '.']);
-check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
-check('lint', 'npm', ['run', '--silent', 'lint']);
-const vitestCounts = (r) => ({
-  passed: r.numPassedTests,
-  failed: r.numFailedTests + (r.numFailedTestSuites ?? 0),
-  skipped: r.numPendingTests + r.numTodoTests,
-});
-suite(
-  'unit (vitest: node + Chromium)',
-  'npx',
-  [
-    'vitest',
-    'run',
-    '--project',
-    'node',
-    '--project',
-    'chromium',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${join(results, 'vitest.json')}`,
-  ],
-  'vitest.json',
-  vitestCounts,
-);
-// HQ on PGlite and on a private PostgreSQL cluster the suite starts and stops (tests/postgres.mjs).
-suite(
-  'integration (vitest: HQ on PGlite + PostgreSQL)',
-  'npx',
-  [
-    'vitest',
-    'run',
-    '--project',
-    'integration',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${join(results, 'integration.json')}`,
-  ],
-  'integration.json',
-  vitestCounts,
-);
-if (check('build', 'npm', ['run', '--silent', 'build'])) {
-  suite('end-to-end (playwright)', 'npx', ['playwright', 'test'], 'playwright.json', (r) => {
-    skipReasons.push(...playwrightSkips(r));
-    return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
-  });
-} else {
-  rows.push({ name: 'end-to-end (playwright): not run, the build failed', passed: 0, failed: 1, skipped: 0 });
+async function playwright(name) {
+  const file = join(results, 'playwright.json');
+  const { status, time, cpu } = await exec(name, 'npx', ['playwright', 'test']);
+  let rows;
+  if (existsSync(file)) {
+    rows = playwrightRows(JSON.parse(readFileSync(file, 'utf8')), floors.playwright ?? {}, name);
+    if (status !== 0 && !rows.some(rowFailed)) rows[0].problems.push(`playwright exited with ${status}`);
+  } else rows = [row(name, { failed: 1, problems: ['no report: playwright crashed before reporting'] })];
+  steps.push({ name, ms: time, cpu, tests: true, rows });
 }
 
-const total = rows.reduce(
-  (t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }),
-  {
-    passed: 0,
-    failed: 0,
-    skipped: 0,
+let built = false;
+const STEPS = {
+  format: () => check('format', 'npx', ['prettier', '--check', '.']),
+  typecheck: () => check('typecheck', 'npm', ['run', '--silent', 'typecheck']),
+  lint: () => check('lint', 'npm', ['run', '--silent', 'lint']),
+  build: async () => {
+    built = await check('build', 'npm', ['run', '--silent', 'build']);
   },
+  unit: () => vitest('unit', ['node', 'chromium']),
+  // HQ on PGlite and on a private PostgreSQL cluster the suite starts and stops (tests/postgres.mjs).
+  integration: () => vitest('integration', ['integration']),
+  e2e: async () => {
+    if (built) return playwright('e2e');
+    steps.push({
+      name: 'e2e',
+      ms: 0,
+      tests: true,
+      rows: [row('e2e', { failed: 1, problems: ['not run: the build failed'] })],
+    });
+  },
+};
+
+// Lanes run side by side, the steps of a lane one after another. The longest lane (the build, then the
+// browser suite, which waits a lot on HQ restarts and fault delays) starts first; the CPU-bound checks fill
+// the gaps. Measured on the two-core CI machine kind: see the README's "Tests" section.
+const lanes = [
+  ['build', 'e2e'],
+  ['integration', 'unit'],
+  ['format', 'typecheck', 'lint'],
+];
+// `npm test -- unit e2e` runs only those steps (e2e brings its build); the floors of what runs still hold.
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !(name in STEPS));
+if (unknown.length > 0) {
+  console.error(`Unknown step ${unknown.join(', ')}; steps: ${Object.keys(STEPS).join(', ')}`);
+  process.exit(2);
+}
+const wanted = (name) =>
+  only.length === 0 || only.includes(name) || (name === 'build' && only.includes('e2e'));
+say(
+  `${only.length ? `only ${only.join(', ')}; ` : ''}lanes side by side: ${lanes
+    .map((l) => l.filter(wanted).join(' → '))
+    .filter(Boolean)
+    .join(' | ')}; each step's output follows when it ends`,
 );
-console.log('\nSummary');
-for (const r of rows)
-  console.log(
-    `  ${r.failed > 0 ? 'FAIL' : 'ok  '}  ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
-  );
-if (total.skipped > 0) console.log(`  (${total.skipped} skipped, not counted as passed)`);
-for (const reason of skipReasons) console.log(`  skipped: ${reason}`);
-console.log(`${total.passed} passed, ${total.failed} failed`);
-process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);
+await Promise.all(
+  lanes.map(async (lane) => {
+    for (const name of lane) if (wanted(name)) await STEPS[name]();
+  }),
+);
+
+const rows = steps.flatMap((s) => s.rows);
+const ran = steps.filter((s) => s.tests).flatMap((s) => s.rows);
+const testsRan = ran.reduce((n, r) => n + r.passed + r.failed + r.flaky, 0);
+
+console.log(`\nSummary${' '.repeat(62)}wall       CPU`);
+for (const s of steps) {
+  const single = s.rows.length === 1 && s.rows[0].name === s.name;
+  const status = (failed) => (failed ? 'FAIL' : 'ok  ');
+  const cpu = s.cpu === undefined ? '' : `${seconds(s.cpu)} s`.padStart(10);
+  const time = `${seconds(s.ms)} s`.padStart(8) + cpu;
+  if (!single) console.log(`  ${status(s.rows.some(rowFailed))}  ${s.name.padEnd(58)}${time}`);
+  for (const r of s.rows) {
+    const counts = [`${r.passed} passed`, `${r.failed} failed`];
+    if (r.flaky) counts.push(`${r.flaky} flaky`);
+    if (r.skipped) counts.push(`${r.skipped} skipped`);
+    if (r.files !== undefined) counts.push(`${r.files} file${r.files === 1 ? '' : 's'}`);
+    const label = single ? r.name : `  ${r.name.slice(s.name.length + 3)}`;
+    console.log(
+      `  ${status(rowFailed(r))}  ${`${label}: ${counts.join(', ')}`.padEnd(58)}${single ? time : ''}`,
+    );
+    for (const p of r.problems) console.log(`          ✗ ${p}`);
+    for (const n of r.notes) console.log(`          · ${n}`);
+  }
+}
+const setup = (process.env.OTKLIK_SETUP_TIMES ?? '').split(';').filter(Boolean);
+console.log(
+  `  wall time ${seconds(Date.now() - startedAt)} s (steps overlap; their sum is ${seconds(steps.reduce((t, s) => t + s.ms, 0))} s, their CPU time ${seconds(steps.reduce((t, s) => t + (s.cpu ?? 0), 0))} s)` +
+    (setup.length ? `; before: ${setup.join(', ')}` : ''),
+);
+
+const skips = rows.flatMap((r) => r.skips);
+if (skips.length > 0) {
+  console.log('Skipped, not counted as passed:');
+  for (const s of skips) console.log(`  ${s.title}: ${s.reason ?? 'no reason given'}`);
+}
+// The full run (and any run of a test step) must have run tests; `npm test -- lint` alone has none to run.
+if (testsRan === 0 && (only.length === 0 || ran.length > 0)) {
+  rows.push(row('nothing ran', { problems: ['no test of any suite ran'] }));
+  console.log('  ✗ no test of any suite ran');
+}
+const closing = closingLine(rows);
+const skipped = skippedLine(skips);
+if (skipped) console.log(skipped);
+console.log(closing.line);
+process.exit(rows.some(rowFailed) ? 1 : 0);

@@ -22,6 +22,8 @@ export function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
+/** The part before " — " is what `npm test`'s closing lines say ("1 skipped (desktop app: no Electron binary)"). */
 export const NO_ELECTRON_REASON =
-  'No Electron binary is installed: the electron package ships without it and this machine cannot download it. ' +
-  'These tests run the real desktop app where one is available (or with ELECTRON_OVERRIDE_DIST_PATH).';
+  'desktop app: no Electron binary — the electron package ships without it and this machine cannot download ' +
+  'it. These tests run the real desktop app where one is available (or with ELECTRON_OVERRIDE_DIST_PATH); ' +
+  'see the README, "Tests".';

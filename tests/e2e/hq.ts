@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -9,6 +9,27 @@ const root = join(import.meta.dirname, '../..');
 const main = join(root, 'dist/hq/main.mjs');
 export const HQ_PORT = E2E_PORT + 1;
 export const HQ_URL = `http://127.0.0.1:${HQ_PORT}`;
+
+let template: string | undefined;
+
+/**
+ * An embedded database with every migration applied and nothing else, made once per test worker by the
+ * production build's `migrate`: each HQ of a test starts on a copy of it instead of creating its database,
+ * which costs PGlite several seconds of CPU — in the longest serial chain of the run (issue 17: CI time).
+ */
+function migratedDatabase(): string {
+  if (template) return template;
+  const dir = mkdtempSync(join(tmpdir(), 'otklik-e2e-hq-template-'));
+  const r = spawnSync(process.execPath, [main, 'migrate'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dir },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`hq migrate failed:\n${r.stdout}\n${r.stderr}`);
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  template = join(dir, 'pglite');
+  return template;
+}
 
 /**
  * A real HQ process (the production build, dist/hq/main.mjs) on the embedded PGlite, for fault injection:
@@ -22,6 +43,8 @@ export class HqProcess {
 
   async start(faults = '', env: Record<string, string> = {}): Promise<void> {
     const from = this.output.length;
+    const database = join(this.dataDir, 'pglite');
+    if (!existsSync(database)) cpSync(migratedDatabase(), database, { recursive: true });
     this.child = spawn(process.execPath, [main, 'serve'], {
       cwd: root,
       env: { ...process.env, PORT: String(HQ_PORT), DATA_DIR: this.dataDir, HQ_FAULTS: faults, ...env },
@@ -116,6 +139,13 @@ export class HqProcess {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+  }
+
+  /** Sizes of the uploads HQ is receiving: its blob store's temporary files (DATA_DIR/photos/tmp). */
+  partialUploads(): number[] {
+    const dir = join(this.dataDir, 'photos', 'tmp');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).map((name) => statSync(join(dir, name)).size);
   }
 
   /** The e-mails HQ wrote on its embedded default (no SMTP configured): DATA_DIR/mail/*.eml. */

@@ -293,11 +293,17 @@ test('HQ killed in the middle of a photo upload: the photo arrives once, whole',
 
   await hq.start('photo.chunkDelay=250');
   const mark = hq.mark;
-  const sha = await capturePhoto(page, 2 * 1024 * 1024, 3);
+  const size = 2 * 1024 * 1024;
+  const sha = await capturePhoto(page, size, 3);
   await hq.waitFor(/fault point photo\.chunkDelay/, mark, 60_000);
-  await page.waitForTimeout(1_000);
+  // Mid-upload, seen at HQ: part of the photo, not all of it, is on its disk when it is killed.
+  await expect
+    .poll(() => hq.partialUploads().some((bytes) => bytes > 0 && bytes < size), { timeout: 30_000 })
+    .toBe(true);
   await hq.kill();
-  // Half a photo was on HQ's disk: only as a temporary file, never under its name.
+  const partial = hq.partialUploads();
+  expect(partial.some((bytes) => bytes > 0 && bytes < size)).toBe(true);
+  // That part is only a temporary file, never under the photo's name.
   expect(hq.photoFiles().filter((f) => f.endsWith(sha))).toEqual([]);
 
   await hq.start();

@@ -45,6 +45,15 @@ class WorkerProcess {
   }
 }
 
+/** Polls `condition` until it holds; fails with `what` after `ms`. */
+async function until(what: string, condition: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('mail worker processes on postgresql', () => {
   let hq: RunningHq;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -79,8 +88,8 @@ describe('mail worker processes on postgresql', () => {
     await smtp?.close();
   });
 
-  const start = (faults = '') => {
-    const w = new WorkerProcess({ ...env, HQ_FAULTS: faults });
+  const start = (faults = '', extra: Record<string, string> = {}) => {
+    const w = new WorkerProcess({ ...env, HQ_FAULTS: faults, ...extra });
     workers.push(w);
     return w;
   };
@@ -127,23 +136,44 @@ describe('mail worker processes on postgresql', () => {
     await first.kill();
     const second = start();
     await second.waitFor(/mail worker:/);
-    await new Promise((r) => setTimeout(r, LEASE_MS + 1000)); // past the lease, several polls
+    // Were the send not on record, the job would be claimable again once the first worker's lease ran out:
+    // wait for that moment on the database's clock, then for proof that the second worker claimed since —
+    // a later entry, made ready only now, sent by it (claims take the earliest deadline first).
+    await until('the first lease has run out', async () => {
+      const { rows } = await hq.db.pool.query<{ over: boolean }>(
+        `SELECT now() > last_attempt_at + $2 * interval '1 millisecond' AS over FROM mail_outbox WHERE id = $1`,
+        [`book_entry:${entry.entryId}`, LEASE_MS],
+      );
+      return rows[0]!.over;
+    });
+    const later = await readyEntry();
+    await second.waitFor(new RegExp(`sent <book-entry\\.${later.entryId}`));
     expect(withId(id)).toBe(1);
     expect(await job(entry.entryId)).toEqual({ status: 'sent', attempts: 1 });
     await second.kill();
   });
 
-  it('two worker processes at once: exactly one e-mail per entry', async () => {
+  it('two worker processes at once: both send, exactly one e-mail per entry', async () => {
     const entries = [];
     for (let i = 0; i < 6; i++) entries.push(await readyEntry());
     const before = smtp.received.length;
-    const [a, b] = [start(), start()];
-    await smtp.waitFor(before + 6);
-    await new Promise((r) => setTimeout(r, 800));
+    // More entries than a worker claims in one go (5), and the SMTP server holds the first message until a
+    // second is in delivery: both processes must hold a claimed job at the same moment. Their lease is long,
+    // so a second process that starts late cannot take over a held job as an expired one.
+    const concurrent = smtp.barrier(2, 20_000);
+    const [a, b] = [start('', { MAIL_LEASE_MS: '120000' }), start('', { MAIL_LEASE_MS: '120000' })];
+    expect(await concurrent).toBe(true);
+    const sentBy = () => [a, b].map((w) => (w.output.match(/ sent </g) ?? []).length);
+    await until('both workers logged all 6 sends', () => sentBy()[0]! + sentBy()[1]! >= 6);
+    const [byA, byB] = sentBy();
+    expect(byA).toBeGreaterThan(0);
+    expect(byB).toBeGreaterThan(0);
+    expect(byA! + byB!).toBe(6);
+    // A worker logs a send after the server accepted it, which the server does once it parsed it.
     const ids = smtp.received.slice(before).map((m) => m.messageId);
     expect(ids.sort()).toEqual(entries.map((e) => bookEntryMessageId(e.entryId)).sort());
-    const sentBy = [a, b].map((w) => (w.output.match(/ sent </g) ?? []).length);
-    console.log(`[mail] two worker processes sent ${sentBy.join(' + ')} of 6`);
+    // Every job claimed once and recorded as sent: no second claim exists that could send it later.
+    for (const e of entries) expect(await job(e.entryId)).toEqual({ status: 'sent', attempts: 1 });
     await Promise.all([a.kill(), b.kill()]);
   });
 });

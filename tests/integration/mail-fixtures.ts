@@ -12,11 +12,20 @@ import { call, op, registration, type RunningHq, type TestDevice } from './harne
 /**
  * A real SMTP server on 127.0.0.1 (ephemeral port, no TLS) whose messages are parsed by a real MIME parser.
  * `down` makes it refuse connections with 421 (try later); `rejectRecipients` refuses addresses with 550.
+ * `barrier(n)` holds every message until n are being delivered at once (concurrent senders proven).
  */
 export async function startSmtp() {
   const received: ParsedMail[] = [];
   const state = { down: false, rejectRecipients: new Set<string>() };
   const waiters: Array<() => void> = [];
+  let held: { size: number; release: Array<() => void>; done: (met: boolean) => void } | undefined;
+  /** Resolves when this message may be accepted: at once, or when the barrier is met or gives up. */
+  const atBarrier = () =>
+    new Promise<void>((resolve) => {
+      if (!held) return resolve();
+      held.release.push(resolve);
+      if (held.release.length >= held.size) held.done(true);
+    });
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -32,7 +41,8 @@ export async function startSmtp() {
     },
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          await atBarrier();
           received.push(mail);
           for (const w of waiters.splice(0)) w();
           callback();
@@ -56,6 +66,27 @@ export async function startSmtp() {
           setTimeout(resolve, 100);
         });
       }
+    },
+    /**
+     * From now on no message is accepted until `n` messages are in delivery at the same moment: then all go
+     * through, and so does every later one. Resolves true when that happened, false when `ms` passed first
+     * (the held messages are accepted then, so nothing hangs).
+     */
+    barrier(n: number, ms = 15_000): Promise<boolean> {
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => barrier.done(false), ms);
+        const barrier = {
+          size: n,
+          release: [] as Array<() => void>,
+          done(met: boolean) {
+            clearTimeout(timer);
+            if (held === barrier) held = undefined;
+            for (const r of barrier.release.splice(0)) r();
+            resolve(met);
+          },
+        };
+        held = barrier;
+      });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

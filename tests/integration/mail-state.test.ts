@@ -193,14 +193,49 @@ describe.each(DATABASE_KINDS)('mail state on %s', (kind) => {
     expect(await deadlineOf(absurd.entryId)).toEqual({ deadline: own.toISOString(), source: 'hq' });
   });
 
-  it('migration 003 is idempotent: running it again changes nothing', async () => {
+  it('migration 003 is idempotent: running it again changes nothing, in schema or data', async () => {
     const m = MIGRATIONS.find((x) => x.id === '003_mail_state')!;
+    const tables = ['mail_outbox', 'book_entries'];
+    /** Every column of the tables it touches (type, nullability, default) and every row, in a fixed order. */
+    const snapshot = async () => {
+      const columns = await hq.db.pool.query(
+        `SELECT table_name, column_name, data_type, is_nullable, column_default
+           FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ANY($1)
+          ORDER BY table_name, column_name`,
+        [tables],
+      );
+      const data: Record<string, unknown[]> = {};
+      for (const t of tables) data[t] = (await hq.db.pool.query(`SELECT * FROM ${t} ORDER BY id`)).rows;
+      return { columns: columns.rows, data };
+    };
+    // Rows with every column it adds filled in, so "data unchanged" is not about empty columns.
+    const d = await enroll(hq, branch(), DIRECTORY);
+    // The branch's own deadline (a closed Monday, as above): deadline_source 'branch', not the default.
+    const entry = await pushEntry(hq, d, {
+      pages: 1,
+      capturedAt: new Date('2026-03-06T14:00:00Z'),
+      deadline: '2026-03-10T10:00:00.000Z',
+    });
+    await hq.db.pool.query(`UPDATE mail_outbox SET last_error_kind = 'transient' WHERE entry_id = $1`, [
+      entry.entryId,
+    ]);
+    await hq.db.pool.query(`UPDATE book_entries SET escalated_to = $2 WHERE id = $1`, [
+      entry.entryId,
+      DIRECTORY.headOfSalesName,
+    ]);
+    const before = await snapshot();
+    const row = before.data.mail_outbox!.find((r) => (r as { entry_id: string }).entry_id === entry.entryId);
+    expect(row).toMatchObject({ last_error_kind: 'transient', deadline_source: 'branch' });
+    // Its columns are on the tables it adds them to.
+    const has = (table: string, column: string) =>
+      before.columns.some((c) => c.table_name === table && c.column_name === column);
+    expect([
+      has('mail_outbox', 'last_error_kind'),
+      has('mail_outbox', 'deadline_source'),
+      has('book_entries', 'escalated_to'),
+    ]).toEqual([true, true, true]);
     await hq.db.pool.query(m.sql);
     await hq.db.pool.query(m.sql);
-    const { rows } = await hq.db.pool.query(
-      `SELECT count(*)::int AS n FROM information_schema.columns
-        WHERE column_name IN ('last_error_kind', 'deadline_source', 'escalated_to')`,
-    );
-    expect(rows[0].n).toBe(3);
+    expect(await snapshot()).toEqual(before);
   });
 });

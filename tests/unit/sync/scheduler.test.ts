@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SyncScheduler } from '../../../renderer/sync/scheduler';
 import type { CycleOutcome } from '../../../renderer/sync/engine';
-import { IDLE_POLL_MS, WATCHDOG_AGE_MS } from '../../../shared/sync/backoff';
+import { IDLE_POLL_MS, WATCHDOG_AGE_MS, WATCHDOG_INTERVAL_MS } from '../../../shared/sync/backoff';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-function scheduler(outcomes: CycleOutcome[], oldest?: () => number | undefined) {
+function scheduler(outcomes: CycleOutcome[], oldest?: () => number | undefined, now?: () => number) {
   const runs: number[] = [];
   let release: (() => void) | undefined;
   const s = new SyncScheduler({
@@ -22,6 +22,7 @@ function scheduler(outcomes: CycleOutcome[], oldest?: () => number | undefined) 
     },
     oldestPendingAt: async () => oldest?.(),
     random: () => 0.5,
+    now,
   });
   return { s, runs, release: () => release?.() };
 }
@@ -67,16 +68,38 @@ describe('sync scheduler', () => {
   });
 
   it('the watchdog forces a cycle when items wait too long and nothing is in flight', async () => {
+    // A suspended machine: its clock jumped past the watchdog age while no timer fired. The next watchdog
+    // check (every WATCHDOG_INTERVAL_MS) must sync at once, long before the idle poll would.
     vi.useFakeTimers({ now: 0 });
-    const { s, runs } = scheduler([], () => 0);
+    let slept = 0;
+    const { s, runs } = scheduler(
+      [],
+      () => 0,
+      () => Date.now() + slept,
+    );
     s.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(runs).toEqual([0]);
-    // The idle poll would come at 60 s; stop it to see the watchdog alone.
-    clearTimeout((s as unknown as { timer?: ReturnType<typeof setTimeout> }).timer);
-    await vi.advanceTimersByTimeAsync(WATCHDOG_AGE_MS + 30_000);
-    expect(runs.length).toBeGreaterThan(1);
-    expect(runs[1]).toBeGreaterThanOrEqual(WATCHDOG_AGE_MS);
+    await vi.advanceTimersByTimeAsync(WATCHDOG_INTERVAL_MS);
+    expect(runs).toEqual([0]); // items waiting, but not too long yet
+    slept = WATCHDOG_AGE_MS;
+    await vi.advanceTimersByTimeAsync(WATCHDOG_INTERVAL_MS + 1); // + the cycle it scheduled
+    expect(runs).toHaveLength(2);
+    expect(runs[1]).toBeGreaterThanOrEqual(2 * WATCHDOG_INTERVAL_MS);
+    expect(runs[1]).toBeLessThan(IDLE_POLL_MS);
+    s.stop();
+  });
+
+  it('the watchdog leaves a workstation alone when nothing waits', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const { s, runs } = scheduler(
+      [],
+      () => undefined,
+      () => Date.now() + WATCHDOG_AGE_MS * 10,
+    );
+    s.start();
+    await vi.advanceTimersByTimeAsync(IDLE_POLL_MS - 1);
+    expect(runs).toEqual([0]);
     s.stop();
   });
 });

@@ -7,6 +7,7 @@ const moment = (kind: DueMoment['kind'], state: DueState, dueAt: string): DueMom
   ruleId: `${kind}-rule`,
   basis: 'test',
   dueAt: new Date(dueAt),
+  soonFrom: new Date(new Date(dueAt).getTime() - 86_400_000),
   dueDate: dueAt.slice(0, 10),
   done: state === 'done',
   projected: state === 'pending',
