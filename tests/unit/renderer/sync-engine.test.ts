@@ -13,7 +13,7 @@ import {
   type Rejection,
 } from '../../../renderer/sync/state';
 import type { PushOperation, PullResponse } from '../../../shared/sync/protocol';
-import { hqLink, input, now, openDb, settings } from './fixtures';
+import { OLGA, hqLink, input, now, openDb, settings } from './fixtures';
 import { sha256Hex } from '../../../renderer/platform/sha256';
 import { i18next, initI18n } from '../../../renderer/i18n';
 import { problemText, rejectionText, type SyncProblem } from '../../../shared/sync/problems';
@@ -63,9 +63,9 @@ async function addPendingPhotos(db: Awaited<ReturnType<typeof connectedDb>>, sha
 describe('sync engine', () => {
   it('removes acknowledged ops (applied or rejected) and keeps the refusals for the Sync screen', async () => {
     const db = await connectedDb();
-    const c = await registerComplaint(db, input(), settings(), now);
-    await addNote(db, c.id, 'Перезвонил', 'Ольга', now);
-    await addNote(db, c.id, 'Ещё раз', 'Ольга', now);
+    const c = await registerComplaint(db, input(), settings(), OLGA, now);
+    await addNote(db, c.id, 'Перезвонил', OLGA, now);
+    await addNote(db, c.id, 'Ещё раз', OLGA, now);
     const pushed: PushOperation[][] = [];
     const engine = new SyncEngine(
       db,
@@ -94,7 +94,7 @@ describe('sync engine', () => {
 
   it('a failed push keeps every op, counts the attempt and says why', async () => {
     const db = await connectedDb();
-    await registerComplaint(db, input(), settings(), now);
+    await registerComplaint(db, input(), settings(), OLGA, now);
     const engine = new SyncEngine(
       db,
       scripted({
@@ -119,8 +119,8 @@ describe('sync engine', () => {
 
   it('an op HQ did not acknowledge stays queued and the cycle counts as failed', async () => {
     const db = await connectedDb();
-    await registerComplaint(db, input(), settings(), now);
-    await registerComplaint(db, input(), settings(), now);
+    await registerComplaint(db, input(), settings(), OLGA, now);
+    await registerComplaint(db, input(), settings(), OLGA, now);
     const engine = new SyncEngine(
       db,
       scripted({
@@ -137,7 +137,7 @@ describe('sync engine', () => {
 
   it('pull: HQ state replaces the local complaint unless local changes are still queued; the cursor moves', async () => {
     const db = await connectedDb();
-    const c = await registerComplaint(db, input(), settings(), now, { acknowledged: true });
+    const c = await registerComplaint(db, input(), settings(), OLGA, now, { acknowledged: true });
     const atHq = {
       ...c,
       status: 'in_review' as const,
@@ -269,7 +269,7 @@ describe('sync engine', () => {
 
     it('too large: refused at once, never tried again; the other photos and the records still go', async () => {
       const db = await connectedDb();
-      await registerComplaint(db, input(), settings(), now);
+      await registerComplaint(db, input(), settings(), OLGA, now);
       const big = await photoOf('big');
       const fine = await photoOf('fine');
       await db.photos.bulkAdd([big, fine].map((p) => ({ ...p, uploadState: 'pending' as const })));
