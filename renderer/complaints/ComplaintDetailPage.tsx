@@ -8,7 +8,7 @@ import { canSeeInternalRegister } from '../../shared/people/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { formatDate, formatDateTime } from '../i18n/format';
-import type { StatusChangeData } from '../../shared/lifecycle';
+import type { OwnerChangeData, StatusChangeData } from '../../shared/lifecycle';
 import { useNow } from '../ui/useNow';
 import { NotAllowed, useSignedInEmployee } from '../people';
 import { dueMomentsOf } from './deadlines';
@@ -205,6 +205,15 @@ function EventText({ event }: { event: ComplaintEvent }) {
           <Link href={`/book/${String(event.data.entryId ?? '')}`}>{t('event.openEntry')}</Link>
         </span>
       );
+    case 'owner_changed': {
+      const owner = (event.data as Partial<OwnerChangeData>).owner;
+      return (
+        <span>
+          {t(historyEventKey(event.type))}
+          {owner?.name && <q>{owner.name}</q>}
+        </span>
+      );
+    }
     case 'preliminary_answer_sent':
     case 'term_extended':
       return (
