@@ -20,6 +20,9 @@ import { problemText, rejectionText, type SyncProblem } from '../../../shared/sy
 import { errorSummary } from '../../../renderer/sync/problems';
 import { OP_REJECTIONS } from '../../../shared/sync/rules';
 import { REFUSAL_REASONS } from '../../../shared/lifecycle/reasons';
+import { saveEmployee } from '../../../renderer/db/employees';
+import { setFirstPin, signInWithPin } from '../../../renderer/people/signIn';
+import { hashPin } from '../../../shared/people/pin';
 
 // The engine against real IndexedDB, with HQ's answers scripted: what leaves the outbox, what stays, what
 // the Sync screen learns. (Against a real HQ: tests/e2e/sync-faults.spec.ts.)
@@ -477,5 +480,38 @@ describe('HQ client', () => {
         .catch((x: unknown) => x)) as HqRequestError;
       expect([e.kind, e.status, e.code, e.message]).toEqual([kind, status, 'c', 'why']);
     }
+  });
+});
+
+// Issue 14, R24: HQ manages the branch's employees; its record replaces this PC's, the PIN hash with it,
+// unless a change of this PC to that employee is still on its way up.
+describe('employees from HQ', () => {
+  const draft = ({ pin: _p, updatedAt: _u, ...e }: typeof OLGA) => e;
+  const employeeChange = (version: number, patch: Partial<typeof OLGA> = {}) =>
+    ({ version, kind: 'employee', employee: { ...OLGA, ...patch } }) as const;
+
+  it('a PIN set at HQ or on another PC replaces the local one (and works here, offline)', async () => {
+    const db = await connectedDb();
+    await saveEmployee(db, draft(OLGA), now);
+    await db.outbox.clear(); // already at HQ
+    const pin = await hashPin('7391', { iterations: 100_000 });
+    const engine = new SyncEngine(db, scripted({}));
+    await engine.applyChanges([employeeChange(5, { name: 'Ольга Иванова-Смирнова', pin })], 5);
+    expect(await db.employees.get(OLGA.id)).toMatchObject({ name: 'Ольга Иванова-Смирнова', pin });
+    expect(await signInWithPin(db, OLGA.id, '7391')).toMatchObject({ ok: true });
+    // A PIN HQ reset is gone here too: the next sign-in sets a new one.
+    await engine.applyChanges([employeeChange(6)], 6);
+    expect((await db.employees.get(OLGA.id))!.pin).toBeUndefined();
+  });
+
+  it('a PIN set here and not pushed yet is not overwritten by HQ’s older record', async () => {
+    const db = await connectedDb();
+    await saveEmployee(db, draft(OLGA), now);
+    await setFirstPin(db, OLGA.id, '4829', '4829');
+    const engine = new SyncEngine(db, scripted({}));
+    await engine.applyChanges([employeeChange(7, { name: 'Переименована в ЦО' })], 7);
+    expect(await db.employees.get(OLGA.id)).toMatchObject({ name: OLGA.name });
+    expect(await signInWithPin(db, OLGA.id, '4829')).toMatchObject({ ok: true });
+    expect(await readMeta<number>(db, META.cursor)).toBe(7);
   });
 });
