@@ -8,7 +8,7 @@ import { CounterContext, type Counter } from './context';
 import { CounterSession, SESSION_KEY } from './session';
 
 /** Input that counts as someone at the counter. */
-const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+const ACTIVITY = ['keydown', 'input', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 const IDLE_CHECK_MS = 1_000;
 
 /** Ctrl+L (the key, whatever the keyboard layout) locks the workstation: the first of two keystrokes. */

@@ -78,7 +78,8 @@ export function Shell({ settings, children }: { settings: WorkstationSettings | 
       </nav>
       <main className="app-main">
         <StorageWarning />
-        {settings && !locked && <AtRiskBanner settings={settings} />}
+        {/* R7: the feedback book's warning stays on the lock screen too: it says nothing of a customer. */}
+        {settings && <AtRiskBanner settings={settings} />}
         {children}
       </main>
     </div>
