@@ -91,9 +91,13 @@ async function uiBench(browser) {
     await page.goto(`${origin}/`);
     await page.locator('#s-branchCode').fill('MSK-01');
     await page.locator('#s-branchName').fill('Bench');
-    await page.locator('#s-employeeName').fill('Bench');
+    await page.locator('#s-founder').fill('Bench');
     await page.locator('form button[type=submit]').click();
-    await page.waitForSelector('[data-testid=branch-label]');
+    // Issue 14: the first sign-in of the only employee sets the PIN; the session then outlives the reloads.
+    await page.locator('#first-pin').fill('4829');
+    await page.locator('#first-pin-repeat').fill('4829');
+    await page.locator('.sign-in-form button[type=submit]').click();
+    await page.waitForSelector('[data-testid=signed-in]');
     // R26 "opens fast": a reload of the list until its heading is painted, timed from navigation start.
     await page.goto(`${origin}/#/complaints`);
     const opens = [];

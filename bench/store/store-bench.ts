@@ -16,6 +16,9 @@ import {
 } from '../../renderer/complaints/queries';
 import { benchSettings as settings, syntheticComplaint, time } from './synthetic';
 
+/** Issue 14: who every action is attributed to. */
+const signer = { id: '0190c3a0-0000-7000-8000-0000000000b1', name: 'Bench' };
+
 /** Seeds `size` complaints over `years` as the given schema stores them (with list keys from version 3). */
 async function seed(db: OtklikDatabase, size: number, years: number, listKeys: boolean): Promise<number> {
   const now = Date.now();
@@ -64,7 +67,7 @@ export async function runStoreBench(size: number, years: number) {
     size,
     seedSeconds: seedMs / 1000,
     register: await time(30, () =>
-      registerComplaint(db, input(), settings, new Date(), { acknowledged: true }),
+      registerComplaint(db, input(), settings, signer, new Date(), { acknowledged: true }),
     ),
     firstPage: await time(30, () => listComplaints(db, filter)),
     page20: await time(30, () => listComplaints(db, { ...filter, after })),

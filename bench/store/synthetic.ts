@@ -14,7 +14,6 @@ export const benchSettings = withSettingsDefaults({
   country: 'RU',
   timeZone: 'Europe/Moscow',
   language: 'ru',
-  employeeName: 'Bench',
   station: 1,
 });
 

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { CHANNELS, STATUSES, type Channel, type ComplaintStatus } from '../../shared/complaints/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
+import { canSeeInternalRegister } from '../../shared/people/model';
+import { useSignedInEmployee } from '../people';
 import { useNow } from '../ui/useNow';
 import type { Urgency } from './deadlines';
 import type { Register } from './queries';
@@ -19,6 +21,10 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
     register: 'customers',
     urgency: '',
   });
+  // R2, R24: only a branch manager sees the internal register; after a switch to a counter employee the
+  // list is the customers' again.
+  const internalAllowed = canSeeInternalRegister(useSignedInEmployee().role);
+  if (!internalAllowed && filter.register === 'internal') setFilter((f) => ({ ...f, register: 'customers' }));
   // R11: overdue and soon-due complaints at a glance, counted in the urgency indexes.
   const counts = useUrgencyCounts(filter.register, now) ?? { overdue: 0, due_soon: 0 };
   const list = useComplaintList(filter, now);
@@ -86,14 +92,16 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
             </option>
           ))}
         </select>
-        <select
-          aria-label={t('list.register')}
-          value={filter.register}
-          onChange={(e) => change({ register: e.target.value as Register })}
-        >
-          <option value="customers">{t('list.registerCustomers')}</option>
-          <option value="internal">{t('list.registerInternal')}</option>
-        </select>
+        {internalAllowed && (
+          <select
+            aria-label={t('list.register')}
+            value={filter.register}
+            onChange={(e) => change({ register: e.target.value as Register })}
+          >
+            <option value="customers">{t('list.registerCustomers')}</option>
+            <option value="internal">{t('list.registerInternal')}</option>
+          </select>
+        )}
         <select
           aria-label={t('lifecycle:urgency.label')}
           value={filter.urgency}

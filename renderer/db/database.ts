@@ -5,6 +5,8 @@ import type { OutboxOperation } from '../../shared/sync/operations';
 import type { BookEntry, BookPage, PageMime } from '../../shared/book/model';
 import type { SyncProblem } from '../../shared/sync/problems';
 import { fillListKeys, keepDeliveredKey, type StoredComplaint } from './listKeys';
+import type { Employee } from '../../shared/people/model';
+import { adoptTypedEmployeeName } from './typedNameUpgrade';
 
 /** Device internals: identity and counters. Only ever changed inside the transaction that uses them. */
 export interface MetaRow {
@@ -102,6 +104,12 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     },
     upgrade: fillListKeys,
   },
+  {
+    // Issue 14 (R24): the branch's employees, who sign in with a PIN; the typed name becomes the first one.
+    version: 4,
+    stores: { employees: 'id, branchCode' },
+    upgrade: adoptTypedEmployeeName,
+  },
 ];
 
 export class OtklikDatabase extends Dexie {
@@ -114,6 +122,7 @@ export class OtklikDatabase extends Dexie {
   bookEntries!: EntityTable<BookEntry, 'id'>;
   bookPages!: EntityTable<BookPage, 'id'>;
   photos!: Table<PhotoRow, string>;
+  employees!: EntityTable<Employee, 'id'>;
 
   constructor(name = 'otklik', versions = SCHEMA_VERSIONS) {
     super(name);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, setUpWorkstation, test, text } from './fixtures';
+import { MOSCOW, expect, setUpWorkstation, signIn, test, text } from './fixtures';
 
 // R9–R11: due moments with countdowns and colours, in the branch's zone and the user's language. The page
 // clock is Playwright's fake clock; the browser itself runs in UTC, the branch in Moscow.
@@ -53,12 +53,15 @@ test('a letter received on Friday: due dates skip the weekend, then turn overdue
   // Monday noon: the acknowledgement is due soon (the working day before its due date).
   await page.clock.setFixedTime(new Date('2026-11-23T09:00:00Z'));
   await page.reload();
+  // Days without input: the workstation locked meanwhile (issue 14).
+  await signIn(page, MOSCOW.employeeName, MOSCOW.pin);
   await expect(ack).toHaveAttribute('data-state', 'due_soon');
   await expect(ack).toContainText(ru('lifecycle', 'due.state.due_soon'));
 
   // Wednesday: nobody acknowledged it. Overdue, in the detail and in the list, and counted at the top.
   await page.clock.setFixedTime(new Date('2026-11-25T09:00:00Z'));
   await page.reload();
+  await signIn(page, MOSCOW.employeeName, MOSCOW.pin);
   await expect(ack).toHaveAttribute('data-state', 'overdue');
   await expect(ack).toContainText(ru('lifecycle', 'due.state.overdue'));
   await page.keyboard.press('Alt+1');
@@ -82,6 +85,7 @@ test('a letter received on Friday: due dates skip the weekend, then turn overdue
   // The urgency filter shows only what is overdue.
   await page.clock.setFixedTime(new Date('2026-12-05T09:00:00Z'));
   await page.reload();
+  await signIn(page, MOSCOW.employeeName, MOSCOW.pin);
   await expect(page.getByTestId('due-chip')).toHaveAttribute('data-state', 'overdue');
   await page.getByLabel(ru('lifecycle', 'urgency.label')).selectOption('due_soon');
   await expect(page.getByTestId('complaint-row')).toHaveCount(0);

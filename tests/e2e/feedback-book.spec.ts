@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser';
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { bookPhotoDeadline } from '../../shared/deadlines';
-import { MOSCOW, expect, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
+import { MOSCOW, expect, setUpWorkstation, signIn, test, text, waitForOfflineShell } from './fixtures';
 
 const ru = (ns: string, key: string, vars: Record<string, string | number> = {}) =>
   Object.entries(vars).reduce((s, [k, v]) => s.replace(`{{${k}}}`, String(v)), text('ru', ns, key));
@@ -235,12 +235,16 @@ test('not connected to HQ: an unsaved entry is at risk after an hour, with the f
   await expect(page.getByTestId('book-at-risk')).toHaveCount(0);
   await expect(page.getByTestId('fallback-eml')).toBeVisible();
 
-  // An hour later: at risk, although the deadline is a day away.
+  // An hour later: at risk, although the deadline is a day away. Nobody touched the PC, so it locked
+  // (issue 14), and the warning is on the lock screen too; the employee signs in again.
   await page.clock.fastForward('01:01:00');
   const banner = page.getByTestId('book-at-risk');
   await expect(banner).toBeVisible();
   await expect(banner).toContainText(ru('book', 'atRisk.notConnected'));
   await expect(banner).toContainText(ru('book', 'atRisk.actionUnsaved'));
+  await expect(page.getByTestId('sign-in')).toBeVisible();
+  await signIn(page, MOSCOW.employeeName, MOSCOW.pin);
+  await expect(banner).toBeVisible();
   await expect(page.getByTestId('book-deadline')).toHaveAttribute('data-urgency', 'at_risk');
   await expect(page.getByTestId('capture-at-risk')).toContainText(ru('book', 'captureAtRisk'));
   const notes = await page.evaluate(

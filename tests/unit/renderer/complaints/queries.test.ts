@@ -14,12 +14,12 @@ import { registerOf } from '../../../../renderer/db/listKeys';
 import { saveWorkstationSettings } from '../../../../renderer/db/settings';
 import { SyncEngine } from '../../../../renderer/sync/engine';
 import type { HqClient } from '../../../../renderer/sync/client';
-import { input, now, openDb, settings } from '../fixtures';
+import { OLGA, input, now, openDb, settings } from '../fixtures';
 
 // Issue 17 (R11, R26): the complaint list reads indexes — keyset pages, filters with search, and the
 // overdue / due-soon counts kept right by every write — in Chromium's real IndexedDB.
 
-const actor = 'Ольга Иванова';
+const actor = OLGA;
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 const base: ComplaintFilter = { query: '', status: '', channel: '', register: 'customers', limit: 50 };
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
@@ -45,7 +45,7 @@ async function registerMany(
   make = (i: number) => input(`Жалоба ${i}`),
 ) {
   const made = [];
-  for (let i = 0; i < n; i++) made.push(await registerComplaint(db, make(i), settings(), minutes(start + i)));
+  for (let i = 0; i < n; i++) made.push(await registerComplaint(db, make(i), settings(), OLGA, minutes(start + i)));
   return made.reverse();
 }
 
@@ -69,7 +69,7 @@ describe('keyset paging', () => {
     const db = openDb();
     const all = await registerMany(db, 6);
     const first = await listComplaints(db, { ...base, limit: 3 });
-    const newer = await registerComplaint(db, input('Новая жалоба'), settings(), minutes(100));
+    const newer = await registerComplaint(db, input('Новая жалоба'), settings(), OLGA, minutes(100));
     const second = await listComplaints(db, { ...base, limit: 3, after: cursorOf(first.rows.at(-1)!) });
     expect(ids(second.rows)).toEqual(ids(all.slice(3)));
     // The list's pages keep their ends: the new complaint joins the first page, nothing is skipped.
@@ -81,7 +81,7 @@ describe('keyset paging', () => {
   it('complaints registered in the same millisecond are each shown once, across pages', async () => {
     const db = openDb();
     const same = [];
-    for (let i = 0; i < 5; i++) same.push(await registerComplaint(db, input(`Жалоба ${i}`), settings(), now));
+    for (let i = 0; i < 5; i++) same.push(await registerComplaint(db, input(`Жалоба ${i}`), settings(), OLGA, now));
     const seen: string[] = [];
     let after: ComplaintFilter['after'];
     for (let guard = 0; guard < 10; guard++) {
@@ -97,9 +97,9 @@ describe('keyset paging', () => {
     const db = openDb();
     const customers = [];
     for (let i = 0; i < 4; i++) {
-      customers.push(await registerComplaint(db, input(`Жалоба ${i}`), settings(), minutes(i * 10)));
+      customers.push(await registerComplaint(db, input(`Жалоба ${i}`), settings(), OLGA, minutes(i * 10)));
       for (let k = 1; k <= 6; k++)
-        await registerComplaint(db, internal(`Служебная ${i}.${k}`), settings(), minutes(i * 10 + k));
+        await registerComplaint(db, internal(`Служебная ${i}.${k}`), settings(), OLGA, minutes(i * 10 + k));
     }
     const pages = await listComplaintPages(db, { ...base, limit: 1 }, []);
     expect(ids(pages.rows)).toEqual([customers[3]!.id]);
@@ -121,18 +121,18 @@ describe('keyset paging', () => {
 describe('filters read their own index, alone and with search', () => {
   it('status, channel, both, and the registers', async () => {
     const db = openDb();
-    const counter = await registerComplaint(db, input('Кассир нагрубил'), settings(), minutes(1), {
+    const counter = await registerComplaint(db, input('Кассир нагрубил'), settings(), OLGA, minutes(1), {
       acknowledged: true,
     });
-    const mail = await registerComplaint(db, letter('Письмо про чайник'), settings(), minutes(2));
+    const mail = await registerComplaint(db, letter('Письмо про чайник'), settings(), OLGA, minutes(2));
     const phone = await registerComplaint(
       db,
       input('Не перезвонили про чайник', { channel: 'phone' }),
-      settings(),
+      settings(), OLGA,
       minutes(3),
       { acknowledged: true },
     );
-    const staff = await registerComplaint(db, internal('Склад не выдаёт чайник'), settings(), minutes(4));
+    const staff = await registerComplaint(db, internal('Склад не выдаёт чайник'), settings(), OLGA, minutes(4));
 
     const list = async (f: Partial<ComplaintFilter>) =>
       ids((await listComplaints(db, { ...base, ...f })).rows);
@@ -166,7 +166,7 @@ describe('filters read their own index, alone and with search', () => {
       const raw = written
         ? letter(`Письмо ${i}`, 'Петрова')
         : input(`Жалоба ${i}`, { customer: { ...input().customer, name: 'Петрова' } });
-      made.unshift(await registerComplaint(db, raw, settings(), minutes(i), { acknowledged: !written }));
+      made.unshift(await registerComplaint(db, raw, settings(), OLGA, minutes(i), { acknowledged: !written }));
     }
     const letters = made.filter((c) => c.channel === 'post');
     expect(letters).toHaveLength(3);
@@ -213,11 +213,11 @@ describe('R11 overdue and due-soon counts', () => {
     const db = openDb();
     // Each step reads the calendar and policy the workstation has stored.
     await saveWorkstationSettings(db, settings());
-    const mail = await registerComplaint(db, letter('Письмо: сломался чайник'), settings(), now);
-    const counter = await registerComplaint(db, input('Кассир нагрубил'), settings(), now, {
+    const mail = await registerComplaint(db, letter('Письмо: сломался чайник'), settings(), OLGA, now);
+    const counter = await registerComplaint(db, input('Кассир нагрубил'), settings(), OLGA, now, {
       acknowledged: true,
     });
-    await registerComplaint(db, internal('Склад не выдаёт товар'), settings(), now);
+    await registerComplaint(db, internal('Склад не выдаёт товар'), settings(), OLGA, now);
 
     // Time passes, nothing is written: the letter's acknowledgement (2 working days) turns due soon on
     // Tuesday and overdue after Wednesday; the internal register is counted apart.
@@ -286,7 +286,7 @@ describe('R11 overdue and due-soon counts', () => {
   it('follow a change of the calendar or the policy, saved in the same transaction', async () => {
     const db = openDb();
     await saveWorkstationSettings(db, settings());
-    await registerComplaint(db, letter('Письмо: сломался чайник'), settings(), now);
+    await registerComplaint(db, letter('Письмо: сломался чайник'), settings(), OLGA, now);
     const wednesdayNoon = at('2026-11-25T09:00:00Z');
     await expectUrgencyAt(db, wednesdayNoon, { overdue: 0, due_soon: 1 });
     // The branch was closed on Tuesday: the acknowledgement moves to Thursday.
@@ -306,7 +306,7 @@ describe('R11 overdue and due-soon counts', () => {
   it('a complaint pulled from HQ is counted under this branch calendar', async () => {
     const db = openDb();
     await saveWorkstationSettings(db, settings());
-    const mail = await registerComplaint(db, letter('Письмо: сломался чайник'), settings(), now);
+    const mail = await registerComplaint(db, letter('Письмо: сломался чайник'), settings(), OLGA, now);
     // HQ has it (nothing queued here any more), and it is what a pull brings to another workstation.
     await db.outbox.clear();
     const { urgency: _keys, ...atHq } = (await db.complaints.get(mail.id))!;

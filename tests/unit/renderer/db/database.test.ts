@@ -7,12 +7,12 @@ import { listComplaints, urgencyCounts } from '../../../../renderer/complaints/q
 import { checkDueKeys } from '../../../../renderer/complaints/useComplaintList';
 import { OtklikDatabase, SCHEMA_VERSIONS } from '../../../../renderer/db/database';
 import { urgencyKeysOf, type StoredComplaint } from '../../../../renderer/db/listKeys';
-import { input, now, openDb, settings, track } from '../fixtures';
+import { OLGA, input, now, openDb, settings, track } from '../fixtures';
 
 // Schema version 3 (issue 17): a branch PC's existing data, as version 2 stored it, gets the list keys
 // and indexes in place on the first start of the new version.
 
-const actor = 'Ольга Иванова';
+const actor = OLGA;
 const thursday = new Date('2026-11-26T09:00:00Z');
 
 /** Complaints as the previous version stored them: no list keys. Made by the app's own actions. */
@@ -29,8 +29,8 @@ async function previousVersionComplaints(): Promise<Complaint[]> {
         preferredContact: 'post',
       },
     });
-  const open = await registerComplaint(scratch, letter('Письмо: сломался чайник'), settings(), now);
-  const counter = await registerComplaint(scratch, input('Кассир нагрубил'), settings(), now, {
+  const open = await registerComplaint(scratch, letter('Письмо: сломался чайник'), settings(), OLGA, now);
+  const counter = await registerComplaint(scratch, input('Кассир нагрубил'), settings(), OLGA, now, {
     acknowledged: true,
   });
   const internal = await registerComplaint(
@@ -41,9 +41,10 @@ async function previousVersionComplaints(): Promise<Complaint[]> {
       noContactReason: 'Работает в этом отделении',
     }),
     settings(),
+    OLGA,
     now,
   );
-  const closed = await registerComplaint(scratch, input('Долго ждал'), settings(), now, {
+  const closed = await registerComplaint(scratch, input('Долго ждал'), settings(), OLGA, now, {
     acknowledged: true,
   });
   for (const [to, from] of [
@@ -78,7 +79,7 @@ const entry = (id: string, deadline: string, delivered: boolean): BookEntry => (
   branchCode: 'MSK-01',
   state: 'submitted',
   capturedAt: now.toISOString(),
-  capturedBy: actor,
+  capturedBy: actor.name,
   deadline,
   pageHashes: [],
   fallbacks: [],
@@ -119,7 +120,7 @@ describe('schema version 3 upgrade', () => {
     const { name, complaints } = await versionTwoDatabase(true);
     const db = track(new OtklikDatabase(name));
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4); // through 3 (list keys) to 4 (employees, issue 14)
 
     const [open, counter, internal, closed] = complaints;
     const stored = (id: string) => db.complaints.get(id) as Promise<StoredComplaint>;
@@ -176,7 +177,9 @@ describe('schema version 3 upgrade', () => {
   it('the check at start corrects keys that no longer match the rules (a new version moved a deadline)', async () => {
     const db = openDb();
     await db.settings.put({ key: 'workstation', value: settings() });
-    const c = await registerComplaint(db, input('Кассир нагрубил'), settings(), now, { acknowledged: true });
+    const c = await registerComplaint(db, input('Кассир нагрубил'), settings(), OLGA, now, {
+      acknowledged: true,
+    });
     const right = (await db.complaints.get(c.id))!.urgency;
     await db.complaints.update(c.id, {
       urgency: {
