@@ -12,6 +12,7 @@ import {
 import { CHANNEL_FORM } from '../../shared/deadlines';
 import { policyOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
+import { useSignedInEmployee } from '../people';
 import { TransitionRefused, changeStatus, recordEvent, type TimelineEventType } from './actions';
 import { DecisionForm } from './DecisionForm';
 import { FollowUpForm } from './FollowUpForm';
@@ -37,6 +38,7 @@ export function LifecyclePanel({
 }) {
   const { t } = useTranslation('lifecycle');
   const db = useDb();
+  const me = useSignedInEmployee();
   const [open, setOpen] = useState<Open>(null);
   const [refused, setRefused] = useState<RefusalReason[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -73,10 +75,7 @@ export function LifecyclePanel({
   const move = (
     to: ComplaintStatus,
     extra: { decision?: DecisionInput; followUp?: FollowUpInput; reason?: string; note?: string } = {},
-  ) =>
-    run(() =>
-      changeStatus(db, complaint.id, { to, expectedFrom: complaint.status, ...extra }, settings.employeeName),
-    );
+  ) => run(() => changeStatus(db, complaint.id, { to, expectedFrom: complaint.status, ...extra }, me));
 
   const refusal = refused.length > 0 && (
     <div className="banner banner-error" role="alert" data-testid="refusal">
@@ -163,9 +162,7 @@ export function LifecyclePanel({
           busy={busy}
           refusal={refusal}
           onCancel={() => setOpen(null)}
-          onSubmit={(text) =>
-            run(() => recordEvent(db, complaint.id, open.type, text, settings.employeeName))
-          }
+          onSubmit={(text) => run(() => recordEvent(db, complaint.id, open.type, text, me))}
         />
       )}
     </section>
