@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Complaint } from '../../../../shared/complaints/model';
 import {
+  complaintListQuerySchema,
   CONSOLE_PATHS,
   type ComplaintList,
   type ComplaintListItem,
 } from '../../../../shared/console/protocol';
+import { listComplaints } from '../../../../hq/console/list';
+import { authenticateSession, DEFAULT_SESSION_TIMES } from '../../../../hq/people/sessions';
 import { complaintDueMoments, mostUrgentState, POLICY_PRESETS } from '../../../../shared/deadlines';
 import { timelineOf } from '../../../../shared/lifecycle';
 import { HQ_PATHS } from '../../../../shared/sync/protocol';
@@ -215,6 +218,30 @@ describe.each(DATABASE_KINDS)('console register on %s', (kind) => {
     );
     expect((await get(`q=${encodeURIComponent('холодильник')}`)).items).toEqual([]);
     expect((await get(`q=${encodeURIComponent("'&|!:*()")}`)).items).toEqual([]);
+  });
+
+  it('a search answers the same whether the newest rows or the GIN index found the matches', async () => {
+    const principal = await authenticateSession(hq.db.pool, head.cookie.split('=')[1], DEFAULT_SESSION_TIMES);
+    for (const [q, extra] of [
+      ['жалоба', {}],
+      ['жалоба', { sort: 'due' as const }],
+      ['жалоба', { status: ['registered'] as Array<'registered'> }],
+      ['петр', {}],
+      ['zlutoucky', {}],
+      ['5551234', { limit: 3 }],
+    ] as const) {
+      const query = complaintListQuerySchema.parse({ q, limit: 4 });
+      const input = { ...query, ...extra };
+      let cursor: string | undefined;
+      for (let page = 0; page < 5; page++) {
+        const windowed = await listComplaints(hq.db.pool, principal, { ...input, cursor }, now);
+        const indexed = await listComplaints(hq.db.pool, principal, { ...input, cursor }, now, 1);
+        expect(numbers(indexed.items), `${q} page ${page}`).toEqual(numbers(windowed.items));
+        expect(indexed.nextCursor).toBe(windowed.nextCursor);
+        cursor = windowed.nextCursor;
+        if (!cursor) break;
+      }
+    }
   });
 
   it('search combines with filters and pages', async () => {
