@@ -1,8 +1,9 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { consoleDueState } from '../../shared/console/complaint-row';
 import type { ComplaintListItem, complaintListQuerySchema } from '../../shared/console/protocol';
 import { consoleSearchQuery } from '../../shared/console/search';
 import type { z } from 'zod';
+import { inTransaction } from '../db/database';
 import { HqError } from '../errors';
 import type { ConsolePrincipal } from '../people/sessions';
 import { scopeCondition } from './scope';
@@ -128,13 +129,66 @@ async function filterConditions(
     else if (q.due === 'soon') where.push(`c.next_due_at >= ${t} AND c.due_soon_at <= ${t}`);
     else where.push(`c.due_soon_at > ${t}`);
   }
-  if (q.q !== undefined && q.q.trim() !== '') {
-    const tsquery = consoleSearchQuery(q.q);
-    // Typed only punctuation: nothing can match it.
-    if (tsquery === undefined) where.push('FALSE');
-    else add((n) => `c.search @@ $${n}::tsquery`, tsquery);
-  }
   return where;
+}
+
+/** Search: the newest this many rows (under the other filters) are looked through before the index is asked. */
+export const SEARCH_WINDOW = 1000;
+
+interface Part {
+  hs: boolean;
+  /** Conditions of this part (filters, health and safety, the cursor), the search left out. */
+  where: string[];
+}
+
+/**
+ * The ordered ids of one part. Without search: an index-only walk of the order's covering index (every
+ * filter column is in it). With search there is no good estimate of how many rows a word matches (the
+ * planner guesses 0.5 % for any word it has no statistics of, and walks a million rows for a rare one), so:
+ * the newest SEARCH_WINDOW rows are checked first — a common word fills the page there — and only when the
+ * page is not full and the window was, the GIN index is asked for every match (then a rare or mid-frequency
+ * word: few enough rows to sort).
+ */
+async function partIds(
+  client: PoolClient,
+  part: Part,
+  params: unknown[],
+  order: { key: string; sql: string },
+  want: number,
+  tsquery: string | undefined,
+  searchWindow: number,
+): Promise<Array<{ id: string }>> {
+  const args = [...params, want];
+  const limit = `$${args.length}`;
+  const where = part.where.join(' AND ');
+  const ordered = `SELECT c.id, ${order.key} AS k FROM complaints c WHERE ${where} ORDER BY ${order.sql}`;
+  if (tsquery === undefined)
+    return (await client.query<{ id: string }>(`${ordered} LIMIT ${limit}`, args)).rows;
+  args.push(tsquery, searchWindow);
+  const [q, window] = [`$${args.length - 1}::tsquery`, `$${args.length}`];
+  const outer = order.sql.replaceAll('c.id', 'w.id').replaceAll(order.key, 'w.k');
+  const found = await client.query<{ id: string }>(
+    `SELECT w.id FROM (${ordered} LIMIT ${window}) w JOIN complaints m ON m.id = w.id
+      WHERE m.search @@ ${q} ORDER BY ${outer} LIMIT ${limit}`,
+    args,
+  );
+  if (found.rows.length >= want) return found.rows;
+  const seen = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (${ordered} LIMIT $${params.length + 1}) w`,
+    [...params, searchWindow],
+  );
+  if (seen.rows[0]!.n < searchWindow) return found.rows; // the window held every row: nothing more matches
+  // Every match through the GIN index (a bitmap), then sorted: the planner is kept off the ordered walk.
+  await client.query('SET LOCAL enable_indexscan = off');
+  await client.query('SET LOCAL enable_indexonlyscan = off');
+  const all = await client.query<{ id: string }>(
+    `SELECT c.id FROM complaints c WHERE ${where} AND c.search @@ $${params.length + 2}::tsquery
+      ORDER BY ${order.sql} LIMIT $${params.length + 1}`,
+    [...params, want, tsquery],
+  );
+  await client.query('SET LOCAL enable_indexscan = on');
+  await client.query('SET LOCAL enable_indexonlyscan = on');
+  return all.rows;
 }
 
 /** One page of the register. */
@@ -143,17 +197,18 @@ export async function listComplaints(
   principal: ConsolePrincipal,
   q: ListQuery,
   now = new Date(),
+  /** Tests: a small window takes the GIN path of a search as a large register would. */
+  searchWindow = SEARCH_WINDOW,
 ): Promise<{ items: ComplaintListItem[]; nextCursor?: string }> {
   const cursor = decodeCursor(q.cursor, q.sort);
   const params: unknown[] = [];
   const where = await filterConditions(pool, principal, q, params, now);
-  params.push(q.limit + 1);
-  const limit = `$${params.length}`;
+  const tsquery = q.q !== undefined && q.q.trim() !== '' ? consoleSearchQuery(q.q) : undefined;
+  if (q.q !== undefined && q.q.trim() !== '' && tsquery === undefined) return { items: [] };
   const key = q.sort === 'due' ? 'c.due_sort' : 'c.registered_at';
-  const order = q.sort === 'due' ? `${key}, c.id` : `${key} DESC, c.id DESC`;
+  const order = { key, sql: q.sort === 'due' ? `${key}, c.id` : `${key} DESC, c.id DESC` };
   // Health-and-safety complaints first: their part, then the others' (only the part the cursor is in, on).
-  const parts = cursor ? (cursor.h ? [true, false] : [false]) : [true, false];
-  const selects = parts.map((hs, part) => {
+  const parts: Part[] = (cursor ? (cursor.h ? [true, false] : [false]) : [true, false]).map((hs) => {
     const conditions = [...where, `c.health_safety = ${hs}`];
     if (cursor && cursor.h === hs) {
       params.push(cursor.k, cursor.i);
@@ -161,17 +216,37 @@ export async function listComplaints(
       const i = `$${params.length}::uuid`;
       conditions.push(q.sort === 'due' ? `(${key}, c.id) > (${k}, ${i})` : `(${key}, c.id) < (${k}, ${i})`);
     }
-    return `(SELECT ${part} AS part, ${LIST_COLUMNS} FROM complaints c JOIN branches b ON b.id = c.branch_id
-              WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT ${limit})`;
+    return { hs, where: conditions };
   });
-  const { rows } = await pool.query<ListRow & { part: number }>(
-    `SELECT * FROM (${selects.join(' UNION ALL ')}) u ORDER BY part, ${order.replaceAll('c.', '')}`,
-    params,
+  const ids = await inTransaction(pool, async (client) => {
+    const found: string[] = [];
+    for (const part of parts) {
+      if (found.length > q.limit) break;
+      const rows = await partIds(
+        client,
+        part,
+        params,
+        order,
+        q.limit + 1 - found.length,
+        tsquery,
+        searchWindow,
+      );
+      found.push(...rows.map((r) => r.id));
+    }
+    return found;
+  });
+  if (ids.length === 0) return { items: [] };
+  // The page's rows, by id (the order is the ids').
+  const { rows } = await pool.query<ListRow>(
+    `SELECT ${LIST_COLUMNS} FROM complaints c JOIN branches b ON b.id = c.branch_id WHERE c.id = ANY($1::uuid[])`,
+    [ids],
   );
-  const page = rows.slice(0, q.limit);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = ids.map((id) => byId.get(id)!).filter(Boolean);
+  const page = ordered.slice(0, q.limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > q.limit && last
+    ordered.length > q.limit && last
       ? encodeCursor({
           s: q.sort,
           h: last.health_safety,
