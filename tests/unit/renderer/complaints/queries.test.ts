@@ -45,7 +45,8 @@ async function registerMany(
   make = (i: number) => input(`Жалоба ${i}`),
 ) {
   const made = [];
-  for (let i = 0; i < n; i++) made.push(await registerComplaint(db, make(i), settings(), OLGA, minutes(start + i)));
+  for (let i = 0; i < n; i++)
+    made.push(await registerComplaint(db, make(i), settings(), OLGA, minutes(start + i)));
   return made.reverse();
 }
 
@@ -81,7 +82,8 @@ describe('keyset paging', () => {
   it('complaints registered in the same millisecond are each shown once, across pages', async () => {
     const db = openDb();
     const same = [];
-    for (let i = 0; i < 5; i++) same.push(await registerComplaint(db, input(`Жалоба ${i}`), settings(), OLGA, now));
+    for (let i = 0; i < 5; i++)
+      same.push(await registerComplaint(db, input(`Жалоба ${i}`), settings(), OLGA, now));
     const seen: string[] = [];
     let after: ComplaintFilter['after'];
     for (let guard = 0; guard < 10; guard++) {
@@ -128,11 +130,18 @@ describe('filters read their own index, alone and with search', () => {
     const phone = await registerComplaint(
       db,
       input('Не перезвонили про чайник', { channel: 'phone' }),
-      settings(), OLGA,
+      settings(),
+      OLGA,
       minutes(3),
       { acknowledged: true },
     );
-    const staff = await registerComplaint(db, internal('Склад не выдаёт чайник'), settings(), OLGA, minutes(4));
+    const staff = await registerComplaint(
+      db,
+      internal('Склад не выдаёт чайник'),
+      settings(),
+      OLGA,
+      minutes(4),
+    );
 
     const list = async (f: Partial<ComplaintFilter>) =>
       ids((await listComplaints(db, { ...base, ...f })).rows);
@@ -166,7 +175,9 @@ describe('filters read their own index, alone and with search', () => {
       const raw = written
         ? letter(`Письмо ${i}`, 'Петрова')
         : input(`Жалоба ${i}`, { customer: { ...input().customer, name: 'Петрова' } });
-      made.unshift(await registerComplaint(db, raw, settings(), OLGA, minutes(i), { acknowledged: !written }));
+      made.unshift(
+        await registerComplaint(db, raw, settings(), OLGA, minutes(i), { acknowledged: !written }),
+      );
     }
     const letters = made.filter((c) => c.channel === 'post');
     expect(letters).toHaveLength(3);
