@@ -56,6 +56,8 @@ export interface DueMoment {
   /** Done after it was due (R20: "% … on time"). */
   late?: boolean;
   projected: boolean;
+  /** From when it counts as due soon (policy `dueSoon`); like dueAt, it does not depend on `now`. */
+  soonFrom: Date;
   state: DueState;
 }
 
@@ -211,11 +213,12 @@ export function complaintDueMoments(
     if (kind === 'final_answer') finalDeadline = deadline;
 
     const done = doneAt !== undefined || closed;
+    const soonFrom = dueSoonFrom(start, term, deadline, policy, cal);
     let state: DueState;
     if (done) state = 'done';
     else if (projected) state = 'pending';
     else if (now.getTime() > deadline.dueAt.getTime()) state = 'overdue';
-    else if (now.getTime() >= dueSoonFrom(start, term, deadline, policy, cal)) state = 'due_soon';
+    else if (now.getTime() >= soonFrom) state = 'due_soon';
     else state = 'ok';
 
     const moment: DueMoment = {
@@ -226,6 +229,7 @@ export function complaintDueMoments(
       dueDate: deadline.dueDate,
       done,
       projected,
+      soonFrom: new Date(soonFrom),
       state,
     };
     if (doneAt) {

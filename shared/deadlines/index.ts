@@ -59,3 +59,4 @@ export {
   type DueState,
   type TermDeadline,
 } from './due';
+export { urgencyAt, urgencyWindow, type UrgencyState, type UrgencyWindow } from './urgency';

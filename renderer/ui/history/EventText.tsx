@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { historyEventKey } from '../../../shared/complaints/history';
 import type { ComplaintEvent } from '../../../shared/complaints/model';
-import type { StatusChangeData } from '../../../shared/lifecycle';
+import type { OwnerChangeData, StatusChangeData } from '../../../shared/lifecycle';
 
 /**
  * R12/R25: what one history event says, in the past tense (shared/complaints/history.ts), in the branch app
@@ -48,6 +48,15 @@ export function EventText({
           {entryLink?.(String(event.data.entryId ?? ''))}
         </span>
       );
+    case 'owner_changed': {
+      const owner = (event.data as Partial<OwnerChangeData>).owner;
+      return (
+        <span>
+          {t(historyEventKey(event.type))}
+          {owner?.name && <q>{owner.name}</q>}
+        </span>
+      );
+    }
     case 'preliminary_answer_sent':
     case 'term_extended':
       return (
