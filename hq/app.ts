@@ -10,6 +10,7 @@ import type { FaultPoints } from './faults';
 import { deviceAuthentication } from './http/device-auth';
 import { clientWentAway } from './http/client-gone';
 import { DEFAULT_LIMITS, httpLimits, serverTimeouts, type HttpLimits } from './http/limits';
+import { consoleAppRoutes } from './routes/console-app';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
@@ -28,6 +29,8 @@ export interface HqContext {
   deviceTokenDays?: number;
   /** Photo bytes one branch may keep at HQ (HQ_BRANCH_PHOTO_QUOTA_BYTES; 0: no quota). */
   branchPhotoQuotaBytes?: number;
+  /** The built HQ console served at /console/ (HQ_CONSOLE_DIR, default dist/console). */
+  consoleDir?: string;
 }
 
 /** How the server itself is run (issue 13): limits, TLS, the proxy in front of it. */
@@ -150,5 +153,6 @@ export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyIn
   app.register(enrollRoutes);
   app.register(syncRoutes);
   app.register(photoRoutes);
+  app.register(consoleAppRoutes, { root: ctx.consoleDir });
   return app;
 }

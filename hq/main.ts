@@ -90,6 +90,7 @@ async function serve(config: HqConfig): Promise<void> {
       onMailWork: () => mail.wake(),
       deviceTokenDays: config.deviceTokenDays,
       branchPhotoQuotaBytes: config.branchPhotoQuotaBytes,
+      consoleDir: config.consoleDir,
     },
     { limits: config.limits, https, trustProxy: config.trustProxy },
   );
