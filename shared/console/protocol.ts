@@ -352,7 +352,10 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const auditListSchema = z.object({ items: z.array(auditEntrySchema), nextBefore: z.number().optional() });
+export const auditListSchema = z.object({
+  items: z.array(auditEntrySchema),
+  nextBefore: z.number().optional(),
+});
 
 export const isHqRole = (value: unknown): value is HqRole =>
   typeof value === 'string' && (HQ_ROLES as readonly string[]).includes(value);

@@ -46,7 +46,11 @@ describe('milestonesFromEvents: owner_changed', () => {
   const registered = {
     type: 'status_changed' as const,
     at: '2026-03-02T09:00:00.000Z',
-    data: { from: 'received' as ComplaintStatus, to: 'registered' as ComplaintStatus, transition: 'register' },
+    data: {
+      from: 'received' as ComplaintStatus,
+      to: 'registered' as ComplaintStatus,
+      transition: 'register',
+    },
   };
 
   it.each([
@@ -59,17 +63,30 @@ describe('milestonesFromEvents: owner_changed', () => {
     ],
     [
       'passed on: the latest owner, the first escalation',
-      [registered, change('2026-03-03T08:00:00.000Z', head, true), change('2026-03-04T08:00:00.000Z', other, true)],
+      [
+        registered,
+        change('2026-03-03T08:00:00.000Z', head, true),
+        change('2026-03-04T08:00:00.000Z', other, true),
+      ],
       other,
       '2026-03-03T08:00:00.000Z',
     ],
     [
       'given back to the branch: no owner, still escalated',
-      [registered, change('2026-03-03T08:00:00.000Z', head, true), change('2026-03-05T08:00:00.000Z', null, false)],
+      [
+        registered,
+        change('2026-03-03T08:00:00.000Z', head, true),
+        change('2026-03-05T08:00:00.000Z', null, false),
+      ],
       undefined,
       '2026-03-03T08:00:00.000Z',
     ],
-    ['an owner without escalation', [registered, change('2026-03-03T08:00:00.000Z', head, false)], head, undefined],
+    [
+      'an owner without escalation',
+      [registered, change('2026-03-03T08:00:00.000Z', head, false)],
+      head,
+      undefined,
+    ],
   ])('%s', (_what, events, owner, escalatedAt) => {
     const m = milestonesFromEvents(events);
     expect(m.owner).toEqual(owner);
