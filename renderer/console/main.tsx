@@ -12,7 +12,7 @@ async function start() {
   const api = new ConsoleApi();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <ErrorBoundary>
+      <ErrorBoundary textKey="fatal.textHq">
         <ConsoleApp api={api} />
       </ErrorBoundary>
     </StrictMode>,

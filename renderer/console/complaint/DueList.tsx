@@ -39,7 +39,8 @@ export function DueList({ due, timeZone }: { due: ComplaintDetail['due']; timeZo
           >
             <span className="due-kind">{isDueKind(m.kind) ? t(`lifecycle:due.kind.${m.kind}`) : m.kind}</span>
             <span className="due-when">
-              {t('lifecycle:due.until')} <time dateTime={m.at}>{when}</time>
+              {state === 'pending' ? t('lifecycle:due.projected') : t('lifecycle:due.until')}{' '}
+              <time dateTime={m.at}>{when}</time>
             </span>
             <span className={`due-state due-state-${state}`}>
               {state === 'done'
