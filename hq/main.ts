@@ -20,7 +20,7 @@ import { privateDirSync } from './fs-modes';
 import { emlFolderTransport, smtpTransport, type MailTransport } from './mail/transport';
 import { formatMailReport, unsentMailJobs } from './mail/status';
 import { MailWorker } from './mail/worker';
-import { userCommand } from './people/commands';
+import { demoUsersCommand, userCommand } from './people/commands';
 import { loadTls } from './tls';
 
 const USAGE = `Usage: npm run hq -- [command] [options]
@@ -170,6 +170,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'enroll' || command === 'directory') return branchCommand(command, rest, config);
   if (command === 'transition') return transitionCommand(rest, config);
   if (command === 'user') return userCommand(rest, config);
+  if (command === 'demo-users') return demoUsersCommand(rest, config);
   if (command === 'audit') return auditCommand(rest, config);
   console.error(USAGE);
   process.exitCode = 2;

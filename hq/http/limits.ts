@@ -208,6 +208,8 @@ export const httpLimits = fp<{ limits: HttpLimits }>(
         request.routeOptions.url === CONSOLE_PATHS.password);
 
     app.addHook('onRoute', (route) => {
+      // A set-password request is a token and a password: a small body.
+      if (route.url === CONSOLE_PATHS.password) route.bodyLimit = ENROLL_BODY_LIMIT;
       if (route.url === CONSOLE_PATHS.session && route.method === 'POST') {
         route.bodyLimit = ENROLL_BODY_LIMIT;
         const byAccount = async (request: FastifyRequest, reply: FastifyReply) =>

@@ -1,9 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { HQ_ROLES, type HqRole } from '../../shared/people/model';
 import { cliActor } from '../audit/log';
 import type { HqConfig } from '../config';
 import { adminConnection } from '../db/admin-connection';
-import { createUser, findUser, listUsers, reissuePasswordLink, updateUser, type IssuedLink } from './users';
+import {
+  createUser,
+  findUser,
+  listUsers,
+  reissuePasswordLink,
+  setPasswordWithLink,
+  updateUser,
+  type IssuedLink,
+} from './users';
 
 const USAGE = `npm run hq -- user add --email E --name N --role ${HQ_ROLES.join('|')} [--branches MSK-01,SPB-02]
 npm run hq -- user list [--json]
@@ -86,6 +95,37 @@ export async function userCommand(args: string[], config: HqConfig) {
     }
     const after = await updateUser(pool, user.id, { disabled: sub === 'disable' }, ctx);
     console.log(`${after.email}: ${after.disabled ? 'disabled, signed out everywhere' : 'enabled'}.`);
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * `npm start` only (scripts/start.mjs): one demo user per role, each with a new random password at every
+ * start, printed beside the enrollment code. Never part of a real install: nothing else calls it, and the
+ * passwords are random, not defaults.
+ */
+export async function demoUsersCommand(args: string[], config: HqConfig) {
+  const { values } = parseArgs({ args, options: { branch: { type: 'string' } } });
+  const branch = (values.branch ?? 'MSK-01').toUpperCase();
+  const ctx = cliActor('npm start (demo)');
+  const { pool, close } = await adminConnection(config, 'demo-users');
+  try {
+    for (const role of HQ_ROLES) {
+      const email = `${role.replace(/_/g, '-')}@demo.otklik`;
+      const password = randomBytes(9).toString('base64url');
+      const existing = await findUser(pool, email);
+      const issued = existing
+        ? await reissuePasswordLink(pool, existing.id, ctx)
+        : await createUser(
+            pool,
+            { email, name: `Demo ${role}`, role, branches: role === 'manager' ? [branch] : [] },
+            ctx,
+          );
+      if (existing?.disabled) await updateUser(pool, existing.id, { disabled: false }, ctx);
+      await setPasswordWithLink(pool, issued.token, password, undefined);
+      console.log(`demo ${role.padEnd(13)} ${email.padEnd(28)} ${password}`);
+    }
   } finally {
     await close();
   }

@@ -41,7 +41,7 @@ describe.each(DATABASE_KINDS)('console sessions on %s', (kind) => {
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Strict/i);
     expect(setCookie).toMatch(/Path=\//);
-    // Plain HTTP here; under TLS the cookie is Secure (hq-tls.test.ts).
+    // Plain HTTP here; under HTTPS the cookie is Secure (secure-cookie.test.ts).
     expect(setCookie).not.toMatch(/Secure/i);
     const body = (await res.json()) as SessionResponse;
     expect(body.user).toMatchObject({ email: u.email, role: 'head_of_sales', branches: [] });
