@@ -1,4 +1,10 @@
+import { z } from 'zod';
 import { errorBodySchema } from '../../../shared/sync/protocol';
+
+/** HQ adds `reasons` to a refused lifecycle step (422, or 409 when the complaint moved meanwhile). */
+const consoleErrorSchema = errorBodySchema.extend({
+  reasons: z.array(z.string().max(64)).max(32).optional(),
+});
 
 /**
  * Why a console request failed. `code` is HQ's own (`unauthorized`, `forbidden`, `csrf`, `rate_limited`,
@@ -12,6 +18,8 @@ export class ConsoleApiError extends Error {
     message: string,
     /** Seconds to wait, from HQ's Retry-After (rate limiting). */
     readonly retryAfter?: number,
+    /** Why a lifecycle step was refused: shared/lifecycle refusal codes. */
+    readonly reasons?: readonly string[],
   ) {
     super(message);
     this.name = 'ConsoleApiError';
@@ -27,9 +35,15 @@ export async function errorOf(response: Response): Promise<ConsoleApiError> {
   } catch {
     body = undefined;
   }
-  const parsed = errorBodySchema.safeParse(body);
+  const parsed = consoleErrorSchema.safeParse(body);
   if (parsed.success)
-    return new ConsoleApiError(response.status, parsed.data.code, parsed.data.message, retryAfter);
+    return new ConsoleApiError(
+      response.status,
+      parsed.data.code,
+      parsed.data.message,
+      retryAfter,
+      parsed.data.reasons,
+    );
   return new ConsoleApiError(
     response.status,
     response.status >= 500 ? 'internal_error' : 'bad_answer',

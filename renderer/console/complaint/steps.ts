@@ -56,12 +56,13 @@ export function transitionAction(
 }
 
 /**
- * HQ refuses a step with the shared refusal codes in its `{code, message}` (a change made meanwhile at the
- * branch: `stale_status`): those are shown in words like the console's own check; other errors are not refusals.
+ * HQ refuses a step with the shared refusal codes (`reasons` beside `{code, message}`: 422 for the rules, 409
+ * `stale_status` when the complaint moved meanwhile): those are shown in words like the console's own check;
+ * other errors are not refusals.
  */
 export function refusalsIn(error: unknown): RefusalReason[] | undefined {
   if (!(error instanceof ConsoleApiError) || error.status >= 500 || error.status === 401) return undefined;
-  const words = new Set(`${error.code} ${error.message}`.split(/[^a-z_]+/));
-  const found = REFUSAL_REASONS.filter((r) => words.has(r));
+  const given = new Set(error.reasons ?? `${error.code} ${error.message}`.split(/[^a-z_]+/));
+  const found = REFUSAL_REASONS.filter((r) => given.has(r));
   return found.length > 0 ? found : undefined;
 }

@@ -19,6 +19,13 @@ describe('errorOf', () => {
     expect(e).toMatchObject({ status: 429, code: 'rate_limited', message: 'Too many', retryAfter: 120 });
   });
 
+  it('keeps the reasons of a refused lifecycle step', async () => {
+    const e = await errorOf(
+      json(422, { code: 'invalid_body', message: 'Refused', reasons: ['justification_required'] }),
+    );
+    expect(e.reasons).toEqual(['justification_required']);
+  });
+
   it('an answer that is not HQ’s error body is a bad answer (or a server error for 5xx)', async () => {
     expect((await errorOf(new Response('<html>proxy</html>', { status: 404 }))).code).toBe('bad_answer');
     expect((await errorOf(new Response('', { status: 502 }))).code).toBe('internal_error');

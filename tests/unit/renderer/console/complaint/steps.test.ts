@@ -82,7 +82,18 @@ describe('transitionAction', () => {
 });
 
 describe('refusalsIn', () => {
-  it('reads the shared refusal codes out of HQ’s answer', () => {
+  it('takes the reasons HQ lists beside its code and message', () => {
+    expect(
+      refusalsIn(
+        new ConsoleApiError(422, 'invalid_body', 'Refused by the lifecycle rules', undefined, [
+          'alternative_required',
+          'not_a_reason',
+        ]),
+      ),
+    ).toEqual(['alternative_required']);
+  });
+
+  it('reads the shared refusal codes out of HQ’s words when it lists none', () => {
     expect(
       refusalsIn(new ConsoleApiError(409, 'conflict', 'stale_status: the complaint is decided')),
     ).toEqual(['stale_status']);
