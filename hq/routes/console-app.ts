@@ -56,6 +56,8 @@ export async function consoleAppRoutes(app: FastifyInstance, options: { root?: s
     // below answers everything else.
     wildcard: false,
     index: 'index.html',
+    // The build writes .br and .gz copies (vite.console.config.ts); browsers that accept them get those.
+    preCompressed: true,
     redirect: false,
     dotfiles: 'deny',
     setHeaders: (reply, path) => {

@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), page);
   writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'assets', 'index-abc.js.br'), brotliCompressSync('console.log(1)'));
   writeFileSync(join(dir, '.env'), 'SECRET=1');
   app = Fastify();
   await app.register(consoleAppRoutes, { root: dir });
@@ -71,6 +73,16 @@ describe('the console page at /console/', () => {
     expect(asset.headers['content-type']).toMatch(/javascript/);
     expect(asset.headers['cache-control']).toContain('immutable');
     expect((await app.inject({ url: '/console/assets/nope.js' })).statusCode).toBe(404);
+  });
+
+  it('a browser that accepts brotli gets the copy the build compressed', async () => {
+    const r = await app.inject({
+      url: '/console/assets/index-abc.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(r.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(r.rawPayload).toString()).toBe('console.log(1)');
+    expect(r.headers['content-security-policy']).toBe(CONSOLE_CSP);
   });
 
   it('never serves dot files or anything outside its folder', async () => {
