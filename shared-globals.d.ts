@@ -18,3 +18,7 @@ interface TextEncoder {
   encode(input?: string): Uint8Array;
 }
 declare const TextEncoder: { prototype: TextEncoder; new (): TextEncoder };
+
+// base64 for the PIN hash's salt and key (shared/people/pin.ts); present in every runtime as well.
+declare function btoa(data: string): string;
+declare function atob(data: string): string;

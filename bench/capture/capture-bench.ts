@@ -16,9 +16,10 @@ const settings = withSettingsDefaults({
   country: 'RU',
   timeZone: 'Europe/Moscow',
   language: 'ru',
-  employeeName: 'Bench',
   station: 1,
 });
+/** Issue 14: who every action is attributed to. */
+const signer = { id: '0190c3a0-0000-7000-8000-0000000000b1', name: 'Bench' };
 
 /** A page-like frame: white paper, lines of handwriting-sized text, a run number so no two are equal. */
 function drawFrame(canvas: HTMLCanvasElement, run: number): void {
@@ -72,7 +73,13 @@ async function runCaptureBench(runs: number) {
     let t = performance.now();
     const bitmap = await grabFrame(canvas, canvas.width, canvas.height, 2000);
     const image = await processBitmap(bitmap, { longEdge: 2000, quality: 0.85 });
-    const saved = await addPage(db, i % 10 === 0 ? null : entryId, { image, source: 'camera' }, settings);
+    const saved = await addPage(
+      db,
+      i % 10 === 0 ? null : entryId,
+      { image, source: 'camera' },
+      settings,
+      signer,
+    );
     entryId = saved.entry.id;
     const appMs = performance.now() - t;
 

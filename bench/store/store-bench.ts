@@ -18,9 +18,10 @@ const settings = withSettingsDefaults({
   country: 'RU',
   timeZone: 'Europe/Moscow',
   language: 'ru',
-  employeeName: 'Bench',
   station: 1,
 });
+/** Issue 14: who every action is attributed to. */
+const signer = { id: '0190c3a0-0000-7000-8000-0000000000b1', name: 'Bench' };
 
 const SURNAMES = ['Иванов', 'Петрова', 'Сидоров', 'Кузнецова', 'Смирнов', 'Попова', 'Волков', 'Соколова'];
 const WORDS = [
@@ -121,7 +122,7 @@ export async function runStoreBench(size: number, years: number) {
     size,
     seedSeconds: seedMs / 1000,
     register: await time(30, () =>
-      registerComplaint(db, input(), settings, new Date(), { acknowledged: true }),
+      registerComplaint(db, input(), settings, signer, new Date(), { acknowledged: true }),
     ),
     firstPage: await time(30, () => listComplaints(db, filter)),
     searchSurname: await time(30, () => listComplaints(db, { ...filter, query: 'петрова' })),

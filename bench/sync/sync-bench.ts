@@ -20,9 +20,10 @@ const settings = withSettingsDefaults({
   country: 'RU',
   timeZone: 'Europe/Moscow',
   language: 'ru',
-  employeeName: 'Bench',
   station: 1,
 });
+/** Issue 14: who every action is attributed to. */
+const signer = { id: '0190c3a0-0000-7000-8000-0000000000b1', name: 'Bench' };
 
 async function randomPhoto(size: number): Promise<{ sha256: string; blob: Blob }> {
   const bytes = new Uint8Array(size);
@@ -74,7 +75,7 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
     description: 'Кассир не выдал чек и отказался принять возврат товара надлежащего качества',
   };
   for (let i = 0; i < ops; i++)
-    await registerComplaint(db, input, settings, new Date(), { acknowledged: true });
+    await registerComplaint(db, input, settings, signer, new Date(), { acknowledged: true });
   /** A fresh set of photos, pending: each round uploads bytes HQ has never seen. */
   const addPhotos = async () => {
     const files = [];

@@ -266,6 +266,27 @@ SELECT p.entry_id, p.final_page_no, p.sha256
   },
   // Issue 14 and issue 13 item 6: HQ users, sessions, the append-only audit, the console's columns.
   { id: '005_people_console', sql: MIGRATION_005_SQL, backfill: backfill005 },
+  {
+    // Issue 14 (R24): the branches' employees — created at a branch's first run or by HQ, synced both ways
+    // (employee.upsert, employee.pin.set; pull kind 'employee'). The PIN only as its PBKDF2 hash (jsonb, as
+    // shared/people/model.ts pinHashSchema has it); `version`: the branch version it last changed at.
+    id: '006_branch_employees',
+    sql: `
+CREATE TABLE employees (
+  id uuid PRIMARY KEY,
+  branch_id bigint NOT NULL REFERENCES branches(id),
+  name text NOT NULL,
+  role text NOT NULL CHECK (role IN ('counter', 'branch_manager')),
+  active boolean NOT NULL DEFAULT true,
+  pin jsonb,
+  version bigint NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX employees_branch_version ON employees (branch_id, version);
+CREATE INDEX employees_branch_name ON employees (branch_id, name);
+`,
+  },
 ];
 
 const LOCK_KEY = 0x6f746b6c; // "otkl"

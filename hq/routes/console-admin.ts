@@ -5,11 +5,14 @@ import {
   branchCreateSchema,
   branchPatchSchema,
   CONSOLE_PATHS,
+  employeeCreateSchema,
+  employeePatchSchema,
   userCreateSchema,
   userPatchSchema,
   type AuditEntry,
   type ConsoleBranch,
   type ConsoleDevice,
+  type ConsoleEmployee,
   type ConsoleUserListItem,
   type EnrollmentCode,
   type PasswordLink,
@@ -20,6 +23,7 @@ import { createEnrollment } from '../branches/enrollment';
 import { consoleBranch, listConsoleBranches } from '../console/branches';
 import { listDevices, revokeDevice } from '../devices/registry';
 import { HqError } from '../errors';
+import { createEmployee, listEmployees, updateEmployee } from '../people/employee-admin';
 import { createUser, listUsers, reissuePasswordLink, updateUser, type IssuedLink } from '../people/users';
 
 const codeParams = z.object({ code: z.string().min(1).max(16) });
@@ -108,6 +112,29 @@ export async function consoleAdminRoutes(app: FastifyInstance) {
     if (!device) throw new HqError(404, 'not_found', 'No such device.');
     app.deviceAuth.forgetDevice(id);
     return device;
+  });
+
+  app.get(CONSOLE_PATHS.employees, async (request): Promise<ConsoleEmployee[]> => {
+    allow(request, true);
+    const { branch } = app.parse(z.object({ branch: z.string().max(16).optional() }), request.query);
+    return listEmployees(pool(), branch?.toUpperCase());
+  });
+
+  app.post(CONSOLE_PATHS.employees, async (request, reply): Promise<ConsoleEmployee> => {
+    allow(request, false);
+    const created = await createEmployee(
+      pool(),
+      app.parse(employeeCreateSchema, request.body),
+      ctxOf(request),
+    );
+    reply.code(201);
+    return created;
+  });
+
+  app.patch('/v1/console/employees/:id', async (request): Promise<ConsoleEmployee> => {
+    allow(request, false);
+    const { id } = app.parse(idParams, request.params);
+    return updateEmployee(pool(), id, app.parse(employeePatchSchema, request.body), ctxOf(request));
   });
 
   app.get(CONSOLE_PATHS.users, async (request): Promise<ConsoleUserListItem[]> => {

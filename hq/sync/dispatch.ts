@@ -1,5 +1,5 @@
 import type { OperationPayload, OperationType } from '../../shared/sync/operations';
-import { rejected, type OpOutcome } from '../../shared/sync/rules';
+import type { OpOutcome } from '../../shared/sync/rules';
 import { addPage, removePage } from '../book/pages';
 import { recordFallback } from '../book/fallback';
 import { submitEntry } from '../book/submit';
@@ -7,6 +7,7 @@ import type { BranchTx } from '../branches/versions';
 import { registerComplaint } from '../complaints/register';
 import { appendComplaintEvent, applyTransition } from '../complaints/transitions';
 import { enqueueBookMail } from '../mail/queue';
+import { setEmployeePin, upsertEmployee } from '../people/employees';
 
 /** One checked op of the device's branch, handed to its domain, in the push's transaction. */
 export async function applyOperation(
@@ -42,8 +43,8 @@ export async function applyOperation(
     case 'book.entry.fallback':
       return recordFallback(tx, opId, payload as OperationPayload<'book.entry.fallback'>);
     case 'employee.upsert':
+      return upsertEmployee(tx, payload as OperationPayload<'employee.upsert'>);
     case 'employee.pin.set':
-      // Issue 14: applied by hq/people (being built); until then refused like a type HQ does not know.
-      return rejected('unknown_type');
+      return setEmployeePin(tx, payload as OperationPayload<'employee.pin.set'>);
   }
 }

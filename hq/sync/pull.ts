@@ -4,6 +4,7 @@ import type { DevicePrincipal } from '../auth';
 import { directoryChanges } from '../branches/directory';
 import { complaintChanges } from '../complaints/changes';
 import { bookEntryChanges } from '../mail/entry-changes';
+import { employeeChanges } from '../people/employees';
 
 /**
  * Changes for the device's branch after `cursor`, in HQ's order. Every row carries the branch version it
@@ -21,6 +22,7 @@ export async function pullChanges(
     complaintChanges(pool, branchId, cursor, limit + 1),
     bookEntryChanges(pool, branchId, cursor, limit + 1),
     directoryChanges(pool, branchId, cursor),
+    employeeChanges(pool, branchId, cursor, limit + 1),
   ]);
   const all: Change[] = parts.flat().sort((a, b) => a.version - b.version);
   const page = all.slice(0, limit);

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { MAX_PAGES_PER_ENTRY, type BookEntry, type BookPage } from '../../shared/book/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
+import { useSignedInEmployee } from '../people';
 import { useNow } from '../ui/useNow';
 import { movePage, removePage } from './actions';
 import { BookDeadline } from './BookDeadline';
@@ -35,6 +36,7 @@ export function CaptureView({
 }) {
   const { t } = useTranslation('book');
   const db = useDb();
+  const me = useSignedInEmployee();
   const camera = useCamera();
   const { busy, problems, takePhoto, importFiles, rotate } = useCapture({
     entryId,
@@ -110,7 +112,7 @@ export function CaptureView({
             onMove={(p, delta) => void movePage(db, p.id, delta)}
             onRotate={(p) => void rotate(p)}
             onRetake={(p) => void takePhoto(p.id)}
-            onDelete={(p) => void removePage(db, p.id, settings)}
+            onDelete={(p) => void removePage(db, p.id, me)}
           />
           {entryId && pages.length > 0 && (
             <SubmitForm entryId={entryId} settings={settings} saveButton={saveButton} />

@@ -5,6 +5,7 @@ import type { BookEntry } from '../../shared/book/model';
 import type { EntryRisk, HqReach } from '../../shared/book/risk';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
+import { useSignedInEmployee } from '../people';
 import { formatDateTime } from '../i18n/format';
 import { mailProblem } from './BookDeadline';
 import { DirectoryIncomplete, exportFallbackEml } from './fallback';
@@ -28,6 +29,7 @@ export function FallbackSection({
 }) {
   const { t, i18n } = useTranslation('book');
   const db = useDb();
+  const me = useSignedInEmployee();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const lng = i18n.language;
   if (risk.urgency === 'delivered') return null;
@@ -35,7 +37,7 @@ export function FallbackSection({
   async function fallback() {
     setMessage(null);
     try {
-      const name = await exportFallbackEml(db, entry, settings);
+      const name = await exportFallbackEml(db, entry, settings, me);
       setMessage({ kind: 'ok', text: t('fallback.done', { file: name }) });
     } catch (err) {
       setMessage({

@@ -2,9 +2,11 @@ import { useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyComplaintInput, type ComplaintInput } from '../../shared/complaints/model';
 import { validateComplaintInput, type FieldError } from '../../shared/complaints/validation';
+import { canSeeInternalRegister } from '../../shared/people/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { ComplaintFields, ValidationFailed } from '../complaints';
 import { useDb } from '../db/context';
+import { useSignedInEmployee } from '../people';
 import { TextField } from '../ui/Field';
 import { submitEntry } from './actions';
 import { useFocusSaveRequest } from './focusSave';
@@ -24,6 +26,7 @@ export function SubmitForm({
 }) {
   const { t } = useTranslation('book');
   const db = useDb();
+  const me = useSignedInEmployee();
   const [mode, setMode] = useState<'new' | 'existing'>('new');
   const [input, setInput] = useState<ComplaintInput>(() => emptyComplaintInput('feedback_book', new Date()));
   const [number, setNumber] = useState('');
@@ -41,17 +44,18 @@ export function SubmitForm({
       setSaving(true);
       if (mode === 'existing') {
         const complaint = await db.complaints.where('number').equals(number.trim().toUpperCase()).first();
-        if (!complaint) {
+        // R24: an internal complaint is not found by a counter employee, here either.
+        if (!complaint || (complaint.confidential && !canSeeInternalRegister(me.role))) {
           setNumberError(t('numberNotFound'));
           return;
         }
-        await submitEntry(db, entryId, { kind: 'existing', complaintId: complaint.id }, settings);
+        await submitEntry(db, entryId, { kind: 'existing', complaintId: complaint.id }, settings, me);
       } else {
         const raw = { ...input, receivedAt: new Date().toISOString() };
         const found = validateComplaintInput(raw, new Date());
         setErrors(found);
         if (found.length > 0) return;
-        await submitEntry(db, entryId, { kind: 'new', input: raw }, settings);
+        await submitEntry(db, entryId, { kind: 'new', input: raw }, settings, me);
       }
     } catch (error) {
       if (error instanceof ValidationFailed) setErrors(error.errors);

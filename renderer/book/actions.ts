@@ -11,6 +11,7 @@ import type { ComplaintEvent, ComplaintInput } from '../../shared/complaints/mod
 import { bookPhotoDeadline } from '../../shared/deadlines';
 import { branchCalendarOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import type { OtklikDatabase } from '../db/database';
+import type { Signer } from '../db/employees';
 import { actionTables, enqueue } from '../db/outbox';
 import { appendEvent, registerComplaint } from '../complaints';
 import type { ProcessedImage } from './imaging';
@@ -18,7 +19,7 @@ import type { ProcessedImage } from './imaging';
 /**
  * Feedback-book actions (R6, R7). Each is one transaction: the image, its page, the entry and the outbox
  * operation are saved together or not at all, so a photo the employee saw taken is never lost and never
- * unknown to the queue.
+ * unknown to the queue. `signer` is the signed-in employee they are recorded under (issue 14).
  */
 
 function bookTables(db: OtklikDatabase) {
@@ -79,7 +80,7 @@ async function writePage(
   entry: BookEntry,
   pageNo: number,
   page: NewPage,
-  settings: WorkstationSettings,
+  signer: Signer,
   now: Date,
 ): Promise<BookPage> {
   const at = now.toISOString();
@@ -96,7 +97,7 @@ async function writePage(
     source: page.source,
     ...(page.originalName ? { originalName: page.originalName.slice(0, 255) } : {}),
     capturedAt: at,
-    capturedBy: settings.employeeName,
+    capturedBy: signer.name,
   };
   await db.bookPages.add(row);
   if (!(await db.photos.get(row.sha256))) {
@@ -133,6 +134,7 @@ export async function addPage(
   entryId: string | null,
   page: NewPage,
   settings: WorkstationSettings,
+  signer: Signer,
   now = new Date(),
 ): Promise<{ entry: BookEntry; page: BookPage }> {
   return db.transaction('rw', bookTables(db), async () => {
@@ -148,7 +150,7 @@ export async function addPage(
         branchCode: settings.branchCode,
         state: 'capturing',
         capturedAt: at,
-        capturedBy: settings.employeeName,
+        capturedBy: signer.name,
         deadline: bookPhotoDeadline(now, branchCalendarOf(settings)).toISOString(),
         pageHashes: [],
         fallbacks: [],
@@ -158,18 +160,13 @@ export async function addPage(
     }
     const pages = await entryPages(db, entry.id);
     if (pages.length >= MAX_PAGES_PER_ENTRY) throw new EntryFull();
-    const row = await writePage(db, entry, pages.length + 1, page, settings, now);
+    const row = await writePage(db, entry, pages.length + 1, page, signer, now);
     return { entry, page: row };
   });
 }
 
 /** Marks a page removed and renumbers the rest; queues the removal. Inside the caller's transaction. */
-async function dropPage(
-  db: OtklikDatabase,
-  page: BookPage,
-  settings: WorkstationSettings,
-  now: Date,
-): Promise<void> {
+async function dropPage(db: OtklikDatabase, page: BookPage, signer: Signer, now: Date): Promise<void> {
   const at = now.toISOString();
   await db.bookPages.update(page.id, { removedAt: at });
   // An image nobody references any more and HQ never got (still pending, or refused for good) need not travel
@@ -179,12 +176,7 @@ async function dropPage(
   );
   const photo = await db.photos.get(page.sha256);
   if (!stillUsed && photo && photo.uploadState !== 'uploaded') await db.photos.delete(page.sha256);
-  await enqueue(
-    db,
-    'book.page.remove',
-    { entryId: page.entryId, pageId: page.id, at, by: settings.employeeName },
-    now,
-  );
+  await enqueue(db, 'book.page.remove', { entryId: page.entryId, pageId: page.id, at, by: signer.name }, now);
 }
 
 async function renumber(db: OtklikDatabase, entryId: string, order: BookPage[]): Promise<void> {
@@ -197,14 +189,14 @@ async function renumber(db: OtklikDatabase, entryId: string, order: BookPage[]):
 export async function removePage(
   db: OtklikDatabase,
   pageId: string,
-  settings: WorkstationSettings,
+  signer: Signer,
   now = new Date(),
 ): Promise<void> {
   await db.transaction('rw', bookTables(db), async () => {
     const page = await db.bookPages.get(pageId);
     if (!page || page.removedAt) return;
     await openEntry(db, page.entryId);
-    await dropPage(db, page, settings, now);
+    await dropPage(db, page, signer, now);
     await renumber(
       db,
       page.entryId,
@@ -218,7 +210,7 @@ export async function replacePage(
   db: OtklikDatabase,
   pageId: string,
   page: NewPage,
-  settings: WorkstationSettings,
+  signer: Signer,
   now = new Date(),
 ): Promise<BookPage> {
   return db.transaction('rw', bookTables(db), async () => {
@@ -227,8 +219,8 @@ export async function replacePage(
     const entry = await openEntry(db, old.entryId);
     const duplicate = await findDuplicate(db, page.image);
     if (duplicate && duplicate.id !== old.id) throw new DuplicatePage(duplicate.entryId, duplicate.pageNo);
-    await dropPage(db, old, settings, now);
-    return writePage(db, entry, old.pageNo, page, settings, now);
+    await dropPage(db, old, signer, now);
+    return writePage(db, entry, old.pageNo, page, signer, now);
   });
 }
 
@@ -259,6 +251,7 @@ export async function submitEntry(
   entryId: string,
   link: ComplaintLink,
   settings: WorkstationSettings,
+  signer: Signer,
   now = new Date(),
 ): Promise<BookEntry> {
   return db.transaction('rw', bookTables(db), async () => {
@@ -267,7 +260,7 @@ export async function submitEntry(
     if (pages.length === 0) throw new Error('An entry needs at least one page');
     const complaint =
       link.kind === 'new'
-        ? await registerComplaint(db, link.input, settings, now, { keepDraft: true })
+        ? await registerComplaint(db, link.input, settings, signer, now, { keepDraft: true })
         : await db.complaints.get(link.complaintId);
     if (!complaint) throw new Error(`No complaint ${link.kind === 'existing' ? link.complaintId : ''}`);
     const at = now.toISOString();
@@ -276,7 +269,8 @@ export async function submitEntry(
       complaintId: complaint.id,
       type: 'book_entry_linked',
       at,
-      actor: settings.employeeName,
+      actor: signer.name,
+      actorId: signer.id,
       data: { entryId, pages: pages.length },
     };
     await appendEvent(db, complaint, event);
@@ -314,13 +308,13 @@ export async function recordFallback(
   db: OtklikDatabase,
   entryId: string,
   pages: string[],
-  settings: WorkstationSettings,
+  signer: Signer,
   now = new Date(),
 ): Promise<FallbackRecord> {
   return db.transaction('rw', bookTables(db), async () => {
     const entry = await db.bookEntries.get(entryId);
     if (!entry) throw new Error(`No feedback-book entry ${entryId}`);
-    const record: FallbackRecord = { at: now.toISOString(), by: settings.employeeName, pages };
+    const record: FallbackRecord = { at: now.toISOString(), by: signer.name, pages };
     await db.bookEntries.update(entryId, {
       fallbacks: [...entry.fallbacks, record],
       updatedAt: record.at,

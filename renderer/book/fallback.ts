@@ -4,6 +4,7 @@ import { buildEml } from '../../shared/mail/eml';
 import { mailRecipients } from '../../shared/mail/recipients';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import type { OtklikDatabase } from '../db/database';
+import type { Signer } from '../db/employees';
 import { i18next } from '../i18n';
 import { pagesWithImages, recordFallback } from './actions';
 import { ImageRejected } from './imaging';
@@ -73,6 +74,7 @@ export async function exportFallbackEml(
   db: OtklikDatabase,
   entry: BookEntry,
   settings: WorkstationSettings,
+  signer: Signer,
   now = new Date(),
 ): Promise<string> {
   const eml = await buildFallbackEml(db, entry, settings, now);
@@ -87,6 +89,6 @@ export async function exportFallbackEml(
   } finally {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
-  await recordFallback(db, entry.id, eml.pages, settings, now);
+  await recordFallback(db, entry.id, eml.pages, signer, now);
   return eml.filename;
 }

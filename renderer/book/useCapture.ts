@@ -4,6 +4,7 @@ import { useLocation } from 'wouter';
 import { MAX_PAGES_PER_ENTRY, type BookPage } from '../../shared/book/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
+import { useSignedInEmployee } from '../people';
 import { DuplicatePage, EntryClosed, EntryFull, addPage, replacePage, type NewPage } from './actions';
 import { ImageRejected } from './imaging';
 import { processFile, processFrame, rotateStored } from './imageWorker';
@@ -29,6 +30,7 @@ export function useCapture({
 }) {
   const { t } = useTranslation('book');
   const db = useDb();
+  const me = useSignedInEmployee();
   const [, navigate] = useLocation();
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<CaptureProblem[]>([]);
@@ -49,9 +51,9 @@ export function useCapture({
   };
 
   async function save(page: NewPage, replacing?: string) {
-    if (replacing) await replacePage(db, replacing, page, settings);
+    if (replacing) await replacePage(db, replacing, page, me);
     else {
-      const { entry: saved } = await addPage(db, current.current, page, settings);
+      const { entry: saved } = await addPage(db, current.current, page, settings, me);
       if (current.current !== saved.id) {
         current.current = saved.id;
         navigate(`/book/${saved.id}`, { replace: true });
@@ -103,7 +105,7 @@ export function useCapture({
           source: page.source,
           originalName: page.originalName,
         },
-        settings,
+        me,
       );
     } catch (err) {
       setProblems([{ text: explain(err) }]);

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { canSeeInternalRegister } from '../../shared/people/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { EventText } from '../ui/history/EventText';
 import { useNow } from '../ui/useNow';
+import { NotAllowed, useSignedInEmployee } from '../people';
 import { dueMomentsOf } from './deadlines';
 import { DueMomentList } from './DueMoments';
 import { LifecyclePanel } from './LifecyclePanel';
@@ -20,6 +22,7 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
   const complaint = useLiveQuery(async () => (await getComplaint(db, id)) ?? null, [db, id]);
   const history = useLiveQuery(() => complaintHistory(db, id), [db, id]);
   const [justRegistered] = useState(() => takeFlash<string>(JUST_REGISTERED) === id);
+  const me = useSignedInEmployee();
   const now = useNow();
   const when = (iso: string) => formatDateTime(iso, i18n.language, settings.timeZone);
 
@@ -31,6 +34,10 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
         <Link href="/complaints">{t('detail.backToList')}</Link>
       </div>
     );
+
+  // R2, R24: the internal register is confidential; a direct link does not open it for a counter employee.
+  if (complaint.confidential && !canSeeInternalRegister(me.role))
+    return <NotAllowed what="internal" registered={justRegistered ? complaint.number : undefined} />;
 
   const c = complaint;
   const moments = dueMomentsOf(c, settings, now);
@@ -151,7 +158,7 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
             </li>
           ))}
         </ol>
-        <NoteForm complaintId={c.id} actor={settings.employeeName} />
+        <NoteForm complaintId={c.id} />
       </section>
     </article>
   );

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { CHANNELS, STATUSES, type Channel, type ComplaintStatus } from '../../shared/complaints/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
+import { canSeeInternalRegister } from '../../shared/people/model';
 import { useDb } from '../db/context';
+import { useSignedInEmployee } from '../people';
 import { formatDateTime } from '../i18n/format';
 import { useNow } from '../ui/useNow';
 import { nextDue } from '../../shared/deadlines';
@@ -25,6 +27,10 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
     register: 'customers',
     limit: PAGE_SIZE,
   });
+  // R2, R24: only a branch manager sees the internal register; after a switch to a counter employee the
+  // list is the customers' again.
+  const internalAllowed = canSeeInternalRegister(useSignedInEmployee().role);
+  if (!internalAllowed && filter.register === 'internal') setFilter((f) => ({ ...f, register: 'customers' }));
   const [urgency, setUrgency] = useState<Urgency | ''>('');
   // R11: overdue and soon-due complaints at a glance, counted over every open complaint.
   const open = useLiveQuery(() => openComplaints(db, filter.register), [db, filter.register]);
@@ -108,14 +114,16 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
             </option>
           ))}
         </select>
-        <select
-          aria-label={t('list.register')}
-          value={filter.register}
-          onChange={(e) => change({ register: e.target.value as Register })}
-        >
-          <option value="customers">{t('list.registerCustomers')}</option>
-          <option value="internal">{t('list.registerInternal')}</option>
-        </select>
+        {internalAllowed && (
+          <select
+            aria-label={t('list.register')}
+            value={filter.register}
+            onChange={(e) => change({ register: e.target.value as Register })}
+          >
+            <option value="customers">{t('list.registerCustomers')}</option>
+            <option value="internal">{t('list.registerInternal')}</option>
+          </select>
+        )}
         <select
           aria-label={t('lifecycle:urgency.label')}
           value={urgency}

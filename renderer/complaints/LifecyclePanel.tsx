@@ -3,6 +3,7 @@ import { CHANNEL_FORM } from '../../shared/deadlines';
 import { policyOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { StepsPanel, type StepEvent, type StepOutcome } from '../ui/lifecycle/StepsPanel';
+import { useSignedInEmployee } from '../people';
 import { TransitionRefused, changeStatus, recordEvent } from './actions';
 
 /** A refusal by shared/lifecycle is shown in words under the form; anything else as an error. */
@@ -25,6 +26,7 @@ export function LifecyclePanel({
   settings: WorkstationSettings;
 }) {
   const db = useDb();
+  const me = useSignedInEmployee();
   const terms = policyOf(settings)[CHANNEL_FORM[complaint.channel]];
   const p = complaint.progress;
   const beforeDecision = ['received', 'registered', 'in_review'].includes(complaint.status);
@@ -38,18 +40,9 @@ export function LifecyclePanel({
       status={complaint.status}
       events={events}
       onMove={(to, extra) =>
-        refusals(() =>
-          changeStatus(
-            db,
-            complaint.id,
-            { to, expectedFrom: complaint.status, ...extra },
-            settings.employeeName,
-          ),
-        )
+        refusals(() => changeStatus(db, complaint.id, { to, expectedFrom: complaint.status, ...extra }, me))
       }
-      onEvent={(type, text) =>
-        refusals(() => recordEvent(db, complaint.id, type, text, settings.employeeName))
-      }
+      onEvent={(type, text) => refusals(() => recordEvent(db, complaint.id, type, text, me))}
     />
   );
 }

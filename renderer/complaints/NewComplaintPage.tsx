@@ -12,6 +12,7 @@ import { CHANNEL_FORM, complaintDueMoments } from '../../shared/deadlines';
 import { branchCalendarOf, policyOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { formatDate, formatTime } from '../i18n/format';
+import { useSignedInEmployee } from '../people';
 import { NEW_COMPLAINT_DRAFT, ValidationFailed, discardDraft, registerComplaint } from './actions';
 import { ChannelPicker } from './ChannelPicker';
 import { ComplaintFields } from './ComplaintFields';
@@ -66,6 +67,7 @@ function ComplaintForm(props: {
   const { settings } = props;
   const { t, i18n } = useTranslation(['complaints', 'common']);
   const db = useDb();
+  const me = useSignedInEmployee();
   const [, navigate] = useLocation();
   const [input, setInput] = useState(props.initial);
   // R9: at the counter or on the phone the customer hears the number and the answer date at once.
@@ -112,7 +114,7 @@ function ComplaintForm(props: {
     }
     setSaving(true);
     try {
-      const complaint = await registerComplaint(db, input, settings, now, { acknowledged });
+      const complaint = await registerComplaint(db, input, settings, me, now, { acknowledged });
       localStorage.setItem(LAST_CHANNEL_KEY, input.channel);
       setFlash(JUST_REGISTERED, complaint.id);
       navigate(`/complaints/${complaint.id}`);
@@ -149,9 +151,7 @@ function ComplaintForm(props: {
     >
       <div className="page-header">
         <h1 id="form-title">{t('form.title')}</h1>
-        <p className="muted">
-          {t('form.subtitle', { branch: settings.branchCode, employee: settings.employeeName })}
-        </p>
+        <p className="muted">{t('form.subtitle', { branch: settings.branchCode, employee: me.name })}</p>
       </div>
 
       {restoredAt && (

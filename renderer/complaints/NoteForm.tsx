@@ -1,12 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDb } from '../db/context';
+import { useSignedInEmployee } from '../people';
 import { NOTE_MAX_LENGTH, addNote } from './actions';
 
-/** R5: later information from the customer, added to the complaint's history (Ctrl+Enter saves). */
-export function NoteForm({ complaintId, actor }: { complaintId: string; actor: string }) {
+/**
+ * R5: later information from the customer, added to the complaint's history (Ctrl+Enter saves) in the
+ * name of the signed-in employee.
+ */
+export function NoteForm({ complaintId }: { complaintId: string }) {
   const { t } = useTranslation(['complaints', 'validation']);
   const db = useDb();
+  const me = useSignedInEmployee();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -19,7 +24,7 @@ export function NoteForm({ complaintId, actor }: { complaintId: string; actor: s
     }
     setSaving(true);
     try {
-      await addNote(db, complaintId, text, actor);
+      await addNote(db, complaintId, text, me);
       setText('');
       setError(null);
     } catch (err) {

@@ -24,6 +24,7 @@ import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { localDateIn } from '../../shared/time/zoned';
 import type { OtklikDatabase } from '../db/database';
 import { incrementCounter } from '../db/device';
+import type { Signer } from '../db/employees';
 import { actionTables, enqueue } from '../db/outbox';
 import { complaintHistory } from './queries';
 
@@ -55,12 +56,14 @@ export interface RegisterOptions {
 
 /**
  * R1: registers a complaint. One transaction writes the complaint, its first history events, its outbox
- * operation and the counters, and clears the form's draft: all of it is saved, or none of it.
+ * operation and the counters, and clears the form's draft: all of it is saved, or none of it. `signer`:
+ * the signed-in employee, who received it (issue 14).
  */
 export async function registerComplaint(
   db: OtklikDatabase,
   raw: ComplaintInput,
   settings: WorkstationSettings,
+  signer: Signer,
   now = new Date(),
   options: RegisterOptions = {},
 ): Promise<Complaint> {
@@ -68,7 +71,8 @@ export async function registerComplaint(
   if (errors.length > 0) throw new ValidationFailed(errors);
   const input = normalizeComplaintInput(raw);
   const at = now.toISOString();
-  const actor = settings.employeeName;
+  const actor = signer.name;
+  const actorId = signer.id;
 
   return db.transaction('rw', actionTables(db), async () => {
     // The year in the branch's zone: a complaint registered at 00:30 on 1 January in Moscow is next year's.
@@ -88,12 +92,20 @@ export async function registerComplaint(
 
     const id = uuidv7();
     const events: ComplaintEvent[] = [
-      { id: uuidv7(), complaintId: id, type: 'created', at, actor, data: { number, channel: input.channel } },
+      {
+        id: uuidv7(),
+        complaintId: id,
+        type: 'created',
+        at,
+        actor,
+        actorId,
+        data: { number, channel: input.channel },
+      },
     ];
     if (options.acknowledged) {
       const step = transition({ status: INITIAL_STATUS }, { to: 'registered', actor, now });
       if (!step.ok) throw new TransitionRefused(step.reasons);
-      events.push({ id: uuidv7(), complaintId: id, ...step.event });
+      events.push({ id: uuidv7(), complaintId: id, ...step.event, actorId });
     }
     const progress = milestonesFromEvents(events);
     const complaint: Complaint = {
@@ -126,7 +138,7 @@ export async function changeStatus(
   db: OtklikDatabase,
   complaintId: string,
   request: Omit<TransitionRequest, 'actor' | 'now'> & { expectedFrom: Complaint['status'] },
-  actor: string,
+  signer: Signer,
   now = new Date(),
 ): Promise<ComplaintEvent> {
   return db.transaction('rw', actionTables(db), async () => {
@@ -134,10 +146,10 @@ export async function changeStatus(
     if (!complaint) throw new Error(`No complaint ${complaintId}`);
     const step = transition(
       { status: complaint.status, followUpOutcome: complaint.progress.followUpOutcome },
-      { ...request, actor, now },
+      { ...request, actor: signer.name, now },
     );
     if (!step.ok) throw new TransitionRefused(step.reasons);
-    const event: ComplaintEvent = { id: uuidv7(), complaintId, ...step.event };
+    const event: ComplaintEvent = { id: uuidv7(), complaintId, ...step.event, actorId: signer.id };
     await appendEvent(db, complaint, event);
     await enqueue(
       db,
@@ -164,7 +176,7 @@ export async function recordEvent(
   complaintId: string,
   type: TimelineEventType,
   text: string,
-  actor: string,
+  signer: Signer,
   now = new Date(),
 ): Promise<ComplaintEvent> {
   const trimmed = text.trim();
@@ -182,7 +194,8 @@ export async function recordEvent(
       complaintId,
       type,
       at: now.toISOString(),
-      actor,
+      actor: signer.name,
+      actorId: signer.id,
       data: trimmed ? { text: trimmed } : {},
     };
     await appendEvent(db, complaint, event);
@@ -195,10 +208,10 @@ export function addNote(
   db: OtklikDatabase,
   complaintId: string,
   text: string,
-  actor: string,
+  signer: Signer,
   now = new Date(),
 ) {
-  return recordEvent(db, complaintId, 'note_added', text, actor, now);
+  return recordEvent(db, complaintId, 'note_added', text, signer, now);
 }
 
 /** Appends to the history and replays it into the complaint's progress, inside the caller's transaction. */

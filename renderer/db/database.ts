@@ -4,6 +4,8 @@ import type { WorkstationSettings } from '../../shared/settings/workstation';
 import type { OutboxOperation } from '../../shared/sync/operations';
 import type { BookEntry, BookPage, PageMime } from '../../shared/book/model';
 import type { SyncProblem } from '../../shared/sync/problems';
+import type { Employee } from '../../shared/people/model';
+import { adoptTypedEmployeeName } from './typedNameUpgrade';
 
 /** Device internals: identity and counters. Only ever changed inside the transaction that uses them. */
 export interface MetaRow {
@@ -86,6 +88,12 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       photos: 'sha256, uploadState',
     },
   },
+  {
+    // Issue 14 (R24): the branch's employees, who sign in with a PIN; the typed name becomes the first one.
+    version: 4,
+    stores: { employees: 'id, branchCode' },
+    upgrade: adoptTypedEmployeeName,
+  },
 ];
 
 export class OtklikDatabase extends Dexie {
@@ -98,6 +106,7 @@ export class OtklikDatabase extends Dexie {
   bookEntries!: EntityTable<BookEntry, 'id'>;
   bookPages!: EntityTable<BookPage, 'id'>;
   photos!: Table<PhotoRow, string>;
+  employees!: EntityTable<Employee, 'id'>;
 
   constructor(name = 'otklik', versions = SCHEMA_VERSIONS) {
     super(name);

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
-import { v7 as uuidv7 } from 'uuid';
 import type { BranchDirectory } from '../../shared/sync/protocol';
 import type { OtklikDatabase } from './database';
+import { bumpCounter, deviceIdIn } from './queue';
 
 /**
  * Counters and identity of this device. Each is read and bumped inside the caller's transaction, so a
@@ -16,19 +16,12 @@ function assertInTransaction(db: OtklikDatabase): void {
 
 export async function incrementCounter(db: OtklikDatabase, key: string): Promise<number> {
   assertInTransaction(db);
-  const row = await db.meta.get(key);
-  const next = (typeof row?.value === 'number' ? row.value : 0) + 1;
-  await db.meta.put({ key, value: next });
-  return next;
+  return bumpCounter(db.meta, key);
 }
 
 export async function deviceId(db: OtklikDatabase): Promise<string> {
   assertInTransaction(db);
-  const row = await db.meta.get('deviceId');
-  if (typeof row?.value === 'string') return row.value;
-  const id = uuidv7();
-  await db.meta.put({ key: 'deviceId', value: id });
-  return id;
+  return deviceIdIn(db.meta);
 }
 
 /** This device's enrollment at HQ: the token is what HQ knows it by (HQ keeps only its hash). */

@@ -1,14 +1,7 @@
 import { Dexie } from 'dexie';
-import { v7 as uuidv7 } from 'uuid';
-import {
-  SYNC_SCHEMA_VERSION,
-  operationPayloads,
-  type OperationPayload,
-  type OperationType,
-  type OutboxOperation,
-} from '../../shared/sync/operations';
+import type { OperationPayload, OperationType, OutboxOperation } from '../../shared/sync/operations';
 import type { OtklikDatabase } from './database';
-import { deviceId, incrementCounter } from './device';
+import { queueOperation } from './queue';
 
 /** Tables every user action writes: its data, its history, its outbox row and the device counters. */
 export function actionTables(db: OtklikDatabase) {
@@ -29,16 +22,8 @@ export async function enqueue<T extends OperationType>(
   if (!tx || tx.db !== db || !tx.storeNames.includes('outbox')) {
     throw new Error(`"${type}" must be queued in the same transaction as the data it describes`);
   }
-  operationPayloads[type].parse(payload);
-  const op: OutboxOperation<T> = {
-    deviceSeq: await incrementCounter(db, 'deviceSeq'),
-    opId: uuidv7(),
-    deviceId: await deviceId(db),
-    schemaVersion: SYNC_SCHEMA_VERSION,
-    type,
-    payload,
-    createdAt: now.toISOString(),
-  };
-  await db.outbox.add(op as OutboxOperation);
-  return op;
+  // The device counters change only inside a read-write transaction that holds them (device.ts).
+  if (!tx.storeNames.includes('meta') || tx.mode !== 'readwrite')
+    throw new Error('Device counters may only change inside a read-write transaction on "meta"');
+  return queueOperation(db.meta, db.outbox, type, payload, now);
 }

@@ -8,6 +8,7 @@ import ruMail from '../../locales/ru/mail.json';
 import ruSync from '../../locales/ru/sync.json';
 import ruDocuments from '../../locales/ru/documents.json';
 import ruConsole from '../../locales/ru/console.json';
+import ruPeople from '../../locales/ru/people.json';
 import { LANGUAGES, type Language } from '../../shared/settings/workstation';
 
 export const NAMESPACES = [
@@ -21,6 +22,7 @@ export const NAMESPACES = [
   'sync',
   'documents',
   'console',
+  'people',
 ] as const;
 type Namespace = (typeof NAMESPACES)[number];
 
@@ -36,6 +38,7 @@ export const referenceResources = {
   sync: ruSync,
   documents: ruDocuments,
   console: ruConsole,
+  people: ruPeople,
 };
 
 type Catalogue = Record<Namespace, Record<string, unknown>>;

@@ -22,6 +22,9 @@ import { useHqLink } from '../sync/hooks';
 import { Field, describedBy } from '../ui/Field';
 import { BookSection } from './BookSection';
 import { CalendarSection } from './CalendarSection';
+import { FirstRunStaff } from './FirstRunStaff';
+import { completeFirstRun, staffProblems, type StaffRow } from './firstRun';
+import { SignInSection } from './SignInSection';
 import { firstRunSettings, settingsErrorMessage } from './settingsForm';
 import { TextSetting, type TextSettingField } from './TextSetting';
 
@@ -45,6 +48,10 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
     setValue((v) => withLanguage(v, i18n.language));
   }
   const [errors, setErrors] = useState<SettingsError[]>([]);
+  // Issue 14: the first run creates the branch's employees, starting with the person setting up.
+  const [staff, setStaff] = useState<StaffRow[]>([{ key: 'founder', name: '', role: 'branch_manager' }]);
+  const [staffChecked, setStaffChecked] = useState(false);
+  const staffErrors = setup && staffChecked ? staffProblems(staff) : [];
   const [saved, setSaved] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   // Directory fields HQ has set are HQ's: shown read-only with HQ's current value (issue 6, R7).
@@ -77,12 +84,19 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
     const found = validateWorkstationSettings(value);
     setErrors(found);
     setSaveError(null);
+    setStaffChecked(true);
     if (found.length > 0) {
       document.getElementById(`s-${found[0]!.field}`)?.focus();
       return;
     }
+    if (setup && staffProblems(staff).length > 0) {
+      document.getElementById('s-founder')?.focus();
+      return;
+    }
     try {
-      const stored = await saveWorkstationSettings(db, value);
+      const stored = setup
+        ? await completeFirstRun(db, value, staff)
+        : await saveWorkstationSettings(db, value);
       rememberLanguage(stored.language);
       if (stored.language !== i18n.language) await i18n.changeLanguage(stored.language);
       setValue(stored);
@@ -173,7 +187,6 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
       <section className="form-section">
         <h2>{t('sectionWorkstation')}</h2>
         <div className="grid-2">
-          {input('employeeName', t('hints.employeeName'))}
           <Field
             id="s-station"
             label={t('fields.station')}
@@ -209,6 +222,12 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
           {input('hqUrl', t('hints.hqUrl'), { type: 'url', spellCheck: false, placeholder: 'https://' })}
         </div>
       </section>
+
+      {setup ? (
+        <FirstRunStaff rows={staff} onChange={setStaff} problems={staffErrors} />
+      ) : (
+        <SignInSection value={value} set={set} message={message} />
+      )}
 
       <CalendarSection value={value} set={set} message={message} fromHq={fromHq} />
 

@@ -8,14 +8,13 @@ import { Field, describedBy } from '../ui/Field';
 export type TextSettingField =
   | 'branchCode'
   | 'branchName'
-  | 'employeeName'
   | 'hqUrl'
   | 'managerName'
   | 'managerEmail'
   | 'headOfSalesName'
   | 'headOfSalesEmail';
 
-const REQUIRED: ReadonlySet<TextSettingField> = new Set(['branchCode', 'branchName', 'employeeName']);
+const REQUIRED: ReadonlySet<TextSettingField> = new Set(['branchCode', 'branchName']);
 
 /**
  * One text setting. A directory field HQ has set is HQ's (issue 6, R7): shown read-only with HQ's current

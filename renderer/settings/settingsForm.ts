@@ -23,7 +23,6 @@ export function firstRunSettings(language: Language): WorkstationSettings {
     country,
     timeZone: zone,
     language,
-    employeeName: '',
     station: 1,
   });
 }

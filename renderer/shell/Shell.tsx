@@ -6,6 +6,7 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 import { StatusBar } from './StatusBar';
 import { StorageWarning } from './StorageWarning';
 import { AtRiskBanner } from '../book';
+import { SignedInBadge, useCounter } from '../people';
 
 const NAV_ITEMS = [
   {
@@ -40,6 +41,9 @@ export function Shell({ settings, children }: { settings: WorkstationSettings | 
   const { t } = useTranslation();
   const [location, navigate] = useLocation();
   useSectionShortcuts(navigate);
+  // Locked (issue 14): the sections are hidden with the screens; the header says only where this PC is.
+  const counter = useCounter();
+  const locked = counter !== null && counter.signedIn === null;
   return (
     <div className="app">
       <header className="app-header">
@@ -47,14 +51,15 @@ export function Shell({ settings, children }: { settings: WorkstationSettings | 
           <span className="brand-name">{t('app.name')}</span>
           {settings && (
             <span className="brand-branch" data-testid="branch-label">
-              {settings.branchCode} · {settings.branchName} · {settings.employeeName}
+              {settings.branchCode} · {settings.branchName}
             </span>
           )}
         </div>
+        <SignedInBadge />
         <StatusBar />
         <LanguageSwitcher />
       </header>
-      <nav className="app-nav" aria-label={t('nav.label')}>
+      <nav className="app-nav" aria-label={t('nav.label')} hidden={locked}>
         <ul>
           {NAV_ITEMS.map((item, i) => (
             <li key={item.path}>
@@ -73,7 +78,7 @@ export function Shell({ settings, children }: { settings: WorkstationSettings | 
       </nav>
       <main className="app-main">
         <StorageWarning />
-        {settings && <AtRiskBanner settings={settings} />}
+        {settings && !locked && <AtRiskBanner settings={settings} />}
         {children}
       </main>
     </div>

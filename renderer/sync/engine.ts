@@ -3,7 +3,7 @@ import { withHqDirectory } from '../../shared/settings/directory';
 import { withSettingsDefaults } from '../../shared/settings/workstation';
 import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
-import { complaintIdOf, takesChange } from '../../shared/sync/merge';
+import { complaintIdOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { hqLink } from '../db/device';
 import { sha256Hex } from '../platform/sha256';
@@ -280,11 +280,11 @@ export class SyncEngine {
 
   async applyChanges(changes: Change[], cursor: number): Promise<void> {
     const db = this.db;
-    const tables = [db.complaints, db.events, db.bookEntries, db.meta, db.outbox, db.settings];
+    const tables = [db.complaints, db.events, db.bookEntries, db.meta, db.outbox, db.settings, db.employees];
     await db.transaction('rw', tables, async () => {
       const pendingHere = new Set<string>();
       await db.outbox.each((op) => {
-        const id = complaintIdOf(op);
+        const id = complaintIdOf(op) ?? employeeIdOf(op);
         if (id) pendingHere.add(id);
       });
       for (const change of changes) {
@@ -318,6 +318,11 @@ export class SyncEngine {
             if (next) await db.settings.put({ key: 'workstation', value: next });
             break;
           }
+          case 'employee':
+            // Issue 14: HQ manages the branch's employees; its record replaces this PC's — a PIN set at HQ
+            // or on another PC of the branch included (and a PIN HQ reset is gone here too).
+            await db.employees.put(change.employee);
+            break;
         }
       }
       await db.meta.put({ key: META.cursor, value: cursor });

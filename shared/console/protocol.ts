@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, CHANNELS, SEVERITIES, STATUSES } from '../complaints/model';
 import { LIMITS } from '../complaints/validation';
 import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
-import { HQ_ROLES, type HqRole } from '../people/model';
+import { EMPLOYEE_ROLES, employeeSchema, HQ_ROLES, type HqRole } from '../people/model';
 import { complaintEventSchema, complaintSchema } from '../sync/operations';
 import { POLICY_PRESET_IDS } from '../deadlines/policies';
 import { COUNTRIES, LANGUAGES } from '../settings/workstation';
@@ -329,6 +329,28 @@ export const passwordLinkSchema = z.object({
   expiresAt: z.string(),
 });
 export type PasswordLink = z.infer<typeof passwordLinkSchema>;
+
+/** A branch employee as the console administers them: never the PIN hash, only whether one is set. */
+export const consoleEmployeeSchema = employeeSchema.omit({ pin: true }).extend({ pinSet: z.boolean() });
+export type ConsoleEmployee = z.infer<typeof consoleEmployeeSchema>;
+
+/** POST employees: created at HQ, they reach every PC of the branch with its next pull. */
+export const employeeCreateSchema = z.object({
+  branchCode: z.string().trim().min(1).max(16),
+  name: z.string().trim().min(1).max(LIMITS.person),
+  role: z.enum(EMPLOYEE_ROLES),
+  active: z.boolean().default(true),
+});
+export type EmployeeCreate = z.input<typeof employeeCreateSchema>;
+
+/** PATCH employees/{id}: `resetPin` clears the PIN, so the employee chooses a new one at their next sign-in. */
+export const employeePatchSchema = z.object({
+  name: z.string().trim().min(1).max(LIMITS.person).optional(),
+  role: z.enum(EMPLOYEE_ROLES).optional(),
+  active: z.boolean().optional(),
+  resetPin: z.literal(true).optional(),
+});
+export type EmployeePatch = z.infer<typeof employeePatchSchema>;
 
 /** One row of the append-only audit (R24): who, when, what, before and after. */
 export const auditEntrySchema = z.object({

@@ -1,6 +1,5 @@
 import type { OfficeHours } from '../book/risk';
 import { isValidBranchCode, isValidStation } from '../complaints/numbering';
-import { LIMITS } from '../complaints/validation';
 import { UKRAINE_MARTIAL_LAW_DEFAULT, type BranchCalendar } from '../deadlines/calendar';
 import {
   DEFAULT_POLICY_ID,
@@ -32,7 +31,11 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** This PC at the counter: the branch it belongs to and who is working at it. */
+/** Issue 14: the idle times the workstation may lock after; 5 minutes unless the branch chose otherwise. */
+export const AUTO_LOCK_CHOICES = [30, 60, 120, 300, 600, 900, 1800] as const;
+export type AutoLockSeconds = (typeof AUTO_LOCK_CHOICES)[number];
+
+/** This PC at the counter: the branch it belongs to and how it works. */
 export interface WorkstationSettings {
   branchCode: string;
   branchName: string;
@@ -47,8 +50,11 @@ export interface WorkstationSettings {
   /** IANA zone of the branch: every local date and deadline is computed in it, never in the PC's zone. */
   timeZone: string;
   language: Language;
-  /** The employee at the counter; recorded as "received by" and on every history event. */
-  employeeName: string;
+  /**
+   * Issue 14: the screen locks after this many seconds with no input (customer data is on screen at a public
+   * counter). Who is at the counter is no longer a setting: it is the employee signed in (renderer/people).
+   */
+  autoLockSeconds: AutoLockSeconds;
   /** 1–9, unique within the branch: keeps complaint numbers of two offline PCs apart. */
   station: number;
   /** HQ server address, e.g. https://hq.example.com; empty until the branch is connected. */
@@ -110,6 +116,7 @@ export const SETTINGS_DEFAULTS = {
   officeCloses: '18:00',
   photoLongEdge: 2000,
   photoQuality: 0.85,
+  autoLockSeconds: 300 as AutoLockSeconds,
 };
 
 export function withSettingsDefaults(stored: Partial<WorkstationSettings>): WorkstationSettings {
@@ -186,7 +193,6 @@ export function normalizeWorkstationSettings(s: WorkstationSettings): Workstatio
     branchPhone: (s.branchPhone ?? '').trim(),
     branchEmail: (s.branchEmail ?? '').trim(),
     timeZone: s.timeZone.trim(),
-    employeeName: s.employeeName.trim(),
     hqUrl: s.hqUrl.trim().replace(/\/+$/, ''),
     managerName: s.managerName.trim(),
     managerEmail: s.managerEmail.trim(),
@@ -232,8 +238,8 @@ export function validateWorkstationSettings(raw: WorkstationSettings): SettingsE
   if (!(COUNTRIES as readonly string[]).includes(s.country)) add('country', 'invalid_choice');
   if (!isValidTimeZone(s.timeZone)) add('timeZone', 'invalid_time_zone');
   if (!isLanguage(s.language)) add('language', 'invalid_choice');
-  if (!s.employeeName) add('employeeName', 'required');
-  else if (s.employeeName.length > LIMITS.person) add('employeeName', 'too_long', { max: LIMITS.person });
+  if (!(AUTO_LOCK_CHOICES as readonly number[]).includes(s.autoLockSeconds))
+    add('autoLockSeconds', 'invalid_choice');
   if (!isValidStation(s.station)) add('station', 'invalid_station');
   if (s.hqUrl && !isValidHqUrl(s.hqUrl)) add('hqUrl', 'invalid_url');
   for (const field of ['extraDaysOff', 'extraWorkingDays'] as const) {

@@ -27,12 +27,24 @@ export function complaintIdOf<T extends OperationType>(
   return COMPLAINT_OF[op.type](op.payload);
 }
 
+/** Issue 14: the employee an outbox operation changes, if it changes one. */
+export function employeeIdOf<T extends OperationType>(
+  op: Pick<OutboxOperation<T>, 'type' | 'payload'>,
+): string | undefined {
+  if (op.type === 'employee.upsert') return (op.payload as OperationPayload<'employee.upsert'>).employee.id;
+  if (op.type === 'employee.pin.set') return (op.payload as OperationPayload<'employee.pin.set'>).employeeId;
+  return undefined;
+}
+
 /**
- * Local pending wins: a complaint with changes still queued here (`pendingHere`: `complaintIdOf` every
- * outbox row) keeps its local state — HQ's copy does not know them yet, and the next pull after they are
- * pushed brings HQ's state with them. History events, feedback-book entries and the branch directory are
- * always taken (events are append-only; the rest is HQ's).
+ * Local pending wins: a complaint or an employee with changes still queued here (`pendingHere`:
+ * `complaintIdOf` and `employeeIdOf` of every outbox row) keeps its local state — HQ's copy does not know
+ * them yet (a PIN just set here would be lost), and the next pull after they are pushed brings HQ's state
+ * with them. History events, feedback-book entries and the branch directory are always taken (events are
+ * append-only; the rest is HQ's).
  */
 export function takesChange(change: Change, pendingHere: ReadonlySet<string>): boolean {
-  return change.kind !== 'complaint' || !pendingHere.has(change.complaint.id);
+  if (change.kind === 'complaint') return !pendingHere.has(change.complaint.id);
+  if (change.kind === 'employee') return !pendingHere.has(change.employee.id);
+  return true;
 }

@@ -24,6 +24,8 @@ export const OP_REJECTIONS = [
   'already_registered',
   'number_taken',
   'unknown_entry',
+  /** Issue 14: no such employee at HQ; one of another branch gets the same answer (nothing about it is told). */
+  'unknown_employee',
   'entry_submitted',
   'conflict',
 ] as const;

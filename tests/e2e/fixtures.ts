@@ -32,25 +32,63 @@ export { expect };
 export interface Workstation {
   branchCode: string;
   branchName: string;
+  /** Who sets the workstation up: the branch's first employee, its branch manager. */
   employeeName: string;
-  /** Label of the language in the setup form's own language, e.g. 'Русский'. */
+  /** The PIN they choose at their first sign-in. */
+  pin: string;
 }
 
 export const MOSCOW: Workstation = {
   branchCode: 'MSK-01',
   branchName: 'Москва, Тверская 7',
   employeeName: 'Ольга Иванова',
+  pin: '4829',
 };
 
-/** First run: the setup screen, in Russian (the default language). */
+/**
+ * Records the first run and the first sign-in queue for HQ (issue 14): the employee created, and the PIN
+ * they set. Counts of records not yet at HQ start from here.
+ */
+export const SETUP_RECORDS = 2;
+
+/**
+ * First run, in Russian (the default language): the setup screen with the branch and the person setting
+ * up (its branch manager), then their first sign-in, which sets their PIN. Every test that works in the
+ * app starts here.
+ */
 export async function setUpWorkstation(page: Page, w: Workstation = MOSCOW): Promise<void> {
   await page.goto('/');
   await expect(page.getByTestId('setup-intro')).toBeVisible();
   await page.getByLabel(text('ru', 'settings', 'fields.branchCode')).fill(w.branchCode);
   await page.getByLabel(text('ru', 'settings', 'fields.branchName')).fill(w.branchName);
-  await page.getByLabel(text('ru', 'settings', 'fields.employeeName')).fill(w.employeeName);
+  await page.getByLabel(text('ru', 'people', 'firstRun.you')).fill(w.employeeName);
   await page.getByRole('button', { name: text('ru', 'settings', 'start') }).click();
+  await signIn(page, w.employeeName, w.pin, { first: true });
   await expect(page.getByTestId('branch-label')).toContainText(w.branchCode);
+}
+
+/**
+ * The sign-in screen ("who is at the counter", in Russian): pick the name, enter the PIN — or, at the
+ * first sign-in, choose it twice.
+ */
+export async function signIn(
+  page: Page,
+  name: string,
+  pin: string,
+  { first = false }: { first?: boolean } = {},
+): Promise<void> {
+  const screen = page.getByTestId('sign-in');
+  await expect(screen).toBeVisible();
+  await screen.getByRole('radio', { name }).check();
+  if (first) {
+    await screen.getByLabel(text('ru', 'people', 'signIn.newPin'), { exact: true }).fill(pin);
+    await screen.getByLabel(text('ru', 'people', 'signIn.repeatPin'), { exact: true }).fill(pin);
+    await screen.getByRole('button', { name: text('ru', 'people', 'signIn.setAndSignIn') }).click();
+  } else {
+    await screen.getByLabel(text('ru', 'people', 'signIn.pin'), { exact: true }).fill(pin);
+    await screen.getByRole('button', { name: text('ru', 'people', 'signIn.submit'), exact: true }).click();
+  }
+  await expect(page.getByTestId('signed-in-name')).toHaveText(name);
 }
 
 /** The year a complaint registered now gets: Moscow's, not the browser's (UTC). */

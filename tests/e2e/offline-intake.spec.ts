@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
-import { MOSCOW, expect, moscowYear, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
+import {
+  MOSCOW,
+  SETUP_RECORDS,
+  expect,
+  moscowYear,
+  setUpWorkstation,
+  test,
+  text,
+  waitForOfflineShell,
+} from './fixtures';
 
 const ru = (ns: string, key: string) => text('ru', ns, key);
 
@@ -31,13 +40,13 @@ test('registers a complaint offline; it survives a reload with its history', asy
   await expect(number).toHaveText(new RegExp(`^MSK-01-${moscowYear()}-1\\d{5}$`));
   const registered = await number.textContent();
   await expect(page.getByTestId('registered-banner')).toContainText(registered!);
-  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', String(SETUP_RECORDS + 1));
 
   await page.getByLabel(ru('complaints', 'detail.addNote')).fill('Клиент перезвонил: удобно после 14:00');
   await page.getByRole('button', { name: ru('complaints', 'detail.saveNote') }).click();
   // Created, acknowledged at once (the customer is on the phone), and the note.
   await expect(page.getByTestId('history-event')).toHaveCount(3);
-  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '2');
+  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', String(SETUP_RECORDS + 2));
 
   await page.reload();
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline');
@@ -55,7 +64,7 @@ test('registers a complaint offline; it survives a reload with its history', asy
   await page.keyboard.press('Alt+1');
   await expect(page.getByTestId('complaint-row')).toHaveCount(1);
   await expect(page.getByTestId('complaint-row')).toContainText(registered!);
-  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '2');
+  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', String(SETUP_RECORDS + 2));
 });
 
 test('a restarted browser, still offline, opens the app with the complaint in it', async ({ baseURL }) => {
@@ -93,7 +102,7 @@ test('a restarted browser, still offline, opens the app with the complaint in it
     await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline');
     await expect(page.getByTestId('complaint-row')).toHaveCount(1);
     await expect(page.getByTestId('complaint-row')).toContainText(registered!);
-    await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '1');
+    await expect(page.getByTestId('pending')).toHaveAttribute('data-count', String(SETUP_RECORDS + 1));
     await context.close();
   } finally {
     rmSync(profile, { recursive: true, force: true });

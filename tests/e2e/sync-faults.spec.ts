@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
-import { MOSCOW, expect, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
+import { MOSCOW, SETUP_RECORDS, expect, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
 import { HQ_URL, HqProcess } from './hq';
 
 // R22, R23 end to end: the production build in Chromium against a real HQ process on PGlite, killed with
@@ -184,6 +184,8 @@ test('offline work arrives exactly once when the link returns; a status set at H
   );
   await setUpWorkstation(page);
   await connect(page, code);
+  // The first run's records (the employee and their PIN) reach HQ before the link goes down.
+  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '0', { timeout: 60_000 });
   await waitForOfflineShell(page);
 
   await context.setOffline(true);
@@ -246,7 +248,14 @@ test('offline work arrives exactly once when the link returns; a status set at H
     timeout: 30_000,
   });
 
-  expect(await countsAtHq()).toEqual({ complaints: 4, events: 9, ops: 8, rejected: 0, photos: 2, pages: 2 });
+  expect(await countsAtHq()).toEqual({
+    complaints: 4,
+    events: 9,
+    ops: SETUP_RECORDS + 8,
+    rejected: 0,
+    photos: 2,
+    pages: 2,
+  });
   expect(hq.photoFiles().sort()).toEqual(photos.map((s) => `${s.slice(0, 2)}/${s.slice(2, 4)}/${s}`).sort());
 });
 
@@ -280,7 +289,14 @@ test('HQ killed in the middle of a push (before and after commit): everything ar
   await hq.start();
   await page.getByTestId('sync-state').click();
   await expectAllAtHq(page);
-  expect(await countsAtHq()).toEqual({ complaints: 4, events: 8, ops: 4, rejected: 0, photos: 0, pages: 0 });
+  expect(await countsAtHq()).toEqual({
+    complaints: 4,
+    events: 8,
+    ops: SETUP_RECORDS + 4,
+    rejected: 0,
+    photos: 0,
+    pages: 0,
+  });
 });
 
 test('HQ killed in the middle of a photo upload: the photo arrives once, whole', async ({ page }) => {

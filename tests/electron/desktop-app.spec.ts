@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { NO_ELECTRON_REASON, electronBinary } from '../electron-binary.mjs';
-import { MOSCOW, text } from '../e2e/fixtures';
+import { MOSCOW, signIn, text } from '../e2e/fixtures';
 
 // The real desktop app (Playwright's Electron driver) on the production build. Where no Electron binary can
 // exist these are reported as skipped with the reason, never as passed; the same guards are unit-tested
@@ -51,8 +51,9 @@ test('loads from app://, exposes only the bridge, keeps storage persistent and d
 
   await page.getByLabel(ru('settings', 'fields.branchCode')).fill(MOSCOW.branchCode);
   await page.getByLabel(ru('settings', 'fields.branchName')).fill(MOSCOW.branchName);
-  await page.getByLabel(ru('settings', 'fields.employeeName')).fill(MOSCOW.employeeName);
+  await page.getByLabel(ru('people', 'firstRun.you')).fill(MOSCOW.employeeName);
   await page.getByRole('button', { name: ru('settings', 'start') }).click();
+  await signIn(page, MOSCOW.employeeName, MOSCOW.pin, { first: true });
   await page.goto('app://otklik/index.html#/complaints/new');
   await page.getByLabel(ru('complaints', 'fields.noContactReason')).fill('Не оставил контактов');
   await page.getByLabel(ru('complaints', 'fields.description')).fill('Проверка настольного приложения');

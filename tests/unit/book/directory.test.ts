@@ -15,7 +15,6 @@ const base = withSettingsDefaults({
   country: 'RU',
   timeZone: 'Europe/Moscow',
   language: 'ru',
-  employeeName: 'Ольга',
   station: 1,
 });
 const errors = (patch: Partial<WorkstationSettings>) =>

@@ -17,13 +17,13 @@ import { historyEventKey } from '../../../shared/complaints/history';
 import { EVENT_TYPES, type ComplaintStatus } from '../../../shared/complaints/model';
 import { TRANSITIONS, type DecisionInput, type StatusChangeData } from '../../../shared/lifecycle';
 import { LANGUAGES } from '../../../shared/settings/workstation';
-import { input, now, openDb, settings } from './fixtures';
+import { OLGA, input, now, openDb, settings, signedInAs } from './fixtures';
 
 // R12/R25, issue 19 in a real Chromium: the detail page's history of a complaint that went through every
 // event type and every status change reads as events in all five languages. Before the fix, the preliminary
 // answer and the term extension showed their button labels («Іваненко Записати попередню відповідь»).
 
-const actor = settings().employeeName;
+const actor = OLGA;
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
 const upheld: DecisionInput = { outcome: 'upheld', justification: 'Чек подтверждает покупку' };
 
@@ -40,7 +40,7 @@ async function fullHistory(db: OtklikDatabase): Promise<string> {
       preferredContact: 'post',
     },
   });
-  const c = await registerComplaint(db, letter, s, now);
+  const c = await registerComplaint(db, letter, s, OLGA, now);
   let minute = 0;
   let status: ComplaintStatus = c.status;
   const step = async (to: ComplaintStatus, extra: Record<string, unknown> = {}) => {
@@ -58,7 +58,8 @@ async function fullHistory(db: OtklikDatabase): Promise<string> {
     complaintId: c.id,
     type: 'book_entry_linked',
     at: at(++minute).toISOString(),
-    actor,
+    actor: actor.name,
+    actorId: actor.id,
     data: { entryId: '0193b8a0-0000-7000-8000-000000000009', pages: 2 },
   });
   // R14: the head of sales took it over at HQ; the branch receives this event with its pull.
@@ -67,7 +68,7 @@ async function fullHistory(db: OtklikDatabase): Promise<string> {
     complaintId: c.id,
     type: 'owner_changed',
     at: at(++minute).toISOString(),
-    actor,
+    actor: actor.name,
     actorId: '0193b8a0-0000-7000-8000-00000000000a',
     data: { owner: { id: '0193b8a0-0000-7000-8000-00000000000a', name: 'Соколова' }, escalated: true },
   });
@@ -114,7 +115,7 @@ async function renderHistory(db: OtklikDatabase, id: string, expected: number): 
       { i18n: i18next },
       createElement(DbProvider, {
         db,
-        children: createElement(ComplaintDetailPage, { id, settings: settings() }),
+        children: signedInAs(OLGA, createElement(ComplaintDetailPage, { id, settings: settings() })),
       }),
     ),
   );
@@ -148,7 +149,7 @@ describe('complaint history', () => {
     for (const line of lines) {
       const type = line.dataset.type as (typeof EVENT_TYPES)[number];
       const text = line.textContent!;
-      expect(text).toContain(actor);
+      expect(text).toContain(actor.name);
       expect(text).toContain(t(historyEventKey(type), { number, count: 2 }));
       for (const label of buttons)
         expect(text.toLowerCase(), `${type}: «${text}» shows the button «${label}»`).not.toContain(

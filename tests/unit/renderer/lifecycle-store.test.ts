@@ -9,12 +9,12 @@ import { dueMomentsOf, urgencyOf } from '../../../renderer/complaints/deadlines'
 import { nextDue } from '../../../shared/deadlines';
 import { complaintHistory } from '../../../renderer/complaints/queries';
 import type { OtklikDatabase } from '../../../renderer/db/database';
-import { input, now, openDb, settings } from './fixtures';
+import { OLGA, input, now, openDb, settings } from './fixtures';
 
 // R9–R12, R15, R17 through the real store (Chromium IndexedDB): each step is one transaction with its
 // history event and its outbox operation, and a refused step writes nothing.
 
-const actor = 'Ольга Иванова';
+const actor = OLGA;
 const later = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
 
 async function counts(db: OtklikDatabase) {
@@ -30,7 +30,7 @@ async function refusal(promise: Promise<unknown>): Promise<string[]> {
 describe('R9 acknowledgement at registration', () => {
   it('a customer at the counter is acknowledged at once: registered, two events, one outbox operation', async () => {
     const db = openDb();
-    const c = await registerComplaint(db, input(), settings(), now, { acknowledged: true });
+    const c = await registerComplaint(db, input(), settings(), OLGA, now, { acknowledged: true });
     expect(c.status).toBe('registered');
     expect(c.progress.acknowledgedAt).toBe(now.toISOString());
     const history = await complaintHistory(db, c.id);
@@ -54,7 +54,7 @@ describe('R9 acknowledgement at registration', () => {
         preferredContact: 'post',
       },
     });
-    const c = await registerComplaint(db, letter, settings(), now);
+    const c = await registerComplaint(db, letter, settings(), OLGA, now);
     expect(c.status).toBe('received');
     // Received Monday 23 Nov 2026 → due by the end of Wednesday 25 Nov, Moscow time.
     const ack = (at: Date) => dueMomentsOf(c, settings(), at).find((m) => m.kind === 'acknowledge')!;
@@ -69,7 +69,7 @@ describe('R9 acknowledgement at registration', () => {
 describe('R12 lifecycle through the store', () => {
   it('walks a complaint from registration to closing, with refusals that write nothing', async () => {
     const db = openDb();
-    const c = await registerComplaint(db, input(), settings(), now, { acknowledged: true });
+    const c = await registerComplaint(db, input(), settings(), OLGA, now, { acknowledged: true });
     await changeStatus(db, c.id, { to: 'in_review', expectedFrom: 'registered' }, actor, later(1));
 
     // R15: a rejection without justification and alternative is refused, and nothing is written.
@@ -171,12 +171,16 @@ describe('R12 lifecycle through the store', () => {
       'follow_up→in_review',
     ]);
     const history = await complaintHistory(db, c.id);
-    expect(history.filter((e) => e.type === 'status_changed').every((e) => e.actor === actor)).toBe(true);
+    expect(
+      history
+        .filter((e) => e.type === 'status_changed')
+        .every((e) => e.actor === actor.name && e.actorId === actor.id),
+    ).toBe(true);
   });
 
   it('refuses a step whose precondition is stale (the complaint moved in another window)', async () => {
     const db = openDb();
-    const c = await registerComplaint(db, input(), settings(), now, { acknowledged: true });
+    const c = await registerComplaint(db, input(), settings(), OLGA, now, { acknowledged: true });
     await changeStatus(db, c.id, { to: 'in_review', expectedFrom: 'registered' }, actor, later(1));
     expect(
       await refusal(changeStatus(db, c.id, { to: 'in_review', expectedFrom: 'registered' }, actor, later(2))),
@@ -199,6 +203,7 @@ describe('R12 lifecycle through the store', () => {
         },
       }),
       written,
+      OLGA,
       now,
     );
     expect(dueMomentsOf(c, written, now).map((m) => m.kind)).toEqual([

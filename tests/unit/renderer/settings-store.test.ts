@@ -12,7 +12,7 @@ describe('saving settings never overwrites the directory HQ has set', () => {
     managerEmail: 'old@example.ru',
     headOfSalesName: 'Павел Орлов',
     headOfSalesEmail: 'sales@example.ru',
-    employeeName: 'Мария Петрова',
+    autoLockSeconds: 600,
   });
 
   it.each([
@@ -46,7 +46,7 @@ describe('saving settings never overwrites the directory HQ has set', () => {
     if (branch) await db.meta.put({ key: META.link, value: hqLink(branch) });
     const returned = await saveWorkstationSettings(db, stale);
     const stored = await loadWorkstationSettings(db);
-    expect(stored).toMatchObject({ ...expected, employeeName: 'Мария Петрова' });
+    expect(stored).toMatchObject({ ...expected, autoLockSeconds: 600 });
     expect(returned).toEqual(stored);
   });
 });

@@ -11,7 +11,7 @@ import {
   NEW_COMPLAINT_DRAFT,
 } from '../../../renderer/complaints/actions';
 import { complaintHistory, listComplaints } from '../../../renderer/complaints/queries';
-import { input, now, openDb, settings, track } from './fixtures';
+import { OLGA, input, now, openDb, settings, track } from './fixtures';
 
 // Runs in Chromium (vitest browser mode): real IndexedDB, the same engine the app uses.
 
@@ -23,12 +23,12 @@ describe('R1 numbering across devices', () => {
     const [a, b] = await Promise.all([
       Promise.all(
         Array.from({ length: 25 }, (_, i) =>
-          registerComplaint(pcA, input(`Жалоба A ${i}`), settings(1), now),
+          registerComplaint(pcA, input(`Жалоба A ${i}`), settings(1), OLGA, now),
         ),
       ),
       Promise.all(
         Array.from({ length: 25 }, (_, i) =>
-          registerComplaint(pcB, input(`Жалоба B ${i}`), settings(2), now),
+          registerComplaint(pcB, input(`Жалоба B ${i}`), settings(2), OLGA, now),
         ),
       ),
     ]);
@@ -45,15 +45,15 @@ describe('R1 numbering across devices', () => {
   it('uses the branch-local year: 00:30 on 1 January in Moscow is already the new year', async () => {
     const db = openDb();
     const newYearInMoscow = new Date('2026-12-31T21:30:00Z');
-    const c = await registerComplaint(db, input(), settings(1), newYearInMoscow);
+    const c = await registerComplaint(db, input(), settings(1), OLGA, newYearInMoscow);
     expect(c.number).toBe('MSK-01-2027-100001');
   });
 
   it('skips a number that already exists (counter restored from an older copy)', async () => {
     const db = openDb();
-    const first = await registerComplaint(db, input(), settings(1), now);
+    const first = await registerComplaint(db, input(), settings(1), OLGA, now);
     await db.meta.put({ key: 'complaintSequence:MSK-01:2026:1', value: 0 });
-    const second = await registerComplaint(db, input('Вторая жалоба'), settings(1), now);
+    const second = await registerComplaint(db, input('Вторая жалоба'), settings(1), OLGA, now);
     expect(first.number).toBe('MSK-01-2026-100001');
     expect(second.number).toBe('MSK-01-2026-100002');
   });
@@ -62,8 +62,8 @@ describe('R1 numbering across devices', () => {
 describe('transactional outbox', () => {
   it('every registered complaint and note has its outbox row, in device order', async () => {
     const db = openDb();
-    const c = await registerComplaint(db, input(), settings(1), now);
-    await addNote(db, c.id, 'Клиент перезвонил, уточнил дату покупки', 'Ольга Иванова', now);
+    const c = await registerComplaint(db, input(), settings(1), OLGA, now);
+    await addNote(db, c.id, 'Клиент перезвонил, уточнил дату покупки', OLGA, now);
     const ops = await db.outbox.orderBy('deviceSeq').toArray();
     expect(ops.map((o) => [o.deviceSeq, o.type])).toEqual([
       [1, 'complaint.register'],
@@ -113,24 +113,24 @@ describe('transactional outbox', () => {
     expect(await db.events.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     // The next real operation still gets deviceSeq 1: the aborted one consumed nothing.
-    await registerComplaint(db, input(), settings(1), now);
+    await registerComplaint(db, input(), settings(1), OLGA, now);
     expect((await db.outbox.toArray()).map((o) => o.deviceSeq)).toEqual([1]);
   });
 
   it('a failing write inside the action rolls back the complaint and its outbox row', async () => {
     const db = openDb();
-    const c = await registerComplaint(db, input(), settings(1), now);
+    const c = await registerComplaint(db, input(), settings(1), OLGA, now);
     const before = { complaints: await db.complaints.count(), outbox: await db.outbox.count() };
     // Break the events table: re-adding an existing event (duplicate key) makes the action fail midway.
     const [existing] = await db.events.toArray();
     const original = db.events.bulkAdd.bind(db.events);
     db.events.bulkAdd = (() => original([existing!])) as typeof db.events.bulkAdd;
-    await expect(registerComplaint(db, input('Ещё одна'), settings(1), now)).rejects.toThrow();
+    await expect(registerComplaint(db, input('Ещё одна'), settings(1), OLGA, now)).rejects.toThrow();
     db.events.bulkAdd = original;
     expect(await db.complaints.count()).toBe(before.complaints);
     expect(await db.outbox.count()).toBe(before.outbox);
     // The number the failed action drew was rolled back with it.
-    expect((await registerComplaint(db, input('Третья'), settings(1), now)).number).toBe(
+    expect((await registerComplaint(db, input('Третья'), settings(1), OLGA, now)).number).toBe(
       'MSK-01-2026-100002',
     );
     expect(c.number).toBe('MSK-01-2026-100001');
@@ -160,7 +160,7 @@ describe('transactional outbox', () => {
 
   it('invalid input is refused before anything is written', async () => {
     const db = openDb();
-    const err = await registerComplaint(db, input(''), settings(1), now).catch((e: unknown) => e);
+    const err = await registerComplaint(db, input(''), settings(1), OLGA, now).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationFailed);
     expect((err as ValidationFailed).errors.map((e) => e.code)).toEqual(['required']);
     expect(await db.complaints.count()).toBe(0);
@@ -171,7 +171,7 @@ describe('transactional outbox', () => {
     const db = openDb();
     await saveDraft(db, input('черновик'), now);
     expect(await db.drafts.get(NEW_COMPLAINT_DRAFT)).toBeDefined();
-    await registerComplaint(db, input('черновик готов'), settings(1), now);
+    await registerComplaint(db, input('черновик готов'), settings(1), OLGA, now);
     expect(await db.drafts.get(NEW_COMPLAINT_DRAFT)).toBeUndefined();
   });
 });
@@ -180,11 +180,12 @@ describe('list and search', () => {
   it('lists newest first, filters by status, channel and register, and searches', async () => {
     const db = openDb();
     const t = (min: number) => new Date(now.getTime() + min * 60_000);
-    const a = await registerComplaint(db, input('Грязно в зале'), settings(1), t(1));
+    const a = await registerComplaint(db, input('Грязно в зале'), settings(1), OLGA, t(1));
     const b = await registerComplaint(
       db,
       input('Долго ждал ответа по телефону', { channel: 'phone', receivedAt: now.toISOString() }),
       settings(1),
+      OLGA,
       t(2),
     );
     const internal = await registerComplaint(
@@ -200,6 +201,7 @@ describe('list and search', () => {
         },
       }),
       settings(1),
+      OLGA,
       t(3),
     );
     const base = {
@@ -233,7 +235,7 @@ describe('schema migrations', () => {
   it('a v1 database is upgraded in place through every later version, keeping its data', async () => {
     const name = `otklik-test-${crypto.randomUUID()}`;
     const v1 = new OtklikDatabase(name, SCHEMA_VERSIONS.slice(0, 1));
-    const c = await registerComplaint(v1, input(), settings(1), now);
+    const c = await registerComplaint(v1, input(), settings(1), OLGA, now);
     v1.close();
     const next = SCHEMA_VERSIONS.at(-1)!.version + 1;
     const upgraded = new OtklikDatabase(name, [

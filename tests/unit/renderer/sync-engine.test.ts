@@ -13,13 +13,16 @@ import {
   type Rejection,
 } from '../../../renderer/sync/state';
 import type { PushOperation, PullResponse } from '../../../shared/sync/protocol';
-import { hqLink, input, now, openDb, settings } from './fixtures';
+import { OLGA, hqLink, input, now, openDb, settings } from './fixtures';
 import { sha256Hex } from '../../../renderer/platform/sha256';
 import { i18next, initI18n } from '../../../renderer/i18n';
 import { problemText, rejectionText, type SyncProblem } from '../../../shared/sync/problems';
 import { errorSummary } from '../../../renderer/sync/problems';
 import { OP_REJECTIONS } from '../../../shared/sync/rules';
 import { REFUSAL_REASONS } from '../../../shared/lifecycle/reasons';
+import { saveEmployee } from '../../../renderer/db/employees';
+import { setFirstPin, signInWithPin } from '../../../renderer/people/signIn';
+import { hashPin } from '../../../shared/people/pin';
 
 // The engine against real IndexedDB, with HQ's answers scripted: what leaves the outbox, what stays, what
 // the Sync screen learns. (Against a real HQ: tests/e2e/sync-faults.spec.ts.)
@@ -63,9 +66,9 @@ async function addPendingPhotos(db: Awaited<ReturnType<typeof connectedDb>>, sha
 describe('sync engine', () => {
   it('removes acknowledged ops (applied or rejected) and keeps the refusals for the Sync screen', async () => {
     const db = await connectedDb();
-    const c = await registerComplaint(db, input(), settings(), now);
-    await addNote(db, c.id, 'Перезвонил', 'Ольга', now);
-    await addNote(db, c.id, 'Ещё раз', 'Ольга', now);
+    const c = await registerComplaint(db, input(), settings(), OLGA, now);
+    await addNote(db, c.id, 'Перезвонил', OLGA, now);
+    await addNote(db, c.id, 'Ещё раз', OLGA, now);
     const pushed: PushOperation[][] = [];
     const engine = new SyncEngine(
       db,
@@ -94,7 +97,7 @@ describe('sync engine', () => {
 
   it('a failed push keeps every op, counts the attempt and says why', async () => {
     const db = await connectedDb();
-    await registerComplaint(db, input(), settings(), now);
+    await registerComplaint(db, input(), settings(), OLGA, now);
     const engine = new SyncEngine(
       db,
       scripted({
@@ -119,8 +122,8 @@ describe('sync engine', () => {
 
   it('an op HQ did not acknowledge stays queued and the cycle counts as failed', async () => {
     const db = await connectedDb();
-    await registerComplaint(db, input(), settings(), now);
-    await registerComplaint(db, input(), settings(), now);
+    await registerComplaint(db, input(), settings(), OLGA, now);
+    await registerComplaint(db, input(), settings(), OLGA, now);
     const engine = new SyncEngine(
       db,
       scripted({
@@ -137,7 +140,7 @@ describe('sync engine', () => {
 
   it('pull: HQ state replaces the local complaint unless local changes are still queued; the cursor moves', async () => {
     const db = await connectedDb();
-    const c = await registerComplaint(db, input(), settings(), now, { acknowledged: true });
+    const c = await registerComplaint(db, input(), settings(), OLGA, now, { acknowledged: true });
     const atHq = {
       ...c,
       status: 'in_review' as const,
@@ -269,7 +272,7 @@ describe('sync engine', () => {
 
     it('too large: refused at once, never tried again; the other photos and the records still go', async () => {
       const db = await connectedDb();
-      await registerComplaint(db, input(), settings(), now);
+      await registerComplaint(db, input(), settings(), OLGA, now);
       const big = await photoOf('big');
       const fine = await photoOf('fine');
       await db.photos.bulkAdd([big, fine].map((p) => ({ ...p, uploadState: 'pending' as const })));
@@ -477,5 +480,38 @@ describe('HQ client', () => {
         .catch((x: unknown) => x)) as HqRequestError;
       expect([e.kind, e.status, e.code, e.message]).toEqual([kind, status, 'c', 'why']);
     }
+  });
+});
+
+// Issue 14, R24: HQ manages the branch's employees; its record replaces this PC's, the PIN hash with it,
+// unless a change of this PC to that employee is still on its way up.
+describe('employees from HQ', () => {
+  const draft = ({ pin: _p, updatedAt: _u, ...e }: typeof OLGA) => e;
+  const employeeChange = (version: number, patch: Partial<typeof OLGA> = {}) =>
+    ({ version, kind: 'employee', employee: { ...OLGA, ...patch } }) as const;
+
+  it('a PIN set at HQ or on another PC replaces the local one (and works here, offline)', async () => {
+    const db = await connectedDb();
+    await saveEmployee(db, draft(OLGA), now);
+    await db.outbox.clear(); // already at HQ
+    const pin = await hashPin('7391', { iterations: 100_000 });
+    const engine = new SyncEngine(db, scripted({}));
+    await engine.applyChanges([employeeChange(5, { name: 'Ольга Иванова-Смирнова', pin })], 5);
+    expect(await db.employees.get(OLGA.id)).toMatchObject({ name: 'Ольга Иванова-Смирнова', pin });
+    expect(await signInWithPin(db, OLGA.id, '7391')).toMatchObject({ ok: true });
+    // A PIN HQ reset is gone here too: the next sign-in sets a new one.
+    await engine.applyChanges([employeeChange(6)], 6);
+    expect((await db.employees.get(OLGA.id))!.pin).toBeUndefined();
+  });
+
+  it('a PIN set here and not pushed yet is not overwritten by HQ’s older record', async () => {
+    const db = await connectedDb();
+    await saveEmployee(db, draft(OLGA), now);
+    await setFirstPin(db, OLGA.id, '4829', '4829');
+    const engine = new SyncEngine(db, scripted({}));
+    await engine.applyChanges([employeeChange(7, { name: 'Переименована в ЦО' })], 7);
+    expect(await db.employees.get(OLGA.id)).toMatchObject({ name: OLGA.name });
+    expect(await signInWithPin(db, OLGA.id, '4829')).toMatchObject({ ok: true });
+    expect(await readMeta<number>(db, META.cursor)).toBe(7);
   });
 });

@@ -33,9 +33,11 @@ describe.each(DATABASE_KINDS)('console register on %s', (kind) => {
   let head: ConsoleClient;
   const now = new Date();
   const day = 86_400_000;
-  const registered: Complaint[] = [];
+  /** What the branch app pushes (the protocol's complaint). */
+  type Pushed = ReturnType<typeof registration>['complaint'];
+  const registered: Pushed[] = [];
 
-  async function push(device: TestDevice, at: Date, change: (c: Complaint) => void, review = false) {
+  async function push(device: TestDevice, at: Date, change: (c: Pushed) => void, review = false) {
     const reg = registration(device.branchCode, at);
     change(reg.complaint);
     const ops = [op(device, 'complaint.register', reg)];
@@ -97,7 +99,7 @@ describe.each(DATABASE_KINDS)('console register on %s', (kind) => {
     return (await res.json()) as ComplaintList;
   };
   const numbers = (items: ComplaintListItem[]) => items.map((i) => i.number);
-  const numberOf = (pred: (c: Complaint) => boolean) => registered.filter(pred).map((c) => c.number);
+  const numberOf = (pred: (c: Pushed) => boolean) => registered.filter(pred).map((c) => c.number);
 
   it('health and safety first, then newest first; keyset pages of 2 give the same rows in the same order', async () => {
     const all = await get('limit=200');

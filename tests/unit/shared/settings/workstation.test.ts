@@ -16,7 +16,6 @@ const base = (patch: Partial<WorkstationSettings> = {}) =>
     country: 'RU',
     timeZone: 'Europe/Moscow',
     language: 'ru',
-    employeeName: 'Ольга Иванова',
     station: 1,
     ...patch,
   });

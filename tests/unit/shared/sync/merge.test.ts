@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComplaintEvent } from '../../../../shared/complaints/model';
 import type { OperationPayload, OperationType } from '../../../../shared/sync/operations';
 import { OPERATION_TYPES } from '../../../../shared/sync/operations';
-import { complaintIdOf, takesChange } from '../../../../shared/sync/merge';
+import { complaintIdOf, employeeIdOf, takesChange } from '../../../../shared/sync/merge';
 import type { Change } from '../../../../shared/sync/protocol';
 
 // R23: what the branch takes from HQ's pull while its own changes are still queued.
@@ -105,6 +105,15 @@ describe('complaintIdOf', () => {
   });
 });
 
+describe('employeeIdOf', () => {
+  it.each(OPERATION_TYPES.map((t) => [t, t.startsWith('employee.') ? OTHER : undefined] as const))(
+    '%s → %s',
+    (type, expected) => {
+      expect(employeeIdOf({ type, payload: payloads[type] })).toBe(expected);
+    },
+  );
+});
+
 describe('takesChange: local pending wins', () => {
   const complaint = (id: string) => ({ version: 1, kind: 'complaint', complaint: { id } }) as Change;
   const changes: Record<string, Change> = {
@@ -113,6 +122,8 @@ describe('takesChange: local pending wins', () => {
     'a history event of the queued complaint': { version: 1, kind: 'event', event } as Change,
     'a feedback-book entry': { version: 1, kind: 'book_entry', entry: { id: ENTRY } } as Change,
     'the branch directory': { version: 1, kind: 'branch', branch: { code: 'MSK-01' } } as Change,
+    // Issue 14: a PIN set here and not pushed yet must not be overwritten by HQ's record without it.
+    'HQ record of the queued employee': { version: 1, kind: 'employee', employee: { id: OTHER } } as Change,
   };
   it.each<[string, ReadonlySet<string>, boolean]>([
     ['HQ state of the queued complaint', new Set([COMPLAINT]), false],
@@ -121,6 +132,8 @@ describe('takesChange: local pending wins', () => {
     ['a history event of the queued complaint', new Set([COMPLAINT]), true],
     ['a feedback-book entry', new Set([COMPLAINT, ENTRY]), true],
     ['the branch directory', new Set([COMPLAINT]), true],
+    ['HQ record of the queued employee', new Set([OTHER]), false],
+    ['HQ record of the queued employee', new Set([COMPLAINT]), true],
   ])('%s, pending here: %o → taken: %s', (name, pending, expected) => {
     expect(takesChange(changes[name]!, pending)).toBe(expected);
   });
