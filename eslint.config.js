@@ -11,8 +11,14 @@ import boundaries from 'eslint-plugin-boundaries';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
+/** @param {string} s */
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The module names themselves ('fs', 'fs/promises', 'node:path'), anchored: a glob like `console/*` would
+ * also refuse a project path such as '../shared/console/protocol'.
+ */
 const nodeImports = {
-  group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)],
+  regex: `^(node:.*|(${nodeBuiltins.map(escapeRegex).join('|')})(/.*)?)$`,
   message: 'Node built-ins run only in electron/ and hq/.',
 };
 const electronImport = {

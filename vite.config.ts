@@ -13,7 +13,7 @@ import { COUNTRIES } from './shared/settings/workstation.ts';
  * renderer only ever computes calendars of the countries a branch can be in (shared/settings COUNTRIES),
  * so its build gets the library's own data picked down to those; Node (tests, HQ) keeps all of it.
  */
-function holidayDataOfBranchCountries(): Plugin {
+export function holidayDataOfBranchCountries(): Plugin {
   const id = '\0otklik-holiday-data';
   return {
     name: 'otklik-holiday-data',

@@ -15,6 +15,7 @@ import { DEFAULT_SESSION_TIMES, type ConsolePrincipal, type SessionTimes } from 
 import { consoleAdminRoutes } from './routes/console-admin';
 import { consoleComplaintRoutes } from './routes/console-complaints';
 import { consoleSessionRoutes } from './routes/console-session';
+import { consoleAppRoutes } from './routes/console-app';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
@@ -35,6 +36,8 @@ export interface HqContext {
   branchPhotoQuotaBytes?: number;
   /** Console sessions' idle and absolute expiry (HQ_SESSION_IDLE_MIN, HQ_SESSION_MAX_HOURS). */
   sessionTimes?: SessionTimes;
+  /** The built HQ console served at /console/ (HQ_CONSOLE_DIR, default dist/console). */
+  consoleDir?: string;
 }
 
 /** How the server itself is run (issue 13): limits, TLS, the proxy in front of it. */
@@ -171,5 +174,6 @@ export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyIn
   app.register(consoleSessionRoutes);
   app.register(consoleComplaintRoutes);
   app.register(consoleAdminRoutes);
+  app.register(consoleAppRoutes, { root: ctx.consoleDir });
   return app;
 }

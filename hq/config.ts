@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MAX_PHOTO_BYTES } from '../shared/sync/protocol';
 import { AUTH_CACHE_MS, DEVICE_TOKEN_DAYS } from './auth';
 import { BRANCH_PHOTO_QUOTA_BYTES } from './blobs/quota';
@@ -38,7 +39,12 @@ export interface HqConfig {
   sessionTimes: SessionTimes;
   /** How people reach this HQ, for the links the CLI prints (HQ_PUBLIC_URL; else its own address). */
   publicUrl: string;
+  /** The built HQ console, served at /console/. */
+  consoleDir: string;
 }
+
+/** The console is built next to HQ's own bundle (dist/hq/main.mjs → dist/console). */
+const BUILT_CONSOLE_DIR = fileURLToPath(new URL('../console', import.meta.url));
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
   const port = Number(env.PORT ?? 4180);
@@ -68,6 +74,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
       BRANCH_PHOTO_QUOTA_BYTES,
     ),
     limits: limitsFromEnv(env),
+    consoleDir: resolve(env.HQ_CONSOLE_DIR || BUILT_CONSOLE_DIR),
     ...tls,
     ...trustProxy(env.HQ_TRUST_PROXY),
     sessionTimes: {

@@ -96,6 +96,7 @@ async function serve(config: HqConfig): Promise<void> {
       deviceTokenDays: config.deviceTokenDays,
       branchPhotoQuotaBytes: config.branchPhotoQuotaBytes,
       sessionTimes: config.sessionTimes,
+      consoleDir: config.consoleDir,
     },
     { limits: config.limits, https, trustProxy: config.trustProxy },
   );

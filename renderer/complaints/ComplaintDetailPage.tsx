@@ -2,13 +2,11 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { historyEventKey } from '../../shared/complaints/history';
-import type { ComplaintEvent } from '../../shared/complaints/model';
 import { canSeeInternalRegister } from '../../shared/people/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { formatDate, formatDateTime } from '../i18n/format';
-import type { OwnerChangeData, StatusChangeData } from '../../shared/lifecycle';
+import { EventText } from '../ui/history/EventText';
 import { useNow } from '../ui/useNow';
 import { NotAllowed, useSignedInEmployee } from '../people';
 import { dueMomentsOf } from './deadlines';
@@ -152,7 +150,11 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
         <ol data-testid="history">
           {(history ?? []).map((e) => (
             <li key={e.id} data-testid="history-event" data-type={e.type}>
-              <time dateTime={e.at}>{when(e.at)}</time> <strong>{e.actor}</strong> <EventText event={e} />
+              <time dateTime={e.at}>{when(e.at)}</time> <strong>{e.actor}</strong>{' '}
+              <EventText
+                event={e}
+                entryLink={(entryId) => <Link href={`/book/${entryId}`}>{t('event.openEntry')}</Link>}
+              />
             </li>
           ))}
         </ol>
@@ -169,58 +171,4 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
       <dd>{value}</dd>
     </div>
   );
-}
-
-function EventText({ event }: { event: ComplaintEvent }) {
-  const { t } = useTranslation(['complaints', 'lifecycle']);
-  const text = typeof event.data.text === 'string' ? event.data.text : '';
-  switch (event.type) {
-    case 'created':
-      return <span>{t('event.created', { number: String(event.data.number ?? '') })}</span>;
-    case 'note_added':
-      return (
-        <span>
-          {t('event.note_added')}: <q>{String(event.data.text ?? '')}</q>
-        </span>
-      );
-    case 'status_changed': {
-      const data = event.data as StatusChangeData;
-      const details = [
-        data.decision && t(`lifecycle:outcome.${data.decision.outcome}`),
-        data.followUp && t(`lifecycle:followUpOutcome.${data.followUp.outcome}`),
-        data.reason,
-        data.note,
-      ].filter(Boolean);
-      return (
-        <span>
-          {t('event.status_changed')}: {t(`status.${data.from}`)} → {t(`status.${data.to}`)}
-          {details.length > 0 && <q>{details.join('; ')}</q>}
-        </span>
-      );
-    }
-    case 'book_entry_linked':
-      return (
-        <span>
-          {t('event.book_entry_linked', { count: Number(event.data.pages ?? 0) })}{' '}
-          <Link href={`/book/${String(event.data.entryId ?? '')}`}>{t('event.openEntry')}</Link>
-        </span>
-      );
-    case 'owner_changed': {
-      const owner = (event.data as Partial<OwnerChangeData>).owner;
-      return (
-        <span>
-          {t(historyEventKey(event.type))}
-          {owner?.name && <q>{owner.name}</q>}
-        </span>
-      );
-    }
-    case 'preliminary_answer_sent':
-    case 'term_extended':
-      return (
-        <span>
-          {t(historyEventKey(event.type))}
-          {text && <q>{text}</q>}
-        </span>
-      );
-  }
 }

@@ -1,32 +1,21 @@
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Complaint, ComplaintStatus } from '../../shared/complaints/model';
-import {
-  findTransition,
-  nextStatuses,
-  type DecisionInput,
-  type FollowUpInput,
-  type RefusalReason,
-  type TransitionName,
-} from '../../shared/lifecycle';
+import type { Complaint } from '../../shared/complaints/model';
 import { CHANNEL_FORM } from '../../shared/deadlines';
 import { policyOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
+import { StepsPanel, type StepEvent, type StepOutcome } from '../ui/lifecycle/StepsPanel';
 import { useSignedInEmployee } from '../people';
-import { TransitionRefused, changeStatus, recordEvent, type TimelineEventType } from './actions';
-import { DecisionForm } from './DecisionForm';
-import { FollowUpForm } from './FollowUpForm';
-import { TextStepForm } from './StepForm';
+import { TransitionRefused, changeStatus, recordEvent } from './actions';
 
-/** Timeline steps offered as buttons (notes have their own form under the history). */
-type StepEvent = Exclude<TimelineEventType, 'note_added'>;
-type Open =
-  | { kind: 'transition'; to: ComplaintStatus; name: TransitionName }
-  | { kind: 'event'; type: StepEvent }
-  | null;
-
-/** Steps that need more than a click get a form; the rest happen at once. */
-const NEEDS_FORM: ReadonlySet<TransitionName> = new Set(['decide', 'record_follow_up', 'reopen']);
+/** A refusal by shared/lifecycle is shown in words under the form; anything else as an error. */
+async function refusals(action: () => Promise<unknown>): Promise<StepOutcome> {
+  try {
+    await action();
+    return undefined;
+  } catch (err) {
+    if (err instanceof TransitionRefused) return err.reasons;
+    throw err;
+  }
+}
 
 /** R12: the next steps of a complaint, each validated by shared/lifecycle before anything is saved. */
 export function LifecyclePanel({
@@ -36,20 +25,9 @@ export function LifecyclePanel({
   complaint: Complaint;
   settings: WorkstationSettings;
 }) {
-  const { t } = useTranslation('lifecycle');
   const db = useDb();
   const me = useSignedInEmployee();
-  const [open, setOpen] = useState<Open>(null);
-  const [refused, setRefused] = useState<RefusalReason[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const steps = nextStatuses(complaint.status).map((to) => ({
-    to,
-    name: findTransition(complaint.status, to)!.name,
-  }));
-  const policy = policyOf(settings);
-  const terms = policy[CHANNEL_FORM[complaint.channel]];
+  const terms = policyOf(settings)[CHANNEL_FORM[complaint.channel]];
   const p = complaint.progress;
   const beforeDecision = ['received', 'registered', 'in_review'].includes(complaint.status);
   const events: StepEvent[] = [];
@@ -57,114 +35,14 @@ export function LifecyclePanel({
     events.push('preliminary_answer_sent');
   if (terms.finalAnswerExtended && !p.termExtended && beforeDecision) events.push('term_extended');
 
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setRefused([]);
-    setError(null);
-    try {
-      await action();
-      setOpen(null);
-    } catch (err) {
-      if (err instanceof TransitionRefused) setRefused(err.reasons);
-      else setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const move = (
-    to: ComplaintStatus,
-    extra: { decision?: DecisionInput; followUp?: FollowUpInput; reason?: string; note?: string } = {},
-  ) => run(() => changeStatus(db, complaint.id, { to, expectedFrom: complaint.status, ...extra }, me));
-
-  const refusal = refused.length > 0 && (
-    <div className="banner banner-error" role="alert" data-testid="refusal">
-      <ul>
-        {refused.map((r) => (
-          <li key={r}>{t(`refusal.${r}`)}</li>
-        ))}
-      </ul>
-    </div>
-  );
-
   return (
-    <section className="lifecycle-panel" aria-labelledby="next-step">
-      <h2 id="next-step">{t('panel.title')}</h2>
-      {error && (
-        <div className="banner banner-error" role="alert">
-          {t('panel.failed', { message: error })}
-        </div>
-      )}
-      {open === null && (
-        <>
-          {refusal}
-          <div className="step-buttons">
-            {steps.map(({ to, name }) => (
-              <button
-                key={name}
-                type="button"
-                className={name === 'reopen' ? '' : 'primary'}
-                disabled={busy}
-                data-testid={`step-${name}`}
-                onClick={() =>
-                  NEEDS_FORM.has(name) ? setOpen({ kind: 'transition', to, name }) : void move(to)
-                }
-              >
-                {t(`transition.${name}`)}
-              </button>
-            ))}
-            {events.map((type) => (
-              <button
-                key={type}
-                type="button"
-                disabled={busy}
-                data-testid={`step-${type}`}
-                onClick={() => setOpen({ kind: 'event', type })}
-              >
-                {t(`timeline.${type}`)}
-              </button>
-            ))}
-          </div>
-        </>
-      )}
-      {open?.kind === 'transition' && open.name === 'decide' && (
-        <DecisionForm
-          busy={busy}
-          refused={refused}
-          onCancel={() => setOpen(null)}
-          onSubmit={(decision, note) => move(open.to, { decision, note })}
-        />
-      )}
-      {open?.kind === 'transition' && open.name === 'record_follow_up' && (
-        <FollowUpForm
-          busy={busy}
-          refused={refused}
-          onCancel={() => setOpen(null)}
-          onSubmit={(followUp) => move(open.to, { followUp })}
-        />
-      )}
-      {open?.kind === 'transition' && open.name === 'reopen' && (
-        <TextStepForm
-          label={t('reopen.reason')}
-          submit={t('transition.reopen')}
-          required
-          busy={busy}
-          refusal={refusal}
-          onCancel={() => setOpen(null)}
-          onSubmit={(reason) => move(open.to, { reason })}
-        />
-      )}
-      {open?.kind === 'event' && (
-        <TextStepForm
-          label={t(`timeline.${open.type}Text`)}
-          submit={t(`timeline.${open.type}`)}
-          required={open.type === 'term_extended'}
-          busy={busy}
-          refusal={refusal}
-          onCancel={() => setOpen(null)}
-          onSubmit={(text) => run(() => recordEvent(db, complaint.id, open.type, text, me))}
-        />
-      )}
-    </section>
+    <StepsPanel
+      status={complaint.status}
+      events={events}
+      onMove={(to, extra) =>
+        refusals(() => changeStatus(db, complaint.id, { to, expectedFrom: complaint.status, ...extra }, me))
+      }
+      onEvent={(type, text) => refusals(() => recordEvent(db, complaint.id, type, text, me))}
+    />
   );
 }

@@ -7,6 +7,7 @@ import ruBook from '../../locales/ru/book.json';
 import ruMail from '../../locales/ru/mail.json';
 import ruSync from '../../locales/ru/sync.json';
 import ruDocuments from '../../locales/ru/documents.json';
+import ruConsole from '../../locales/ru/console.json';
 import ruPeople from '../../locales/ru/people.json';
 import { LANGUAGES, type Language } from '../../shared/settings/workstation';
 
@@ -20,6 +21,7 @@ export const NAMESPACES = [
   'mail',
   'sync',
   'documents',
+  'console',
   'people',
 ] as const;
 type Namespace = (typeof NAMESPACES)[number];
@@ -35,6 +37,7 @@ export const referenceResources = {
   mail: ruMail,
   sync: ruSync,
   documents: ruDocuments,
+  console: ruConsole,
   people: ruPeople,
 };
 

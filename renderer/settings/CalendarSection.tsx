@@ -14,8 +14,8 @@ import {
 import { localDateIn } from '../../shared/time/zoned';
 import { formatDate } from '../i18n/format';
 import { Field, describedBy } from '../ui/Field';
-import { DateListField } from './DateListField';
-import { PolicySummary } from './PolicySummary';
+import { DateListField } from '../ui/DateListField';
+import { PolicySummary } from '../ui/PolicySummary';
 
 /** R7, R9–R11: the branch's working days and the terms promised to customers. */
 export function CalendarSection(props: {

@@ -1,4 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +125,35 @@ export class HqProcess {
     return code;
   }
 
+  /**
+   * An HQ user for the console (issue 14), made the way an operator makes one: `user add` prints a one-time
+   * link, and the password is set through it (POST /v1/console/password, what the set-password page does).
+   */
+  async addConsoleUser(
+    role: 'admin' | 'head_of_sales' | 'manager' | 'auditor',
+    name: string,
+    branches: string[] = [],
+  ): Promise<{ email: string; password: string; name: string }> {
+    const email = `${role}.${randomBytes(3).toString('hex')}@example.com`;
+    const out = this.cli(
+      'user',
+      'add',
+      '--email',
+      email,
+      '--name',
+      name,
+      '--role',
+      role,
+      ...(branches.length ? ['--branches', branches.join(',')] : []),
+    );
+    const token = /\/console\/#\/set-password\/(\S+)/.exec(out)?.[1];
+    if (!token) throw new Error(`no set-password link in:\n${out}`);
+    const password = `pw-${randomBytes(9).toString('base64url')}`;
+    const status = await postJson(`${HQ_URL}/v1/console/password`, { token, password });
+    if (status !== 204) throw new Error(`setting the password failed: HTTP ${status}`);
+    return { email, password, name };
+  }
+
   /** What HQ holds, read from its data directory after it stopped. */
   async query<T>(sql: string): Promise<T[]> {
     await this.stop();
@@ -161,4 +192,24 @@ export class HqProcess {
     await this.kill();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A JSON POST on a connection of its own: a pooled keep-alive socket that HQ closes while idle between two
+ * admin commands fails the next request with "other side closed".
+ */
+function postJson(url: string, body: unknown): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST',
+      agent: false,
+      headers: { 'Content-Type': 'application/json' },
+    });
+    req.once('response', (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.once('error', reject);
+    req.end(JSON.stringify(body));
+  });
 }

@@ -31,6 +31,7 @@ describe('process boundaries', { timeout: 30_000 }, () => {
     ['renderer/x.ts', "import { ipcRenderer } from 'electron';", 'no-restricted-imports'],
     ['renderer/x.ts', "import { join } from 'node:path';", 'no-restricted-imports'],
     ['renderer/x.ts', "import fs from 'fs';", 'no-restricted-imports'],
+    ['renderer/x.ts', "import { log } from 'console';", 'no-restricted-imports'],
     ['renderer/x.ts', "import { registerBridge } from '../electron/bridge';", 'no-restricted-imports'],
     // electron/: never the UI or the server
     ['electron/x.ts', "import { useState } from 'react';", 'no-restricted-imports'],
@@ -56,6 +57,11 @@ describe('process boundaries', { timeout: 30_000 }, () => {
     [
       'electron/x.ts',
       "import { app } from 'electron';\nimport { join } from 'node:path';\nexport { app, join };",
+    ],
+    // Issue 14: a project folder named like a Node module (shared/console) is not that module.
+    [
+      'renderer/x.ts',
+      "import { CONSOLE_PATHS } from '../shared/console/protocol';\nexport { CONSOLE_PATHS };",
     ],
     [
       'hq/x.ts',

@@ -69,7 +69,12 @@ describe.each(DATABASE_KINDS)('migration 005 on %s', (kind) => {
   afterAll(async () => close?.());
 
   it('fills the columns of the complaints already there', async () => {
-    expect(await migrate(pool, MIGRATIONS.filter((m) => m.id < '006'))).toEqual(['005_people_console']);
+    expect(
+      await migrate(
+        pool,
+        MIGRATIONS.filter((m) => m.id < '006'),
+      ),
+    ).toEqual(['005_people_console']);
     const { rows } = await pool.query(
       `SELECT category, severity, health_safety, escalated, owner_id, next_due_at, next_due_kind, due_soon_at,
               due_sort = next_due_at AS sorted, search @@ $2::tsquery AS found

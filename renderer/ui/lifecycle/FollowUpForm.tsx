@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { LIMITS } from '../../shared/complaints/validation';
+import { LIMITS } from '../../../shared/complaints/validation';
 import { useTranslation } from 'react-i18next';
 import {
   FOLLOW_UP_OUTCOMES,
   type FollowUpInput,
   type FollowUpOutcome,
   type RefusalReason,
-} from '../../shared/lifecycle';
+} from '../../../shared/lifecycle';
 import { FormButtons } from './StepForm';
 
 /** R17: the customer's answer to the follow-up; a rejection keeps the complaint open and needs the recourse notice. */

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { LIMITS } from '../../shared/complaints/validation';
+import { LIMITS } from '../../../shared/complaints/validation';
 import { useTranslation } from 'react-i18next';
 
 /** Save and Cancel under a step's form. */

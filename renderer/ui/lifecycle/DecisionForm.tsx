@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { LIMITS } from '../../shared/complaints/validation';
+import { LIMITS } from '../../../shared/complaints/validation';
 import { useTranslation } from 'react-i18next';
 import {
   DECISION_OUTCOMES,
@@ -10,7 +10,7 @@ import {
   type Finding,
   type RefusalReason,
   type UnfoundedCriterion,
-} from '../../shared/lifecycle';
+} from '../../../shared/lifecycle';
 import { FormButtons } from './StepForm';
 
 /** Which refusal belongs under which field of the decision form. */

@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { historyEventKey } from '../../../shared/complaints/history';
+import type { ComplaintEvent } from '../../../shared/complaints/model';
+import type { OwnerChangeData, StatusChangeData } from '../../../shared/lifecycle';
+
+/**
+ * R12/R25: what one history event says, in the past tense (shared/complaints/history.ts), in the branch app
+ * and the HQ console alike. `entryLink` renders the way to a linked feedback-book entry where the app has one.
+ */
+export function EventText({
+  event,
+  entryLink,
+}: {
+  event: ComplaintEvent;
+  entryLink?: (entryId: string) => ReactNode;
+}) {
+  const { t } = useTranslation(['complaints', 'lifecycle']);
+  const text = typeof event.data.text === 'string' ? event.data.text : '';
+  switch (event.type) {
+    case 'created':
+      return <span>{t('event.created', { number: String(event.data.number ?? '') })}</span>;
+    case 'note_added':
+      return (
+        <span>
+          {t('event.note_added')}: <q>{String(event.data.text ?? '')}</q>
+        </span>
+      );
+    case 'status_changed': {
+      const data = event.data as StatusChangeData;
+      const details = [
+        data.decision && t(`lifecycle:outcome.${data.decision.outcome}`),
+        data.followUp && t(`lifecycle:followUpOutcome.${data.followUp.outcome}`),
+        data.reason,
+        data.note,
+      ].filter(Boolean);
+      return (
+        <span>
+          {t('event.status_changed')}: {t(`status.${data.from}`)} → {t(`status.${data.to}`)}
+          {details.length > 0 && <q>{details.join('; ')}</q>}
+        </span>
+      );
+    }
+    case 'book_entry_linked':
+      return (
+        <span>
+          {t('event.book_entry_linked', { count: Number(event.data.pages ?? 0) })}{' '}
+          {entryLink?.(String(event.data.entryId ?? ''))}
+        </span>
+      );
+    case 'owner_changed': {
+      const owner = (event.data as Partial<OwnerChangeData>).owner;
+      return (
+        <span>
+          {t(historyEventKey(event.type))}
+          {owner?.name && <q>{owner.name}</q>}
+        </span>
+      );
+    }
+    case 'preliminary_answer_sent':
+    case 'term_extended':
+      return (
+        <span>
+          {t(historyEventKey(event.type))}
+          {text && <q>{text}</q>}
+        </span>
+      );
+  }
+}
