@@ -47,6 +47,7 @@ export class FileBlobStore implements BlobStore {
       if (sha256 && !(await this.has(sha256)) && (await hashOfFile(path)) === sha256) {
         const target = this.pathOf(sha256);
         await this.ensureDir(dirname(target));
+        await chmod(path, PRIVATE_FILE);
         await rename(path, target);
         for (let d = dirname(target); d !== dirname(this.dir); d = dirname(d)) await syncDir(d);
         recovered.push(sha256);
