@@ -3,6 +3,7 @@
 //     IndexedDB to a local HQ process (embedded PGlite, as `npm start` runs it; then on PostgreSQL): records/s and photo MB/s,
 //     beside a plain fetch PUT of the same Blobs to a raw HTTP server that only writes them to disk.
 //  2. 1 000 simulated devices push a batch each, all at once, to HQ on PostgreSQL: p50/p99 latency, errors.
+//  3. HQ as one process and as two side by side on one PostgreSQL and one S3 server (sync-scale.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -294,7 +295,7 @@ async function loadBench() {
   }
 }
 
-const parts = (process.env.BENCH_PARTS ?? 'engine,load').split(',');
+const parts = (process.env.BENCH_PARTS ?? 'engine,load,scale').split(',');
 const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgresql').split(',');
 if (parts.includes('engine')) {
   if (databases.includes('pglite')) await engineBench('embedded PGlite, as npm start runs it', {});
@@ -308,3 +309,4 @@ if (parts.includes('engine')) {
   }
 }
 if (parts.includes('load')) await loadBench();
+if (parts.includes('scale')) await (await import('./sync-scale.mjs')).scaleBench();
