@@ -24,6 +24,19 @@ const QUOTA = 3_000_000;
 const MAX_PHOTO = 2_000_000;
 const CACHE_MS = 600_000; // a checked token is trusted for ten minutes: only a notification can end it
 
+/**
+ * OTKLIK_TEST_POOLER_URL (host:port of a pooler in transaction mode, e.g. PgBouncer, in front of the test
+ * server): the processes' DATABASE_URL goes through it and their LISTEN straight to the server, as the
+ * README's Deployment section says. Without it, both go straight to the server.
+ */
+function viaPooler(direct: string): Record<string, string> {
+  const pooler = process.env.OTKLIK_TEST_POOLER_URL;
+  if (!pooler) return { DATABASE_URL: direct };
+  const url = new URL(direct);
+  url.host = pooler;
+  return { DATABASE_URL: url.toString(), DATABASE_LISTEN_URL: direct };
+}
+
 describe('two HQ processes on one PostgreSQL and one S3 server', { timeout: 240_000 }, () => {
   let main: string;
   let s3: Awaited<ReturnType<typeof startS3>>;
@@ -40,7 +53,7 @@ describe('two HQ processes on one PostgreSQL and one S3 server', { timeout: 240_
     main = buildHq(join(root, 'dist/hq-multi-test'));
     [s3, smtp, db] = await Promise.all([startS3(), startSmtp(), freshDatabase(inject('postgresUrl'))]);
     env = {
-      DATABASE_URL: db.url,
+      ...viaPooler(db.url),
       ...s3.env,
       SMTP_URL: smtp.url,
       MAIL_POLL_MS: '200',
