@@ -45,26 +45,35 @@ export const DEVICE_TOKEN_DAYS = 90;
  * stolen or thrown out months ago must not come back. Using it notes when it was last seen (at most once a
  * minute, so the lookup stays a read).
  */
-async function lookUpDevice(pool: Pool, tokenHash: string, tokenDays: number): Promise<DevicePrincipal> {
+async function lookUpDevice(
+  pool: Pool,
+  tokenHash: string,
+  tokenDays: number,
+): Promise<DevicePrincipal & { validMs?: number }> {
   const { rows } = await pool.query<{
     id: string;
     branch_id: number;
     code: string;
     revoked?: boolean;
     expired?: boolean;
+    valid_ms?: number | null;
   }>(
     `WITH d AS (
        SELECT d.id, d.branch_id, b.code, d.revoked_at IS NOT NULL AS revoked,
               ($2::int > 0 AND coalesce(d.last_seen_at, d.enrolled_at) <= now() - make_interval(days => $2::int))
                 AS expired,
-              d.last_seen_at
+              d.last_seen_at, d.enrolled_at
          FROM devices d JOIN branches b ON b.id = d.branch_id WHERE d.token_hash = $1),
      seen AS (
        UPDATE devices SET last_seen_at = now()
         WHERE id IN (SELECT id FROM d WHERE NOT revoked AND NOT expired
                       AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute'))
-       RETURNING 1)
-     SELECT id, branch_id, code, revoked, expired FROM d`,
+       RETURNING id)
+     SELECT id, branch_id, code, revoked, expired,
+            CASE WHEN $2::int > 0 THEN (extract(epoch FROM
+              CASE WHEN EXISTS (SELECT 1 FROM seen) THEN now() ELSE coalesce(last_seen_at, enrolled_at) END
+              + make_interval(days => $2::int) - now()) * 1000)::float8 END AS valid_ms
+       FROM d`,
     [tokenHash, tokenDays],
   );
   const row = rows[0];
@@ -82,7 +91,12 @@ async function lookUpDevice(pool: Pool, tokenHash: string, tokenDays: number): P
       'device_expired',
       `This device has not synced for ${tokenDays} days, so its token expired; enroll it again with a new code.`,
     );
-  return { deviceId: row.id, branchId: row.branch_id, branchCode: row.code };
+  return {
+    deviceId: row.id,
+    branchId: row.branch_id,
+    branchCode: row.code,
+    ...(typeof row.valid_ms === 'number' ? { validMs: row.valid_ms } : {}),
+  };
 }
 
 export async function authenticate(
@@ -90,7 +104,8 @@ export async function authenticate(
   header: string | undefined,
   tokenDays = DEVICE_TOKEN_DAYS,
 ): Promise<DevicePrincipal> {
-  return lookUpDevice(pool, hashSecret(bearerToken(header)), tokenDays);
+  const { validMs: _valid, ...device } = await lookUpDevice(pool, hashSecret(bearerToken(header)), tokenDays);
+  return device;
 }
 
 /** How long HQ trusts a device token it has checked against the database (HQ_AUTH_CACHE_MS). */
@@ -99,10 +114,11 @@ export const AUTH_CACHE_MS = 5_000;
 /**
  * Device tokens this HQ process has checked recently, by token hash (R23: a photo upload is one request
  * per photo, and the token lookup was one database round trip each, queued behind the others on the
- * embedded database's single connection). Only successes are kept, for `ttlMs` at most: a token that
- * stops being valid (the device re-enrolled, or was revoked in the database) is refused by this process
- * at once when the change went through it (`forgetDevice`), and by any other within `ttlMs`.
- * `ttlMs` 0 turns the cache off.
+ * embedded database's single connection). Only successes are kept, for `ttlMs` at most and never past
+ * the token's expiry: a token that stops being valid (the device re-enrolled, was revoked, or its expiry
+ * was set in the database) is forgotten at once (`forgetDevice`) — on PostgreSQL by every HQ process,
+ * told by a trigger's NOTIFY (migration 008, devices/revocation.ts); on the embedded database by the one
+ * server, through its own route or its control socket. `ttlMs` 0 turns the cache off.
  */
 export class DeviceAuthCache {
   private readonly entries = new Map<string, { device: DevicePrincipal; until: number }>();
@@ -119,17 +135,21 @@ export class DeviceAuthCache {
 
   async authenticate(header: string | undefined): Promise<DevicePrincipal> {
     const tokenHash = hashSecret(bearerToken(header));
-    if (this.ttlMs <= 0) return lookUpDevice(this.pool, tokenHash, this.tokenDays);
+    if (this.ttlMs <= 0) {
+      const { validMs: _valid, ...device } = await lookUpDevice(this.pool, tokenHash, this.tokenDays);
+      return device;
+    }
     const hit = this.entries.get(tokenHash);
     if (hit && hit.until > this.now()) return hit.device;
     if (hit) this.entries.delete(tokenHash);
     const started = this.now();
     const generation = this.generation;
-    const device = await lookUpDevice(this.pool, tokenHash, this.tokenDays);
+    const { validMs, ...device } = await lookUpDevice(this.pool, tokenHash, this.tokenDays);
     if (generation === this.generation) {
       // Full: the oldest entry goes (a Map keeps insertion order).
       if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(tokenHash, { device, until: started + this.ttlMs });
+      // Never trusted past the moment the token expires (issue 17).
+      this.entries.set(tokenHash, { device, until: started + Math.min(this.ttlMs, validMs ?? Infinity) });
     }
     return device;
   }

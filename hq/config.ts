@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { MAX_PHOTO_BYTES } from '../shared/sync/protocol';
 import { AUTH_CACHE_MS, DEVICE_TOKEN_DAYS } from './auth';
 import { BRANCH_PHOTO_QUOTA_BYTES } from './blobs/quota';
+import type { S3StoreConfig } from './blobs/s3-store';
 import { limitsFromEnv, type HttpLimits } from './http/limits';
 import { DEFAULT_SESSION_TIMES, type SessionTimes } from './people/sessions';
 
@@ -12,6 +13,15 @@ export interface HqConfig {
   host: string;
   /** PostgreSQL connection string; absent: the embedded PGlite under `dataDir`. */
   databaseUrl?: string;
+  /** A read replica (hot standby) for the console's reads (hq/db/read.ts); absent: the primary. */
+  databaseReadUrl?: string;
+  /**
+   * A direct connection for LISTEN (the device notifications), when DATABASE_URL goes through a pooler in
+   * transaction mode, which cannot hold a LISTEN; absent: DATABASE_URL.
+   */
+  databaseListenUrl?: string;
+  /** Photos in S3-compatible object storage (S3_BUCKET…); absent: files under `dataDir`. */
+  s3?: S3StoreConfig;
   /** Photos, and the embedded database when there is no DATABASE_URL. */
   dataDir: string;
   maxPhotoBytes: number;
@@ -59,6 +69,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
     port,
     host,
     databaseUrl: env.DATABASE_URL || undefined,
+    ...(env.DATABASE_READ_URL ? { databaseReadUrl: env.DATABASE_READ_URL } : {}),
+    ...(env.DATABASE_LISTEN_URL ? { databaseListenUrl: env.DATABASE_LISTEN_URL } : {}),
+    ...s3Store(env),
     dataDir,
     maxPhotoBytes,
     authCacheMs: nonNegative('HQ_AUTH_CACHE_MS', env.HQ_AUTH_CACHE_MS, AUTH_CACHE_MS),
@@ -97,6 +110,34 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
       /\/+$/,
       '',
     ),
+  };
+}
+
+function s3Store(env: NodeJS.ProcessEnv): Pick<HqConfig, 's3'> {
+  const bucket = env.S3_BUCKET || undefined;
+  const set = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((name) => env[name]);
+  if (!bucket) {
+    if (set.length > 0) throw new Error(`${set.join(', ')} given without S3_BUCKET: set the bucket too`);
+    return {};
+  }
+  const accessKeyId = env.S3_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY || undefined;
+  if (!accessKeyId !== !secretAccessKey)
+    throw new Error('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or neither: the AWS chain)');
+  const pathStyle = (env.S3_FORCE_PATH_STYLE ?? '').toLowerCase();
+  if (!['', 'true', 'false', '1', '0'].includes(pathStyle))
+    throw new Error('S3_FORCE_PATH_STYLE must be true or false');
+  const prefix = env.S3_PREFIX ?? 'photos/';
+  if (prefix.startsWith('/')) throw new Error('S3_PREFIX is a key prefix such as "photos/" (no leading /)');
+  return {
+    s3: {
+      bucket,
+      ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+      region: env.S3_REGION || env.AWS_REGION || 'us-east-1',
+      forcePathStyle: pathStyle === 'true' || pathStyle === '1',
+      prefix,
+      ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
+    },
   };
 }
 

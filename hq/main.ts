@@ -8,6 +8,8 @@ import { auditCommand } from './audit/commands';
 import { FileBlobStore } from './blobs/fs-store';
 import { branchCommand } from './branches/commands';
 import { transitionCommand } from './complaints/commands';
+import { S3BlobStore } from './blobs/s3-store';
+import type { BlobStore } from './blobs/store';
 import { configFromEnv, type HqConfig } from './config';
 import { startControlServer } from './control';
 import { adminConnection } from './db/admin-connection';
@@ -71,7 +73,35 @@ function mailTransport(config: HqConfig): MailTransport {
     : emlFolderTransport(config.mailDir, config.mailFrom);
 }
 
-function mailWorker(config: HqConfig, db: HqDatabase, blobs: FileBlobStore, faults?: FaultPoints) {
+/** Where the photos are: S3-compatible object storage when S3_BUCKET is set, files under DATA_DIR otherwise. */
+function photoStore(config: HqConfig) {
+  if (config.s3) {
+    const s3 = config.s3;
+    const blobs = new S3BlobStore(s3);
+    return {
+      blobs,
+      description: `s3://${s3.bucket}/${s3.prefix}${s3.endpoint ? ` at ${s3.endpoint}` : ''}`,
+      /** The bucket must answer (serve and mail-worker). */
+      init: () => blobs.init(),
+      close: () => blobs.close(),
+    };
+  }
+  const blobs = new FileBlobStore(join(config.dataDir, 'photos'));
+  return {
+    blobs,
+    description: blobs.dir,
+    /** serve only: the one owner of the directory. */
+    async init() {
+      const { recovered } = await blobs.init();
+      // A power cut lost the rename of photos whose bytes were durable: they are in place again.
+      if (recovered.length > 0)
+        console.log(`[hq] photos put in place after a crash: ${recovered.join(', ')}`);
+    },
+    close: () => undefined,
+  };
+}
+
+function mailWorker(config: HqConfig, db: HqDatabase, blobs: BlobStore, faults?: FaultPoints) {
   const transport = mailTransport(config);
   console.log(`[hq] mail worker: ${transport.description}, from ${config.mailFrom}`);
   return new MailWorker({ pool: db.pool, blobs, transport, leaseMs: config.mailLeaseMs, faults });
@@ -81,8 +111,9 @@ async function serve(config: HqConfig): Promise<void> {
   const https = loadTls(config);
   privateDirSync(config.dataDir);
   const db: HqDatabase = await openDatabase({ ...config, command: 'serve' });
-  const blobs = new FileBlobStore(join(config.dataDir, 'photos'));
-  await blobs.init();
+  const photos = photoStore(config);
+  await photos.init();
+  const blobs = photos.blobs;
   const faults = FaultPoints.fromEnv(process.env.HQ_FAULTS);
   const mail = mailWorker(config, db, blobs, faults);
   const app = buildApp(
@@ -107,10 +138,10 @@ async function serve(config: HqConfig): Promise<void> {
     ? await startControlServer(join(db.socketDir, CONTROL_SOCKET), app.deviceAuth)
     : undefined;
   const revocations = config.databaseUrl
-    ? listenForRevocations(config.databaseUrl, app.deviceAuth)
+    ? listenForRevocations(config.databaseListenUrl ?? config.databaseUrl, app.deviceAuth)
     : undefined;
   console.log(
-    `[hq] listening on ${address} (database: ${db.kind} ${await serverVersion(db.pool)}, data: ${config.dataDir})`,
+    `[hq] listening on ${address} (database: ${db.kind} ${await serverVersion(db.pool)}${db.readPool !== db.pool ? ', reads for the console: DATABASE_READ_URL' : ''}, data: ${config.dataDir}, photos: ${photos.description})`,
   );
   mail.start(config.mailPollMs);
   const stop = async () => {
@@ -119,6 +150,7 @@ async function serve(config: HqConfig): Promise<void> {
     await control?.close();
     await revocations?.close();
     await mail.stop();
+    photos.close();
     await db.close();
     process.exit(0);
   };
@@ -137,7 +169,10 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'mail-worker') {
     // On the embedded database this takes its lock: refused while `serve` runs (it has a worker).
     const db = await openDatabase({ ...config, command: 'mail-worker' });
-    const blobs = new FileBlobStore(join(config.dataDir, 'photos'));
+    // Only read here: the files are not recovered (serve does that); the bucket is checked.
+    const photos = photoStore(config);
+    if (config.s3) await photos.init();
+    const blobs = photos.blobs;
     const worker = mailWorker(config, db, blobs, FaultPoints.fromEnv(process.env.HQ_FAULTS));
     worker.start(config.mailPollMs);
     const stop = async () => {

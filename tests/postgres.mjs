@@ -74,3 +74,65 @@ export async function startPostgres() {
     },
   };
 }
+
+/**
+ * A hot standby of a cluster `startPostgres` started (issue 17: console reads from a replica): a base
+ * backup taken over streaming replication (`pg_basebackup -R`), started read-only on its own port, and
+ * replaying the primary's changes as they come.
+ * @param {string} primaryUrl
+ * @returns {Promise<{ url: string, stop: () => void }>}
+ */
+export async function startStandby(primaryUrl) {
+  const bin = postgresBin();
+  if (!bin) throw new Error('PostgreSQL server binaries not found (Debian: apt-get install postgresql)');
+  const primary = new URL(primaryUrl);
+  const dir = mkdtempSync(join(tmpdir(), 'otklik-pg-standby-'));
+  chmodSync(dir, 0o777);
+  const data = join(dir, 'data');
+  const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
+  const run = (/** @type {string[]} */ args) => {
+    const [cmd, ...rest] = [...asUser, ...args];
+    const result = spawnSync(/** @type {string} */ (cmd), rest, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  };
+  run([
+    join(bin, 'pg_basebackup'),
+    '-h',
+    primary.hostname,
+    '-p',
+    primary.port,
+    '-U',
+    primary.username || 'postgres',
+    '-D',
+    data,
+    '-R',
+    '-X',
+    'stream',
+  ]);
+  const port = await freePort();
+  run([
+    join(bin, 'pg_ctl'),
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c hot_standby=on -c max_connections=300`,
+    '-w',
+    'start',
+  ]);
+  let stopped = false;
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/${primary.pathname.slice(1) || 'postgres'}`,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        const [cmd, ...rest] = [...asUser, join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'];
+        spawnSync(/** @type {string} */ (cmd), rest, { stdio: 'ignore' });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -5,7 +5,13 @@ import { migrate } from './migrations';
 export type DatabaseKind = 'pglite' | 'postgresql';
 
 export interface HqDatabase {
+  /** The primary: every write, and every read that must see them (push, pull, auth, the mail queue). */
   pool: pg.Pool;
+  /**
+   * Reads that may lag a little behind the primary (the console's lists and reports): a hot standby at
+   * DATABASE_READ_URL, or the primary itself without one. See read.ts.
+   */
+  readPool: pg.Pool;
   kind: DatabaseKind;
   /** Embedded: the private directory of its socket, where a running server also has its control socket. */
   socketDir?: string;
@@ -27,6 +33,8 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) =>
  */
 export async function openDatabase(options: {
   databaseUrl?: string;
+  /** A read replica (hot standby) of `databaseUrl`, for `readPool`; ignored on the embedded database. */
+  databaseReadUrl?: string;
   dataDir: string;
   /** Named in the embedded database's lock, for whoever is refused it (e.g. `serve`). */
   command?: string;
@@ -41,22 +49,36 @@ export async function openDatabase(options: {
   });
   // A dropped idle connection (database restart) must not crash HQ: the pool replaces it.
   pool.on('error', (error) => console.error('[hq] database connection lost:', error.message));
+  const readPool =
+    options.databaseUrl && options.databaseReadUrl ? replicaPool(options.databaseReadUrl) : pool;
   try {
     await migrate(pool);
   } catch (error) {
     await pool.end().catch(() => undefined);
+    if (readPool !== pool) await readPool.end().catch(() => undefined);
     await embedded?.close();
     throw error;
   }
   return {
     pool,
+    readPool,
     kind: embedded ? 'pglite' : 'postgresql',
     ...(embedded?.socketDir ? { socketDir: embedded.socketDir } : {}),
     async close() {
       await pool.end();
+      if (readPool !== pool) await readPool.end();
       await embedded?.close();
     },
   };
+}
+
+function replicaPool(connectionString: string): pg.Pool {
+  const replica = new pg.Pool({
+    connectionString,
+    max: Number(process.env.HQ_DB_READ_POOL ?? process.env.HQ_DB_POOL ?? 10),
+  });
+  replica.on('error', (error) => console.error('[hq] read replica connection lost:', error.message));
+  return replica;
 }
 
 /** Runs `work` in a transaction on one connection. */

@@ -287,6 +287,28 @@ CREATE INDEX employees_branch_version ON employees (branch_id, version);
 CREATE INDEX employees_branch_name ON employees (branch_id, name);
 `,
   },
+  {
+    // Issue 17: HQ on several machines. Whatever ends a device token's validity — a revocation, a
+    // re-enrollment (a new token), an expiry set in the database, the device moved or removed — is told to
+    // every HQ process at once, by whichever process or tool made the change: each drops the device from
+    // its auth cache (hq/devices/revocation.ts listens on this channel, named for its first use).
+    id: '008_device_notify',
+    sql: `
+CREATE OR REPLACE FUNCTION otklik_device_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('otklik_device_revoked', OLD.id::text);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER devices_token_changed AFTER UPDATE ON devices FOR EACH ROW
+  WHEN (OLD.token_hash IS DISTINCT FROM NEW.token_hash
+     OR OLD.revoked_at IS DISTINCT FROM NEW.revoked_at
+     OR OLD.branch_id IS DISTINCT FROM NEW.branch_id
+     OR coalesce(NEW.last_seen_at, NEW.enrolled_at) < coalesce(OLD.last_seen_at, OLD.enrolled_at))
+  EXECUTE FUNCTION otklik_device_changed();
+CREATE TRIGGER devices_removed AFTER DELETE ON devices FOR EACH ROW EXECUTE FUNCTION otklik_device_changed();
+`,
+  },
 ];
 
 const LOCK_KEY = 0x6f746b6c; // "otkl"

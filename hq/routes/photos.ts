@@ -60,30 +60,19 @@ export async function photoRoutes(app: FastifyInstance) {
         }),
       );
     }
-    // R23: whether this branch has delivered the photo already is asked while its bytes start arriving
-    // (verified and written as usual); if it has, writing stops at once and the answer is 200, as before.
-    const stop = new AbortController();
+    // R23, issue 17: one statement per photo. Whether this branch has delivered the photo already is
+    // not asked first: the branch asks that itself (HEAD) before sending a photo again, and the statement
+    // that records the photo answers it (200 "already").
     const limit = Math.min(maxPhotoBytes, room);
-    const storing = blobs
-      .put(sha, body, { maxBytes: limit, signal: stop.signal })
-      .catch((error: unknown) => Promise.reject(storageRefusal(error)));
-    storing.catch(() => undefined); // awaited below, after the database answered (not an unhandled rejection)
-    let delivered: boolean;
+    let result;
     try {
-      delivered = await branchHasPhoto(app.hq.db.pool, device.branchId, sha);
+      result = await blobs.put(sha, body, {
+        maxBytes: limit,
+        ...(Number.isFinite(declared) ? { length: declared } : {}),
+      });
     } catch (error) {
-      stop.abort();
-      await storing.catch(() => undefined);
-      body.resume();
-      throw error;
+      throw storageRefusal(error);
     }
-    if (delivered) {
-      stop.abort();
-      await storing.catch(() => undefined);
-      body.resume(); // the rest is read and dropped, so the connection stays usable
-      return reply.code(200).send({ sha256: sha, stored: 'already' });
-    }
-    const result = await storing;
     if (!result.ok && result.reason === 'aborted') throw new Error('photo upload stopped unexpectedly');
     if (!result.ok && result.reason === 'too_large')
       throw result.maxBytes < maxPhotoBytes
@@ -95,7 +84,9 @@ export async function photoRoutes(app: FastifyInstance) {
         'hash_mismatch',
         `The bytes received hash to ${result.actual}, not to ${sha}: the upload was damaged or the address is wrong.`,
       );
-    if (await recordPhoto(app.hq.db.pool, device.branchId, sha, result.size)) app.hq.onMailWork?.();
+    const recorded = await recordPhoto(app.hq.db.pool, device.branchId, sha, result.size);
+    if (recorded.wake) app.hq.onMailWork?.();
+    if (!recorded.newForBranch) return reply.code(200).send({ sha256: sha, stored: 'already' });
     app.photoQuota.stored(device.branchId, result.size);
     return reply.code(201).send({ sha256: sha, stored: result.alreadyStored ? 'deduplicated' : 'new' });
   });

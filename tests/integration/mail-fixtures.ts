@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { FileBlobStore } from '../../hq/blobs/fs-store';
 import { MailWorker } from '../../hq/mail/worker';
 import { smtpTransport, type MailTransport } from '../../hq/mail/transport';
-import { HQ_PATHS } from '../../shared/sync/protocol';
+import { HQ_PATHS, type PushOperation } from '../../shared/sync/protocol';
 import { call, op, registration, type RunningHq, type TestDevice } from './harness';
 
 /**
@@ -125,6 +125,8 @@ export interface SubmittedEntry {
   entryId: string;
   complaintNumber: string;
   pages: Buffer[];
+  /** The batch as pushed (a test may push it again: a lost answer). */
+  ops: PushOperation[];
 }
 
 /**
@@ -188,7 +190,7 @@ export async function pushEntry(
   const body = (await res.json()) as { results: Array<{ outcome: string; reason?: string }> };
   const bad = body.results.find((r) => r.outcome !== 'applied');
   if (bad) throw new Error(`push rejected: ${bad.reason}`);
-  return { entryId, complaintNumber: reg.complaint.number, pages };
+  return { entryId, complaintNumber: reg.complaint.number, pages, ops };
 }
 
 export async function uploadPages(hq: RunningHq, device: TestDevice, pages: Buffer[]): Promise<void> {

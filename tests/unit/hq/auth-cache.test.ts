@@ -5,7 +5,10 @@ import { HqError } from '../../../hq/errors';
 
 /** A `devices ⋈ branches` table in memory, counting the lookups that reach it. */
 function fakeDatabase() {
-  const devices = new Map<string, { id: string; branch_id: number; code: string; revoked: boolean }>();
+  const devices = new Map<
+    string,
+    { id: string; branch_id: number; code: string; revoked: boolean; valid_ms?: number }
+  >();
   const db = {
     lookups: 0,
     devices,
@@ -93,5 +96,27 @@ describe('DeviceAuthCache (R23: one token lookup per device, not per photo)', ()
     expect(db.lookups).toBe(5);
     await small.authenticate(bearer('t0'));
     expect(db.lookups).toBe(6);
+  });
+
+  it('issue 17: a token is never trusted from the cache past the moment it expires', async () => {
+    const db = fakeDatabase();
+    // Unused for almost HQ_DEVICE_TOKEN_DAYS: 2 s of validity left, as the database computes it.
+    db.devices.set(hashSecret('t1'), {
+      id: 'd1',
+      branch_id: 7,
+      code: 'MSK-01',
+      revoked: false,
+      valid_ms: 2_000,
+    });
+    let now = 0;
+    const cache = new DeviceAuthCache(db.pool, 5_000, 100, () => now);
+    await cache.authenticate(bearer('t1'));
+    now = 1_999;
+    await cache.authenticate(bearer('t1'));
+    expect(db.lookups).toBe(1);
+    db.devices.get(hashSecret('t1'))!.revoked = true; // what the database now says: expired
+    now = 2_000;
+    await expect(cache.authenticate(bearer('t1'))).rejects.toMatchObject({ statusCode: 401 });
+    expect(db.lookups).toBe(2);
   });
 });

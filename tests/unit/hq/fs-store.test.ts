@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -74,6 +74,25 @@ describe('FileBlobStore (R6, R23)', () => {
     expect(await mismatch).toMatchObject({ ok: false, reason: 'hash_mismatch', size: 300_000 });
 
     expect(await store.has(sha(b))).toBe(false);
+    expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+  });
+
+  it('after a power cut that lost a rename: init puts a durable photo in place, drops a cut-off one (issue 17)', async () => {
+    const kept = bytes(200_000, 5);
+    const cut = bytes(200_000, 6);
+    // What a crash leaves in tmp/: a photo fsync'ed under its temporary name whose rename was lost, the
+    // first bytes of an upload cut off, and a file of an older HQ (a bare random name).
+    writeFileSync(join(dir, 'tmp', `${sha(kept)}.0b7e6c1a-3b7e-4c55-9a65-2f0f4c7b1d2e`), kept);
+    writeFileSync(
+      join(dir, 'tmp', `${sha(cut)}.5d1f4e2b-8a9c-4e3d-b2f1-6c7d8e9f0a1b`),
+      cut.subarray(0, 1000),
+    );
+    writeFileSync(join(dir, 'tmp', '7f3e9a2c-1b4d-4e5f-8a6b-9c0d1e2f3a4b'), cut);
+    const restarted = new FileBlobStore(dir);
+    expect(await restarted.init()).toEqual({ recovered: [sha(kept)] });
+    expect((await restarted.read(sha(kept)))?.equals(kept)).toBe(true);
+    expect(statSync(restarted.pathOf(sha(kept))).mode & 0o777).toBe(0o600);
+    expect(await restarted.has(sha(cut))).toBe(false);
     expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
   });
 });

@@ -1,0 +1,110 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/**
+ * HQ as real processes for the scale-out tests (issue 17): the production bundle built into its own folder,
+ * `serve` started with the environment an operator would give it, a fresh PostgreSQL database.
+ */
+export const root = join(import.meta.dirname, '../..');
+
+/** Builds dist/hq/main.mjs into `outDir` (each test file its own: files run in parallel). */
+export function buildHq(outDir: string): string {
+  const built = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'vite.hq.config.ts',
+      '--outDir',
+      outDir,
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`build: ${built.stderr}`);
+  return join(outDir, 'main.mjs');
+}
+
+export class HqProcess {
+  output = '';
+  url = '';
+  readonly child: ChildProcess;
+  readonly exited: Promise<number | null>;
+
+  constructor(main: string, env: Record<string, string>) {
+    this.child = spawn(process.execPath, [main, 'serve'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const onData = (chunk: Buffer) => (this.output += chunk.toString());
+    this.child.stdout!.on('data', onData);
+    this.child.stderr!.on('data', onData);
+    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+  }
+
+  async ready(ms = 90_000): Promise<this> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const match = /listening on (http:\/\/\S+) /.exec(this.output);
+      if (match) {
+        this.url = match[1]!;
+        return this;
+      }
+      if (Date.now() > until || this.child.exitCode !== null)
+        throw new Error(`HQ did not start:\n${this.output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    await this.exited;
+  }
+}
+
+/** An admin command of the bundle (asynchronous: the test's own servers keep answering meanwhile). */
+export function hqCli(
+  main: string,
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [main, ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** A fresh database on the PostgreSQL server at `adminUrl`; `drop` removes it. */
+export async function freshDatabase(adminUrl: string, prefix = 'hq') {
+  const name = `${prefix}_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client(adminUrl);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client(adminUrl);
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
