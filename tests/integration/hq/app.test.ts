@@ -3,9 +3,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { createEnrollment } from '../../hq/branches/enrollment';
-import { transitionAtHq } from '../../hq/complaints/transitions';
-import { migrate } from '../../hq/db/migrations';
+import { createEnrollment } from '../../../hq/branches/enrollment';
+import { transitionAtHq } from '../../../hq/complaints/transitions';
+import { migrate } from '../../../hq/db/migrations';
 import {
   HQ_PATHS,
   MAX_PUSH_BATCH,
@@ -14,7 +14,7 @@ import {
   pushResponseSchema,
   type PullResponse,
   type PushOperation,
-} from '../../shared/sync/protocol';
+} from '../../../shared/sync/protocol';
 import {
   DATABASE_KINDS,
   call,
@@ -26,7 +26,7 @@ import {
   startReview,
   type RunningHq,
   type TestDevice,
-} from './harness';
+} from '../harness';
 
 const push = async (hq: RunningHq, device: TestDevice, ops: PushOperation[]) => {
   const res = await call(hq, device, HQ_PATHS.push, { method: 'POST', body: JSON.stringify({ ops }) });

@@ -4,11 +4,11 @@ import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configFromEnv } from '../../hq/config';
-import { loadTls } from '../../hq/tls';
-import { HQ_PATHS } from '../../shared/sync/protocol';
-import { createEnrollment } from '../../hq/branches/enrollment';
-import { startHq, type RunningHq } from './harness';
+import { configFromEnv } from '../../../hq/config';
+import { loadTls } from '../../../hq/tls';
+import { HQ_PATHS } from '../../../shared/sync/protocol';
+import { createEnrollment } from '../../../hq/branches/enrollment';
+import { startHq, type RunningHq } from '../harness';
 
 /**
  * Issue 13, item 5: HQ serves HTTPS when given TLS_CERT and TLS_KEY. A certificate made here with openssl

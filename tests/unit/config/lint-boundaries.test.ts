@@ -6,7 +6,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 // ARCHITECTURE.md "may import": the folder a file lives in decides what it may import, and lint enforces it.
-const root = join(import.meta.dirname, '../..');
+const root = join(import.meta.dirname, '../../..');
 const eslint = new ESLint({ cwd: root });
 
 async function ruleIds(filePath: string, code: string): Promise<string[]> {

@@ -3,7 +3,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 // Issue 18: lint refuses a focused test, which would quietly turn a whole suite into one test.
-const eslint = new ESLint({ cwd: join(import.meta.dirname, '../..') });
+const eslint = new ESLint({ cwd: join(import.meta.dirname, '../../..') });
 
 async function ruleIds(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });

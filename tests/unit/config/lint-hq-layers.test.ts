@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // README "HQ layout": db, blobs < branches < complaints, book < mail < sync, routes < app, main. Lint refuses
 // an import that goes up, and keeps the process boundaries of hq/ in every layer.
-const eslint = new ESLint({ cwd: join(import.meta.dirname, '../..') });
+const eslint = new ESLint({ cwd: join(import.meta.dirname, '../../..') });
 
 async function ruleIds(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${code}\nexport {};\n`, { filePath });

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../shared/settings/workstation';
+import { LANGUAGES } from '../../../shared/settings/workstation';
 
 // R25: one key set for all five languages. Fails when any language lacks a key another has, has an empty
 // value, lacks a plural form its grammar needs, or drops an {{interpolation}} the reference uses.
 
-const root = join(import.meta.dirname, '../../locales');
+const root = join(import.meta.dirname, '../../../locales');
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {

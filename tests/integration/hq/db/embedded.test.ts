@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { HQ_PATHS, type EnrollResponse, type PullResponse } from '../../shared/sync/protocol';
-import { call, op, registration, type RunningHq, type TestDevice } from './harness';
-import { DIRECTORY, pushEntry, uploadPages } from './mail-fixtures';
+import { HQ_PATHS, type EnrollResponse, type PullResponse } from '../../../../shared/sync/protocol';
+import { call, op, registration, type RunningHq, type TestDevice } from '../../harness';
+import { DIRECTORY, pushEntry, uploadPages } from '../../mail-fixtures';
 
 /**
  * Issue 13, items 1, 3 and 5 with real processes: the production bundle of HQ on its embedded database.
@@ -14,7 +14,7 @@ import { DIRECTORY, pushEntry, uploadPages } from './mail-fixtures';
  * the database was served on a loopback port to anyone, its address in a world-readable file; photos and
  * e-mails were 0644; a revoked token stayed trusted by the server's auth cache.
  */
-const root = join(import.meta.dirname, '../..');
+const root = join(import.meta.dirname, '../../../..');
 const outDir = join(root, 'dist/hq-embedded-test');
 const main = join(outDir, 'main.mjs');
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../hq/app';
-import { listDevices, revokeDevice } from '../../hq/devices/registry';
-import { listenForRevocations } from '../../hq/devices/revocation';
-import { HQ_PATHS } from '../../shared/sync/protocol';
-import { call, DATABASE_KINDS, enroll, startHq, type RunningHq } from './harness';
+import { buildApp } from '../../../../hq/app';
+import { listDevices, revokeDevice } from '../../../../hq/devices/registry';
+import { listenForRevocations } from '../../../../hq/devices/revocation';
+import { HQ_PATHS } from '../../../../shared/sync/protocol';
+import { call, DATABASE_KINDS, enroll, startHq, type RunningHq } from '../../harness';
 
 /**
  * Issue 13, item 5: device tokens — listed, revoked at once, expired when unused. Before: no way to list

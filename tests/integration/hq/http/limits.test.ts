@@ -2,13 +2,22 @@ import { createWriteStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { FileBlobStore } from '../../hq/blobs/fs-store';
-import type { BlobStore } from '../../hq/blobs/store';
-import { LIMITS } from '../../shared/complaints/validation';
-import { HQ_PATHS, type PushResponse } from '../../shared/sync/protocol';
-import { call, count, DATABASE_KINDS, enroll, op, registration, startHq, type RunningHq } from './harness';
-import { sha } from './mail-fixtures';
-import { head, RawConnection, sleep } from './raw-http';
+import { FileBlobStore } from '../../../../hq/blobs/fs-store';
+import type { BlobStore } from '../../../../hq/blobs/store';
+import { LIMITS } from '../../../../shared/complaints/validation';
+import { HQ_PATHS, type PushResponse } from '../../../../shared/sync/protocol';
+import {
+  call,
+  count,
+  DATABASE_KINDS,
+  enroll,
+  op,
+  registration,
+  startHq,
+  type RunningHq,
+} from '../../harness';
+import { sha } from '../../mail-fixtures';
+import { head, RawConnection, sleep } from '../../raw-http';
 
 /**
  * Issue 13, item 4: what HQ allows one client. Each test is what the probe did to HQ, and fails on the HQ

@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../hq/db/migrations';
-import { formatMailReport, unsentMailJobs } from '../../hq/mail/status';
-import { emlFolderTransport } from '../../hq/mail/transport';
-import { bookPhotoDeadline } from '../../shared/deadlines';
-import { HQ_PATHS, pullResponseSchema, type BookEntryState } from '../../shared/sync/protocol';
-import { call, DATABASE_KINDS, enroll, startHq, type RunningHq, type TestDevice } from './harness';
-import { DIRECTORY, pushEntry, smtpTo, startSmtp, uploadPages, workerFor } from './mail-fixtures';
+import { MIGRATIONS } from '../../../../hq/db/migrations';
+import { formatMailReport, unsentMailJobs } from '../../../../hq/mail/status';
+import { emlFolderTransport } from '../../../../hq/mail/transport';
+import { bookPhotoDeadline } from '../../../../shared/deadlines';
+import { HQ_PATHS, pullResponseSchema, type BookEntryState } from '../../../../shared/sync/protocol';
+import { call, DATABASE_KINDS, enroll, startHq, type RunningHq, type TestDevice } from '../../harness';
+import { DIRECTORY, pushEntry, smtpTo, startSmtp, uploadPages, workerFor } from '../../mail-fixtures';
 
 /**
  * Issue 6 review (R7, R8, R11): what the branch learns on pull about its entry's e-mail — delivered to whom

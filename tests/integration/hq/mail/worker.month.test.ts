@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileBlobStore } from '../../hq/blobs/fs-store';
-import { placeSubmittedPages } from '../../hq/book/pages';
-import { updateDirectory } from '../../hq/branches/directory';
-import { inTransaction } from '../../hq/db/database';
-import { enqueueBookMail } from '../../hq/mail/queue';
-import type { MailTransport } from '../../hq/mail/transport';
-import { MailWorker } from '../../hq/mail/worker';
-import { bookPhotoDeadline } from '../../shared/deadlines';
-import { startHq, type RunningHq } from './harness';
+import { FileBlobStore } from '../../../../hq/blobs/fs-store';
+import { placeSubmittedPages } from '../../../../hq/book/pages';
+import { updateDirectory } from '../../../../hq/branches/directory';
+import { inTransaction } from '../../../../hq/db/database';
+import { enqueueBookMail } from '../../../../hq/mail/queue';
+import type { MailTransport } from '../../../../hq/mail/transport';
+import { MailWorker } from '../../../../hq/mail/worker';
+import { bookPhotoDeadline } from '../../../../shared/deadlines';
+import { startHq, type RunningHq } from '../../harness';
 
 /**
  * R7 over a whole simulated month: three branches (RU, CZ, KR time zones), entries at random moments, photos

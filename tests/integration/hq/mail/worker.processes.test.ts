@@ -1,15 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookEntryMessageId } from '../../shared/mail/content';
-import { enroll, startHq, type RunningHq } from './harness';
-import { DIRECTORY, pushEntry, startSmtp, uploadPages } from './mail-fixtures';
+import { bookEntryMessageId } from '../../../../shared/mail/content';
+import { enroll, startHq, type RunningHq } from '../../harness';
+import { DIRECTORY, pushEntry, startSmtp, uploadPages } from '../../mail-fixtures';
 
 /**
  * R7 delivery guarantee with real killed processes: `npm run hq -- mail-worker` (the production bundle) is
  * SIGKILLed at a named fault point, then started again on the same PostgreSQL database.
  */
-const root = join(import.meta.dirname, '../..');
+const root = join(import.meta.dirname, '../../../..');
 const outDir = join(root, 'dist/hq-mail-test');
 const LEASE_MS = 1500;
 

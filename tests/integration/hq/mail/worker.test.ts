@@ -2,12 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emlFolderTransport } from '../../hq/mail/transport';
-import type { MailWorker } from '../../hq/mail/worker';
-import { bookEntryMessageId, bookEscalationMessageId } from '../../shared/mail/content';
-import { HQ_PATHS, pullResponseSchema } from '../../shared/sync/protocol';
-import { call, count, DATABASE_KINDS, enroll, startHq, type RunningHq, type TestDevice } from './harness';
-import { DIRECTORY, pageBytes, pushEntry, smtpTo, startSmtp, uploadPages, workerFor } from './mail-fixtures';
+import { emlFolderTransport } from '../../../../hq/mail/transport';
+import type { MailWorker } from '../../../../hq/mail/worker';
+import { bookEntryMessageId, bookEscalationMessageId } from '../../../../shared/mail/content';
+import { HQ_PATHS, pullResponseSchema } from '../../../../shared/sync/protocol';
+import { call, count, DATABASE_KINDS, enroll, startHq, type RunningHq, type TestDevice } from '../../harness';
+import {
+  DIRECTORY,
+  pageBytes,
+  pushEntry,
+  smtpTo,
+  startSmtp,
+  uploadPages,
+  workerFor,
+} from '../../mail-fixtures';
 
 /** R7, R8, R11 (issue 6): HQ's mail outbox against a real SMTP server, on PGlite and on PostgreSQL. */
 describe.each(DATABASE_KINDS)('mail outbox on %s', (kind) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileBlobStore } from '../../../hq/blobs/fs-store';
+import { FileBlobStore } from '../../../../hq/blobs/fs-store';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const bytes = (n: number, seed: number) =>

@@ -3,13 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { I18nextProvider } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BookDeadline, mailProblem } from '../../../renderer/book/BookDeadline';
-import { initI18n, i18next } from '../../../renderer/i18n';
-import { formatTime } from '../../../renderer/i18n/format';
-import type { BookEntry } from '../../../shared/book/model';
-import { entryRisk } from '../../../shared/book/risk';
-import { LANGUAGES, branchCalendarOf, type Language } from '../../../shared/settings/workstation';
-import { now, settings } from './fixtures';
+import { BookDeadline, mailProblem } from '../../../../renderer/book/BookDeadline';
+import { initI18n, i18next } from '../../../../renderer/i18n';
+import { formatTime } from '../../../../renderer/i18n/format';
+import type { BookEntry } from '../../../../shared/book/model';
+import { entryRisk } from '../../../../shared/book/risk';
+import { LANGUAGES, branchCalendarOf, type Language } from '../../../../shared/settings/workstation';
+import { now, settings } from '../fixtures';
 
 // R7, R8, R11 on the branch: the deadline line says to whom and when HQ delivered, what keeps HQ from
 // sending (in words, the server's text only as a detail), and the escalation to the head of sales.

@@ -7,17 +7,17 @@ import {
   changeStatus,
   recordEvent,
   registerComplaint,
-} from '../../../renderer/complaints/actions';
-import { ComplaintDetailPage } from '../../../renderer/complaints/ComplaintDetailPage';
-import { complaintHistory } from '../../../renderer/complaints/queries';
-import { DbProvider } from '../../../renderer/db/context';
-import type { OtklikDatabase } from '../../../renderer/db/database';
-import { initI18n, i18next } from '../../../renderer/i18n';
-import { historyEventKey } from '../../../shared/complaints/history';
-import { EVENT_TYPES, type ComplaintStatus } from '../../../shared/complaints/model';
-import { TRANSITIONS, type DecisionInput, type StatusChangeData } from '../../../shared/lifecycle';
-import { LANGUAGES } from '../../../shared/settings/workstation';
-import { input, now, openDb, settings } from './fixtures';
+} from '../../../../renderer/complaints/actions';
+import { ComplaintDetailPage } from '../../../../renderer/complaints/ComplaintDetailPage';
+import { complaintHistory } from '../../../../renderer/complaints/queries';
+import { DbProvider } from '../../../../renderer/db/context';
+import type { OtklikDatabase } from '../../../../renderer/db/database';
+import { initI18n, i18next } from '../../../../renderer/i18n';
+import { historyEventKey } from '../../../../shared/complaints/history';
+import { EVENT_TYPES, type ComplaintStatus } from '../../../../shared/complaints/model';
+import { TRANSITIONS, type DecisionInput, type StatusChangeData } from '../../../../shared/lifecycle';
+import { LANGUAGES } from '../../../../shared/settings/workstation';
+import { input, now, openDb, settings } from '../fixtures';
 
 // R12/R25, issue 19 in a real Chromium: the detail page's history of a complaint that went through every
 // event type and every status change reads as events in all five languages. Before the fix, the preliminary

@@ -3,11 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ComplaintFields } from '../../../renderer/complaints';
-import { initI18n, i18next } from '../../../renderer/i18n';
-import { emptyComplaintInput, type ComplaintInput } from '../../../shared/complaints/model';
-import { validateComplaintInput } from '../../../shared/complaints/validation';
-import { now } from './fixtures';
+import { ComplaintFields } from '../../../../renderer/complaints';
+import { initI18n, i18next } from '../../../../renderer/i18n';
+import { emptyComplaintInput, type ComplaintInput } from '../../../../shared/complaints/model';
+import { validateComplaintInput } from '../../../../shared/complaints/validation';
+import { now } from '../fixtures';
 
 // R1–R3, issue 12: the New complaint form and the feedback book's submit form show the same fields the same
 // way; every control with an error is marked invalid and points screen readers at its message.

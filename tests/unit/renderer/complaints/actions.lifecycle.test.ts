@@ -4,12 +4,12 @@ import {
   changeStatus,
   recordEvent,
   registerComplaint,
-} from '../../../renderer/complaints/actions';
-import { dueMomentsOf, urgencyOf } from '../../../renderer/complaints/deadlines';
-import { nextDue } from '../../../shared/deadlines';
-import { complaintHistory } from '../../../renderer/complaints/queries';
-import type { OtklikDatabase } from '../../../renderer/db/database';
-import { input, now, openDb, settings } from './fixtures';
+} from '../../../../renderer/complaints/actions';
+import { dueMomentsOf, urgencyOf } from '../../../../renderer/complaints/deadlines';
+import { nextDue } from '../../../../shared/deadlines';
+import { complaintHistory } from '../../../../renderer/complaints/queries';
+import type { OtklikDatabase } from '../../../../renderer/db/database';
+import { input, now, openDb, settings } from '../fixtures';
 
 // R9–R12, R15, R17 through the real store (Chromium IndexedDB): each step is one transaction with its
 // history event and its outbox operation, and a refused step writes nothing.

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { parseComplaintNumber } from '../../../shared/complaints/numbering';
-import { OtklikDatabase, SCHEMA_VERSIONS } from '../../../renderer/db/database';
-import { enqueue } from '../../../renderer/db/outbox';
+import { parseComplaintNumber } from '../../../../shared/complaints/numbering';
+import { OtklikDatabase, SCHEMA_VERSIONS } from '../../../../renderer/db/database';
+import { enqueue } from '../../../../renderer/db/outbox';
 import {
   addNote,
   registerComplaint,
   saveDraft,
   ValidationFailed,
   NEW_COMPLAINT_DRAFT,
-} from '../../../renderer/complaints/actions';
-import { complaintHistory, listComplaints } from '../../../renderer/complaints/queries';
-import { input, now, openDb, settings, track } from './fixtures';
+} from '../../../../renderer/complaints/actions';
+import { complaintHistory, listComplaints } from '../../../../renderer/complaints/queries';
+import { input, now, openDb, settings, track } from '../fixtures';
 
 // Runs in Chromium (vitest browser mode): real IndexedDB, the same engine the app uses.
 

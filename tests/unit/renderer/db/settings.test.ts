@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadWorkstationSettings, saveWorkstationSettings } from '../../../renderer/db/settings';
-import { META } from '../../../renderer/sync/state';
-import { hqLink, openDb, settings } from './fixtures';
+import { loadWorkstationSettings, saveWorkstationSettings } from '../../../../renderer/db/settings';
+import { META } from '../../../../renderer/sync/state';
+import { hqLink, openDb, settings } from '../fixtures';
 
 // Issue 4 review (R7, issue 6): the directory fields HQ has set are HQ's. A Settings form opened before HQ's
 // directory arrived still holds the old values; saving it must keep HQ's and take only the rest.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { HqClient } from '../../../renderer/sync/client';
-import { SyncEngine } from '../../../renderer/sync/engine';
-import type { BookEntry } from '../../../shared/book/model';
-import { pullResponseSchema } from '../../../shared/sync/protocol';
-import { openDb } from './fixtures';
+import type { HqClient } from '../../../../renderer/sync/client';
+import { SyncEngine } from '../../../../renderer/sync/engine';
+import type { BookEntry } from '../../../../shared/book/model';
+import { pullResponseSchema } from '../../../../shared/sync/protocol';
+import { openDb } from '../fixtures';
 
 // R7, R8, R11: what HQ says on pull about a feedback-book entry's e-mail lands on the entry, as validated
 // by the shared pull schema (an unknown newer state is accepted, not a failed pull).

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addNote, registerComplaint } from '../../../renderer/complaints/actions';
-import { createHqClient, HqRequestError, type HqClient } from '../../../renderer/sync/client';
-import { SyncEngine } from '../../../renderer/sync/engine';
+import { addNote, registerComplaint } from '../../../../renderer/complaints/actions';
+import { createHqClient, HqRequestError, type HqClient } from '../../../../renderer/sync/client';
+import { SyncEngine } from '../../../../renderer/sync/engine';
 import {
   META,
   pendingCounts,
@@ -11,15 +11,15 @@ import {
   syncStatus,
   type OutboxRow,
   type Rejection,
-} from '../../../renderer/sync/state';
-import type { PushOperation, PullResponse } from '../../../shared/sync/protocol';
-import { hqLink, input, now, openDb, settings } from './fixtures';
-import { sha256Hex } from '../../../renderer/platform/sha256';
-import { i18next, initI18n } from '../../../renderer/i18n';
-import { problemText, rejectionText, type SyncProblem } from '../../../shared/sync/problems';
-import { errorSummary } from '../../../renderer/sync/problems';
-import { OP_REJECTIONS } from '../../../shared/sync/rules';
-import { REFUSAL_REASONS } from '../../../shared/lifecycle/reasons';
+} from '../../../../renderer/sync/state';
+import type { PushOperation, PullResponse } from '../../../../shared/sync/protocol';
+import { hqLink, input, now, openDb, settings } from '../fixtures';
+import { sha256Hex } from '../../../../renderer/platform/sha256';
+import { i18next, initI18n } from '../../../../renderer/i18n';
+import { problemText, rejectionText, type SyncProblem } from '../../../../shared/sync/problems';
+import { errorSummary } from '../../../../renderer/sync/problems';
+import { OP_REJECTIONS } from '../../../../shared/sync/rules';
+import { REFUSAL_REASONS } from '../../../../shared/lifecycle/reasons';
 
 // The engine against real IndexedDB, with HQ's answers scripted: what leaves the outbox, what stays, what
 // the Sync screen learns. (Against a real HQ: tests/e2e/sync-faults.spec.ts.)

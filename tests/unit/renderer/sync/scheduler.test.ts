@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SyncScheduler } from '../../../renderer/sync/scheduler';
-import type { CycleOutcome } from '../../../renderer/sync/engine';
-import { IDLE_POLL_MS, WATCHDOG_AGE_MS, WATCHDOG_INTERVAL_MS } from '../../../shared/sync/backoff';
+import { SyncScheduler } from '../../../../renderer/sync/scheduler';
+import type { CycleOutcome } from '../../../../renderer/sync/engine';
+import { IDLE_POLL_MS, WATCHDOG_AGE_MS, WATCHDOG_INTERVAL_MS } from '../../../../shared/sync/backoff';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -9,8 +9,8 @@ import {
   workingHoursBefore,
   type EntryUrgency,
   type HqReach,
-} from '../../../shared/book/risk';
-import { bookPhotoDeadline, type BranchCalendar } from '../../../shared/deadlines';
+} from '../../../../shared/book/risk';
+import { bookPhotoDeadline, type BranchCalendar } from '../../../../shared/deadlines';
 
 // R7 "warned early": the at-risk rule, table-driven over the branch calendars of the four countries.
 const MSK: BranchCalendar = { country: 'RU', timeZone: 'Europe/Moscow' };

@@ -3,7 +3,7 @@ import {
   formatComplaintNumber,
   isValidBranchCode,
   parseComplaintNumber,
-} from '../../../shared/complaints/numbering';
+} from '../../../../shared/complaints/numbering';
 
 describe('R1 complaint numbers', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyComplaintInput } from '../../../shared/complaints/model';
-import { matchesQuery, parseSearchQuery, searchWordsOf } from '../../../shared/complaints/search';
+import { emptyComplaintInput } from '../../../../shared/complaints/model';
+import { matchesQuery, parseSearchQuery, searchWordsOf } from '../../../../shared/complaints/search';
 
 const complaint = {
   ...emptyComplaintInput('phone', new Date('2026-11-23T10:00:00Z')),

@@ -4,7 +4,7 @@ import {
   emptyComplaintInput,
   type Channel,
   type ComplaintInput,
-} from '../../../shared/complaints/model';
+} from '../../../../shared/complaints/model';
 import {
   CHANNEL_RULES,
   isValidEmail,
@@ -12,7 +12,7 @@ import {
   normalizeComplaintInput,
   validateComplaintInput,
   type FieldError,
-} from '../../../shared/complaints/validation';
+} from '../../../../shared/complaints/validation';
 
 const now = new Date('2026-11-23T09:00:00Z');
 

@@ -8,8 +8,8 @@ import {
   onOrNextWorkingDay,
   validateBranchCalendar,
   type BranchCalendar,
-} from '../../../shared/deadlines';
-import { addDays } from '../../../shared/time/local-date';
+} from '../../../../shared/deadlines';
+import { addDays } from '../../../../shared/time/local-date';
 
 const ZONES: Record<string, string> = {
   RU: 'Europe/Moscow',

@@ -4,8 +4,8 @@
  */
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import { isWorkingDay, libraryCorrectionProblems, type BranchCalendar } from '../../../shared/deadlines';
-import { addDays, isoWeekday } from '../../../shared/time/local-date';
+import { isWorkingDay, libraryCorrectionProblems, type BranchCalendar } from '../../../../shared/deadlines';
+import { addDays, isoWeekday } from '../../../../shared/time/local-date';
 
 function yearProfile(year: number, cal: BranchCalendar) {
   const offWeekdays: string[] = [];

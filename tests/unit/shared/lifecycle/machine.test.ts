@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUSES, type ComplaintStatus } from '../../../shared/complaints/model';
+import { STATUSES, type ComplaintStatus } from '../../../../shared/complaints/model';
 import {
   checkDecision,
   isOpenStatus,
@@ -13,7 +13,7 @@ import {
   type LifecycleSubject,
   type StatusChangeEvent,
   type TransitionRequest,
-} from '../../../shared/lifecycle';
+} from '../../../../shared/lifecycle';
 
 const NOW = new Date('2026-11-24T09:30:00Z');
 const ACTOR = 'Ivanova A.';

@@ -9,9 +9,9 @@ import {
   bookMailAttachments,
   bookMailContent,
   type Translate,
-} from '../../../shared/mail/content';
-import { base64, buildEml, encodeHeaderText, formatAddress } from '../../../shared/mail/eml';
-import { LANGUAGES } from '../../../shared/settings/workstation';
+} from '../../../../shared/mail/content';
+import { base64, buildEml, encodeHeaderText, formatAddress } from '../../../../shared/mail/eml';
+import { LANGUAGES } from '../../../../shared/settings/workstation';
 
 // R7 fallback: the .eml file the branch hands to a mail client must be a valid MIME message. Parsed here
 // with mailparser (a real MIME parser), not compared with a string.
@@ -96,7 +96,7 @@ describe('buildEml', () => {
 });
 
 describe('bookMailContent in every language', () => {
-  const root = join(import.meta.dirname, '../../../locales');
+  const root = join(import.meta.dirname, '../../../../locales');
   it.each(LANGUAGES)('%s: subject and body carry the facts, no raw keys', async (lng) => {
     const i18n = i18next.createInstance();
     await i18n.init({

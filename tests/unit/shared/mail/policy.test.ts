@@ -5,14 +5,14 @@ import {
   isPermanentFailure,
   mailDeadline,
   nextMailAttempt,
-} from '../../../shared/mail/policy';
+} from '../../../../shared/mail/policy';
 import {
   BRANCH_ERROR_MAX,
   branchSafeError,
   mailStateOf,
   type MailJobFacts,
-} from '../../../shared/mail/state';
-import { bookPhotoDeadline } from '../../../shared/deadlines';
+} from '../../../../shared/mail/state';
+import { bookPhotoDeadline } from '../../../../shared/deadlines';
 
 const t0 = new Date('2026-03-02T08:00:00Z');
 const plus = (ms: number) => new Date(t0.getTime() + ms);

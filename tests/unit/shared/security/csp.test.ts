@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildContentSecurityPolicy, normaliseHqOrigin } from '../../../shared/security/csp';
+import { buildContentSecurityPolicy, normaliseHqOrigin } from '../../../../shared/security/csp';
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hqSetFields, withHqDirectory } from '../../../shared/settings/directory';
-import { SETTINGS_DEFAULTS, type WorkstationSettings } from '../../../shared/settings/workstation';
+import { hqSetFields, withHqDirectory } from '../../../../shared/settings/directory';
+import { SETTINGS_DEFAULTS, type WorkstationSettings } from '../../../../shared/settings/workstation';
 
 const local = {
   ...SETTINGS_DEFAULTS,

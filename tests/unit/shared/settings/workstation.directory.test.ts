@@ -6,7 +6,7 @@ import {
   validateWorkstationSettings,
   withSettingsDefaults,
   type WorkstationSettings,
-} from '../../../shared/settings/workstation';
+} from '../../../../shared/settings/workstation';
 
 // Issue 4 §6: the managers' directory and the feedback-book options are validated before they are saved.
 const base = withSettingsDefaults({

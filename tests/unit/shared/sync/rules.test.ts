@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkEnvelope, checkSequence, checkStatusChange, belongsToBranch } from '../../../shared/sync/rules';
-import { SYNC_SCHEMA_VERSION } from '../../../shared/sync/operations';
-import { BACKOFF_CAP_MS, backoffDelay, watchdogDue } from '../../../shared/sync/backoff';
-import { MAX_NESTING, unstorableAt } from '../../../shared/sync/protocol';
+import {
+  checkEnvelope,
+  checkSequence,
+  checkStatusChange,
+  belongsToBranch,
+} from '../../../../shared/sync/rules';
+import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/operations';
 
 const device = '0190c3a0-0000-7000-8000-000000000001';
 const complaintId = '0190c3a0-0000-7000-8000-0000000000c1';
@@ -112,55 +115,5 @@ describe('checkStatusChange: HQ applies the shared lifecycle rules', () => {
     [{ status: 'closed' }, transitionPayload('closed', 'in_review', { reason: 'new facts' }), { ok: true }],
   ])('%j + %j', (current, payload, expected) => {
     expect(checkStatusChange(current as never, payload as never)).toEqual(expected);
-  });
-});
-
-describe('backoff with jitter', () => {
-  it.each([
-    [0, 0.5, 0],
-    [1, 0, 500],
-    [1, 0.999, 1000],
-    [2, 0, 1000],
-    [4, 1, 8000],
-    [9, 0, 128_000],
-    [10, 0, 150_000],
-    [10, 1, 300_000],
-    [50, 0.5, 225_000],
-  ])('failure %i, random %f → %i ms', (failures, random, ms) => {
-    expect(backoffDelay(failures, random)).toBeCloseTo(ms, -1);
-  });
-
-  it('never exceeds the cap and grows with failures', () => {
-    for (let f = 1; f < 40; f++) {
-      expect(backoffDelay(f, 0.999)).toBeLessThanOrEqual(BACKOFF_CAP_MS);
-      expect(backoffDelay(f + 1, 0)).toBeGreaterThanOrEqual(backoffDelay(f, 0));
-    }
-  });
-
-  it.each([
-    [{ oldestPendingAt: undefined, inFlight: false, lastAttemptAt: undefined, now: 1e9 }, false],
-    [{ oldestPendingAt: 0, inFlight: true, lastAttemptAt: 0, now: 1e9 }, false],
-    [{ oldestPendingAt: 1e9 - 1000, inFlight: false, lastAttemptAt: 0, now: 1e9 }, false],
-    [{ oldestPendingAt: 0, inFlight: false, lastAttemptAt: 1e9 - 1000, now: 1e9 }, false],
-    [{ oldestPendingAt: 0, inFlight: false, lastAttemptAt: 0, now: 1e9 }, true],
-    [{ oldestPendingAt: 0, inFlight: false, lastAttemptAt: undefined, now: 1e9 }, true],
-  ])('watchdog %j → %s', (input, due) => {
-    expect(watchdogDue(input)).toBe(due);
-  });
-});
-
-describe('unstorableAt: what the database could not store is found before it gets there', () => {
-  const nested = (depth: number): unknown => (depth === 0 ? 'x' : { a: nested(depth - 1) });
-  it.each<[unknown, string | undefined]>([
-    [{ note: 'Перезвонил 🙂', n: 1, list: [null, true] }, undefined],
-    [{ note: 'a\u0000b' }, 'note'],
-    [{ list: ['ok', '\ud800'] }, 'list.1'],
-    [{ ['\udc00']: 1 }, 'value'],
-    [nested(MAX_NESTING - 1), undefined],
-    [nested(MAX_NESTING + 1), 'a.a'],
-  ])('%j → %s', (value, where) => {
-    const problem = unstorableAt(value);
-    if (where === undefined) expect(problem).toBeUndefined();
-    else expect(problem?.startsWith(where)).toBe(true);
   });
 });
