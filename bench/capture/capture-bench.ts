@@ -5,20 +5,12 @@
  * addPage transaction (image + page + entry + outbox row) — and, in the same run and alternating with it,
  * the raw way: canvas.toBlob of the full frame and one IndexedDB put. It measures; it does not judge.
  */
-import { withSettingsDefaults } from '../../shared/settings/workstation';
+import { settings as workstation } from '../../tests/fixtures';
 import { OtklikDatabase } from '../../renderer/db/database';
 import { addPage } from '../../renderer/book/actions';
 import { grabFrame, processBitmap } from '../../renderer/book/imageWorker';
 
-const settings = withSettingsDefaults({
-  branchCode: 'MSK-01',
-  branchName: 'Bench',
-  country: 'RU',
-  timeZone: 'Europe/Moscow',
-  language: 'ru',
-  employeeName: 'Bench',
-  station: 1,
-});
+const settings = workstation(1, { branchName: 'Bench', employeeName: 'Bench' });
 
 /** A page-like frame: white paper, lines of handwriting-sized text, a run number so no two are equal. */
 function drawFrame(canvas: HTMLCanvasElement, run: number): void {

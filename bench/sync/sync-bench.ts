@@ -5,7 +5,7 @@
  * not judge.
  */
 import { emptyComplaintInput } from '../../shared/complaints/model';
-import { withSettingsDefaults } from '../../shared/settings/workstation';
+import { settings as workstation } from '../../tests/fixtures';
 import { PHOTO_UPLOAD_SLOTS } from '../../shared/sync/backoff';
 import { registerComplaint } from '../../renderer/complaints/actions';
 import { OtklikDatabase } from '../../renderer/db/database';
@@ -14,15 +14,7 @@ import { SyncEngine } from '../../renderer/sync/engine';
 import type { HqLink } from '../../renderer/db/device';
 import { META } from '../../renderer/sync/state';
 
-const settings = withSettingsDefaults({
-  branchCode: 'MSK-01',
-  branchName: 'Bench',
-  country: 'RU',
-  timeZone: 'Europe/Moscow',
-  language: 'ru',
-  employeeName: 'Bench',
-  station: 1,
-});
+const settings = workstation(1, { branchName: 'Bench', employeeName: 'Bench' });
 
 async function randomPhoto(size: number): Promise<{ sha256: string; blob: Blob }> {
   const bytes = new Uint8Array(size);

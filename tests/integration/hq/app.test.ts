@@ -27,6 +27,7 @@ import {
   type RunningHq,
   type TestDevice,
 } from '../harness';
+import { MSK01 } from '../../fixtures';
 
 const push = async (hq: RunningHq, device: TestDevice, ops: PushOperation[]) => {
   const res = await call(hq, device, HQ_PATHS.push, { method: 'POST', body: JSON.stringify({ ops }) });
@@ -60,7 +61,7 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
 
   beforeAll(async () => {
     hq = await startHq(kind, { maxPhotoBytes: 1024 * 1024 });
-    a = await enroll(hq, 'MSK-01');
+    a = await enroll(hq, MSK01.code);
     b = await enroll(hq, 'SPB-02');
   }, 60_000);
   afterAll(async () => hq?.close());

@@ -1,63 +1,9 @@
 import { afterEach } from 'vitest';
 import { Dexie } from 'dexie';
-import { emptyComplaintInput, type ComplaintInput } from '../../../shared/complaints/model';
-import { withSettingsDefaults, type WorkstationSettings } from '../../../shared/settings/workstation';
 import { OtklikDatabase } from '../../../renderer/db/database';
-import type { HqLink } from '../../../renderer/db/device';
 
-/** Monday 23 November 2026, 12:00 in Moscow. */
-export const now = new Date('2026-11-23T09:00:00Z');
-
-/** This workstation enrolled at an HQ for branch MSK-01; HQ has set no directory field unless `branch` says. */
-export const hqLink = (branch: Partial<HqLink['branch']> = {}): HqLink => ({
-  hqUrl: 'http://hq.invalid',
-  token: 't'.repeat(43),
-  deviceId: '0190c3a0-0000-7000-8000-000000000001',
-  enrolledAt: now.toISOString(),
-  branch: {
-    code: 'MSK-01',
-    name: 'Москва',
-    country: 'RU',
-    timeZone: 'Europe/Moscow',
-    language: 'ru',
-    managerName: '',
-    managerEmail: '',
-    headOfSalesName: '',
-    headOfSalesEmail: '',
-    ...branch,
-  },
-});
-
-export const settings = (station = 1, patch: Partial<WorkstationSettings> = {}): WorkstationSettings =>
-  withSettingsDefaults({
-    branchCode: 'MSK-01',
-    branchName: 'Москва, Тверская',
-    country: 'RU',
-    timeZone: 'Europe/Moscow',
-    language: 'ru',
-    employeeName: 'Ольга Иванова',
-    station,
-    ...patch,
-  });
-
-export function input(
-  description = 'Не приняли возврат товара',
-  patch: Partial<ComplaintInput> = {},
-): ComplaintInput {
-  return {
-    ...emptyComplaintInput('in_person', new Date(now.getTime() - 60_000)),
-    description,
-    customer: {
-      name: 'Петров',
-      phone: '+7 916 123-45-67',
-      email: '',
-      address: '',
-      preferredContact: 'phone',
-    },
-    consent: true,
-    ...patch,
-  };
-}
+// The data is the one all suites share; this file adds the Dexie helpers of the Chromium tests.
+export { hqLink, input, now, settings } from '../../fixtures';
 
 const opened: OtklikDatabase[] = [];
 
