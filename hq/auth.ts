@@ -85,14 +85,6 @@ async function lookUpDevice(pool: Pool, tokenHash: string, tokenDays: number): P
   return { deviceId: row.id, branchId: row.branch_id, branchCode: row.code };
 }
 
-export async function authenticate(
-  pool: Pool,
-  header: string | undefined,
-  tokenDays = DEVICE_TOKEN_DAYS,
-): Promise<DevicePrincipal> {
-  return lookUpDevice(pool, hashSecret(bearerToken(header)), tokenDays);
-}
-
 /** How long HQ trusts a device token it has checked against the database (HQ_AUTH_CACHE_MS). */
 export const AUTH_CACHE_MS = 5_000;
 
