@@ -99,15 +99,6 @@ async function lookUpDevice(
   };
 }
 
-export async function authenticate(
-  pool: Pool,
-  header: string | undefined,
-  tokenDays = DEVICE_TOKEN_DAYS,
-): Promise<DevicePrincipal> {
-  const { validMs: _valid, ...device } = await lookUpDevice(pool, hashSecret(bearerToken(header)), tokenDays);
-  return device;
-}
-
 /** How long HQ trusts a device token it has checked against the database (HQ_AUTH_CACHE_MS). */
 export const AUTH_CACHE_MS = 5_000;
 

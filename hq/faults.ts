@@ -10,7 +10,7 @@ export const FAULT_POINTS = [
   'push.afterCommit',
   'photo.chunkDelay',
   'fail500.ms',
-  // the mail worker (tests/integration/mail-crash.test.ts): SMTP accepted, not yet recorded / recorded
+  // the mail worker (tests/integration/hq/mail/worker.processes.test.ts): SMTP accepted, not yet recorded / recorded
   'mail.afterSend',
   'mail.afterRecord',
 ] as const;

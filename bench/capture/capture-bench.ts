@@ -5,19 +5,12 @@
  * addPage transaction (image + page + entry + outbox row) — and, in the same run and alternating with it,
  * the raw way: canvas.toBlob of the full frame and one IndexedDB put. It measures; it does not judge.
  */
-import { withSettingsDefaults } from '../../shared/settings/workstation';
+import { settings as workstation } from '../../tests/fixtures';
 import { OtklikDatabase } from '../../renderer/db/database';
 import { addPage } from '../../renderer/book/actions';
 import { grabFrame, processBitmap } from '../../renderer/book/imageWorker';
 
-const settings = withSettingsDefaults({
-  branchCode: 'MSK-01',
-  branchName: 'Bench',
-  country: 'RU',
-  timeZone: 'Europe/Moscow',
-  language: 'ru',
-  station: 1,
-});
+const settings = workstation(1, { branchName: 'Bench' });
 /** Issue 14: who every action is attributed to. */
 const signer = { id: '0190c3a0-0000-7000-8000-0000000000b1', name: 'Bench' };
 

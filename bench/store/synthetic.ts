@@ -6,16 +6,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { CHANNELS, emptyComplaintInput, type Complaint } from '../../shared/complaints/model';
 import { searchWordsOf } from '../../shared/complaints/search';
 import { milestonesFromEvents } from '../../shared/lifecycle';
-import { withSettingsDefaults } from '../../shared/settings/workstation';
+import { settings as workstation } from '../../tests/fixtures';
 
-export const benchSettings = withSettingsDefaults({
-  branchCode: 'MSK-01',
-  branchName: 'Bench',
-  country: 'RU',
-  timeZone: 'Europe/Moscow',
-  language: 'ru',
-  station: 1,
-});
+export const benchSettings = workstation(1, { branchName: 'Bench' });
 
 const SURNAMES = ['Иванов', 'Петрова', 'Сидоров', 'Кузнецова', 'Смирнов', 'Попова', 'Волков', 'Соколова'];
 const WORDS = [

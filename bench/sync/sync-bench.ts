@@ -5,7 +5,7 @@
  * not judge.
  */
 import { emptyComplaintInput } from '../../shared/complaints/model';
-import { withSettingsDefaults } from '../../shared/settings/workstation';
+import { settings as workstation } from '../../tests/fixtures';
 import { PHOTO_UPLOAD_SLOTS } from '../../shared/sync/backoff';
 import { registerComplaint } from '../../renderer/complaints/actions';
 import { OtklikDatabase } from '../../renderer/db/database';
@@ -14,14 +14,7 @@ import { SyncEngine } from '../../renderer/sync/engine';
 import type { HqLink } from '../../renderer/db/device';
 import { META } from '../../renderer/sync/state';
 
-const settings = withSettingsDefaults({
-  branchCode: 'MSK-01',
-  branchName: 'Bench',
-  country: 'RU',
-  timeZone: 'Europe/Moscow',
-  language: 'ru',
-  station: 1,
-});
+const settings = workstation(1, { branchName: 'Bench' });
 /** Issue 14: who every action is attributed to. */
 const signer = { id: '0190c3a0-0000-7000-8000-0000000000b1', name: 'Bench' };
 

@@ -72,8 +72,3 @@ async function throughHolder(
     close: () => pool.end(),
   };
 }
-
-/** The live holder of the embedded database under `dataDir`, if any (a mail worker must not start then). */
-export function embeddedHolder(dataDir: string): Promise<LockHolder | undefined> {
-  return currentHolder(join(dataDir, LOCK_FILE));
-}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, CHANNELS, SEVERITIES, STATUSES } from '../complaints/model';
 import { LIMITS } from '../complaints/validation';
 import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
-import { EMPLOYEE_ROLES, employeeSchema, HQ_ROLES, type HqRole } from '../people/model';
+import { EMPLOYEE_ROLES, employeeSchema, HQ_ROLES } from '../people/model';
 import { complaintEventSchema, complaintSchema } from '../sync/operations';
 import { POLICY_PRESET_IDS } from '../deadlines/policies';
 import { COUNTRIES, LANGUAGES } from '../settings/workstation';
@@ -75,7 +75,6 @@ export const setPasswordRequestSchema = z.object({
 
 /** R11: where a complaint stands against its next due moment, as of the request. */
 export const DUE_STATES = ['overdue', 'soon', 'ok', 'none'] as const;
-export type DueState = (typeof DUE_STATES)[number];
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -106,7 +105,6 @@ export const complaintListQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type ComplaintListQuery = z.input<typeof complaintListQuerySchema>;
 
 export const ownerSchema = z.object({ id: z.uuid(), name: z.string().max(LIMITS.person) });
 
@@ -373,11 +371,3 @@ export const auditQuerySchema = z.object({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-
-export const auditListSchema = z.object({
-  items: z.array(auditEntrySchema),
-  nextBefore: z.number().optional(),
-});
-
-export const isHqRole = (value: unknown): value is HqRole =>
-  typeof value === 'string' && (HQ_ROLES as readonly string[]).includes(value);

@@ -22,7 +22,7 @@ export {
   type HistoryLine,
   type RecordDue,
 } from './model';
-export { isMoney, majorAmount, minorDigits, type Money } from './money';
+export { majorAmount, minorDigits, type Money } from './money';
 export {
   isPaperFormat,
   MAX_RECEIPT_MM,

@@ -75,7 +75,6 @@ export const PRINT_PROBLEMS = [
   'save_failed',
   'unavailable',
 ] as const;
-export type PrintProblem = (typeof PRINT_PROBLEMS)[number];
 
 export const printResultSchema = z.union([
   z.strictObject({ ok: z.literal(true), savedTo: z.string().max(4096).optional() }),
@@ -134,4 +133,4 @@ export type OtklikBridge = {
   readonly [N in IpcName]: (...args: IpcArgs<N>) => Promise<IpcResult<N>>;
 };
 
-export { BRIDGE_KEY, IPC_CHANNELS, type IpcName } from './channels';
+export { IPC_CHANNELS, type IpcName } from './channels';

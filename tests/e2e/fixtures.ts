@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { EMPLOYEE, MSK01 } from '../fixtures';
 
 /** The catalogues themselves: tests compare what is on screen with what translators wrote. */
 export function catalogue(lng: string, ns: string): Record<string, unknown> {
@@ -39,9 +40,9 @@ export interface Workstation {
 }
 
 export const MOSCOW: Workstation = {
-  branchCode: 'MSK-01',
-  branchName: 'Москва, Тверская 7',
-  employeeName: 'Ольга Иванова',
+  branchCode: MSK01.code,
+  branchName: MSK01.name,
+  employeeName: EMPLOYEE,
   pin: '4829',
 };
 
@@ -93,7 +94,7 @@ export async function signIn(
 
 /** The year a complaint registered now gets: Moscow's, not the browser's (UTC). */
 export function moscowYear(now = new Date()): string {
-  return new Intl.DateTimeFormat('en', { timeZone: 'Europe/Moscow', year: 'numeric' }).format(now);
+  return new Intl.DateTimeFormat('en', { timeZone: MSK01.timeZone, year: 'numeric' }).format(now);
 }
 
 /** The service worker must control the page before the link goes down, or a reload cannot work. */

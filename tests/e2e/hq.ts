@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { E2E_PORT } from '../../playwright.config';
+import { MSK01 } from '../fixtures';
 
 const root = join(import.meta.dirname, '../..');
 const main = join(root, 'dist/hq/main.mjs');
@@ -119,7 +120,7 @@ export class HqProcess {
   }
 
   enroll(branch: string, ...directory: string[]): string {
-    const out = this.cli('enroll', '--branch', branch, '--name', 'Москва, Тверская 7', ...directory);
+    const out = this.cli('enroll', '--branch', branch, '--name', MSK01.name, ...directory);
     const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(out)?.[1];
     if (!code) throw new Error(`no code in:\n${out}`);
     return code;

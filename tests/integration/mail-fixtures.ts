@@ -7,6 +7,7 @@ import { FileBlobStore } from '../../hq/blobs/fs-store';
 import { MailWorker } from '../../hq/mail/worker';
 import { smtpTransport, type MailTransport } from '../../hq/mail/transport';
 import { HQ_PATHS, type PushOperation } from '../../shared/sync/protocol';
+import { PRAGUE_DIRECTORY } from '../fixtures';
 import { call, op, registration, type RunningHq, type TestDevice } from './harness';
 
 /**
@@ -92,15 +93,8 @@ export async function startSmtp() {
   };
 }
 
-export const DIRECTORY = {
-  language: 'cs',
-  country: 'CZ',
-  timeZone: 'Europe/Prague',
-  managerName: 'Jana Nováková',
-  managerEmail: 'jana.novakova@example.com',
-  headOfSalesName: 'Petr Svoboda',
-  headOfSalesEmail: 'petr.svoboda@example.com',
-} as const;
+/** The branch directory the mail tests enroll with. */
+export const DIRECTORY = PRAGUE_DIRECTORY;
 
 export const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

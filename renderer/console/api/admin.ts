@@ -64,4 +64,3 @@ export const adminApi = (api: ConsoleApi) => ({
   passwordLink: (id: string): Promise<PasswordLink> =>
     api.request('POST', CONSOLE_PATHS.userPasswordLink(enc(id)), passwordLinkSchema, { body: {} }),
 });
-export type AdminApi = ReturnType<typeof adminApi>;

@@ -6,7 +6,7 @@ import { LANGUAGES, type Language } from '../../../shared/settings/workstation';
 // R25, issue 19: one term per concept in every language. The project glossary (GLOSSARY.md, kept beside the
 // repository) names the term of each concept and the variants to avoid; the rows that can be checked by text
 // are encoded here, so CI catches a wrong variant in any UI string, e-mail text or printed document.
-// Values are checked with their {{variables}} removed; keys and variables are tests/unit/locales.test.ts' job.
+// Values are checked with their {{variables}} removed; keys and variables are tests/unit/locales/keys.test.ts' job.
 
 interface Rule {
   /** What the glossary says, shown when the rule fails. */

@@ -4,18 +4,15 @@ import type { DocumentSource } from '../../../../shared/documents';
 import type { BranchDetails } from '../../../../shared/documents/branch';
 import { milestonesFromEvents, transition, type TransitionRequest } from '../../../../shared/lifecycle';
 import type { Country, Language } from '../../../../shared/settings/workstation';
+import { MSK01 } from '../../../fixtures';
 
 /** Branches of the four countries, each in its own zone and language. */
 export const BRANCHES: Record<Country, BranchDetails> = {
   RU: {
-    code: 'MSK-01',
-    name: 'Москва, Тверская 7',
+    ...MSK01,
     address: '125009, Москва, ул. Тверская, д. 7',
     phone: '+7 495 123-45-67',
     email: 'msk01@example.ru',
-    country: 'RU',
-    timeZone: 'Europe/Moscow',
-    language: 'ru',
     opens: '09:00',
     closes: '18:00',
     headOfSalesName: 'Пётр Соколов',

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { hqSetFields, withHqDirectory } from '../../../../shared/settings/directory';
+import { SETTINGS_DEFAULTS, type WorkstationSettings } from '../../../../shared/settings/workstation';
+
+const local = {
+  ...SETTINGS_DEFAULTS,
+  managerName: 'Local Manager',
+  managerEmail: 'local@example.com',
+  headOfSalesName: 'Local Head',
+  headOfSalesEmail: 'head@example.com',
+} as WorkstationSettings;
+const hq = {
+  code: 'MSK-01',
+  name: 'Moscow',
+  country: 'RU',
+  timeZone: 'Europe/Moscow',
+  language: 'ru',
+  managerName: '',
+  managerEmail: '',
+  headOfSalesName: '',
+  headOfSalesEmail: '',
+};
+
+describe('branch directory from HQ (issue 6)', () => {
+  it('HQ never set it: the local directory stays', () => {
+    expect(withHqDirectory(local, hq)).toBeNull();
+  });
+  it('HQ set the manager: it replaces the local one, the rest stays', () => {
+    const next = withHqDirectory(local, { ...hq, managerName: 'Анна', managerEmail: 'anna@example.com' });
+    expect(next).toMatchObject({
+      managerName: 'Анна',
+      managerEmail: 'anna@example.com',
+      headOfSalesEmail: 'head@example.com',
+    });
+  });
+  it('the same values again: no change', () => {
+    expect(withHqDirectory(local, { ...hq, managerEmail: 'local@example.com' })).toBeNull();
+  });
+});
+
+describe('which directory fields HQ has set (issue 4 review: read-only on the branch)', () => {
+  it.each([
+    ['not enrolled', undefined, []],
+    ['enrolled, HQ set nothing', hq, []],
+    [
+      'manager only',
+      { ...hq, managerName: 'Анна', managerEmail: 'anna@example.com' },
+      ['managerName', 'managerEmail'],
+    ],
+    ['head of sales e-mail only', { ...hq, headOfSalesEmail: 'h@example.com' }, ['headOfSalesEmail']],
+    [
+      'all four',
+      {
+        ...hq,
+        managerName: 'A',
+        managerEmail: 'a@example.com',
+        headOfSalesName: 'H',
+        headOfSalesEmail: 'h@example.com',
+      },
+      ['managerName', 'managerEmail', 'headOfSalesName', 'headOfSalesEmail'],
+    ],
+  ])('%s', (_why, branch, expected) => {
+    expect(hqSetFields(branch)).toEqual(expected);
+  });
+});
+
+describe('calendar extras and policy from HQ (issue 14: HQ’s deadlines are the branch’s)', () => {
+  it('HQ set none of them: the branch keeps its own', () => {
+    expect(withHqDirectory({ ...local, extraDaysOff: ['2026-03-09'] }, hq)).toBeNull();
+  });
+  it('HQ set them: they replace the branch’s own, even with an empty list', () => {
+    const next = withHqDirectory(
+      {
+        ...local,
+        extraDaysOff: ['2026-03-09'],
+        extraWorkingDays: ['2026-03-07'],
+        policyId: 'working_days_10',
+      },
+      {
+        ...hq,
+        extraDaysOff: ['2026-12-31'],
+        extraWorkingDays: [],
+        ukraineMartialLaw: false,
+        policyId: 'written_2d_2w',
+      },
+    );
+    expect(next).toMatchObject({
+      extraDaysOff: ['2026-12-31'],
+      extraWorkingDays: [],
+      ukraineMartialLaw: false,
+      policyId: 'written_2d_2w',
+      managerEmail: 'local@example.com',
+    });
+  });
+  it('the same values again: no change; a policy this version does not know: ignored', () => {
+    expect(
+      withHqDirectory({ ...local, extraDaysOff: ['2026-12-31'] }, { ...hq, extraDaysOff: ['2026-12-31'] }),
+    ).toBeNull();
+    expect(withHqDirectory(local, { ...hq, policyId: 'from_a_newer_hq' })).toBeNull();
+  });
+  it.each([
+    ['none', hq, []],
+    ['extra days off only', { ...hq, extraDaysOff: [] }, ['extraDaysOff']],
+    [
+      'everything',
+      {
+        ...hq,
+        managerEmail: 'a@example.com',
+        extraDaysOff: [],
+        extraWorkingDays: ['2026-03-07'],
+        ukraineMartialLaw: true,
+        policyId: 'working_days_10',
+      },
+      ['managerEmail', 'extraDaysOff', 'extraWorkingDays', 'ukraineMartialLaw', 'policyId'],
+    ],
+    ['an unknown policy is not HQ’s to show', { ...hq, policyId: 'from_a_newer_hq' }, []],
+  ])('read-only on the branch: %s', (_why, branch, expected) => {
+    expect(hqSetFields(branch)).toEqual(expected);
+  });
+});
