@@ -16,7 +16,8 @@ export async function addPage(tx: BranchTx, p: OperationPayload<'book.page.add'>
   const { entry, page } = p;
   if (page.entryId !== entry.id) return rejected('invalid_payload', 'page.entryId');
   const existing = await lockEntry(tx, entry.id);
-  if (existing === 'other_branch') return rejected('wrong_branch');
+  // Issue 13: another branch's entry id is a conflict like any id used twice, which says nothing of whose.
+  if (existing === 'other_branch') return rejected('conflict');
   if (existing?.state === 'submitted') return rejected('entry_submitted');
   await tx.client.query(
     `INSERT INTO book_entries (id, branch_id, captured_at, captured_by, deadline, version)

@@ -13,8 +13,18 @@ export async function submitEntry(
   { entry }: OperationPayload<'book.entry.submit'>,
 ): Promise<OpOutcome> {
   const existing = await lockEntry(tx, entry.id);
-  if (existing === 'other_branch') return rejected('wrong_branch');
+  // Issue 13: another branch's entry id is a conflict like any id used twice, which says nothing of whose.
+  if (existing === 'other_branch') return rejected('conflict');
   if (existing?.state === 'submitted') return rejected('entry_submitted');
+  // Issue 13: the entry is linked to a complaint of its branch, or to one not at HQ yet (its registration
+  // may still be on its way); another branch's complaint is treated as not there, and never linked — the
+  // entry is still received and mailed (R7). Its photos are checked when it is mailed: only ones this
+  // branch uploaded itself count (book_entry_photos_missing, migration 007).
+  const foreign = await tx.client.query('SELECT 1 FROM complaints WHERE id = $1 AND branch_id <> $2', [
+    entry.complaintId,
+    tx.branchId,
+  ]);
+  const complaintId = (foreign.rowCount ?? 0) > 0 ? null : entry.complaintId;
   await tx.client.query(
     `INSERT INTO book_entries (id, branch_id, state, captured_at, captured_by, deadline, complaint_id,
        complaint_number, submitted_at, version)
@@ -28,7 +38,7 @@ export async function submitEntry(
       entry.capturedAt,
       entry.capturedBy,
       entry.deadline,
-      entry.complaintId,
+      complaintId,
       entry.complaintNumber,
       entry.submittedAt,
       await tx.versions.take(),

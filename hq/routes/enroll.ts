@@ -3,12 +3,9 @@ import { enrollRequestSchema, HQ_PATHS, type EnrollResponse } from '../../shared
 import { enrollDevice } from '../branches/enrollment';
 
 export async function enrollRoutes(app: FastifyInstance) {
+  // Issue 13: every enrollment creates a new device (no other device's token changes, so no cache to drop).
   app.post(HQ_PATHS.enroll, async (request): Promise<EnrollResponse> => {
     const body = app.parse(enrollRequestSchema, request.body);
-    const answer = await enrollDevice(app.hq.db.pool, body);
-    // A re-enrolled device's old token stops working at once (here; other HQ processes within the
-    // auth cache's time limit).
-    app.deviceAuth.forgetDevice(answer.deviceId);
-    return answer;
+    return enrollDevice(app.hq.db.pool, body);
   });
 }

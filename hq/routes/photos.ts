@@ -95,8 +95,13 @@ export async function photoRoutes(app: FastifyInstance) {
         'hash_mismatch',
         `The bytes received hash to ${result.actual}, not to ${sha}: the upload was damaged or the address is wrong.`,
       );
-    if (await recordPhoto(app.hq.db.pool, device.branchId, sha, result.size)) app.hq.onMailWork?.();
-    app.photoQuota.stored(device.branchId, result.size);
-    return reply.code(201).send({ sha256: sha, stored: result.alreadyStored ? 'deduplicated' : 'new' });
+    const recorded = await recordPhoto(app.hq.db.pool, device.branchId, sha, result.size);
+    if (recorded.wake) app.hq.onMailWork?.();
+    if (recorded.newToBranch) app.photoQuota.stored(device.branchId, result.size);
+    // Issue 13: new to this branch is "new", whether or not another branch had the same bytes (that is not
+    // this branch's to learn). A concurrent upload of the branch's own may have recorded it first.
+    return recorded.newToBranch
+      ? reply.code(201).send({ sha256: sha, stored: 'new' })
+      : reply.code(200).send({ sha256: sha, stored: 'already' });
   });
 }

@@ -63,7 +63,8 @@ export async function applyPush(
       outcome: 'applied' | 'rejected';
       reason: string | null;
       device_id: string;
-    }>('SELECT op_id, outcome, reason, device_id FROM ops WHERE op_id = ANY($1::uuid[])', [
+      branch_id: number;
+    }>('SELECT op_id, outcome, reason, device_id, branch_id FROM ops WHERE op_id = ANY($1::uuid[])', [
       ordered.map((o) => o.opId),
     ]);
     const before = new Map(known.rows.map((r) => [r.op_id, r]));
@@ -74,8 +75,9 @@ export async function applyPush(
       if (results.has(op.opId)) continue; // the same op twice in one batch
       const r = before.get(op.opId);
       if (r) {
-        // Another device's op id: nothing of it is told, and nothing is stored.
-        if (r.device_id !== device.deviceId)
+        // Another branch's op id: nothing of it is told, and nothing is stored. One of this branch's other
+        // devices is this PC before it enrolled again (issue 13): its op was received then, and is a retry.
+        if (r.device_id !== device.deviceId && r.branch_id !== device.branchId)
           results.set(op.opId, { opId: op.opId, outcome: 'rejected', reason: 'conflict', duplicate: false });
         else
           results.set(op.opId, {

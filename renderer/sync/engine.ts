@@ -122,7 +122,11 @@ export class SyncEngine {
               at: now,
             });
         }
-        await this.db.outbox.bulkDelete(batch.filter((o) => acked.has(o.opId)).map((o) => o.deviceSeq));
+        // By op id: an enrollment meanwhile may have renumbered the queue (becomeEnrolledDevice).
+        await this.db.outbox
+          .where('opId')
+          .anyOf(batch.filter((o) => acked.has(o.opId)).map((o) => o.opId))
+          .delete();
         if (rejected.length > 0) {
           const kept = (await readMeta<Rejection[]>(this.db, META.rejections)) ?? [];
           await this.db.meta.put({
@@ -145,8 +149,8 @@ export class SyncEngine {
       for (const op of batch) {
         // Only rows still queued: a reload may have let another syncer push them meanwhile.
         await this.db.outbox
-          .where('deviceSeq')
-          .equals(op.deviceSeq)
+          .where('opId')
+          .equals(op.opId)
           .modify((row: OutboxRow) => {
             row.attempts = (row.attempts ?? 0) + 1;
             row.lastError = problem;

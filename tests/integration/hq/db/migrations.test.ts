@@ -154,6 +154,8 @@ describe.each(DATABASE_KINDS)('migration 004 on %s', (kind) => {
     // HQ has every photo but C and G.
     for (const k of ['A', 'B', 'D', 'E', 'F']) {
       await q('INSERT INTO photos (sha256, size) VALUES ($1, $2)', [h(k), photo[k]!.length]);
+      // Uploaded by the entries' branch (what counts since migration 007).
+      await q('INSERT INTO branch_photos (branch_id, sha256) VALUES ($1, $2)', [branchId, h(k)]);
       await blobs.put(h(k), Readable.from([photo[k]!]), { maxBytes: 1 << 20 });
     }
     for (const id of [entries.reordered, entries.retaken, entries.neverAdded, entries.twice])
@@ -162,7 +164,8 @@ describe.each(DATABASE_KINDS)('migration 004 on %s', (kind) => {
          VALUES ($1, 'book_entry', $2, $3, $4, '2026-03-03T10:00:00Z', $5, $5)`,
         [`book_entry:${id}`, id, branchId, `<book-entry.${id}@otklik>`, at],
       );
-    expect(await migrate(db.pool)).toEqual(['004_book_page_order']);
+    // 004, then the ones after it.
+    expect((await migrate(db.pool))[0]).toBe('004_book_page_order');
   });
   afterAll(async () => db?.close());
 
