@@ -8,7 +8,7 @@ import {
   type OpOutcome,
 } from '../../shared/sync/rules';
 import type { DevicePrincipal } from '../auth';
-import { branchTx } from '../branches/versions';
+import { branchTx, lockBranch } from '../branches/versions';
 import { inTransaction } from '../db/database';
 import type { FaultPoints } from '../faults';
 import { applyOperation } from './dispatch';
@@ -57,6 +57,19 @@ export async function applyPush(
       [device.deviceId],
     );
     let lastSeq = dev.rows[0]?.last_seq ?? 0;
+    // One push at a time per op id, too: the same op from two devices at once (this PC before and after
+    // it enrolled again, or a hostile replay) would otherwise be applied by both, and the second `ops` row
+    // refused by its primary key — a 500 the fuzz suite found (issue 13). Taken in one order: no deadlock.
+    await client.query(
+      `SELECT pg_advisory_xact_lock(k) FROM (
+         SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x ORDER BY k) AS ids`,
+      [ordered.map((o) => o.opId)],
+    );
+    // The branch's row (its version counter) before any row an op touches: one lock order for every push,
+    // so two devices of a branch acting on one complaint or entry at once wait for each other instead of
+    // deadlocking (found by the fuzz suite: a note and a transition, each batch holding what the other
+    // needed). A branch's pushes took this lock at their first change anyway.
+    await lockBranch(client, device.branchId);
     const tx = branchTx(client, device.branchId);
     const known = await client.query<{
       op_id: string;

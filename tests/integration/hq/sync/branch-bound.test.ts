@@ -226,6 +226,45 @@ describe.each(DATABASE_KINDS)('branch-bound data on %s', (kind) => {
     ).toBe(0);
   });
 
+  it('two branches creating one entry id at once: one has it, the other is told conflict (found by the fuzz suite)', async () => {
+    const page = (device: TestDevice, entryId: string, seed: number) => {
+      const bytes = pageBytes(40, seed);
+      return op(device, 'book.page.add', {
+        entry: header(device, entryId),
+        page: {
+          id: uuidv7(),
+          entryId,
+          pageNo: 1,
+          sha256: sha(bytes),
+          sourceSha256: sha(bytes),
+          mime: 'image/jpeg',
+          size: 40,
+          width: 10,
+          height: 10,
+          source: 'camera',
+          capturedAt: new Date().toISOString(),
+          capturedBy: 'x',
+        },
+      });
+    };
+    const ids = Array.from({ length: 15 }, () => uuidv7());
+    const answers = await Promise.all(
+      ids.flatMap((id, i) => [push(msk, [page(msk, id, 2 * i)]), push(spb, [page(spb, id, 2 * i + 1)])]),
+    );
+    for (let i = 0; i < ids.length; i++)
+      expect(
+        [answers[2 * i]![0]!.reason ?? 'applied', answers[2 * i + 1]![0]!.reason ?? 'applied'].sort(),
+      ).toEqual(['applied', 'conflict']);
+    expect(
+      await count(
+        hq,
+        `SELECT 1 FROM book_pages p JOIN book_entries e ON e.id = p.entry_id
+          WHERE e.id = ANY($1::uuid[]) AND p.branch_id <> e.branch_id`,
+        [ids],
+      ),
+    ).toBe(0);
+  });
+
   it('an id or hash of another branch gets the answer an unknown one gets, and changes nothing of it', async () => {
     const { rows: pages } = await hq.db.pool.query<{ id: string }>(
       'SELECT id FROM book_pages WHERE entry_id = $1 ORDER BY page_no',
