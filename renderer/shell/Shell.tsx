@@ -6,6 +6,7 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 import { StatusBar } from './StatusBar';
 import { StorageWarning } from './StorageWarning';
 import { AtRiskBanner } from '../book';
+import { ClockSkewBanner } from '../sync/ClockSkewBanner';
 
 const NAV_ITEMS = [
   {
@@ -73,6 +74,7 @@ export function Shell({ settings, children }: { settings: WorkstationSettings | 
       </nav>
       <main className="app-main">
         <StorageWarning />
+        <ClockSkewBanner />
         {settings && <AtRiskBanner settings={settings} />}
         {children}
       </main>

@@ -3,6 +3,7 @@ import { withHqDirectory } from '../../shared/settings/directory';
 import { withSettingsDefaults } from '../../shared/settings/workstation';
 import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
+import { clockOffsetMs } from '../../shared/sync/clock';
 import { complaintIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { hqLink } from '../db/device';
@@ -14,6 +15,7 @@ import {
   MAX_REJECTIONS_KEPT,
   readMeta,
   updateStatus,
+  type ClockReading,
   type OutboxRow,
   type Rejection,
   type SyncError,
@@ -276,7 +278,15 @@ export class SyncEngine {
   async pullChanges(conn: HqConnection): Promise<void> {
     for (;;) {
       const cursor = (await readMeta<number>(this.db, META.cursor)) ?? 0;
+      const sentAt = Date.now();
       const page = await this.client.pull(conn, cursor);
+      // Issue 13: how far this clock is from HQ's (the banner warns past 5 minutes).
+      const offsetMs = clockOffsetMs(page.serverTime, sentAt, Date.now());
+      if (offsetMs !== undefined)
+        await this.db.meta.put({
+          key: META.clock,
+          value: { offsetMs, measuredAt: new Date().toISOString() } satisfies ClockReading,
+        });
       await this.applyChanges(page.changes, page.cursor);
       if (!page.more || page.changes.length === 0) return;
     }

@@ -47,7 +47,14 @@ export const META = {
   status: 'sync.status',
   cursor: 'sync.cursor',
   rejections: 'sync.rejections',
+  clock: 'sync.clock',
 } as const;
+
+/** Issue 13: HQ's clock minus this one, as the last pull measured it (shared/sync/clock). */
+export interface ClockReading {
+  offsetMs: number;
+  measuredAt: string;
+}
 export const MAX_REJECTIONS_KEPT = 200;
 
 export async function readMeta<T>(db: OtklikDatabase, key: string): Promise<T | undefined> {

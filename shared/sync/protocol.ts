@@ -229,6 +229,8 @@ export const pullResponseSchema = z.object({
   cursor: z.number().int().nonnegative(),
   /** More changes are waiting: ask again at once. */
   more: z.boolean(),
+  /** Issue 13: HQ's clock when it answered; the workstation warns when its own is far off. */
+  serverTime: z.iso.datetime({ offset: true }).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -307,6 +307,11 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
       d,
       regs.map((r) => op(d, 'complaint.register', r)),
     );
+    // Issue 13: every pull carries HQ's clock, which the workstation compares with its own.
+    const before = Date.now();
+    const first = await pull(hq, d, 0, 1);
+    expect(Date.parse(first.serverTime!)).toBeGreaterThanOrEqual(before - 1_000);
+    expect(Date.parse(first.serverTime!)).toBeLessThanOrEqual(Date.now() + 1_000);
     const all: PullResponse['changes'] = [];
     let cursor = 0;
     let pages = 0;
