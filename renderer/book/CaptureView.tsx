@@ -36,7 +36,7 @@ export function CaptureView({
   const { t } = useTranslation('book');
   const db = useDb();
   const camera = useCamera();
-  const { busy, problems, takePhoto, importFiles, rotate } = useCapture({
+  const { busy, problems, takePhoto, importFiles, rotate, change } = useCapture({
     entryId,
     settings,
     video: camera.videoRef,
@@ -107,10 +107,10 @@ export function CaptureView({
             pages={pages}
             busy={busy}
             ready={camera.ready}
-            onMove={(p, delta) => void movePage(db, p.id, delta)}
+            onMove={(p, delta) => void change(() => movePage(db, p.id, delta))}
             onRotate={(p) => void rotate(p)}
             onRetake={(p) => void takePhoto(p.id)}
-            onDelete={(p) => void removePage(db, p.id, settings)}
+            onDelete={(p) => void change(() => removePage(db, p.id, settings))}
           />
           {entryId && pages.length > 0 && (
             <SubmitForm entryId={entryId} settings={settings} saveButton={saveButton} />

@@ -8,6 +8,7 @@ import { useDb } from '../db/context';
 import { TextField } from '../ui/Field';
 import { submitEntry } from './actions';
 import { useFocusSaveRequest } from './focusSave';
+import { saveFailureText } from '../ui/saveFailure';
 
 /**
  * R6/R7: links the entry to a complaint — a new one (channel "feedback book", the complaint form's own
@@ -55,8 +56,7 @@ export function SubmitForm({
       }
     } catch (error) {
       if (error instanceof ValidationFailed) setErrors(error.errors);
-      else
-        setFailure(t('rejected.failed', { message: error instanceof Error ? error.message : String(error) }));
+      else setFailure(saveFailureText(error, (message) => t('rejected.failed', { message })));
     } finally {
       setSaving(false);
     }

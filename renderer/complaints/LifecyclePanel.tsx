@@ -16,6 +16,7 @@ import { TransitionRefused, changeStatus, recordEvent, type TimelineEventType } 
 import { DecisionForm } from './DecisionForm';
 import { FollowUpForm } from './FollowUpForm';
 import { TextStepForm } from './StepForm';
+import { saveFailureText } from '../ui/saveFailure';
 
 /** Timeline steps offered as buttons (notes have their own form under the history). */
 type StepEvent = Exclude<TimelineEventType, 'note_added'>;
@@ -64,7 +65,7 @@ export function LifecyclePanel({
       setOpen(null);
     } catch (err) {
       if (err instanceof TransitionRefused) setRefused(err.reasons);
-      else setError(err instanceof Error ? err.message : String(err));
+      else setError(saveFailureText(err, (message) => t('panel.failed', { message })));
     } finally {
       setBusy(false);
     }
@@ -93,7 +94,7 @@ export function LifecyclePanel({
       <h2 id="next-step">{t('panel.title')}</h2>
       {error && (
         <div className="banner banner-error" role="alert">
-          {t('panel.failed', { message: error })}
+          {error}
         </div>
       )}
       {open === null && (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDb } from '../db/context';
 import { NOTE_MAX_LENGTH, addNote } from './actions';
+import { saveFailureText } from '../ui/saveFailure';
 
 /** R5: later information from the customer, added to the complaint's history (Ctrl+Enter saves). */
 export function NoteForm({ complaintId, actor }: { complaintId: string; actor: string }) {
@@ -23,7 +24,7 @@ export function NoteForm({ complaintId, actor }: { complaintId: string; actor: s
       setText('');
       setError(null);
     } catch (err) {
-      setError(t('form.saveFailed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(saveFailureText(err, (message) => t('form.saveFailed', { message })));
     } finally {
       setSaving(false);
     }

@@ -24,6 +24,7 @@ import { BookSection } from './BookSection';
 import { CalendarSection } from './CalendarSection';
 import { firstRunSettings, settingsErrorMessage } from './settingsForm';
 import { TextSetting, type TextSettingField } from './TextSetting';
+import { saveFailureText } from '../ui/saveFailure';
 
 const ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
 
@@ -89,7 +90,7 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
       setSaved(true);
     } catch (err) {
       if (err instanceof SettingsInvalid) setErrors(err.errors);
-      else setSaveError(err instanceof Error ? err.message : String(err));
+      else setSaveError(saveFailureText(err, (message) => t('saveFailed', { message })));
     }
   }
 
@@ -122,7 +123,7 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
       )}
       {saveError && (
         <div className="banner banner-error" role="alert">
-          {t('saveFailed', { message: saveError })}
+          {saveError}
         </div>
       )}
 
