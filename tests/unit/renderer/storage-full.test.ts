@@ -7,7 +7,14 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addNote, changeStatus, registerComplaint, saveDraft } from '../../../renderer/complaints/actions';
 import { NewComplaintPage } from '../../../renderer/complaints';
-import { addPage, submitEntry } from '../../../renderer/book/actions';
+import {
+  addPage,
+  movePage,
+  recordFallback,
+  removePage,
+  replacePage,
+  submitEntry,
+} from '../../../renderer/book/actions';
 import type { OtklikDatabase } from '../../../renderer/db/database';
 import { DbProvider } from '../../../renderer/db/context';
 import { saveWorkstationSettings } from '../../../renderer/db/settings';
@@ -97,18 +104,23 @@ describe('every write path on a full disk', () => {
     const s = settings();
     await saveWorkstationSettings(db, s);
     const c = await registerComplaint(db, input(), s, now, { acknowledged: true });
-    const { entry } = await addPage(db, null, { image: await jpeg(10), source: 'camera' }, s);
+    const { entry, page: first } = await addPage(db, null, { image: await jpeg(10), source: 'camera' }, s);
+    await addPage(db, entry.id, { image: await jpeg(60), source: 'camera' }, s);
     await saveDraft(db, 'new-complaint:w1', input('черновик'), now);
     const before = await snapshot(db);
 
     full.on = true;
-    const [image, scan] = [await jpeg(120), await jpeg(230)];
+    const [image, scan, retake] = [await jpeg(120), await jpeg(230), await jpeg(180)];
     const attempts: Record<string, Promise<unknown>> = {
       register: registerComplaint(db, input('Вторая'), s, now, { draftId: 'new-complaint:w1' }),
       event: addNote(db, c.id, 'Перезвонил', 'Ольга', now),
       transition: changeStatus(db, c.id, { to: 'in_review', expectedFrom: 'registered' }, 'Ольга', now),
       capture: addPage(db, entry.id, { image, source: 'camera' }, s),
       import: addPage(db, null, { image: scan, source: 'import', originalName: 'scan.jpg' }, s),
+      retake: replacePage(db, first.id, { image: retake, source: 'camera' }, s),
+      'page move': movePage(db, first.id, 1),
+      'page removal': removePage(db, first.id, s),
+      fallback: recordFallback(db, entry.id, [first.sha256], s),
       submit: submitEntry(
         db,
         entry.id,
@@ -118,8 +130,10 @@ describe('every write path on a full disk', () => {
       settings: saveWorkstationSettings(db, { ...s, employeeName: 'Пётр' }),
       draft: saveDraft(db, 'new-complaint:w1', input('новый текст'), now),
     };
-    for (const [path, attempt] of Object.entries(attempts)) {
-      const error = await failure(attempt);
+    // Each attempt's failure is taken as it comes (a rejection no one has taken yet is an unhandled one).
+    const failures = Object.entries(attempts).map(([path, attempt]) => [path, failure(attempt)] as const);
+    for (const [path, failed] of failures) {
+      const error = await failed;
       expect(isStorageFull(error), `${path}: ${String(error)}`).toBe(true);
       // What the capture screen used to ask: not enough for what Dexie hands on.
       expect(error instanceof DOMException && error.name === 'QuotaExceededError', path).toBe(false);
