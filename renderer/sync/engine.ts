@@ -8,6 +8,7 @@ import { complaintIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { hqLink } from '../db/device';
 import { sha256Hex } from '../platform/sha256';
+import { isStorageFull } from '../platform/storage';
 import { HqRequestError, type HqClient, type HqConnection } from './client';
 import type { SyncProblem } from '../../shared/sync/problems';
 import {
@@ -39,7 +40,10 @@ const describe = (error: unknown): SyncError => {
       problem,
       ...(error.code ? { code: error.code } : {}),
     };
-  return { kind: 'server', message: error instanceof Error ? error.message : String(error), at, problem };
+  // Issue 13: a full disk here is not HQ's error (it was reported as one): what HQ sent is not stored, what
+  // was stored stays, and the next cycle after space is freed takes it again.
+  const kind = isStorageFull(error) ? 'storage_full' : 'server';
+  return { kind, message: error instanceof Error ? error.message : String(error), at, problem };
 };
 
 /** HQ will never take these bytes under this name: retrying cannot help (R23: never blocks the others). */

@@ -5,7 +5,8 @@ import type { SyncErrorKind } from './client';
 import type { SyncProblem } from '../../shared/sync/problems';
 
 export interface SyncError {
-  kind: SyncErrorKind;
+  /** HQ's or the network's kind of failure, or this computer's full disk (issue 13). */
+  kind: SyncErrorKind | 'storage_full';
   /** HQ's machine-readable code, when HQ answered. */
   code?: string;
   /** The raw technical text, for support; the UI words `problem` instead. */
