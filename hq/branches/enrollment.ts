@@ -62,22 +62,16 @@ export async function enrollDevice(
         `This code is for branch ${row.code}, but this workstation is set up for ${request.branchCode}.`,
       );
     // Issue 13: enrollment creates a new device and never touches another (re-enrolling with another
-    // device's id replaced that device's token). The id the app proposes is taken when no device has it;
-    // otherwise HQ gives a new one, which the app adopts (renderer/sync/enroll.ts).
+    // device's id replaced that device's token). HQ gives the id, whatever the app proposes: an answer that
+    // kept a free proposed id and changed a taken one told whether a device (of any branch) had it. The app
+    // adopts the id it is given (renderer/sync/enroll.ts).
     const token = newDeviceToken();
-    const created = await client.query<{ id: string }>(
-      `INSERT INTO devices (id, branch_id, token_hash) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING
-       RETURNING id`,
-      [request.deviceId, row.branch_id, hashSecret(token)],
-    );
-    const deviceId =
-      created.rows[0]?.id ??
-      (
-        await client.query<{ id: string }>(
-          'INSERT INTO devices (id, branch_id, token_hash) VALUES ($1, $2, $3) RETURNING id',
-          [randomUUID(), row.branch_id, hashSecret(token)],
-        )
-      ).rows[0]!.id;
+    const deviceId = randomUUID();
+    await client.query('INSERT INTO devices (id, branch_id, token_hash) VALUES ($1, $2, $3)', [
+      deviceId,
+      row.branch_id,
+      hashSecret(token),
+    ]);
     await client.query('UPDATE enrollment_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [
       enrollmentCodeHash(request.code),
       now.toISOString(),

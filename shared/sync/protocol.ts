@@ -120,6 +120,7 @@ export function normalizeEnrollmentCode(code: string): string {
 export const enrollRequestSchema = storable(
   z.object({
     code: z.string().min(1).max(64),
+    /** The workstation's id so far. HQ gives every enrollment a new id (issue 13), which the app adopts. */
     deviceId: z.uuid(),
     /** The branch this workstation was set up for: HQ refuses a code of another branch without using it up. */
     branchCode: z.string().min(1).max(MAX_BRANCH_CODE),

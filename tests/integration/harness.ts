@@ -133,7 +133,7 @@ export async function enroll(
   });
   if (res.status !== 200) throw new Error(`enroll: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as EnrollResponse;
-  // The device id HQ gave (the proposed one unless a device has it already: issue 13).
+  // The device id HQ gave (a new one for every enrollment: issue 13).
   return { deviceId: body.deviceId, token: body.deviceToken, branchCode, seq: 0 };
 }
 
