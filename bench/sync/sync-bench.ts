@@ -11,7 +11,7 @@ import { registerComplaint } from '../../renderer/complaints/actions';
 import { OtklikDatabase } from '../../renderer/db/database';
 import { createHqClient } from '../../renderer/sync/client';
 import { SyncEngine } from '../../renderer/sync/engine';
-import type { HqLink } from '../../renderer/db/device';
+import { becomeEnrolledDevice, type HqLink } from '../../renderer/db/device';
 import { META } from '../../renderer/sync/state';
 
 const settings = workstation(1, { branchName: 'Bench' });
@@ -91,8 +91,18 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   const client = createHqClient();
   const deviceId = (await db.meta.get('deviceId'))!.value as string;
   const answer = await client.enroll(hqUrl, { code, deviceId, branchCode: 'MSK-01' });
-  const link: HqLink = { hqUrl, token: answer.deviceToken, deviceId, branch: answer.branch, enrolledAt: now };
-  await db.meta.put({ key: META.link, value: link });
+  const link: HqLink = {
+    hqUrl,
+    token: answer.deviceToken,
+    deviceId: answer.deviceId,
+    branch: answer.branch,
+    enrolledAt: now,
+  };
+  // The id HQ gives (issue 13): what is queued becomes that device's, as the app does when it enrolls.
+  await db.transaction('rw', db.meta, db.outbox, async () => {
+    await becomeEnrolledDevice(db, answer.deviceId);
+    await db.meta.put({ key: META.link, value: link });
+  });
   const engine = new SyncEngine(db, client);
   const conn = { hqUrl, token: link.token };
 

@@ -16,14 +16,20 @@ export async function addPage(tx: BranchTx, p: OperationPayload<'book.page.add'>
   const { entry, page } = p;
   if (page.entryId !== entry.id) return rejected('invalid_payload', 'page.entryId');
   const existing = await lockEntry(tx, entry.id);
-  if (existing === 'other_branch') return rejected('wrong_branch');
+  // Issue 13: another branch's entry id is a conflict like any id used twice, which says nothing of whose.
+  if (existing === 'other_branch') return rejected('conflict');
   if (existing?.state === 'submitted') return rejected('entry_submitted');
-  await tx.client.query(
+  // The entry may have been created meanwhile (no row to lock above): by this branch, or by another — which
+  // the condition leaves alone (the fuzz suite found another branch's page in an entry this way).
+  const upserted = await tx.client.query(
     `INSERT INTO book_entries (id, branch_id, captured_at, captured_by, deadline, version)
      VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, updated_at = now()`,
+     ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, updated_at = now()
+     WHERE book_entries.branch_id = EXCLUDED.branch_id AND book_entries.state = 'capturing'`,
     [entry.id, tx.branchId, entry.capturedAt, entry.capturedBy, entry.deadline, await tx.versions.take()],
   );
+  if (upserted.rowCount === 0)
+    return rejected((await lockEntry(tx, entry.id)) === 'other_branch' ? 'conflict' : 'entry_submitted');
   await tx.client.query(
     `INSERT INTO book_pages (id, entry_id, branch_id, page_no, sha256, source_sha256, mime, size, width, height,
        source, original_name, captured_at, captured_by)

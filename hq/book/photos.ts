@@ -17,13 +17,12 @@ export async function branchHasPhoto(pool: Pool, branchId: number, sha256: strin
 }
 
 /**
- * The bytes are in the blob store, durably: record them (once) and that this branch has delivered them —
- * the one statement of a photo upload (issue 17). `newForBranch`: the branch had not delivered them
- * before (false: a repeat, answered "already"). `wake`: this may have made a mail job ready (R7) — only a
- * photo new to HQ can complete an entry, and only one that a pending entry mail waits for, so a burst of
- * uploads does not wake the mail worker for each photo (R23). A push committed while this statement runs
- * is not seen here; that push wakes the worker itself, and should its round also miss this photo (not
- * yet committed), the worker's poll finds it.
+ * The bytes are in the blob store: record them (once) and that this branch has delivered them. Answers
+ * whether this may have made a mail job ready (R7): only a photo new to this branch can complete one of its
+ * entries (another branch's copy does not count, migration 007), and only one that a pending entry mail of
+ * the branch waits for — so a burst of uploads does not wake the mail worker for each photo (R23). A push
+ * committed while this statement runs is not seen here; that push wakes the worker itself, and should its
+ * round also miss this photo (not yet committed), the worker's poll finds it.
  */
 export async function recordPhoto(
   pool: Pool,
@@ -33,12 +32,12 @@ export async function recordPhoto(
 ): Promise<{ newForBranch: boolean; wake: boolean }> {
   // One statement: the foreign key is checked at its end, when the CTE's row is there.
   const { rows } = await pool.query<{ new_for_branch: boolean; wake: boolean }>(
-    `WITH p AS (INSERT INTO photos (sha256, size) VALUES ($2, $3) ON CONFLICT (sha256) DO NOTHING RETURNING 1),
+    `WITH p AS (INSERT INTO photos (sha256, size) VALUES ($2, $3) ON CONFLICT (sha256) DO NOTHING),
           b AS (INSERT INTO branch_photos (branch_id, sha256) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1)
      SELECT EXISTS (SELECT 1 FROM b) AS new_for_branch,
-            EXISTS (SELECT 1 FROM p) AND EXISTS (
+            EXISTS (SELECT 1 FROM b) AND EXISTS (
               SELECT 1 FROM book_pages bp JOIN mail_outbox j ON j.entry_id = bp.entry_id
-               WHERE bp.sha256 = $2 AND bp.final_page_no IS NOT NULL
+               WHERE bp.sha256 = $2 AND bp.branch_id = $1 AND bp.final_page_no IS NOT NULL
                  AND j.status = 'pending' AND j.kind = 'book_entry') AS wake`,
     [branchId, sha256, size],
   );

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { BranchDirectory, EnrollRequest, EnrollResponse } from '../../shared/sync/protocol';
 import { enrollmentCodeHash, hashSecret, newDeviceToken, newEnrollmentCode } from '../auth';
@@ -35,8 +36,8 @@ export async function createEnrollment(
 }
 
 /**
- * The app exchanges a one-time code for a device token. A code of another branch is refused without being
- * used up, so the employee can fix the workstation's branch and try again.
+ * The app exchanges a one-time code for a device token and a device id. A code of another branch is refused
+ * without being used up, so the employee can fix the workstation's branch and try again.
  */
 export async function enrollDevice(
   pool: Pool,
@@ -64,23 +65,22 @@ export async function enrollDevice(
         'branch_mismatch',
         `This code is for branch ${row.code}, but this workstation is set up for ${request.branchCode}.`,
       );
-    const other = await client.query<{ branch_id: number }>('SELECT branch_id FROM devices WHERE id = $1', [
-      request.deviceId,
-    ]);
-    if (other.rows[0] && other.rows[0].branch_id !== row.branch_id)
-      throw new HqError(409, 'branch_mismatch', 'This device is enrolled for another branch.');
+    // Issue 13: enrollment creates a new device and never touches another (re-enrolling with another
+    // device's id replaced that device's token). HQ gives the id, whatever the app proposes: an answer that
+    // kept a free proposed id and changed a taken one told whether a device (of any branch) had it. The app
+    // adopts the id it is given (renderer/sync/enroll.ts).
     const token = newDeviceToken();
-    // Re-enrolling a device replaces its token (the old one stops working) and keeps its sequence.
-    await client.query(
-      `INSERT INTO devices (id, branch_id, token_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (id) DO UPDATE SET token_hash = EXCLUDED.token_hash, revoked_at = NULL, enrolled_at = now()`,
-      [request.deviceId, row.branch_id, hashSecret(token)],
-    );
+    const deviceId = randomUUID();
+    await client.query('INSERT INTO devices (id, branch_id, token_hash) VALUES ($1, $2, $3)', [
+      deviceId,
+      row.branch_id,
+      hashSecret(token),
+    ]);
     await client.query('UPDATE enrollment_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [
       enrollmentCodeHash(request.code),
       now.toISOString(),
-      request.deviceId,
+      deviceId,
     ]);
-    return { deviceId: request.deviceId, deviceToken: token, branch: directoryOf(row) };
+    return { deviceId, deviceToken: token, branch: directoryOf(row) };
   });
 }

@@ -63,3 +63,11 @@ export async function nextVersion(client: PoolClient, branchId: number): Promise
   );
   return rows[0]!.version;
 }
+
+/**
+ * Locks the branch's row (its version counter) until the transaction ends, before any other row: a
+ * transaction that writes a branch's data takes this lock first, so all take their locks in one order.
+ */
+export async function lockBranch(client: PoolClient, branchId: number): Promise<void> {
+  await client.query('SELECT 1 FROM branches WHERE id = $1 FOR UPDATE', [branchId]);
+}

@@ -288,6 +288,19 @@ CREATE INDEX employees_branch_name ON employees (branch_id, name);
 `,
   },
   {
+    // Issue 13 (R7, R24): a submitted entry waits for the photos its own branch uploaded. Another branch's
+    // copy of the same bytes neither completes it (SPB-02's manager was mailed MSK-01's photo) nor tells the
+    // branch, through the missing-photo count on pull, that another branch has a photo.
+    id: '007_branch_bound',
+    sql: `
+CREATE OR REPLACE VIEW book_entry_photos_missing AS
+SELECT p.entry_id, p.final_page_no, p.sha256
+  FROM book_pages p
+ WHERE p.final_page_no IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM branch_photos bp WHERE bp.branch_id = p.branch_id AND bp.sha256 = p.sha256);
+`,
+  },
+  {
     // Issue 17: HQ on several machines. Whatever ends a device token's validity — a revocation, a
     // re-enrollment (a new token), an expiry set in the database, the device moved or removed — is told to
     // every HQ process at once, by whichever process or tool made the change: each drops the device from

@@ -62,7 +62,8 @@ export async function composeMail(pool: Pool, blobs: BlobStore, job: MailJob): P
     `SELECT e.captured_at, e.captured_by, e.complaint_number, c.record->>'description' AS summary,
             b.code, b.name, b.time_zone, b.language, b.manager_name, b.manager_email, b.head_of_sales_name,
             b.head_of_sales_email
-       FROM book_entries e JOIN branches b ON b.id = e.branch_id LEFT JOIN complaints c ON c.id = e.complaint_id
+       FROM book_entries e JOIN branches b ON b.id = e.branch_id LEFT JOIN complaints c
+         ON c.id = e.complaint_id AND c.branch_id = e.branch_id
       WHERE e.id = $1`,
     [job.entry_id],
   );

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/log';
 import { enrollDevice } from '../branches/enrollment';
 
 export async function enrollRoutes(app: FastifyInstance) {
+  // Issue 13: every enrollment creates a new device (no other device's token changes, so no cache to drop).
   app.post(HQ_PATHS.enroll, async (request): Promise<EnrollResponse> => {
     const body = app.parse(enrollRequestSchema, request.body);
     const answer = await enrollDevice(app.hq.db.pool, body);

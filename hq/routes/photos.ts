@@ -86,8 +86,11 @@ export async function photoRoutes(app: FastifyInstance) {
       );
     const recorded = await recordPhoto(app.hq.db.pool, device.branchId, sha, result.size);
     if (recorded.wake) app.hq.onMailWork?.();
-    if (!recorded.newForBranch) return reply.code(200).send({ sha256: sha, stored: 'already' });
-    app.photoQuota.stored(device.branchId, result.size);
-    return reply.code(201).send({ sha256: sha, stored: result.alreadyStored ? 'deduplicated' : 'new' });
+    if (recorded.newForBranch) app.photoQuota.stored(device.branchId, result.size);
+    // Issue 13: new to this branch is "new", whether or not another branch had the same bytes (that is not
+    // this branch's to learn). A concurrent upload of the branch's own may have recorded it first.
+    return recorded.newForBranch
+      ? reply.code(201).send({ sha256: sha, stored: 'new' })
+      : reply.code(200).send({ sha256: sha, stored: 'already' });
   });
 }

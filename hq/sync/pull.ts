@@ -27,5 +27,10 @@ export async function pullChanges(
   const all: Change[] = parts.flat().sort((a, b) => a.version - b.version);
   const page = all.slice(0, limit);
   const more = all.length > limit;
-  return { changes: page, cursor: page.at(-1)?.version ?? cursor, more };
+  return {
+    changes: page,
+    cursor: page.at(-1)?.version ?? cursor,
+    more,
+    serverTime: new Date().toISOString(),
+  };
 }

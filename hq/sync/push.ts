@@ -8,7 +8,7 @@ import {
   type OpOutcome,
 } from '../../shared/sync/rules';
 import type { DevicePrincipal } from '../auth';
-import { branchTx } from '../branches/versions';
+import { branchTx, lockBranch } from '../branches/versions';
 import { inTransaction } from '../db/database';
 import type { FaultPoints } from '../faults';
 import { applyOperation } from './dispatch';
@@ -57,13 +57,27 @@ export async function applyPush(
       [device.deviceId],
     );
     let lastSeq = dev.rows[0]?.last_seq ?? 0;
+    // One push at a time per op id, too: the same op from two devices at once (this PC before and after
+    // it enrolled again, or a hostile replay) would otherwise be applied by both, and the second `ops` row
+    // refused by its primary key — a 500 the fuzz suite found (issue 13). Taken in one order: no deadlock.
+    await client.query(
+      `SELECT pg_advisory_xact_lock(k) FROM (
+         SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x ORDER BY k) AS ids`,
+      [ordered.map((o) => o.opId)],
+    );
+    // The branch's row (its version counter) before any row an op touches: one lock order for every push,
+    // so two devices of a branch acting on one complaint or entry at once wait for each other instead of
+    // deadlocking (found by the fuzz suite: a note and a transition, each batch holding what the other
+    // needed). A branch's pushes took this lock at their first change anyway.
+    await lockBranch(client, device.branchId);
     const tx = branchTx(client, device.branchId);
     const known = await client.query<{
       op_id: string;
       outcome: 'applied' | 'rejected';
       reason: string | null;
       device_id: string;
-    }>('SELECT op_id, outcome, reason, device_id FROM ops WHERE op_id = ANY($1::uuid[])', [
+      branch_id: number;
+    }>('SELECT op_id, outcome, reason, device_id, branch_id FROM ops WHERE op_id = ANY($1::uuid[])', [
       ordered.map((o) => o.opId),
     ]);
     const before = new Map(known.rows.map((r) => [r.op_id, r]));
@@ -74,8 +88,9 @@ export async function applyPush(
       if (results.has(op.opId)) continue; // the same op twice in one batch
       const r = before.get(op.opId);
       if (r) {
-        // Another device's op id: nothing of it is told, and nothing is stored.
-        if (r.device_id !== device.deviceId)
+        // Another branch's op id: nothing of it is told, and nothing is stored. One of this branch's other
+        // devices is this PC before it enrolled again (issue 13): its op was received then, and is a retry.
+        if (r.device_id !== device.deviceId && r.branch_id !== device.branchId)
           results.set(op.opId, { opId: op.opId, outcome: 'rejected', reason: 'conflict', duplicate: false });
         else
           results.set(op.opId, {

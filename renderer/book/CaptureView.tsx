@@ -38,7 +38,7 @@ export function CaptureView({
   const db = useDb();
   const me = useSignedInEmployee();
   const camera = useCamera();
-  const { busy, problems, takePhoto, importFiles, rotate } = useCapture({
+  const { busy, problems, takePhoto, importFiles, rotate, change } = useCapture({
     entryId,
     settings,
     video: camera.videoRef,
@@ -109,10 +109,10 @@ export function CaptureView({
             pages={pages}
             busy={busy}
             ready={camera.ready}
-            onMove={(p, delta) => void movePage(db, p.id, delta)}
+            onMove={(p, delta) => void change(() => movePage(db, p.id, delta))}
             onRotate={(p) => void rotate(p)}
             onRetake={(p) => void takePhoto(p.id)}
-            onDelete={(p) => void removePage(db, p.id, me)}
+            onDelete={(p) => void change(() => removePage(db, p.id, me))}
           />
           {entryId && pages.length > 0 && (
             <SubmitForm entryId={entryId} settings={settings} saveButton={saveButton} />

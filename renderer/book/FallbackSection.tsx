@@ -10,6 +10,7 @@ import { formatDateTime } from '../i18n/format';
 import { mailProblem } from './BookDeadline';
 import { DirectoryIncomplete, exportFallbackEml } from './fallback';
 import { ImageRejected } from './imaging';
+import { saveFailureText } from '../ui/saveFailure';
 
 /**
  * The R7 fallback, on the capture screen (pages taken, entry not saved yet) and on a saved entry: a ready
@@ -47,7 +48,7 @@ export function FallbackSection({
             ? t('fallback.noManager')
             : err instanceof ImageRejected
               ? t(`rejected.${err.code}`)
-              : t('rejected.failed', { message: err instanceof Error ? err.message : String(err) }),
+              : saveFailureText(err, (text) => t('rejected.failed', { message: text })),
       });
     }
   }

@@ -10,6 +10,7 @@ import { useSignedInEmployee } from '../people';
 import { TextField } from '../ui/Field';
 import { submitEntry } from './actions';
 import { useFocusSaveRequest } from './focusSave';
+import { saveFailureText } from '../ui/saveFailure';
 
 /**
  * R6/R7: links the entry to a complaint — a new one (channel "feedback book", the complaint form's own
@@ -59,8 +60,7 @@ export function SubmitForm({
       }
     } catch (error) {
       if (error instanceof ValidationFailed) setErrors(error.errors);
-      else
-        setFailure(t('rejected.failed', { message: error instanceof Error ? error.message : String(error) }));
+      else setFailure(saveFailureText(error, (message) => t('rejected.failed', { message })));
     } finally {
       setSaving(false);
     }

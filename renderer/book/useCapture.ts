@@ -8,6 +8,7 @@ import { useSignedInEmployee } from '../people';
 import { DuplicatePage, EntryClosed, EntryFull, addPage, replacePage, type NewPage } from './actions';
 import { ImageRejected } from './imaging';
 import { processFile, processFrame, rotateStored } from './imageWorker';
+import { saveFailureText } from '../ui/saveFailure';
 
 /** What went wrong with one capture or import, in words; `file` names the imported file. */
 export type CaptureProblem = { file?: string; text: string };
@@ -46,8 +47,9 @@ export function useCapture({
     if (err instanceof DuplicatePage) return t('rejected.duplicate', { page: err.pageNo });
     if (err instanceof EntryFull) return t('rejected.full', { max: MAX_PAGES_PER_ENTRY });
     if (err instanceof EntryClosed) return t('rejected.closed');
-    if (err instanceof DOMException && err.name === 'QuotaExceededError') return t('rejected.quota');
-    return t('rejected.failed', { message: err instanceof Error ? err.message : String(err) });
+    // Issue 13: Dexie reports a full disk as its own QuotaExceededError, or as the AbortError of the
+    // transaction it aborted — recognised either way; the pages saved before are kept.
+    return saveFailureText(err, (message) => t('rejected.failed', { message }), 'page');
   };
 
   async function save(page: NewPage, replacing?: string) {
@@ -114,6 +116,16 @@ export function useCapture({
     }
   }
 
+  /** Moving or deleting a page: a failure (a full disk) is said like a capture's, never swallowed. */
+  async function change(action: () => Promise<unknown>) {
+    try {
+      await action();
+      setProblems([]);
+    } catch (err) {
+      setProblems([{ text: explain(err) }]);
+    }
+  }
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.code !== 'Space' || e.repeat || e.ctrlKey || e.altKey || e.metaKey) return;
@@ -127,5 +139,5 @@ export function useCapture({
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  return { busy, problems, takePhoto, importFiles, rotate };
+  return { busy, problems, takePhoto, importFiles, rotate, change };
 }

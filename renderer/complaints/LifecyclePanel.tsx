@@ -4,6 +4,7 @@ import { policyOf, type WorkstationSettings } from '../../shared/settings/workst
 import { useDb } from '../db/context';
 import { StepsPanel, type StepEvent, type StepOutcome } from '../ui/lifecycle/StepsPanel';
 import { useSignedInEmployee } from '../people';
+import { saveFailureText } from '../ui/saveFailure';
 import { TransitionRefused, changeStatus, recordEvent } from './actions';
 
 /** A refusal by shared/lifecycle is shown in words under the form; anything else as an error. */
@@ -43,6 +44,8 @@ export function LifecyclePanel({
         refusals(() => changeStatus(db, complaint.id, { to, expectedFrom: complaint.status, ...extra }, me))
       }
       onEvent={(type, text) => refusals(() => recordEvent(db, complaint.id, type, text, me))}
+      // Issue 13: a full disk is said as such; what was entered stays in the form.
+      describeError={(err) => saveFailureText(err, (message) => message)}
     />
   );
 }

@@ -13,7 +13,11 @@ import { branchCalendarOf, policyOf, type WorkstationSettings } from '../../shar
 import { useDb } from '../db/context';
 import { formatDate, formatTime } from '../i18n/format';
 import { useSignedInEmployee } from '../people';
-import { NEW_COMPLAINT_DRAFT, ValidationFailed, discardDraft, registerComplaint } from './actions';
+import type { DraftRow } from '../db/database';
+import { saveFailureText } from '../ui/saveFailure';
+import { ValidationFailed, discardDraft, registerComplaint } from './actions';
+import { windowDraftId } from './drafts';
+import { OtherWindowDrafts } from './OtherWindowDrafts';
 import { ChannelPicker } from './ChannelPicker';
 import { ComplaintFields } from './ComplaintFields';
 import { controlIdFor } from './fieldErrors';
@@ -27,22 +31,31 @@ function initialChannel(): Channel {
   return (CHANNELS as readonly string[]).includes(last ?? '') ? (last as Channel) : 'in_person';
 }
 
-/** R1: the New complaint page. A draft left by a crash or a closed window comes back first. */
+/**
+ * R1: the New complaint page. This window's draft, left by a crash or a reload, comes back first; drafts of
+ * windows that are gone are offered (issue 13: one draft per window).
+ */
 export function NewComplaintPage({ settings }: { settings: WorkstationSettings }) {
   const db = useDb();
-  const [draft, setDraft] = useState<{ input: ComplaintInput; restoredAt: string | null } | null>(null);
+  const [draft, setDraft] = useState<{
+    id: string;
+    input: ComplaintInput;
+    restoredAt: string | null;
+  } | null>(null);
 
   // Before anything can be typed over it.
   useEffect(() => {
     let live = true;
-    void db.drafts.get(NEW_COMPLAINT_DRAFT).then((row) => {
+    void (async () => {
+      const id = await windowDraftId();
+      const row = await db.drafts.get(id);
       if (!live) return;
       setDraft(
         row && !isBlank(row.input)
-          ? { input: row.input, restoredAt: row.updatedAt }
-          : { input: emptyComplaintInput(initialChannel(), new Date()), restoredAt: null },
+          ? { id, input: row.input, restoredAt: row.updatedAt }
+          : { id, input: emptyComplaintInput(initialChannel(), new Date()), restoredAt: null },
       );
-    });
+    })();
     return () => {
       live = false;
     };
@@ -52,17 +65,21 @@ export function NewComplaintPage({ settings }: { settings: WorkstationSettings }
   return (
     <ComplaintForm
       key={draft.restoredAt ?? 'new'}
+      draftId={draft.id}
       initial={draft.input}
       restoredAt={draft.restoredAt}
       settings={settings}
+      onAdopt={(row) => setDraft({ id: draft.id, input: row.input, restoredAt: row.updatedAt })}
     />
   );
 }
 
 function ComplaintForm(props: {
+  draftId: string;
   initial: ComplaintInput;
   restoredAt: string | null;
   settings: WorkstationSettings;
+  onAdopt: (draft: DraftRow) => void;
 }) {
   const { settings } = props;
   const { t, i18n } = useTranslation(['complaints', 'common']);
@@ -81,7 +98,7 @@ function ComplaintForm(props: {
   const firstField = useRef<HTMLInputElement>(null);
 
   useEffect(() => firstField.current?.focus(), []);
-  useDraftAutosave(db, input);
+  const draftProblem = useDraftAutosave(db, props.draftId, input);
 
   const update = (change: (draft: ComplaintInput) => ComplaintInput) => {
     setInput((prev) => {
@@ -114,13 +131,17 @@ function ComplaintForm(props: {
     }
     setSaving(true);
     try {
-      const complaint = await registerComplaint(db, input, settings, me, now, { acknowledged });
+      const complaint = await registerComplaint(db, input, settings, me, now, {
+        acknowledged,
+        draftId: props.draftId,
+      });
       localStorage.setItem(LAST_CHANNEL_KEY, input.channel);
       setFlash(JUST_REGISTERED, complaint.id);
       navigate(`/complaints/${complaint.id}`);
     } catch (err) {
       if (err instanceof ValidationFailed) setErrors(err.errors);
-      else setSaveError(err instanceof Error ? err.message : String(err));
+      // Issue 13: a full disk is said as such; the form keeps what was typed, to save again.
+      else setSaveError(saveFailureText(err, (message) => t('form.saveFailed', { message })));
       setSaving(false);
     }
   }
@@ -133,7 +154,7 @@ function ComplaintForm(props: {
   };
 
   const clear = async () => {
-    await discardDraft(db);
+    await discardDraft(db, props.draftId);
     setInput(emptyComplaintInput(input.channel, new Date()));
     setRestoredAt(null);
     setErrors([]);
@@ -176,9 +197,20 @@ function ComplaintForm(props: {
       )}
       {saveError && (
         <div className="banner banner-error" role="alert" data-testid="save-error">
-          {t('form.saveFailed', { message: saveError })}
+          {saveError}
         </div>
       )}
+      {draftProblem && (
+        <div className="banner banner-warning" role="alert" data-testid="draft-error">
+          {draftProblem}
+        </div>
+      )}
+      <OtherWindowDrafts
+        draftId={props.draftId}
+        canContinue={isBlank(input)}
+        timeZone={settings.timeZone}
+        onContinue={props.onAdopt}
+      />
 
       <ChannelPicker
         value={input.channel}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDb } from '../db/context';
 import { useSignedInEmployee } from '../people';
 import { NOTE_MAX_LENGTH, addNote } from './actions';
+import { saveFailureText } from '../ui/saveFailure';
 
 /**
  * R5: later information from the customer, added to the complaint's history (Ctrl+Enter saves) in the
@@ -28,7 +29,7 @@ export function NoteForm({ complaintId }: { complaintId: string }) {
       setText('');
       setError(null);
     } catch (err) {
-      setError(t('form.saveFailed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(saveFailureText(err, (message) => t('form.saveFailed', { message })));
     } finally {
       setSaving(false);
     }

@@ -29,6 +29,7 @@ import type { Signer } from '../db/employees';
 import { actionTables, enqueue } from '../db/outbox';
 import { complaintHistory } from './queries';
 
+/** The New complaint form's draft: before issue 13 the only one, now the prefix of each window's. */
 export const NEW_COMPLAINT_DRAFT = 'new-complaint';
 export const NOTE_MAX_LENGTH = LIMITS.note;
 
@@ -53,6 +54,8 @@ export interface RegisterOptions {
   acknowledged?: boolean;
   /** Registered from another flow (the feedback book): the New complaint form's draft is not this one. */
   keepDraft?: boolean;
+  /** The draft the form was typed in (its window's, drafts.ts): cleared in the same transaction. */
+  draftId?: string;
 }
 
 /**
@@ -126,7 +129,7 @@ export async function registerComplaint(
     await db.complaints.add(withListKeys(complaint, settings));
     await db.events.bulkAdd(events);
     await enqueue(db, 'complaint.register', { complaint, events }, now);
-    if (!options.keepDraft) await db.drafts.delete(NEW_COMPLAINT_DRAFT);
+    if (!options.keepDraft && options.draftId) await db.drafts.delete(options.draftId);
     return complaint;
   });
 }
@@ -233,11 +236,19 @@ export async function appendEvent(
   });
 }
 
-/** Keeps what is being typed, so a crash or a closed window loses nothing. Not a user action: no outbox. */
-export async function saveDraft(db: OtklikDatabase, input: ComplaintInput, now = new Date()): Promise<void> {
-  await db.drafts.put({ id: NEW_COMPLAINT_DRAFT, input, updatedAt: now.toISOString() });
+/**
+ * Keeps what is being typed, so a crash or a closed window loses nothing (R22). Not a user action: no
+ * outbox. `draftId` is the window's (drafts.ts): each window has its own.
+ */
+export async function saveDraft(
+  db: OtklikDatabase,
+  draftId: string,
+  input: ComplaintInput,
+  now = new Date(),
+): Promise<void> {
+  await db.drafts.put({ id: draftId, input, updatedAt: now.toISOString() });
 }
 
-export async function discardDraft(db: OtklikDatabase): Promise<void> {
-  await db.drafts.delete(NEW_COMPLAINT_DRAFT);
+export async function discardDraft(db: OtklikDatabase, draftId: string): Promise<void> {
+  await db.drafts.delete(draftId);
 }

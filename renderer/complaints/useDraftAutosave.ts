@@ -1,6 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { emptyComplaintInput, type ComplaintInput } from '../../shared/complaints/model';
 import type { OtklikDatabase } from '../db/database';
+import { saveFailureText } from '../ui/saveFailure';
 import { saveDraft } from './actions';
 
 const DRAFT_DELAY_MS = 300;
@@ -12,21 +14,33 @@ export const isBlank = (input: ComplaintInput) =>
 
 /**
  * R22: what is typed is in IndexedDB within a third of a second, and at once when the page goes away, so a
- * crash or a closed window loses nothing.
+ * crash or a closed window loses nothing. Each window keeps its own draft (`draftId`, drafts.ts). A draft
+ * that cannot be saved (issue 13: a full disk) is not silent: the form shows the returned text until a
+ * later save works.
  */
-export function useDraftAutosave(db: OtklikDatabase, input: ComplaintInput): void {
+export function useDraftAutosave(db: OtklikDatabase, draftId: string, input: ComplaintInput): string | null {
+  const { t } = useTranslation('complaints');
+  const [problem, setProblem] = useState<string | null>(null);
   const latest = useRef(input);
+  const save = useRef((_value: ComplaintInput) => undefined as void);
+  save.current = (value: ComplaintInput) =>
+    void saveDraft(db, draftId, value).then(
+      () => setProblem(null),
+      (error: unknown) =>
+        setProblem(saveFailureText(error, (message) => t('form.draftFailed', { message }), 'draft')),
+    );
   useEffect(() => {
     latest.current = input;
     if (isBlank(input)) return;
-    const timer = setTimeout(() => void saveDraft(db, input), DRAFT_DELAY_MS);
+    const timer = setTimeout(() => save.current(input), DRAFT_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [db, input]);
+  }, [input]);
   useEffect(() => {
     const flush = () => {
-      if (!isBlank(latest.current)) void saveDraft(db, latest.current);
+      if (!isBlank(latest.current)) save.current(latest.current);
     };
     window.addEventListener('pagehide', flush);
     return () => window.removeEventListener('pagehide', flush);
-  }, [db]);
+  }, []);
+  return problem;
 }

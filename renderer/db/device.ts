@@ -24,6 +24,24 @@ export async function deviceId(db: OtklikDatabase): Promise<string> {
   return deviceIdIn(db.meta);
 }
 
+/**
+ * Issue 13: every enrollment makes this PC a new device at HQ, with the id HQ confirms or gives and a
+ * sequence that HQ starts at 1. What is still queued becomes that device's: each op carries the id and the
+ * ops are numbered 1, 2, … in their order, and the counter goes on from there — a gap in the sequence tells
+ * HQ that data was lost here, so none may appear. Inside the caller's read-write transaction on `meta` and
+ * `outbox`, together with storing the new link.
+ */
+export async function becomeEnrolledDevice(db: OtklikDatabase, id: string): Promise<void> {
+  assertInTransaction(db);
+  if (!Dexie.currentTransaction!.storeNames.includes('outbox'))
+    throw new Error('The outbox must be renumbered in the transaction that changes the device');
+  const queued = await db.outbox.orderBy('deviceSeq').toArray();
+  await db.outbox.clear();
+  await db.outbox.bulkAdd(queued.map((op, i) => ({ ...op, deviceId: id, deviceSeq: i + 1 })));
+  await db.meta.put({ key: 'deviceSeq', value: queued.length });
+  await db.meta.put({ key: 'deviceId', value: id });
+}
+
 /** This device's enrollment at HQ: the token is what HQ knows it by (HQ keeps only its hash). */
 export interface HqLink {
   hqUrl: string;

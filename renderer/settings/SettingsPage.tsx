@@ -27,6 +27,7 @@ import { completeFirstRun, staffProblems, type StaffRow } from './firstRun';
 import { SignInSection } from './SignInSection';
 import { firstRunSettings, settingsErrorMessage } from './settingsForm';
 import { TextSetting, type TextSettingField } from './TextSetting';
+import { saveFailureText } from '../ui/saveFailure';
 
 const ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
 
@@ -103,7 +104,7 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
       setSaved(true);
     } catch (err) {
       if (err instanceof SettingsInvalid) setErrors(err.errors);
-      else setSaveError(err instanceof Error ? err.message : String(err));
+      else setSaveError(saveFailureText(err, (message) => t('saveFailed', { message })));
     }
   }
 
@@ -136,7 +137,7 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
       )}
       {saveError && (
         <div className="banner banner-error" role="alert">
-          {t('saveFailed', { message: saveError })}
+          {saveError}
         </div>
       )}
 

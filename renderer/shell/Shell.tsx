@@ -7,6 +7,7 @@ import { StatusBar } from './StatusBar';
 import { StorageWarning } from './StorageWarning';
 import { AtRiskBanner } from '../book';
 import { SignedInBadge, useCounter } from '../people';
+import { ClockSkewBanner } from '../sync/ClockSkewBanner';
 
 const NAV_ITEMS = [
   {
@@ -79,6 +80,7 @@ export function Shell({ settings, children }: { settings: WorkstationSettings | 
       <main className="app-main">
         <StorageWarning />
         {/* R7: the feedback book's warning stays on the lock screen too: it says nothing of a customer. */}
+        <ClockSkewBanner />
         {settings && <AtRiskBanner settings={settings} />}
         {children}
       </main>

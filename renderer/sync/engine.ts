@@ -3,11 +3,13 @@ import { withHqDirectory } from '../../shared/settings/directory';
 import { withSettingsDefaults } from '../../shared/settings/workstation';
 import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
+import { clockOffsetMs } from '../../shared/sync/clock';
 import { complaintIdOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { hqLink } from '../db/device';
 import { storedSettings, withListKeys } from '../db/listKeys';
 import { sha256Hex } from '../platform/sha256';
+import { isStorageFull } from '../platform/storage';
 import { HqRequestError, type HqClient, type HqConnection } from './client';
 import type { SyncProblem } from '../../shared/sync/problems';
 import {
@@ -15,6 +17,7 @@ import {
   MAX_REJECTIONS_KEPT,
   readMeta,
   updateStatus,
+  type ClockReading,
   type OutboxRow,
   type Rejection,
   type SyncError,
@@ -38,7 +41,10 @@ const describe = (error: unknown): SyncError => {
       problem,
       ...(error.code ? { code: error.code } : {}),
     };
-  return { kind: 'server', message: error instanceof Error ? error.message : String(error), at, problem };
+  // Issue 13: a full disk here is not HQ's error (it was reported as one): what HQ sent is not stored, what
+  // was stored stays, and the next cycle after space is freed takes it again.
+  const kind = isStorageFull(error) ? 'storage_full' : 'server';
+  return { kind, message: error instanceof Error ? error.message : String(error), at, problem };
 };
 
 /** HQ will never take these bytes under this name: retrying cannot help (R23: never blocks the others). */
@@ -123,7 +129,11 @@ export class SyncEngine {
               at: now,
             });
         }
-        await this.db.outbox.bulkDelete(batch.filter((o) => acked.has(o.opId)).map((o) => o.deviceSeq));
+        // By op id: an enrollment meanwhile may have renumbered the queue (becomeEnrolledDevice).
+        await this.db.outbox
+          .where('opId')
+          .anyOf(batch.filter((o) => acked.has(o.opId)).map((o) => o.opId))
+          .delete();
         if (rejected.length > 0) {
           const kept = (await readMeta<Rejection[]>(this.db, META.rejections)) ?? [];
           await this.db.meta.put({
@@ -146,8 +156,8 @@ export class SyncEngine {
       for (const op of batch) {
         // Only rows still queued: a reload may have let another syncer push them meanwhile.
         await this.db.outbox
-          .where('deviceSeq')
-          .equals(op.deviceSeq)
+          .where('opId')
+          .equals(op.opId)
           .modify((row: OutboxRow) => {
             row.attempts = (row.attempts ?? 0) + 1;
             row.lastError = problem;
@@ -273,7 +283,15 @@ export class SyncEngine {
   async pullChanges(conn: HqConnection): Promise<void> {
     for (;;) {
       const cursor = (await readMeta<number>(this.db, META.cursor)) ?? 0;
+      const sentAt = Date.now();
       const page = await this.client.pull(conn, cursor);
+      // Issue 13: how far this clock is from HQ's (the banner warns past 5 minutes).
+      const offsetMs = clockOffsetMs(page.serverTime, sentAt, Date.now());
+      if (offsetMs !== undefined)
+        await this.db.meta.put({
+          key: META.clock,
+          value: { offsetMs, measuredAt: new Date().toISOString() } satisfies ClockReading,
+        });
       await this.applyChanges(page.changes, page.cursor);
       if (!page.more || page.changes.length === 0) return;
     }

@@ -2,7 +2,7 @@ import { hqUrlProblem } from '../../shared/security/hq-url';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { normalizeEnrollmentCode } from '../../shared/sync/protocol';
 import type { OtklikDatabase } from '../db/database';
-import { deviceId, type HqLink } from '../db/device';
+import { becomeEnrolledDevice, deviceId, type HqLink } from '../db/device';
 import { saveWorkstationSettings } from '../db/settings';
 import { requestSync } from './channel';
 import { createHqClient, HqRequestError, type HqClient } from './client';
@@ -74,7 +74,11 @@ export async function connectToHq(
     branch: answer.branch,
     enrolledAt: new Date().toISOString(),
   };
-  await db.meta.put({ key: META.link, value: link });
+  // HQ's device from now on (issue 13): its id, and what is queued renumbered from 1, with the link.
+  await db.transaction('rw', db.meta, db.outbox, async () => {
+    await becomeEnrolledDevice(db, answer.deviceId);
+    await db.meta.put({ key: META.link, value: link });
+  });
   // The directory HQ manages replaces the local manager / head-of-sales fields it sets (issue 6).
   const withDirectory = withHqDirectory(settings, answer.branch) ?? settings;
   if (settings.hqUrl !== hqUrl || withDirectory !== settings)

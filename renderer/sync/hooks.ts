@@ -1,7 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../db/context';
 import { hqLink } from '../db/device';
-import { pendingCounts, readMeta, refusedPhotos, syncStatus, META, type Rejection } from './state';
+import {
+  pendingCounts,
+  readMeta,
+  refusedPhotos,
+  syncStatus,
+  META,
+  type ClockReading,
+  type Rejection,
+} from './state';
 
 export function useSyncStatus() {
   const db = useDb();
@@ -27,4 +35,10 @@ export function useRejections() {
 export function useRefusedPhotos() {
   const db = useDb();
   return useLiveQuery(() => refusedPhotos(db), [db]);
+}
+
+/** Issue 13: how far this workstation's clock was from HQ's at the last pull (undefined: not known yet). */
+export function useClockReading() {
+  const db = useDb();
+  return useLiveQuery(async () => (await readMeta<ClockReading>(db, META.clock)) ?? null, [db]);
 }

@@ -6,7 +6,8 @@ import type { SyncErrorKind } from './client';
 import type { SyncProblem } from '../../shared/sync/problems';
 
 export interface SyncError {
-  kind: SyncErrorKind;
+  /** HQ's or the network's kind of failure, or this computer's full disk (issue 13). */
+  kind: SyncErrorKind | 'storage_full';
   /** HQ's machine-readable code, when HQ answered. */
   code?: string;
   /** The raw technical text, for support; the UI words `problem` instead. */
@@ -48,7 +49,14 @@ export const META = {
   status: 'sync.status',
   cursor: 'sync.cursor',
   rejections: 'sync.rejections',
+  clock: 'sync.clock',
 } as const;
+
+/** Issue 13: HQ's clock minus this one, as the last pull measured it (shared/sync/clock). */
+export interface ClockReading {
+  offsetMs: number;
+  measuredAt: string;
+}
 export const MAX_REJECTIONS_KEPT = 200;
 
 export async function readMeta<T>(db: OtklikDatabase, key: string): Promise<T | undefined> {

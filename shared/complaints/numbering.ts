@@ -46,6 +46,14 @@ export function parseComplaintNumber(value: string): ComplaintNumberParts | null
   return { branchCode: m[1]!, year: Number(m[2]), station: Number(m[3]), sequence: Number(m[4]) };
 }
 
+/**
+ * The branch a complaint number belongs to, when it is exactly a number this app issues (no spaces, upper
+ * case); null otherwise. HQ accepts a number only from a device of that branch (issue 13, R1).
+ */
+export function branchOfNumber(value: string): string | null {
+  return NUMBER_PATTERN.exec(value)?.[1] ?? null;
+}
+
 /** The key of the counter a workstation keeps for one branch and year. */
 export function sequenceCounterKey(branchCode: string, year: number, station: number): string {
   return `complaintSequence:${branchCode}:${year}:${station}`;

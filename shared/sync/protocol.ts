@@ -138,6 +138,7 @@ export function normalizeEnrollmentCode(code: string): string {
 export const enrollRequestSchema = storable(
   z.object({
     code: z.string().min(1).max(64),
+    /** The workstation's id so far. HQ gives every enrollment a new id (issue 13), which the app adopts. */
     deviceId: z.uuid(),
     /** The branch this workstation was set up for: HQ refuses a code of another branch without using it up. */
     branchCode: z.string().min(1).max(MAX_BRANCH_CODE),
@@ -247,6 +248,8 @@ export const pullResponseSchema = z.object({
   cursor: z.number().int().nonnegative(),
   /** More changes are waiting: ask again at once. */
   more: z.boolean(),
+  /** Issue 13: HQ's clock when it answered; the workstation warns when its own is far off. */
+  serverTime: z.iso.datetime({ offset: true }).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -4,6 +4,7 @@
  * against HQ's own state, and does the device's sequence show a gap (local data loss).
  */
 import type { ComplaintStatus } from '../complaints/model';
+import { branchOfNumber } from '../complaints/numbering';
 import { transition, type FollowUpOutcome, type RefusalReason } from '../lifecycle';
 import type { DecisionInput, FollowUpInput } from '../lifecycle/decision';
 import {
@@ -71,15 +72,26 @@ export function checkEnvelope(op: PushOperation, deviceId: string): EnvelopeChec
   return { ok: true, type: op.type, payload: parsed.data as OperationPayload<OperationType> };
 }
 
-/** The branch codes a payload claims to belong to; each must be the device's own branch (R24). */
+/** A number that is no branch's: never the device's branch. */
+const NOT_A_NUMBER = '';
+
+/**
+ * The branch codes a payload claims to belong to; each must be the device's own branch (R24). A complaint
+ * number names its branch too (issue 13, R1: a branch that could register another's number would have that
+ * branch's real complaint refused), and a number this app would not issue belongs to no branch.
+ */
 export function claimedBranches(type: OperationType, payload: OperationPayload<OperationType>): string[] {
   switch (type) {
-    case 'complaint.register':
-      return [(payload as OperationPayload<'complaint.register'>).complaint.branchCode];
+    case 'complaint.register': {
+      const { complaint } = payload as OperationPayload<'complaint.register'>;
+      return [complaint.branchCode, branchOfNumber(complaint.number) ?? NOT_A_NUMBER];
+    }
     case 'book.page.add':
       return [(payload as OperationPayload<'book.page.add'>).entry.branchCode];
-    case 'book.entry.submit':
-      return [(payload as OperationPayload<'book.entry.submit'>).entry.branchCode];
+    case 'book.entry.submit': {
+      const { entry } = payload as OperationPayload<'book.entry.submit'>;
+      return [entry.branchCode, branchOfNumber(entry.complaintNumber) ?? NOT_A_NUMBER];
+    }
     case 'employee.upsert':
       return [(payload as OperationPayload<'employee.upsert'>).employee.branchCode];
     default:

@@ -139,7 +139,8 @@ export async function enroll(
   });
   if (res.status !== 200) throw new Error(`enroll: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as EnrollResponse;
-  return { deviceId, token: body.deviceToken, branchCode, seq: 0 };
+  // The device id HQ gave (a new one for every enrollment: issue 13).
+  return { deviceId: body.deviceId, token: body.deviceToken, branchCode, seq: 0 };
 }
 
 export function call(hq: RunningHq, device: TestDevice | null, path: string, init: RequestInit = {}) {

@@ -98,3 +98,29 @@ export function head(method: string, path: string, headers: Record<string, strin
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A request whose headers and body leave in one write, so they arrive together: the server never waits
+ * for a body a busy test process has not sent yet (a tiny JSON body held back by a loaded machine was
+ * cut off as too slow — 408 — by a test HQ watching body progress every 600 ms).
+ */
+export async function sendWhole(
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<RawResponse> {
+  const conn = new RawConnection(url);
+  try {
+    const bytes = Buffer.from(body);
+    conn.write(
+      Buffer.concat([Buffer.from(head(method, path, { ...headers, 'content-length': bytes.length })), bytes]),
+    );
+    const answer = await conn.response(30_000);
+    if (!answer) throw new Error(`${method} ${path}: the connection closed without an answer`);
+    return answer;
+  } finally {
+    conn.destroy();
+  }
+}

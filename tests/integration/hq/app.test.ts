@@ -232,10 +232,11 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
       seen.changes.filter((c) => c.kind === 'branch').map((c) => c.kind === 'branch' && c.branch.code),
     ).not.toContain(b.branchCode);
     expect((await call(hq, a, HQ_PATHS.photo(sha(bytes)), { method: 'HEAD' })).status).toBe(404);
-    // B's photo uploaded by A is stored for A only after A sends the bytes itself.
+    // B's photo uploaded by A is stored for A only after A sends the bytes itself, and is "new" to A: that
+    // B has the same bytes is not A's to learn (issue 13).
     const put = await call(hq, a, HQ_PATHS.photo(sha(bytes)), { method: 'PUT', body: bytes });
     expect(put.status).toBe(201);
-    expect((await put.json()).stored).toBe('deduplicated');
+    expect((await put.json()).stored).toBe('new');
 
     // Write: a complaint claiming B's branch, an event on B's complaint, a transition of it, B's device id.
     const forged = registration(b.branchCode);
@@ -307,6 +308,11 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
       d,
       regs.map((r) => op(d, 'complaint.register', r)),
     );
+    // Issue 13: every pull carries HQ's clock, which the workstation compares with its own.
+    const before = Date.now();
+    const first = await pull(hq, d, 0, 1);
+    expect(Date.parse(first.serverTime!)).toBeGreaterThanOrEqual(before - 1_000);
+    expect(Date.parse(first.serverTime!)).toBeLessThanOrEqual(Date.now() + 1_000);
     const all: PullResponse['changes'] = [];
     let cursor = 0;
     let pages = 0;
@@ -463,19 +469,50 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
     );
   });
 
-  it('re-enrolment: the old token is refused at once, though HQ had just trusted it', async () => {
+  it('re-enrolment creates a new device: no other device loses its token, whatever id is proposed (issue 13)', async () => {
     const code = branch();
     const d = await enroll(hq, code);
+    const other = await enroll(hq, branch());
     await pull(hq, d); // now in HQ's auth cache
-    const { code: secret } = await createEnrollment(hq.db.pool, { code });
-    const res = await call(hq, null, HQ_PATHS.enroll, {
-      method: 'POST',
-      body: JSON.stringify({ code: secret, deviceId: d.deviceId, branchCode: code }),
+    const again = async (deviceId: string) => {
+      const { code: secret } = await createEnrollment(hq.db.pool, { code });
+      const res = await call(hq, null, HQ_PATHS.enroll, {
+        method: 'POST',
+        body: JSON.stringify({ code: secret, deviceId, branchCode: code }),
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { deviceId: string; deviceToken: string };
+    };
+    // This branch's device's id, another branch's device's id: each answered alike, with a new device.
+    const mine = await again(d.deviceId);
+    const theirs = await again(other.deviceId);
+    for (const answer of [mine, theirs]) {
+      expect([d.deviceId, other.deviceId]).not.toContain(answer.deviceId);
+      await pull(hq, { ...d, deviceId: answer.deviceId, token: answer.deviceToken });
+    }
+    // Both old devices keep their tokens (an admin revokes one: npm run hq -- revoke).
+    await pull(hq, d);
+    await pull(hq, other);
+    expect(
+      await count(hq, 'SELECT 1 FROM devices WHERE id = ANY($1::uuid[])', [[mine.deviceId, theirs.deviceId]]),
+    ).toBe(2);
+    // An op the old device pushed and whose answer was lost comes again from the new one (the app renumbers
+    // its queue for the new device): it is a retry, applied once; from another branch it is a conflict.
+    const sent = op(d, 'complaint.register', registration(code));
+    await push(hq, d, [sent]);
+    const renewed = { ...d, deviceId: mine.deviceId, token: mine.deviceToken };
+    const retry = { ...sent, deviceId: renewed.deviceId, deviceSeq: 1 };
+    expect(await push(hq, renewed, [retry])).toEqual([
+      { opId: sent.opId, outcome: 'applied', duplicate: true },
+    ]);
+    expect((await push(hq, other, [{ ...sent, deviceId: other.deviceId }]))[0]).toMatchObject({
+      outcome: 'rejected',
+      reason: 'conflict',
+      duplicate: false,
     });
-    expect(res.status).toBe(200);
-    const fresh = { ...d, token: (await res.json()).deviceToken as string };
-    await expectError(await call(hq, d, HQ_PATHS.pull), 401, 'unauthorized');
-    expect((await call(hq, d, HQ_PATHS.photo('a'.repeat(64)), { method: 'HEAD' })).status).toBe(401);
-    await pull(hq, fresh);
+    // HQ gives the id, whatever is proposed: a fresh id is not kept either, so the answer never tells
+    // whether a device (of this branch or another) has the proposed one.
+    const fresh = uuidv7();
+    expect((await again(fresh)).deviceId).not.toBe(fresh);
   });
 });

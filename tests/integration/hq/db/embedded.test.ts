@@ -89,7 +89,8 @@ async function enrollDevice(hq: HqServer, dataDir: string, branchCode: string): 
     body: JSON.stringify({ code, deviceId, branchCode }),
   });
   const body = (await res.json()) as EnrollResponse;
-  return { deviceId, token: body.deviceToken, branchCode, seq: 0 };
+  // The id HQ gave (a new one for every enrollment: issue 13).
+  return { deviceId: body.deviceId, token: body.deviceToken, branchCode, seq: 0 };
 }
 
 const directoryFlags = () => [

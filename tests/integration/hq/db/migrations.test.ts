@@ -154,6 +154,8 @@ describe.each(DATABASE_KINDS)('migration 004 on %s', (kind) => {
     // HQ has every photo but C and G.
     for (const k of ['A', 'B', 'D', 'E', 'F']) {
       await q('INSERT INTO photos (sha256, size) VALUES ($1, $2)', [h(k), photo[k]!.length]);
+      // Uploaded by the entries' branch (what counts since migration 007).
+      await q('INSERT INTO branch_photos (branch_id, sha256) VALUES ($1, $2)', [branchId, h(k)]);
       await blobs.put(h(k), Readable.from([photo[k]!]), { maxBytes: 1 << 20 });
     }
     for (const id of [entries.reordered, entries.retaken, entries.neverAdded, entries.twice])

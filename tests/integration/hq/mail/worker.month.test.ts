@@ -171,6 +171,11 @@ describe('a month of feedback-book mail on a simulated clock (postgresql)', () =
             'INSERT INTO photos (sha256, size, stored_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
             [p.sha, p.bytes.length, new Date(now).toISOString()],
           );
+          // Uploaded by the entry's own branch: only that counts for its mail (issue 13, migration 007).
+          await hq.db.pool.query(
+            'INSERT INTO branch_photos (branch_id, sha256, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+            [p.entry.branchId, p.sha, new Date(now).toISOString()],
+          );
         }
         await worker.runOnce();
         rounds += 1;

@@ -167,12 +167,20 @@ describe('transactional outbox', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('saving clears the draft in the same transaction', async () => {
+  it("saving clears the form's draft in the same transaction, and no other window's (issue 13)", async () => {
     const db = openDb();
-    await saveDraft(db, input('черновик'), now);
-    expect(await db.drafts.get(NEW_COMPLAINT_DRAFT)).toBeDefined();
-    await registerComplaint(db, input('черновик готов'), settings(1), OLGA, now);
-    expect(await db.drafts.get(NEW_COMPLAINT_DRAFT)).toBeUndefined();
+    const [mine, other] = [`${NEW_COMPLAINT_DRAFT}:w1`, `${NEW_COMPLAINT_DRAFT}:w2`];
+    await saveDraft(db, mine, input('черновик'), now);
+    await saveDraft(db, other, input('в другом окне'), now);
+    await registerComplaint(db, input('черновик готов'), settings(1), OLGA, now, { draftId: mine });
+    expect(await db.drafts.get(mine)).toBeUndefined();
+    expect((await db.drafts.get(other))?.input.description).toBe('в другом окне');
+    // The feedback book registers complaints of its own: no form's draft goes.
+    await registerComplaint(db, input('из книги'), settings(1), OLGA, now, {
+      keepDraft: true,
+      draftId: other,
+    });
+    expect(await db.drafts.get(other)).toBeDefined();
   });
 });
 

@@ -166,6 +166,62 @@ describe('sync engine', () => {
     expect((await db.complaints.get(c.id))?.status).toBe('in_review');
   });
 
+  it('a full disk while pulling: nothing of the page is stored, the cursor stays, the status says so (issue 13)', async () => {
+    // IndexedDB refuses writes as on a full disk (a DBCore middleware, set before the database opens); the
+    // small status record still fits.
+    const db = openDb();
+    const full = { on: false };
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) =>
+              full.on && name !== 'meta'
+                ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+                : table.mutate(request),
+          };
+        },
+      }),
+    });
+    await db.meta.put({ key: META.link, value: link });
+    const c = await registerComplaint(db, input(), settings(), OLGA, now, { acknowledged: true });
+    await db.outbox.clear();
+    const atHq = {
+      ...c,
+      status: 'in_review' as const,
+      progress: { ...c.progress, status: 'in_review' as const },
+    };
+    full.on = true;
+    const engine = new SyncEngine(
+      db,
+      scripted({
+        pull: async (_c, cursor) =>
+          cursor === 0
+            ? { changes: [{ version: 7, kind: 'complaint', complaint: atHq }], cursor: 7, more: false }
+            : { changes: [], cursor, more: false },
+      }),
+    );
+    expect(await engine.runCycle()).toBe('failed');
+    expect((await db.complaints.get(c.id))?.status).toBe('registered');
+    expect((await readMeta<number>(db, META.cursor)) ?? 0).toBe(0);
+    // Not "an error on the HQ server" (what it said before): this computer's disk.
+    const { lastError } = await syncStatus(db);
+    expect(lastError?.kind).toBe('storage_full');
+    expect(errorSummary(lastError!).key).toBe('errors.storage_full');
+
+    // Space freed: the next cycle takes the page again, and the error goes.
+    full.on = false;
+    expect(await engine.runCycle()).toBe('synced');
+    expect((await db.complaints.get(c.id))?.status).toBe('in_review');
+    expect(await readMeta<number>(db, META.cursor)).toBe(7);
+    expect((await syncStatus(db)).lastError).toBeUndefined();
+  });
+
   it('photos: uploaded ones are marked; a failing one keeps its attempts and error; others still go', async () => {
     const db = await connectedDb();
     await addPendingPhotos(

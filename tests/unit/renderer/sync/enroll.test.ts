@@ -4,7 +4,8 @@ import { HqRequestError, type HqClient } from '../../../../renderer/sync/client'
 import { connectToHq, EnrollFailed } from '../../../../renderer/sync/enroll';
 import { LANGUAGES } from '../../../../shared/settings/workstation';
 import type { EnrollResponse } from '../../../../shared/sync/protocol';
-import { hqLink, openDb, settings } from '../fixtures';
+import { registerComplaint } from '../../../../renderer/complaints/actions';
+import { OLGA, hqLink, input, now, openDb, settings } from '../fixtures';
 
 // Issue 13: the workstation connects to HQ over https (plain http only to this very computer), and tells
 // the employee why when it does not — in their language.
@@ -59,6 +60,57 @@ describe('connecting to HQ', () => {
         connectToHq(openDb(), settings(), { hqUrl: 'https://hq.example.com', code: 'X' }, client(enroll)),
       ),
     ).toBe('rate_limited');
+  });
+
+  // Issue 13: every enrollment is a new device at HQ, whose sequence starts at 1; its id is the one HQ gives.
+  describe('the device HQ enrolled', () => {
+    async function queueThree(db: ReturnType<typeof openDb>, alreadySent: number) {
+      // `alreadySent` ops went to HQ under the old enrollment; three are still queued after them.
+      await db.transaction('rw', db.meta, () => db.meta.put({ key: 'deviceSeq', value: alreadySent }));
+      for (const text of ['Первая', 'Вторая', 'Третья'])
+        await registerComplaint(db, input(text), settings(), OLGA, now, { keepDraft: true });
+      return (await db.outbox.orderBy('deviceSeq').toArray()).map((o) => o.opId);
+    }
+
+    it('adopts a new id: what is queued becomes its ops, numbered from 1 in order; new ops follow', async () => {
+      const db = openDb();
+      const queued = await queueThree(db, 56);
+      const oldId = (await db.meta.get('deviceId'))!.value;
+      expect((await db.outbox.orderBy('deviceSeq').toArray()).map((o) => o.deviceSeq)).toEqual([57, 58, 59]);
+      const given = '0190c3a0-0000-7000-8000-0000000000ff';
+      expect(given).not.toBe(oldId);
+      const link = await connectToHq(
+        db,
+        settings(),
+        { hqUrl: 'https://hq.example.com', code: 'ABCD-EFGH-JKLM' },
+        client(async () => ({ ...answer, deviceId: given })),
+      );
+      expect(link.deviceId).toBe(given);
+      const ops = await db.outbox.orderBy('deviceSeq').toArray();
+      expect(ops.map((o) => [o.deviceSeq, o.deviceId, o.opId])).toEqual(
+        queued.map((id, i) => [i + 1, given, id]),
+      );
+      expect((await db.meta.get('deviceId'))!.value).toBe(given);
+      await registerComplaint(db, input('Четвёртая'), settings(), OLGA, now, { keepDraft: true });
+      const last = await db.outbox.orderBy('deviceSeq').last();
+      expect([last!.deviceSeq, last!.deviceId]).toEqual([4, given]);
+    });
+
+    it('keeps its id when HQ confirms it; a first enrollment keeps its numbers 1, 2, 3', async () => {
+      const db = openDb();
+      const queued = await queueThree(db, 0);
+      const id = (await db.meta.get('deviceId'))!.value as string;
+      const enroll = vi.fn(async (_url: string, request: { deviceId: string }) => ({
+        ...answer,
+        deviceId: request.deviceId,
+      }));
+      await connectToHq(db, settings(), { hqUrl: 'https://hq.example.com', code: 'X' }, client(enroll));
+      expect(enroll.mock.calls[0]![1].deviceId).toBe(id);
+      const ops = await db.outbox.orderBy('deviceSeq').toArray();
+      expect(ops.map((o) => [o.deviceSeq, o.deviceId, o.opId])).toEqual(
+        queued.map((op, i) => [i + 1, id, op]),
+      );
+    });
   });
 
   it.each(LANGUAGES)('%s explains every new reason', async (lng) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  branchOfNumber,
   formatComplaintNumber,
   isValidBranchCode,
   parseComplaintNumber,
@@ -58,4 +59,24 @@ describe('R1 complaint numbers', () => {
       expect(parseComplaintNumber(v)).toBeNull();
     },
   );
+});
+
+describe('issue 13: the branch a number belongs to', () => {
+  it.each([
+    ['MSK-01-2026-100123', 'MSK-01'],
+    ['PRG1-2027-900001', 'PRG1'],
+    ['SEL-02-2026-3123456', 'SEL-02'],
+    ['MSK-2026-2026-100001', 'MSK-2026'],
+    ['MSK-2026-100001', 'MSK'],
+    // Not exactly a number this app issues: no branch's.
+    ['msk-01-2026-100123', null],
+    [' MSK-01-2026-100123', null],
+    ['MSK-01-2026-100123 ', null],
+    ['MSK-01-2026-000123', null],
+    ['MSK-01/2026/100123', null],
+    ['~0190c3a0-0000-7000-8000-000000000001', null],
+    ['', null],
+  ])('%j → %j', (number, branch) => {
+    expect(branchOfNumber(number)).toBe(branch);
+  });
 });

@@ -66,6 +66,26 @@ describe('checkEnvelope', () => {
   });
 });
 
+describe("issue 13: an op belongs to the device's branch, and so does every complaint number it names", () => {
+  const register = (branchCode: string, number: string) =>
+    ({ complaint: { branchCode, number }, events: [] }) as never;
+  const submit = (branchCode: string, complaintNumber: string) =>
+    ({ entry: { branchCode, complaintNumber } }) as never;
+  it.each([
+    ['complaint.register', register('SPB-02', 'SPB-02-2026-100001'), true],
+    ['complaint.register', register('SPB-02', 'MSK-01-2026-199999'), false],
+    ['complaint.register', register('MSK-01', 'MSK-01-2026-199999'), false],
+    ['complaint.register', register('SPB-02', 'spb-02-2026-100001'), false],
+    ['complaint.register', register('SPB-02', 'SPB-02'), false],
+    ['book.entry.submit', submit('SPB-02', 'SPB-02-2026-100001'), true],
+    ['book.entry.submit', submit('SPB-02', 'MSK-01-2026-100001'), false],
+    ['book.entry.submit', submit('MSK-01', 'SPB-02-2026-100001'), false],
+    ['book.page.add', { entry: { branchCode: 'MSK-01' } } as never, false],
+  ] as const)('%s %j → %s for SPB-02', (type, payload, ok) => {
+    expect(belongsToBranch(type, payload, 'SPB-02')).toBe(ok);
+  });
+});
+
 describe('checkStatusChange: HQ applies the shared lifecycle rules', () => {
   it.each([
     [

@@ -1,0 +1,26 @@
+import { i18next } from '../i18n';
+import { isStorageFull } from '../platform/storage';
+
+/** Which full-disk message a write path shows: its data is on the screen, or it is a page, or a draft. */
+export type FullDiskContext = 'entered' | 'page' | 'draft';
+
+const FULL_DISK_KEYS = {
+  entered: 'storage.full',
+  page: 'storage.fullPage',
+  draft: 'storage.fullDraft',
+} as const;
+
+/**
+ * R22, issue 13: what the user is told when saving failed. A full disk is named as such, in their language:
+ * nothing of this action was saved, everything saved before is kept (an action's transaction is all or
+ * nothing), and what they entered is still there to save again. Anything else: `otherwise`, given the
+ * technical message.
+ */
+export function saveFailureText(
+  error: unknown,
+  otherwise: (message: string) => string,
+  context: FullDiskContext = 'entered',
+): string {
+  if (isStorageFull(error)) return i18next.t(FULL_DISK_KEYS[context], { ns: 'common' });
+  return otherwise(error instanceof Error ? error.message : String(error));
+}
