@@ -22,9 +22,24 @@ export function foldWord(word: string): string {
 
 type Searchable = Pick<Complaint, 'number' | 'customer' | 'description' | 'remedy' | 'concerns'>;
 
-/** What HQ indexes for a complaint: the branch's search words, folded, without repeats. */
+/**
+ * The longest word HQ indexes, in characters: a tsvector lexeme may not exceed 2 046 bytes (a 10 000-letter
+ * description of one "word" was refused by PostgreSQL). A search asks for prefixes, so a longer word is kept
+ * as its first characters and is still found by anything one could type of it.
+ */
+export const MAX_INDEXED_WORD = 100;
+
+/** What HQ indexes for a complaint: the branch's search words, folded, cut to MAX_INDEXED_WORD, no repeats. */
 export function consoleSearchWords(c: Searchable): string[] {
-  return [...new Set(searchWordsOf(c).map(foldWord))];
+  return [
+    ...new Set(
+      searchWordsOf(c).map((w) => {
+        const folded = foldWord(w);
+        const chars = Array.from(folded);
+        return chars.length > MAX_INDEXED_WORD ? chars.slice(0, MAX_INDEXED_WORD).join('') : folded;
+      }),
+    ),
+  ];
 }
 
 /** A tsquery lexeme is quoted; a quote or backslash inside it is escaped (the words hold neither, but still). */

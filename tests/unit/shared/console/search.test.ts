@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { consoleSearchQuery, consoleSearchWords, foldWord } from '../../../../shared/console/search';
+import {
+  MAX_INDEXED_WORD,
+  consoleSearchQuery,
+  consoleSearchWords,
+  foldWord,
+} from '../../../../shared/console/search';
 
 // Issue 14: the console's search folds case, accents and ё in all five languages, keeps Hangul intact, and
 // turns what was typed into a prefix tsquery HQ can run on PostgreSQL 15 and PGlite.
@@ -65,5 +70,25 @@ describe('consoleSearchWords', () => {
       ]),
     );
     expect(words.filter((w) => w === 'prilis')).toHaveLength(1);
+  });
+
+  // A tsvector lexeme may not exceed 2 046 bytes: a description of one 10 000-letter "word" was refused.
+  it.each<[string, string, number]>([
+    ['Cyrillic, 2 bytes a letter', 'д'.repeat(10_000), MAX_INDEXED_WORD],
+    ['Hangul, 3 bytes a syllable', '고'.repeat(5_000), MAX_INDEXED_WORD],
+    ['a letter outside the BMP is never split', '𐌰'.repeat(300), MAX_INDEXED_WORD],
+    ['a word at the limit is kept whole', 'a'.repeat(MAX_INDEXED_WORD), MAX_INDEXED_WORD],
+    ['a short word is kept whole', 'кассир', 6],
+  ])('a long word is indexed as its first letters: %s', (_name, word, letters) => {
+    const words = consoleSearchWords({
+      number: 'MSK-01-2026-100001',
+      customer: { name: '', phone: '', email: '', address: '', preferredContact: '' },
+      description: word,
+      remedy: '',
+      concerns: { product: '', service: '', employee: '' },
+    });
+    const indexed = words.find((w) => word.startsWith(w) && w.length > 0 && !/\d/.test(w))!;
+    expect(Array.from(indexed)).toHaveLength(letters);
+    expect(new TextEncoder().encode(indexed).length).toBeLessThanOrEqual(2046);
   });
 });
