@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import { MOSCOW, SETUP_RECORDS, expect, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
-import { HQ_URL, HqProcess } from './hq';
+import { HQ_PORT_LOCK, HQ_URL, HqProcess } from './hq';
 
 // R22, R23 end to end: the production build in Chromium against a real HQ process on PGlite, killed with
-// SIGKILL at chosen moments. All tests share one HQ port, so they run one after another.
-test.describe.configure({ mode: 'serial' });
+// SIGKILL at chosen moments. All tests share one HQ port, so they run one after another — and never beside
+// another spec that starts an HQ (the lock).
+test.describe.configure({ mode: 'serial', lock: HQ_PORT_LOCK });
 test.setTimeout(120_000);
 
 const ru = (ns: string, key: string) => text('ru', ns, key);
