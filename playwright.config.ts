@@ -30,6 +30,9 @@ export default defineConfig({
     // Specs that run one after another against their own HQ process (one HQ port) make the longest chain
     // of the run, and wait mostly on HQ restarts and fault delays: listed first, so a worker starts on
     // them at once while the other works through the rest (issue 17: CI time).
+    // Every spec that starts an HQ (on E2E_PORT + 1: this one, and console.spec.ts in `browser`) holds the
+    // lock HQ_PORT_LOCK (tests/e2e/hq.ts), so two never run at once, in any project; the worker that
+    // finishes this chain takes the console spec next, the other goes on with the rest.
     { name: 'hq-faults', testDir: 'tests/e2e', testMatch: HQ_FAULT_SPECS },
     { name: 'browser', testDir: 'tests/e2e', testIgnore: HQ_FAULT_SPECS },
     // The desktop app itself; skipped, with the reason, where no Electron binary can be installed.

@@ -55,7 +55,9 @@ export async function consoleAppRoutes(app: FastifyInstance, options: { root?: s
     // One route per built file, read at start (the build does not change under a running HQ); the catch-all
     // below answers everything else.
     wildcard: false,
-    index: 'index.html',
+    // A list, not a string: once it has picked a compressed copy for a directory's address (every browser
+    // accepts one), @fastify/static looks for the index only in a list — with a string, /console/ was a 404.
+    index: ['index.html'],
     // The build writes .br and .gz copies (vite.console.config.ts); browsers that accept them get those.
     preCompressed: true,
     redirect: false,

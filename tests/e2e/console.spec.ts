@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { MOSCOW, expect, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
-import { HQ_URL, HqProcess } from './hq';
+import { HQ_PORT_LOCK, HQ_URL, HqProcess } from './hq';
 
 // Issue 14, the HQ console end to end: the production build of the branch app and of the console (served by
 // a real HQ process on PGlite at /console/) in Chromium. One HQ for the file; the tests build on each other.
-test.describe.configure({ mode: 'serial' });
+// Its HQ takes the port of sync-faults.spec.ts's: the lock keeps the two from running at the same time.
+test.describe.configure({ mode: 'serial', lock: HQ_PORT_LOCK });
 test.setTimeout(150_000);
 
 const ru = (ns: string, key: string) => text('ru', ns, key);

@@ -12,6 +12,12 @@ const root = join(import.meta.dirname, '../..');
 const main = join(root, 'dist/hq/main.mjs');
 export const HQ_PORT = E2E_PORT + 1;
 export const HQ_URL = `http://127.0.0.1:${HQ_PORT}`;
+/**
+ * Every spec that starts an HqProcess declares this Playwright lock (`test.describe.configure`): they all
+ * listen on HQ_PORT, so they never run at the same time, whatever their project; the rest of the suite goes
+ * on in the other worker meanwhile.
+ */
+export const HQ_PORT_LOCK = 'hq-port';
 
 let template: string | undefined;
 

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import { MOSCOW, SETUP_RECORDS, expect, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
-import { HQ_URL, HqProcess } from './hq';
+import { HQ_PORT_LOCK, HQ_URL, HqProcess } from './hq';
 
 // R22, R23 end to end: the production build in Chromium against a real HQ process on PGlite, killed with
-// SIGKILL at chosen moments. All tests share one HQ port, so they run one after another.
-test.describe.configure({ mode: 'serial' });
+// SIGKILL at chosen moments. All tests share one HQ port, so they run one after another — and never beside
+// another spec that starts an HQ (the lock).
+test.describe.configure({ mode: 'serial', lock: HQ_PORT_LOCK });
 test.setTimeout(120_000);
 
 const ru = (ns: string, key: string) => text('ru', ns, key);
@@ -415,7 +416,14 @@ test('the page reloads in the middle of a sync: nothing lost, nothing twice', as
   await second.goto('/#/sync');
   await expectAllAtHq(page);
   await expectAllAtHq(second);
-  expect(await countsAtHq()).toEqual({ complaints: 3, events: 6, ops: 3, rejected: 0, photos: 0, pages: 0 });
+  expect(await countsAtHq()).toEqual({
+    complaints: 3,
+    events: 6,
+    ops: SETUP_RECORDS + 3,
+    rejected: 0,
+    photos: 0,
+    pages: 0,
+  });
 });
 
 // Issue 4 review (R7, issue 6): the directory fields HQ has set are read-only on the branch, and saving the

@@ -85,6 +85,19 @@ describe('the console page at /console/', () => {
     expect(r.headers['content-security-policy']).toBe(CONSOLE_CSP);
   });
 
+  // What Chromium asks with: the page itself has no compressed copy, so it comes as it is (it was a 404 — the
+  // console never loaded in a browser — while `index` was a string, which @fastify/static's search for the
+  // index of a directory ignores once it has picked an encoding).
+  it.each(['/console/', '/console/complaints/x'])(
+    '%s is the app for a browser that accepts compressed answers',
+    async (url) => {
+      const r = await app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toBe(page);
+      expect(r.headers['content-security-policy']).toBe(CONSOLE_CSP);
+    },
+  );
+
   it('never serves dot files or anything outside its folder', async () => {
     expect((await app.inject({ url: '/console/.env' })).body).not.toContain('SECRET');
     const outside = await app.inject({ url: '/console/..%2f..%2fetc%2fpasswd' });
