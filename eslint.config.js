@@ -143,10 +143,11 @@ const noCycles = {
 const hqProcess = [electronImport, browserStoreImports, folder('renderer'), folder('electron')];
 /** Bottom to top; `app`, `main` are hq/app.ts and hq/main.ts. */
 const hqLayers = [
-  ['db', 'blobs'],
+  ['db', 'blobs', 'audit'],
   ['branches', 'devices'],
-  ['complaints', 'book'],
+  ['complaints', 'book', 'people'],
   ['mail'],
+  ['console'],
   ['sync', 'routes', 'http'],
   ['app', 'main'],
 ];

@@ -7,9 +7,14 @@ import type { BlobStore } from './blobs/store';
 import type { HqDatabase } from './db/database';
 import { HqError } from './errors';
 import type { FaultPoints } from './faults';
+import { consoleAuthentication, isConsolePath } from './http/console-auth';
 import { deviceAuthentication } from './http/device-auth';
 import { clientWentAway } from './http/client-gone';
 import { DEFAULT_LIMITS, httpLimits, serverTimeouts, type HttpLimits } from './http/limits';
+import { DEFAULT_SESSION_TIMES, type ConsolePrincipal, type SessionTimes } from './people/sessions';
+import { consoleAdminRoutes } from './routes/console-admin';
+import { consoleComplaintRoutes } from './routes/console-complaints';
+import { consoleSessionRoutes } from './routes/console-session';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
@@ -28,6 +33,8 @@ export interface HqContext {
   deviceTokenDays?: number;
   /** Photo bytes one branch may keep at HQ (HQ_BRANCH_PHOTO_QUOTA_BYTES; 0: no quota). */
   branchPhotoQuotaBytes?: number;
+  /** Console sessions' idle and absolute expiry (HQ_SESSION_IDLE_MIN, HQ_SESSION_MAX_HOURS). */
+  sessionTimes?: SessionTimes;
 }
 
 /** How the server itself is run (issue 13): limits, TLS, the proxy in front of it. */
@@ -51,6 +58,8 @@ declare module 'fastify' {
     photoQuota: BranchPhotoQuota;
     /** Parses with a shared schema: 400 `invalid_body` with the first problem otherwise. */
     parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S>;
+    /** The signed-in console user of the request: 401 without a valid session (console-auth.ts). */
+    consoleUser(request: FastifyRequest): ConsolePrincipal;
   }
 }
 
@@ -104,9 +113,15 @@ export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyIn
     throw new HqError(400, 'invalid_body', `${where}${issue?.message ?? 'invalid request'}`);
   });
 
+  app.decorate('consoleUser', (request: FastifyRequest) => {
+    if (!request.hqUser) throw new HqError(401, 'unauthorized', 'Sign in to the console first.');
+    return request.hqUser;
+  });
+
   // Branch apps run in another origin (app://, or a local page); they authenticate with a bearer token,
-  // never cookies, so any origin may call.
+  // never cookies, so any origin may call. The console (cookies) is same-origin only: no CORS for it.
   app.addHook('onRequest', async (request, reply) => {
+    if (isConsolePath(request.url)) return;
     reply.header('Access-Control-Allow-Origin', '*');
     reply.header('Access-Control-Expose-Headers', 'Content-Type');
     if (request.method === 'OPTIONS') {
@@ -128,7 +143,9 @@ export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyIn
     // The client hung up (or was cut off as too slow): nobody to answer, and nothing went wrong at HQ.
     if (clientWentAway(error, request, reply)) return;
     if (error instanceof HqError)
-      return reply.code(error.statusCode).send({ code: error.code, message: error.message });
+      return reply
+        .code(error.statusCode)
+        .send({ ...error.details, code: error.code, message: error.message });
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       const { status, code } = clientErrorCode(error);
       return reply.code(status).send({ code, message: error.message });
@@ -145,10 +162,14 @@ export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyIn
   );
 
   app.register(deviceAuthentication);
+  app.register(consoleAuthentication, { times: ctx.sessionTimes ?? DEFAULT_SESSION_TIMES });
   app.register(httpLimits, { limits });
   app.register(healthRoutes);
   app.register(enrollRoutes);
   app.register(syncRoutes);
   app.register(photoRoutes);
+  app.register(consoleSessionRoutes);
+  app.register(consoleComplaintRoutes);
+  app.register(consoleAdminRoutes);
   return app;
 }

@@ -3,6 +3,7 @@ import { MAX_PHOTO_BYTES } from '../shared/sync/protocol';
 import { AUTH_CACHE_MS, DEVICE_TOKEN_DAYS } from './auth';
 import { BRANCH_PHOTO_QUOTA_BYTES } from './blobs/quota';
 import { limitsFromEnv, type HttpLimits } from './http/limits';
+import { DEFAULT_SESSION_TIMES, type SessionTimes } from './people/sessions';
 
 /** HQ is configured by environment variables only (README "HQ server"). */
 export interface HqConfig {
@@ -33,6 +34,10 @@ export interface HqConfig {
   tls?: { certFile: string; keyFile: string };
   /** Whose X-Forwarded-For to believe (a reverse proxy in front of HQ). */
   trustProxy?: boolean | number | string;
+  /** Console sessions: idle and absolute expiry (HQ_SESSION_IDLE_MIN, HQ_SESSION_MAX_HOURS). */
+  sessionTimes: SessionTimes;
+  /** How people reach this HQ, for the links the CLI prints (HQ_PUBLIC_URL; else its own address). */
+  publicUrl: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
@@ -41,9 +46,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
     throw new Error(`PORT is not a port: "${env.PORT}"`);
   const maxPhotoBytes = Number(env.HQ_MAX_PHOTO_BYTES ?? MAX_PHOTO_BYTES);
   const dataDir = resolve(env.DATA_DIR ?? '.otklik-data/hq');
+  const host = env.HOST ?? '127.0.0.1';
+  const tls = tlsFiles(env);
+  const ownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {
     port,
-    host: env.HOST ?? '127.0.0.1',
+    host,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     maxPhotoBytes,
@@ -60,8 +68,28 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
       BRANCH_PHOTO_QUOTA_BYTES,
     ),
     limits: limitsFromEnv(env),
-    ...tlsFiles(env),
+    ...tls,
     ...trustProxy(env.HQ_TRUST_PROXY),
+    sessionTimes: {
+      idleMs:
+        positive(
+          'HQ_SESSION_IDLE_MIN',
+          env.HQ_SESSION_IDLE_MIN,
+          DEFAULT_SESSION_TIMES.idleMs / 60_000,
+          'minutes',
+        ) * 60_000,
+      maxMs:
+        positive(
+          'HQ_SESSION_MAX_HOURS',
+          env.HQ_SESSION_MAX_HOURS,
+          DEFAULT_SESSION_TIMES.maxMs / 3_600_000,
+          'hours',
+        ) * 3_600_000,
+    },
+    publicUrl: (env.HQ_PUBLIC_URL || `${tls.tls ? 'https' : 'http'}://${ownHost}:${port}`).replace(
+      /\/+$/,
+      '',
+    ),
   };
 }
 
@@ -88,10 +116,10 @@ function wholeNonNegative(name: string, value: string | undefined, fallback: num
   return n;
 }
 
-function positive(name: string, value: string | undefined, fallback: number): number {
+function positive(name: string, value: string | undefined, fallback: number, unit = 'milliseconds'): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of milliseconds`);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of ${unit}`);
   return n;
 }
 

@@ -6,6 +6,8 @@ export class HqError extends Error {
     readonly statusCode: number,
     readonly code: HqErrorCode,
     message: string,
+    /** More for a machine to read, beside code and message (e.g. a refusal's reasons). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -3,14 +3,11 @@
 // when there is one). See the README, "HQ server".
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { STATUSES, type ComplaintStatus } from '../shared/complaints/model';
-import { LIMITS } from '../shared/complaints/validation';
-import type { BranchDirectory } from '../shared/sync/protocol';
 import { buildApp } from './app';
+import { auditCommand } from './audit/commands';
 import { FileBlobStore } from './blobs/fs-store';
-import { updateDirectory, type BranchInput } from './branches/directory';
-import { createEnrollment } from './branches/enrollment';
-import { transitionAtHq } from './complaints/transitions';
+import { branchCommand } from './branches/commands';
+import { transitionCommand } from './complaints/commands';
 import { configFromEnv, type HqConfig } from './config';
 import { startControlServer } from './control';
 import { adminConnection } from './db/admin-connection';
@@ -23,6 +20,7 @@ import { privateDirSync } from './fs-modes';
 import { emlFolderTransport, smtpTransport, type MailTransport } from './mail/transport';
 import { formatMailReport, unsentMailJobs } from './mail/status';
 import { MailWorker } from './mail/worker';
+import { demoUsersCommand, userCommand } from './people/commands';
 import { loadTls } from './tls';
 
 const USAGE = `Usage: npm run hq -- [command] [options]
@@ -41,6 +39,13 @@ const USAGE = `Usage: npm run hq -- [command] [options]
   directory --branch CODE [same field options as enroll]
                              update a branch's directory entry (manager, head of sales…) without
                              issuing a code; the branch receives it with its next sync
+  user add --email E --name N --role admin|head_of_sales|manager|auditor [--branches MSK-01,…]
+                             create an HQ user and print their one-time set-password link (the first
+                             admin is created this way); user list [--json]; user disable|enable|link
+                             --user EMAIL|ID
+  audit [--since DATE] [--limit N] [--json]
+                             the append-only audit of HQ actions: who, when, what, before and after
+  Every change above is audited; --actor NAME names who ran it (else the operating-system user).
   mail-worker                only the mail worker (R7): sends the mail queue, escalates overdue
                              entries. Any number may run beside the servers on PostgreSQL (DATABASE_URL);
                              the embedded database has one owner, and \`serve\` runs a worker itself.
@@ -90,6 +95,7 @@ async function serve(config: HqConfig): Promise<void> {
       onMailWork: () => mail.wake(),
       deviceTokenDays: config.deviceTokenDays,
       branchPhotoQuotaBytes: config.branchPhotoQuotaBytes,
+      sessionTimes: config.sessionTimes,
     },
     { limits: config.limits, https, trustProxy: config.trustProxy },
   );
@@ -160,90 +166,11 @@ async function main(argv: string[]): Promise<void> {
     console.log('[hq] database is up to date');
     return;
   }
-  if (command === 'enroll' || command === 'directory') {
-    const { values } = parseArgs({
-      args: rest,
-      options: Object.fromEntries(
-        [
-          'branch',
-          'name',
-          'country',
-          'time-zone',
-          'language',
-          'manager-name',
-          'manager-email',
-          'head-of-sales-name',
-          'head-of-sales-email',
-        ].map((k) => [k, { type: 'string' as const }]),
-      ),
-    });
-    if (!values.branch) throw new Error('enroll needs --branch CODE (e.g. --branch MSK-01)');
-    const input: BranchInput = { code: String(values.branch).toUpperCase() };
-    const map: Record<string, keyof BranchDirectory> = {
-      name: 'name',
-      country: 'country',
-      'time-zone': 'timeZone',
-      language: 'language',
-      'manager-name': 'managerName',
-      'manager-email': 'managerEmail',
-      'head-of-sales-name': 'headOfSalesName',
-      'head-of-sales-email': 'headOfSalesEmail',
-    };
-    for (const [flag, key] of Object.entries(map)) {
-      const v = values[flag];
-      if (typeof v === 'string') (input as Record<string, string>)[key] = v;
-    }
-    const { pool, close } = await adminPool(config, command);
-    try {
-      if (command === 'directory') {
-        const branch = await updateDirectory(pool, input);
-        console.log(
-          `Branch ${branch.code} — ${branch.name} (${branch.country}, ${branch.timeZone}, ${branch.language})`,
-        );
-        console.log(`  manager:       ${branch.managerName} <${branch.managerEmail}>`);
-        console.log(`  head of sales: ${branch.headOfSalesName} <${branch.headOfSalesEmail}>`);
-        return;
-      }
-      const { code, branch, expiresAt } = await createEnrollment(pool, input);
-      console.log(`Branch ${branch.code} — ${branch.name} (${branch.country}, ${branch.timeZone})`);
-      console.log(`Enrollment code (one device, valid until ${expiresAt}):`);
-      console.log(`\n    ${code}\n`);
-      console.log('Enter it in the app: Settings → Connection to HQ.');
-    } finally {
-      await close();
-    }
-    return;
-  }
-  if (command === 'transition') {
-    const { values } = parseArgs({
-      args: rest,
-      options: {
-        complaint: { type: 'string' },
-        to: { type: 'string' },
-        actor: { type: 'string' },
-        reason: { type: 'string' },
-      },
-    });
-    if (!values.complaint || !values.to || !values.actor)
-      throw new Error('transition needs --complaint, --to and --actor');
-    if (!(STATUSES as readonly string[]).includes(values.to))
-      throw new Error(`--to must be one of ${STATUSES.join(', ')}`);
-    // What HQ records goes down to the branch, which holds it to the app's limits (issue 13).
-    if (values.actor.length > LIMITS.person || (values.reason?.length ?? 0) > LIMITS.note)
-      throw new Error(`--actor may be at most ${LIMITS.person} characters, --reason ${LIMITS.note}`);
-    const { pool, close } = await adminPool(config, command);
-    try {
-      const r = await transitionAtHq(pool, values.complaint, {
-        to: values.to as ComplaintStatus,
-        actor: values.actor,
-        ...(values.reason ? { reason: values.reason } : {}),
-      });
-      console.log(`${values.complaint}: ${r.from} → ${r.to}`);
-    } finally {
-      await close();
-    }
-    return;
-  }
+  if (command === 'enroll' || command === 'directory') return branchCommand(command, rest, config);
+  if (command === 'transition') return transitionCommand(rest, config);
+  if (command === 'user') return userCommand(rest, config);
+  if (command === 'demo-users') return demoUsersCommand(rest, config);
+  if (command === 'audit') return auditCommand(rest, config);
   console.error(USAGE);
   process.exitCode = 2;
 }

@@ -56,14 +56,27 @@ const enrolled = spawnSync(
   { cwd: root, env: hqEnv, encoding: 'utf8' },
 );
 const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(enrolled.stdout ?? '')?.[1];
+// Issue 14: one demo console user per role, with a new random password at every start (no defaults).
+const demo = spawnSync(process.execPath, [hqMain, 'demo-users', '--branch', demoBranch], {
+  cwd: root,
+  env: hqEnv,
+  encoding: 'utf8',
+});
+const signIns = [...(demo.stdout ?? '').matchAll(/^demo (\S+)\s+(\S+)\s+(\S+)$/gm)].map(
+  ([, role, email, password]) => `    ${role.padEnd(14)} ${email.padEnd(28)} ${password}`,
+);
+if (demo.status !== 0) console.error(`[otklik] demo users: ${demo.stderr}`);
 say(
   [
     'Local HQ is running. To connect this workstation: Settings → Connection to HQ',
     `    address: ${hqUrl}`,
     code ? `    code:    ${code}   (for branch ${demoBranch}; set the workstation up as ${demoBranch})` : '',
     `Another branch: npm run hq -- enroll --branch CODE (with DATA_DIR=${hqEnv.DATA_DIR})`,
+    '',
+    signIns.length > 0 ? `HQ console: ${hqUrl}/console/ — demo sign-ins (new passwords at every start):` : '',
+    ...signIns,
   ]
-    .filter(Boolean)
+    .filter((line, i, all) => line !== '' || (all[i + 1] ?? '') !== '')
     .join('\n'),
 );
 

@@ -4,19 +4,39 @@ import { COUNTRIES, DEFAULT_TIME_ZONE, isLanguage, type Country } from '../../sh
 import {
   branchDirectorySchema,
   DIRECTORY_LIMITS,
+  MAX_CALENDAR_EXTRAS,
   type BranchDirectory,
   type Change,
 } from '../../shared/sync/protocol';
+import { isLocalDate } from '../../shared/time/local-date';
 import { isValidTimeZone } from '../../shared/time/zoned';
+import { POLICY_PRESET_IDS } from '../../shared/deadlines/policies';
+import { recordAudit, SYSTEM, type AuditContext } from '../audit/log';
+import { refreshBranchRows } from '../db/complaint-rows';
 import { inTransaction } from '../db/database';
+import { HqError } from '../errors';
 import { nextVersion } from './versions';
 
 /**
  * The branch directory (issue 6): each branch's name, country, zone, language, and who receives its
  * feedback-book mail. Set by the admin commands at HQ; the branch receives it at enrollment and on pull.
+ * Issue 14: also its calendar extras and consideration policy (NULL until HQ sets them), from which HQ
+ * computes the branch's due moments; changing any input of those recomputes them for every complaint of
+ * the branch, in the same transaction. Every change is audited.
  */
 
-export type BranchInput = Partial<BranchDirectory> & { code: string };
+/** The deadline inputs HQ may set; null: HQ no longer sets it (the branch keeps its own). */
+export interface BranchDeadlineInput {
+  extraDaysOff?: string[] | null;
+  extraWorkingDays?: string[] | null;
+  ukraineMartialLaw?: boolean | null;
+  policyId?: string | null;
+}
+
+export type BranchInput = Partial<
+  Omit<BranchDirectory, 'extraDaysOff' | 'extraWorkingDays' | 'ukraineMartialLaw' | 'policyId'>
+> &
+  BranchDeadlineInput & { code: string };
 
 export interface BranchRow {
   id: number;
@@ -29,10 +49,18 @@ export interface BranchRow {
   manager_email: string;
   head_of_sales_name: string;
   head_of_sales_email: string;
+  extra_days_off: string[] | null;
+  extra_working_days: string[] | null;
+  ukraine_martial_law: boolean | null;
+  policy_id: string | null;
 }
 
 export function directoryOf(row: BranchRow): BranchDirectory {
   return branchDirectorySchema.parse({
+    ...(row.extra_days_off !== null ? { extraDaysOff: row.extra_days_off } : {}),
+    ...(row.extra_working_days !== null ? { extraWorkingDays: row.extra_working_days } : {}),
+    ...(row.ukraine_martial_law !== null ? { ukraineMartialLaw: row.ukraine_martial_law } : {}),
+    ...(row.policy_id !== null ? { policyId: row.policy_id } : {}),
     code: row.code,
     name: row.name,
     country: row.country,
@@ -46,13 +74,14 @@ export function directoryOf(row: BranchRow): BranchDirectory {
 }
 
 function validateBranch(input: BranchInput): void {
-  if (!isValidBranchCode(input.code)) throw new Error(`Not a branch code: "${input.code}" (e.g. MSK-01)`);
+  if (!isValidBranchCode(input.code))
+    throw new HqError(400, 'invalid_body', `Not a branch code: "${input.code}" (e.g. MSK-01)`);
   if (input.country !== undefined && !(COUNTRIES as readonly string[]).includes(input.country))
-    throw new Error(`Country must be one of ${COUNTRIES.join(', ')}`);
+    throw new HqError(400, 'invalid_body', `Country must be one of ${COUNTRIES.join(', ')}`);
   if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone))
-    throw new Error(`Not a time zone: "${input.timeZone}"`);
+    throw new HqError(400, 'invalid_body', `Not a time zone: "${input.timeZone}"`);
   if (input.language !== undefined && !isLanguage(input.language))
-    throw new Error(`Not a language: "${input.language}"`);
+    throw new HqError(400, 'invalid_body', `Not a language: "${input.language}"`);
   // Issue 13: what HQ sends down must fit the branch's own limits (or every pull would be refused there).
   const longest = {
     name: DIRECTORY_LIMITS.name,
@@ -63,33 +92,81 @@ function validateBranch(input: BranchInput): void {
   } as const;
   for (const [field, max] of Object.entries(longest))
     if ((input[field as keyof typeof longest]?.length ?? 0) > max)
-      throw new Error(`${field} may be at most ${max} characters`);
+      throw new HqError(400, 'invalid_body', `${field} may be at most ${max} characters`);
+  for (const field of ['extraDaysOff', 'extraWorkingDays'] as const) {
+    const dates = input[field];
+    if (dates && (dates.length > MAX_CALENDAR_EXTRAS || dates.some((d) => !isLocalDate(d))))
+      throw new HqError(
+        400,
+        'invalid_body',
+        `${field} must be at most ${MAX_CALENDAR_EXTRAS} dates YYYY-MM-DD`,
+      );
+  }
+  if (input.policyId && !(POLICY_PRESET_IDS as readonly string[]).includes(input.policyId))
+    throw new HqError(400, 'invalid_body', `policyId must be one of ${POLICY_PRESET_IDS.join(', ')}`);
 }
+
+/** The fields a branch change may name, and the column of each (json: stored as jsonb). */
+const FIELDS: ReadonlyArray<[keyof BranchInput, string, 'json'?]> = [
+  ['name', 'name'],
+  ['country', 'country'],
+  ['timeZone', 'time_zone'],
+  ['language', 'language'],
+  ['managerName', 'manager_name'],
+  ['managerEmail', 'manager_email'],
+  ['headOfSalesName', 'head_of_sales_name'],
+  ['headOfSalesEmail', 'head_of_sales_email'],
+  ['extraDaysOff', 'extra_days_off', 'json'],
+  ['extraWorkingDays', 'extra_working_days', 'json'],
+  ['ukraineMartialLaw', 'ukraine_martial_law'],
+  ['policyId', 'policy_id'],
+];
+/** A change of any of these moves the branch's due moments. */
+const DEADLINE_INPUTS = new Set<keyof BranchInput>([
+  'country',
+  'timeZone',
+  'extraDaysOff',
+  'extraWorkingDays',
+  'ukraineMartialLaw',
+  'policyId',
+]);
 
 /**
  * The directory admin command (issue 6): creates the branch or changes the fields given — who receives its
  * feedback-book mail. The branch gets the entry with its next pull and uses it instead of local settings.
  */
-export async function updateDirectory(pool: Pool, input: BranchInput): Promise<BranchDirectory> {
-  return inTransaction(pool, async (client) => directoryOf(await upsertBranch(client, input)));
+export async function updateDirectory(
+  pool: Pool,
+  input: BranchInput,
+  ctx: AuditContext = SYSTEM,
+): Promise<BranchDirectory> {
+  return inTransaction(pool, async (client) => directoryOf(await upsertBranch(client, input, ctx)));
 }
 
 /**
  * Creates the branch, or changes the fields given; a change of an existing branch gets a new version, so
  * the branch's next pull carries its directory entry.
  */
-export async function upsertBranch(client: PoolClient, input: BranchInput): Promise<BranchRow> {
+export async function upsertBranch(
+  client: PoolClient,
+  input: BranchInput,
+  ctx: AuditContext = SYSTEM,
+): Promise<BranchRow> {
   validateBranch(input);
   const country = (input.country ?? 'RU') as Country;
   const existing = await client.query<BranchRow>('SELECT * FROM branches WHERE code = $1 FOR UPDATE', [
     input.code,
   ]);
+  const value = (k: keyof BranchInput, json?: 'json') => {
+    const v = input[k];
+    return json && v !== null && v !== undefined ? JSON.stringify(v) : v;
+  };
   let row = existing.rows[0];
   if (!row) {
     const inserted = await client.query<BranchRow>(
       `INSERT INTO branches (code, name, country, time_zone, language, manager_name, manager_email,
-         head_of_sales_name, head_of_sales_email)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+         head_of_sales_name, head_of_sales_email, extra_days_off, extra_working_days, ukraine_martial_law, policy_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
       [
         input.code,
         input.name ?? input.code,
@@ -100,31 +177,31 @@ export async function upsertBranch(client: PoolClient, input: BranchInput): Prom
         input.managerEmail ?? '',
         input.headOfSalesName ?? '',
         input.headOfSalesEmail ?? '',
+        value('extraDaysOff', 'json') ?? null,
+        value('extraWorkingDays', 'json') ?? null,
+        input.ukraineMartialLaw ?? null,
+        input.policyId ?? null,
       ],
     );
     row = inserted.rows[0]!;
-  } else {
-    const fields: Array<[keyof BranchDirectory, string]> = [
-      ['name', 'name'],
-      ['country', 'country'],
-      ['timeZone', 'time_zone'],
-      ['language', 'language'],
-      ['managerName', 'manager_name'],
-      ['managerEmail', 'manager_email'],
-      ['headOfSalesName', 'head_of_sales_name'],
-      ['headOfSalesEmail', 'head_of_sales_email'],
-    ];
-    const changed = fields.filter(([k]) => input[k] !== undefined);
-    if (changed.length > 0) {
-      const version = await nextVersion(client, row.id);
-      const sets = changed.map(([, col], i) => `${col} = $${i + 3}`).join(', ');
-      const updated = await client.query<BranchRow>(
-        `UPDATE branches SET ${sets}, changed_version = $2, updated_at = now() WHERE id = $1 RETURNING *`,
-        [row.id, version, ...changed.map(([k]) => input[k])],
-      );
-      row = updated.rows[0]!;
-    }
+    await recordAudit(client, ctx, 'branch.add', `branch:${row.code}`, { after: directoryOf(row) });
+    return row;
   }
+  const changed = FIELDS.filter(([k]) => input[k] !== undefined);
+  if (changed.length === 0) return row;
+  const version = await nextVersion(client, row.id);
+  const sets = changed.map(([, col, json], i) => `${col} = $${i + 3}${json ? '::jsonb' : ''}`).join(', ');
+  const before = row;
+  const updated = await client.query<BranchRow>(
+    `UPDATE branches SET ${sets}, changed_version = $2, updated_at = now() WHERE id = $1 RETURNING *`,
+    [row.id, version, ...changed.map(([k, , json]) => value(k, json))],
+  );
+  row = updated.rows[0]!;
+  if (changed.some(([k]) => DEADLINE_INPUTS.has(k))) await refreshBranchRows(client, row.id);
+  await recordAudit(client, ctx, 'branch.change', `branch:${row.code}`, {
+    before: directoryOf(before),
+    after: directoryOf(row),
+  });
   return row;
 }
 

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { BranchDirectory, EnrollRequest, EnrollResponse } from '../../shared/sync/protocol';
 import { enrollmentCodeHash, hashSecret, newDeviceToken, newEnrollmentCode } from '../auth';
+import { recordAudit, SYSTEM, type AuditContext } from '../audit/log';
 import { inTransaction } from '../db/database';
 import { HqError } from '../errors';
 import { directoryOf, upsertBranch, type BranchInput, type BranchRow } from './directory';
@@ -17,15 +18,18 @@ export async function createEnrollment(
   pool: Pool,
   input: BranchInput,
   now = new Date(),
+  ctx: AuditContext = SYSTEM,
 ): Promise<{ code: string; branch: BranchDirectory; expiresAt: string }> {
   return inTransaction(pool, async (client) => {
-    const row = await upsertBranch(client, input);
+    const row = await upsertBranch(client, input, ctx);
     const code = newEnrollmentCode();
     const expiresAt = new Date(now.getTime() + ENROLLMENT_CODE_DAYS * 86_400_000).toISOString();
     await client.query(
       'INSERT INTO enrollment_codes (code_hash, branch_id, expires_at) VALUES ($1, $2, $3)',
       [enrollmentCodeHash(code), row.id, expiresAt],
     );
+    // The code itself never goes into the audit: only that one was issued, for which branch, until when.
+    await recordAudit(client, ctx, 'enrollment_code.issue', `branch:${row.code}`, { after: { expiresAt } });
     return { code, branch: directoryOf(row), expiresAt };
   });
 }

@@ -27,9 +27,10 @@ export async function complaintChanges(
       type: EventRecord['type'];
       at: string;
       actor: string;
+      actor_id: string | null;
       data: Record<string, unknown>;
     }>(
-      `SELECT version, id, complaint_id, type, at, actor, data FROM complaint_events
+      `SELECT version, id, complaint_id, type, at, actor, actor_id, data FROM complaint_events
        WHERE branch_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
       args,
     ),
@@ -39,7 +40,15 @@ export async function complaintChanges(
     ...events.rows.map((r): Change => ({
       version: r.version,
       kind: 'event',
-      event: { id: r.id, complaintId: r.complaint_id, type: r.type, at: r.at, actor: r.actor, data: r.data },
+      event: {
+        id: r.id,
+        complaintId: r.complaint_id,
+        type: r.type,
+        at: r.at,
+        actor: r.actor,
+        ...(r.actor_id ? { actorId: r.actor_id } : {}),
+        data: r.data,
+      },
     })),
   ];
 }

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { ComplaintEvent } from '../../shared/complaints/model';
 import { milestonesFromEvents } from '../../shared/lifecycle';
 import type { BranchTx } from '../branches/versions';
+import { refreshComplaintRow } from '../db/complaint-rows';
 
 /**
  * A complaint's history at HQ: append-only events in HQ's order (`hq_seq`), each with the branch version it
@@ -23,13 +24,14 @@ export async function insertEvents(
       type: e.type,
       at: e.at,
       actor: e.actor,
+      actor_id: e.actorId ?? null,
       data: e.data,
       version: await tx.versions.take(),
     });
   await tx.client.query(
-    `INSERT INTO complaint_events (id, complaint_id, branch_id, type, at, actor, data, op_id, version)
-     SELECT (e->>'id')::uuid, $1, $2, e->>'type', (e->>'at')::timestamptz, e->>'actor', e->'data', $3,
-       (e->>'version')::bigint
+    `INSERT INTO complaint_events (id, complaint_id, branch_id, type, at, actor, actor_id, data, op_id, version)
+     SELECT (e->>'id')::uuid, $1, $2, e->>'type', (e->>'at')::timestamptz, e->>'actor', (e->>'actor_id')::uuid,
+       e->'data', $3, (e->>'version')::bigint
      FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(e, n)
      ORDER BY n`,
     [complaintId, tx.branchId, opId, JSON.stringify(rows)],
@@ -68,4 +70,6 @@ async function replayHistory(
      WHERE id = $1`,
     [complaintId, progress.status, updatedAt, version, JSON.stringify(progress)],
   );
+  // The console's columns follow the new state: due moments, owner, escalation (issue 14).
+  await refreshComplaintRow(client, complaintId);
 }

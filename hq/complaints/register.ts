@@ -2,6 +2,7 @@ import { milestonesFromEvents } from '../../shared/lifecycle';
 import type { OperationPayload } from '../../shared/sync/operations';
 import { APPLIED, rejected, type OpOutcome } from '../../shared/sync/rules';
 import type { BranchTx } from '../branches/versions';
+import { refreshComplaintRow } from '../db/complaint-rows';
 import { insertEvents } from './history';
 
 /**
@@ -42,5 +43,6 @@ export async function registerComplaint(
     return rejected(rows[0] ? 'already_registered' : 'number_taken');
   }
   await insertEvents(tx, opId, c.id, p.events);
+  await refreshComplaintRow(tx.client, c.id); // the console's columns (issue 14)
   return APPLIED;
 }

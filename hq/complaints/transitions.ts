@@ -10,6 +10,7 @@ import {
   type HqComplaintState,
   type OpOutcome,
 } from '../../shared/sync/rules';
+import { recordAudit, SYSTEM, type AuditContext } from '../audit/log';
 import { branchTx, type BranchTx } from '../branches/versions';
 import { inTransaction } from '../db/database';
 import { appendEvents } from './history';
@@ -82,23 +83,29 @@ export async function applyTransition(
 }
 
 /**
- * A status change made at HQ (R14: the head of sales takes over a complaint; the admin `transition`
- * command). The same lifecycle rules as at the branch; the branch sees it on its next pull.
+ * A status change made at HQ by the admin `transition` command. The same lifecycle rules as at the branch;
+ * the branch sees it on its next pull. Audited (issue 13 item 6). The console's steps: hq/console/actions.ts.
  */
 export async function transitionAtHq(
   pool: Pool,
   number: string,
   request: { to: ComplaintStatus; actor: string; reason?: string; note?: string },
   now = new Date(),
+  ctx: AuditContext = SYSTEM,
 ): Promise<{ from: ComplaintStatus; to: ComplaintStatus }> {
   return inTransaction(pool, async (client) => {
     const c = await lockComplaint(client, { number });
     if (!c) throw new Error(`No complaint ${number} at HQ`);
     const step = transition(c, { ...request, now });
     if (!step.ok) throw new Error(`Refused by the lifecycle rules: ${step.reasons.join(', ')}`);
+    const eventId = randomUUID();
     await appendEvents(branchTx(client, c.branchId, 1), null, c.id, [
-      { id: randomUUID(), complaintId: c.id, ...step.event },
+      { id: eventId, complaintId: c.id, ...step.event },
     ]);
+    await recordAudit(client, ctx, 'complaint.transition', `complaint:${number}`, {
+      before: { status: c.status },
+      after: { status: step.status, eventId },
+    });
     return { from: c.status, to: step.status };
   });
 }

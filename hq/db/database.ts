@@ -14,9 +14,11 @@ export interface HqDatabase {
 
 // bigint columns (versions, sequences) stay well inside 2^53: read them as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-// Timestamps travel as ISO strings, exactly as the branch sent them back.
+// Timestamps travel as ISO strings, exactly as the branch sent them back ('infinity' stays 'infinity').
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) =>
-  new Date(v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString(),
+  v === 'infinity' || v === '-infinity'
+    ? v
+    : new Date(v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString(),
 );
 
 /**

@@ -1,11 +1,19 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { backfill005, MIGRATION_005_SQL } from './migration-005';
 
 /**
  * SQL migrations, in order. Each runs once, in its own transaction, under an advisory lock (two HQ nodes
  * starting together apply it once). Plain PostgreSQL 15 SQL that PGlite (PostgreSQL 18) runs as well.
  * Never edit a migration that has shipped: add the next one.
  */
-export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
+export interface Migration {
+  id: string;
+  sql: string;
+  /** Work SQL alone cannot do (a shared rule in TypeScript), in the same transaction, after `sql`. */
+  backfill?: (client: PoolClient) => Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
   {
     id: '001_sync',
     sql: `
@@ -256,6 +264,8 @@ SELECT p.entry_id, p.final_page_no, p.sha256
    AND NOT EXISTS (SELECT 1 FROM photos ph WHERE ph.sha256 = p.sha256);
 `,
   },
+  // Issue 14 and issue 13 item 6: HQ users, sessions, the append-only audit, the console's columns.
+  { id: '005_people_console', sql: MIGRATION_005_SQL, backfill: backfill005 },
 ];
 
 const LOCK_KEY = 0x6f746b6c; // "otkl"
@@ -274,6 +284,7 @@ export async function migrate(pool: Pool, migrations = MIGRATIONS): Promise<stri
       const done = await client.query('SELECT 1 FROM hq_migrations WHERE id = $1', [m.id]);
       if (done.rowCount === 0) {
         await client.query(m.sql);
+        await m.backfill?.(client);
         await client.query('INSERT INTO hq_migrations (id) VALUES ($1)', [m.id]);
         applied.push(m.id);
       }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { recordAudit, SYSTEM, type AuditContext } from '../audit/log';
 import { inTransaction } from '../db/database';
 
 /** The NOTIFY channel on which a revocation reaches every HQ process on PostgreSQL (revocation.ts). */
@@ -58,14 +59,25 @@ export async function revokeDevice(
   pool: Pool,
   deviceId: string,
   tokenDays: number,
+  ctx: AuditContext = SYSTEM,
 ): Promise<DeviceListing | undefined> {
   return inTransaction(pool, async (client) => {
+    const before = await client.query<{ revoked_at: string | null }>(
+      'SELECT revoked_at FROM devices WHERE id = $1 FOR UPDATE',
+      [deviceId],
+    );
     const { rows } = await client.query<Row>(
       `WITH r AS (UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $2 RETURNING *)
        SELECT ${COLUMNS.replaceAll('d.', 'r.')} FROM r JOIN branches b ON b.id = r.branch_id`,
       [tokenDays, deviceId],
     );
-    if (rows[0]) await client.query('SELECT pg_notify($1, $2)', [DEVICE_CHANNEL, deviceId]);
+    if (rows[0]) {
+      await client.query('SELECT pg_notify($1, $2)', [DEVICE_CHANNEL, deviceId]);
+      await recordAudit(client, ctx, 'device.revoke', `device:${deviceId}`, {
+        before: { revokedAt: before.rows[0]?.revoked_at ?? null },
+        after: { branch: rows[0].branch, revokedAt: rows[0].revoked_at },
+      });
+    }
     return rows[0] && listing(rows[0]);
   });
 }

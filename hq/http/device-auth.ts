@@ -9,10 +9,10 @@ declare module 'fastify' {
   }
 }
 
-/** Every `/v1/` address but enrollment belongs to an enrolled device. */
+/** Every `/v1/` address but enrollment and the console's (issue 14: people, console-auth.ts) belongs to an enrolled device. */
 export function needsDevice(url: string): boolean {
   const path = url.split('?')[0]!;
-  return path.startsWith('/v1/') && path !== HQ_PATHS.enroll;
+  return path.startsWith('/v1/') && path !== HQ_PATHS.enroll && !path.startsWith('/v1/console/');
 }
 
 /**

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { IncomingMessage } from 'node:http';
+import { CONSOLE_PATHS } from '../../shared/console/protocol';
 import { HQ_PATHS, normalizeEnrollmentCode } from '../../shared/sync/protocol';
 import { HqError } from '../errors';
 
@@ -16,6 +17,10 @@ export interface HttpLimits {
   enrollPerCodePer15Minutes: number;
   /** Requests per device per minute: push, pull, photos (HQ_RATE_DEVICE_PER_MINUTE). */
   devicePerMinute: number;
+  /** Console sign-in attempts (and set-password requests) per client address per minute (HQ_RATE_SIGNIN_PER_IP). */
+  signInPerIpPerMinute: number;
+  /** Sign-in attempts for one e-mail per 15 minutes, from anywhere (HQ_RATE_SIGNIN_PER_ACCOUNT). */
+  signInPerAccountPer15Minutes: number;
   /** The request line and headers must be in within this (HQ_HEADERS_TIMEOUT_MS). */
   headersTimeoutMs: number;
   /** A connection with no traffic at all for this long is closed (HQ_IDLE_TIMEOUT_MS). */
@@ -35,6 +40,8 @@ export const DEFAULT_LIMITS: HttpLimits = {
   enrollPerCodePer15Minutes: 10,
   // A branch catching up after days offline uploads hundreds of photos: 3 at a time, a HEAD before a retry.
   devicePerMinute: 1200,
+  signInPerIpPerMinute: 20,
+  signInPerAccountPer15Minutes: 10,
   headersTimeoutMs: 15_000,
   idleTimeoutMs: 60_000,
   bodyProgressMs: 30_000,
@@ -58,6 +65,11 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): HttpLimits {
     enrollPerIpPerMinute: read('HQ_RATE_ENROLL_PER_IP', DEFAULT_LIMITS.enrollPerIpPerMinute),
     enrollPerCodePer15Minutes: read('HQ_RATE_ENROLL_PER_CODE', DEFAULT_LIMITS.enrollPerCodePer15Minutes),
     devicePerMinute: read('HQ_RATE_DEVICE_PER_MINUTE', DEFAULT_LIMITS.devicePerMinute),
+    signInPerIpPerMinute: read('HQ_RATE_SIGNIN_PER_IP', DEFAULT_LIMITS.signInPerIpPerMinute),
+    signInPerAccountPer15Minutes: read(
+      'HQ_RATE_SIGNIN_PER_ACCOUNT',
+      DEFAULT_LIMITS.signInPerAccountPer15Minutes,
+    ),
     headersTimeoutMs: read('HQ_HEADERS_TIMEOUT_MS', DEFAULT_LIMITS.headersTimeoutMs, 100),
     idleTimeoutMs: read('HQ_IDLE_TIMEOUT_MS', DEFAULT_LIMITS.idleTimeoutMs, 100),
     bodyProgressMs: read('HQ_BODY_PROGRESS_MS', DEFAULT_LIMITS.bodyProgressMs, 100),
@@ -176,7 +188,33 @@ export const httpLimits = fp<{ limits: HttpLimits }>(
       keyGenerator: (request) => `device:${request.hqDevice?.deviceId ?? request.ip}`,
     });
 
+    // Issue 14: console sign-in, per address and per account, before any password is hashed.
+    const signInByAddress = app.createRateLimit({
+      max: limits.signInPerIpPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `signin-ip:${request.ip}`,
+    });
+    const signInByAccount = app.createRateLimit({
+      max: limits.signInPerAccountPer15Minutes,
+      timeWindow: 15 * 60_000,
+      keyGenerator: (request) => {
+        const email = (request.body as { email?: unknown } | undefined)?.email;
+        return `signin-account:${typeof email === 'string' ? email.trim().toLowerCase().slice(0, 320) : ''}`;
+      },
+    });
+    const signingIn = (request: FastifyRequest) =>
+      request.method === 'POST' &&
+      (request.routeOptions.url === CONSOLE_PATHS.session ||
+        request.routeOptions.url === CONSOLE_PATHS.password);
+
     app.addHook('onRoute', (route) => {
+      if (route.url === CONSOLE_PATHS.session && route.method === 'POST') {
+        route.bodyLimit = ENROLL_BODY_LIMIT;
+        const byAccount = async (request: FastifyRequest, reply: FastifyReply) =>
+          enforce(signInByAccount, request, reply, 'sign-in attempts for this account');
+        route.preHandler = [...(route.preHandler ? [route.preHandler].flat() : []), byAccount];
+        return;
+      }
       if (route.url !== HQ_PATHS.enroll) return;
       route.bodyLimit = ENROLL_BODY_LIMIT;
       const byCode = async (request: FastifyRequest, reply: FastifyReply) =>
@@ -188,6 +226,8 @@ export const httpLimits = fp<{ limits: HttpLimits }>(
       if (hasBody(request.raw)) watchBodyProgress(request, reply, limits);
       if (request.routeOptions.url === HQ_PATHS.enroll)
         await enforce(enrollByAddress, request, reply, 'enrollment attempts from this address');
+      else if (signingIn(request))
+        await enforce(signInByAddress, request, reply, 'sign-in attempts from this address');
       else if (request.hqDevice) await enforce(byDevice, request, reply, 'requests from this device');
     });
 

@@ -14,6 +14,7 @@ import {
 import { escalatedTo } from '../../shared/mail/recipients';
 import { recordDelivery, recordEscalation, touchEntry } from '../book/entries';
 import { nextVersion } from '../branches/versions';
+import { branchDeadlineInputs } from '../db/complaint-rows';
 import { inTransaction } from '../db/database';
 
 /**
@@ -44,14 +45,11 @@ export async function enqueueBookMail(
   entry: { entryId: string; branchId: number; capturedAt: string; deadline?: string },
   now = new Date(),
 ): Promise<void> {
-  const { rows } = await client.query<{ country: string; time_zone: string }>(
-    'SELECT country, time_zone FROM branches WHERE id = $1',
-    [entry.branchId],
-  );
-  const branch = rows[0]!;
+  // Issue 14: HQ's own deadline uses the calendar extras HQ holds for the branch, like the branch's.
+  const { calendar } = await branchDeadlineInputs(client, entry.branchId);
   const capturedAt = new Date(entry.capturedAt);
-  const own = bookPhotoDeadline(capturedAt, { country: branch.country, timeZone: branch.time_zone });
-  const { deadline, source } = mailDeadline(entry.deadline, capturedAt, own, branch.time_zone);
+  const own = bookPhotoDeadline(capturedAt, calendar);
+  const { deadline, source } = mailDeadline(entry.deadline, capturedAt, own, calendar.timeZone);
   await client.query(
     `INSERT INTO mail_outbox (id, kind, entry_id, branch_id, message_id, deadline, next_attempt_at, created_at,
        deadline_source)
@@ -244,4 +242,36 @@ export async function bookMailJobOf(
   return r
     ? { status: r.status, attempts: r.attempts, lastError: r.last_error, lastErrorKind: r.last_error_kind }
     : undefined;
+}
+
+/**
+ * "Send again" (issue 14, the console's unsent-mail queue): a job not sent yet is due at once; one that
+ * failed for good goes back to the queue with its attempts kept (the address was fixed meanwhile). A job
+ * a worker holds right now is left to it. The entry gets a new version when its state for the branch
+ * changes (failed → queued). Returns the status it had, or undefined when there was nothing to retry.
+ */
+export async function retryMailJob(
+  client: PoolClient,
+  jobId: string,
+  now: Date,
+): Promise<MailJobStatus | undefined> {
+  const { rows } = await client.query<{
+    status: MailJobStatus;
+    kind: MailJobKind;
+    entry_id: string;
+    branch_id: number;
+  }>(
+    `SELECT status, kind, entry_id, branch_id FROM mail_outbox
+      WHERE id = $1 AND status <> 'sent' AND (leased_until IS NULL OR leased_until <= $2) FOR UPDATE`,
+    [jobId, now.toISOString()],
+  );
+  const job = rows[0];
+  if (!job) return undefined;
+  await client.query(`UPDATE mail_outbox SET status = 'pending', next_attempt_at = $2 WHERE id = $1`, [
+    jobId,
+    now.toISOString(),
+  ]);
+  if (job.status === 'failed' && job.kind === 'book_entry')
+    await touchEntry(client, job.entry_id, await nextVersion(client, job.branch_id));
+  return job.status;
 }

@@ -5,6 +5,7 @@ import { mailStateOf, type MailState } from '../../shared/mail/state';
 /** One unsent mail job as an HQ admin sees it (`npm run hq -- mail-status`). */
 export interface MailJobReport {
   id: string;
+  entryId: string;
   kind: MailJobKind;
   branchCode: string;
   complaintNumber: string | null;
@@ -17,10 +18,14 @@ export interface MailJobReport {
   lastError: string | null;
 }
 
-/** Every job not sent yet (waiting, retrying, failed for good), the nearest deadline first. */
-export async function unsentMailJobs(pool: Pool): Promise<MailJobReport[]> {
+/**
+ * Every job not sent yet (waiting, retrying, failed for good), the nearest deadline first; only those of
+ * `branchIds` when given (the console, scoped to the user's branches).
+ */
+export async function unsentMailJobs(pool: Pool, branchIds?: readonly number[]): Promise<MailJobReport[]> {
   const { rows } = await pool.query<{
     id: string;
+    entry_id: string;
     kind: MailJobKind;
     code: string;
     complaint_number: string | null;
@@ -33,16 +38,18 @@ export async function unsentMailJobs(pool: Pool): Promise<MailJobReport[]> {
     last_error_kind: MailErrorKind | null;
     missing: number;
   }>(
-    `SELECT j.id, j.kind, b.code, e.complaint_number, j.status, j.attempts, j.deadline, j.deadline_source,
+    `SELECT j.id, j.entry_id, j.kind, b.code, e.complaint_number, j.status, j.attempts, j.deadline, j.deadline_source,
             j.next_attempt_at, j.last_error, j.last_error_kind,
             CASE WHEN j.kind = 'escalation' THEN 0 ELSE
               (SELECT count(*)::int FROM book_entry_photos_missing m WHERE m.entry_id = j.entry_id) END AS missing
        FROM mail_outbox j JOIN branches b ON b.id = j.branch_id JOIN book_entries e ON e.id = j.entry_id
-      WHERE j.status <> 'sent'
+      WHERE j.status <> 'sent' AND ($1::bigint[] IS NULL OR j.branch_id = ANY($1))
       ORDER BY j.deadline, j.id`,
+    [branchIds ?? null],
   );
   return rows.map((r) => ({
     id: r.id,
+    entryId: r.entry_id,
     kind: r.kind,
     branchCode: r.code,
     complaintNumber: r.complaint_number,

@@ -7,7 +7,7 @@ import type { ComplaintEvent } from '../../shared/complaints/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { formatDate, formatDateTime } from '../i18n/format';
-import type { StatusChangeData } from '../../shared/lifecycle';
+import type { OwnerChangeData, StatusChangeData } from '../../shared/lifecycle';
 import { useNow } from '../ui/useNow';
 import { dueMomentsOf } from './deadlines';
 import { DueMomentList } from './DueMoments';
@@ -198,6 +198,15 @@ function EventText({ event }: { event: ComplaintEvent }) {
           <Link href={`/book/${String(event.data.entryId ?? '')}`}>{t('event.openEntry')}</Link>
         </span>
       );
+    case 'owner_changed': {
+      const owner = (event.data as Partial<OwnerChangeData>).owner;
+      return (
+        <span>
+          {t(historyEventKey(event.type))}
+          {owner?.name && <q>{owner.name}</q>}
+        </span>
+      );
+    }
     case 'preliminary_answer_sent':
     case 'term_extended':
       return (

@@ -22,9 +22,12 @@ export function CalendarSection(props: {
   value: WorkstationSettings;
   set: <K extends SettingsField>(key: K, v: WorkstationSettings[K]) => void;
   message: (field: SettingsField) => string | undefined;
+  /** Fields headquarters has set (issue 14): shown read-only, with HQ's value. */
+  fromHq: ReadonlySet<string>;
 }) {
   const { t, i18n } = useTranslation(['settings', 'lifecycle']);
-  const { value, set, message } = props;
+  const { value, set, message, fromHq } = props;
+  const hqHint = (field: SettingsField) => (fromHq.has(field) ? t('hints.setByHq') : undefined);
   const now = new Date();
   const calendar = branchCalendarOf(value);
   const policy = policyOf(value);
@@ -34,9 +37,17 @@ export function CalendarSection(props: {
   return (
     <section className="form-section" aria-labelledby="calendar-title">
       <h2 id="calendar-title">{t('sectionCalendar')}</h2>
-      <Field id="s-policyId" label={t('fields.policyId')} required error={message('policyId')}>
+      <Field
+        id="s-policyId"
+        label={t('fields.policyId')}
+        required
+        error={message('policyId')}
+        hint={hqHint('policyId')}
+      >
         <select
-          {...describedBy('s-policyId', message('policyId'), undefined)}
+          {...describedBy('s-policyId', message('policyId'), hqHint('policyId'))}
+          disabled={fromHq.has('policyId')}
+          data-from-hq={fromHq.has('policyId') || undefined}
           value={value.policyId}
           onChange={(e) => set('policyId', e.target.value as PolicyPresetId)}
         >
@@ -62,18 +73,20 @@ export function CalendarSection(props: {
             <input
               type="checkbox"
               checked={value.ukraineMartialLaw}
+              disabled={fromHq.has('ukraineMartialLaw')}
               onChange={(e) => set('ukraineMartialLaw', e.target.checked)}
             />
             {t('fields.ukraineMartialLaw')}
           </label>
-          <p className="hint">{t('hints.ukraineMartialLaw')}</p>
+          <p className="hint">{hqHint('ukraineMartialLaw') ?? t('hints.ukraineMartialLaw')}</p>
         </div>
       )}
       <div className="grid-2">
         <DateListField
           id="s-extraDaysOff"
           label={t('fields.extraDaysOff')}
-          hint={t('hints.extraDays')}
+          hint={hqHint('extraDaysOff') ?? t('hints.extraDays')}
+          readOnly={fromHq.has('extraDaysOff')}
           error={message('extraDaysOff')}
           dates={value.extraDaysOff}
           onChange={(dates) => set('extraDaysOff', dates)}
@@ -81,7 +94,8 @@ export function CalendarSection(props: {
         <DateListField
           id="s-extraWorkingDays"
           label={t('fields.extraWorkingDays')}
-          hint={t('hints.extraDays')}
+          hint={hqHint('extraWorkingDays') ?? t('hints.extraDays')}
+          readOnly={fromHq.has('extraWorkingDays')}
           error={message('extraWorkingDays')}
           dates={value.extraWorkingDays}
           onChange={(dates) => set('extraWorkingDays', dates)}

@@ -10,6 +10,8 @@ export function DateListField(props: {
   error: string | undefined;
   dates: string[];
   onChange: (dates: string[]) => void;
+  /** Set by headquarters (issue 14): the dates are shown, not edited. */
+  readOnly?: boolean;
 }) {
   const { t, i18n } = useTranslation('settings');
   const [draft, setDraft] = useState('');
@@ -21,7 +23,7 @@ export function DateListField(props: {
   return (
     <div className={`field ${props.error ? 'field-invalid' : ''}`}>
       <label htmlFor={props.id}>{props.label}</label>
-      <div className="date-list-input">
+      <div className="date-list-input" hidden={props.readOnly}>
         <input
           id={props.id}
           type="date"
@@ -48,6 +50,7 @@ export function DateListField(props: {
             <button
               type="button"
               className="link-button"
+              hidden={props.readOnly}
               aria-label={t('calendar.remove', { date: d })}
               onClick={() => props.onChange(props.dates.filter((x) => x !== d))}
             >

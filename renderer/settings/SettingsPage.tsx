@@ -210,7 +210,7 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
         </div>
       </section>
 
-      <CalendarSection value={value} set={set} message={message} />
+      <CalendarSection value={value} set={set} message={message} fromHq={fromHq} />
 
       <section className="form-section" aria-labelledby="directory-title">
         <h2 id="directory-title">{t('sectionDirectory')}</h2>

@@ -13,6 +13,7 @@ export const HISTORY_EVENT_KEYS = {
   preliminary_answer_sent: 'event.preliminary_answer_sent',
   term_extended: 'event.term_extended',
   book_entry_linked: 'event.book_entry_linked',
+  owner_changed: 'event.owner_changed',
 } as const satisfies Record<ComplaintEventType, `event.${string}`>;
 
 /** The `complaints` key of the phrase for an event of this type (plural by `count` for book_entry_linked). */

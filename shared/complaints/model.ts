@@ -131,6 +131,16 @@ export interface Milestones {
   termExtended?: boolean;
   decision?: RecordedDecision;
   followUpOutcome?: FollowUpOutcome;
+  /** R14: who at HQ is responsible for the complaint now (the latest `owner_changed`); absent: the branch. */
+  owner?: ComplaintOwner;
+  /** R14: when the complaint was first taken to HQ (escalated); it stays escalated. */
+  escalatedAt?: string;
+}
+
+/** R14: the HQ user responsible for a complaint, as named when they took it. */
+export interface ComplaintOwner {
+  id: string;
+  name: string;
 }
 
 /** R12/R24: the append-only history of a complaint. Never updated, never deleted. */
@@ -144,6 +154,11 @@ export const EVENT_TYPES = [
   'term_extended',
   /** R6: a feedback-book entry (photographed pages) was attached to this complaint; data { entryId, pages }. */
   'book_entry_linked',
+  /**
+   * R14: someone at HQ became responsible for the complaint (the head of sales took it over); data
+   * { owner: { id, name } | null, escalated } — `escalated` when it was taken from the branch to HQ.
+   */
+  'owner_changed',
 ] as const;
 export type ComplaintEventType = (typeof EVENT_TYPES)[number];
 

@@ -4,7 +4,14 @@ import { LIMITS } from '../complaints/validation';
 import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
 import { HQ_ROLES, type HqRole } from '../people/model';
 import { complaintEventSchema, complaintSchema } from '../sync/operations';
-import { bookEntryStateSchema } from '../sync/protocol';
+import { POLICY_PRESET_IDS } from '../deadlines/policies';
+import { COUNTRIES, LANGUAGES } from '../settings/workstation';
+import {
+  bookEntryStateSchema,
+  branchDirectorySchema,
+  DIRECTORY_LIMITS,
+  MAX_CALENDAR_EXTRAS,
+} from '../sync/protocol';
 
 /**
  * The HQ console's HTTP contract (issue 14, ARCHITECTURE.md "The HQ console"): paths, request and response
@@ -32,6 +39,10 @@ export const CONSOLE_PATHS = {
   employee: (id: string) => `/v1/console/employees/${id}`,
   users: '/v1/console/users',
   user: (id: string) => `/v1/console/users/${id}`,
+  /** POST: a new one-time set-password link for the user (the old one stops working). */
+  userPasswordLink: (id: string) => `/v1/console/users/${id}/password-link`,
+  /** GET: the append-only audit of HQ actions (admin and auditor). */
+  audit: '/v1/console/audit',
 } as const;
 
 export const CSRF_HEADER = 'x-csrf-token';
@@ -151,7 +162,19 @@ export const complaintDetailSchema = z.object({
     language: z.string(),
   }),
   /** Due moments as shared/deadlines computes them for the branch's policy and calendar. */
-  due: z.array(z.object({ kind: z.string(), at: z.string(), met: z.boolean() })),
+  due: z.array(
+    z.object({
+      kind: z.string(),
+      at: z.string(),
+      met: z.boolean(),
+      /** shared/deadlines DueState at the time of the request (pending, ok, due_soon, overdue, done). */
+      state: z.string().optional(),
+      /** The branch-zone date the customer was promised (R9). */
+      date: z.string().optional(),
+      doneAt: z.string().optional(),
+      late: z.boolean().optional(),
+    }),
+  ),
   owner: ownerSchema.optional(),
   bookEntries: z.array(consoleBookEntrySchema),
 });
@@ -215,6 +238,124 @@ export const queuesSchema = z.object({
   ),
 });
 export type Queues = z.infer<typeof queuesSchema>;
+
+// ---- Administration (admin role; an auditor may read) ----
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+/** A branch as the console administers it: its directory entry, calendar extras and policy, its devices. */
+export const consoleBranchSchema = branchDirectorySchema.extend({
+  /** Workstations enrolled and not revoked. */
+  activeDevices: z.number().int(),
+});
+export type ConsoleBranch = z.infer<typeof consoleBranchSchema>;
+
+const branchFields = {
+  name: z.string().trim().min(1).max(DIRECTORY_LIMITS.name),
+  country: z.enum(COUNTRIES),
+  timeZone: z.string().min(1).max(64),
+  language: z.enum(LANGUAGES),
+  managerName: z.string().trim().max(DIRECTORY_LIMITS.person),
+  managerEmail: z.string().trim().max(DIRECTORY_LIMITS.email),
+  headOfSalesName: z.string().trim().max(DIRECTORY_LIMITS.person),
+  headOfSalesEmail: z.string().trim().max(DIRECTORY_LIMITS.email),
+  /** Calendar extras (issue 14): replace the branch's own once set; null: HQ no longer sets them. */
+  extraDaysOff: z.array(localDate).max(MAX_CALENDAR_EXTRAS).nullable(),
+  extraWorkingDays: z.array(localDate).max(MAX_CALENDAR_EXTRAS).nullable(),
+  ukraineMartialLaw: z.boolean().nullable(),
+  policyId: z.enum(POLICY_PRESET_IDS).nullable(),
+};
+
+/** PATCH a branch: the fields given change; the branch receives them with its next pull. */
+export const branchPatchSchema = z.object(branchFields).partial();
+export type BranchPatch = z.infer<typeof branchPatchSchema>;
+
+/** POST a new branch. */
+export const branchCreateSchema = branchPatchSchema.extend({
+  code: z.string().trim().min(1).max(16),
+  name: branchFields.name,
+  country: branchFields.country,
+});
+export type BranchCreate = z.infer<typeof branchCreateSchema>;
+
+/** POST enrollment-codes: the code in clear, shown once (HQ keeps only its hash). */
+export const enrollmentCodeSchema = z.object({
+  branchCode: z.string(),
+  code: z.string(),
+  expiresAt: z.string(),
+});
+export type EnrollmentCode = z.infer<typeof enrollmentCodeSchema>;
+
+export const consoleDeviceSchema = z.object({
+  id: z.uuid(),
+  branch: z.string(),
+  enrolledAt: z.string(),
+  lastSeenAt: z.string().optional(),
+  revokedAt: z.string().optional(),
+  state: z.enum(['active', 'revoked', 'expired']),
+});
+export type ConsoleDevice = z.infer<typeof consoleDeviceSchema>;
+
+export const consoleUserListItemSchema = consoleUserSchema.extend({
+  disabled: z.boolean(),
+  /** False until the user set a password through their link. */
+  passwordSet: z.boolean(),
+  createdAt: z.string(),
+  lastSignInAt: z.string().optional(),
+});
+export type ConsoleUserListItem = z.infer<typeof consoleUserListItemSchema>;
+
+export const userCreateSchema = z.object({
+  email: z.email().max(LIMITS.email),
+  name: z.string().trim().min(1).max(LIMITS.person),
+  role: z.enum(HQ_ROLES),
+  branches: z.array(z.string().trim().min(1).max(16)).max(200).default([]),
+});
+export type UserCreate = z.input<typeof userCreateSchema>;
+
+export const userPatchSchema = z.object({
+  name: z.string().trim().min(1).max(LIMITS.person).optional(),
+  role: z.enum(HQ_ROLES).optional(),
+  branches: z.array(z.string().trim().min(1).max(16)).max(200).optional(),
+  /** true: every session of the user ends at once and sign-in is refused. */
+  disabled: z.boolean().optional(),
+});
+export type UserPatch = z.infer<typeof userPatchSchema>;
+
+/** A one-time set-password link (POST users, POST …/password-link): shown once. */
+export const passwordLinkSchema = z.object({
+  user: consoleUserListItemSchema,
+  link: z.string(),
+  expiresAt: z.string(),
+});
+export type PasswordLink = z.infer<typeof passwordLinkSchema>;
+
+/** One row of the append-only audit (R24): who, when, what, before and after. */
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorKind: z.enum(['hq_user', 'cli', 'system', 'device']),
+  actorId: z.string().optional(),
+  actorName: z.string(),
+  action: z.string(),
+  target: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  ip: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditQuerySchema = z.object({
+  since: z.iso.datetime({ offset: true }).optional(),
+  /** Keyset: entries older than this id. */
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const auditListSchema = z.object({
+  items: z.array(auditEntrySchema),
+  nextBefore: z.number().optional(),
+});
 
 export const isHqRole = (value: unknown): value is HqRole =>
   typeof value === 'string' && (HQ_ROLES as readonly string[]).includes(value);

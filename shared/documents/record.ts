@@ -28,6 +28,12 @@ export function historyLine(
       if (t) line.text = t;
       break;
     }
+    case 'owner_changed': {
+      // R14: the new owner's name (none: given back to the branch).
+      const owner = isObject(data.owner) ? text(data.owner.name) : undefined;
+      if (owner) line.text = owner;
+      break;
+    }
     case 'book_entry_linked':
       if (typeof data.pages === 'number' && Number.isInteger(data.pages) && data.pages >= 0)
         line.pages = data.pages;

@@ -34,3 +34,11 @@ export {
 } from './decision';
 export { REFUSAL_REASONS, type RefusalReason } from './reasons';
 export { milestonesFromEvents, timelineOf } from './milestones';
+export {
+  takeOver,
+  TAKE_OVER_REFUSALS,
+  type OwnerChangeData,
+  type OwnerChangeEvent,
+  type TakeOverRefusal,
+  type TakeOverSubject,
+} from './ownership';

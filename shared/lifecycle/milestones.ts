@@ -5,6 +5,7 @@
 import type { Complaint, ComplaintEvent, Milestones } from '../complaints/model';
 import type { ComplaintTimeline } from '../deadlines/due';
 import { INITIAL_STATUS, type StatusChangeData } from './machine';
+import type { OwnerChangeData } from './ownership';
 
 export type { Milestones } from '../complaints/model';
 
@@ -16,6 +17,7 @@ export function milestonesFromEvents(events: readonly EventLike[]): Milestones {
   for (const event of events) {
     if (event.type === 'preliminary_answer_sent') m.preliminaryAnswerAt ??= event.at;
     if (event.type === 'term_extended') m.termExtended = true;
+    if (event.type === 'owner_changed') applyOwnerChange(m, event);
     if (event.type !== 'status_changed') continue;
     const data = event.data as Partial<StatusChangeData>;
     if (!data.to) continue;
@@ -53,6 +55,16 @@ export function milestonesFromEvents(events: readonly EventLike[]): Milestones {
     }
   }
   return m;
+}
+
+/** R14: the latest owner change names the owner (null: back to the branch); the first escalation is kept. */
+function applyOwnerChange(m: Milestones, event: EventLike): void {
+  const data = event.data as Partial<OwnerChangeData>;
+  const owner = data.owner;
+  if (owner && typeof owner.id === 'string' && typeof owner.name === 'string')
+    m.owner = { id: owner.id, name: owner.name };
+  else if (owner === null) delete m.owner;
+  if (data.escalated === true) m.escalatedAt ??= event.at;
 }
 
 /** What the deadline engine needs of a stored complaint: its own times plus its replayed milestones. */

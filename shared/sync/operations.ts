@@ -85,6 +85,9 @@ const progressSchema = z.object({
   termExtended: z.boolean().optional(),
   decision: decisionSchema.optional(),
   followUpOutcome: z.enum(FOLLOW_UP_OUTCOMES).optional(),
+  /** Issue 14 (R14): the HQ user responsible, and when the complaint was taken to HQ. */
+  owner: z.object({ id: z.uuid(), name: text(LIMITS.person) }).optional(),
+  escalatedAt: isoInstant.optional(),
 });
 
 export const complaintSchema = z.object({

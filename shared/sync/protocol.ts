@@ -84,6 +84,11 @@ export const HQ_ERROR_CODES = [
   'device_expired',
   'branch_quota_exceeded',
   'insufficient_storage',
+  // issue 14: the console
+  'forbidden',
+  'csrf',
+  'conflict',
+  'link_invalid',
 ] as const;
 export type HqErrorCode = (typeof HQ_ERROR_CODES)[number];
 
@@ -96,7 +101,15 @@ export const healthSchema = z.object({
 export const DIRECTORY_LIMITS = { name: 120, person: LIMITS.person, email: LIMITS.email } as const;
 export type Health = z.infer<typeof healthSchema>;
 
-/** The branch directory entry HQ keeps and sends down (issue 6 mails the manager and head of sales). */
+/** Extra days off / working days a branch calendar may list (a few years of company decisions). */
+export const MAX_CALENDAR_EXTRAS = 400;
+const localDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * The branch directory entry HQ keeps and sends down (issue 6 mails the manager and head of sales). Issue
+ * 14: also the calendar extras and the consideration policy, so HQ's deadlines equal the branch's; each is
+ * present only once HQ has set it, and then replaces the branch's own (shown read-only there).
+ */
 export const branchDirectorySchema = z.object({
   code: z.string().max(MAX_BRANCH_CODE),
   name: z.string().max(DIRECTORY_LIMITS.name),
@@ -108,6 +121,11 @@ export const branchDirectorySchema = z.object({
   managerEmail: z.string().max(DIRECTORY_LIMITS.email),
   headOfSalesName: z.string().max(DIRECTORY_LIMITS.person),
   headOfSalesEmail: z.string().max(DIRECTORY_LIMITS.email),
+  extraDaysOff: z.array(localDateString).max(MAX_CALENDAR_EXTRAS).optional(),
+  extraWorkingDays: z.array(localDateString).max(MAX_CALENDAR_EXTRAS).optional(),
+  ukraineMartialLaw: z.boolean().optional(),
+  /** One of shared/deadlines POLICY_PRESET_IDS (a plain string: a newer preset must not fail a pull). */
+  policyId: z.string().max(64).optional(),
 });
 export type BranchDirectory = z.infer<typeof branchDirectorySchema>;
 

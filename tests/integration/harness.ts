@@ -9,6 +9,7 @@ import { buildApp, type ServerOptions } from '../../hq/app';
 import { FileBlobStore } from '../../hq/blobs/fs-store';
 import type { BlobStore } from '../../hq/blobs/store';
 import { DEFAULT_LIMITS, type HttpLimits } from '../../hq/http/limits';
+import type { SessionTimes } from '../../hq/people/sessions';
 import { createEnrollment } from '../../hq/branches/enrollment';
 import { openDatabase, type DatabaseKind, type HqDatabase } from '../../hq/db/database';
 import type { Complaint, ComplaintEvent } from '../../shared/complaints/model';
@@ -34,6 +35,8 @@ const UNLIMITED_RATES: Partial<HttpLimits> = {
   enrollPerIpPerMinute: 1_000_000,
   enrollPerCodePer15Minutes: 1_000_000,
   devicePerMinute: 1_000_000,
+  signInPerIpPerMinute: 1_000_000,
+  signInPerAccountPer15Minutes: 1_000_000,
 };
 
 export interface HqOptions {
@@ -48,6 +51,8 @@ export interface HqOptions {
   trustProxy?: ServerOptions['trustProxy'];
   /** Another photo store in place of the data directory's (a full disk). */
   blobs?: (dataDir: string) => BlobStore;
+  /** Issue 14: console sessions' idle and absolute expiry. */
+  sessionTimes?: SessionTimes;
 }
 
 /** A real HQ on a loopback port, on a fresh database of the given kind. */
@@ -85,6 +90,7 @@ export async function startHq(kind: DatabaseKind, options: HqOptions = {}): Prom
       ...(options.authCacheMs !== undefined ? { authCacheMs: options.authCacheMs } : {}),
       ...(options.deviceTokenDays !== undefined ? { deviceTokenDays: options.deviceTokenDays } : {}),
       branchPhotoQuotaBytes: options.branchPhotoQuotaBytes ?? 0,
+      ...(options.sessionTimes ? { sessionTimes: options.sessionTimes } : {}),
     },
     {
       // Suites that enroll and push a lot from one address are not what the rate limits are tested with

@@ -63,3 +63,58 @@ describe('which directory fields HQ has set (issue 4 review: read-only on the br
     expect(hqSetFields(branch)).toEqual(expected);
   });
 });
+
+describe('calendar extras and policy from HQ (issue 14: HQ’s deadlines are the branch’s)', () => {
+  it('HQ set none of them: the branch keeps its own', () => {
+    expect(withHqDirectory({ ...local, extraDaysOff: ['2026-03-09'] }, hq)).toBeNull();
+  });
+  it('HQ set them: they replace the branch’s own, even with an empty list', () => {
+    const next = withHqDirectory(
+      {
+        ...local,
+        extraDaysOff: ['2026-03-09'],
+        extraWorkingDays: ['2026-03-07'],
+        policyId: 'working_days_10',
+      },
+      {
+        ...hq,
+        extraDaysOff: ['2026-12-31'],
+        extraWorkingDays: [],
+        ukraineMartialLaw: false,
+        policyId: 'written_2d_2w',
+      },
+    );
+    expect(next).toMatchObject({
+      extraDaysOff: ['2026-12-31'],
+      extraWorkingDays: [],
+      ukraineMartialLaw: false,
+      policyId: 'written_2d_2w',
+      managerEmail: 'local@example.com',
+    });
+  });
+  it('the same values again: no change; a policy this version does not know: ignored', () => {
+    expect(
+      withHqDirectory({ ...local, extraDaysOff: ['2026-12-31'] }, { ...hq, extraDaysOff: ['2026-12-31'] }),
+    ).toBeNull();
+    expect(withHqDirectory(local, { ...hq, policyId: 'from_a_newer_hq' })).toBeNull();
+  });
+  it.each([
+    ['none', hq, []],
+    ['extra days off only', { ...hq, extraDaysOff: [] }, ['extraDaysOff']],
+    [
+      'everything',
+      {
+        ...hq,
+        managerEmail: 'a@example.com',
+        extraDaysOff: [],
+        extraWorkingDays: ['2026-03-07'],
+        ukraineMartialLaw: true,
+        policyId: 'working_days_10',
+      },
+      ['managerEmail', 'extraDaysOff', 'extraWorkingDays', 'ukraineMartialLaw', 'policyId'],
+    ],
+    ['an unknown policy is not HQ’s to show', { ...hq, policyId: 'from_a_newer_hq' }, []],
+  ])('read-only on the branch: %s', (_why, branch, expected) => {
+    expect(hqSetFields(branch)).toEqual(expected);
+  });
+});

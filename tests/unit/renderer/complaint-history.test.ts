@@ -61,6 +61,16 @@ async function fullHistory(db: OtklikDatabase): Promise<string> {
     actor,
     data: { entryId: '0193b8a0-0000-7000-8000-000000000009', pages: 2 },
   });
+  // R14: the head of sales took it over at HQ; the branch receives this event with its pull.
+  await appendEvent(db, (await db.complaints.get(c.id))!, {
+    id: crypto.randomUUID(),
+    complaintId: c.id,
+    type: 'owner_changed',
+    at: at(++minute).toISOString(),
+    actor,
+    actorId: '0193b8a0-0000-7000-8000-00000000000a',
+    data: { owner: { id: '0193b8a0-0000-7000-8000-00000000000a', name: 'Соколова' }, escalated: true },
+  });
   await step('in_review');
   await step('decided', { decision: upheld });
   await step('in_review', { reason: 'Руководство не утвердило' }); // reopen from decided

@@ -50,3 +50,25 @@ describe('saving settings never overwrites the directory HQ has set', () => {
     expect(returned).toEqual(stored);
   });
 });
+
+describe('saving settings never overwrites the calendar HQ has set (issue 14)', () => {
+  it('a stale form’s calendar extras and policy give way to HQ’s; what HQ never set is the form’s', async () => {
+    const db = openDb();
+    await db.meta.put({
+      key: META.link,
+      value: hqLink({ extraDaysOff: ['2026-12-31'], policyId: 'written_2d_2w' }),
+    });
+    const stale = settings(1, {
+      extraDaysOff: ['2026-03-09'],
+      extraWorkingDays: ['2026-03-07'],
+      policyId: 'working_days_10',
+    });
+    const stored = await saveWorkstationSettings(db, stale);
+    expect(stored).toMatchObject({
+      extraDaysOff: ['2026-12-31'],
+      policyId: 'written_2d_2w',
+      extraWorkingDays: ['2026-03-07'],
+    });
+    expect(await loadWorkstationSettings(db)).toEqual(stored);
+  });
+});

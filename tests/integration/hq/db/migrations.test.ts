@@ -162,7 +162,12 @@ describe.each(DATABASE_KINDS)('migration 004 on %s', (kind) => {
          VALUES ($1, 'book_entry', $2, $3, $4, '2026-03-03T10:00:00Z', $5, $5)`,
         [`book_entry:${id}`, id, branchId, `<book-entry.${id}@otklik>`, at],
       );
-    expect(await migrate(db.pool)).toEqual(['004_book_page_order']);
+    expect(
+      await migrate(
+        db.pool,
+        MIGRATIONS.filter((m) => m.id < '005'),
+      ),
+    ).toEqual(['004_book_page_order']);
   });
   afterAll(async () => db?.close());
 

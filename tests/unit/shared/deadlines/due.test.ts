@@ -10,6 +10,7 @@ const moment = (kind: DueMoment['kind'], state: DueState, dueAt: string): DueMom
   dueDate: dueAt.slice(0, 10),
   done: state === 'done',
   projected: state === 'pending',
+  soonFrom: new Date(dueAt),
   state,
 });
 

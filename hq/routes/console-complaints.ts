@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  complaintListQuerySchema,
+  consoleActionSchema,
+  CONSOLE_PATHS,
+  type ComplaintDetail,
+  type ComplaintList,
+  type Queues,
+} from '../../shared/console/protocol';
+import { sha256Param } from '../../shared/sync/protocol';
+import { actOnComplaint } from '../console/actions';
+import { complaintDetail, scopedPhoto } from '../console/detail';
+import { assertMayRead } from '../console/scope';
+import { listComplaints } from '../console/list';
+import { consoleQueues, retryMail } from '../console/queues';
+import { HqError } from '../errors';
+import type { ConsolePrincipal } from '../people/sessions';
+
+const idParams = z.object({ id: z.uuid() });
+const jobParams = z.object({ jobId: z.string().min(1).max(200) });
+
+/** Issue 14: the register, a complaint's page and actions, the queues, photos — each scoped in SQL. */
+export async function consoleComplaintRoutes(app: FastifyInstance) {
+  const pool = () => app.hq.db.pool;
+  /** The user, when they may read complaints at all (the admin may not: 403 before anything else). */
+  const reader = (request: FastifyRequest): ConsolePrincipal => {
+    const principal = app.consoleUser(request);
+    assertMayRead(principal);
+    return principal;
+  };
+
+  app.get(CONSOLE_PATHS.complaints, async (request): Promise<ComplaintList> =>
+    listComplaints(pool(), reader(request), app.parse(complaintListQuerySchema, request.query)),
+  );
+
+  app.get('/v1/console/complaints/:id', async (request): Promise<ComplaintDetail> => {
+    const principal = reader(request);
+    const { id } = parseId(request.params);
+    return complaintDetail(pool(), principal, id);
+  });
+
+  app.post('/v1/console/complaints/:id/events', async (request): Promise<ComplaintDetail> => {
+    const principal = reader(request);
+    const { id } = parseId(request.params);
+    const action = app.parse(consoleActionSchema, request.body);
+    await actOnComplaint(pool(), principal, id, action, request.ip);
+    return complaintDetail(pool(), principal, id);
+  });
+
+  app.get(CONSOLE_PATHS.queues, async (request): Promise<Queues> => consoleQueues(pool(), reader(request)));
+
+  app.post('/v1/console/mail/:jobId/retry', async (request, reply) => {
+    const principal = reader(request);
+    const { jobId } = app.parse(jobParams, request.params);
+    await retryMail(pool(), principal, jobId, request.ip);
+    app.hq.onMailWork?.();
+    return reply.code(204).send();
+  });
+
+  app.get('/v1/console/photos/:sha256', async (request, reply) => {
+    const principal = reader(request);
+    const sha = (request.params as { sha256?: string }).sha256 ?? '';
+    if (!sha256Param.safeParse(sha).success)
+      throw new HqError(
+        400,
+        'bad_request',
+        'A photo address is its SHA-256 in lower-case hex (64 characters).',
+      );
+    const notFound = () => new HqError(404, 'not_found', 'No such photo (or not one of your branches).');
+    const photo = await scopedPhoto(pool(), principal, sha);
+    if (!photo) throw notFound();
+    const bytes = await app.hq.blobs.read(sha);
+    if (!bytes) throw notFound();
+    return reply
+      .header('content-type', photo.mime)
+      .header('cache-control', 'private, max-age=86400, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .send(bytes);
+  });
+
+  function parseId(params: unknown) {
+    const parsed = idParams.safeParse(params);
+    // A malformed id is a complaint that does not exist, like any other.
+    if (!parsed.success)
+      throw new HqError(404, 'not_found', 'No such complaint (or not one of your branches).');
+    return parsed.data;
+  }
+}
