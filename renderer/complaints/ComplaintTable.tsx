@@ -5,7 +5,8 @@ import { Link } from 'wouter';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import type { StoredComplaint } from '../db/listKeys';
 import { formatDateTime } from '../i18n/format';
-import { dueMomentsOf, nextDue } from './deadlines';
+import { nextDue } from '../../shared/deadlines';
+import { dueMomentsOf } from './deadlines';
 import { DueCell } from './DueMoments';
 import type { ComplaintList } from './useComplaintList';
 

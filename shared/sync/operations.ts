@@ -7,7 +7,13 @@ import {
   SEVERITIES,
   STATUSES,
 } from '../complaints/model';
-import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
+import {
+  DECISION_OUTCOMES,
+  FINDINGS,
+  FOLLOW_UP_OUTCOMES,
+  UNFOUNDED_CRITERIA,
+  type UnfoundedCriterion,
+} from '../lifecycle/decision';
 import { MAX_IMPORT_BYTES, MAX_PAGES_PER_ENTRY, PAGE_MIME_TYPES, SHA256_HEX } from '../book/model';
 import { MAX_WORDS } from '../complaints/search';
 import { LIMITS } from '../complaints/validation';
@@ -65,7 +71,9 @@ const decisionSchema = z.object({
   outcome: z.enum(DECISION_OUTCOMES),
   justification: text(LIMITS.note).optional(),
   alternativeOffered: text(LIMITS.note).optional(),
-  unfoundedCriterion: z.enum(UNFOUNDED_CRITERIA.map((c) => c.id) as [string, ...string[]]).optional(),
+  unfoundedCriterion: z
+    .enum(UNFOUNDED_CRITERIA.map((c) => c.id) as [UnfoundedCriterion, ...UnfoundedCriterion[]])
+    .optional(),
   factsMissing: z.boolean(),
   finding: z.enum(FINDINGS).optional(),
   findingDefaulted: z.boolean(),

@@ -11,7 +11,7 @@ import {
 } from '../../../../renderer/complaints/queries';
 import type { OtklikDatabase } from '../../../../renderer/db/database';
 import { registerOf } from '../../../../renderer/db/listKeys';
-import { saveWorkstationSettings } from '../../../../renderer/settings/store';
+import { saveWorkstationSettings } from '../../../../renderer/db/settings';
 import { SyncEngine } from '../../../../renderer/sync/engine';
 import type { HqClient } from '../../../../renderer/sync/client';
 import { input, now, openDb, settings } from '../fixtures';
