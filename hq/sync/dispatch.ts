@@ -41,9 +41,12 @@ export async function applyOperation(
     }
     case 'book.entry.fallback':
       return recordFallback(tx, opId, payload as OperationPayload<'book.entry.fallback'>);
+    // Issue 15: complaint.merge is applied by hq/complaints (being built: shared/handling/merge checkMerge,
+    // both events in one transaction); issue 14: the employee ops by hq/people. Until then each is refused
+    // like a type HQ does not know, so the branch keeps it queued as refused and nothing is half-applied.
+    case 'complaint.merge':
     case 'employee.upsert':
     case 'employee.pin.set':
-      // Issue 14: applied by hq/people (being built); until then refused like a type HQ does not know.
       return rejected('unknown_type');
   }
 }

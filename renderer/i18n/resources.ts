@@ -7,6 +7,7 @@ import ruBook from '../../locales/ru/book.json';
 import ruMail from '../../locales/ru/mail.json';
 import ruSync from '../../locales/ru/sync.json';
 import ruDocuments from '../../locales/ru/documents.json';
+import ruHandling from '../../locales/ru/handling.json';
 import { LANGUAGES, type Language } from '../../shared/settings/workstation';
 
 export const NAMESPACES = [
@@ -19,6 +20,7 @@ export const NAMESPACES = [
   'mail',
   'sync',
   'documents',
+  'handling',
 ] as const;
 type Namespace = (typeof NAMESPACES)[number];
 
@@ -33,6 +35,7 @@ export const referenceResources = {
   mail: ruMail,
   sync: ruSync,
   documents: ruDocuments,
+  handling: ruHandling,
 };
 
 type Catalogue = Record<Namespace, Record<string, unknown>>;

@@ -3,7 +3,7 @@ import { withHqDirectory } from '../../shared/settings/directory';
 import { withSettingsDefaults } from '../../shared/settings/workstation';
 import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
-import { complaintIdOf, takesChange } from '../../shared/sync/merge';
+import { complaintIdsOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { hqLink } from '../db/device';
 import { storedSettings, withListKeys } from '../db/listKeys';
@@ -285,8 +285,7 @@ export class SyncEngine {
     await db.transaction('rw', tables, async () => {
       const pendingHere = new Set<string>();
       await db.outbox.each((op) => {
-        const id = complaintIdOf(op);
-        if (id) pendingHere.add(id);
+        for (const id of complaintIdsOf(op)) pendingHere.add(id);
       });
       const settings = await storedSettings(db.settings);
       for (const change of changes) {

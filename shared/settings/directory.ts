@@ -21,7 +21,10 @@ const isPolicyId = (v: unknown): v is PolicyPresetId =>
   typeof v === 'string' && (POLICY_PRESET_IDS as readonly string[]).includes(v);
 
 /** A calendar field HQ has set, in a form this app can use (a policy this version does not know is not). */
-function calendarValue(branch: BranchDirectory, f: CalendarField): WorkstationSettings[CalendarField] | undefined {
+function calendarValue(
+  branch: BranchDirectory,
+  f: CalendarField,
+): WorkstationSettings[CalendarField] | undefined {
   const v = branch[f];
   if (v === undefined) return undefined;
   if (f === 'policyId') return isPolicyId(v) ? v : undefined;
