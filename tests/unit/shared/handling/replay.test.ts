@@ -27,7 +27,7 @@ const toDecided = [
   status('decide', 'in_review', 'decided', '2026-09-14T07:20:00Z'),
 ];
 
-const cases: [string, ComplaintEvent[], Partial<Milestones>, (keyof Milestones)[]][] = [
+const cases: [string, ComplaintEvent[], Record<string, unknown>, (keyof Milestones)[]][] = [
   // [what, events, expected (toMatchObject), keys that must be absent]
   ['nothing of issue 15', [], {}, ['callback', 'compensation', 'openTasks', 'mergedInto', 'attachments']],
   [
