@@ -12,7 +12,7 @@ import type { ComplaintEvent } from '../complaints/model';
 import { FUTURE_TOLERANCE_MS, isValidPhone, LIMITS } from '../complaints/validation';
 import { CALLBACK_DUE_SOON_MS } from '../deadlines/policies';
 import type { RefusalReason } from '../lifecycle/reasons';
-import type { CallbackOutcome } from './codes';
+import { CALLBACK_OUTCOMES, type CallbackOutcome } from './codes';
 import type { PendingCallback } from './milestones';
 
 export { CALLBACK_DUE_SOON_MS };
@@ -102,7 +102,8 @@ export function callbacksOf(events: readonly EventLike[], now: Date): CallbackLi
       if (typeof d.note === 'string' && d.note !== '') line.note = d.note;
       lines.push(line);
     } else if (e.type === 'callback_done') {
-      const line = lines.find((l) => l.id === d.callbackId && l.status !== 'done');
+      // Only the pending promise can be made (as in replay and checkCallbackDone): a rescheduled one stays so.
+      const line = lines.find((l) => l.id === d.callbackId && l.status === 'pending');
       if (!line) continue;
       line.status = 'done';
       line.doneAt = e.at;
@@ -112,4 +113,34 @@ export function callbacksOf(events: readonly EventLike[], now: Date): CallbackLi
   }
   for (const l of lines) if (l.status === 'pending') l.late = now.getTime() > Date.parse(l.dueAt);
   return lines;
+}
+
+export interface CallbackDoneData extends Record<string, unknown> {
+  callbackId: string;
+  outcome: CallbackOutcome;
+  note?: string;
+}
+
+/**
+ * R4: the pending callback was made. Only the pending one can be marked (an older, rescheduled promise or one
+ * already done is `callback_not_pending`); "not reached" needs no note, the employee promises a new time.
+ */
+export function checkCallbackDone(
+  pending: Pick<PendingCallback, 'id'> | undefined,
+  done: { callbackId: string; outcome: string; note?: string },
+): { ok: true; data: CallbackDoneData } | { ok: false; reasons: RefusalReason[] } {
+  const reasons: RefusalReason[] = [];
+  if (!pending || pending.id !== done.callbackId) reasons.push('callback_not_pending');
+  if (!(CALLBACK_OUTCOMES as readonly string[]).includes(done.outcome)) reasons.push('change_value_invalid');
+  const note = done.note?.trim();
+  if (note && note.length > LIMITS.note) reasons.push('change_value_invalid');
+  if (reasons.length > 0) return { ok: false, reasons: [...new Set(reasons)] };
+  return {
+    ok: true,
+    data: {
+      callbackId: done.callbackId,
+      outcome: done.outcome as CallbackOutcome,
+      ...(note ? { note } : {}),
+    },
+  };
 }
