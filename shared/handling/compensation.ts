@@ -7,7 +7,7 @@
  * (shared/lifecycle guard `compensation_approval_pending`). A refused compensation is decided again, or the
  * decision reopened. A new `compensation_decided` replaces the one in force; a reopening voids it.
  *
- * The threshold is per currency, configurable (HQ's policy: shared/settings/hq-policy). The branch decides
+ * The threshold is per currency, configurable (HQ's policy: shared/handling/policy). The branch decides
  * `approvalRequired` with the thresholds it has and records it in the event; HQ accepts what the event says
  * (a threshold changed at HQ while the branch was offline does not refuse a decision already taken there).
  */

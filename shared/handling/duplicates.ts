@@ -28,7 +28,7 @@ export interface DuplicateSettings {
 }
 
 export const DEFAULT_DUPLICATE_SETTINGS: DuplicateSettings = { windowDays: 30, minScore: 0.5 };
-/** The configurable window's bounds (a setting HQ may send: shared/settings/hq-policy). */
+/** The configurable window's bounds (a setting HQ may send: shared/handling/policy). */
 export const DUPLICATE_WINDOW_RANGE = { min: 1, max: 365 } as const;
 
 const WEIGHT: Record<DuplicateReason, number> = {
