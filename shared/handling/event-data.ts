@@ -196,6 +196,12 @@ export type HandlingEventData<T extends HandlingEventType> = z.infer<(typeof HAN
  */
 export const HQ_ONLY_EVENT_TYPES: readonly ComplaintEventType[] = ['escalated', 'document_emailed'];
 
+/**
+ * Events that travel only in their own op: the two sides of a merge go together in `complaint.merge`, so HQ
+ * checks and applies both in one transaction — never one side alone in a `complaint.event`.
+ */
+export const OWN_OP_EVENT_TYPES: readonly ComplaintEventType[] = ['merged_into', 'merged_from'];
+
 /** The schema of an event type's data, or undefined for the types from before issue 15 (generic check). */
 export function eventDataSchemaFor(type: string): z.ZodType | undefined {
   return Object.hasOwn(HANDLING_EVENT_DATA, type)

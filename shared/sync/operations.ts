@@ -26,7 +26,12 @@ import {
   ESCALATION_STEPS,
   SENIOR_HANDOVER_REASONS,
 } from '../handling/codes';
-import { eventDataSchemaFor, HQ_ONLY_EVENT_TYPES, moneySchema } from '../handling/event-data';
+import {
+  eventDataSchemaFor,
+  HQ_ONLY_EVENT_TYPES,
+  moneySchema,
+  OWN_OP_EVENT_TYPES,
+} from '../handling/event-data';
 import { MAX_ESCALATION_RECORDS, MAX_MERGED_FROM } from '../handling/replay';
 
 /**
@@ -221,8 +226,15 @@ export const complaintEventSchema = z
 
 /** Issue 15: a history event a branch may send (not a status change, not one only HQ writes). */
 const branchEventSchema = complaintEventSchema.refine(
-  (e) => e.type !== 'status_changed' && e.type !== 'created' && !HQ_ONLY_EVENT_TYPES.includes(e.type),
-  { message: 'status changes travel as complaint.transition; escalations and e-mails are written by HQ' },
+  (e) =>
+    e.type !== 'status_changed' &&
+    e.type !== 'created' &&
+    !HQ_ONLY_EVENT_TYPES.includes(e.type) &&
+    !OWN_OP_EVENT_TYPES.includes(e.type),
+  {
+    message:
+      'status changes travel as complaint.transition and merges as complaint.merge; escalations and e-mails are written by HQ',
+  },
 );
 
 const sha256 = z.string().regex(SHA256_HEX);

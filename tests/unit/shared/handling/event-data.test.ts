@@ -5,6 +5,7 @@ import {
   eventDataSchemaFor,
   HANDLING_EVENT_DATA,
   HQ_ONLY_EVENT_TYPES,
+  OWN_OP_EVENT_TYPES,
   type HandlingEventType,
 } from '../../../../shared/handling/event-data';
 import { complaintEventSchema, operationPayloads } from '../../../../shared/sync/operations';
@@ -134,9 +135,9 @@ describe('handling event data', () => {
     );
   });
 
-  it.each(TYPES)('%s: from a branch only when HQ does not write it', (type) => {
+  it.each(TYPES)('%s: in a complaint.event unless HQ writes it or it has its own op', (type) => {
     const sent = operationPayloads['complaint.event'].safeParse({ event: ev(type, VALID[type]) }).success;
-    expect(sent).toBe(!HQ_ONLY_EVENT_TYPES.includes(type));
+    expect(sent).toBe(!HQ_ONLY_EVENT_TYPES.includes(type) && !OWN_OP_EVENT_TYPES.includes(type));
   });
 
   it('texts are held to the app’s limits', () => {
