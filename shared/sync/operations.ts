@@ -268,7 +268,16 @@ export const operationPayloads = {
   /** R1: a complaint registered at the branch, with its first history events (created, maybe acknowledged). */
   'complaint.register': z.object({
     complaint: complaintSchema,
-    events: z.array(complaintEventSchema).min(1).max(MAX_REGISTRATION_EVENTS),
+    // Issue 15: never an event only HQ writes, nor one side of a merge (each has its own way to HQ).
+    events: z
+      .array(
+        complaintEventSchema.refine(
+          (e) => !HQ_ONLY_EVENT_TYPES.includes(e.type) && !OWN_OP_EVENT_TYPES.includes(e.type),
+          { message: 'escalations and e-mails are written by HQ; merges travel as complaint.merge' },
+        ),
+      )
+      .min(1)
+      .max(MAX_REGISTRATION_EVENTS),
   }),
   /**
    * R5, R10 and issue 15: an event appended to a complaint's history — a note, a preliminary answer, a term

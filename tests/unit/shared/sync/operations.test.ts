@@ -155,6 +155,33 @@ describe('complaint.register: the fields of issue 15 (R4, R5, R11, R13, R16)', (
       false,
     ],
     ['negative open tasks', (r) => Object.assign(r.complaint.progress, { openTasks: -1 }), false],
+    [
+      'registered with its callback promised in the same transaction',
+      (r) =>
+        r.events.push({
+          ...r.events[0]!,
+          id: id(23),
+          type: 'callback_promised',
+          data: { callbackId: id(24), dueAt: at, phone: '+7 916 555-12-34' },
+        }),
+      true,
+    ],
+    [
+      'registered with an escalation (only HQ writes those)',
+      (r) => r.events.push({ ...r.events[0]!, id: id(23), type: 'escalated', data: {} }),
+      false,
+    ],
+    [
+      'registered as merged (merges travel as complaint.merge)',
+      (r) =>
+        r.events.push({
+          ...r.events[0]!,
+          id: id(23),
+          type: 'merged_into',
+          data: { survivorId: id(25), survivorNumber: 'MSK-01-2026-100003' },
+        }),
+      false,
+    ],
   ])('%s', (_what, change, ok) => {
     expect(registers(change)).toBe(ok);
   });
