@@ -2,7 +2,7 @@
  * R3, R5: files attached to a complaint — photos, scans, PDFs, e-mails (.eml) and a few office formats —
  * and later information from the customer. A file is stored content-addressed like a feedback-book page
  * (SHA-256 of its bytes), recorded by an `attachment_added` event in the same transaction, and uploaded once
- * to HQ_PATHS.attachment(sha256) (idempotent, hash verified while streaming, as photos are).
+ * to HQ (the route is not built yet: idempotent by hash, verified while streaming, as photos are).
  *
  * HQ serves a file back only with its recorded type from this list, `Content-Disposition: attachment` and
  * `X-Content-Type-Options: nosniff`: a customer's file never runs as a page of HQ's origin.
