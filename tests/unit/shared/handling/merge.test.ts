@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Complaint, Milestones } from '../../../../shared/complaints/model';
-import { searchWordsOf } from '../../../../shared/complaints/search';
+import { MAX_WORDS, searchWordsOf } from '../../../../shared/complaints/search';
 import { checkMerge, chooseSurvivor, joinHistories, mergeEvents } from '../../../../shared/handling/merge';
 import type { RefusalReason } from '../../../../shared/lifecycle';
 import { milestonesFromEvents } from '../../../../shared/lifecycle';
@@ -186,6 +186,16 @@ describe('mergeEvents', () => {
     expect(words).toContain('2026-100002');
     expect(words).toContain('100001');
     expect(searchWordsOf(a)).not.toContain('100002');
+  });
+
+  it('however many numbers were merged in, the search words stay within MAX_WORDS', () => {
+    const mergedFrom = Array.from({ length: 300 }, (_, i) => ({
+      id: uuid(100 + i),
+      number: `A-B-C-D-E-${i}`,
+    }));
+    const words = searchWordsOf({ ...a, progress: { ...a.progress, mergedFrom } });
+    expect(words.length).toBeLessThanOrEqual(MAX_WORDS);
+    expect(words).toContain('msk-01-2026-100001');
   });
 });
 
