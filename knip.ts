@@ -35,6 +35,9 @@ const config: KnipConfig = {
     'shared/*/index.ts': ['exports', 'types'],
     // Issue 14's roles and scope rules (R24): the console and HQ's console routes use them as they come.
     'shared/people/model.ts': ['exports', 'types'],
+    // Issue 15's handling contract: its data types are the vocabulary the branch and console screens being
+    // built will type their forms with.
+    'shared/handling/*.ts': ['types'],
   },
   ignoreDependencies: [
     // The document fonts, named by url() in renderer/documents/documents.css, which knip does not read.

@@ -1,5 +1,5 @@
 import type { OperationPayload, OperationType } from '../../shared/sync/operations';
-import type { OpOutcome } from '../../shared/sync/rules';
+import { rejected, type OpOutcome } from '../../shared/sync/rules';
 import { addPage, removePage } from '../book/pages';
 import { recordFallback } from '../book/fallback';
 import { submitEntry } from '../book/submit';
@@ -46,5 +46,10 @@ export async function applyOperation(
       return upsertEmployee(tx, payload as OperationPayload<'employee.upsert'>);
     case 'employee.pin.set':
       return setEmployeePin(tx, payload as OperationPayload<'employee.pin.set'>);
+    // Issue 15: complaint.merge is to be applied by hq/complaints (shared/handling/merge checkMerge, both
+    // events in one transaction). Until then it is refused like a type HQ does not know, so the branch keeps
+    // it queued as refused and nothing is half-applied.
+    case 'complaint.merge':
+      return rejected('unknown_type');
   }
 }

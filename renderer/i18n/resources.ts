@@ -9,6 +9,7 @@ import ruSync from '../../locales/ru/sync.json';
 import ruDocuments from '../../locales/ru/documents.json';
 import ruConsole from '../../locales/ru/console.json';
 import ruPeople from '../../locales/ru/people.json';
+import ruHandling from '../../locales/ru/handling.json';
 import { LANGUAGES, type Language } from '../../shared/settings/workstation';
 
 export const NAMESPACES = [
@@ -23,6 +24,7 @@ export const NAMESPACES = [
   'documents',
   'console',
   'people',
+  'handling',
 ] as const;
 type Namespace = (typeof NAMESPACES)[number];
 
@@ -39,6 +41,7 @@ export const referenceResources = {
   documents: ruDocuments,
   console: ruConsole,
   people: ruPeople,
+  handling: ruHandling,
 };
 
 type Catalogue = Record<Namespace, Record<string, unknown>>;

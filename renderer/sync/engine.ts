@@ -4,7 +4,7 @@ import { withSettingsDefaults } from '../../shared/settings/workstation';
 import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
 import { clockOffsetMs } from '../../shared/sync/clock';
-import { complaintIdOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
+import { complaintIdsOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { hqLink } from '../db/device';
 import { storedSettings, withListKeys } from '../db/listKeys';
@@ -303,8 +303,9 @@ export class SyncEngine {
     await db.transaction('rw', tables, async () => {
       const pendingHere = new Set<string>();
       await db.outbox.each((op) => {
-        const id = complaintIdOf(op) ?? employeeIdOf(op);
-        if (id) pendingHere.add(id);
+        for (const id of complaintIdsOf(op)) pendingHere.add(id);
+        const employee = employeeIdOf(op);
+        if (employee) pendingHere.add(employee);
       });
       const settings = await storedSettings(db.settings);
       for (const change of changes) {

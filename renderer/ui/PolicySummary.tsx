@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ChannelTerms, ConsiderationPolicy, DueKind, TermRule } from '../../shared/deadlines';
+import type { ChannelTerms, ConsiderationPolicy, TermDueKind, TermRule } from '../../shared/deadlines';
 
-const TERM_OF: Record<DueKind, keyof ChannelTerms> = {
+const TERM_OF: Record<TermDueKind, keyof ChannelTerms> = {
   acknowledge: 'acknowledge',
   preliminary_answer: 'preliminaryAnswer',
   final_answer: 'finalAnswer',
@@ -31,7 +31,7 @@ export function PolicySummary({ policy }: { policy: ConsiderationPolicy }) {
         <div key={form}>
           <dt>{t(`policy.${form}`)}</dt>
           <dd>
-            {(Object.keys(TERM_OF) as DueKind[])
+            {(Object.keys(TERM_OF) as TermDueKind[])
               .flatMap((kind) => {
                 const rule = policy[form][TERM_OF[kind]];
                 return rule ? [t('term.item', { kind: t(`due.kind.${kind}`), term: term(rule) })] : [];

@@ -1,4 +1,5 @@
 import type { FollowUpOutcome, RecordedDecision } from '../lifecycle/decision';
+import type { HandlingMilestones } from '../handling/milestones';
 
 /**
  * The complaint as the branch records it (SPEC R1–R3). Pure data: shared by the renderer, HQ and the
@@ -47,6 +48,16 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/**
+ * R13: how fast the complaint must be acted on, next to how bad it is (severity) and what it is about
+ * (category). Complaints registered before issue 15 have none: they count as DEFAULT_URGENCY_LEVEL.
+ * Named `urgencyLevel`, not `urgency`: the branch database stores its list keys as `urgency` beside the
+ * record (renderer/db/listKeys.ts, issue 17: when a deadline is due), a different thing.
+ */
+export const URGENCY_LEVELS = ['low', 'normal', 'high', 'immediate'] as const;
+export type UrgencyLevel = (typeof URGENCY_LEVELS)[number];
+export const DEFAULT_URGENCY_LEVEL: UrgencyLevel = 'normal';
+
 /** R3: the customer's preferred way to be answered. */
 export const CONTACT_METHODS = ['phone', 'email', 'post', 'in_person'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
@@ -81,6 +92,8 @@ export interface ComplaintInput {
   concerns: Concerns;
   category: Category;
   severity: Severity;
+  /** R13 (issue 15). Optional: absent on complaints (and drafts) saved before it existed — DEFAULT_URGENCY_LEVEL. */
+  urgencyLevel?: UrgencyLevel;
   healthAndSafety: boolean;
   /** Consent to process personal data (R3); required whenever personal data is recorded. */
   consent: boolean;
@@ -114,7 +127,7 @@ export interface Complaint extends ComplaintInput {
  * stored record, so it is declared with it (the lifecycle and the deadline engine build on this model, not
  * the other way round).
  */
-export interface Milestones {
+export interface Milestones extends HandlingMilestones {
   status: ComplaintStatus;
   /** R12: registration is the acknowledgement. */
   acknowledgedAt?: string;
@@ -159,6 +172,48 @@ export const EVENT_TYPES = [
    * { owner: { id, name } | null, escalated } — `escalated` when it was taken from the branch to HQ.
    */
   'owner_changed',
+  // Issue 15: handling a complaint to the end. Each type's `data` has a zod schema in
+  // shared/handling/event-data.ts (HANDLING_EVENT_DATA), checked wherever events are checked.
+  /** R4: the conversation guide's ticked steps for an oral or phone complaint. */
+  'conversation_aid_recorded',
+  /** R4: a callback promised for a date and time (due moment `callback` until done). */
+  'callback_promised',
+  /** R4: the promised callback was made (the customer reached, or not). */
+  'callback_done',
+  /** R3: registered fields corrected, with a reason; each change has before and after. */
+  'fields_corrected',
+  /** R3, R5: a photo, scan, PDF, e-mail or other file attached (content-addressed, synced once). */
+  'attachment_added',
+  /** R5: later information from the customer on the same matter (not a staff note). */
+  'customer_info_added',
+  /** R5: this complaint was merged into another (the survivor); it is a reference from now on. */
+  'merged_into',
+  /** R5: another complaint was merged into this one; its number stays searchable here. */
+  'merged_from',
+  /** R13: urgency, severity, category or the health-and-safety flag re-assessed, with a reason. */
+  'assessment_changed',
+  /** R11: HQ escalated an overdue due moment (to the branch manager, then the head of sales). HQ only. */
+  'escalated',
+  /** R14: the employee could not resolve it with the customer present: passed to the head of sales. */
+  'passed_to_head_of_sales',
+  /** R14: a threatening or insulting customer was handed to a senior colleague. */
+  'handed_to_senior',
+  /** R16: compensation decided with the decision aid's answers; may await approval. */
+  'compensation_decided',
+  /** R16: a compensation above the threshold approved (branch manager or head of sales). */
+  'compensation_approved',
+  /** R16: a compensation above the threshold refused (with a reason). */
+  'compensation_refused',
+  /** R16: a task for a department (warehouse, transport…) created from the decision. */
+  'task_created',
+  /** R16: a department task done, reopened or cancelled. */
+  'task_status_changed',
+  /** R17: the customer was told of the internal and external recourse routes. */
+  'recourse_explained',
+  /** Issue 16: a customer document printed (which, on which paper, in which language). */
+  'document_printed',
+  /** Issue 16: HQ e-mailed a customer document as PDF. HQ only. */
+  'document_emailed',
 ] as const;
 export type ComplaintEventType = (typeof EVENT_TYPES)[number];
 
@@ -187,6 +242,7 @@ export function emptyComplaintInput(channel: Channel, receivedAt: Date): Complai
     concerns: { product: '', service: '', employee: '' },
     category: 'other',
     severity: 'medium',
+    urgencyLevel: DEFAULT_URGENCY_LEVEL,
     healthAndSafety: false,
     consent: false,
   };

@@ -1,4 +1,4 @@
-import type { Complaint } from './model';
+import type { Complaint, Milestones } from './model';
 
 /**
  * Search without a full scan: every complaint stores the lower-case words of its number, customer and
@@ -17,16 +17,23 @@ export function tokenize(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-type Searchable = Pick<Complaint, 'number' | 'customer' | 'description' | 'remedy' | 'concerns'>;
+type Searchable = Pick<Complaint, 'number' | 'customer' | 'description' | 'remedy' | 'concerns'> & {
+  progress?: Pick<Milestones, 'mergedFrom'>;
+};
 
 export function searchWordsOf(c: Searchable): string[] {
   const words = new Set<string>();
   // "MSK-01-2026-100123", "2026-100123" and "100123" are all ways people read a number out.
-  const parts = c.number.toLocaleLowerCase().split('-');
-  for (let i = 0; i < parts.length; i++) words.add(parts.slice(i).join('-'));
+  const addNumber = (number: string) => {
+    const parts = number.toLocaleLowerCase().split('-');
+    for (let i = 0; i < parts.length && words.size < MAX_WORDS; i++) words.add(parts.slice(i).join('-'));
+  };
+  addNumber(c.number);
   // A phone is found by its digits whatever the formatting, also without country or area code.
   const digits = c.customer.phone.replace(/\D/g, '');
   for (const n of [digits.length, 10, 7, 4]) if (digits.length >= n && n > 0) words.add(digits.slice(-n));
+  // Issue 15 (R5): the numbers of complaints merged into this one find it too (within the cap).
+  for (const m of c.progress?.mergedFrom ?? []) addNumber(m.number);
   const text = [
     c.customer.name,
     c.customer.email,

@@ -7,6 +7,7 @@ import { addDays, addMonths, fromEpochDay, type LocalDate } from '../time/local-
 import { localDateIn, startOfLocalDay, zoneOffsetMs, zonedParts, zonedTimeToInstant } from '../time/zoned';
 import { addWorkingDays, isWorkingDay, onOrNextWorkingDay, type BranchCalendar } from './calendar';
 import {
+  CALLBACK_DUE_SOON_MS,
   CHANNEL_FORM,
   DEFAULT_DUE_SOON,
   type ConsiderationPolicy,
@@ -35,6 +36,10 @@ export interface ComplaintTimeline {
   reopenedAt?: Instant;
   /** The final-answer term was extended (with notice to the customer), e.g. to the UA 45-day maximum. */
   termExtended?: boolean;
+  /** R4 (issue 15): the callback promised and not made yet; a due moment of its own. */
+  pendingCallback?: { id: string; dueAt: Instant };
+  /** R5 (issue 15): merged into another complaint: nothing is due here any more (like a closed one). */
+  merged?: boolean;
 }
 
 /**
@@ -59,6 +64,8 @@ export interface DueMoment {
   /** From when it counts as due soon (policy `dueSoon`); like dueAt, it does not depend on `now`. */
   soonFrom: Date;
   state: DueState;
+  /** A callback moment's callback id (issue 15): which promise this is. */
+  ref?: string;
 }
 
 const toDate = (value: Instant | undefined): Date | undefined => {
@@ -164,7 +171,7 @@ function dueSoonFrom(
 
 /**
  * All due moments of a complaint under `policy`, in the order acknowledge, preliminary answer, final answer,
- * follow-up (those the policy defines for the complaint's written/oral form).
+ * follow-up (those the policy defines for the complaint's written/oral form), then the pending callback.
  */
 export function complaintDueMoments(
   complaint: ComplaintTimeline,
@@ -182,7 +189,8 @@ export function complaintDueMoments(
   const decided = toDate(complaint.decidedAt);
   const informed = toDate(complaint.customerInformedAt);
   const followUpDone = toDate(complaint.followUpDoneAt);
-  const closed = complaint.status === 'closed';
+  // A merged complaint is a reference to its survivor: whatever it still owed is owed there.
+  const closed = complaint.status === 'closed' || complaint.merged === true;
 
   const moments: DueMoment[] = [];
   const finalRule =
@@ -237,6 +245,30 @@ export function complaintDueMoments(
       moment.late = doneAt.getTime() > deadline.dueAt.getTime();
     }
     moments.push(moment);
+  }
+  const callback = complaint.pendingCallback;
+  const callbackAt = toDate(callback?.dueAt);
+  if (callback && callbackAt) {
+    // R4: the time promised to the customer is the deadline itself, to the minute, whatever the calendar.
+    const soonFrom = new Date(callbackAt.getTime() - CALLBACK_DUE_SOON_MS);
+    moments.push({
+      kind: 'callback',
+      ruleId: 'callback',
+      basis: 'R4',
+      dueAt: callbackAt,
+      dueDate: branchDate(callbackAt, cal.timeZone),
+      done: closed,
+      projected: false,
+      soonFrom,
+      state: closed
+        ? 'done'
+        : now.getTime() > callbackAt.getTime()
+          ? 'overdue'
+          : now.getTime() >= soonFrom.getTime()
+            ? 'due_soon'
+            : 'ok',
+      ref: callback.id,
+    });
   }
   return moments;
 }

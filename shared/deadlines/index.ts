@@ -28,12 +28,14 @@ export {
   type TransferDecree,
 } from './corrections';
 export {
+  CALLBACK_DUE_SOON_MS,
   CHANNEL_FORM,
   DEFAULT_DUE_SOON,
   DEFAULT_POLICY_ID,
   DUE_KINDS,
   POLICY_PRESET_IDS,
   POLICY_PRESETS,
+  TERM_DUE_KINDS,
   validatePolicy,
   type ChannelForm,
   type ChannelTerms,
@@ -45,6 +47,7 @@ export {
   type PolicyProblemCode,
   type TermCounting,
   type TermRule,
+  type TermDueKind,
   type TermStart,
   type TermUnit,
 } from './policies';

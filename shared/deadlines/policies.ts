@@ -26,8 +26,18 @@ export interface TermRule {
   basis: string;
 }
 
-export const DUE_KINDS = ['acknowledge', 'preliminary_answer', 'final_answer', 'follow_up'] as const;
+/** The due moments a consideration policy's terms define. */
+export const TERM_DUE_KINDS = ['acknowledge', 'preliminary_answer', 'final_answer', 'follow_up'] as const;
+export type TermDueKind = (typeof TERM_DUE_KINDS)[number];
+/**
+ * Every kind of due moment: the policy's terms, and (issue 15, R4) a promised callback, whose time is the
+ * one promised to the customer rather than a term of the policy.
+ */
+export const DUE_KINDS = [...TERM_DUE_KINDS, 'callback'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
+
+/** R4: a promised callback is due soon (and reminded) this long before its time. */
+export const CALLBACK_DUE_SOON_MS = 15 * 60_000;
 
 /** R10 treats written and oral complaints differently. Typed over every channel, so a new one needs a decision. */
 export type ChannelForm = 'written' | 'oral';

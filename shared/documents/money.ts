@@ -16,6 +16,19 @@ export function minorDigits(currency: string): number {
   return MINOR_DIGITS[currency] ?? 2;
 }
 
+/** A money value as stored in events (compensation amounts, issue 15). */
+export function isMoney(value: unknown): value is Money {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Partial<Money>;
+  return (
+    typeof m.amountMinor === 'number' &&
+    Number.isSafeInteger(m.amountMinor) &&
+    m.amountMinor >= 0 &&
+    typeof m.currency === 'string' &&
+    /^[A-Z]{3}$/.test(m.currency)
+  );
+}
+
 /** The amount in major units, for Intl.NumberFormat (exact for every safe integer amount it prints). */
 export function majorAmount(money: Money): number {
   return money.amountMinor / 10 ** minorDigits(money.currency);

@@ -3,6 +3,7 @@ export {
   findTransition,
   INITIAL_STATUS,
   isOpenStatus,
+  lifecycleSubjectOf,
   nextStatuses,
   transition,
   TRANSITION_NAMES,

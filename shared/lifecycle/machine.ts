@@ -3,7 +3,7 @@
  * → follow-up done → closed, and reopening. A transition is a pure function: the current state and a request
  * in, either the event to append or the reasons it is refused out. Refusals are data, never exceptions.
  */
-import type { ComplaintEvent, ComplaintStatus } from '../complaints/model';
+import type { ComplaintEvent, ComplaintStatus, Milestones } from '../complaints/model';
 import { STATUSES } from '../complaints/model';
 import {
   checkDecision,
@@ -72,6 +72,26 @@ export interface LifecycleSubject {
   status: ComplaintStatus;
   /** Outcome of the latest follow-up (milestonesFromEvents gives it); closing needs it. */
   followUpOutcome?: FollowUpOutcome;
+  /** Issue 15, R16: the compensation in force; the customer is not informed while it awaits approval. */
+  compensation?: Pick<NonNullable<Milestones['compensation']>, 'approval'>;
+  /** Issue 15, R16: department tasks still open; the complaint is not closed until all are done. */
+  openTasks?: number;
+  /** Issue 15, R5: a merged complaint is a reference to its survivor: it has no lifecycle of its own. */
+  mergedInto?: Milestones['mergedInto'];
+}
+
+/** The lifecycle subject of a stored complaint (its status and what its progress says), at the branch or HQ. */
+export function lifecycleSubjectOf(c: {
+  status: ComplaintStatus;
+  progress?: Partial<Milestones>;
+}): LifecycleSubject {
+  const p = c.progress ?? {};
+  const subject: LifecycleSubject = { status: c.status };
+  if (p.followUpOutcome) subject.followUpOutcome = p.followUpOutcome;
+  if (p.compensation) subject.compensation = { approval: p.compensation.approval };
+  if (p.openTasks) subject.openTasks = p.openTasks;
+  if (p.mergedInto) subject.mergedInto = p.mergedInto;
+  return subject;
 }
 
 export interface TransitionRequest {
@@ -115,6 +135,7 @@ const refuse = (reasons: RefusalReason[]): TransitionResult => ({ ok: false, rea
 
 export function transition(subject: LifecycleSubject, request: TransitionRequest): TransitionResult {
   const from = subject.status;
+  if (subject.mergedInto) return refuse(['complaint_merged']);
   if (request.expectedFrom !== undefined && request.expectedFrom !== from) return refuse(['stale_status']);
   const rule = (STATUSES as readonly string[]).includes(request.to)
     ? findTransition(from, request.to)
@@ -134,10 +155,17 @@ export function transition(subject: LifecycleSubject, request: TransitionRequest
     const checked = checkFollowUp(request.followUp);
     if (checked.ok) data.followUp = checked.followUp;
     else reasons.push(...checked.reasons);
+  } else if (rule.name === 'inform_customer') {
+    // R16: leadership approves a compensation above the threshold before the customer hears of it; a
+    // refused one is decided again (or the decision reopened) first.
+    if (subject.compensation?.approval === 'pending') reasons.push('compensation_approval_pending');
+    else if (subject.compensation?.approval === 'refused') reasons.push('compensation_refused');
   } else if (rule.name === 'close') {
     // R17: a customer who rejected the decision keeps the complaint open: reopen it instead.
     if (subject.followUpOutcome === undefined) reasons.push('follow_up_required');
     else if (subject.followUpOutcome === 'rejected') reasons.push('customer_rejected_decision');
+    // R16: departments that must act are tracked to completion.
+    if ((subject.openTasks ?? 0) > 0) reasons.push('open_tasks');
   } else if (rule.name === 'reopen') {
     if (nonBlank(request.reason)) data.reason = request.reason.trim();
     else reasons.push('reopen_reason_required');

@@ -4,6 +4,7 @@
  */
 import type { Complaint, ComplaintEvent, Milestones } from '../complaints/model';
 import type { ComplaintTimeline } from '../deadlines/due';
+import { handlingReplay } from '../handling/replay';
 import { INITIAL_STATUS, type StatusChangeData } from './machine';
 import type { OwnerChangeData } from './ownership';
 
@@ -14,7 +15,9 @@ type EventLike = Pick<ComplaintEvent, 'type' | 'at' | 'data'>;
 /** Events in the order they happened (append order; HQ's order once synced). Other event types are skipped. */
 export function milestonesFromEvents(events: readonly EventLike[]): Milestones {
   const m: Milestones = { status: INITIAL_STATUS, reopenCount: 0 };
+  const handling = handlingReplay();
   for (const event of events) {
+    handling.apply(m, event);
     if (event.type === 'preliminary_answer_sent') m.preliminaryAnswerAt ??= event.at;
     if (event.type === 'term_extended') m.termExtended = true;
     if (event.type === 'owner_changed') applyOwnerChange(m, event);
@@ -49,11 +52,13 @@ export function milestonesFromEvents(events: readonly EventLike[]): Milestones {
         delete m.followUpDoneAt;
         delete m.followUpOutcome;
         delete m.closedAt;
+        handling.reopen(m);
         break;
       default:
         break;
     }
   }
+  handling.finish(m);
   return m;
 }
 
@@ -84,5 +89,7 @@ export function timelineOf(
     followUpDoneAt: p.followUpDoneAt,
     reopenedAt: p.reopenedAt,
     termExtended: p.termExtended,
+    ...(p.callback ? { pendingCallback: { id: p.callback.id, dueAt: p.callback.dueAt } } : {}),
+    ...(p.mergedInto ? { merged: true } : {}),
   };
 }

@@ -6,12 +6,33 @@ import {
   EVENT_TYPES,
   SEVERITIES,
   STATUSES,
+  URGENCY_LEVELS,
 } from '../complaints/model';
-import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
+import {
+  DECISION_OUTCOMES,
+  FINDINGS,
+  FOLLOW_UP_OUTCOMES,
+  UNFOUNDED_CRITERIA,
+  type UnfoundedCriterion,
+} from '../lifecycle/decision';
 import { MAX_IMPORT_BYTES, MAX_PAGES_PER_ENTRY, PAGE_MIME_TYPES, SHA256_HEX } from '../book/model';
 import { MAX_WORDS } from '../complaints/search';
 import { LIMITS } from '../complaints/validation';
 import { employeeSchema, pinHashSchema } from '../people/model';
+import {
+  APPROVAL_STATES,
+  APPROVER_ROLES,
+  COMPENSATION_FORMS,
+  ESCALATION_STEPS,
+  SENIOR_HANDOVER_REASONS,
+} from '../handling/codes';
+import {
+  eventDataSchemaFor,
+  HQ_ONLY_EVENT_TYPES,
+  moneySchema,
+  OWN_OP_EVENT_TYPES,
+} from '../handling/event-data';
+import { MAX_ESCALATION_RECORDS, MAX_MERGED_FROM } from '../handling/replay';
 
 /**
  * The branch → HQ protocol, one operation per user action (ARCHITECTURE.md "Sync"). Operations are written
@@ -65,7 +86,9 @@ const decisionSchema = z.object({
   outcome: z.enum(DECISION_OUTCOMES),
   justification: text(LIMITS.note).optional(),
   alternativeOffered: text(LIMITS.note).optional(),
-  unfoundedCriterion: z.enum(UNFOUNDED_CRITERIA.map((c) => c.id) as [string, ...string[]]).optional(),
+  unfoundedCriterion: z
+    .enum(UNFOUNDED_CRITERIA.map((c) => c.id) as [UnfoundedCriterion, ...UnfoundedCriterion[]])
+    .optional(),
   factsMissing: z.boolean(),
   finding: z.enum(FINDINGS).optional(),
   findingDefaulted: z.boolean(),
@@ -88,6 +111,50 @@ const progressSchema = z.object({
   /** Issue 14 (R14): the HQ user responsible, and when the complaint was taken to HQ. */
   owner: z.object({ id: z.uuid(), name: text(LIMITS.person) }).optional(),
   escalatedAt: isoInstant.optional(),
+  // Issue 15 (shared/handling/milestones.ts): all optional, so records from before it stay valid.
+  callback: z
+    .object({ id: z.uuid(), dueAt: isoInstant, phone: text(LIMITS.phone), at: isoInstant })
+    .optional(),
+  escalations: z
+    .array(
+      z.object({
+        step: z.enum(ESCALATION_STEPS),
+        dueKey: z.string().max(80),
+        dueKind: z.string().max(32),
+        at: isoInstant,
+        toName: text(LIMITS.email),
+      }),
+    )
+    .max(MAX_ESCALATION_RECORDS)
+    .optional(),
+  passedToHeadOfSalesAt: isoInstant.optional(),
+  senior: z
+    .object({
+      name: text(LIMITS.person),
+      id: z.uuid().optional(),
+      reason: z.enum(SENIOR_HANDOVER_REASONS),
+      at: isoInstant,
+    })
+    .optional(),
+  compensation: z
+    .object({
+      id: z.uuid(),
+      amount: moneySchema,
+      form: z.enum(COMPENSATION_FORMS),
+      approval: z.enum(APPROVAL_STATES),
+      decidedAt: isoInstant,
+      answeredAt: isoInstant.optional(),
+      answeredBy: z.enum(APPROVER_ROLES).optional(),
+    })
+    .optional(),
+  openTasks: z.number().int().nonnegative().max(1_000_000).optional(),
+  mergedInto: z.object({ id: z.uuid(), number: z.string().max(MAX_COMPLAINT_NUMBER) }).optional(),
+  mergedFrom: z
+    .array(z.object({ id: z.uuid(), number: z.string().max(MAX_COMPLAINT_NUMBER) }))
+    .max(MAX_MERGED_FROM)
+    .optional(),
+  recourseExplainedAt: isoInstant.optional(),
+  attachments: z.number().int().nonnegative().max(1_000_000).optional(),
 });
 
 export const complaintSchema = z.object({
@@ -113,6 +180,8 @@ export const complaintSchema = z.object({
   }),
   category: z.enum(CATEGORIES),
   severity: z.enum(SEVERITIES),
+  /** Issue 15 (R13). Optional: complaints registered before it have none (DEFAULT_URGENCY_LEVEL). */
+  urgencyLevel: z.enum(URGENCY_LEVELS).optional(),
   healthAndSafety: z.boolean(),
   consent: z.boolean(),
   // Words of the texts above, capped as searchWordsOf caps them. Lower-casing may lengthen a word (İ → i̇).
@@ -120,24 +189,53 @@ export const complaintSchema = z.object({
   progress: progressSchema,
 });
 
-export const complaintEventSchema = z.object({
-  id: z.uuid(),
-  complaintId: z.uuid(),
-  type: z.enum(EVENT_TYPES),
-  at: isoInstant,
-  actor: text(LIMITS.person),
-  /** Issue 14: the signed-in employee or HQ user who did it (absent on events written before people existed). */
-  actorId: z.uuid().optional(),
-  data: z
-    .record(z.string().max(64), z.unknown())
-    .refine((d) => Object.keys(d).length <= MAX_EVENT_DATA_KEYS, {
-      message: `more than ${MAX_EVENT_DATA_KEYS} details`,
-    })
-    .superRefine((d, ctx) => {
-      const problem = eventDataProblem(d);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-});
+/**
+ * A history event. Its `data` is checked by type: the types of issue 15 by their own schema
+ * (shared/handling/event-data.ts), the older ones by the generic bounds (every text within LIMITS.note, the whole
+ * within MAX_EVENT_DATA_CHARS) — so events written before issue 15 stay valid.
+ */
+export const complaintEventSchema = z
+  .object({
+    id: z.uuid(),
+    complaintId: z.uuid(),
+    type: z.enum(EVENT_TYPES),
+    at: isoInstant,
+    actor: text(LIMITS.person),
+    /** Issue 14: the signed-in employee or HQ user who did it (absent on events written before people existed). */
+    actorId: z.uuid().optional(),
+    data: z
+      .record(z.string().max(64), z.unknown())
+      .refine((d) => Object.keys(d).length <= MAX_EVENT_DATA_KEYS, {
+        message: `more than ${MAX_EVENT_DATA_KEYS} details`,
+      })
+      .refine((d) => JSON.stringify(d).length <= MAX_EVENT_DATA_CHARS, {
+        message: `details longer than ${MAX_EVENT_DATA_CHARS} characters`,
+      }),
+  })
+  .superRefine((event, ctx) => {
+    const typed = eventDataSchemaFor(event.type);
+    if (typed) {
+      const parsed = typed.safeParse(event.data);
+      for (const issue of parsed.success ? [] : parsed.error.issues)
+        ctx.addIssue({ code: 'custom', path: ['data', ...issue.path], message: issue.message });
+      return;
+    }
+    const problem = eventDataProblem(event.data);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['data'], message: problem });
+  });
+
+/** Issue 15: a history event a branch may send (not a status change, not one only HQ writes). */
+const branchEventSchema = complaintEventSchema.refine(
+  (e) =>
+    e.type !== 'status_changed' &&
+    e.type !== 'created' &&
+    !HQ_ONLY_EVENT_TYPES.includes(e.type) &&
+    !OWN_OP_EVENT_TYPES.includes(e.type),
+  {
+    message:
+      'status changes travel as complaint.transition and merges as complaint.merge; escalations and e-mails are written by HQ',
+  },
+);
 
 const sha256 = z.string().regex(SHA256_HEX);
 
@@ -170,14 +268,23 @@ export const operationPayloads = {
   /** R1: a complaint registered at the branch, with its first history events (created, maybe acknowledged). */
   'complaint.register': z.object({
     complaint: complaintSchema,
-    events: z.array(complaintEventSchema).min(1).max(MAX_REGISTRATION_EVENTS),
+    // Issue 15: never an event only HQ writes, nor one side of a merge (each has its own way to HQ).
+    events: z
+      .array(
+        complaintEventSchema.refine(
+          (e) => !HQ_ONLY_EVENT_TYPES.includes(e.type) && !OWN_OP_EVENT_TYPES.includes(e.type),
+          { message: 'escalations and e-mails are written by HQ; merges travel as complaint.merge' },
+        ),
+      )
+      .min(1)
+      .max(MAX_REGISTRATION_EVENTS),
   }),
-  /** R5, R10: later information, a preliminary answer or a term extension, appended to a complaint's history. */
-  'complaint.event': z.object({
-    event: complaintEventSchema.refine((e) => e.type !== 'status_changed' && e.type !== 'created', {
-      message: 'status changes travel as complaint.transition',
-    }),
-  }),
+  /**
+   * R5, R10 and issue 15: an event appended to a complaint's history — a note, a preliminary answer, a term
+   * extension, and every handling step that touches one complaint (callbacks, corrections, attachments,
+   * later information, re-assessment, hand-offs, compensation and its approval, tasks, recourse, printing).
+   */
+  'complaint.event': z.object({ event: branchEventSchema }),
   /**
    * R12: a status change with its precondition. HQ applies it only when its own status is still `from`;
    * otherwise it acknowledges the operation with a reason and sends its state back on pull.
@@ -190,6 +297,34 @@ export const operationPayloads = {
       message: 'not a status change',
     }),
   }),
+  /**
+   * R5 (issue 15): `mergedId` merged into `survivorId` — two complaints in one op, applied by HQ in one
+   * transaction after shared/handling/merge `checkMerge` against its own state. `into` is the merged one's
+   * `merged_into` event, `from` the survivor's `merged_from`.
+   */
+  'complaint.merge': z
+    .object({
+      survivorId: z.uuid(),
+      mergedId: z.uuid(),
+      into: complaintEventSchema,
+      from: complaintEventSchema,
+    })
+    .superRefine((p, ctx) => {
+      const bad = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+      if (p.survivorId === p.mergedId) bad('mergedId', 'a complaint cannot be merged into itself');
+      if (
+        p.into.type !== 'merged_into' ||
+        p.into.complaintId !== p.mergedId ||
+        p.into.data.survivorId !== p.survivorId
+      )
+        bad('into', 'not the merged_into event of this merge');
+      if (
+        p.from.type !== 'merged_from' ||
+        p.from.complaintId !== p.survivorId ||
+        p.from.data.mergedId !== p.mergedId
+      )
+        bad('from', 'not the merged_from event of this merge');
+    }),
   /**
    * R6: a page of the feedback book was photographed or imported. Queued in the transaction that stores the
    * image, so HQ knows of every photo (and its deadline) even before the entry is submitted. The image

@@ -5,7 +5,7 @@
  */
 import type { ComplaintStatus } from '../complaints/model';
 import { branchOfNumber } from '../complaints/numbering';
-import { transition, type FollowUpOutcome, type RefusalReason } from '../lifecycle';
+import { transition, type LifecycleSubject, type RefusalReason } from '../lifecycle';
 import type { DecisionInput, FollowUpInput } from '../lifecycle/decision';
 import {
   operationPayloads,
@@ -94,6 +94,8 @@ export function claimedBranches(type: OperationType, payload: OperationPayload<O
     }
     case 'employee.upsert':
       return [(payload as OperationPayload<'employee.upsert'>).employee.branchCode];
+    // complaint.event / .transition / .merge name complaints by id only: HQ finds each one in the device's
+    // branch in SQL (an id of another branch is `unknown_complaint`), so nothing is claimed here.
     default:
       return [];
   }
@@ -107,11 +109,12 @@ export function belongsToBranch(
   return claimedBranches(type, payload).every((code) => code === branchCode);
 }
 
-/** What HQ knows of a complaint when a status change for it arrives. */
-export interface HqComplaintState {
-  status: ComplaintStatus;
-  followUpOutcome?: FollowUpOutcome;
-}
+/**
+ * What HQ knows of a complaint when a status change for it arrives: its status and what its progress says
+ * (shared/lifecycle `lifecycleSubjectOf(record)` — issue 15's guards need the compensation's approval, the
+ * open tasks and whether it was merged).
+ */
+export type HqComplaintState = LifecycleSubject;
 
 /**
  * R12: a synced status change is applied only when HQ's status is still the one the branch saw (`from`) and

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComplaintEvent } from '../../../../shared/complaints/model';
 import type { OperationPayload, OperationType } from '../../../../shared/sync/operations';
 import { OPERATION_TYPES } from '../../../../shared/sync/operations';
-import { complaintIdOf, employeeIdOf, takesChange } from '../../../../shared/sync/merge';
+import { complaintIdOf, complaintIdsOf, employeeIdOf, takesChange } from '../../../../shared/sync/merge';
 import type { Change } from '../../../../shared/sync/protocol';
 
 // R23: what the branch takes from HQ's pull while its own changes are still queued.
@@ -38,6 +38,13 @@ const payloads: { [T in OperationType]: OperationPayload<T> } = {
     from: 'registered',
     to: 'in_review',
     event: { ...event, type: 'status_changed' },
+  },
+  // Issue 15 (R5): a merge changes two complaints: COMPLAINT survives, OTHER is merged into it.
+  'complaint.merge': {
+    survivorId: COMPLAINT,
+    mergedId: OTHER,
+    into: { ...event, complaintId: OTHER, type: 'merged_into', data: { survivorId: COMPLAINT } },
+    from: { ...event, type: 'merged_from', data: { mergedId: OTHER } },
   },
   'book.page.add': {
     entry: header,
@@ -90,6 +97,7 @@ describe('complaintIdOf', () => {
     ['complaint.register', COMPLAINT],
     ['complaint.event', COMPLAINT],
     ['complaint.transition', COMPLAINT],
+    ['complaint.merge', COMPLAINT],
     ['book.page.add', undefined],
     ['book.page.remove', undefined],
     ['book.entry.submit', undefined],
@@ -98,6 +106,17 @@ describe('complaintIdOf', () => {
     ['employee.pin.set', undefined],
   ])('%s → %s', (type, expected) => {
     expect(complaintIdOf({ type, payload: payloads[type] })).toBe(expected);
+  });
+
+  it('complaintIdsOf names both complaints of a merge, and the one of every other complaint op', () => {
+    expect(complaintIdsOf({ type: 'complaint.merge', payload: payloads['complaint.merge'] })).toEqual([
+      COMPLAINT,
+      OTHER,
+    ]);
+    for (const type of OPERATION_TYPES.filter((t) => t !== 'complaint.merge')) {
+      const one = complaintIdOf({ type, payload: payloads[type] });
+      expect(complaintIdsOf({ type, payload: payloads[type] })).toEqual(one ? [one] : []);
+    }
   });
 
   it('the table above names every operation type there is', () => {

@@ -106,6 +106,87 @@ describe('complaint.register: each text up to its limit in LIMITS, not a charact
   });
 });
 
+describe('complaint.register: the fields of issue 15 (R4, R5, R11, R13, R16)', () => {
+  it.each<[string, (r: Registration) => void, boolean]>([
+    ['a record from before issue 15 (no urgency, no handling progress)', () => {}, true],
+    ['urgency', (r) => Object.assign(r.complaint, { urgencyLevel: 'immediate' }), true],
+    ['an unknown urgency', (r) => Object.assign(r.complaint, { urgencyLevel: 'asap' }), false],
+    [
+      'handling progress',
+      (r) =>
+        Object.assign(r.complaint.progress, {
+          callback: { id: id(20), dueAt: at, phone: '+7 916 555-12-34', at },
+          escalations: [
+            { step: 'branch_manager', dueKey: 'acknowledge', dueKind: 'acknowledge', at, toName: 'Ирина' },
+          ],
+          compensation: {
+            id: id(21),
+            amount: { amountMinor: 100, currency: 'RUB' },
+            form: 'refund',
+            approval: 'pending',
+            decidedAt: at,
+          },
+          openTasks: 2,
+          mergedFrom: [{ id: id(22), number: 'MSK-01-2026-100002' }],
+          attachments: 1,
+        }),
+      true,
+    ],
+    [
+      'a compensation in a fraction of a kopeck',
+      (r) =>
+        Object.assign(r.complaint.progress, {
+          compensation: {
+            id: id(21),
+            amount: { amountMinor: 0.5, currency: 'RUB' },
+            form: 'refund',
+            approval: 'pending',
+            decidedAt: at,
+          },
+        }),
+      false,
+    ],
+    [
+      'an unknown escalation step',
+      (r) =>
+        Object.assign(r.complaint.progress, {
+          escalations: [{ step: 'ceo', dueKey: 'x', dueKind: 'x', at, toName: '' }],
+        }),
+      false,
+    ],
+    ['negative open tasks', (r) => Object.assign(r.complaint.progress, { openTasks: -1 }), false],
+    [
+      'registered with its callback promised in the same transaction',
+      (r) =>
+        r.events.push({
+          ...r.events[0]!,
+          id: id(23),
+          type: 'callback_promised',
+          data: { callbackId: id(24), dueAt: at, phone: '+7 916 555-12-34' },
+        }),
+      true,
+    ],
+    [
+      'registered with an escalation (only HQ writes those)',
+      (r) => r.events.push({ ...r.events[0]!, id: id(23), type: 'escalated', data: {} }),
+      false,
+    ],
+    [
+      'registered as merged (merges travel as complaint.merge)',
+      (r) =>
+        r.events.push({
+          ...r.events[0]!,
+          id: id(23),
+          type: 'merged_into',
+          data: { survivorId: id(25), survivorNumber: 'MSK-01-2026-100003' },
+        }),
+      false,
+    ],
+  ])('%s', (_what, change, ok) => {
+    expect(registers(change)).toBe(ok);
+  });
+});
+
 describe('feedback-book operations', () => {
   const page = {
     id: id(3),
