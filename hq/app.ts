@@ -8,6 +8,7 @@ import type { HqDatabase } from './db/database';
 import { HqError } from './errors';
 import type { FaultPoints } from './faults';
 import { consoleAuthentication, isConsolePath } from './http/console-auth';
+import { routedPath } from './http/paths';
 import { deviceAuthentication } from './http/device-auth';
 import { clientWentAway } from './http/client-gone';
 import { DEFAULT_LIMITS, httpLimits, serverTimeouts, type HttpLimits } from './http/limits';
@@ -124,7 +125,7 @@ export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyIn
   // Branch apps run in another origin (app://, or a local page); they authenticate with a bearer token,
   // never cookies, so any origin may call. The console (cookies) is same-origin only: no CORS for it.
   app.addHook('onRequest', async (request, reply) => {
-    if (isConsolePath(request.url)) return;
+    if (isConsolePath(routedPath(request))) return;
     reply.header('Access-Control-Allow-Origin', '*');
     reply.header('Access-Control-Expose-Headers', 'Content-Type');
     if (request.method === 'OPTIONS') {

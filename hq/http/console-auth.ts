@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { CONSOLE_PATHS, CSRF_HEADER, SESSION_COOKIE } from '../../shared/console/protocol';
 import { HqError } from '../errors';
+import { routedPath } from './paths';
 import {
   authenticateSession,
   csrfMatches,
@@ -21,7 +22,8 @@ declare module 'fastify' {
 const OPEN = new Set([`POST ${CONSOLE_PATHS.session}`, `POST ${CONSOLE_PATHS.password}`]);
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
-export const isConsolePath = (url: string): boolean => url.split('?')[0]!.startsWith('/v1/console/');
+/** A console address (its routed path, hq/http/paths.ts), which authenticates with a session cookie. */
+export const isConsolePath = (path: string): boolean => path.startsWith('/v1/console/');
 
 /** The origin this request was made to, as a browser would write it in `Origin`. */
 function ownOrigin(request: FastifyRequest): string {
@@ -40,7 +42,7 @@ export const consoleAuthentication = fp<{ times: SessionTimes }>(
     await app.register(cookie);
     app.decorateRequest('hqUser', undefined);
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!isConsolePath(request.url)) return;
+      if (!isConsolePath(routedPath(request))) return;
       reply.header('cache-control', 'no-store');
       const changes = !SAFE_METHODS.has(request.method);
       const origin = request.headers.origin;

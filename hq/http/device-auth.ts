@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { HQ_PATHS } from '../../shared/sync/protocol';
 import type { DevicePrincipal } from '../auth';
+import { routedPath } from './paths';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -10,8 +11,7 @@ declare module 'fastify' {
 }
 
 /** Every `/v1/` address but enrollment and the console's (issue 14: people, console-auth.ts) belongs to an enrolled device. */
-export function needsDevice(url: string): boolean {
-  const path = url.split('?')[0]!;
+export function needsDevice(path: string): boolean {
   return path.startsWith('/v1/') && path !== HQ_PATHS.enroll && !path.startsWith('/v1/console/');
 }
 
@@ -24,7 +24,7 @@ export const deviceAuthentication = fp(
   async (app) => {
     app.decorateRequest('hqDevice', undefined);
     app.addHook('onRequest', async (request) => {
-      if (needsDevice(request.url))
+      if (needsDevice(routedPath(request)))
         request.hqDevice = await app.deviceAuth.authenticate(request.headers.authorization);
     });
   },
