@@ -122,9 +122,13 @@ test('what is typed survives a reload before saving (draft)', async ({ page }) =
           new Promise((resolve) => {
             const open = indexedDB.open('otklik');
             open.onsuccess = () => {
-              const get = open.result.transaction('drafts').objectStore('drafts').get('new-complaint');
-              get.onsuccess = () => {
-                const input = get.result?.input;
+              // One draft per window (issue 13): this window's is `new-complaint:<window>`.
+              const all = open.result.transaction('drafts').objectStore('drafts').getAll();
+              all.onsuccess = () => {
+                const mine = (
+                  all.result as { id: string; input?: { description: string; customer: { name: string } } }[]
+                ).filter((d) => d.id.startsWith('new-complaint'));
+                const input = mine.length === 1 ? mine[0]!.input : undefined;
                 resolve(input ? [input.description, input.customer.name] : null);
               };
             };

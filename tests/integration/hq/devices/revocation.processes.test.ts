@@ -244,7 +244,8 @@ describe('two HQ processes on one PostgreSQL and one S3 server', { timeout: 240_
         )
         .toEqual([code, code]);
 
-    // Re-enrollment through process A: the old token is refused by B too, the new one works on both.
+    // Re-enrollment through process A makes a new device with its own token (issue 13: HQ gives every
+    // enrollment its own id, so the answer says nothing of ids it holds); both processes trust it at once.
     const old = await enroll(hqs[0]!, 'MP-AUTH', DIRECTORY);
     await trustedEverywhere(old);
     const { code } = await createEnrollment(pool, { code: 'MP-AUTH' });
@@ -253,17 +254,16 @@ describe('two HQ processes on one PostgreSQL and one S3 server', { timeout: 240_
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code, deviceId: old.deviceId, branchCode: 'MP-AUTH' }),
     });
-    const renewed: TestDevice = {
-      ...old,
-      token: ((await reenrolled.json()) as { deviceToken: string }).deviceToken,
-    };
-    await refusedEverywhere(old, 'unauthorized');
+    const answer = (await reenrolled.json()) as { deviceId: string; deviceToken: string };
+    expect(answer.deviceId).not.toBe(old.deviceId);
+    const renewed: TestDevice = { ...old, deviceId: answer.deviceId, token: answer.deviceToken };
     await trustedEverywhere(renewed);
 
-    // Expiry set in the database (unused for longer than HQ_DEVICE_TOKEN_DAYS): refused by both.
+    // Expiry set in the database (unused for longer than HQ_DEVICE_TOKEN_DAYS): refused by both, while each
+    // still trusts it from its cache — only the NOTIFY can tell them.
     await pool.query(
       `UPDATE devices SET last_seen_at = now() - interval '91 days', enrolled_at = now() - interval '91 days' WHERE id = $1`,
-      [old.deviceId],
+      [renewed.deviceId],
     );
     await refusedEverywhere(renewed, 'device_expired');
 
