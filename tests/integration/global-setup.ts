@@ -1,9 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../hq/db/database';
 import { startPostgres } from '../postgres.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
+    /** An embedded database with every migration applied and nothing else (see below). */
+    pgliteTemplate: string;
   }
 }
 
@@ -12,5 +18,13 @@ export default async function setup(project: TestProject) {
   const given = process.env.OTKLIK_TEST_DATABASE_URL;
   const server = given ? undefined : await startPostgres();
   project.provide('postgresUrl', given ?? server!.url);
-  return () => server?.stop();
+  // Creating an embedded database and migrating it costs PGlite seconds of CPU; each HQ of the suite on
+  // PGlite starts on a copy of this one instead (issue 17: CI time). The migration tests make their own.
+  const template = mkdtempSync(join(tmpdir(), 'otklik-hq-template-'));
+  await (await openDatabase({ dataDir: template })).close();
+  project.provide('pgliteTemplate', join(template, 'pglite'));
+  return async () => {
+    await server?.stop();
+    rmSync(template, { recursive: true, force: true });
+  };
 }

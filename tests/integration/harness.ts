@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -77,6 +77,8 @@ export async function startHq(kind: DatabaseKind, options: HqOptions = {}): Prom
       await c.end();
     };
   }
+  // A copy of the migrated template (global-setup.ts) instead of a new embedded database.
+  if (kind === 'pglite') cpSync(inject('pgliteTemplate'), join(dataDir, 'pglite'), { recursive: true });
   const db = await openDatabase({ databaseUrl, dataDir });
   const files = new FileBlobStore(join(dataDir, 'photos'));
   await files.init();
