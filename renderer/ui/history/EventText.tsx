@@ -65,5 +65,18 @@ export function EventText({
           {text && <q>{text}</q>}
         </span>
       );
+    default: {
+      // Issue 15's events (callbacks, corrections, merge, escalation, compensation, tasks, recourse…): the
+      // phrase, with the words of the person who wrote them (text, reason or note), until each has its own.
+      const said = [event.data.text, event.data.reason, event.data.note].find(
+        (v): v is string => typeof v === 'string' && v.trim() !== '',
+      );
+      return (
+        <span>
+          {t(historyEventKey(event.type))}
+          {said && <q>{said}</q>}
+        </span>
+      );
+    }
   }
 }

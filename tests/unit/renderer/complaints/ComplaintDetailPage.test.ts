@@ -14,7 +14,12 @@ import { DbProvider } from '../../../../renderer/db/context';
 import type { OtklikDatabase } from '../../../../renderer/db/database';
 import { initI18n, i18next } from '../../../../renderer/i18n';
 import { historyEventKey } from '../../../../shared/complaints/history';
-import { EVENT_TYPES, type ComplaintStatus } from '../../../../shared/complaints/model';
+import {
+  EVENT_TYPES,
+  type ComplaintEventType,
+  type ComplaintStatus,
+} from '../../../../shared/complaints/model';
+import { VALID } from '../../shared/handling/fixtures';
 import { TRANSITIONS, type DecisionInput, type StatusChangeData } from '../../../../shared/lifecycle';
 import { LANGUAGES } from '../../../../shared/settings/workstation';
 import { OLGA, input, now, openDb, settings, signedInAs } from '../fixtures';
@@ -87,6 +92,21 @@ async function fullHistory(db: OtklikDatabase): Promise<string> {
   await step('follow_up', { followUp: { outcome: 'accepted', satisfaction: 5 } });
   await step('closed');
   await step('in_review', { reason: 'Новые факты' }); // reopen from closed
+  // Issue 15's events (callbacks, corrections, merge, escalation, compensation, tasks, recourse…) whose
+  // screens are being built: stored as a pull from HQ stores them, with the data the app will write.
+  const present = new Set((await db.events.where('complaintId').equals(c.id).toArray()).map((e) => e.type));
+  const later = Object.entries(VALID).filter(([type]) => !present.has(type as ComplaintEventType));
+  await db.events.bulkAdd(
+    later.map(([type, data], i) => ({
+      id: `019a1f52-7c3e-7d10-9b7e-${(0xf000 + i).toString(16).padStart(12, '0')}`,
+      complaintId: c.id,
+      type: type as ComplaintEventType,
+      at: new Date(now.getTime() + (i + 1) * 60_000).toISOString(),
+      actor: OLGA.name,
+      actorId: OLGA.id,
+      data,
+    })),
+  );
   return c.id;
 }
 

@@ -22,7 +22,7 @@ import { i18next, initI18n } from '../../../../renderer/i18n';
 import { isStorageFull } from '../../../../renderer/platform/storage';
 import { saveFailureText } from '../../../../renderer/ui/saveFailure';
 import { LANGUAGES } from '../../../../shared/settings/workstation';
-import { OLGA, input, now, openDb, settings } from '../fixtures';
+import { OLGA, input, now, openDb, settings, signedInAs } from '../fixtures';
 import { windowDraftId } from '../../../../renderer/complaints/drafts';
 
 // Issue 13 (R22): a full disk at the branch. IndexedDB refuses the write with QuotaExceededError; Dexie
@@ -199,7 +199,7 @@ describe('the New complaint form on a full disk', () => {
           db,
           children: createElement(Router, {
             hook: location.hook,
-            children: createElement(NewComplaintPage, { settings: settings() }),
+            children: signedInAs(OLGA, createElement(NewComplaintPage, { settings: settings() })),
           }),
         }),
       }),
