@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../shared/complaints/model';
@@ -11,8 +11,7 @@ import {
 } from '../../shared/documents';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
-import { loadPrintPreferences, rememberPrint } from '../documents/preferences';
-import { printOutcomeMessage } from '../documents/print';
+import { loadPrintPreferences, printOutcomeMessage, rememberPrint } from '../documents';
 import { useSignedInEmployee } from '../people';
 import { saveFailureText } from '../ui/saveFailure';
 import { printForComplaint } from './printing';
@@ -58,15 +57,13 @@ export function PrintPanel({ complaint, settings }: { complaint: Complaint; sett
     }
   }
 
-  const printRef = useRef(print);
-  printRef.current = print;
+  const onKey = useEffectEvent((e: KeyboardEvent) => {
+    if (e.code !== PRINT_KEY_CODE || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
+    if (isTyping(e.target)) return;
+    e.preventDefault();
+    void print('acknowledgement');
+  });
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.code !== PRINT_KEY_CODE || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
-      if (isTyping(e.target)) return;
-      e.preventDefault();
-      void printRef.current('acknowledgement');
-    };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);

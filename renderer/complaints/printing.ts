@@ -13,8 +13,7 @@ import type { PrintResult } from '../../shared/ipc/contract';
 import { branchCalendarOf, policyOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import type { OtklikDatabase } from '../db/database';
 import type { Signer } from '../db/employees';
-import { loadPrintPreferences } from '../documents/preferences';
-import { printComplaintDocument } from '../documents/print';
+import { loadPrintPreferences, printComplaintDocument } from '../documents';
 import { recordDocumentPrinted } from './actions';
 import { complaintHistory } from './queries';
 
