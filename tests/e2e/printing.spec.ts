@@ -63,3 +63,25 @@ test('Ctrl+Enter then P prints the acknowledgement with the number, the answer d
   await expect(line).toContainText(ru('documents', 'print.kind.acknowledgement'));
   await expect(line).toContainText(ru('documents', 'print.format.a4'));
 });
+
+test('a print that fails is said in the user’s language and stays out of the history', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.print = () => {
+      throw new Error('printing is disabled by policy');
+    };
+  });
+  await setUpWorkstation(page);
+  await page.goto('/#/complaints/new');
+  await page.getByRole('radio', { name: ru('complaints', 'channel.in_person') }).check();
+  await page.getByLabel(ru('complaints', 'fields.customerName')).fill('Олег Морозов');
+  await page.getByLabel(ru('complaints', 'fields.phone'), { exact: true }).fill('+7 905 000-11-22');
+  await page.getByLabel(ru('complaints', 'fields.description')).fill('Чайник течёт, прошу замену');
+  await page.getByLabel(ru('complaints', 'fields.consent')).check();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('registered-banner')).toBeVisible();
+
+  await page.getByTestId('print-record').click();
+  await expect(page.getByTestId('print-error')).toHaveText(ru('documents', 'print.problem.failed'));
+  await expect(page.getByTestId('print-record')).toBeEnabled();
+  await expect(page.locator('[data-testid="history-event"][data-type="document_printed"]')).toHaveCount(0);
+});

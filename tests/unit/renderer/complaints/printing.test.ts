@@ -61,7 +61,7 @@ describe('printForComplaint', () => {
       throw new Error('no printer');
     });
     const result = await printForComplaint(db, c, 'record', settings(), OLGA, now);
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, problem: 'failed' });
     expect((await complaintHistory(db, c.id)).map((e) => e.type)).toEqual(['created']);
     expect(await db.outbox.count()).toBe(1);
   });
