@@ -23,12 +23,6 @@ const config: KnipConfig = {
   project: ['**/*.{ts,tsx,mjs}'],
   // A constant or helper a file exports for its tests and also uses itself is not dead.
   ignoreExportsUsedInFile: true,
-  ignoreFiles: [
-    // Issue 16's printing (the chosen paper and printer, print or PDF): written ahead of the screen that
-    // will use it; no page imports it yet.
-    'renderer/documents/preferences.ts',
-    'renderer/documents/print.ts',
-  ],
   ignoreIssues: {
     // Each shared module's index is its whole vocabulary (every status, kind and type it defines), for
     // the renderer, HQ and the console alike; an export no one uses is still found in the module's files.

@@ -13,6 +13,7 @@ import { dueMomentsOf } from './deadlines';
 import { DueMomentList } from './DueMoments';
 import { LifecyclePanel } from './LifecyclePanel';
 import { NoteForm } from './NoteForm';
+import { PrintPanel } from './PrintPanel';
 import { JUST_REGISTERED, takeFlash } from './flash';
 import { complaintHistory, getComplaint } from './queries';
 
@@ -99,6 +100,8 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
         {c.confidential && <span className="tag">{t('form.confidential')}</span>}
         {c.healthAndSafety && <span className="tag tag-danger">{t('fields.healthAndSafety')}</span>}
       </div>
+
+      <PrintPanel complaint={c} settings={settings} />
 
       <div className="detail-grid">
         <section>

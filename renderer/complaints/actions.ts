@@ -20,6 +20,7 @@ import {
   type RefusalReason,
   type TransitionRequest,
 } from '../../shared/lifecycle';
+import { HANDLING_EVENT_DATA, type HandlingEventData } from '../../shared/handling/event-data';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { localDateIn } from '../../shared/time/zoned';
 import type { OtklikDatabase } from '../db/database';
@@ -201,6 +202,37 @@ export async function recordEvent(
       actor: signer.name,
       actorId: signer.id,
       data: trimmed ? { text: trimmed } : {},
+    };
+    await appendEvent(db, complaint, event);
+    await enqueue(db, 'complaint.event', { event }, now);
+    return event;
+  });
+}
+
+/**
+ * Issue 16 (R9, R25): a customer document was printed — which one, on which paper, in which language. The
+ * history event and its outbox operation in one transaction, like every other event, so HQ and the console
+ * see who printed what and when.
+ */
+export async function recordDocumentPrinted(
+  db: OtklikDatabase,
+  complaintId: string,
+  printed: HandlingEventData<'document_printed'>,
+  signer: Signer,
+  now = new Date(),
+): Promise<ComplaintEvent> {
+  const data = HANDLING_EVENT_DATA.document_printed.parse(printed);
+  return db.transaction('rw', actionTables(db), async () => {
+    const complaint = await db.complaints.get(complaintId);
+    if (!complaint) throw new Error(`No complaint ${complaintId}`);
+    const event: ComplaintEvent = {
+      id: uuidv7(),
+      complaintId,
+      type: 'document_printed',
+      at: now.toISOString(),
+      actor: signer.name,
+      actorId: signer.id,
+      data,
     };
     await appendEvent(db, complaint, event);
     await enqueue(db, 'complaint.event', { event }, now);

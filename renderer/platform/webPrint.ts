@@ -59,13 +59,20 @@ export async function webPrint(job: PrintJob): Promise<PrintResult> {
   let unmount: (() => void) | undefined;
   const title = document.title;
   try {
-    unmount = await mountPrintDocument(job);
+    try {
+      unmount = await mountPrintDocument(job);
+    } catch (error) {
+      return { ok: false, problem: 'load_failed', detail: String(error).slice(0, 500) };
+    }
     // The browser names a saved PDF after the page title.
     document.title = job.title;
-    window.print();
+    try {
+      window.print();
+    } catch (error) {
+      // The browser refused to print (a policy, a sandbox): the document itself was ready.
+      return { ok: false, problem: 'failed', detail: String(error).slice(0, 500) };
+    }
     return { ok: true };
-  } catch (error) {
-    return { ok: false, problem: 'load_failed', detail: String(error).slice(0, 500) };
   } finally {
     document.title = title;
     unmount?.();

@@ -2,7 +2,21 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { historyEventKey } from '../../../shared/complaints/history';
 import type { ComplaintEvent } from '../../../shared/complaints/model';
+import { DOCUMENT_KINDS, isPaperFormat, type DocumentKind } from '../../../shared/documents';
+import type { HandlingEventData } from '../../../shared/handling/event-data';
 import type { OwnerChangeData, StatusChangeData } from '../../../shared/lifecycle';
+
+const isDocumentKind = (v: unknown): v is DocumentKind =>
+  typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);
+
+/** A language's own name in the screen's language («чешский», "Czech"); the code when the runtime has none. */
+function languageName(code: string, uiLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([uiLanguage], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 /**
  * R12/R25: what one history event says, in the past tense (shared/complaints/history.ts), in the branch app
@@ -15,7 +29,7 @@ export function EventText({
   event: ComplaintEvent;
   entryLink?: (entryId: string) => ReactNode;
 }) {
-  const { t } = useTranslation(['complaints', 'lifecycle']);
+  const { t, i18n } = useTranslation(['complaints', 'lifecycle', 'documents']);
   const text = typeof event.data.text === 'string' ? event.data.text : '';
   switch (event.type) {
     case 'created':
@@ -54,6 +68,21 @@ export function EventText({
         <span>
           {t(historyEventKey(event.type))}
           {owner?.name && <q>{owner.name}</q>}
+        </span>
+      );
+    }
+    case 'document_printed': {
+      // Issue 16: which document, on which paper, in which language (the customer's).
+      const data = event.data as Partial<HandlingEventData<'document_printed'>>;
+      const details = [
+        isDocumentKind(data.document) && t(`documents:print.kind.${data.document}`),
+        isPaperFormat(data.paper) && t(`documents:print.format.${data.paper}`),
+        data.language && languageName(data.language, i18n.language),
+      ].filter(Boolean);
+      return (
+        <span>
+          {t(historyEventKey(event.type))}
+          {details.length > 0 && <q>{details.join(', ')}</q>}
         </span>
       );
     }

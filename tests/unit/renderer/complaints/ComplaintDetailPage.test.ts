@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendEvent,
   changeStatus,
+  recordDocumentPrinted,
   recordEvent,
   registerComplaint,
 } from '../../../../renderer/complaints/actions';
@@ -77,6 +78,14 @@ async function fullHistory(db: OtklikDatabase): Promise<string> {
     actorId: '0193b8a0-0000-7000-8000-00000000000a',
     data: { owner: { id: '0193b8a0-0000-7000-8000-00000000000a', name: 'Соколова' }, escalated: true },
   });
+  // Issue 16: the acknowledgement printed on the receipt roll, in Czech.
+  await recordDocumentPrinted(
+    db,
+    c.id,
+    { document: 'acknowledgement', paper: 'receipt80', language: 'cs' },
+    actor,
+    at(++minute),
+  );
   await step('in_review');
   await step('decided', { decision: upheld });
   await step('in_review', { reason: 'Руководство не утвердило' }); // reopen from decided
@@ -171,8 +180,16 @@ describe('complaint history', () => {
       const text = line.textContent!;
       expect(text).toContain(actor.name);
       expect(text).toContain(t(historyEventKey(type), { number, count: 2 }));
+      // What a line quotes is the event's data (a note, a document's name: ko «불만 접수 확인서» holds the
+      // button «접수 확인»), not its phrase.
+      const phrase = [...line.childNodes]
+        .map((n) => (n instanceof HTMLElement ? [...n.childNodes] : [n]))
+        .flat()
+        .filter((n) => !(n instanceof HTMLElement && n.tagName === 'Q'))
+        .map((n) => n.textContent)
+        .join('');
       for (const label of buttons)
-        expect(text.toLowerCase(), `${type}: «${text}» shows the button «${label}»`).not.toContain(
+        expect(phrase.toLowerCase(), `${type}: «${text}» shows the button «${label}»`).not.toContain(
           label.toLowerCase(),
         );
     }
@@ -183,6 +200,11 @@ describe('complaint history', () => {
     changes.forEach((line, i) => {
       expect(line.textContent).toContain(`${t(`status.${data[i]!.from}`)} → ${t(`status.${data[i]!.to}`)}`);
     });
+    // Issue 16: a print names the document and its paper in the screen's language.
+    const printed = lines.find((l) => l.dataset.type === 'document_printed')!;
+    const docs = i18next.getFixedT(lng, 'documents');
+    expect(printed.textContent).toContain(docs('print.kind.acknowledgement'));
+    expect(printed.textContent).toContain(docs('print.format.receipt80'));
     expect(errors).toEqual([]);
   });
 });

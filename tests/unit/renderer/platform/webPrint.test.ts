@@ -62,4 +62,14 @@ describe('printing in a browser', () => {
     expect(window.print).not.toHaveBeenCalled();
     expect(document.querySelector(`.${PRINT_ROOT_CLASS}`)).toBeNull();
   });
+
+  it('says the print failed, not the document, when the browser refuses to print, and tidies up', async () => {
+    const j = await job('a4');
+    vi.spyOn(window, 'print').mockImplementation(() => {
+      throw new Error('printing is disabled by policy');
+    });
+    await expect(webPrint(j)).resolves.toMatchObject({ ok: false, problem: 'failed' });
+    expect(document.querySelector(`.${PRINT_ROOT_CLASS}`)).toBeNull();
+    expect(document.documentElement.classList.contains('otklik-printing')).toBe(false);
+  });
 });

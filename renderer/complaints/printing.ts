@@ -1,0 +1,70 @@
+import type { Complaint } from '../../shared/complaints/model';
+import {
+  acknowledgementOf,
+  branchDetailsOf,
+  complaintRecordOf,
+  decisionLetterOf,
+  printChoice,
+  type ComplaintDocument,
+  type DocumentKind,
+  type DocumentSource,
+} from '../../shared/documents';
+import type { PrintResult } from '../../shared/ipc/contract';
+import { branchCalendarOf, policyOf, type WorkstationSettings } from '../../shared/settings/workstation';
+import type { OtklikDatabase } from '../db/database';
+import type { Signer } from '../db/employees';
+import { loadPrintPreferences, printComplaintDocument } from '../documents';
+import { recordDocumentPrinted } from './actions';
+import { complaintHistory } from './queries';
+
+/** The document of this kind for a complaint as it stands; null when it has none (no decision in force). */
+export function complaintDocument(kind: DocumentKind, source: DocumentSource): ComplaintDocument | null {
+  switch (kind) {
+    case 'acknowledgement':
+      return acknowledgementOf(source);
+    case 'decision_letter':
+      return decisionLetterOf(source);
+    case 'record':
+      return complaintRecordOf(source);
+  }
+}
+
+/**
+ * Issue 16 (R9, R15, R25): prints one of a complaint's documents on this PC's remembered paper and printer,
+ * through the platform's print path (Electron's hidden window, or the browser's print dialog), and records
+ * the print in the complaint's history. The complaint does not record the customer's language yet: the
+ * branch's language is theirs until it does. Never throws for a print problem (it comes back as a result);
+ * a failure to record the print after it succeeded does throw (the disk may be full).
+ */
+export async function printForComplaint(
+  db: OtklikDatabase,
+  complaint: Complaint,
+  kind: DocumentKind,
+  settings: WorkstationSettings,
+  signer: Signer,
+  now = new Date(),
+): Promise<PrintResult> {
+  const branch = branchDetailsOf(settings);
+  const source: DocumentSource = {
+    complaint,
+    events: await complaintHistory(db, complaint.id),
+    branch,
+    calendar: branchCalendarOf(settings),
+    policy: policyOf(settings),
+    language: branch.language,
+    now,
+  };
+  const doc = complaintDocument(kind, source);
+  if (!doc) return { ok: false, problem: 'unavailable' };
+  const choice = printChoice(await loadPrintPreferences(db), kind);
+  const result = await printComplaintDocument(doc, choice);
+  if (result.ok)
+    await recordDocumentPrinted(
+      db,
+      complaint.id,
+      { document: kind, paper: choice.format, language: doc.language },
+      signer,
+      now,
+    );
+  return result;
+}
