@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { CONSOLE_PATHS } from '../../shared/console/protocol';
 import { HQ_PATHS, normalizeEnrollmentCode } from '../../shared/sync/protocol';
 import { HqError } from '../errors';
+import { isConsolePath } from './console-auth';
 import { FailedSignIns } from './failed-sign-ins';
 
 /**
@@ -56,6 +57,13 @@ export const DEFAULT_LIMITS: HttpLimits = {
 
 /** An enrollment request is a code, a device id and a branch code. */
 export const ENROLL_BODY_LIMIT = 4 * 1024;
+
+/**
+ * A console request (issue 14) is a form: the largest is an event with a description of 10 000 characters and
+ * a few notes, under 64 KiB even in Korean (3 bytes a character). Twice that, for clients that escape
+ * every non-ASCII character; far below the device push's limit.
+ */
+export const CONSOLE_BODY_LIMIT = 128 * 1024;
 
 export function limitsFromEnv(env: NodeJS.ProcessEnv): HttpLimits {
   const read = (name: string, fallback: number, min = 1): number => {
@@ -214,6 +222,8 @@ export const httpLimits = fp<{ limits: HttpLimits }>(
     app.addHook('onRoute', (route) => {
       // A set-password request is a token and a password: a small body.
       if (route.url === CONSOLE_PATHS.password) route.bodyLimit = ENROLL_BODY_LIMIT;
+      else if (isConsolePath(route.url) && route.bodyLimit === undefined)
+        route.bodyLimit = CONSOLE_BODY_LIMIT;
       if (route.url === CONSOLE_PATHS.session && route.method === 'POST') {
         route.bodyLimit = ENROLL_BODY_LIMIT;
         const byAccount = async (request: FastifyRequest, reply: FastifyReply) => {
