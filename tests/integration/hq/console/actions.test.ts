@@ -110,7 +110,11 @@ describe.each(DATABASE_KINDS)('console actions on %s', (kind) => {
     // The user saw an old status: refused, not overwritten.
     const stale = await act(head, complaintId, { type: 'transition', from: 'in_review', to: 'decided' });
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ code: 'conflict', reasons: ['stale_status'] });
+    expect(await stale.json()).toMatchObject({
+      code: 'conflict',
+      reason: 'complaint_changed',
+      reasons: ['stale_status'],
+    });
 
     // The branch's next pull carries both events with who did them, and the complaint as HQ has it.
     const changes = (await pull(msk, before)).changes;
