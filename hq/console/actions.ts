@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { ComplaintEvent, ComplaintStatus, Milestones } from '../../shared/complaints/model';
-import type { ConsoleAction } from '../../shared/console/protocol';
+import type { ConflictReason, ConsoleAction } from '../../shared/console/protocol';
 import {
   takeOver,
   transition,
@@ -35,7 +35,9 @@ function refused(reasons: readonly string[], conflict: boolean): HqError {
     conflict ? 409 : 422,
     conflict ? 'conflict' : 'invalid_body',
     `Refused by the lifecycle rules: ${reasons.join(', ')}`,
-    { reasons: [...reasons] },
+    conflict
+      ? { reasons: [...reasons], reason: 'complaint_changed' satisfies ConflictReason }
+      : { reasons: [...reasons] },
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Queues } from '../../shared/console/protocol';
+import type { ConflictReason, Queues } from '../../shared/console/protocol';
 import { recordAudit } from '../audit/log';
 import { inTransaction } from '../db/database';
 import { HqError } from '../errors';
@@ -59,6 +59,7 @@ export async function consoleQueues(
       deadline: j.deadline,
       attempts: j.attempts,
       ...(j.lastError ? { lastError: j.lastError } : {}),
+      ...(j.lastErrorKind ? { lastErrorKind: j.lastErrorKind } : {}),
     })),
   };
 }
@@ -79,7 +80,10 @@ export async function retryMail(
     if (rows.length === 0)
       throw new HqError(404, 'not_found', 'No such mail job (or not one of your branches).');
     const before = await retryMailJob(client, jobId, now);
-    if (!before) throw new HqError(409, 'conflict', 'This e-mail is sent already or being sent right now.');
+    if (!before)
+      throw new HqError(409, 'conflict', 'This e-mail is sent already or being sent right now.', {
+        reason: 'mail_not_waiting' satisfies ConflictReason,
+      });
     await recordAudit(
       client,
       { actor: { kind: 'hq_user', id: principal.user.id, name: principal.user.name }, ...(ip ? { ip } : {}) },

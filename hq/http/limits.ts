@@ -5,6 +5,8 @@ import type { IncomingMessage } from 'node:http';
 import { CONSOLE_PATHS } from '../../shared/console/protocol';
 import { HQ_PATHS, normalizeEnrollmentCode } from '../../shared/sync/protocol';
 import { HqError } from '../errors';
+import { isConsolePath } from './console-auth';
+import { FailedSignIns } from './failed-sign-ins';
 
 /**
  * What HQ allows one client (issue 13): how fast it may ask, how slowly it may send. The numbers are
@@ -19,7 +21,10 @@ export interface HttpLimits {
   devicePerMinute: number;
   /** Console sign-in attempts (and set-password requests) per client address per minute (HQ_RATE_SIGNIN_PER_IP). */
   signInPerIpPerMinute: number;
-  /** Sign-in attempts for one e-mail per 15 minutes, from anywhere (HQ_RATE_SIGNIN_PER_ACCOUNT). */
+  /**
+   * Failed sign-ins for one e-mail per 15 minutes, from anywhere (HQ_RATE_SIGNIN_PER_ACCOUNT); a successful
+   * sign-in resets the account's count.
+   */
   signInPerAccountPer15Minutes: number;
   /** The request line and headers must be in within this (HQ_HEADERS_TIMEOUT_MS). */
   headersTimeoutMs: number;
@@ -52,6 +57,13 @@ export const DEFAULT_LIMITS: HttpLimits = {
 
 /** An enrollment request is a code, a device id and a branch code. */
 export const ENROLL_BODY_LIMIT = 4 * 1024;
+
+/**
+ * A console request (issue 14) is a form: the largest is an event with a description of 10 000 characters and
+ * a few notes, under 64 KiB even in Korean (3 bytes a character). Twice that, for clients that escape
+ * every non-ASCII character; far below the device push's limit.
+ */
+export const CONSOLE_BODY_LIMIT = 128 * 1024;
 
 export function limitsFromEnv(env: NodeJS.ProcessEnv): HttpLimits {
   const read = (name: string, fallback: number, min = 1): number => {
@@ -194,14 +206,14 @@ export const httpLimits = fp<{ limits: HttpLimits }>(
       timeWindow: 60_000,
       keyGenerator: (request) => `signin-ip:${request.ip}`,
     });
-    const signInByAccount = app.createRateLimit({
-      max: limits.signInPerAccountPer15Minutes,
-      timeWindow: 15 * 60_000,
-      keyGenerator: (request) => {
-        const email = (request.body as { email?: unknown } | undefined)?.email;
-        return `signin-account:${typeof email === 'string' ? email.trim().toLowerCase().slice(0, 320) : ''}`;
-      },
-    });
+    // Per account only failed sign-ins count (failed-sign-ins.ts): knowing an e-mail is not enough to lock
+    // its owner out by signing in as them… with the right password.
+    const failedSignIns = new FailedSignIns(limits.signInPerAccountPer15Minutes, 15 * 60_000);
+    const signInAccount = new WeakMap<FastifyRequest, string>();
+    const accountOf = (request: FastifyRequest) => {
+      const email = (request.body as { email?: unknown } | undefined)?.email;
+      return typeof email === 'string' ? email.trim().toLowerCase().slice(0, 320) : '';
+    };
     const signingIn = (request: FastifyRequest) =>
       request.method === 'POST' &&
       (request.routeOptions.url === CONSOLE_PATHS.session ||
@@ -210,10 +222,34 @@ export const httpLimits = fp<{ limits: HttpLimits }>(
     app.addHook('onRoute', (route) => {
       // A set-password request is a token and a password: a small body.
       if (route.url === CONSOLE_PATHS.password) route.bodyLimit = ENROLL_BODY_LIMIT;
+      else if (isConsolePath(route.url) && route.bodyLimit === undefined)
+        route.bodyLimit = CONSOLE_BODY_LIMIT;
       if (route.url === CONSOLE_PATHS.session && route.method === 'POST') {
         route.bodyLimit = ENROLL_BODY_LIMIT;
-        const byAccount = async (request: FastifyRequest, reply: FastifyReply) =>
-          enforce(signInByAccount, request, reply, 'sign-in attempts for this account');
+        const byAccount = async (request: FastifyRequest, reply: FastifyReply) => {
+          const account = accountOf(request);
+          const wait = failedSignIns.begin(account);
+          if (wait !== undefined) {
+            reply.header('retry-after', String(wait));
+            throw new HqError(
+              429,
+              'rate_limited',
+              `Too many failed sign-in attempts for this account; try again in ${wait} s.`,
+            );
+          }
+          signInAccount.set(request, account);
+        };
+        const settle = async (request: FastifyRequest, reply: FastifyReply) => {
+          const account = signInAccount.get(request);
+          if (account === undefined) return;
+          signInAccount.delete(request);
+          const status = reply.statusCode;
+          failedSignIns.settle(
+            account,
+            status === 401 ? 'failed' : status < 300 ? 'succeeded' : 'not_an_attempt',
+          );
+        };
+        route.onSend = [...(route.onSend ? [route.onSend].flat() : []), settle];
         route.preHandler = [...(route.preHandler ? [route.preHandler].flat() : []), byAccount];
         return;
       }

@@ -16,6 +16,7 @@ export interface MailJobReport {
   nextAttemptAt: string;
   missingPhotos: number;
   lastError: string | null;
+  lastErrorKind: MailErrorKind | null;
 }
 
 /**
@@ -65,6 +66,7 @@ export async function unsentMailJobs(pool: Pool, branchIds?: readonly number[]):
     nextAttemptAt: new Date(r.next_attempt_at).toISOString(),
     missingPhotos: r.missing,
     lastError: r.last_error,
+    lastErrorKind: r.last_error_kind,
   }));
 }
 

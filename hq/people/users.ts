@@ -1,6 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { ConsoleUserListItem, UserCreate, UserPatch } from '../../shared/console/protocol';
+import type {
+  ConflictReason,
+  ConsoleUserListItem,
+  UserCreate,
+  UserPatch,
+} from '../../shared/console/protocol';
 import { userCreateSchema } from '../../shared/console/protocol';
 import type { HqRole } from '../../shared/people/model';
 import { recordAudit, type AuditContext, type Queryable } from '../audit/log';
@@ -134,7 +139,9 @@ export async function createUser(
       [id, u.email.trim(), u.name, u.role],
     );
     if (inserted.rowCount === 0)
-      throw new HqError(409, 'conflict', `A user with the e-mail ${u.email} exists already.`);
+      throw new HqError(409, 'conflict', `A user with the e-mail ${u.email} exists already.`, {
+        reason: 'user_exists' satisfies ConflictReason,
+      });
     await setBranches(client, id, u.role, u.branches);
     const link = await newPasswordLink(client, id, now);
     const user = (await getUser(client, id))!;
@@ -182,7 +189,9 @@ export async function updateUser(
     if (locked.rowCount === 0) throw new HqError(404, 'not_found', 'No such user.');
     const before = (await getUser(client, userId))!;
     if (ctx.actor.id === userId && (patch.disabled === true || (patch.role && patch.role !== before.role)))
-      throw new HqError(409, 'conflict', 'You cannot disable yourself or change your own role.');
+      throw new HqError(409, 'conflict', 'You cannot disable yourself or change your own role.', {
+        reason: 'own_account' satisfies ConflictReason,
+      });
     const role = patch.role ?? before.role;
     if (patch.name !== undefined || patch.role !== undefined)
       await client.query('UPDATE hq_users SET name = $2, role = $3 WHERE id = $1', [

@@ -10,6 +10,7 @@ import {
   userCreateSchema,
   userPatchSchema,
   type AuditEntry,
+  type ConflictReason,
   type ConsoleBranch,
   type ConsoleDevice,
   type ConsoleEmployee,
@@ -70,7 +71,9 @@ export async function consoleAdminRoutes(app: FastifyInstance) {
     const body = app.parse(branchCreateSchema, request.body);
     const code = body.code.toUpperCase();
     if (await consoleBranch(pool(), principal, code))
-      throw new HqError(409, 'conflict', `Branch ${code} exists already.`);
+      throw new HqError(409, 'conflict', `Branch ${code} exists already.`, {
+        reason: 'branch_exists' satisfies ConflictReason,
+      });
     await updateDirectory(pool(), { ...body, code }, ctxOf(request));
     reply.code(201);
     return (await consoleBranch(pool(), principal, code))!;

@@ -45,6 +45,22 @@ export const CONSOLE_PATHS = {
   audit: '/v1/console/audit',
 } as const;
 
+/**
+ * Why HQ refused a console request with 409 `conflict`: the `reason` beside code and message, so the console
+ * can say which conflict it was in the user's language.
+ */
+export const CONFLICT_REASONS = [
+  /** The complaint moved meanwhile (a lifecycle step from an old status; `reasons` say which rule). */
+  'complaint_changed',
+  'user_exists',
+  'branch_exists',
+  /** An admin tried to disable themselves or change their own role. */
+  'own_account',
+  /** "Send again" for mail that is sent already or being sent. */
+  'mail_not_waiting',
+] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
+
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'otklik_session';
 /** A password set through the one-time link: long enough, not bounded by habit. */
@@ -231,7 +247,10 @@ export const queuesSchema = z.object({
       state: z.string(),
       deadline: z.string(),
       attempts: z.number().int(),
+      /** HQ's own words or the mail server's: a detail for support, not the message the user reads. */
       lastError: z.string().optional(),
+      /** What kind of failure it was (shared/mail/policy MailErrorKind): the console words it. */
+      lastErrorKind: z.string().max(32).optional(),
     }),
   ),
 });

@@ -72,7 +72,8 @@ export function mailJobId(kind: MailJobKind, entryId: string): string {
 }
 
 /** Why the last attempt did not send: the directory lacks an address, a passing error, or a refusal for good. */
-export type MailErrorKind = 'directory' | 'transient' | 'permanent';
+export const MAIL_ERROR_KINDS = ['directory', 'transient', 'permanent'] as const;
+export type MailErrorKind = (typeof MAIL_ERROR_KINDS)[number];
 
 /** The farthest a plausible 11:00 deadline lies after the capture date (long holiday runs, branch closures). */
 const MAX_BOOK_DEADLINE_DAYS = 14;

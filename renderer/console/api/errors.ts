@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import { CONFLICT_REASONS, type ConflictReason } from '../../../shared/console/protocol';
 import { errorBodySchema } from '../../../shared/sync/protocol';
 
-/** HQ adds `reasons` to a refused lifecycle step (422, or 409 when the complaint moved meanwhile). */
+/**
+ * HQ adds `reasons` to a refused lifecycle step (422, or 409 when the complaint moved meanwhile) and
+ * `reason` to every 409 `conflict` (shared/console/protocol CONFLICT_REASONS). A reason this console does
+ * not know yet is kept, and worded as a conflict in general.
+ */
 const consoleErrorSchema = errorBodySchema.extend({
   reasons: z.array(z.string().max(64)).max(32).optional(),
+  reason: z.string().max(64).optional(),
 });
 
 /**
@@ -20,6 +26,8 @@ export class ConsoleApiError extends Error {
     readonly retryAfter?: number,
     /** Why a lifecycle step was refused: shared/lifecycle refusal codes. */
     readonly reasons?: readonly string[],
+    /** Which conflict a 409 was (shared/console/protocol CONFLICT_REASONS, or a newer one). */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'ConsoleApiError';
@@ -43,6 +51,7 @@ export async function errorOf(response: Response): Promise<ConsoleApiError> {
       parsed.data.message,
       retryAfter,
       parsed.data.reasons,
+      parsed.data.reason,
     );
   return new ConsoleApiError(
     response.status,
@@ -73,6 +82,11 @@ export const WORDED_ERRORS = [
   'csrf',
   'rate_limited',
   'conflict',
+  'conflict_user_exists',
+  'conflict_branch_exists',
+  'conflict_own_account',
+  'conflict_mail_not_waiting',
+  'conflict_unknown',
   'not_found',
   'invalid_body',
   'bad_request',
@@ -105,8 +119,20 @@ export function errorWording(
       key: 'rate_limited',
       minutes: Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)),
     };
+  if (error.code === 'conflict') return { key: conflictKey(error.reason), detail };
   if ((WORDED_ERRORS as readonly string[]).includes(error.code))
     return { key: error.code as WordedError, detail };
   if (error.status >= 500) return { key: 'internal_error', detail };
   return { key: 'bad_request', detail };
+}
+
+/**
+ * A 409 in words of its own: the complaint moved meanwhile (`error.conflict`, also what an HQ without
+ * reasons meant), a user or branch that exists already, one's own account, mail sent meanwhile; a reason
+ * this console does not know gets a general sentence, HQ's words as the detail.
+ */
+function conflictKey(reason: string | undefined): WordedError {
+  if (reason === undefined || reason === 'complaint_changed') return 'conflict';
+  if (!(CONFLICT_REASONS as readonly string[]).includes(reason)) return 'conflict_unknown';
+  return `conflict_${reason as Exclude<ConflictReason, 'complaint_changed'>}`;
 }

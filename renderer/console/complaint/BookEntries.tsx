@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDetail } from '../../../shared/console/protocol';
 import { formatDateTime } from '../../i18n/format';
-import { isMailState } from '../format';
+import { MailStatus } from '../MailStatus';
 import { useSession } from '../session';
 import { PageViewer } from './PageViewer';
 
@@ -48,10 +48,16 @@ function Delivery({ entry, timeZone }: { entry: Entry; timeZone: string }) {
         <div className="fact">
           <dt>{t('book.mail')}</dt>
           <dd data-testid="delivery-state">
-            {mail
-              ? `${isMailState(mail.state) ? t(`mail.states.${mail.state}`) : mail.state} · ${t('book.attempts', { count: mail.attempts })}`
-              : t('book.notSent')}
-            {mail?.lastError && <span className="muted"> · {mail.lastError}</span>}
+            {mail ? (
+              <>
+                <MailStatus mail={mail} show="state" /> · {t('book.attempts', { count: mail.attempts })}
+                <div>
+                  <MailStatus mail={mail} show="problem" />
+                </div>
+              </>
+            ) : (
+              t('book.notSent')
+            )}
           </dd>
         </div>
       )}

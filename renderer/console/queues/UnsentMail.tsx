@@ -4,7 +4,8 @@ import type { Queues } from '../../../shared/console/protocol';
 import { canActOnComplaints } from '../../../shared/people/model';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorBanner } from '../ErrorBanner';
-import { isMailState, viewerTimeZone } from '../format';
+import { viewerTimeZone } from '../format';
+import { MailStatus } from '../MailStatus';
 import { useSession } from '../session';
 
 /** R7, R8: feedback-book mail HQ has not sent (what `npm run hq -- mail-status` lists), with "send again". */
@@ -58,10 +59,14 @@ export function UnsentMail({ jobs, onRetried }: { jobs: Queues['unsentMail']; on
             {jobs.map((job) => (
               <tr key={job.jobId} data-testid="unsent-mail" data-entry={job.entryId}>
                 <td>{job.branchCode}</td>
-                <td>{isMailState(job.state) ? t(`mail.states.${job.state}`) : job.state}</td>
+                <td>
+                  <MailStatus mail={job} show="state" />
+                </td>
                 <td>{formatDateTime(job.deadline, i18n.language, zone)}</td>
                 <td>{job.attempts}</td>
-                <td className="muted">{job.lastError ?? '—'}</td>
+                <td>
+                  <MailStatus mail={job} show="problem" placeholder="—" />
+                </td>
                 {canActOnComplaints(user.role) && (
                   <td>
                     <button type="button" disabled={busy !== null} onClick={() => void retry(job.jobId)}>

@@ -110,7 +110,11 @@ describe.each(DATABASE_KINDS)('console actions on %s', (kind) => {
     // The user saw an old status: refused, not overwritten.
     const stale = await act(head, complaintId, { type: 'transition', from: 'in_review', to: 'decided' });
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ code: 'conflict', reasons: ['stale_status'] });
+    expect(await stale.json()).toMatchObject({
+      code: 'conflict',
+      reason: 'complaint_changed',
+      reasons: ['stale_status'],
+    });
 
     // The branch's next pull carries both events with who did them, and the complaint as HQ has it.
     const changes = (await pull(msk, before)).changes;
@@ -187,6 +191,14 @@ describe.each(DATABASE_KINDS)('console actions on %s', (kind) => {
     // "Send again": the job is due at once; an unknown job is 404.
     const jobId = queues.unsentMail[0]!.jobId;
     expect((await head.call(CONSOLE_PATHS.mailRetry(jobId), { method: 'POST' })).status).toBe(204);
+    // Being sent right now (the worker holds it): a conflict that says so, for the console to word it.
+    await hq.db.pool.query(`UPDATE mail_outbox SET leased_until = '2100-01-01T00:00:00Z' WHERE id = $1`, [
+      jobId,
+    ]);
+    const busy = await head.call(CONSOLE_PATHS.mailRetry(jobId), { method: 'POST' });
+    expect(busy.status).toBe(409);
+    expect(await busy.json()).toMatchObject({ code: 'conflict', reason: 'mail_not_waiting' });
+    await hq.db.pool.query('UPDATE mail_outbox SET leased_until = NULL WHERE id = $1', [jobId]);
     expect((await head.call(CONSOLE_PATHS.mailRetry('book_entry:nope'), { method: 'POST' })).status).toBe(
       404,
     );

@@ -81,7 +81,12 @@ describe.each(DATABASE_KINDS)('mail state on %s', (kind) => {
 
     const report = await unsentMailJobs(hq.db.pool);
     const job = report.find((j) => j.id === `book_entry:${entry.entryId}`);
-    expect(job).toMatchObject({ state: 'no_manager', branchCode: code, attempts: 1 });
+    expect(job).toMatchObject({
+      state: 'no_manager',
+      branchCode: code,
+      attempts: 1,
+      lastErrorKind: 'directory',
+    });
     expect(formatMailReport(report)).toContain(`book_entry:${entry.entryId}  [no_manager]`);
 
     await hq.db.pool.query('UPDATE branches SET manager_email = $2 WHERE code = $1', [
@@ -154,7 +159,7 @@ describe.each(DATABASE_KINDS)('mail state on %s', (kind) => {
       expect(failed.entry?.mail?.lastError).toMatch(/550|refused|No such user/);
       expect(failed.entry?.delivery).toBeUndefined();
       const job = (await unsentMailJobs(hq.db.pool)).find((j) => j.id === `book_entry:${entry.entryId}`);
-      expect(job).toMatchObject({ state: 'failed' });
+      expect(job).toMatchObject({ state: 'failed', lastErrorKind: 'permanent' });
       expect(formatMailReport([job!])).toMatch(/\[failed\][\s\S]*last error: .*(550|refused)/);
 
       expect(await worker.runOnce()).toMatchObject({ escalated: 1, sent: 1 });

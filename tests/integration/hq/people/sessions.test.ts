@@ -237,6 +237,39 @@ describe.each(DATABASE_KINDS)('console sign-in limits on %s', (kind) => {
     expect((await attempt(other.email, other.password, '10.0.0.100')).status).toBe(200);
   });
 
+  it('only failed sign-ins count against an account: its owner signs in as often as they like, and a success resets the count', async () => {
+    const u = await addUser(hq, 'head_of_sales');
+    let address = 0;
+    const from = () => `10.1.0.${++address}`;
+    // More successful sign-ins than the account's budget (5): none is refused.
+    const successes: number[] = [];
+    for (let i = 0; i < 7; i++) successes.push((await attempt(u.email, u.password, from())).status);
+    expect(successes).toEqual([200, 200, 200, 200, 200, 200, 200]);
+    // 4 failures, a success, 4 more failures: the success wiped the first four, so the owner still gets in.
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await attempt(u.email, `guess ${i}`, from())).status);
+    statuses.push((await attempt(u.email, u.password, from())).status);
+    for (let i = 0; i < 4; i++) statuses.push((await attempt(u.email, `again ${i}`, from())).status);
+    statuses.push((await attempt(u.email, u.password, from())).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 200, 401, 401, 401, 401, 200]);
+    // Five failures in a row still lock the account.
+    for (let i = 0; i < 5; i++) expect((await attempt(u.email, `last ${i}`, from())).status).toBe(401);
+    expect((await attempt(u.email, u.password, from())).status).toBe(429);
+  });
+
+  it('a malformed request does not count as a failed password for the account', async () => {
+    const u = await addUser(hq, 'auditor');
+    for (let i = 0; i < 6; i++) {
+      const bad = await fetch(hq.url + CONSOLE_PATHS.session, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: hq.url, 'x-forwarded-for': `10.2.0.${i}` },
+        body: JSON.stringify({ email: u.email, password: 123 }),
+      });
+      expect(bad.status).toBe(400);
+    }
+    expect((await attempt(u.email, u.password, '10.2.0.99')).status).toBe(200);
+  });
+
   it('many accounts from one address: 429 after the per-address budget', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 14; i++)

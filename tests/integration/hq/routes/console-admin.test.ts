@@ -133,14 +133,16 @@ describe.each(DATABASE_KINDS)('console administration on %s', (kind) => {
       ukraineMartialLaw: true,
       activeDevices: 0,
     });
+    // The conflict says which one, for the console to word it (issue 14 review).
     expect(
-      (
+      await json(
         await admin.call(CONSOLE_PATHS.branches, {
           method: 'POST',
           json: { code: 'KYV-01', name: 'X', country: 'UA' },
-        })
-      ).status,
-    ).toBe(409);
+        }),
+        409,
+      ),
+    ).toMatchObject({ code: 'conflict', reason: 'branch_exists' });
     for (const bad of [
       { code: 'BAD-01', name: 'X', country: 'XX' },
       { code: 'not a code', name: 'X', country: 'RU' },
@@ -227,13 +229,14 @@ describe.each(DATABASE_KINDS)('console administration on %s', (kind) => {
     expect(manager.user.branches).toEqual(['MSK-01']);
 
     expect(
-      (
+      await json(
         await admin.call(CONSOLE_PATHS.users, {
           method: 'POST',
           json: { email: email.toUpperCase(), name: 'X', role: 'auditor' },
-        })
-      ).status,
-    ).toBe(409);
+        }),
+        409,
+      ),
+    ).toMatchObject({ code: 'conflict', reason: 'user_exists' });
     expect(
       (
         await admin.call(CONSOLE_PATHS.users, {
@@ -264,9 +267,11 @@ describe.each(DATABASE_KINDS)('console administration on %s', (kind) => {
     });
     // An admin cannot lock themselves out.
     expect(
-      (await admin.call(CONSOLE_PATHS.user(admin.user.id), { method: 'PATCH', json: { disabled: true } }))
-        .status,
-    ).toBe(409);
+      await json(
+        await admin.call(CONSOLE_PATHS.user(admin.user.id), { method: 'PATCH', json: { disabled: true } }),
+        409,
+      ),
+    ).toMatchObject({ code: 'conflict', reason: 'own_account' });
     // A new link replaces the old one.
     const relinked = await json<PasswordLink>(
       await admin.call(CONSOLE_PATHS.userPasswordLink(added.user.id), { method: 'POST' }),

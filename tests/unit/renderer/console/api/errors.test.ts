@@ -4,7 +4,14 @@ import {
   errorOf,
   errorWording,
   retryAfterSeconds,
+  WORDED_ERRORS,
 } from '../../../../../renderer/console/api/errors';
+import { CONFLICT_REASONS } from '../../../../../shared/console/protocol';
+import cs from '../../../../../locales/cs/console.json';
+import en from '../../../../../locales/en/console.json';
+import ko from '../../../../../locales/ko/console.json';
+import ru from '../../../../../locales/ru/console.json';
+import uk from '../../../../../locales/uk/console.json';
 
 // Issue 14: HQ's `{code, message}` and the console's own failures, each worded in the user's language.
 
@@ -24,6 +31,11 @@ describe('errorOf', () => {
       json(422, { code: 'invalid_body', message: 'Refused', reasons: ['justification_required'] }),
     );
     expect(e.reasons).toEqual(['justification_required']);
+  });
+
+  it('keeps which conflict a 409 was', async () => {
+    const e = await errorOf(json(409, { code: 'conflict', message: 'exists', reason: 'user_exists' }));
+    expect(e).toMatchObject({ status: 409, code: 'conflict', reason: 'user_exists' });
   });
 
   it('an answer that is not HQ’s error body is a bad answer (or a server error for 5xx)', async () => {
@@ -75,5 +87,35 @@ describe('errorWording', () => {
   ])('%s (%i) → %s, with HQ’s words as the detail', (code, status, key) => {
     const wording = errorWording(new ConsoleApiError(status, code, 'HQ said so'));
     expect(wording).toEqual({ key, detail: 'HQ said so' });
+  });
+
+  // Issue 14 review: an admin's conflict is not "the complaint has changed".
+  it.each([
+    [undefined, 'conflict'],
+    ['complaint_changed', 'conflict'],
+    ['user_exists', 'conflict_user_exists'],
+    ['branch_exists', 'conflict_branch_exists'],
+    ['own_account', 'conflict_own_account'],
+    ['mail_not_waiting', 'conflict_mail_not_waiting'],
+    ['a_reason_from_a_newer_hq', 'conflict_unknown'],
+  ])('409 conflict with reason %s → %s, HQ’s words as the detail', (reason, key) => {
+    const e = new ConsoleApiError(409, 'conflict', 'HQ said so', undefined, undefined, reason);
+    expect(errorWording(e)).toEqual({ key, detail: 'HQ said so' });
+  });
+
+  it('every conflict reason HQ sends has its own words, in every language', () => {
+    const keys = CONFLICT_REASONS.map(
+      (r) => errorWording(new ConsoleApiError(409, 'conflict', '', undefined, undefined, r)).key,
+    );
+    expect(new Set(keys).size).toBe(CONFLICT_REASONS.length);
+    for (const [lng, texts] of Object.entries({ ru, uk, en, cs, ko })) {
+      const error = texts.error as Record<string, string>;
+      for (const key of [...keys, 'conflict_unknown'])
+        expect(error[key], `${lng} error.${key}`).toMatch(/\S/);
+      const sentences = keys.map((k) => error[k]);
+      expect(new Set(sentences).size, lng).toBe(keys.length);
+      for (const key of WORDED_ERRORS.filter((k) => k !== 'rate_limited'))
+        expect(error[key], `${lng} error.${key}`).toBeTruthy();
+    }
   });
 });
