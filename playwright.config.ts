@@ -43,7 +43,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}`,
     reuseExistingServer: !resultsDir,
     // The sync tests start their HQ on the next port (tests/e2e/hq.ts); the page's CSP must allow it.
-    env: { OTKLIK_HQ_URL: `http://127.0.0.1:${E2E_PORT + 1}` },
+    // The console spec runs its own HQ on the port after that, beside them (tests/e2e/hq.ts).
+    env: { OTKLIK_HQ_URL: `http://127.0.0.1:${E2E_PORT + 1} http://127.0.0.1:${E2E_PORT + 2}` },
     timeout: 60_000,
   },
 });

@@ -72,11 +72,12 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 4173,
     strictPort: true,
-    // OTKLIK_HQ_URL: the HQ this page may sync with (npm start sets it to the local HQ).
+    // OTKLIK_HQ_URL: the HQ this page may sync with (npm start sets it to the local HQ); the end-to-end tests
+    // give two, separated by a space (two HQ processes side by side).
     headers: {
-      'Content-Security-Policy': buildContentSecurityPolicy(
-        process.env.OTKLIK_HQ_URL ? { hqOrigin: process.env.OTKLIK_HQ_URL } : {},
-      ),
+      'Content-Security-Policy': buildContentSecurityPolicy({
+        hqOrigin: (process.env.OTKLIK_HQ_URL ?? '').split(/\s+/).filter(Boolean),
+      }),
     },
   },
 });

@@ -3,8 +3,11 @@
  * (at enrolment) can rebuild it; the protocol handler asks for the current value on every response.
  */
 export interface CspOptions {
-  /** The HQ server the renderer syncs with, e.g. "https://hq.example.com"; only its origin is used. */
-  hqOrigin?: string;
+  /**
+   * The HQ server the renderer syncs with, e.g. "https://hq.example.com"; only its origin is used. Several
+   * only where a page is served for more than one HQ (the end-to-end tests run two side by side).
+   */
+  hqOrigin?: string | readonly string[];
 }
 
 export function normaliseHqOrigin(value: string): string {
@@ -25,7 +28,8 @@ export function normaliseHqOrigin(value: string): string {
 
 export function buildContentSecurityPolicy(options: CspOptions = {}): string {
   const connect = ["'self'"];
-  if (options.hqOrigin !== undefined) connect.push(normaliseHqOrigin(options.hqOrigin));
+  const hq = options.hqOrigin === undefined ? [] : [options.hqOrigin].flat();
+  for (const origin of hq) connect.push(normaliseHqOrigin(origin));
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'"],

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { MOSCOW, expect, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
-import { HQ_PORT_LOCK, HQ_URL, HqProcess } from './hq';
+import { CONSOLE_HQ_PORT, HqProcess } from './hq';
 
 // Issue 14, the HQ console end to end: the production build of the branch app and of the console (served by
 // a real HQ process on PGlite at /console/) in Chromium. One HQ for the file; the tests build on each other.
 // Its HQ takes the port of sync-faults.spec.ts's: the lock keeps the two from running at the same time.
-test.describe.configure({ mode: 'serial', lock: HQ_PORT_LOCK });
+// Its own HQ port (CONSOLE_HQ_PORT): it runs beside the fault specs, which share the other one.
+test.describe.configure({ mode: 'serial' });
 test.setTimeout(150_000);
 
 const ru = (ns: string, key: string) => text('ru', ns, key);
@@ -25,7 +26,7 @@ const made = { number: '', id: '', word: `зубр${randomBytes(3).toString('hex
 test.beforeAll(async () => {
   // PGlite's start and five admin commands: far longer than a test's default on a busy two-core machine.
   test.setTimeout(120_000);
-  hq = new HqProcess();
+  hq = new HqProcess(CONSOLE_HQ_PORT);
   await hq.start();
   enrollmentCode = hq.enroll(
     'MSK-01',
@@ -53,7 +54,7 @@ async function registerOfflineAtBranch(page: Page, context: BrowserContext, word
   await setUpWorkstation(page);
   await page.goto('/#/settings');
   const form = page.getByRole('form', { name: ru('sync', 'connect.title') });
-  await form.getByLabel(ru('sync', 'connect.hqUrl')).fill(HQ_URL);
+  await form.getByLabel(ru('sync', 'connect.hqUrl')).fill(hq.url);
   await form.getByLabel(ru('sync', 'connect.code')).fill(enrollmentCode);
   await form.getByRole('button', { name: ru('sync', 'connect.submit'), exact: true }).click();
   await expect(page.getByTestId('hq-connected')).toContainText(MOSCOW.branchCode);
@@ -98,7 +99,7 @@ async function branchHistoryAfterSync(page: Page, number: string, expected: stri
 async function consolePage(
   browser: Browser,
 ): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
-  const context = await browser.newContext({ baseURL: HQ_URL, locale: 'en-US', timezoneId: 'UTC' });
+  const context = await browser.newContext({ baseURL: hq.url, locale: 'en-US', timezoneId: 'UTC' });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -278,7 +279,7 @@ test('an admin issues an enrolment code and adds a branch manager, who sets a pa
   await form.getByRole('checkbox', { name: 'MSK-01' }).check();
   await form.getByRole('button', { name: ru('console', 'admin.users.create') }).click();
   const link = (await page.getByTestId('secret-value').textContent())!;
-  expect(link).toMatch(new RegExp(`^${HQ_URL}/console/#/set-password/\\S+$`));
+  expect(link).toMatch(new RegExp(`^${hq.url}/console/#/set-password/\\S+$`));
   await expect(page.getByTestId('user-row').filter({ hasText: 'maria@example.ru' })).toContainText(
     ru('console', 'admin.users.waitingPassword'),
   );

@@ -18,6 +18,8 @@ export const HQ_URL = `http://127.0.0.1:${HQ_PORT}`;
  * on in the other worker meanwhile.
  */
 export const HQ_PORT_LOCK = 'hq-port';
+/** The console spec's own HQ (it runs beside the fault specs, not after them: issue 17, CI time). */
+export const CONSOLE_HQ_PORT = E2E_PORT + 2;
 
 let template: string | undefined;
 
@@ -45,6 +47,10 @@ function migratedDatabase(): string {
  * it can be killed with SIGKILL at a named point (HQ_FAULTS) and restarted on the same data directory.
  */
 export class HqProcess {
+  constructor(readonly port = HQ_PORT) {}
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
   readonly dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-hq-'));
   private child: ChildProcess | undefined;
   private output = '';
@@ -56,7 +62,7 @@ export class HqProcess {
     if (!existsSync(database)) cpSync(migratedDatabase(), database, { recursive: true });
     this.child = spawn(process.execPath, [main, 'serve'], {
       cwd: root,
-      env: { ...process.env, PORT: String(HQ_PORT), DATA_DIR: this.dataDir, HQ_FAULTS: faults, ...env },
+      env: { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir, HQ_FAULTS: faults, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const onData = (chunk: Buffer) => {
@@ -118,7 +124,7 @@ export class HqProcess {
   cli(...args: string[]): string {
     const r = spawnSync(process.execPath, [main, ...args], {
       cwd: root,
-      env: { ...process.env, DATA_DIR: this.dataDir },
+      env: { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir },
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`hq ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
@@ -156,7 +162,7 @@ export class HqProcess {
     const token = /\/console\/#\/set-password\/(\S+)/.exec(out)?.[1];
     if (!token) throw new Error(`no set-password link in:\n${out}`);
     const password = `pw-${randomBytes(9).toString('base64url')}`;
-    const status = await postJson(`${HQ_URL}/v1/console/password`, { token, password });
+    const status = await postJson(`${this.url}/v1/console/password`, { token, password });
     if (status !== 204) throw new Error(`setting the password failed: HTTP ${status}`);
     return { email, password, name };
   }

@@ -49,6 +49,17 @@ describe('content security policy', () => {
       if (name !== 'connect-src') expect(sources).toEqual(withoutHq.get(name));
   });
 
+  it('adds several HQ origins (a page served for two HQs, as in the end-to-end tests), each checked', () => {
+    const csp = directives(
+      buildContentSecurityPolicy({ hqOrigin: ['http://127.0.0.1:4174/', 'http://127.0.0.1:4175'] }),
+    );
+    expect(csp.get('connect-src')).toEqual(["'self'", 'http://127.0.0.1:4174', 'http://127.0.0.1:4175']);
+    expect(directives(buildContentSecurityPolicy({ hqOrigin: [] })).get('connect-src')).toEqual(["'self'"]);
+    expect(() => buildContentSecurityPolicy({ hqOrigin: ['https://hq.example', 'ftp://x'] })).toThrow(
+      /HQ origin/,
+    );
+  });
+
   it.each([
     'ftp://hq.example.com',
     'ws://hq.example.com',
