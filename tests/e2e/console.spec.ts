@@ -148,8 +148,12 @@ test('a complaint registered offline at the branch is found at HQ, taken over an
   const row = c.getByTestId('complaint-row').filter({ hasText: made.number });
   await expect(row).toHaveCount(1);
   await expect(c.getByTestId('complaint-row')).toHaveCount(1);
-  await row.getByRole('link', { name: made.number }).click();
-  await expect(c.getByTestId('complaint-number')).toHaveText(made.number);
+  // The list may still be re-rendered by the search's own answer (it waits for a pause in typing): a click
+  // that landed on the row being replaced is clicked again.
+  await expect(async () => {
+    await row.getByRole('link', { name: made.number }).click({ timeout: 2_000 });
+    await expect(c.getByTestId('complaint-number')).toHaveText(made.number, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   made.id = c.url().split('/complaints/')[1]!;
   await expect(c.getByTestId('complaint-description')).toContainText(made.word);
 
