@@ -130,7 +130,9 @@ const STEPS = {
   },
   unit: () => vitest('unit', ['node', 'chromium']),
   // HQ on PGlite and on a private PostgreSQL cluster the suite starts and stops (tests/postgres.mjs).
-  integration: () => vitest('integration', ['integration']),
+  // Three files at a time: the HQ suites wait on timeouts, processes and sockets more than they compute, and
+  // vitest on a two-core machine otherwise runs them one after another (issue 17 item 5, CI time).
+  integration: () => vitest('integration', ['integration'], ['--maxWorkers=3']),
   e2e: async () => {
     if (built) return playwright('e2e');
     steps.push({
