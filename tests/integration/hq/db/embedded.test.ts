@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { HQ_PATHS, type EnrollResponse, type PullResponse } from '../../../../shared/sync/protocol';
 import { call, op, registration, type RunningHq, type TestDevice } from '../../harness';
 import { DIRECTORY, pushEntry, uploadPages } from '../../mail-fixtures';
+import { buildHq } from '../../hq-process';
 
 /**
  * Issue 13, items 1, 3 and 5 with real processes: the production bundle of HQ on its embedded database.
@@ -143,21 +144,7 @@ describe('HQ on its embedded database, as processes', { timeout: 240_000 }, () =
   };
 
   beforeAll(() => {
-    const built = spawnSync(
-      process.execPath,
-      [
-        join(root, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'vite.hq.config.ts',
-        '--outDir',
-        outDir,
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: root, encoding: 'utf8' },
-    );
-    if (built.status !== 0) throw new Error(`build: ${built.stderr}`);
+    buildHq(outDir);
   }, 120_000);
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.kill()));

@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookEntryMessageId } from '../../../../shared/mail/content';
 import { enroll, startHq, type RunningHq } from '../../harness';
 import { DIRECTORY, pushEntry, startSmtp, uploadPages } from '../../mail-fixtures';
+import { buildHq } from '../../hq-process';
 
 /**
  * R7 delivery guarantee with real killed processes: `npm run hq -- mail-worker` (the production bundle) is
@@ -62,21 +63,7 @@ describe('mail worker processes on postgresql', () => {
   let n = 0;
 
   beforeAll(async () => {
-    const built = spawnSync(
-      process.execPath,
-      [
-        join(root, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'vite.hq.config.ts',
-        '--outDir',
-        outDir,
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: root, encoding: 'utf8' },
-    );
-    if (built.status !== 0) throw new Error(`build: ${built.stderr}`);
+    buildHq(outDir);
     smtp = await startSmtp();
     hq = await startHq('postgresql');
     const url = (hq.db.pool.options as { connectionString: string }).connectionString;

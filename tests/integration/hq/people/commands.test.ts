@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/console/protocol';
 import type { RunningHq } from '../../harness';
 import { signIn } from '../../console-client';
+import { buildHq } from '../../hq-process';
 
 /**
  * Issue 14 with real processes: the first admin is created from the command line while HQ runs on its
@@ -44,21 +45,7 @@ describe('HQ users from the command line, on the embedded database', { timeout: 
   let port = 0;
 
   beforeAll(async () => {
-    const built = spawnSync(
-      process.execPath,
-      [
-        join(root, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'vite.hq.config.ts',
-        '--outDir',
-        outDir,
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: root, encoding: 'utf8' },
-    );
-    if (built.status !== 0) throw new Error(`build: ${built.stderr}`);
+    buildHq(outDir);
     dir = mkdtempSync(join(tmpdir(), 'otklik-people-'));
     server = spawn(process.execPath, [main, 'serve'], {
       cwd: root,
