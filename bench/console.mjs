@@ -140,15 +140,20 @@ async function probe(hq, session, name, path) {
 /** The register's own SQL (hq/console/list.ts), EXPLAINed: which indexes the planner uses. */
 async function explain(pool, principal, label, query) {
   const plans = [];
+  /** Runs `sql` on `db`, EXPLAINed unless it is a transaction or setting statement, or the branch lookup. */
+  const explained = async (db, sql, params) => {
+    if (/^(SELECT id FROM branches|SELECT count\(\*\)|BEGIN|COMMIT|ROLLBACK|SET )/.test(sql))
+      return db.query(sql, params);
+    const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS OFF, TIMING OFF, SUMMARY ON) ${sql}`, params);
+    plans.push(rows.map((r) => r['QUERY PLAN']));
+    return { rows: [] };
+  };
   const explaining = {
-    query: async (sql, params) => {
-      if (/^SELECT id FROM branches/.test(sql)) return pool.query(sql, params);
-      const { rows } = await pool.query(
-        `EXPLAIN (ANALYZE, BUFFERS OFF, TIMING OFF, SUMMARY ON) ${sql}`,
-        params,
-      );
-      plans.push(rows.map((r) => r['QUERY PLAN']));
-      return { rows: [] };
+    query: (sql, params) => explained(pool, sql, params),
+    // The register reads in one transaction (hq/db/database.ts inTransaction): a client of its own.
+    connect: async () => {
+      const client = await pool.connect();
+      return { query: (sql, params) => explained(client, sql, params), release: () => client.release() };
     },
   };
   await listComplaints(explaining, principal, { sort: 'registered', limit: 50, ...query });
