@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startPostgres } from '../tests/postgres.mjs';
+import { registerOp } from './register-op.mjs';
 
 const root = join(import.meta.dirname, '..');
 const DEVICES = Number(process.env.BENCH_SCALE_DEVICES ?? 40);
@@ -61,56 +62,6 @@ async function startHq(env) {
     async stop() {
       await hq.stop();
       rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** A complaint.register operation, as the app builds it (shared/sync/operations.ts). */
-function registerOp(branchCode, deviceId, seq, n) {
-  const id = randomUUID();
-  const at = new Date().toISOString();
-  return {
-    opId: randomUUID(),
-    deviceId,
-    deviceSeq: seq,
-    schemaVersion: 1,
-    type: 'complaint.register',
-    createdAt: at,
-    payload: {
-      complaint: {
-        id,
-        number: `${branchCode}-2026-${n}`,
-        branchCode,
-        status: 'registered',
-        channel: 'in_person',
-        receivedAt: at,
-        registeredAt: at,
-        updatedAt: at,
-        receivedBy: 'Bench',
-        confidential: false,
-        customer: { name: '', phone: '', email: '', address: '', preferredContact: '' },
-        noContactReason: 'bench',
-        description: 'Кассир не выдал чек',
-        remedy: '',
-        concerns: { product: '', service: '', employee: '' },
-        category: 'other',
-        severity: 'medium',
-        healthAndSafety: false,
-        consent: false,
-        searchWords: ['bench'],
-        progress: { status: 'registered', acknowledgedAt: at, reopenCount: 0 },
-      },
-      events: [
-        { id: randomUUID(), complaintId: id, type: 'created', at, actor: 'Bench', data: {} },
-        {
-          id: randomUUID(),
-          complaintId: id,
-          type: 'status_changed',
-          at,
-          actor: 'Bench',
-          data: { from: 'received', to: 'registered', transition: 'register' },
-        },
-      ],
     },
   };
 }

@@ -16,6 +16,7 @@ import pg from 'pg';
 import { createServer as createViteServer } from 'vite';
 import { chromiumArgs, chromiumPath } from '../tests/chromium.mjs';
 import { startPostgres } from '../tests/postgres.mjs';
+import { registerOp } from './register-op.mjs';
 
 const root = join(import.meta.dirname, '..');
 const OPS = Number(process.env.BENCH_OPS ?? 1000);
@@ -171,58 +172,6 @@ async function engineBench(label, env) {
 }
 
 const sha256 = (s) => createHash('sha256').update(s).digest('hex');
-const uuid7ish = () => randomUUID();
-
-/** A complaint.register operation, as the app builds it (shared/sync/operations.ts). */
-function registerOp(branchCode, deviceId, seq, n) {
-  const id = uuid7ish();
-  const at = new Date().toISOString();
-  const progress = { status: 'registered', acknowledgedAt: at, reopenCount: 0 };
-  return {
-    opId: uuid7ish(),
-    deviceId,
-    deviceSeq: seq,
-    schemaVersion: 1,
-    type: 'complaint.register',
-    createdAt: at,
-    payload: {
-      complaint: {
-        id,
-        number: `${branchCode}-2026-${n}`,
-        branchCode,
-        status: 'registered',
-        channel: 'in_person',
-        receivedAt: at,
-        registeredAt: at,
-        updatedAt: at,
-        receivedBy: 'Bench',
-        confidential: false,
-        customer: { name: '', phone: '', email: '', address: '', preferredContact: '' },
-        noContactReason: 'bench',
-        description: 'Кассир не выдал чек',
-        remedy: '',
-        concerns: { product: '', service: '', employee: '' },
-        category: 'other',
-        severity: 'medium',
-        healthAndSafety: false,
-        consent: false,
-        searchWords: ['bench'],
-        progress,
-      },
-      events: [
-        { id: uuid7ish(), complaintId: id, type: 'created', at, actor: 'Bench', data: {} },
-        {
-          id: uuid7ish(),
-          complaintId: id,
-          type: 'status_changed',
-          at,
-          actor: 'Bench',
-          data: { from: 'received', to: 'registered', transition: 'register' },
-        },
-      ],
-    },
-  };
-}
 
 async function loadBench() {
   const server = await startPostgres();
