@@ -1,14 +1,12 @@
 import type { Pool } from 'pg';
-import type { DeliveryRecord } from '../../shared/book/model';
 import type { Complaint, ComplaintEvent } from '../../shared/complaints/model';
 import type { ComplaintDetail } from '../../shared/console/protocol';
 import { complaintDueMoments } from '../../shared/deadlines';
 import { timelineOf } from '../../shared/lifecycle';
-import type { MailErrorKind, MailJobStatus } from '../../shared/mail/policy';
-import { branchMailStatus } from '../../shared/mail/state';
 import { deadlineInputsOf, type BranchDeadlineColumns } from '../db/complaint-rows';
 import { HqError } from '../errors';
 import type { ConsolePrincipal } from '../people/sessions';
+import { entryStateOf, type EntryStateRow } from '../mail/entry-changes';
 import { scopeCondition } from './scope';
 
 /**
@@ -103,20 +101,13 @@ async function linkedEntries(
   complaintId: string,
   branchId: number,
 ): Promise<ComplaintDetail['bookEntries']> {
-  const { rows } = await pool.query<{
-    id: string;
-    captured_at: string;
-    deadline: string;
-    delivery: DeliveryRecord | null;
-    escalated_at: string | null;
-    escalated_to: string | null;
-    mail_status: MailJobStatus | null;
-    attempts: number | null;
-    last_error: string | null;
-    last_error_kind: MailErrorKind | null;
-    missing: number;
-    pages: Array<{ pageNo: number; sha256: string; width: number | null; height: number | null }>;
-  }>(
+  const { rows } = await pool.query<
+    EntryStateRow & {
+      captured_at: string;
+      deadline: string;
+      pages: Array<{ pageNo: number; sha256: string; width: number | null; height: number | null }>;
+    }
+  >(
     `SELECT e.id, e.captured_at, e.deadline, e.delivery, e.escalated_at, e.escalated_to,
             j.status AS mail_status, j.attempts, j.last_error, j.last_error_kind,
             (SELECT count(*)::int FROM book_entry_photos_missing m WHERE m.entry_id = e.id) AS missing,
@@ -139,23 +130,7 @@ async function linkedEntries(
       width: p.width ?? 0,
       height: p.height ?? 0,
     })),
-    state: {
-      id: r.id,
-      ...(r.delivery ? { delivery: r.delivery } : {}),
-      ...(r.escalated_at ? { escalatedAt: r.escalated_at } : {}),
-      ...(r.escalated_to ? { escalatedTo: r.escalated_to } : {}),
-      ...(r.mail_status
-        ? {
-            mail: branchMailStatus({
-              status: r.mail_status,
-              attempts: r.attempts ?? 0,
-              lastErrorKind: r.last_error_kind,
-              missingPhotos: r.missing,
-              lastError: r.last_error,
-            }),
-          }
-        : {}),
-    },
+    state: entryStateOf(r),
   }));
 }
 

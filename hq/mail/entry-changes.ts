@@ -15,18 +15,7 @@ export async function bookEntryChanges(
   cursor: number,
   limit: number,
 ): Promise<Change[]> {
-  const { rows } = await pool.query<{
-    version: number;
-    id: string;
-    delivery: DeliveryRecord | null;
-    escalated_at: string | null;
-    escalated_to: string | null;
-    mail_status: MailJobStatus | null;
-    attempts: number | null;
-    last_error: string | null;
-    last_error_kind: MailErrorKind | null;
-    missing: number;
-  }>(
+  const { rows } = await pool.query<EntryStateRow & { version: number }>(
     `SELECT e.version, e.id, e.delivery, e.escalated_at, e.escalated_to, j.status AS mail_status, j.attempts,
             j.last_error, j.last_error_kind,
             (SELECT count(*)::int FROM book_entry_photos_missing m WHERE m.entry_id = e.id) AS missing
@@ -37,22 +26,40 @@ export async function bookEntryChanges(
   return rows.map((r): Change => ({
     version: r.version,
     kind: 'book_entry',
-    entry: {
-      id: r.id,
-      ...(r.delivery ? { delivery: r.delivery } : {}),
-      ...(r.escalated_at ? { escalatedAt: r.escalated_at } : {}),
-      ...(r.escalated_to ? { escalatedTo: r.escalated_to } : {}),
-      ...(r.mail_status
-        ? {
-            mail: branchMailStatus({
-              status: r.mail_status,
-              attempts: r.attempts ?? 0,
-              lastErrorKind: r.last_error_kind,
-              missingPhotos: r.missing,
-              lastError: r.last_error,
-            }),
-          }
-        : {}),
-    },
+    entry: entryStateOf(r),
   }));
+}
+
+/** The columns an entry's state is read from: the entry, its mail job, and how many photos HQ still lacks. */
+export interface EntryStateRow {
+  id: string;
+  delivery: DeliveryRecord | null;
+  escalated_at: string | null;
+  escalated_to: string | null;
+  mail_status: MailJobStatus | null;
+  attempts: number | null;
+  last_error: string | null;
+  last_error_kind: MailErrorKind | null;
+  missing: number;
+}
+
+/** An entry's state as the branch (pull) and the console (complaint page) both show it. */
+export function entryStateOf(r: EntryStateRow) {
+  return {
+    id: r.id,
+    ...(r.delivery ? { delivery: r.delivery } : {}),
+    ...(r.escalated_at ? { escalatedAt: r.escalated_at } : {}),
+    ...(r.escalated_to ? { escalatedTo: r.escalated_to } : {}),
+    ...(r.mail_status
+      ? {
+          mail: branchMailStatus({
+            status: r.mail_status,
+            attempts: r.attempts ?? 0,
+            lastErrorKind: r.last_error_kind,
+            missingPhotos: r.missing,
+            lastError: r.last_error,
+          }),
+        }
+      : {}),
+  };
 }
