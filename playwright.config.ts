@@ -5,16 +5,24 @@ const resultsDir = process.env.OTKLIK_RESULTS_DIR;
 const HQ_FAULT_SPECS = ['sync-faults.spec.ts'];
 /** OTKLIK_E2E_PORT lets two checkouts run their suites side by side. */
 export const E2E_PORT = Number(process.env.OTKLIK_E2E_PORT ?? 4173);
+/**
+ * Three workers on two cores: the HQ specs wait mostly on HQ restarts and fault delays, so a third browser
+ * keeps the processor busy meanwhile (issue 17: CI time). Each worker has its own HQ port (tests/e2e/hq.ts).
+ */
+const WORKERS = 3;
+const hqOrigins = Array.from({ length: WORKERS }, (_, i) => `http://127.0.0.1:${E2E_PORT + 1 + i}`);
 
 // End-to-end tests drive the production build of the renderer in Debian's Chromium. The browser's own clock
 // is UTC on purpose: branch dates must follow the branch's zone, never the PC's.
 export default defineConfig({
   fullyParallel: true,
-  workers: 2,
+  workers: WORKERS,
   forbidOnly: true,
+  // One migrated HQ database for every HQ the specs start (tests/e2e/global-setup.ts).
+  globalSetup: './tests/e2e/global-setup.ts',
   retries: 0,
   timeout: 30_000,
-  // Generous: CI machines have two cores shared by Chromium, the server and two workers.
+  // Generous: CI machines have two cores shared by Chromium, the servers and three workers.
   expect: { timeout: 10_000 },
   reporter: resultsDir ? [['list'], ['json', { outputFile: `${resultsDir}/playwright.json` }]] : [['list']],
   use: {
@@ -27,12 +35,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    // Specs that run one after another against their own HQ process (one HQ port) make the longest chain
-    // of the run, and wait mostly on HQ restarts and fault delays: listed first, so a worker starts on
-    // them at once while the other works through the rest (issue 17: CI time).
-    // Every spec that starts an HQ (on E2E_PORT + 1: this one, and console.spec.ts in `browser`) holds the
-    // lock HQ_PORT_LOCK (tests/e2e/hq.ts), so two never run at once, in any project; the worker that
-    // finishes this chain takes the console spec next, the other goes on with the rest.
+    // The fault specs are the longest tests of the run (HQ restarts and fault delays): listed first, so
+    // the workers start on them while the shorter specs fill in around them (issue 17: CI time).
     { name: 'hq-faults', testDir: 'tests/e2e', testMatch: HQ_FAULT_SPECS },
     { name: 'browser', testDir: 'tests/e2e', testIgnore: HQ_FAULT_SPECS },
     // The desktop app itself; skipped, with the reason, where no Electron binary can be installed.
@@ -42,9 +46,9 @@ export default defineConfig({
     command: `npx vite preview --port ${E2E_PORT} --strictPort`,
     url: `http://127.0.0.1:${E2E_PORT}`,
     reuseExistingServer: !resultsDir,
-    // The sync tests start their HQ on the next port (tests/e2e/hq.ts); the page's CSP must allow it.
-    // The console spec runs its own HQ on the port after that, beside them (tests/e2e/hq.ts).
-    env: { OTKLIK_HQ_URL: `http://127.0.0.1:${E2E_PORT + 1} http://127.0.0.1:${E2E_PORT + 2}` },
+    // The specs that start an HQ start it on their worker's port (tests/e2e/hq.ts); the page's CSP must
+    // allow every one of them.
+    env: { OTKLIK_HQ_URL: hqOrigins.join(' ') },
     timeout: 60_000,
   },
 });

@@ -2,9 +2,12 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, chromiumPath } from './tests/chromium.mjs';
 import { printDocumentsToPdf } from './tests/documents-commands';
+import SlowFirstSequencer from './tests/sequencer';
 
 export default defineConfig({
   test: {
+    // The long integration files first (tests/sequencer.ts; issue 17: CI time).
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         test: {

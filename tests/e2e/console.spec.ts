@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { MOSCOW, expect, setUpWorkstation, test, text, waitForOfflineShell } from './fixtures';
-import { CONSOLE_HQ_PORT, HqProcess } from './hq';
+import { HqProcess } from './hq';
 
 // Issue 14, the HQ console end to end: the production build of the branch app and of the console (served by
 // a real HQ process on PGlite at /console/) in Chromium. One HQ for the file; the tests build on each other.
-// Its HQ takes the port of sync-faults.spec.ts's: the lock keeps the two from running at the same time.
-// Its own HQ port (CONSOLE_HQ_PORT): it runs beside the fault specs, which share the other one.
+// Its HQ listens on its worker's own port (tests/e2e/hq.ts): it runs beside the fault specs.
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(150_000);
 
@@ -26,7 +25,7 @@ const made = { number: '', id: '', word: `зубр${randomBytes(3).toString('hex
 test.beforeAll(async () => {
   // PGlite's start and five admin commands: far longer than a test's default on a busy two-core machine.
   test.setTimeout(120_000);
-  hq = new HqProcess(CONSOLE_HQ_PORT);
+  hq = new HqProcess();
   await hq.start();
   enrollmentCode = hq.enroll(
     'MSK-01',

@@ -3,33 +3,33 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { test } from '@playwright/test';
 import { E2E_PORT } from '../../playwright.config';
 import { MSK01 } from '../fixtures';
 
 const root = join(import.meta.dirname, '../..');
 const main = join(root, 'dist/hq/main.mjs');
-export const HQ_PORT = E2E_PORT + 1;
-export const HQ_URL = `http://127.0.0.1:${HQ_PORT}`;
 /**
- * Every spec that starts an HqProcess declares this Playwright lock (`test.describe.configure`): they all
- * listen on HQ_PORT, so they never run at the same time, whatever their project; the rest of the suite goes
- * on in the other worker meanwhile.
+ * The HQ port of the running test's worker: every Playwright worker has its own (E2E_PORT + 1 + its
+ * parallel index, allowed by the page's CSP: playwright.config.ts), so the specs that start an HQ run side
+ * by side instead of one after another (issue 17: CI time). A worker runs one test at a time, so one port
+ * each is enough.
  */
-export const HQ_PORT_LOCK = 'hq-port';
-/** The console spec's own HQ (it runs beside the fault specs, not after them: issue 17, CI time). */
-export const CONSOLE_HQ_PORT = E2E_PORT + 2;
+export function hqPort(): number {
+  return E2E_PORT + 1 + test.info().parallelIndex;
+}
 
-let template: string | undefined;
+let template: string | undefined = process.env.OTKLIK_E2E_HQ_TEMPLATE || undefined;
 
 /**
- * An embedded database with every migration applied and nothing else, made once per test worker by the
- * production build's `migrate`: each HQ of a test starts on a copy of it instead of creating its database,
- * which costs PGlite several seconds of CPU — in the longest serial chain of the run (issue 17: CI time).
+ * An embedded database with every migration applied and nothing else, made by the production build's
+ * `migrate` into a new temporary folder; returns the database folder. tests/e2e/global-setup.ts makes one
+ * for the whole run (OTKLIK_E2E_HQ_TEMPLATE): each HQ of a test starts on a copy of it instead of creating
+ * its database, which costs PGlite several seconds of CPU (issue 17: CI time).
  */
-function migratedDatabase(): string {
-  if (template) return template;
+export function makeMigratedDatabase(): string {
   const dir = mkdtempSync(join(tmpdir(), 'otklik-e2e-hq-template-'));
   const r = spawnSync(process.execPath, [main, 'migrate'], {
     cwd: root,
@@ -37,17 +37,26 @@ function migratedDatabase(): string {
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`hq migrate failed:\n${r.stdout}\n${r.stderr}`);
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  template = join(dir, 'pglite');
+  return join(dir, 'pglite');
+}
+
+/** The run's migrated database, or one of this worker's own when the run has none (no HQ build then). */
+function migratedDatabase(): string {
+  if (template) return template;
+  template = makeMigratedDatabase();
+  const made = dirname(template);
+  process.once('exit', () => rmSync(made, { recursive: true, force: true }));
   return template;
 }
+
+export const HQ_BUILD = main;
 
 /**
  * A real HQ process (the production build, dist/hq/main.mjs) on the embedded PGlite, for fault injection:
  * it can be killed with SIGKILL at a named point (HQ_FAULTS) and restarted on the same data directory.
  */
 export class HqProcess {
-  constructor(readonly port = HQ_PORT) {}
+  constructor(readonly port = hqPort()) {}
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }

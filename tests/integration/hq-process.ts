@@ -47,23 +47,31 @@ export class HqProcess {
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
   }
 
-  async ready(ms = 90_000): Promise<this> {
+  /** The first match of `pattern` in what HQ printed, waiting for it (the process must stay up). */
+  async waitFor(pattern: RegExp, ms = 90_000): Promise<RegExpExecArray> {
     const until = Date.now() + ms;
     for (;;) {
-      const match = /listening on (http:\/\/\S+) /.exec(this.output);
-      if (match) {
-        this.url = match[1]!;
-        return this;
-      }
+      const match = pattern.exec(this.output);
+      if (match) return match;
       if (Date.now() > until || this.child.exitCode !== null)
-        throw new Error(`HQ did not start:\n${this.output}`);
+        throw new Error(`HQ: no ${pattern} in:\n${this.output}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
 
+  async ready(ms = 90_000): Promise<this> {
+    this.url = (await this.waitFor(/listening on (http:\/\/\S+) /, ms))[1]!;
+    return this;
+  }
+
   async stop(): Promise<void> {
+    await this.kill('SIGTERM');
+  }
+
+  /** SIGKILL by default: a power cut, no chance to finish a request or to clean up. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    this.child.kill('SIGTERM');
+    this.child.kill(signal);
     await this.exited;
   }
 }

@@ -54,7 +54,7 @@ describe.each(DATABASE_KINDS)('console fuzz on %s', (kind) => {
     await hq?.close();
   });
 
-  it(`${REQUESTS} hostile requests: no 5xx, nothing of another branch`, async () => {
+  it(`${REQUESTS} hostile requests: no 5xx, nothing of another branch`, { timeout: 120_000 }, async () => {
     const random = rng(kind === 'pglite' ? 14 : 41);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const junk = () =>
