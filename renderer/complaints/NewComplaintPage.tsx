@@ -23,6 +23,8 @@ import { ComplaintFields } from './ComplaintFields';
 import { controlIdFor } from './fieldErrors';
 import { JUST_REGISTERED, setFlash } from './flash';
 import { isBlank, useDraftAutosave } from './useDraftAutosave';
+import { ConversationAid, aidRegistrationEvents } from './handling/ConversationAid';
+import type { ConversationStep } from '../../shared/handling/codes';
 
 const LAST_CHANNEL_KEY = 'otklik.lastChannel';
 
@@ -94,6 +96,7 @@ function ComplaintForm(props: {
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [aidSteps, setAidSteps] = useState<ConversationStep[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
 
@@ -134,6 +137,7 @@ function ComplaintForm(props: {
       const complaint = await registerComplaint(db, input, settings, me, now, {
         acknowledged,
         draftId: props.draftId,
+        handling: aidRegistrationEvents(input.channel, aidSteps),
       });
       localStorage.setItem(LAST_CHANNEL_KEY, input.channel);
       setFlash(JUST_REGISTERED, complaint.id);
@@ -219,6 +223,14 @@ function ComplaintForm(props: {
           update((d) => ({ ...d, channel }));
           setAcknowledged(CHANNEL_FORM[channel] === 'oral');
         }}
+      />
+
+      <ConversationAid
+        channel={input.channel}
+        company={settings.branchName}
+        employee={me.name}
+        steps={aidSteps}
+        onChange={setAidSteps}
       />
 
       <ComplaintFields input={input} errors={errors} update={update} timeZone={settings.timeZone} />

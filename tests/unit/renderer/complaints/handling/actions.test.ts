@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TransitionRefused, registerComplaint } from '../../../../renderer/complaints/actions';
-import { dueMomentsOf } from '../../../../renderer/complaints/deadlines';
-import { complaintHistory } from '../../../../renderer/complaints/queries';
+import { TransitionRefused, registerComplaint } from '../../../../../renderer/complaints/actions';
+import { dueMomentsOf } from '../../../../../renderer/complaints/deadlines';
+import { complaintHistory } from '../../../../../renderer/complaints/queries';
 import {
   addCustomerInfo,
   conversationAidStep,
@@ -10,9 +10,9 @@ import {
   markCallbackDone,
   passToHeadOfSales,
   promiseCallback,
-} from '../../../../renderer/handling/actions';
-import type { OtklikDatabase } from '../../../../renderer/db/database';
-import { IVAN, OLGA, input, now, openDb, settings } from '../fixtures';
+} from '../../../../../renderer/complaints/handling/actions';
+import type { OtklikDatabase } from '../../../../../renderer/db/database';
+import { IVAN, OLGA, input, now, openDb, settings } from '../../fixtures';
 
 // Issue 15 (R4, R5, R14, R17) through the real store (Chromium IndexedDB): each handling step is one
 // transaction with its history event and its `complaint.event` operation; a refusal writes nothing.

@@ -1,23 +1,23 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { ComplaintEvent } from '../../shared/complaints/model';
+import type { ComplaintEvent } from '../../../shared/complaints/model';
 import {
   checkApprovalAnswer,
   checkCompensation,
   type ApprovalThresholds,
   type CompensationInput,
-} from '../../shared/handling/compensation';
+} from '../../../shared/handling/compensation';
 import {
   applyCorrections,
   checkRecordChange,
   type RecordChangeRequest,
-} from '../../shared/handling/corrections';
-import { checkTask, checkTaskStatus, tasksOf, type TaskInput } from '../../shared/handling/tasks';
-import type { TaskStatus } from '../../shared/handling/codes';
-import type { EmployeeRole } from '../../shared/people/model';
-import type { LocalDate } from '../../shared/time/local-date';
-import type { OtklikDatabase } from '../db/database';
-import type { Signer } from '../db/employees';
-import { ValidationFailed } from '../complaints/actions';
+} from '../../../shared/handling/corrections';
+import { checkTask, checkTaskStatus, tasksOf, type TaskInput } from '../../../shared/handling/tasks';
+import type { TaskStatus } from '../../../shared/handling/codes';
+import type { EmployeeRole } from '../../../shared/people/model';
+import type { LocalDate } from '../../../shared/time/local-date';
+import type { OtklikDatabase } from '../../db/database';
+import type { Signer } from '../../db/employees';
+import { ValidationFailed } from '../actions';
 import { appendHandlingEvents, type HandlingStep } from './actions';
 
 /**

@@ -1,23 +1,23 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Complaint, ComplaintEvent } from '../../shared/complaints/model';
-import { HANDLING_EVENT_DATA, type HandlingEventType } from '../../shared/handling/event-data';
+import type { Complaint, ComplaintEvent } from '../../../shared/complaints/model';
+import { HANDLING_EVENT_DATA, type HandlingEventType } from '../../../shared/handling/event-data';
 import {
   checkCallbackDone,
   checkCallbackPromise,
   type CallbackPromise,
-} from '../../shared/handling/callbacks';
-import { checkCustomerInfo, type CustomerInfoInput } from '../../shared/handling/attachments';
-import { checkHandToSenior, checkPassToHeadOfSales } from '../../shared/handling/handoffs';
-import { checkRecourseExplained } from '../../shared/handling/recourse';
-import type { CallbackOutcome, ConversationStep } from '../../shared/handling/codes';
-import { tickedSteps } from '../../shared/handling/conversation';
-import type { RefusalReason } from '../../shared/lifecycle';
-import type { Country } from '../../shared/settings/workstation';
-import type { OtklikDatabase } from '../db/database';
-import type { Signer } from '../db/employees';
-import { actionTables, enqueue } from '../db/outbox';
-import { TransitionRefused, appendEvent } from '../complaints/actions';
-import { complaintHistory } from '../complaints/queries';
+} from '../../../shared/handling/callbacks';
+import { checkCustomerInfo, type CustomerInfoInput } from '../../../shared/handling/attachments';
+import { checkHandToSenior, checkPassToHeadOfSales } from '../../../shared/handling/handoffs';
+import { checkRecourseExplained } from '../../../shared/handling/recourse';
+import type { CallbackOutcome, ConversationStep } from '../../../shared/handling/codes';
+import { tickedSteps } from '../../../shared/handling/conversation';
+import type { RefusalReason } from '../../../shared/lifecycle';
+import type { Country } from '../../../shared/settings/workstation';
+import type { OtklikDatabase } from '../../db/database';
+import type { Signer } from '../../db/employees';
+import { actionTables, enqueue } from '../../db/outbox';
+import { TransitionRefused, appendEvent } from '../actions';
+import { complaintHistory } from '../queries';
 
 /**
  * Issue 15 at the branch: every handling step is a history event checked by the shared rules

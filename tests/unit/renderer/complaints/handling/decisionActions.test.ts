@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { TransitionRefused, changeStatus, registerComplaint } from '../../../../renderer/complaints/actions';
-import { complaintHistory } from '../../../../renderer/complaints/queries';
+import {
+  TransitionRefused,
+  changeStatus,
+  registerComplaint,
+} from '../../../../../renderer/complaints/actions';
+import { complaintHistory } from '../../../../../renderer/complaints/queries';
 import {
   CorrectionRefused,
   answerApproval,
@@ -8,10 +12,10 @@ import {
   changeTaskStatus,
   decideCompensation,
   createTask,
-} from '../../../../renderer/handling/decisionActions';
-import { DEFAULT_APPROVAL_THRESHOLDS } from '../../../../shared/handling/compensation';
-import type { OtklikDatabase } from '../../../../renderer/db/database';
-import { IVAN, OLGA, input, now, openDb, settings } from '../fixtures';
+} from '../../../../../renderer/complaints/handling/decisionActions';
+import { DEFAULT_APPROVAL_THRESHOLDS } from '../../../../../shared/handling/compensation';
+import type { OtklikDatabase } from '../../../../../renderer/db/database';
+import { IVAN, OLGA, input, now, openDb, settings } from '../../fixtures';
 
 // R16 (compensation, approval, department tasks) and R3/R13 (corrections, re-assessment) through the real
 // store: one transaction per step with its outbox operations; the shared guards refuse closing with open

@@ -1,0 +1,35 @@
+import { Dexie } from 'dexie';
+import { callbackState, type CallbackState } from '../../../shared/handling/callbacks';
+import type { OtklikDatabase } from '../../db/database';
+import type { StoredComplaint } from '../../db/listKeys';
+
+export interface CallbackReminder {
+  complaint: StoredComplaint;
+  state: Extract<CallbackState, 'due_soon' | 'overdue'>;
+}
+
+/**
+ * R4: the callbacks to remind at `now` — due soon or missed — of the branch's open complaints. A pending
+ * callback is an open deadline, so every such complaint carries the urgency keys (renderer/db/listKeys):
+ * the index holds the open complaints only. The internal register only for who may see it (R24). Soonest
+ * first.
+ */
+export async function callbackReminders(
+  db: OtklikDatabase,
+  now: Date,
+  internalToo: boolean,
+): Promise<CallbackReminder[]> {
+  const open = await db.complaints
+    .where('[urgency.register+urgency.soonFrom]')
+    .between([Dexie.minKey, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey])
+    .filter((c) => Boolean(c.progress.callback) && (internalToo || !c.confidential))
+    .toArray();
+  const due: CallbackReminder[] = [];
+  for (const complaint of open) {
+    const state = callbackState(complaint.progress.callback, now);
+    if (state === 'due_soon' || state === 'overdue') due.push({ complaint, state });
+  }
+  return due.sort((a, b) =>
+    a.complaint.progress.callback!.dueAt.localeCompare(b.complaint.progress.callback!.dueAt),
+  );
+}
