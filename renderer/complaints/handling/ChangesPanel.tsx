@@ -8,20 +8,21 @@ import { useSignedInEmployee } from '../../people';
 import { addCustomerInfo } from './actions';
 import { changeRecord } from './decisionActions';
 import { StepErrors, useStep } from './useStep';
+import { FIELD_LABELS } from '../../ui/history/ChangeDetails';
 
-/** R3: the text fields a correction offers, with their label in the intake form (complaints `fields.*`). */
-export const CORRECTION_LABELS = {
-  'customer.name': 'customerName',
-  'customer.phone': 'phone',
-  'customer.email': 'email',
-  'customer.address': 'address',
-  description: 'description',
-  remedy: 'remedy',
-  'concerns.product': 'product',
-  'concerns.service': 'service',
-  'concerns.employee': 'employeeConcerned',
-} as const satisfies Partial<Record<RecordField, string>>;
-type TextField = keyof typeof CORRECTION_LABELS;
+/** R3: the text fields a correction offers here (the others are choices the intake form makes). */
+const TEXT_FIELDS = [
+  'customer.name',
+  'customer.phone',
+  'customer.email',
+  'customer.address',
+  'description',
+  'remedy',
+  'concerns.product',
+  'concerns.service',
+  'concerns.employee',
+] as const satisfies readonly RecordField[];
+type TextField = (typeof TEXT_FIELDS)[number];
 
 /**
  * R3, R5, R13: correcting a field with a reason (before and after go into the history), re-assessing
@@ -70,9 +71,9 @@ function Correction({ complaint }: { complaint: Complaint }) {
             setValue(String(readField(complaint, f)));
           }}
         >
-          {Object.entries(CORRECTION_LABELS).map(([f, label]) => (
+          {TEXT_FIELDS.map((f) => (
             <option key={f} value={f}>
-              {t(`complaints:fields.${label}`)}
+              {t(`complaints:fields.${FIELD_LABELS[f]}`)}
             </option>
           ))}
         </select>
