@@ -25,6 +25,10 @@ import { JUST_REGISTERED, setFlash } from './flash';
 import { isBlank, useDraftAutosave } from './useDraftAutosave';
 import { ConversationAid, aidRegistrationEvents } from './handling/ConversationAid';
 import type { ConversationStep } from '../../shared/handling/codes';
+import type { DuplicateMatch } from '../../shared/handling/duplicates';
+import { canSeeInternalRegister } from '../../shared/people/model';
+import { DuplicateOffer } from './handling/DuplicateOffer';
+import { likelyDuplicates } from './handling/queries';
 
 const LAST_CHANNEL_KEY = 'otklik.lastChannel';
 
@@ -97,6 +101,7 @@ function ComplaintForm(props: {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [aidSteps, setAidSteps] = useState<ConversationStep[]>([]);
+  const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
 
@@ -119,7 +124,7 @@ function ComplaintForm(props: {
     now,
   ).find((m) => m.kind === 'final_answer');
 
-  async function submit(e?: FormEvent) {
+  async function submit(e?: FormEvent, anyway = false) {
     e?.preventDefault();
     if (saving) return;
     const now = new Date();
@@ -134,6 +139,13 @@ function ComplaintForm(props: {
     }
     setSaving(true);
     try {
+      // R5: likely duplicates are offered before saving; the employee may register anyway.
+      const matches = anyway ? [] : await likelyDuplicates(db, input, canSeeInternalRegister(me.role));
+      setDuplicates(matches);
+      if (matches.length > 0) {
+        setSaving(false);
+        return;
+      }
       const complaint = await registerComplaint(db, input, settings, me, now, {
         acknowledged,
         draftId: props.draftId,
@@ -208,6 +220,9 @@ function ComplaintForm(props: {
         <div className="banner banner-warning" role="alert" data-testid="draft-error">
           {draftProblem}
         </div>
+      )}
+      {duplicates.length > 0 && (
+        <DuplicateOffer matches={duplicates} onRegisterAnyway={() => void submit(undefined, true)} />
       )}
       <OtherWindowDrafts
         draftId={props.draftId}

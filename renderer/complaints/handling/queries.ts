@@ -1,5 +1,13 @@
 import { Dexie } from 'dexie';
 import { callbackState, type CallbackState } from '../../../shared/handling/callbacks';
+import {
+  DEFAULT_DUPLICATE_SETTINGS,
+  duplicateSearchWords,
+  findDuplicates,
+  type DuplicateDraft,
+  type DuplicateMatch,
+  type DuplicateSettings,
+} from '../../../shared/handling/duplicates';
 import type { OtklikDatabase } from '../../db/database';
 import type { Register, StoredComplaint } from '../../db/listKeys';
 
@@ -44,4 +52,26 @@ export function openSafetyComplaints(db: OtklikDatabase, register: Register): Pr
     .between([register, Dexie.minKey], [register, Dexie.maxKey])
     .filter((c) => c.healthAndSafety)
     .toArray();
+}
+
+/**
+ * R5: likely duplicates of a complaint being registered — candidates found by the search index (same phone
+ * digits, e-mail or name: shared/handling/duplicates `duplicateSearchWords`), scored by the shared rule.
+ * The internal register only for who may see it (R24).
+ */
+export async function likelyDuplicates(
+  db: OtklikDatabase,
+  draft: DuplicateDraft,
+  internalToo: boolean,
+  settings: DuplicateSettings = DEFAULT_DUPLICATE_SETTINGS,
+): Promise<DuplicateMatch[]> {
+  const words = duplicateSearchWords(draft);
+  if (words.length === 0) return [];
+  const candidates = await db.complaints
+    .where('searchWords')
+    .anyOf(words)
+    .distinct()
+    .filter((c) => internalToo || !c.confidential)
+    .toArray();
+  return findDuplicates(draft, candidates, settings);
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../../../../renderer/complaints/actions';
 import { promiseCallback } from '../../../../../renderer/complaints/handling/actions';
 import { changeRecord } from '../../../../../renderer/complaints/handling/decisionActions';
-import { callbackReminders, openSafetyComplaints } from '../../../../../renderer/complaints/handling/queries';
+import {
+  callbackReminders,
+  likelyDuplicates,
+  openSafetyComplaints,
+} from '../../../../../renderer/complaints/handling/queries';
 import type { OtklikDatabase } from '../../../../../renderer/db/database';
 import { IVAN, OLGA, input, now, openDb, settings } from '../../fixtures';
 
@@ -62,5 +66,39 @@ describe('openSafetyComplaints (R13)', () => {
     expect((await openSafetyComplaints(db, 'customers')).map((c) => c.id)).toEqual([burn.id]);
     expect(await openSafetyComplaints(db, 'internal')).toEqual([]);
     expect(plain.healthAndSafety).toBe(false);
+  });
+});
+
+describe('likelyDuplicates (R5)', () => {
+  it('finds a complaint of the same customer by phone however written, not a stranger nor the internal register', async () => {
+    const db = openDb();
+    const first = await registerComplaint(db, input('Сломался чайник через неделю'), settings(), IVAN, now);
+    await registerComplaint(
+      db,
+      input('Очередь', { customer: { ...input().customer, name: 'Смирнова', phone: '+7 903 000-00-00' } }),
+      settings(),
+      IVAN,
+      now,
+    );
+    const internal = await registerComplaint(
+      db,
+      input('Сломался чайник в подсобке', {
+        channel: 'internal',
+        customer: { ...input().customer, email: 'petrov@example.ru' },
+      }),
+      settings(),
+      OLGA,
+      now,
+    );
+    const draft = input('Чайник сломался, хочу вернуть деньги', {
+      receivedAt: at(60 * 24).toISOString(),
+      customer: { ...input().customer, name: 'Пётр Петров', phone: '8 (916) 123 45 67' },
+    });
+    const found = await likelyDuplicates(db, draft, false);
+    expect(found.map((m) => [m.number, m.reasons])).toEqual([[first.number, ['same_phone']]]);
+    // Internal complaints match only an internal draft, and only for who may see them.
+    const internalDraft = { ...draft, channel: 'internal' as const };
+    expect((await likelyDuplicates(db, internalDraft, true)).map((m) => m.id)).toEqual([internal.id]);
+    expect(await likelyDuplicates(db, internalDraft, false)).toEqual([]);
   });
 });
