@@ -4,6 +4,7 @@ import { CallbackPanel } from './CallbackPanel';
 import { ChangesPanel } from './ChangesPanel';
 import { CompensationPanel } from './CompensationPanel';
 import { HandoffPanel } from './HandoffPanel';
+import { MergePanel } from './MergePanel';
 import { RecoursePanel } from './RecoursePanel';
 import { TasksPanel } from './TasksPanel';
 
@@ -32,6 +33,7 @@ export function HandlingSection(props: {
         <HandoffPanel complaint={complaint} timeZone={settings.timeZone} />
         <ChangesPanel complaint={complaint} />
       </div>
+      <MergePanel complaint={complaint} />
     </div>
   );
 }
