@@ -166,7 +166,8 @@ test('a phone complaint with compensation goes from the first call to closed off
 
   // Online again: every step reaches HQ once.
   await context.setOffline(false);
-  await page.getByTestId('sync-state').click();
+  await page.goto('/#/sync');
+  await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
   const events = await hq.query<{ type: string }>(
     `SELECT e.type FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id
