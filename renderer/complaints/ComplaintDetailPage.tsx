@@ -16,6 +16,7 @@ import { NoteForm } from './NoteForm';
 import { PrintPanel } from './PrintPanel';
 import { JUST_REGISTERED, takeFlash } from './flash';
 import { complaintHistory, getComplaint } from './queries';
+import { HandlingSection } from './handling/HandlingSection';
 
 export function ComplaintDetailPage({ id, settings }: { id: string; settings: WorkstationSettings }) {
   const { t, i18n } = useTranslation(['complaints', 'lifecycle']);
@@ -147,6 +148,8 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
         </section>
         <LifecyclePanel complaint={c} settings={settings} />
       </div>
+
+      <HandlingSection complaint={c} history={history ?? []} settings={settings} />
 
       <section className="history">
         <h2>{t('detail.history')}</h2>

@@ -9,6 +9,7 @@ import { nextDue } from '../../shared/deadlines';
 import { dueMomentsOf } from './deadlines';
 import { DueCell } from './DueMoments';
 import type { ComplaintList } from './useComplaintList';
+import { CallbackTag } from './handling/ListBadges';
 
 /** A row's height before it is measured (one line of text with its padding). */
 const ROW_ESTIMATE = 41;
@@ -137,7 +138,8 @@ function ComplaintRow({
           <span className="tag tag-danger" title={t('fields.healthAndSafety')}>
             {t('list.safety')}
           </span>
-        )}
+        )}{' '}
+        <CallbackTag complaint={c} now={now} timeZone={settings.timeZone} />
       </td>
       <td>{formatDateTime(c.receivedAt, i18n.language, settings.timeZone)}</td>
       <td>{t(`channel.${c.channel}`)}</td>

@@ -23,6 +23,12 @@ import { ComplaintFields } from './ComplaintFields';
 import { controlIdFor } from './fieldErrors';
 import { JUST_REGISTERED, setFlash } from './flash';
 import { isBlank, useDraftAutosave } from './useDraftAutosave';
+import { ConversationAid, aidRegistrationEvents } from './handling/ConversationAid';
+import type { ConversationStep } from '../../shared/handling/codes';
+import type { DuplicateMatch } from '../../shared/handling/duplicates';
+import { canSeeInternalRegister } from '../../shared/people/model';
+import { DuplicateOffer } from './handling/DuplicateOffer';
+import { likelyDuplicates } from './handling/queries';
 
 const LAST_CHANNEL_KEY = 'otklik.lastChannel';
 
@@ -94,6 +100,8 @@ function ComplaintForm(props: {
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [aidSteps, setAidSteps] = useState<ConversationStep[]>([]);
+  const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
 
@@ -116,7 +124,7 @@ function ComplaintForm(props: {
     now,
   ).find((m) => m.kind === 'final_answer');
 
-  async function submit(e?: FormEvent) {
+  async function submit(e?: FormEvent, anyway = false) {
     e?.preventDefault();
     if (saving) return;
     const now = new Date();
@@ -131,9 +139,17 @@ function ComplaintForm(props: {
     }
     setSaving(true);
     try {
+      // R5: likely duplicates are offered before saving; the employee may register anyway.
+      const matches = anyway ? [] : await likelyDuplicates(db, input, canSeeInternalRegister(me.role));
+      setDuplicates(matches);
+      if (matches.length > 0) {
+        setSaving(false);
+        return;
+      }
       const complaint = await registerComplaint(db, input, settings, me, now, {
         acknowledged,
         draftId: props.draftId,
+        handling: aidRegistrationEvents(input.channel, aidSteps),
       });
       localStorage.setItem(LAST_CHANNEL_KEY, input.channel);
       setFlash(JUST_REGISTERED, complaint.id);
@@ -205,6 +221,9 @@ function ComplaintForm(props: {
           {draftProblem}
         </div>
       )}
+      {duplicates.length > 0 && (
+        <DuplicateOffer matches={duplicates} onRegisterAnyway={() => void submit(undefined, true)} />
+      )}
       <OtherWindowDrafts
         draftId={props.draftId}
         canContinue={isBlank(input)}
@@ -219,6 +238,14 @@ function ComplaintForm(props: {
           update((d) => ({ ...d, channel }));
           setAcknowledged(CHANNEL_FORM[channel] === 'oral');
         }}
+      />
+
+      <ConversationAid
+        channel={input.channel}
+        company={settings.branchName}
+        employee={me.name}
+        steps={aidSteps}
+        onChange={setAidSteps}
       />
 
       <ComplaintFields input={input} errors={errors} update={update} timeZone={settings.timeZone} />

@@ -15,12 +15,17 @@ import {
 } from '../../shared/complaints/validation';
 import {
   INITIAL_STATUS,
+  lifecycleSubjectOf,
   milestonesFromEvents,
   transition,
   type RefusalReason,
   type TransitionRequest,
 } from '../../shared/lifecycle';
-import { HANDLING_EVENT_DATA, type HandlingEventData } from '../../shared/handling/event-data';
+import {
+  HANDLING_EVENT_DATA,
+  type HandlingEventData,
+  type HandlingEventType,
+} from '../../shared/handling/event-data';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { localDateIn } from '../../shared/time/zoned';
 import type { OtklikDatabase } from '../db/database';
@@ -57,6 +62,11 @@ export interface RegisterOptions {
   keepDraft?: boolean;
   /** The draft the form was typed in (its window's, drafts.ts): cleared in the same transaction. */
   draftId?: string;
+  /**
+   * Issue 15: handling events recorded with the registration (R4: the conversation guide's ticked steps),
+   * checked by their strict schemas; they travel in the registration's own operation.
+   */
+  handling?: ReadonlyArray<{ type: HandlingEventType; data: Record<string, unknown> }>;
 }
 
 /**
@@ -112,6 +122,16 @@ export async function registerComplaint(
       if (!step.ok) throw new TransitionRefused(step.reasons);
       events.push({ id: uuidv7(), complaintId: id, ...step.event, actorId });
     }
+    for (const h of options.handling ?? [])
+      events.push({
+        id: uuidv7(),
+        complaintId: id,
+        type: h.type,
+        at,
+        actor,
+        actorId,
+        data: HANDLING_EVENT_DATA[h.type].parse(h.data) as Record<string, unknown>,
+      });
     const progress = milestonesFromEvents(events);
     const complaint: Complaint = {
       ...input,
@@ -149,10 +169,8 @@ export async function changeStatus(
   return db.transaction('rw', actionTables(db), async () => {
     const complaint = await db.complaints.get(complaintId);
     if (!complaint) throw new Error(`No complaint ${complaintId}`);
-    const step = transition(
-      { status: complaint.status, followUpOutcome: complaint.progress.followUpOutcome },
-      { ...request, actor: signer.name, now },
-    );
+    // Issue 15: the handling guards (compensation awaiting approval, open department tasks, merged) too.
+    const step = transition(lifecycleSubjectOf(complaint), { ...request, actor: signer.name, now });
     if (!step.ok) throw new TransitionRefused(step.reasons);
     const event: ComplaintEvent = { id: uuidv7(), complaintId, ...step.event, actorId: signer.id };
     await appendEvent(db, complaint, event);

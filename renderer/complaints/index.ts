@@ -8,3 +8,5 @@ export { ComplaintDetailPage } from './ComplaintDetailPage';
 // The feedback book registers the complaint an entry belongs to, with the same fields and rules.
 export { ComplaintFields } from './ComplaintFields';
 export { ValidationFailed, appendEvent, registerComplaint } from './actions';
+// Issue 15 (R4): promised callbacks due soon or missed, reminded on every screen to whoever is signed in.
+export { CallbackReminders } from './handling/CallbackReminders';

@@ -8,6 +8,7 @@ import { StorageWarning } from './StorageWarning';
 import { AtRiskBanner } from '../book';
 import { SignedInBadge, useCounter } from '../people';
 import { ClockSkewBanner } from '../sync/ClockSkewBanner';
+import { CallbackReminders } from '../complaints';
 
 const NAV_ITEMS = [
   {
@@ -82,6 +83,10 @@ export function Shell({ settings, children }: { settings: WorkstationSettings | 
         {/* R7: the feedback book's warning stays on the lock screen too: it says nothing of a customer. */}
         <ClockSkewBanner />
         {settings && <AtRiskBanner settings={settings} />}
+        {/* R4: callbacks name customers' numbers: only to an employee signed in. */}
+        {settings && counter?.signedIn && (
+          <CallbackReminders timeZone={settings.timeZone} role={counter.signedIn.role} />
+        )}
         {children}
       </main>
     </div>

@@ -14,6 +14,7 @@
 import { isMoney, minorDigits, type Money } from '../documents/money';
 import type { ComplaintStatus, Milestones } from '../complaints/model';
 import { LIMITS } from '../complaints/validation';
+import type { Country } from '../settings/workstation';
 import type { RefusalReason } from '../lifecycle/reasons';
 import {
   AID_ANSWERS,
@@ -169,3 +170,9 @@ export function checkApprovalAnswer(
     data: { compensationId: c.id, approverRole: role as ApproverRole, ...(reason ? { reason } : {}) },
   };
 }
+
+/** The currency a branch decides compensation in by default: its country's (the form may pick another). */
+export const COUNTRY_CURRENCY = { RU: 'RUB', UA: 'UAH', CZ: 'CZK', KR: 'KRW' } as const satisfies Record<
+  Country,
+  string
+>;

@@ -5,6 +5,7 @@ import type { ComplaintEvent } from '../../../shared/complaints/model';
 import { DOCUMENT_KINDS, isPaperFormat, type DocumentKind } from '../../../shared/documents';
 import type { HandlingEventData } from '../../../shared/handling/event-data';
 import type { OwnerChangeData, StatusChangeData } from '../../../shared/lifecycle';
+import { ChangeDetails } from './ChangeDetails';
 
 const isDocumentKind = (v: unknown): v is DocumentKind =>
   typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);
@@ -94,6 +95,27 @@ export function EventText({
           {text && <q>{text}</q>}
         </span>
       );
+    case 'fields_corrected':
+    case 'assessment_changed':
+      return (
+        <span>
+          {t(historyEventKey(event.type))}
+          <ChangeDetails changes={event.data.changes} reason={event.data.reason} />
+        </span>
+      );
+    case 'customer_info_added': {
+      // R5: who, by which channel, what.
+      const data = event.data as Partial<HandlingEventData<'customer_info_added'>>;
+      return (
+        <span>
+          {t(historyEventKey(event.type))}
+          {(data.from || data.channel) && (
+            <> ({[data.from, data.channel && t(`channel.${data.channel}`)].filter(Boolean).join(', ')})</>
+          )}
+          {text && <q>{text}</q>}
+        </span>
+      );
+    }
     default: {
       // Issue 15's events (callbacks, corrections, merge, escalation, compensation, tasks, recourse…): the
       // phrase, with the words of the person who wrote them (text, reason or note), until each has its own.

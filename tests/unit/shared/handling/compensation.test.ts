@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ComplaintStatus, Milestones } from '../../../../shared/complaints/model';
 import type { Money } from '../../../../shared/documents/money';
 import {
+  COUNTRY_CURRENCY,
+  DEFAULT_APPROVAL_THRESHOLDS,
   approvalThreshold,
   checkApprovalAnswer,
   checkCompensation,
@@ -233,5 +235,17 @@ describe('checkApprovalAnswer', () => {
         : HANDLING_EVENT_DATA.compensation_refused;
       expect(schema.safeParse(expected).success).toBe(true);
     }
+  });
+});
+
+describe('COUNTRY_CURRENCY (R16: the branch decides in its country’s currency by default)', () => {
+  it.each([
+    ['RU', 'RUB'],
+    ['UA', 'UAH'],
+    ['CZ', 'CZK'],
+    ['KR', 'KRW'],
+  ] as const)('%s → %s, which has an approval threshold', (country, currency) => {
+    expect(COUNTRY_CURRENCY[country]).toBe(currency);
+    expect(DEFAULT_APPROVAL_THRESHOLDS[currency]).toBeGreaterThan(0);
   });
 });

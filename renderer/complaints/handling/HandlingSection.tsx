@@ -1,0 +1,39 @@
+import type { Complaint, ComplaintEvent } from '../../../shared/complaints/model';
+import type { WorkstationSettings } from '../../../shared/settings/workstation';
+import { CallbackPanel } from './CallbackPanel';
+import { ChangesPanel } from './ChangesPanel';
+import { CompensationPanel } from './CompensationPanel';
+import { HandoffPanel } from './HandoffPanel';
+import { MergePanel } from './MergePanel';
+import { RecoursePanel } from './RecoursePanel';
+import { TasksPanel } from './TasksPanel';
+
+/**
+ * Issue 15 on the complaint's page: everything between "registered" and "closed" beside the lifecycle
+ * steps — callbacks (R4), compensation and its approval (R16), department tasks (R16), recourse (R17),
+ * hand-offs and escalations (R11, R14), corrections, re-assessment and later information (R3, R5, R13).
+ */
+export function HandlingSection(props: {
+  complaint: Complaint;
+  history: ComplaintEvent[];
+  settings: WorkstationSettings;
+}) {
+  const { complaint, history, settings } = props;
+  return (
+    <div className="handling" data-testid="handling">
+      <div className="detail-grid">
+        <CallbackPanel complaint={complaint} history={history} timeZone={settings.timeZone} />
+        <CompensationPanel complaint={complaint} settings={settings} />
+      </div>
+      <div className="detail-grid">
+        <TasksPanel complaint={complaint} history={history} timeZone={settings.timeZone} />
+        <RecoursePanel complaint={complaint} settings={settings} />
+      </div>
+      <div className="detail-grid">
+        <HandoffPanel complaint={complaint} timeZone={settings.timeZone} />
+        <ChangesPanel complaint={complaint} />
+      </div>
+      <MergePanel complaint={complaint} />
+    </div>
+  );
+}

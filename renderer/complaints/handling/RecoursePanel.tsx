@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Complaint } from '../../../shared/complaints/model';
+import { recourseRoutesToExplain } from '../../../shared/handling/recourse';
+import { LANGUAGES, type Language, type WorkstationSettings } from '../../../shared/settings/workstation';
+import { useDb } from '../../db/context';
+import { endonym } from '../../i18n/format';
+import { i18next } from '../../i18n';
+import { useSignedInEmployee } from '../../people';
+import { explainRecourse } from './actions';
+import { StepErrors, useStep } from './useStep';
+
+/**
+ * R17: when the customer rejects the decision (or it was not upheld), the country's external bodies and
+ * routes, in the customer's language, and the record that they were explained.
+ */
+export function RecoursePanel({
+  complaint,
+  settings,
+}: {
+  complaint: Complaint;
+  settings: WorkstationSettings;
+}) {
+  const { t } = useTranslation('handling');
+  const db = useDb();
+  const me = useSignedInEmployee();
+  const [language, setLanguage] = useState<Language>(settings.language);
+  const step = useStep();
+  const p = complaint.progress;
+  const routes = recourseRoutesToExplain(settings.country, p.decision?.outcome, p.followUpOutcome);
+  if (routes.length === 0 || p.mergedInto) return null;
+  const say = i18next.getFixedT(language, 'documents');
+  return (
+    <section aria-labelledby="recourse-title" className="handling-panel" data-testid="recourse">
+      <h2 id="recourse-title">{t('ui.recourse.title')}</h2>
+      <label>
+        {t('ui.recourse.language')}
+        <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {endonym(l)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ul lang={language} data-testid="recourse-routes">
+        {routes.map((r) => (
+          <li key={r.id} data-testid={`recourse-${r.id}`}>
+            {r.officialName && <strong>{r.officialName}: </strong>}
+            {say(`recourse.${r.id}`)}
+            {r.website && <> · {r.website}</>}
+            {r.phone && <> · {say('recourse.phone', { phone: r.phone })}</>}
+          </li>
+        ))}
+      </ul>
+      {p.recourseExplainedAt && <p className="muted">{t('ui.recourse.explained')}</p>}
+      <StepErrors errors={step.errors} testId="recourse-error" />
+      <button
+        type="button"
+        disabled={step.saving}
+        data-testid="recourse-save"
+        onClick={() =>
+          void step.run(() =>
+            explainRecourse(
+              db,
+              complaint.id,
+              { routes: routes.map((r) => r.id), country: settings.country, language },
+              me,
+            ),
+          )
+        }
+      >
+        {t('ui.recourse.save')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { Dexie } from 'dexie';
+import { callbackState, type CallbackState } from '../../../shared/handling/callbacks';
+import {
+  DEFAULT_DUPLICATE_SETTINGS,
+  duplicateSearchWords,
+  findDuplicates,
+  type DuplicateDraft,
+  type DuplicateMatch,
+  type DuplicateSettings,
+} from '../../../shared/handling/duplicates';
+import type { OtklikDatabase } from '../../db/database';
+import type { Register, StoredComplaint } from '../../db/listKeys';
+
+export interface CallbackReminder {
+  complaint: StoredComplaint;
+  state: Extract<CallbackState, 'due_soon' | 'overdue'>;
+}
+
+/**
+ * R4: the callbacks to remind at `now` — due soon or missed — of the branch's open complaints. A pending
+ * callback is an open deadline, so every such complaint carries the urgency keys (renderer/db/listKeys):
+ * the index holds the open complaints only. The internal register only for who may see it (R24). Soonest
+ * first.
+ */
+export async function callbackReminders(
+  db: OtklikDatabase,
+  now: Date,
+  internalToo: boolean,
+): Promise<CallbackReminder[]> {
+  const open = await db.complaints
+    .where('[urgency.register+urgency.soonFrom]')
+    .between([Dexie.minKey, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey])
+    .filter((c) => Boolean(c.progress.callback) && (internalToo || !c.confidential))
+    .toArray();
+  const due: CallbackReminder[] = [];
+  for (const complaint of open) {
+    const state = callbackState(complaint.progress.callback, now);
+    if (state === 'due_soon' || state === 'overdue') due.push({ complaint, state });
+  }
+  return due.sort((a, b) =>
+    a.complaint.progress.callback!.dueAt.localeCompare(b.complaint.progress.callback!.dueAt),
+  );
+}
+
+/**
+ * R13: the open complaints of a register that concern health or safety, soonest deadline first: the list
+ * shows them first, above everything else (the urgency index holds the open complaints only).
+ */
+export function openSafetyComplaints(db: OtklikDatabase, register: Register): Promise<StoredComplaint[]> {
+  return db.complaints
+    .where('[urgency.register+urgency.soonFrom]')
+    .between([register, Dexie.minKey], [register, Dexie.maxKey])
+    .filter((c) => c.healthAndSafety)
+    .toArray();
+}
+
+/**
+ * R5: likely duplicates of a complaint being registered — candidates found by the search index (same phone
+ * digits, e-mail or name: shared/handling/duplicates `duplicateSearchWords`), scored by the shared rule.
+ * The internal register only for who may see it (R24).
+ */
+export async function likelyDuplicates(
+  db: OtklikDatabase,
+  draft: DuplicateDraft,
+  internalToo: boolean,
+  settings: DuplicateSettings = DEFAULT_DUPLICATE_SETTINGS,
+): Promise<DuplicateMatch[]> {
+  const words = duplicateSearchWords(draft);
+  if (words.length === 0) return [];
+  const candidates = await db.complaints
+    .where('searchWords')
+    .anyOf(words)
+    .distinct()
+    .filter((c) => internalToo || !c.confidential)
+    .toArray();
+  return findDuplicates(draft, candidates, settings);
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TransitionRefused, ValidationFailed } from '../actions';
+import { saveFailureText } from '../../ui/saveFailure';
+
+/**
+ * Runs one handling action from a form: a refusal by the shared rules is shown as its reasons in the
+ * user's language (locales/<lng>/lifecycle.json `refusal.*`, validation.json for field problems), a full
+ * disk as such; what was entered stays in the form. Resolves true when it was saved.
+ */
+export function useStep() {
+  const { t } = useTranslation(['lifecycle', 'validation', 'complaints']);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+  async function run(action: () => Promise<unknown>): Promise<boolean> {
+    if (saving) return false;
+    setSaving(true);
+    try {
+      await action();
+      setErrors([]);
+      return true;
+    } catch (err) {
+      if (err instanceof TransitionRefused) setErrors(err.reasons.map((r) => t(`lifecycle:refusal.${r}`)));
+      else if (err instanceof ValidationFailed)
+        setErrors(err.errors.map((e) => t(`validation:${e.code}`, e.params)));
+      else setErrors([saveFailureText(err, (message) => t('complaints:form.saveFailed', { message }))]);
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  }
+  return { run, errors, saving };
+}
+
+/** The errors of a step, under its form. */
+export function StepErrors({ errors, testId }: { errors: string[]; testId: string }) {
+  if (errors.length === 0) return null;
+  return (
+    <ul className="error" role="alert" data-testid={testId}>
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}

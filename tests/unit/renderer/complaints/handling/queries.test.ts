@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { registerComplaint } from '../../../../../renderer/complaints/actions';
+import { promiseCallback } from '../../../../../renderer/complaints/handling/actions';
+import { changeRecord } from '../../../../../renderer/complaints/handling/decisionActions';
+import {
+  callbackReminders,
+  likelyDuplicates,
+  openSafetyComplaints,
+} from '../../../../../renderer/complaints/handling/queries';
+import type { OtklikDatabase } from '../../../../../renderer/db/database';
+import { IVAN, OLGA, input, now, openDb, settings } from '../../fixtures';
+
+// R4: which callbacks are reminded, to whom; R13: which complaints the list shows first. Real IndexedDB.
+
+const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+async function withCallback(db: OtklikDatabase, channel: 'phone' | 'internal', dueIn: number) {
+  const c = await registerComplaint(db, input('Перезвонить клиенту', { channel }), settings(), OLGA, now, {
+    acknowledged: true,
+  });
+  await promiseCallback(db, c.id, { dueAt: at(dueIn).toISOString(), phone: '+7 916 123-45-67' }, OLGA, now);
+  return c;
+}
+
+describe('callbackReminders (R4)', () => {
+  it('due soon and missed callbacks, soonest first; the internal register only for the branch manager', async () => {
+    const db = openDb();
+    await db.settings.put({ key: 'workstation', value: settings() });
+    const later = await withCallback(db, 'phone', 60);
+    const soon = await withCallback(db, 'phone', 10);
+    const internal = await withCallback(db, 'internal', 5);
+    const ids = async (when: Date, internalToo: boolean) =>
+      (await callbackReminders(db, when, internalToo)).map((r) => [r.complaint.id, r.state]);
+
+    expect(await ids(now, false)).toEqual([[soon.id, 'due_soon']]);
+    expect(await ids(now, true)).toEqual([
+      [internal.id, 'due_soon'],
+      [soon.id, 'due_soon'],
+    ]);
+    expect(await ids(at(50), false)).toEqual([
+      [soon.id, 'overdue'],
+      [later.id, 'due_soon'],
+    ]);
+  });
+});
+
+describe('openSafetyComplaints (R13)', () => {
+  it('lists the open complaints re-assessed as health and safety, in their register', async () => {
+    const db = openDb();
+    await db.settings.put({ key: 'workstation', value: settings() });
+    const plain = await registerComplaint(db, input('Очередь'), settings(), IVAN, now, {
+      acknowledged: true,
+    });
+    const burn = await registerComplaint(db, input('Обжёгся о чайник'), settings(), IVAN, now, {
+      acknowledged: true,
+    });
+    expect(await openSafetyComplaints(db, 'customers')).toEqual([]);
+    await changeRecord(
+      db,
+      burn.id,
+      'assessment',
+      { set: { healthAndSafety: true }, reason: 'Ожог' },
+      IVAN,
+      at(1),
+    );
+    expect((await openSafetyComplaints(db, 'customers')).map((c) => c.id)).toEqual([burn.id]);
+    expect(await openSafetyComplaints(db, 'internal')).toEqual([]);
+    expect(plain.healthAndSafety).toBe(false);
+  });
+});
+
+describe('likelyDuplicates (R5)', () => {
+  it('finds a complaint of the same customer by phone however written, not a stranger nor the internal register', async () => {
+    const db = openDb();
+    const first = await registerComplaint(db, input('Сломался чайник через неделю'), settings(), IVAN, now);
+    await registerComplaint(
+      db,
+      input('Очередь', { customer: { ...input().customer, name: 'Смирнова', phone: '+7 903 000-00-00' } }),
+      settings(),
+      IVAN,
+      now,
+    );
+    const internal = await registerComplaint(
+      db,
+      input('Сломался чайник в подсобке', {
+        channel: 'internal',
+        customer: { ...input().customer, email: 'petrov@example.ru' },
+      }),
+      settings(),
+      OLGA,
+      now,
+    );
+    const draft = input('Чайник сломался, хочу вернуть деньги', {
+      receivedAt: at(60 * 24).toISOString(),
+      customer: { ...input().customer, name: 'Пётр Петров', phone: '8 (916) 123 45 67' },
+    });
+    const found = await likelyDuplicates(db, draft, false);
+    expect(found.map((m) => [m.number, m.reasons])).toEqual([[first.number, ['same_phone']]]);
+    // Internal complaints match only an internal draft, and only for who may see them.
+    const internalDraft = { ...draft, channel: 'internal' as const };
+    expect((await likelyDuplicates(db, internalDraft, true)).map((m) => m.id)).toEqual([internal.id]);
+    expect(await likelyDuplicates(db, internalDraft, false)).toEqual([]);
+  });
+});
