@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/chromium.mjs';
 
 const resultsDir = process.env.OTKLIK_RESULTS_DIR;
-const HQ_FAULT_SPECS = ['sync-faults.spec.ts'];
+/** The specs that start a real HQ process (tests/e2e/hq.ts): the longest of the run. */
+const HQ_SPECS = ['sync-faults.spec.ts', 'handling.spec.ts', 'console.spec.ts'];
 /** OTKLIK_E2E_PORT lets two checkouts run their suites side by side. */
 export const E2E_PORT = Number(process.env.OTKLIK_E2E_PORT ?? 4173);
 /**
@@ -35,10 +36,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    // The fault specs are the longest tests of the run (HQ restarts and fault delays): listed first, so
-    // the workers start on them while the shorter specs fill in around them (issue 17: CI time).
-    { name: 'hq-faults', testDir: 'tests/e2e', testMatch: HQ_FAULT_SPECS },
-    { name: 'browser', testDir: 'tests/e2e', testIgnore: HQ_FAULT_SPECS },
+    // The specs with an HQ are the longest tests of the run (HQ starts, restarts and fault delays): listed
+    // first, so the workers start on them while the shorter specs fill in around them (issue 17: CI time).
+    { name: 'hq', testDir: 'tests/e2e', testMatch: HQ_SPECS },
+    { name: 'browser', testDir: 'tests/e2e', testIgnore: HQ_SPECS },
     // The desktop app itself; skipped, with the reason, where no Electron binary can be installed.
     { name: 'electron', testDir: 'tests/electron' },
   ],
