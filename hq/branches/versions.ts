@@ -34,6 +34,25 @@ export class BranchVersions {
   }
 
   /**
+   * `count` versions in ascending order, with at most one UPDATE (issue 17: a set-based push takes the
+   * versions of a whole run at once). What was left of the current block is skipped: a gap.
+   */
+  async takeMany(count: number): Promise<number[]> {
+    if (this.last - this.next + 1 < count) {
+      const block = Math.max(this.block, count);
+      const { rows } = await this.client.query<{ version: number }>(
+        'UPDATE branches SET version = version + $2 WHERE id = $1 RETURNING version',
+        [this.branchId, block],
+      );
+      this.last = rows[0]!.version;
+      this.next = this.last - block + 1;
+    }
+    const first = this.next;
+    this.next += count;
+    return Array.from({ length: count }, (_, i) => first + i);
+  }
+
+  /**
    * The savepoint the reservation may have been made in was rolled back, and the branch's counter with it:
    * those numbers are no longer reserved, and handing them out would let another transaction hand them out
    * again. The next take reserves a new block (what was skipped is a gap, which a cursor does not mind).
