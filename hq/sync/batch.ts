@@ -4,7 +4,7 @@ import { milestonesFromEvents } from '../../shared/lifecycle';
 import type { OperationPayload, OperationType } from '../../shared/sync/operations';
 import { APPLIED, rejected, type OpOutcome } from '../../shared/sync/rules';
 import type { BranchTx } from '../branches/versions';
-import { branchDeadlineInputs, writeComplaintRows } from '../db/complaint-rows';
+import { branchDeadlineInputs, complaintRowColumns } from '../db/complaint-rows';
 
 /**
  * Issue 17: the set-based part of a push. Ops whose whole effect is a plain insert of new rows are applied
@@ -54,17 +54,18 @@ export async function registerAsSet(
   const versions = await tx.versions.takeMany(
     candidates.reduce((n, o) => n + 1 + o.payload.events.length, 0),
   );
+  // The console's columns (issue 14) go in with the row, computed from the record as stored (JSON).
+  const { calendar, policy } = await branchDeadlineInputs(tx.client, tx.branchId);
   let v = 0;
   const complaints = [];
   const events = [];
-  const records = new Map<string, Complaint>();
   for (const { opId, payload } of candidates) {
     const c = payload.complaint;
     // As registerComplaint: a new complaint's state is the replay of exactly these events.
     const progress = milestonesFromEvents(payload.events);
-    const record = { ...c, status: progress.status, progress };
-    records.set(c.id, record);
+    const record = JSON.parse(JSON.stringify({ ...c, status: progress.status, progress })) as Complaint;
     complaints.push({
+      ...complaintRowColumns(complaintRow(record, calendar, policy)),
       id: c.id,
       number: c.number,
       status: progress.status,
@@ -91,13 +92,19 @@ export async function registerAsSet(
   }
   const inserted = await tx.client.query<{ id: string }>(
     `INSERT INTO complaints (id, branch_id, number, status, channel, confidential, received_at, registered_at,
-       updated_at, record, version)
+       updated_at, record, version, category, severity, health_safety, owner_id, owner_name, escalated,
+       next_due_at, next_due_kind, due_soon_at, due_sort, search)
      SELECT x.id, $1, x.number, x.status, x.channel, x.confidential, x.received_at, x.registered_at, x.updated_at,
-       x.record, x.version
+       x.record, x.version, x.category, x.severity, x.health_safety, x.owner_id, x.owner_name, x.escalated,
+       x.next_due_at, x.next_due_kind, x.due_soon_at, coalesce(x.next_due_at, 'infinity'::timestamptz),
+       array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text(x.words)))
      FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (id uuid, number text, status text, channel text,
        confidential boolean, received_at timestamptz, registered_at timestamptz, updated_at timestamptz,
-       record jsonb, version bigint)) WITH ORDINALITY AS x(id, number, status, channel, confidential,
-       received_at, registered_at, updated_at, record, version, n)
+       record jsonb, version bigint, category text, severity text, health_safety boolean, owner_id uuid,
+       owner_name text, escalated boolean, next_due_at timestamptz, next_due_kind text, due_soon_at timestamptz,
+       words jsonb)) WITH ORDINALITY AS x(id, number, status, channel, confidential, received_at, registered_at,
+       updated_at, record, version, category, severity, health_safety, owner_id, owner_name, escalated,
+       next_due_at, next_due_kind, due_soon_at, words, n)
      ORDER BY x.n
      ON CONFLICT DO NOTHING RETURNING id`,
     [tx.branchId, JSON.stringify(complaints)],
@@ -113,15 +120,6 @@ export async function registerAsSet(
        WITH ORDINALITY AS x(id, complaint_id, type, at, actor, actor_id, data, op_id, version, n)
      ORDER BY x.n`,
     [tx.branchId, JSON.stringify(events.filter((e) => added.has(e.complaint_id)))],
-  );
-  // The console's columns (issue 14), computed from the records as stored (JSON), in one statement.
-  const { calendar, policy } = await branchDeadlineInputs(tx.client, tx.branchId);
-  await writeComplaintRows(
-    tx.client,
-    [...added].map((id) => ({
-      id,
-      row: complaintRow(JSON.parse(JSON.stringify(records.get(id))) as Complaint, calendar, policy),
-    })),
   );
   for (const o of candidates) if (added.has(o.payload.complaint.id)) outcomes[o.index] = APPLIED;
   return outcomes;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
+import { refreshComplaintRow } from '../../../../hq/db/complaint-rows';
 import {
   HQ_PATHS,
   pullResponseSchema,
@@ -131,6 +132,20 @@ describe.each(DATABASE_KINDS)('set-based push on %s', (kind) => {
       [il, 'created'],
       [il, 'status_changed'],
     ]);
+    // The console's columns written with a set's rows are those HQ computes from the stored record.
+    const columns = async () =>
+      (
+        await hq.db.pool.query(
+          `SELECT category, severity, health_safety, owner_id, escalated, next_due_at, next_due_kind, due_soon_at,
+             due_sort, search::text FROM complaints WHERE id = $1`,
+          [ib],
+        )
+      ).rows;
+    const written = await columns();
+    const client = await hq.db.pool.connect();
+    await refreshComplaintRow(client, ib!).finally(() => client.release());
+    expect(written[0]?.next_due_at).toBeTruthy();
+    expect(await columns()).toEqual(written);
   });
 
   it('a run the database refuses as a set (an event id used twice) is applied op by op', async () => {
