@@ -4,7 +4,7 @@ import { milestonesFromEvents } from '../../shared/lifecycle';
 import type { OperationPayload, OperationType } from '../../shared/sync/operations';
 import { APPLIED, rejected, type OpOutcome } from '../../shared/sync/rules';
 import type { BranchTx } from '../branches/versions';
-import { branchDeadlineInputs, complaintRowColumns } from '../db/complaint-rows';
+import { complaintRowColumns, type deadlineInputsOf } from '../db/complaint-rows';
 
 /**
  * Issue 17: the set-based part of a push. Ops whose whole effect is a plain insert of new rows are applied
@@ -24,6 +24,9 @@ export function appliesAsSet(type: OperationType): type is 'complaint.register' 
   return type === 'complaint.register';
 }
 
+/** The branch's calendar and policy (read when the push locked the branch). */
+export type BranchDeadlines = ReturnType<typeof deadlineInputsOf>;
+
 export interface SetOp {
   opId: string;
   payload: OperationPayload<'complaint.register'>;
@@ -37,6 +40,7 @@ export interface SetOp {
 export async function registerAsSet(
   tx: BranchTx,
   ops: readonly SetOp[],
+  { calendar, policy }: BranchDeadlines,
 ): Promise<(OpOutcome | undefined)[] | undefined> {
   const outcomes: (OpOutcome | undefined)[] = ops.map(({ payload: p }) =>
     p.events.some((e) => e.complaintId !== p.complaint.id)
@@ -55,7 +59,6 @@ export async function registerAsSet(
     candidates.reduce((n, o) => n + 1 + o.payload.events.length, 0),
   );
   // The console's columns (issue 14) go in with the row, computed from the record as stored (JSON).
-  const { calendar, policy } = await branchDeadlineInputs(tx.client, tx.branchId);
   let v = 0;
   const complaints = [];
   const events = [];

@@ -10,9 +10,10 @@ import {
 } from '../../shared/sync/rules';
 import type { DevicePrincipal } from '../auth';
 import { branchTx, lockBranch, type BranchTx } from '../branches/versions';
+import { deadlineInputsOf } from '../db/complaint-rows';
 import { inTransaction } from '../db/database';
 import type { FaultPoints } from '../faults';
-import { appliesAsSet, registerAsSet, type SetOp } from './batch';
+import { appliesAsSet, registerAsSet, type BranchDeadlines, type SetOp } from './batch';
 import { applyOperation } from './dispatch';
 
 /**
@@ -72,7 +73,7 @@ export async function applyPush(
     // so two devices of a branch acting on one complaint or entry at once wait for each other instead of
     // deadlocking (found by the fuzz suite: a note and a transition, each batch holding what the other
     // needed). A branch's pushes took this lock at their first change anyway.
-    await lockBranch(client, device.branchId);
+    const deadlines = deadlineInputsOf(await lockBranch(client, device.branchId));
     const tx = branchTx(client, device.branchId);
     const known = await client.query<{
       op_id: string;
@@ -93,7 +94,7 @@ export async function applyPush(
       if (run.length === 0) return;
       const ops = run;
       run = [];
-      const outcomes = await applyAsSet(tx, ops);
+      const outcomes = await applyAsSet(tx, ops, deadlines);
       for (const [i, o] of ops.entries())
         o.entry.outcome = outcomes?.[i] ?? (await applyAlone(tx, o.opId, 'complaint.register', o.payload));
     };
@@ -249,11 +250,12 @@ async function applyAlone(
 async function applyAsSet(
   tx: BranchTx,
   ops: readonly SetOp[],
+  deadlines: BranchDeadlines,
 ): Promise<(OpOutcome | undefined)[] | undefined> {
   try {
     return await inSavepoint(
       tx,
-      () => registerAsSet(tx, ops),
+      () => registerAsSet(tx, ops, deadlines),
       (outcomes) => outcomes !== undefined,
     );
   } catch (error) {
