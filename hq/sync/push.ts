@@ -53,6 +53,26 @@ export async function applyPush(
   ops: PushOperation[],
   faults?: FaultPoints,
 ): Promise<OpResult[]> {
+  try {
+    return await applyBatch(pool, device, ops, true, faults);
+  } catch (error) {
+    // The database refused a set's statements for a client's data (a value it cannot hold, an id used
+    // twice): the whole push again, every op alone — each is then applied or refused by itself.
+    if (error instanceof SetRefused) return applyBatch(pool, device, ops, false, faults);
+    throw error;
+  }
+}
+
+/** Thrown out of the push's transaction when a set's statements broke a constraint. */
+class SetRefused extends Error {}
+
+async function applyBatch(
+  pool: Pool,
+  device: DevicePrincipal,
+  ops: PushOperation[],
+  asSet: boolean,
+  faults?: FaultPoints,
+): Promise<OpResult[]> {
   const ordered = [...ops].sort((a, b) => a.deviceSeq - b.deviceSeq);
   const results = await inTransaction(pool, async (client) => {
     // One push per device at a time (a client retrying after a timeout while the first try still runs).
@@ -133,7 +153,7 @@ export async function applyPush(
       if (!checked.ok) entry.outcome = rejected(checked.reason, checked.detail);
       else if (!belongsToBranch(checked.type, checked.payload, device.branchCode))
         entry.outcome = rejected('wrong_branch');
-      else if (appliesAsSet(checked.type))
+      else if (asSet && appliesAsSet(checked.type))
         run.push({
           entry,
           opId: op.opId,
@@ -168,24 +188,19 @@ export async function applyPush(
         detail: outcome!.outcome === 'rejected' ? (outcome!.detail ?? null) : null,
       };
     });
-    if (recorded.length > 0)
-      await client.query(
-        `INSERT INTO ops (op_id, device_id, branch_id, device_seq, schema_version, type, payload, client_created_at,
+    // The ops, the incidents and the device's sequence in one statement.
+    await client.query(
+      `WITH recorded AS (
+         INSERT INTO ops (op_id, device_id, branch_id, device_seq, schema_version, type, payload, client_created_at,
            outcome, reason, detail)
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(op_id uuid, device_id uuid, branch_id bigint,
            device_seq bigint, schema_version int, type text, payload jsonb, client_created_at text, outcome text,
-           reason text, detail text)`,
-        [JSON.stringify(recorded)],
-      );
-    if (incidents.length > 0)
-      await client.query(
-        `INSERT INTO incidents (branch_id, device_id, kind, detail)
-         SELECT $1, $2, kind, detail FROM jsonb_to_recordset($3::jsonb) AS x(kind text, detail jsonb)`,
-        [device.branchId, device.deviceId, JSON.stringify(incidents)],
-      );
-    await client.query(
-      'UPDATE devices SET last_seq = GREATEST(last_seq, $2), last_seen_at = now() WHERE id = $1',
-      [device.deviceId, lastSeq],
+           reason text, detail text)),
+       noted AS (
+         INSERT INTO incidents (branch_id, device_id, kind, detail)
+         SELECT $2, $3, kind, detail FROM jsonb_to_recordset($4::jsonb) AS x(kind text, detail jsonb))
+       UPDATE devices SET last_seq = GREATEST(last_seq, $5), last_seen_at = now() WHERE id = $3`,
+      [JSON.stringify(recorded), device.branchId, device.deviceId, JSON.stringify(incidents), lastSeq],
     );
     await faults?.reach('push.beforeCommit');
     return results;
@@ -244,8 +259,8 @@ async function applyAlone(
 }
 
 /**
- * A run of ops applied as a set (batch.ts), in a savepoint: if the database refuses the set-based
- * statements for a client's data, all of it is rolled back and the run is applied op by op (undefined).
+ * A run of ops applied as a set (batch.ts). No savepoint (two round trips a run): should the database
+ * refuse its statements for a client's data, the transaction is lost and the push starts over op by op.
  */
 async function applyAsSet(
   tx: BranchTx,
@@ -253,13 +268,9 @@ async function applyAsSet(
   deadlines: BranchDeadlines,
 ): Promise<(OpOutcome | undefined)[] | undefined> {
   try {
-    return await inSavepoint(
-      tx,
-      () => registerAsSet(tx, ops, deadlines),
-      (outcomes) => outcomes !== undefined,
-    );
+    return await registerAsSet(tx, ops, deadlines);
   } catch (error) {
-    if (clientDataError(error)) return undefined;
+    if (clientDataError(error)) throw new SetRefused((error as Error).message);
     throw error;
   }
 }
