@@ -93,8 +93,12 @@ export async function registerAsSet(
         version: versions[v++],
       });
   }
+  // One statement: the complaints, then the history of those it added, in the order it came (hq_seq). One
+  // that already existed (a retry under a new op id, a number another branch holds) is skipped here and
+  // decided alone by the caller.
   const inserted = await tx.client.query<{ id: string }>(
-    `INSERT INTO complaints (id, branch_id, number, status, channel, confidential, received_at, registered_at,
+    `WITH added AS (
+     INSERT INTO complaints (id, branch_id, number, status, channel, confidential, received_at, registered_at,
        updated_at, record, version, category, severity, health_safety, owner_id, owner_name, escalated,
        next_due_at, next_due_kind, due_soon_at, due_sort, search)
      SELECT x.id, $1, x.number, x.status, x.channel, x.confidential, x.received_at, x.registered_at, x.updated_at,
@@ -109,21 +113,19 @@ export async function registerAsSet(
        updated_at, record, version, category, severity, health_safety, owner_id, owner_name, escalated,
        next_due_at, next_due_kind, due_soon_at, words, n)
      ORDER BY x.n
-     ON CONFLICT DO NOTHING RETURNING id`,
-    [tx.branchId, JSON.stringify(complaints)],
-  );
-  const added = new Set(inserted.rows.map((r) => r.id));
-  // History in the order it came (hq_seq), only for the complaints this statement added: one that already
-  // existed (a retry under a new op id, a number another branch holds) is decided alone by the caller.
-  await tx.client.query(
-    `INSERT INTO complaint_events (id, complaint_id, branch_id, type, at, actor, actor_id, data, op_id, version)
+     ON CONFLICT DO NOTHING RETURNING id),
+   history AS (
+     INSERT INTO complaint_events (id, complaint_id, branch_id, type, at, actor, actor_id, data, op_id, version)
      SELECT x.id, x.complaint_id, $1, x.type, x.at, x.actor, x.actor_id, x.data, x.op_id, x.version
-     FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (id uuid, complaint_id uuid, type text, at timestamptz,
+     FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS (id uuid, complaint_id uuid, type text, at timestamptz,
        actor text, actor_id uuid, data jsonb, op_id uuid, version bigint))
        WITH ORDINALITY AS x(id, complaint_id, type, at, actor, actor_id, data, op_id, version, n)
-     ORDER BY x.n`,
-    [tx.branchId, JSON.stringify(events.filter((e) => added.has(e.complaint_id)))],
+     WHERE x.complaint_id IN (SELECT id FROM added)
+     ORDER BY x.n)
+   SELECT id FROM added`,
+    [tx.branchId, JSON.stringify(complaints), JSON.stringify(events)],
   );
+  const added = new Set(inserted.rows.map((r) => r.id));
   for (const o of candidates) if (added.has(o.payload.complaint.id)) outcomes[o.index] = APPLIED;
   return outcomes;
 }
