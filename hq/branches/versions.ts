@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { BRANCH_DEADLINE_COLUMNS, type BranchDeadlineColumns } from '../db/complaint-rows';
 
 /**
  * The branch's version counter: the pull cursor (HQ's order, never client clocks). Every row a branch
@@ -31,6 +32,25 @@ export class BranchVersions {
       this.next = this.last - this.block + 1;
     }
     return this.next++;
+  }
+
+  /**
+   * `count` versions in ascending order, with at most one UPDATE (issue 17: a set-based push takes the
+   * versions of a whole run at once). What was left of the current block is skipped: a gap.
+   */
+  async takeMany(count: number): Promise<number[]> {
+    if (this.last - this.next + 1 < count) {
+      const block = Math.max(this.block, count);
+      const { rows } = await this.client.query<{ version: number }>(
+        'UPDATE branches SET version = version + $2 WHERE id = $1 RETURNING version',
+        [this.branchId, block],
+      );
+      this.last = rows[0]!.version;
+      this.next = this.last - block + 1;
+    }
+    const first = this.next;
+    this.next += count;
+    return Array.from({ length: count }, (_, i) => first + i);
   }
 
   /**
@@ -67,7 +87,12 @@ export async function nextVersion(client: PoolClient, branchId: number): Promise
 /**
  * Locks the branch's row (its version counter) until the transaction ends, before any other row: a
  * transaction that writes a branch's data takes this lock first, so all take their locks in one order.
+ * Returns the branch's deadline inputs, read in the same round trip (a push's registrations need them).
  */
-export async function lockBranch(client: PoolClient, branchId: number): Promise<void> {
-  await client.query('SELECT 1 FROM branches WHERE id = $1 FOR UPDATE', [branchId]);
+export async function lockBranch(client: PoolClient, branchId: number): Promise<BranchDeadlineColumns> {
+  const { rows } = await client.query<BranchDeadlineColumns>(
+    `SELECT ${BRANCH_DEADLINE_COLUMNS} FROM branches WHERE id = $1 FOR UPDATE`,
+    [branchId],
+  );
+  return rows[0]!;
 }

@@ -56,6 +56,22 @@ export async function branchDeadlineInputs(client: PoolClient, branchId: number)
   return deadlineInputsOf(rows[0]!);
 }
 
+/** The columns of a row by their SQL names (without the two derived from them: due_sort and search). */
+export function complaintRowColumns(row: ComplaintRow) {
+  return {
+    category: row.category,
+    severity: row.severity,
+    health_safety: row.healthAndSafety,
+    owner_id: row.ownerId,
+    owner_name: row.ownerName,
+    escalated: row.escalated,
+    next_due_at: row.nextDueAt,
+    next_due_kind: row.nextDueKind,
+    due_soon_at: row.dueSoonAt,
+    words: row.searchWords,
+  };
+}
+
 /** Writes the columns of many complaints in one statement. */
 export async function writeComplaintRows(
   client: PoolClient,
@@ -75,23 +91,7 @@ export async function writeComplaintRows(
                owner_id uuid, owner_name text, escalated boolean, next_due_at timestamptz, next_due_kind text,
                due_soon_at timestamptz, words jsonb)) x
     WHERE c.id = x.id`,
-    [
-      JSON.stringify(
-        rows.map(({ id, row }) => ({
-          id,
-          category: row.category,
-          severity: row.severity,
-          health_safety: row.healthAndSafety,
-          owner_id: row.ownerId,
-          owner_name: row.ownerName,
-          escalated: row.escalated,
-          next_due_at: row.nextDueAt,
-          next_due_kind: row.nextDueKind,
-          due_soon_at: row.dueSoonAt,
-          words: row.searchWords,
-        })),
-      ),
-    ],
+    [JSON.stringify(rows.map(({ id, row }) => ({ id, ...complaintRowColumns(row) })))],
   );
 }
 

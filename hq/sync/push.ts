@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { OperationPayload, OperationType } from '../../shared/sync/operations';
 import { unstorableAt, type OpResult, type PushOperation } from '../../shared/sync/protocol';
 import {
   belongsToBranch,
@@ -8,9 +9,11 @@ import {
   type OpOutcome,
 } from '../../shared/sync/rules';
 import type { DevicePrincipal } from '../auth';
-import { branchTx, lockBranch } from '../branches/versions';
+import { branchTx, lockBranch, type BranchTx } from '../branches/versions';
+import { deadlineInputsOf } from '../db/complaint-rows';
 import { inTransaction } from '../db/database';
 import type { FaultPoints } from '../faults';
+import { appliesAsSet, registerAsSet, type BranchDeadlines, type SetOp } from './batch';
 import { applyOperation } from './dispatch';
 
 /**
@@ -38,15 +41,36 @@ const CLIENT_DATA_ERRORS = new Set([
 
 /**
  * Applies a batch in one transaction, each op exactly once (`ops.op_id` is the primary key; a retry of an
- * op HQ already has gets the outcome recorded the first time). Each op runs in a savepoint: one whose data
- * still breaks a constraint (a reused id, a value too large) is rolled back alone and rejected as a
- * conflict, and the batch goes on. A rejected op is recorded and acknowledged with its reason, so it never
+ * op HQ already has gets the outcome recorded the first time; one query finds them for the whole batch). Runs
+ * of registrations are applied as a set (batch.ts, issue 17); every other op runs alone in a savepoint: one
+ * whose data still breaks a constraint (a reused id, a value too large) is rolled back alone and rejected as
+ * a conflict, and the batch goes on. A rejected op is recorded and acknowledged with its reason, so it never
  * blocks the branch's queue.
  */
 export async function applyPush(
   pool: Pool,
   device: DevicePrincipal,
   ops: PushOperation[],
+  faults?: FaultPoints,
+): Promise<OpResult[]> {
+  try {
+    return await applyBatch(pool, device, ops, true, faults);
+  } catch (error) {
+    // The database refused a set's statements for a client's data (a value it cannot hold, an id used
+    // twice): the whole push again, every op alone — each is then applied or refused by itself.
+    if (error instanceof SetRefused) return applyBatch(pool, device, ops, false, faults);
+    throw error;
+  }
+}
+
+/** Thrown out of the push's transaction when a set's statements broke a constraint. */
+class SetRefused extends Error {}
+
+async function applyBatch(
+  pool: Pool,
+  device: DevicePrincipal,
+  ops: PushOperation[],
+  asSet: boolean,
   faults?: FaultPoints,
 ): Promise<OpResult[]> {
   const ordered = [...ops].sort((a, b) => a.deviceSeq - b.deviceSeq);
@@ -69,7 +93,7 @@ export async function applyPush(
     // so two devices of a branch acting on one complaint or entry at once wait for each other instead of
     // deadlocking (found by the fuzz suite: a note and a transition, each batch holding what the other
     // needed). A branch's pushes took this lock at their first change anyway.
-    await lockBranch(client, device.branchId);
+    const deadlines = deadlineInputsOf(await lockBranch(client, device.branchId));
     const tx = branchTx(client, device.branchId);
     const known = await client.query<{
       op_id: string;
@@ -82,8 +106,18 @@ export async function applyPush(
     ]);
     const before = new Map(known.rows.map((r) => [r.op_id, r]));
     const results = new Map<string, OpResult>();
-    const recorded: unknown[] = [];
+    const fresh: { op: PushOperation; outcome?: OpOutcome }[] = [];
     const incidents: unknown[] = [];
+    // Consecutive ops applied as a set (batch.ts); any other op first applies them, so order is kept.
+    let run: { entry: (typeof fresh)[number]; opId: string; payload: SetOp['payload'] }[] = [];
+    const flush = async () => {
+      if (run.length === 0) return;
+      const ops = run;
+      run = [];
+      const outcomes = await applyAsSet(tx, ops, deadlines);
+      for (const [i, o] of ops.entries())
+        o.entry.outcome = outcomes?.[i] ?? (await applyAlone(tx, o.opId, 'complaint.register', o.payload));
+    };
     for (const op of ordered) {
       if (results.has(op.opId)) continue; // the same op twice in one batch
       const r = before.get(op.opId);
@@ -111,29 +145,34 @@ export async function applyPush(
           });
         lastSeq = seq.lastSeq;
       }
-      let outcome: OpOutcome;
+      const entry: (typeof fresh)[number] = { op };
+      fresh.push(entry);
+      // Filled in when its outcome is known (a set's op: when the run is applied).
+      results.set(op.opId, { opId: op.opId, outcome: 'applied', duplicate: false });
       const checked = checkEnvelope(op, device.deviceId);
-      if (!checked.ok) outcome = rejected(checked.reason, checked.detail);
+      if (!checked.ok) entry.outcome = rejected(checked.reason, checked.detail);
       else if (!belongsToBranch(checked.type, checked.payload, device.branchCode))
-        outcome = rejected('wrong_branch');
+        entry.outcome = rejected('wrong_branch');
+      else if (asSet && appliesAsSet(checked.type))
+        run.push({
+          entry,
+          opId: op.opId,
+          payload: checked.payload as OperationPayload<'complaint.register'>,
+        });
       else {
-        await client.query('SAVEPOINT op');
-        try {
-          outcome = await applyOperation(tx, op.opId, checked.type, checked.payload);
-          if (outcome.outcome === 'applied') await client.query('RELEASE SAVEPOINT op');
-          else {
-            await client.query('ROLLBACK TO SAVEPOINT op');
-            tx.versions.dropReservation();
-          }
-        } catch (error) {
-          await client.query('ROLLBACK TO SAVEPOINT op');
-          tx.versions.dropReservation();
-          const code = (error as { code?: string }).code;
-          if (code && CLIENT_DATA_ERRORS.has(code)) outcome = rejected('conflict', (error as Error).message);
-          else throw error;
-        }
+        await flush();
+        entry.outcome = await applyAlone(tx, op.opId, checked.type, checked.payload);
       }
-      recorded.push({
+    }
+    await flush();
+    const recorded = fresh.map(({ op, outcome }) => {
+      results.set(op.opId, {
+        opId: op.opId,
+        outcome: outcome!.outcome,
+        ...(outcome!.outcome === 'rejected' ? { reason: outcome!.reason } : {}),
+        duplicate: false,
+      });
+      return {
         op_id: op.opId,
         device_id: device.deviceId,
         branch_id: device.branchId,
@@ -144,39 +183,94 @@ export async function applyPush(
         payload:
           op.payload === undefined || op.payload === null || unstorableAt(op.payload) ? {} : op.payload,
         client_created_at: op.createdAt ?? null,
-        outcome: outcome.outcome,
-        reason: outcome.outcome === 'rejected' ? outcome.reason : null,
-        detail: outcome.outcome === 'rejected' ? (outcome.detail ?? null) : null,
-      });
-      results.set(op.opId, {
-        opId: op.opId,
-        outcome: outcome.outcome,
-        ...(outcome.outcome === 'rejected' ? { reason: outcome.reason } : {}),
-        duplicate: false,
-      });
-    }
-    if (recorded.length > 0)
-      await client.query(
-        `INSERT INTO ops (op_id, device_id, branch_id, device_seq, schema_version, type, payload, client_created_at,
+        outcome: outcome!.outcome,
+        reason: outcome!.outcome === 'rejected' ? outcome!.reason : null,
+        detail: outcome!.outcome === 'rejected' ? (outcome!.detail ?? null) : null,
+      };
+    });
+    // The ops, the incidents and the device's sequence in one statement.
+    await client.query(
+      `WITH recorded AS (
+         INSERT INTO ops (op_id, device_id, branch_id, device_seq, schema_version, type, payload, client_created_at,
            outcome, reason, detail)
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(op_id uuid, device_id uuid, branch_id bigint,
            device_seq bigint, schema_version int, type text, payload jsonb, client_created_at text, outcome text,
-           reason text, detail text)`,
-        [JSON.stringify(recorded)],
-      );
-    if (incidents.length > 0)
-      await client.query(
-        `INSERT INTO incidents (branch_id, device_id, kind, detail)
-         SELECT $1, $2, kind, detail FROM jsonb_to_recordset($3::jsonb) AS x(kind text, detail jsonb)`,
-        [device.branchId, device.deviceId, JSON.stringify(incidents)],
-      );
-    await client.query(
-      'UPDATE devices SET last_seq = GREATEST(last_seq, $2), last_seen_at = now() WHERE id = $1',
-      [device.deviceId, lastSeq],
+           reason text, detail text)),
+       noted AS (
+         INSERT INTO incidents (branch_id, device_id, kind, detail)
+         SELECT $2, $3, kind, detail FROM jsonb_to_recordset($4::jsonb) AS x(kind text, detail jsonb))
+       UPDATE devices SET last_seq = GREATEST(last_seq, $5), last_seen_at = now() WHERE id = $3`,
+      [JSON.stringify(recorded), device.branchId, device.deviceId, JSON.stringify(incidents), lastSeq],
     );
     await faults?.reach('push.beforeCommit');
     return results;
   });
   await faults?.reach('push.afterCommit');
   return ops.map((op) => results.get(op.opId)!);
+}
+
+/** Runs a database step in a savepoint: rolled back alone (with the versions it reserved) if it throws. */
+async function inSavepoint<T>(
+  tx: BranchTx,
+  step: () => Promise<T>,
+  keep: (result: T) => boolean,
+): Promise<T> {
+  await tx.client.query('SAVEPOINT op');
+  try {
+    const result = await step();
+    if (keep(result)) await tx.client.query('RELEASE SAVEPOINT op');
+    else {
+      await tx.client.query('ROLLBACK TO SAVEPOINT op');
+      tx.versions.dropReservation();
+    }
+    return result;
+  } catch (error) {
+    await tx.client.query('ROLLBACK TO SAVEPOINT op');
+    tx.versions.dropReservation();
+    throw error;
+  }
+}
+
+const clientDataError = (error: unknown) => {
+  const code = (error as { code?: string }).code;
+  return code !== undefined && CLIENT_DATA_ERRORS.has(code);
+};
+
+/**
+ * One op through its domain, in a savepoint: one whose data still breaks a constraint (a reused id, a
+ * value too large) is rolled back alone and rejected as a conflict, and the batch goes on.
+ */
+async function applyAlone(
+  tx: BranchTx,
+  opId: string,
+  type: OperationType,
+  payload: OperationPayload<OperationType>,
+): Promise<OpOutcome> {
+  try {
+    return await inSavepoint(
+      tx,
+      () => applyOperation(tx, opId, type, payload),
+      (outcome) => outcome.outcome === 'applied',
+    );
+  } catch (error) {
+    if (clientDataError(error)) return rejected('conflict', (error as Error).message);
+    throw error;
+  }
+}
+
+/**
+ * A run of ops applied as a set (batch.ts). No savepoint (two round trips a run): should the database
+ * refuse its statements for a client's data, the transaction is lost and the push starts over op by op.
+ */
+async function applyAsSet(
+  tx: BranchTx,
+  ops: readonly SetOp[],
+  deadlines: BranchDeadlines,
+): Promise<(OpOutcome | undefined)[] | undefined> {
+  try {
+    return await registerAsSet(tx, ops, deadlines);
+  } catch (error) {
+    if (clientDataError(error)) throw new SetRefused((error as Error).message);
+    throw error;
+  }
 }
