@@ -104,12 +104,20 @@ describe.each(DATABASE_KINDS)('console fuzz on %s', (kind) => {
       () => '[]',
       () =>
         JSON.stringify({
-          type: pick(['note', 'take_over', 'transition', 'nope']),
+          type: pick(['note', 'take_over', 'transition', 'compensation', 'nope']),
           text: junk(),
           to: junk(),
           from: junk(),
         }),
       () => JSON.stringify({ type: 'transition', from: 'registered', to: 'in_review' }),
+      // Issue 15 (R16): approving or refusing a compensation, with hostile fields.
+      () =>
+        JSON.stringify({
+          type: 'compensation',
+          compensationId: pick([spbId, mskId, junk()]),
+          approve: pick([true, false, 'yes', null, 1]),
+          reason: pick([junk(), undefined, 'x'.repeat(6000)]),
+        }),
       () => JSON.stringify({ email: junk(), password: junk(), token: junk() }),
       () =>
         JSON.stringify({
