@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  DEFAULT_ESCALATION,
+  ESCALATION_RANGES,
+  type EscalationSettings,
+} from '../shared/handling/escalation';
 import { MAX_PHOTO_BYTES } from '../shared/sync/protocol';
 import { AUTH_CACHE_MS, DEVICE_TOKEN_DAYS } from './auth';
 import { BRANCH_PHOTO_QUOTA_BYTES } from './blobs/quota';
@@ -35,6 +40,12 @@ export interface HqConfig {
   mailPollMs: number;
   /** How long a worker owns a claimed job; a crashed worker's job is sent again after this. */
   mailLeaseMs: number;
+  /**
+   * R11 (issue 15): an overdue complaint is escalated to the branch manager this many minutes after the
+   * deadline (HQ_ESCALATION_MANAGER_AFTER_MIN, 0), then to the head of sales this many hours after that
+   * (HQ_ESCALATION_HEAD_OF_SALES_AFTER_HOURS, 24).
+   */
+  escalation: EscalationSettings;
   /** Days an unused device token stays valid; 0: for ever. */
   deviceTokenDays: number;
   /** Photo bytes one branch may keep at HQ; 0: no quota. */
@@ -80,6 +91,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
     mailDir: resolve(dataDir, env.MAIL_DIR ?? 'mail'),
     mailPollMs: positive('MAIL_POLL_MS', env.MAIL_POLL_MS, 5_000),
     mailLeaseMs: positive('MAIL_LEASE_MS', env.MAIL_LEASE_MS, 10 * 60_000),
+    escalation: {
+      branchManagerAfterMinutes: inRange(
+        'HQ_ESCALATION_MANAGER_AFTER_MIN',
+        env.HQ_ESCALATION_MANAGER_AFTER_MIN,
+        DEFAULT_ESCALATION.branchManagerAfterMinutes,
+        ESCALATION_RANGES.branchManagerAfterMinutes,
+      ),
+      headOfSalesAfterHours: inRange(
+        'HQ_ESCALATION_HEAD_OF_SALES_AFTER_HOURS',
+        env.HQ_ESCALATION_HEAD_OF_SALES_AFTER_HOURS,
+        DEFAULT_ESCALATION.headOfSalesAfterHours,
+        ESCALATION_RANGES.headOfSalesAfterHours,
+      ),
+    },
     deviceTokenDays: wholeNonNegative('HQ_DEVICE_TOKEN_DAYS', env.HQ_DEVICE_TOKEN_DAYS, DEVICE_TOKEN_DAYS),
     branchPhotoQuotaBytes: wholeNonNegative(
       'HQ_BRANCH_PHOTO_QUOTA_BYTES',
@@ -161,6 +186,19 @@ function wholeNonNegative(name: string, value: string | undefined, fallback: num
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be 0 or a positive whole number`);
+  return n;
+}
+
+function inRange(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  range: { min: number; max: number },
+): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < range.min || n > range.max)
+    throw new Error(`${name} must be a whole number from ${range.min} to ${range.max}`);
   return n;
 }
 

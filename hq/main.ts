@@ -104,7 +104,14 @@ function photoStore(config: HqConfig) {
 function mailWorker(config: HqConfig, db: HqDatabase, blobs: BlobStore, faults?: FaultPoints) {
   const transport = mailTransport(config);
   console.log(`[hq] mail worker: ${transport.description}, from ${config.mailFrom}`);
-  return new MailWorker({ pool: db.pool, blobs, transport, leaseMs: config.mailLeaseMs, faults });
+  return new MailWorker({
+    pool: db.pool,
+    blobs,
+    transport,
+    leaseMs: config.mailLeaseMs,
+    faults,
+    escalation: config.escalation,
+  });
 }
 
 async function serve(config: HqConfig): Promise<void> {

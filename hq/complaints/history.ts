@@ -63,7 +63,8 @@ async function replayHistory(
   const progress = milestonesFromEvents(history.rows);
   const updatedAt = appended.reduce((max, e) => (e.at > max ? e.at : max), '');
   await client.query(
-    `UPDATE complaints SET status = $2, version = $4,
+    // escalation_check_at: the due moments may have changed, so the escalation watch looks again (issue 15).
+    `UPDATE complaints SET status = $2, version = $4, escalation_check_at = NULL,
        updated_at = GREATEST(updated_at, $3::timestamptz),
        record = record || jsonb_build_object('status', $2::text, 'progress', $5::jsonb,
          'updatedAt', to_char(GREATEST(updated_at, $3::timestamptz) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))

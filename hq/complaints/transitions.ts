@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { ComplaintStatus } from '../../shared/complaints/model';
-import { transition, type FollowUpOutcome } from '../../shared/lifecycle';
+import type { ComplaintStatus, Milestones } from '../../shared/complaints/model';
+import { recordChangeKind } from '../../shared/handling/corrections';
+import { lifecycleSubjectOf, transition } from '../../shared/lifecycle';
 import type { OperationPayload } from '../../shared/sync/operations';
 import {
   APPLIED,
@@ -13,6 +14,7 @@ import {
 import { recordAudit, SYSTEM, type AuditContext } from '../audit/log';
 import { branchTx, type BranchTx } from '../branches/versions';
 import { inTransaction } from '../db/database';
+import { applyRecordChange } from './corrections';
 import { appendEvents } from './history';
 
 /**
@@ -38,19 +40,20 @@ async function lockComplaint(
     id: string;
     branch_id: number;
     status: ComplaintStatus;
-    follow_up: FollowUpOutcome | null;
+    progress: Partial<Milestones> | null;
   }>(
-    `SELECT id, branch_id, status, record->'progress'->>'followUpOutcome' AS follow_up FROM complaints
+    `SELECT id, branch_id, status, record->'progress' AS progress FROM complaints
      WHERE ${'number' in by ? 'number = $1' : 'id = $1 AND branch_id = $2'} FOR UPDATE`,
     'number' in by ? [by.number] : [by.id, by.branchId],
   );
   const row = rows[0];
+  // Issue 15: the same guards as at the branch — merged, compensation awaiting approval or refused, open
+  // department tasks — read from HQ's replayed progress.
   return row
     ? {
         id: row.id,
         branchId: row.branch_id,
-        status: row.status,
-        ...(row.follow_up ? { followUpOutcome: row.follow_up } : {}),
+        ...lifecycleSubjectOf({ status: row.status, progress: row.progress ?? {} }),
       }
     : undefined;
 }
@@ -63,6 +66,8 @@ export async function appendComplaintEvent(
 ): Promise<OpOutcome> {
   const complaint = await lockComplaint(tx.client, { id: event.complaintId, branchId: tx.branchId });
   if (!complaint) return rejected('unknown_complaint');
+  // R3/R13: a correction or re-assessment also changes HQ's stored record (hq/complaints/corrections.ts).
+  if (recordChangeKind(event.type)) return applyRecordChange(tx, opId, event);
   await appendEvents(tx, opId, event.complaintId, [event]);
   return APPLIED;
 }

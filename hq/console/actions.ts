@@ -2,7 +2,9 @@ import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { ComplaintEvent, ComplaintStatus, Milestones } from '../../shared/complaints/model';
 import type { ConflictReason, ConsoleAction } from '../../shared/console/protocol';
+import { checkApprovalAnswer } from '../../shared/handling/compensation';
 import {
+  lifecycleSubjectOf,
   takeOver,
   transition,
   type DecisionInput,
@@ -20,7 +22,8 @@ import { notFound } from './detail';
 import { assertMayAct, scopeCondition } from './scope';
 
 /**
- * Acting on a complaint at HQ (issue 14, R12, R14, R15, R17): a note, taking it over, a lifecycle step.
+ * Acting on a complaint at HQ (issue 14, R12, R14, R15, R17): a note, taking it over, a lifecycle step, and
+ * (issue 15, R16) approving or refusing a compensation.
  * Each is a complaint event through the same shared rules as at the branch, appended with the branch's
  * next version so the branch receives it with its next pull; the complaint row is locked for the
  * transaction, so a branch's op arriving meanwhile is checked against the new state (a stale status change
@@ -28,7 +31,11 @@ import { assertMayAct, scopeCondition } from './scope';
  */
 
 /** Lifecycle refusals that mean "the complaint moved meanwhile" (409) rather than "the form is incomplete". */
-const CONFLICTS: ReadonlySet<RefusalReason> = new Set(['stale_status', 'transition_not_allowed']);
+const CONFLICTS: ReadonlySet<RefusalReason> = new Set([
+  'stale_status',
+  'transition_not_allowed',
+  'approval_not_pending',
+]);
 
 function refused(reasons: readonly string[], conflict: boolean): HqError {
   return new HqError(
@@ -101,23 +108,43 @@ export async function actOnComplaint(
         before: { owner: owner ?? null },
         after: { owner: step.event.data.owner },
       };
-    } else {
-      const step = transition(
-        {
-          status: c.status,
-          ...(c.progress.followUpOutcome ? { followUpOutcome: c.progress.followUpOutcome } : {}),
-        },
-        {
-          to: action.to,
-          actor: user.name,
-          now,
-          expectedFrom: action.from,
-          ...(action.decision ? { decision: action.decision as DecisionInput } : {}),
-          ...(action.followUp ? { followUp: action.followUp as FollowUpInput } : {}),
-          ...(action.reason !== undefined ? { reason: action.reason } : {}),
-          ...(action.note !== undefined ? { note: action.note } : {}),
-        },
+    } else if (action.type === 'compensation') {
+      // R16 (issue 15): the compensation the user saw, still awaiting approval; the shared rule decides.
+      const answer = checkApprovalAnswer(
+        c.progress,
+        { approve: action.approve, ...(action.reason !== undefined ? { reason: action.reason } : {}) },
+        { role: user.role, id: user.id },
       );
+      if (!answer.ok)
+        throw refused(
+          answer.reasons,
+          answer.reasons.some((r) => CONFLICTS.has(r)),
+        );
+      if (answer.data.compensationId !== action.compensationId) throw refused(['approval_not_pending'], true);
+      event = {
+        type: action.approve ? 'compensation_approved' : 'compensation_refused',
+        at: now.toISOString(),
+        actor: user.name,
+        actorId: user.id,
+        data: answer.data,
+      };
+      audit = {
+        action: action.approve ? 'complaint.compensation_approve' : 'complaint.compensation_refuse',
+        before: { compensationId: action.compensationId, approval: 'pending' },
+        after: { approval: action.approve ? 'approved' : 'refused' },
+      };
+    } else {
+      // The same guards as at the branch: merged, approval pending or refused, open tasks (issue 15).
+      const step = transition(lifecycleSubjectOf({ status: c.status, progress: c.progress }), {
+        to: action.to,
+        actor: user.name,
+        now,
+        expectedFrom: action.from,
+        ...(action.decision ? { decision: action.decision as DecisionInput } : {}),
+        ...(action.followUp ? { followUp: action.followUp as FollowUpInput } : {}),
+        ...(action.reason !== undefined ? { reason: action.reason } : {}),
+        ...(action.note !== undefined ? { note: action.note } : {}),
+      });
       if (!step.ok)
         throw refused(
           step.reasons,

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { backfill005, MIGRATION_005_SQL } from './migration-005';
+import { MIGRATION_009_SQL } from './migration-009';
 
 /**
  * SQL migrations, in order. Each runs once, in its own transaction, under an advisory lock (two HQ nodes
@@ -322,6 +323,8 @@ CREATE TRIGGER devices_token_changed AFTER UPDATE ON devices FOR EACH ROW
 CREATE TRIGGER devices_removed AFTER DELETE ON devices FOR EACH ROW EXECUTE FUNCTION otklik_device_changed();
 `,
   },
+  // Issue 15 (R11, R14): complaints escalated by HQ's mail worker (hq/db/migration-009.ts).
+  { id: '009_complaint_escalation', sql: MIGRATION_009_SQL },
 ];
 
 const LOCK_KEY = 0x6f746b6c; // "otkl"

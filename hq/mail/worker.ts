@@ -3,7 +3,10 @@ import { isPermanentFailure, type MailErrorKind } from '../../shared/mail/policy
 import { DirectoryIncomplete } from '../../shared/mail/recipients';
 import type { BlobStore } from '../blobs/store';
 import type { FaultPoints } from '../faults';
+import { DEFAULT_ESCALATION, type EscalationSettings } from '../../shared/handling/escalation';
 import { composeMail } from './compose';
+import { sendEscalationMails, type EscalationRound } from './escalations-send';
+import { watchComplaintEscalations } from './escalations-queue';
 import { claimMailJobs, recordFailure, recordSent, watchDeadlines, type MailJob } from './queue';
 import type { MailTransport } from './transport';
 
@@ -17,6 +20,8 @@ export interface MailWorkerOptions {
   clock?: () => Date;
   faults?: FaultPoints;
   batch?: number;
+  /** Issue 15 (R11): when overdue complaints go to the branch manager, then the head of sales. */
+  escalation?: EscalationSettings;
 }
 
 export interface MailRound {
@@ -24,6 +29,8 @@ export interface MailRound {
   retrying: number;
   failed: number;
   escalated: number;
+  /** Issue 15 (R11, R14): complaint escalation steps queued this round, and their mails. */
+  complaints?: EscalationRound & { queued: number };
 }
 
 /**
@@ -50,9 +57,16 @@ export class MailWorker {
         limit: this.o.batch ?? 5,
         leaseMs: this.o.leaseMs,
       });
-      if (jobs.length === 0) return round;
+      if (jobs.length === 0) break;
       for (const job of jobs) round[await this.send(job)] += 1;
     }
+    const queued = await watchComplaintEscalations(
+      this.o.pool,
+      this.clock(),
+      this.o.escalation ?? DEFAULT_ESCALATION,
+    );
+    round.complaints = { queued, ...(await sendEscalationMails({ ...this.o, clock: this.clock })) };
+    return round;
   }
 
   private async send(job: MailJob): Promise<'sent' | 'retrying' | 'failed'> {

@@ -1,9 +1,10 @@
 import type { OperationPayload, OperationType } from '../../shared/sync/operations';
-import { rejected, type OpOutcome } from '../../shared/sync/rules';
+import type { OpOutcome } from '../../shared/sync/rules';
 import { addPage, removePage } from '../book/pages';
 import { recordFallback } from '../book/fallback';
 import { submitEntry } from '../book/submit';
 import type { BranchTx } from '../branches/versions';
+import { applyMerge } from '../complaints/merge';
 import { registerComplaint } from '../complaints/register';
 import { appendComplaintEvent, applyTransition } from '../complaints/transitions';
 import { enqueueBookMail } from '../mail/queue';
@@ -46,10 +47,8 @@ export async function applyOperation(
       return upsertEmployee(tx, payload as OperationPayload<'employee.upsert'>);
     case 'employee.pin.set':
       return setEmployeePin(tx, payload as OperationPayload<'employee.pin.set'>);
-    // Issue 15: complaint.merge is to be applied by hq/complaints (shared/handling/merge checkMerge, both
-    // events in one transaction). Until then it is refused like a type HQ does not know, so the branch keeps
-    // it queued as refused and nothing is half-applied.
+    // Issue 15, R5: both sides of the merge in this op's transaction (hq/complaints/merge.ts).
     case 'complaint.merge':
-      return rejected('unknown_type');
+      return applyMerge(tx, opId, payload as OperationPayload<'complaint.merge'>);
   }
 }

@@ -73,7 +73,8 @@ export function complaintRow(
     healthAndSafety: c.healthAndSafety,
     ownerId: owner?.id ?? null,
     ownerName: owner?.name ?? null,
-    escalated: c.progress.escalatedAt !== undefined,
+    // Taken to HQ (R14), or escalated by HQ for a missed deadline (R11, issue 15).
+    escalated: c.progress.escalatedAt !== undefined || (c.progress.escalations?.length ?? 0) > 0,
     nextDueAt,
     nextDueKind,
     dueSoonAt,

@@ -226,6 +226,17 @@ export const consoleActionSchema = z.discriminatedUnion('type', [
     decision: decisionInputSchema.optional(),
     followUp: followUpInputSchema.optional(),
   }),
+  /**
+   * R16 (issue 15): the branch manager (of their branches) or the head of sales approves or refuses the
+   * compensation awaiting approval — the one the user saw (`compensationId`; another decided meanwhile is a
+   * conflict). A refusal says why.
+   */
+  z.object({
+    type: z.literal('compensation'),
+    compensationId: z.uuid(),
+    approve: z.boolean(),
+    reason: z.string().max(LIMITS.note).optional(),
+  }),
 ]);
 export type ConsoleAction = z.infer<typeof consoleActionSchema>;
 

@@ -19,6 +19,8 @@ import {
   type Complaint,
   type ComplaintEvent,
   type ComplaintInput,
+  type ComplaintStatus,
+  type Milestones,
 } from '../complaints/model';
 import { searchWordsOf } from '../complaints/search';
 import { LIMITS, validateComplaintInput, type FieldError, type FieldPath } from '../complaints/validation';
@@ -246,4 +248,25 @@ export function checkRecordChange(
 
   if (reasons.length > 0) return { ok: false, reasons: [...new Set(reasons)], fieldErrors };
   return { ok: true, changes };
+}
+
+/**
+ * R3/R13: whether the complaint may be corrected or re-assessed at all, at the branch and at HQ alike. A
+ * closed complaint is reopened first (its record is what the customer was answered about); a merged one is
+ * only a reference — its survivor is corrected instead.
+ */
+export function checkChangeSubject(subject: {
+  status: ComplaintStatus;
+  progress?: Partial<Pick<Milestones, 'mergedInto'>>;
+}): RefusalReason[] {
+  if (subject.progress?.mergedInto) return ['complaint_merged'];
+  if (subject.status === 'closed') return ['complaint_closed'];
+  return [];
+}
+
+/** The kind of record change an event is, if it is one. */
+export function recordChangeKind(type: ComplaintEvent['type']): 'correction' | 'assessment' | undefined {
+  if (type === 'fields_corrected') return 'correction';
+  if (type === 'assessment_changed') return 'assessment';
+  return undefined;
 }

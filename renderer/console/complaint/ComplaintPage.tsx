@@ -8,6 +8,7 @@ import { Actions } from './Actions';
 import { BookEntries } from './BookEntries';
 import { DueList } from './DueList';
 import { Facts } from './Facts';
+import { Handling } from './Handling';
 import { History } from './History';
 
 /** One complaint at HQ: every field, the deadlines, the feedback-book pages, the history, and what HQ may do. */
@@ -63,6 +64,17 @@ export function ComplaintPage({ id }: { id: string }) {
         </section>
         {canActOnComplaints(user.role) && <Actions detail={d} onChanged={detail.reload} />}
       </div>
+      <Handling
+        detail={d}
+        {...(canActOnComplaints(user.role)
+          ? {
+              onAnswer: async (answer) => {
+                await api.act(c.id, { type: 'compensation', ...answer });
+                detail.reload();
+              },
+            }
+          : {})}
+      />
       <BookEntries entries={d.bookEntries} timeZone={d.branch.timeZone} />
       <History events={d.history} timeZone={d.branch.timeZone} />
     </article>

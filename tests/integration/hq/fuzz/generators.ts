@@ -4,6 +4,7 @@ import {
   type OperationType,
 } from '../../../../shared/sync/operations';
 import { HQ_PATHS, MAX_PUSH_BATCH, type PushOperation } from '../../../../shared/sync/protocol';
+import { mergeEvents } from '../../../../shared/handling/merge';
 import { registration, startReview, type TestDevice } from '../../harness';
 import { sha } from '../../mail-fixtures';
 import { hostileText, hostileValue, mutate, type Rng } from './random';
@@ -123,6 +124,38 @@ const note = (rng: Rng, complaintId: string, id = rng.uuid()): OperationPayload<
   event: { id, complaintId, type: 'note_added', at: AT, actor: 'Olga', data: { text: 'Перезвонил' } },
 });
 
+/** Issue 15: a correction of the complaint's phone (its `before` may well be stale: applied in HQ's order). */
+const correction = (rng: Rng, complaintId: string): OperationPayload<'complaint.event'> => ({
+  event: {
+    id: rng.uuid(),
+    complaintId,
+    type: 'fields_corrected',
+    at: AT,
+    actor: 'Olga',
+    data: {
+      reason: 'Номер с ошибкой',
+      changes: [
+        { field: 'customer.phone', before: '+7 916 555-12-34', after: `+7 916 555-${rng.int(10, 99)}-00` },
+      ],
+    },
+  },
+});
+
+/** Issue 15: `merged` merged into `survivor` (both events of the one op). */
+function merge(
+  rng: Rng,
+  survivor: { id: string; number: string },
+  merged: { id: string; number: string },
+): OperationPayload<'complaint.merge'> {
+  const { into, from } = mergeEvents(survivor, merged, {
+    actor: 'Olga',
+    now: new Date(AT),
+    intoEventId: rng.uuid(),
+    fromEventId: rng.uuid(),
+  });
+  return { survivorId: survivor.id, mergedId: merged.id, into, from };
+}
+
 const review = (rng: Rng, complaintId: string) => {
   const p = startReview(complaintId);
   p.event.id = rng.uuid();
@@ -134,7 +167,13 @@ function validOp(rng: Rng, w: World, state: RunState, key: BranchKey, device: Te
   const b = w.branches[key];
   const complaint = rng.pick(b.complaints);
   const entry = rng.pick(b.entries);
-  switch (rng.int(0, 6)) {
+  switch (rng.int(0, 8)) {
+    case 7:
+      return opOf(rng, device, 'complaint.event', correction(rng, complaint.id));
+    case 8: {
+      const second = rng.pick(b.complaints);
+      return opOf(rng, device, 'complaint.merge', merge(rng, complaint, second));
+    }
     case 0: {
       const reg = newComplaint(rng, b.code);
       b.complaints.push({ id: reg.complaint.id, number: reg.complaint.number });
@@ -187,7 +226,16 @@ function foreignOp(rng: Rng, w: World, key: BranchKey, device: TestDevice): Push
   const complaint = rng.pick(them.complaints);
   const entry = rng.pick(them.entries);
   const mine = rng.pick(own.complaints);
-  switch (rng.int(0, 12)) {
+  switch (rng.int(0, 14)) {
+    case 13:
+      return opOf(rng, device, 'complaint.event', correction(rng, complaint.id));
+    case 14:
+      return opOf(
+        rng,
+        device,
+        'complaint.merge',
+        rng.chance(0.5) ? merge(rng, mine, complaint) : merge(rng, complaint, mine),
+      );
     case 0:
       return opOf(rng, device, 'complaint.register', newComplaint(rng, own.code, complaint.number));
     case 1: {

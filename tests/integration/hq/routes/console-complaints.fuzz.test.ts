@@ -104,12 +104,20 @@ describe.each(DATABASE_KINDS)('console fuzz on %s', (kind) => {
       () => '[]',
       () =>
         JSON.stringify({
-          type: pick(['note', 'take_over', 'transition', 'nope']),
+          type: pick(['note', 'take_over', 'transition', 'compensation', 'nope']),
           text: junk(),
           to: junk(),
           from: junk(),
         }),
       () => JSON.stringify({ type: 'transition', from: 'registered', to: 'in_review' }),
+      // Issue 15 (R16): approving or refusing a compensation, with hostile fields.
+      () =>
+        JSON.stringify({
+          type: 'compensation',
+          compensationId: pick([spbId, mskId, junk()]),
+          approve: pick([true, false, 'yes', null, 1]),
+          reason: pick([junk(), undefined, 'x'.repeat(6000)]),
+        }),
       () => JSON.stringify({ email: junk(), password: junk(), token: junk() }),
       () =>
         JSON.stringify({
@@ -145,8 +153,12 @@ describe.each(DATABASE_KINDS)('console fuzz on %s', (kind) => {
       expect(text, `${method} ${path.slice(0, 120)}`).not.toContain(SECRET);
       expect(text).not.toContain('Тайный клиент');
       expect(text).not.toContain('SPB-02-2026');
-      // It signed itself out (a DELETE with a valid token): sign in again, the fuzzing goes on signed in.
-      if (method === 'DELETE' && path === CONSOLE_PATHS.session && res.status === 204)
+      // It signed itself out (a DELETE with a valid token, or a sign-in attempt, which ends the session the
+      // browser still had): sign in again, the fuzzing goes on signed in.
+      if (
+        path === CONSOLE_PATHS.session &&
+        ((method === 'DELETE' && res.status === 204) || (method === 'POST' && auth < 0.75))
+      )
         manager = await signIn(hq, credentials.email, credentials.password);
     }
     console.log(`console fuzz on ${kind}:`, Object.fromEntries([...histogram].sort(([a], [b]) => a - b)));

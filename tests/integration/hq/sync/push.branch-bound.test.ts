@@ -207,9 +207,12 @@ describe.each(DATABASE_KINDS)('branch-bound data on %s', (kind) => {
     expect((await entryState(spb, nobodys.entry.id))?.mail).toEqual(waiting?.mail);
 
     const before = smtp.received.length;
-    expect((await worker.runOnce()).sent).toBe(1);
-    await smtp.waitFor(before + 1);
-    const mails = smtp.received.slice(before);
+    const round = await worker.runOnce();
+    expect(round.sent).toBe(1);
+    // The complaints registered above are long overdue: the same round escalates them (issue 15), each to
+    // its own branch's manager. Only the entry's own mail is looked at here.
+    await smtp.waitFor(before + 1 + (round.complaints?.sent ?? 0));
+    const mails = smtp.received.slice(before).filter((m) => m.messageId?.startsWith('<book-entry.'));
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
     expect(JSON.stringify(mail.to)).toContain('spb.manager@example.com');

@@ -110,6 +110,25 @@ describe('complaintRow', () => {
     });
   });
 
+  it('escalated by HQ for a missed deadline (R11, issue 15) counts as escalated, owner unchanged', () => {
+    const overdue = complaint([
+      registered,
+      {
+        type: 'escalated',
+        at: '2026-03-20T07:00:00.000Z',
+        data: {
+          step: 'branch_manager',
+          dueKey: 'final_answer#0',
+          dueKind: 'final_answer',
+          dueAt: '2026-03-19T21:00:00.000Z',
+          toName: 'Jana Nováková',
+          toEmail: 'jana.novakova@example.com',
+        },
+      },
+    ]);
+    expect(complaintRow(overdue, cal, policy)).toMatchObject({ ownerId: null, escalated: true });
+  });
+
   it('a calendar extra day off moves the next due moment', () => {
     const c = complaint([registered]);
     const plain = complaintRow(c, cal, policy);

@@ -3,7 +3,9 @@ import type { Complaint } from '../../../../shared/complaints/model';
 import { searchWordsOf } from '../../../../shared/complaints/search';
 import {
   applyCorrections,
+  checkChangeSubject,
   checkRecordChange,
+  recordChangeKind,
   readField,
   staleChanges,
   type FieldValue,
@@ -185,5 +187,34 @@ describe('applyCorrections', () => {
       { field: 'severity' as const, before: 'medium', after: 'high' },
     ];
     expect(staleChanges(base, changes)).toEqual([changes[0]]);
+  });
+});
+
+describe('checkChangeSubject and recordChangeKind (branch and HQ alike)', () => {
+  it.each<[string, Parameters<typeof checkChangeSubject>[0], RefusalReason[]]>([
+    ['registered', { status: 'registered' }, []],
+    ['decided, no progress given', { status: 'decided' }, []],
+    ['closed: reopen it first', { status: 'closed', progress: {} }, ['complaint_closed']],
+    [
+      'merged: correct its survivor',
+      { status: 'registered', progress: { mergedInto: { id: base.id, number: base.number } } },
+      ['complaint_merged'],
+    ],
+    [
+      'merged and closed: merged is said',
+      { status: 'closed', progress: { mergedInto: { id: base.id, number: base.number } } },
+      ['complaint_merged'],
+    ],
+  ])('%s', (_what, subject, reasons) => {
+    expect(checkChangeSubject(subject)).toEqual(reasons);
+  });
+
+  it.each([
+    ['fields_corrected', 'correction'],
+    ['assessment_changed', 'assessment'],
+    ['note_added', undefined],
+    ['status_changed', undefined],
+  ] as const)('%s is %s', (type, kind) => {
+    expect(recordChangeKind(type)).toBe(kind);
   });
 });

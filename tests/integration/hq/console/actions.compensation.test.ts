@@ -1,0 +1,105 @@
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_PATHS, type ComplaintDetail } from '../../../../shared/console/protocol';
+import { consoleUser, type ConsoleClient } from '../../console-client';
+import {
+  DATABASE_KINDS,
+  enroll,
+  op,
+  registration,
+  startHq,
+  type RunningHq,
+  type TestDevice,
+} from '../../harness';
+import { event, eventOp, pullAll, push, transitionOp } from '../complaints/handling';
+
+/**
+ * R16 (issue 15): a compensation above the threshold waits for approval; the branch manager of the branch
+ * (or the head of sales) approves or refuses it in the console — scoped in SQL, audited, checked by the
+ * shared rule — and the branch pulls the answer and may then inform the customer.
+ */
+describe.each(DATABASE_KINDS)('compensation approval in the console on %s', (kind) => {
+  let hq: RunningHq;
+  let manager: ConsoleClient;
+  let stranger: ConsoleClient;
+  let pc: TestDevice;
+  const code = `CP${kind === 'pglite' ? 'L' : 'P'}-01`;
+  beforeAll(async () => {
+    hq = await startHq(kind);
+    pc = await enroll(hq, code);
+    const elsewhere = await enroll(hq, `CX${kind === 'pglite' ? 'L' : 'P'}-02`);
+    manager = await consoleUser(hq, 'manager', [code]);
+    stranger = await consoleUser(hq, 'manager', [elsewhere.branchCode]);
+  });
+  afterAll(async () => hq?.close());
+
+  it('refusal needs a reason; approval by the manager reaches the branch, which informs the customer', async () => {
+    const reg = registration(code);
+    const id = reg.complaint.id;
+    const compensationId = uuidv7();
+    await push(hq, pc, [
+      op(pc, 'complaint.register', reg),
+      transitionOp(pc, id, 'registered', 'in_review'),
+      transitionOp(pc, id, 'in_review', 'decided', { decision: { outcome: 'upheld' } }),
+      eventOp(
+        pc,
+        event(id, 'compensation_decided', {
+          compensationId,
+          answers: {
+            longTermCustomer: 'yes',
+            willBuyAgain: 'unknown',
+            reputationEffect: 'no',
+            demandsReasonable: 'yes',
+            companyFaultPercent: 50,
+          },
+          amount: { amountMinor: 900_000, currency: 'RUB' },
+          form: 'refund',
+          approvalRequired: true,
+          threshold: { amountMinor: 500_000, currency: 'RUB' },
+        }),
+      ),
+    ]);
+    const act = (c: ConsoleClient, json: unknown) =>
+      c.call(CONSOLE_PATHS.complaintEvents(id), { method: 'POST', json });
+
+    // Another branch's manager: as if it did not exist.
+    expect((await act(stranger, { type: 'compensation', compensationId, approve: true })).status).toBe(404);
+    const noReason = await act(manager, {
+      type: 'compensation',
+      compensationId,
+      approve: false,
+      reason: ' ',
+    });
+    expect(noReason.status).toBe(422);
+    expect(await noReason.json()).toMatchObject({ reasons: ['approval_refusal_reason_required'] });
+    // Not the compensation the user saw (another one decided meanwhile): a conflict.
+    const other = await act(manager, { type: 'compensation', compensationId: uuidv7(), approve: true });
+    expect(other.status).toBe(409);
+
+    const ok = await act(manager, { type: 'compensation', compensationId, approve: true });
+    expect(ok.status).toBe(200);
+    const detail = (await ok.json()) as ComplaintDetail;
+    expect(detail.complaint.progress.compensation).toMatchObject({ approval: 'approved' });
+    const again = await act(manager, {
+      type: 'compensation',
+      compensationId,
+      approve: false,
+      reason: 'Много',
+    });
+    expect(again.status).toBe(409);
+
+    const { complaints, events } = await pullAll(hq, pc);
+    expect(complaints.get(id)!.progress.compensation).toMatchObject({ approval: 'approved' });
+    expect(events.find((e) => e.type === 'compensation_approved')).toMatchObject({
+      actor: manager.user.name,
+      actorId: manager.user.id,
+      data: { compensationId, approverRole: 'branch_manager' },
+    });
+    const [inform] = await push(hq, pc, [transitionOp(pc, id, 'decided', 'customer_informed')]);
+    expect(inform?.outcome).toBe('applied');
+    const audit = await hq.db.pool.query(
+      `SELECT action, actor_id FROM admin_audit WHERE action LIKE 'complaint.compensation%'`,
+    );
+    expect(audit.rows).toEqual([{ action: 'complaint.compensation_approve', actor_id: manager.user.id }]);
+  });
+});
