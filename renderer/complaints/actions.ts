@@ -21,6 +21,7 @@ import {
   type TransitionRequest,
 } from '../../shared/lifecycle';
 import { HANDLING_EVENT_DATA, type HandlingEventData } from '../../shared/handling/event-data';
+import { customerLanguageOf } from '../../shared/documents/language';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { localDateIn } from '../../shared/time/zoned';
 import type { OtklikDatabase } from '../db/database';
@@ -115,6 +116,8 @@ export async function registerComplaint(
     const progress = milestonesFromEvents(events);
     const complaint: Complaint = {
       ...input,
+      // R25: the customer's documents are in their language; the branch's unless they chose another.
+      customerLanguage: customerLanguageOf(input, settings.language),
       id,
       number,
       branchCode: settings.branchCode,
