@@ -4,6 +4,7 @@ import { DirectoryIncomplete } from '../../shared/mail/recipients';
 import type { BlobStore } from '../blobs/store';
 import type { FaultPoints } from '../faults';
 import { composeMail } from './compose';
+import { sendDocumentMails, type DocumentRound } from './documents-send';
 import { claimMailJobs, recordFailure, recordSent, watchDeadlines, type MailJob } from './queue';
 import type { MailTransport } from './transport';
 
@@ -24,6 +25,8 @@ export interface MailRound {
   retrying: number;
   failed: number;
   escalated: number;
+  /** Issue 16: the customers' e-mail copies of their documents, sent after the feedback-book mail. */
+  documents?: DocumentRound;
 }
 
 /**
@@ -50,9 +53,11 @@ export class MailWorker {
         limit: this.o.batch ?? 5,
         leaseMs: this.o.leaseMs,
       });
-      if (jobs.length === 0) return round;
+      if (jobs.length === 0) break;
       for (const job of jobs) round[await this.send(job)] += 1;
     }
+    round.documents = await sendDocumentMails({ ...this.o, clock: this.clock });
+    return round;
   }
 
   private async send(job: MailJob): Promise<'sent' | 'retrying' | 'failed'> {
