@@ -1,29 +1,15 @@
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { DocumentBlock } from '../../shared/documents/blocks';
 import { PAPER, QR_MIN_MM } from '../../shared/documents/paper';
+import { FONT_FILES, fontBytes, type Script } from './documents-fonts';
 
 /**
  * Issue 16 item 5: a customer document as an A4 PDF, made in Node (no browser at HQ) with pdfkit from the
  * text blocks of shared/documents/blocks.ts. The fonts are the same bundled Noto Sans / Noto Sans KR the
- * printed documents use (the `.woff` files of @fontsource: fontkit subsets them reliably, its WOFF2 path does
- * not), so Cyrillic, Czech diacritics and Hangul are embedded whatever the server has installed.
+ * printed documents use (documents-fonts.ts), so Cyrillic, Czech diacritics and Hangul are embedded whatever
+ * the server has installed.
  */
-
-const require = createRequire(import.meta.url);
-const FONT_FILES = {
-  lat: ['noto-sans', 'noto-sans-latin'],
-  latx: ['noto-sans', 'noto-sans-latin-ext'],
-  cyr: ['noto-sans', 'noto-sans-cyrillic'],
-  kr: ['noto-sans-kr', 'noto-sans-kr-korean'],
-} as const;
-type Script = keyof typeof FONT_FILES;
-
-const fontPath = (script: Script, weight: 400 | 700) => {
-  const [pkg, file] = FONT_FILES[script];
-  return require.resolve(`@fontsource/${pkg}/files/${file}-${weight}-normal.woff`);
-};
 
 /** Which bundled subset draws a code point (the unicode ranges of the @fontsource subsets). */
 function scriptOf(cp: number): Script {
@@ -47,8 +33,11 @@ function scriptOf(cp: number): Script {
 function scriptRuns(text: string): Array<{ script: Script; text: string }> {
   const runs: Array<{ script: Script; text: string }> = [];
   for (const ch of text) {
-    const script = scriptOf(ch.codePointAt(0)!);
+    const cp = ch.codePointAt(0)!;
     const last = runs[runs.length - 1];
+    // Fewer runs, less layout work: every subset has the spaces; the Korean one has ASCII too.
+    const keep = last && (cp === 0x20 || cp === 0xa0 || (last.script === 'kr' && cp > 0x20 && cp < 0x7f));
+    const script = keep ? last.script : scriptOf(cp);
     if (last && last.script === script) last.text += ch;
     else runs.push({ script, text: ch });
   }
@@ -70,8 +59,8 @@ export async function documentPdf(
     compress: true,
   });
   for (const script of Object.keys(FONT_FILES) as Script[]) {
-    doc.registerFont(`${script}-400`, fontPath(script, 400));
-    doc.registerFont(`${script}-700`, fontPath(script, 700));
+    doc.registerFont(`${script}-400`, fontBytes(script, 400));
+    doc.registerFont(`${script}-700`, fontBytes(script, 700));
   }
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

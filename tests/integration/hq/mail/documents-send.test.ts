@@ -185,8 +185,8 @@ describe.each(DATABASE_KINDS)('customer document e-mail copies on %s', (kind) =>
         messageId: documentMessageId('decision_letter', c.id),
       },
     ]);
-    // Two PDFs with Hangul made and read back: seconds of CPU on a loaded two-core machine.
-  }, 120_000);
+    // Two PDFs made and read back, on a shared two-core machine.
+  }, 60_000);
 
   it('no consent, no address or the internal register: nothing is queued or sent; without a recorded language the branch’s', async () => {
     const d = await enroll(hq, branch(), DIRECTORY);
