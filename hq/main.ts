@@ -128,6 +128,7 @@ async function serve(config: HqConfig): Promise<void> {
       branchPhotoQuotaBytes: config.branchPhotoQuotaBytes,
       sessionTimes: config.sessionTimes,
       consoleDir: config.consoleDir,
+      statusPage: config.statusPage,
     },
     { limits: config.limits, https, trustProxy: config.trustProxy },
   );

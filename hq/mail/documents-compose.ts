@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import type { Pool } from 'pg';
 import type { Complaint, ComplaintEvent } from '../../shared/complaints/model';
 import {
@@ -11,35 +10,9 @@ import {
 import { acknowledgementBlocks, decisionLetterBlocks } from '../../shared/documents/blocks';
 import { documentFilename, documentMailContent, documentsToEmail } from '../../shared/documents/email-copy';
 import { docDue } from '../../shared/documents/format';
-import type { Translate } from '../../shared/mail/content';
-import {
-  COUNTRIES,
-  isLanguage,
-  LANGUAGES,
-  type Country,
-  type Language,
-} from '../../shared/settings/workstation';
-import complaintsCs from '../../locales/cs/complaints.json';
-import complaintsEn from '../../locales/en/complaints.json';
-import complaintsKo from '../../locales/ko/complaints.json';
-import complaintsRu from '../../locales/ru/complaints.json';
-import complaintsUk from '../../locales/uk/complaints.json';
-import documentsCs from '../../locales/cs/documents.json';
-import documentsEn from '../../locales/en/documents.json';
-import documentsKo from '../../locales/ko/documents.json';
-import documentsRu from '../../locales/ru/documents.json';
-import documentsUk from '../../locales/uk/documents.json';
-import lifecycleCs from '../../locales/cs/lifecycle.json';
-import lifecycleEn from '../../locales/en/lifecycle.json';
-import lifecycleKo from '../../locales/ko/lifecycle.json';
-import lifecycleRu from '../../locales/ru/lifecycle.json';
-import lifecycleUk from '../../locales/uk/lifecycle.json';
-import mailCs from '../../locales/cs/mail.json';
-import mailEn from '../../locales/en/mail.json';
-import mailKo from '../../locales/ko/mail.json';
-import mailRu from '../../locales/ru/mail.json';
-import mailUk from '../../locales/uk/mail.json';
+import { COUNTRIES, isLanguage, type Country, type Language } from '../../shared/settings/workstation';
 import { branchDeadlineInputs } from '../db/complaint-rows';
+import { customerTranslator as translator } from '../i18n';
 import type { DocumentMailJob } from './documents-queue';
 import { documentPdf } from './documents-pdf';
 import type { OutgoingMail } from './transport';
@@ -49,28 +22,6 @@ import type { OutgoingMail } from './transport';
  * shared/documents models the branch prints), as an A4 PDF, with a short text, all in the customer's
  * language. Null when there is nothing to send any more (consent withdrawn, the decision reopened).
  */
-
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources: {
-    ru: { mail: mailRu, documents: documentsRu, complaints: complaintsRu, lifecycle: lifecycleRu },
-    uk: { mail: mailUk, documents: documentsUk, complaints: complaintsUk, lifecycle: lifecycleUk },
-    en: { mail: mailEn, documents: documentsEn, complaints: complaintsEn, lifecycle: lifecycleEn },
-    cs: { mail: mailCs, documents: documentsCs, complaints: complaintsCs, lifecycle: lifecycleCs },
-    ko: { mail: mailKo, documents: documentsKo, complaints: complaintsKo, lifecycle: lifecycleKo },
-  },
-  supportedLngs: [...LANGUAGES],
-  ns: ['mail', 'documents', 'complaints', 'lifecycle'],
-  defaultNS: 'documents',
-  fallbackLng: 'ru',
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
-
-function translator(language: Language, ns: 'mail' | 'documents'): Translate {
-  const t = i18n.getFixedT(language, ns);
-  return (key, params) => String((t as (k: string, p?: unknown) => unknown)(key, params));
-}
 
 interface ComplaintRow {
   record: Complaint;
