@@ -44,6 +44,7 @@ export async function printForComplaint(
   settings: WorkstationSettings,
   signer: Signer,
   now = new Date(),
+  action: 'print' | 'pdf' = 'print',
 ): Promise<PrintResult> {
   const branch = branchDetailsOf(settings);
   const source: DocumentSource = {
@@ -58,7 +59,7 @@ export async function printForComplaint(
   const doc = complaintDocument(kind, source);
   if (!doc) return { ok: false, problem: 'unavailable' };
   const choice = printChoice(await loadPrintPreferences(db), kind);
-  const result = await printComplaintDocument(doc, choice);
+  const result = await printComplaintDocument(doc, choice, action);
   if (result.ok)
     await recordDocumentPrinted(
       db,
