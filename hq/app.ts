@@ -20,6 +20,7 @@ import { consoleAppRoutes } from './routes/console-app';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
+import { statusPageRoutes } from './routes/status-page';
 import { syncRoutes } from './routes/sync';
 
 export interface HqContext {
@@ -39,6 +40,8 @@ export interface HqContext {
   sessionTimes?: SessionTimes;
   /** The built HQ console served at /console/ (HQ_CONSOLE_DIR, default dist/console). */
   consoleDir?: string;
+  /** Issue 16: the public status page for the receipt's QR code (HQ_STATUS_PAGE=on); off by default. */
+  statusPage?: boolean;
 }
 
 /** How the server itself is run (issue 13): limits, TLS, the proxy in front of it. */
@@ -176,5 +179,6 @@ export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyIn
   app.register(consoleComplaintRoutes);
   app.register(consoleAdminRoutes);
   app.register(consoleAppRoutes, { root: ctx.consoleDir });
+  if (ctx.statusPage) app.register(statusPageRoutes, { perMinute: limits.statusPerIpPerMinute });
   return app;
 }

@@ -62,6 +62,8 @@ export interface HqConfig {
   publicUrl: string;
   /** The built HQ console, served at /console/. */
   consoleDir: string;
+  /** Issue 16: serve the public status page for the receipts' QR codes (HQ_STATUS_PAGE=on). */
+  statusPage: boolean;
 }
 
 /** The console is built next to HQ's own bundle (dist/hq/main.mjs → dist/console). */
@@ -113,6 +115,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
     ),
     limits: limitsFromEnv(env),
     consoleDir: resolve(env.HQ_CONSOLE_DIR || BUILT_CONSOLE_DIR),
+    statusPage: onOff('HQ_STATUS_PAGE', env.HQ_STATUS_PAGE),
     ...tls,
     ...trustProxy(env.HQ_TRUST_PROXY),
     sessionTimes: {
@@ -214,4 +217,10 @@ function nonNegative(name: string, value: string | undefined, fallback: number):
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be 0 or a positive number of milliseconds`);
   return n;
+}
+
+function onOff(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'off') return false;
+  if (value === 'on') return true;
+  throw new Error(`${name} must be "on" or "off", not "${value}"`);
 }

@@ -135,6 +135,7 @@ async function serve(config: HqConfig): Promise<void> {
       branchPhotoQuotaBytes: config.branchPhotoQuotaBytes,
       sessionTimes: config.sessionTimes,
       consoleDir: config.consoleDir,
+      statusPage: config.statusPage,
     },
     { limits: config.limits, https, trustProxy: config.trustProxy },
   );

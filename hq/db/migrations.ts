@@ -325,6 +325,35 @@ CREATE TRIGGER devices_removed AFTER DELETE ON devices FOR EACH ROW EXECUTE FUNC
   },
   // Issue 15 (R11, R14): complaints escalated by HQ's mail worker (hq/db/migration-009.ts).
   { id: '009_complaint_escalation', sql: MIGRATION_009_SQL },
+  {
+    // Issue 16 item 5 (R9, R15, R25): the customer's e-mail copy of their acknowledgement and decision
+    // letter, queued in the transaction that brings the registration or the decision to HQ. Its own table
+    // beside mail_outbox (whose rows are feedback-book entries'), with the same guarantees: a deterministic
+    // Message-ID, one row per document per complaint (the primary key), lease, backoff, failed for good on a
+    // permanent error. 'skipped': nothing to send any more (consent withdrawn, decision reopened).
+    id: '011_document_mail',
+    sql: `
+CREATE TABLE document_mail (
+  id text PRIMARY KEY,
+  complaint_id uuid NOT NULL REFERENCES complaints(id),
+  branch_id bigint NOT NULL REFERENCES branches(id),
+  document text NOT NULL CHECK (document IN ('acknowledgement', 'decision_letter')),
+  message_id text NOT NULL,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed', 'skipped')),
+  attempts int NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL,
+  leased_until timestamptz,
+  last_attempt_at timestamptz,
+  last_error text,
+  sent_at timestamptz,
+  recipient text,
+  language text,
+  created_at timestamptz NOT NULL,
+  UNIQUE (complaint_id, document)
+);
+CREATE INDEX document_mail_pending ON document_mail (next_attempt_at) WHERE status = 'pending';
+`,
+  },
 ];
 
 const LOCK_KEY = 0x6f746b6c; // "otkl"

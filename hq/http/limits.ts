@@ -26,6 +26,8 @@ export interface HttpLimits {
    * sign-in resets the account's count.
    */
   signInPerAccountPer15Minutes: number;
+  /** Issue 16: public status page look-ups per client address per minute (HQ_RATE_STATUS_PER_IP). */
+  statusPerIpPerMinute: number;
   /** The request line and headers must be in within this (HQ_HEADERS_TIMEOUT_MS). */
   headersTimeoutMs: number;
   /** A connection with no traffic at all for this long is closed (HQ_IDLE_TIMEOUT_MS). */
@@ -47,6 +49,8 @@ export const DEFAULT_LIMITS: HttpLimits = {
   devicePerMinute: 1200,
   signInPerIpPerMinute: 20,
   signInPerAccountPer15Minutes: 10,
+  // A customer scanning their receipt asks once or twice; 40 bits of check code need slow guessing.
+  statusPerIpPerMinute: 20,
   headersTimeoutMs: 15_000,
   idleTimeoutMs: 60_000,
   bodyProgressMs: 30_000,
@@ -82,6 +86,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): HttpLimits {
       'HQ_RATE_SIGNIN_PER_ACCOUNT',
       DEFAULT_LIMITS.signInPerAccountPer15Minutes,
     ),
+    statusPerIpPerMinute: read('HQ_RATE_STATUS_PER_IP', DEFAULT_LIMITS.statusPerIpPerMinute),
     headersTimeoutMs: read('HQ_HEADERS_TIMEOUT_MS', DEFAULT_LIMITS.headersTimeoutMs, 100),
     idleTimeoutMs: read('HQ_IDLE_TIMEOUT_MS', DEFAULT_LIMITS.idleTimeoutMs, 100),
     bodyProgressMs: read('HQ_BODY_PROGRESS_MS', DEFAULT_LIMITS.bodyProgressMs, 100),

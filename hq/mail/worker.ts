@@ -7,6 +7,7 @@ import { DEFAULT_ESCALATION, type EscalationSettings } from '../../shared/handli
 import { composeMail } from './compose';
 import { sendEscalationMails, type EscalationRound } from './escalations-send';
 import { watchComplaintEscalations } from './escalations-queue';
+import { sendDocumentMails, type DocumentRound } from './documents-send';
 import { claimMailJobs, recordFailure, recordSent, watchDeadlines, type MailJob } from './queue';
 import type { MailTransport } from './transport';
 
@@ -31,6 +32,8 @@ export interface MailRound {
   escalated: number;
   /** Issue 15 (R11, R14): complaint escalation steps queued this round, and their mails. */
   complaints?: EscalationRound & { queued: number };
+  /** Issue 16: the customers' e-mail copies of their documents, sent after the feedback-book mail. */
+  documents?: DocumentRound;
 }
 
 /**
@@ -66,6 +69,7 @@ export class MailWorker {
       this.o.escalation ?? DEFAULT_ESCALATION,
     );
     round.complaints = { queued, ...(await sendEscalationMails({ ...this.o, clock: this.clock })) };
+    round.documents = await sendDocumentMails({ ...this.o, clock: this.clock });
     return round;
   }
 

@@ -5,6 +5,7 @@ import type { OperationPayload, OperationType } from '../../shared/sync/operatio
 import { APPLIED, rejected, type OpOutcome } from '../../shared/sync/rules';
 import type { BranchTx } from '../branches/versions';
 import { complaintRowColumns, type deadlineInputsOf } from '../db/complaint-rows';
+import { enqueueDocumentMails } from '../mail/documents-queue';
 
 /**
  * Issue 17: the set-based part of a push. Ops whose whole effect is a plain insert of new rows are applied
@@ -127,5 +128,13 @@ export async function registerAsSet(
   );
   const added = new Set(inserted.rows.map((r) => r.id));
   for (const o of candidates) if (added.has(o.payload.complaint.id)) outcomes[o.index] = APPLIED;
+  // Issue 16 item 5: the customer's e-mail copies, in this transaction, as a registration applied alone
+  // queues them (hq/sync/dispatch.ts).
+  await enqueueDocumentMails(
+    tx.client,
+    tx.branchId,
+    complaints.filter((c) => added.has(c.id)).map((c) => c.record),
+    new Date(),
+  );
   return outcomes;
 }

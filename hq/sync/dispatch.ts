@@ -7,6 +7,7 @@ import type { BranchTx } from '../branches/versions';
 import { applyMerge } from '../complaints/merge';
 import { registerComplaint } from '../complaints/register';
 import { appendComplaintEvent, applyTransition } from '../complaints/transitions';
+import { enqueueDocumentMail } from '../mail/documents-queue';
 import { enqueueBookMail } from '../mail/queue';
 import { setEmployeePin, upsertEmployee } from '../people/employees';
 
@@ -18,12 +19,16 @@ export async function applyOperation(
   payload: OperationPayload<OperationType>,
 ): Promise<OpOutcome> {
   switch (type) {
-    case 'complaint.register':
-      return registerComplaint(tx, opId, payload as OperationPayload<'complaint.register'>);
+    case 'complaint.register': {
+      const p = payload as OperationPayload<'complaint.register'>;
+      return withDocumentMail(tx, p.complaint.id, await registerComplaint(tx, opId, p));
+    }
     case 'complaint.event':
       return appendComplaintEvent(tx, opId, payload as OperationPayload<'complaint.event'>);
-    case 'complaint.transition':
-      return applyTransition(tx, opId, payload as OperationPayload<'complaint.transition'>);
+    case 'complaint.transition': {
+      const p = payload as OperationPayload<'complaint.transition'>;
+      return withDocumentMail(tx, p.complaintId, await applyTransition(tx, opId, p));
+    }
     case 'book.page.add':
       return addPage(tx, payload as OperationPayload<'book.page.add'>);
     case 'book.page.remove':
@@ -51,4 +56,13 @@ export async function applyOperation(
     case 'complaint.merge':
       return applyMerge(tx, opId, payload as OperationPayload<'complaint.merge'>);
   }
+}
+
+/**
+ * Issue 16 item 5: a registration or a decision that reached HQ queues the customer's e-mail copies in the
+ * same transaction (none without their consent and address; each at most once).
+ */
+async function withDocumentMail(tx: BranchTx, complaintId: string, outcome: OpOutcome): Promise<OpOutcome> {
+  if (outcome.outcome === 'applied') await enqueueDocumentMail(tx.client, complaintId, new Date());
+  return outcome;
 }

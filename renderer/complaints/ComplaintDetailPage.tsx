@@ -5,7 +5,8 @@ import { Link } from 'wouter';
 import { canSeeInternalRegister } from '../../shared/people/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
-import { formatDate, formatDateTime } from '../i18n/format';
+import { customerLanguageOf } from '../../shared/documents/language';
+import { endonym, formatDate, formatDateTime } from '../i18n/format';
 import { EventText } from '../ui/history/EventText';
 import { useNow } from '../ui/useNow';
 import { NotAllowed, useSignedInEmployee } from '../people';
@@ -65,6 +66,7 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
       c.customer.preferredContact ? t(`contactMethod.${c.customer.preferredContact}`) : dash,
     ],
     [t('fields.consent'), c.consent ? t('detail.yes') : t('detail.no')],
+    [t('fields.customerLanguage'), endonym(customerLanguageOf(c, settings.language))],
   ];
   if (c.noContactReason) customer.push([t('fields.noContactReason'), c.noContactReason]);
   const decision = c.progress.decision;

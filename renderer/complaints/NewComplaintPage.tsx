@@ -20,6 +20,7 @@ import { windowDraftId } from './drafts';
 import { OtherWindowDrafts } from './OtherWindowDrafts';
 import { ChannelPicker } from './ChannelPicker';
 import { ComplaintFields } from './ComplaintFields';
+import { CustomerLanguageField } from './CustomerLanguageField';
 import { controlIdFor } from './fieldErrors';
 import { JUST_REGISTERED, setFlash } from './flash';
 import { isBlank, useDraftAutosave } from './useDraftAutosave';
@@ -249,6 +250,9 @@ function ComplaintForm(props: {
       />
 
       <ComplaintFields input={input} errors={errors} update={update} timeZone={settings.timeZone} />
+      <section className="form-section">
+        <CustomerLanguageField input={input} branchLanguage={settings.language} update={update} />
+      </section>
 
       <section className="form-section">
         <div className="field checkbox-field">

@@ -13,7 +13,9 @@ import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { loadPrintPreferences, printOutcomeMessage, rememberPrint } from '../documents';
 import { useSignedInEmployee } from '../people';
+import { platform } from '../platform';
 import { saveFailureText } from '../ui/saveFailure';
+import { PrinterField } from './PrinterField';
 import { printForComplaint } from './printing';
 
 /** The one-keystroke print of the acknowledgement: the P key where it is on the keyboard, whatever the layout. */
@@ -40,13 +42,13 @@ export function PrintPanel({ complaint, settings }: { complaint: Complaint; sett
   const kinds = DOCUMENT_KINDS.filter((k) => k !== 'decision_letter' || complaint.progress.decision);
   const paper: PaperFormat = prefs?.formats.acknowledgement ?? 'a4';
 
-  async function print(kind: DocumentKind) {
+  async function print(kind: DocumentKind, action: 'print' | 'pdf' = 'print') {
     if (busyRef.current) return;
     busyRef.current = true;
     setBusy(true);
     setMessage(null);
     try {
-      const result = await printForComplaint(db, complaint, kind, settings, me);
+      const result = await printForComplaint(db, complaint, kind, settings, me, new Date(), action);
       setMessage(printOutcomeMessage(result, i18n.language));
     } catch (err) {
       // The print went out but its history line could not be saved (issue 13: a full disk is said so).
@@ -75,6 +77,11 @@ export function PrintPanel({ complaint, settings }: { complaint: Complaint; sett
       await rememberPrint(db, kind, { format, printer: printChoice(prefs, kind).printer });
   }
 
+  async function choosePrinter(printer: string) {
+    // The printer belongs to the paper it is loaded with: every document on this paper goes to it.
+    for (const kind of DOCUMENT_KINDS) await rememberPrint(db, kind, { format: paper, printer });
+  }
+
   return (
     <section className="print-panel" aria-labelledby="print-title" data-testid="print-panel">
       <h2 id="print-title">{t('print.title')}</h2>
@@ -99,6 +106,11 @@ export function PrintPanel({ complaint, settings }: { complaint: Complaint; sett
           ))}
         </select>
       </div>
+      <PrinterField
+        printer={prefs ? printChoice(prefs, 'acknowledgement').printer : ''}
+        disabled={!prefs}
+        onChange={(p) => void choosePrinter(p)}
+      />
       <div className="form-actions">
         {kinds.map((kind) => (
           <button
@@ -114,6 +126,16 @@ export function PrintPanel({ complaint, settings }: { complaint: Complaint; sett
             {kind === 'acknowledgement' && <kbd aria-hidden="true">{t('print.key')}</kbd>}
           </button>
         ))}
+        {platform.kind === 'electron' && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void print('acknowledgement', 'pdf')}
+            data-testid="print-pdf"
+          >
+            {t('print.savePdf')}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -26,6 +26,7 @@ import {
   type HandlingEventData,
   type HandlingEventType,
 } from '../../shared/handling/event-data';
+import { customerLanguageOf } from '../../shared/documents/language';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { localDateIn } from '../../shared/time/zoned';
 import type { OtklikDatabase } from '../db/database';
@@ -135,6 +136,8 @@ export async function registerComplaint(
     const progress = milestonesFromEvents(events);
     const complaint: Complaint = {
       ...input,
+      // R25: the customer's documents are in their language; the branch's unless they chose another.
+      customerLanguage: customerLanguageOf(input, settings.language),
       id,
       number,
       branchCode: settings.branchCode,

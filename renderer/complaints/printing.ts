@@ -3,6 +3,7 @@ import {
   acknowledgementOf,
   branchDetailsOf,
   complaintRecordOf,
+  customerLanguageOf,
   decisionLetterOf,
   printChoice,
   type ComplaintDocument,
@@ -32,8 +33,8 @@ export function complaintDocument(kind: DocumentKind, source: DocumentSource): C
 /**
  * Issue 16 (R9, R15, R25): prints one of a complaint's documents on this PC's remembered paper and printer,
  * through the platform's print path (Electron's hidden window, or the browser's print dialog), and records
- * the print in the complaint's history. The complaint does not record the customer's language yet: the
- * branch's language is theirs until it does. Never throws for a print problem (it comes back as a result);
+ * the print in the complaint's history, in the customer's language (the branch's for a complaint registered
+ * before it was recorded). Never throws for a print problem (it comes back as a result);
  * a failure to record the print after it succeeded does throw (the disk may be full).
  */
 export async function printForComplaint(
@@ -43,6 +44,7 @@ export async function printForComplaint(
   settings: WorkstationSettings,
   signer: Signer,
   now = new Date(),
+  action: 'print' | 'pdf' = 'print',
 ): Promise<PrintResult> {
   const branch = branchDetailsOf(settings);
   const source: DocumentSource = {
@@ -51,13 +53,13 @@ export async function printForComplaint(
     branch,
     calendar: branchCalendarOf(settings),
     policy: policyOf(settings),
-    language: branch.language,
+    language: customerLanguageOf(complaint, branch.language),
     now,
   };
   const doc = complaintDocument(kind, source);
   if (!doc) return { ok: false, problem: 'unavailable' };
   const choice = printChoice(await loadPrintPreferences(db), kind);
-  const result = await printComplaintDocument(doc, choice);
+  const result = await printComplaintDocument(doc, choice, action);
   if (result.ok)
     await recordDocumentPrinted(
       db,

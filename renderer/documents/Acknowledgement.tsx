@@ -1,6 +1,6 @@
 import type { AcknowledgementDocument } from '../../shared/documents';
 import { formatCheckCode } from '../../shared/documents';
-import { docDateTime, docDue } from './format';
+import { docDateTime, docDue } from '../../shared/documents/format';
 import { BranchHeader, BranchReach, Contacts, Field, Fields, Footer, NumberLine, type DocT } from './parts';
 import { QrCode } from './QrCode';
 

@@ -1,5 +1,5 @@
 import type { ComplaintRecordDocument, HistoryLine } from '../../shared/documents';
-import { docDateTime, docDue, docMoney } from './format';
+import { docDateTime, docDue, docMoney } from '../../shared/documents/format';
 import { BranchHeader, Contacts, Field, Fields, Footer, NumberLine, type DocT } from './parts';
 
 /** The complaint record for the file (a manager, an inspector): every field and the whole history. */

@@ -1,5 +1,5 @@
 import type { DecisionLetterDocument, RecourseRoute } from '../../shared/documents';
-import { docDate, docMoney } from './format';
+import { docDate, docMoney } from '../../shared/documents/format';
 import { BranchHeader, Field, Fields, Footer, NumberLine, type DocT } from './parts';
 
 /** R15, R17: the answer to the customer, in their language. */

@@ -1,5 +1,6 @@
 import type { FollowUpOutcome, RecordedDecision } from '../lifecycle/decision';
 import type { HandlingMilestones } from '../handling/milestones';
+import type { Language } from '../settings/languages';
 
 /**
  * The complaint as the branch records it (SPEC R1–R3). Pure data: shared by the renderer, HQ and the
@@ -97,6 +98,12 @@ export interface ComplaintInput {
   healthAndSafety: boolean;
   /** Consent to process personal data (R3); required whenever personal data is recorded. */
   consent: boolean;
+  /**
+   * R9, R25 (issue 16): the language the customer's documents and e-mail copies are in, chosen at
+   * registration (the branch's language unless the customer asks for another). Absent on complaints
+   * registered before it existed: those fall back to the branch's language (customerLanguageOf).
+   */
+  customerLanguage?: Language;
 }
 
 export interface Complaint extends ComplaintInput {

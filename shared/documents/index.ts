@@ -9,6 +9,7 @@ export {
   normalizeCheckCode,
 } from './check-code';
 export { decisionLetterOf } from './decision-letter';
+export { customerLanguageOf } from './language';
 export {
   DOCUMENT_KINDS,
   type AcknowledgementDocument,

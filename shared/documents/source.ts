@@ -22,10 +22,7 @@ export interface DocumentSource {
   branch: BranchDetails;
   calendar: BranchCalendar;
   policy: ConsiderationPolicy;
-  /**
-   * The customer's language. The complaint does not record one yet (a later step adds it, defaulting to the
-   * branch's language): the caller decides.
-   */
+  /** The customer's language: customerLanguageOf(complaint, branch language) unless the caller chooses. */
   language: Language;
   now: Date;
   /** Not recorded on the complaint yet (the handling issue adds it). */

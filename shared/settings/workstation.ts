@@ -9,6 +9,7 @@ import {
   type PolicyPresetId,
 } from '../deadlines/policies';
 import { isLocalDate } from '../time/local-date';
+import { isLanguage, type Language } from './languages';
 import { isValidTimeZone } from '../time/zoned';
 
 /** Countries whose working-day calendars the deadline engine knows (shared/deadlines). */
@@ -22,14 +23,8 @@ export const DEFAULT_TIME_ZONE: Record<Country, string> = {
   KR: 'Asia/Seoul',
 };
 
-/** R25. Russian is the main language of the users and the default. */
-export const LANGUAGES = ['ru', 'uk', 'en', 'cs', 'ko'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'ru';
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
+// R25: the five languages live in ./languages (the complaint model names the customer's language too).
+export { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from './languages';
 
 /** Issue 14: the idle times the workstation may lock after; 5 minutes unless the branch chose otherwise. */
 export const AUTO_LOCK_CHOICES = [30, 60, 120, 300, 600, 900, 1800] as const;

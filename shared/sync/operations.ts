@@ -19,6 +19,7 @@ import { MAX_IMPORT_BYTES, MAX_PAGES_PER_ENTRY, PAGE_MIME_TYPES, SHA256_HEX } fr
 import { MAX_WORDS } from '../complaints/search';
 import { LIMITS } from '../complaints/validation';
 import { employeeSchema, pinHashSchema } from '../people/model';
+import { LANGUAGES } from '../settings/languages';
 import {
   APPROVAL_STATES,
   APPROVER_ROLES,
@@ -184,6 +185,8 @@ export const complaintSchema = z.object({
   urgencyLevel: z.enum(URGENCY_LEVELS).optional(),
   healthAndSafety: z.boolean(),
   consent: z.boolean(),
+  /** Issue 16 (R9, R25). Optional: complaints registered before it have none (the branch's language). */
+  customerLanguage: z.enum(LANGUAGES).optional(),
   // Words of the texts above, capped as searchWordsOf caps them. Lower-casing may lengthen a word (İ → i̇).
   searchWords: z.array(text(2 * LIMITS.description)).max(MAX_WORDS),
   progress: progressSchema,

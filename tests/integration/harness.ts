@@ -37,6 +37,7 @@ const UNLIMITED_RATES: Partial<HttpLimits> = {
   devicePerMinute: 1_000_000,
   signInPerIpPerMinute: 1_000_000,
   signInPerAccountPer15Minutes: 1_000_000,
+  statusPerIpPerMinute: 1_000_000,
 };
 
 export interface HqOptions {
@@ -53,6 +54,8 @@ export interface HqOptions {
   blobs?: (dataDir: string) => BlobStore;
   /** Issue 14: console sessions' idle and absolute expiry. */
   sessionTimes?: SessionTimes;
+  /** Issue 16: serve the public status page (off unless set). */
+  statusPage?: boolean;
 }
 
 /** A real HQ on a loopback port, on a fresh database of the given kind. */
@@ -93,6 +96,7 @@ export async function startHq(kind: DatabaseKind, options: HqOptions = {}): Prom
       ...(options.deviceTokenDays !== undefined ? { deviceTokenDays: options.deviceTokenDays } : {}),
       branchPhotoQuotaBytes: options.branchPhotoQuotaBytes ?? 0,
       ...(options.sessionTimes ? { sessionTimes: options.sessionTimes } : {}),
+      ...(options.statusPage ? { statusPage: true } : {}),
     },
     {
       // Suites that enroll and push a lot from one address are not what the rate limits are tested with

@@ -5,6 +5,7 @@ import { call, DATABASE_KINDS, op, registration, startHq, type RunningHq } from 
 import { RawConnection, sleep } from '../raw-http';
 import {
   DEVICE_GENERATORS,
+  STATUS_PAGE_GENERATORS,
   pickGenerator,
   RunState,
   type FuzzRequest,
@@ -36,7 +37,7 @@ import {
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2_000);
 const CONCURRENCY = 8;
-const GENERATORS: RequestGenerator[] = [...DEVICE_GENERATORS];
+const GENERATORS: RequestGenerator[] = [...DEVICE_GENERATORS, ...STATUS_PAGE_GENERATORS];
 const MAX_PHOTO_BYTES = 256 * 1024;
 
 type Outcome = number | 'hung up' | 'closed' | `no answer: ${string}`;
@@ -80,6 +81,7 @@ describe.each(DATABASE_KINDS)('fuzz on %s', (kind) => {
   beforeAll(async () => {
     hq = await startHq(kind, {
       maxPhotoBytes: MAX_PHOTO_BYTES,
+      statusPage: true,
       // A truncated body is cut off within seconds, not the production 30 s.
       limits: { bodyProgressMs: 1_500, bodyMinBytes: 256, headersTimeoutMs: 2_000 },
     });
@@ -103,6 +105,7 @@ describe.each(DATABASE_KINDS)('fuzz on %s', (kind) => {
     const pulled: Record<BranchKey, Change[]> = { A: [], B: [] };
     const uploaded: Record<BranchKey, Set<string>> = { A: new Set(), B: new Set() };
     const badPulls: string[] = [];
+    const leaks: string[] = [];
     const started = Date.now();
     let next = 0;
     const worker = async () => {
@@ -120,6 +123,9 @@ describe.each(DATABASE_KINDS)('fuzz on %s', (kind) => {
           serverErrors.push(
             `#${i} ${generator}: ${req.method} ${req.path.slice(0, 80)} → ${outcome} ${body.slice(0, 200)}`,
           );
+        // Issue 16: the public status page never shows a customer's name, contact or words.
+        if (req.path.startsWith('/c/') && /Пётр|\+7 916|Заказ не привезли/.test(body))
+          leaks.push(`#${i} ${generator}: ${req.method} ${req.path.slice(0, 80)}`);
         if (outcome === 200 && req.as && req.method === 'GET' && req.path.startsWith(HQ_PATHS.pull)) {
           const page = pullResponseSchema.safeParse(JSON.parse(body));
           if (page.success) pulled[req.as].push(...page.data.changes);
@@ -149,6 +155,7 @@ describe.each(DATABASE_KINDS)('fuzz on %s', (kind) => {
     expect(serverErrors).toEqual([]);
     expect([...histogram.keys()].filter((k) => k.startsWith('no answer'))).toEqual([]);
     expect(badPulls).toEqual([]);
+    expect(leaks).toEqual([]);
 
     // 2. No cross-branch writes: every row of a branch was written by that branch's devices.
     for (const [what, sql] of Object.entries(CROSS_BRANCH_CHECKS)) {

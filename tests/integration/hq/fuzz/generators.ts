@@ -5,6 +5,7 @@ import {
 } from '../../../../shared/sync/operations';
 import { HQ_PATHS, MAX_PUSH_BATCH, type PushOperation } from '../../../../shared/sync/protocol';
 import { mergeEvents } from '../../../../shared/handling/merge';
+import { complaintCheckCode, formatCheckCode } from '../../../../shared/documents/check-code';
 import { registration, startReview, type TestDevice } from '../../harness';
 import { sha } from '../../mail-fixtures';
 import { hostileText, hostileValue, mutate, type Rng } from './random';
@@ -785,6 +786,60 @@ export const DEVICE_GENERATORS: RequestGenerator[] = [
       ];
       const raw = rng.pick(cases);
       return { method: 'RAW', path: '', raw, as: key, ...(raw === cases[5] ? { uploads: sha(bytes) } : {}) };
+    },
+  },
+];
+
+/**
+ * Issue 16 item 6: the public status page (`/c/<number>?k=<code>`, no sign-in): right and wrong codes for
+ * real numbers of both branches, hostile numbers and codes, other methods, bodies it must not read.
+ */
+const uri = (s: string) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
+export const STATUS_PAGE_GENERATORS: RequestGenerator[] = [
+  {
+    name: 'status page: real numbers, right or wrong codes',
+    weight: 4,
+    make(rng, w) {
+      const c = rng.pick(w.branches[rng.pick(['A', 'B'] as const)].complaints);
+      const right = complaintCheckCode(c);
+      const k = rng.pick([
+        right,
+        formatCheckCode(right),
+        right.toLowerCase(),
+        `${right.slice(0, 7)}Z`,
+        '',
+        right + right,
+      ]);
+      return { method: 'GET', path: `/c/${uri(c.number)}?k=${uri(k)}` };
+    },
+  },
+  {
+    name: 'status page: hostile numbers, codes, methods and bodies',
+    weight: 3,
+    make(rng, w) {
+      const c = rng.pick(w.branches.A.complaints);
+      const number = rng.chance(0.5) ? c.number : String(hostileText(rng)).slice(0, rng.int(0, 300));
+      const k = rng.chance(0.5) ? String(hostileText(rng)).slice(0, 300) : complaintCheckCode(c);
+      const query = rng.pick([`k=${uri(k)}`, `k[]=${uri(k)}&k=1`, '', `k=${'A'.repeat(5000)}`]);
+      const path = `/c/${uri(number)}${query ? `?${query}` : ''}`;
+      const method = rng.pick(['GET', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE']);
+      if (method === 'GET' || method === 'HEAD')
+        return {
+          method,
+          path,
+          headers: {
+            'accept-language': rng.pick([
+              '',
+              'ko',
+              '*',
+              'xx;q=abc, ru;q=0',
+              'en-US,cs;q=2',
+              ';;;,,,',
+              'q'.repeat(5000),
+            ]),
+          },
+        };
+      return { method, path, headers: JSON_TYPE, body: JSON.stringify(hostileValue(rng)).slice(0, 100_000) };
     },
   },
 ];

@@ -9,8 +9,8 @@ import { formatCheckCode, complaintCheckCode } from '../../../../shared/document
 import { OLGA, input, now, openDb, settings } from '../fixtures';
 
 // Issue 16 (R9, R15, R25) in a real Chromium with the real store: a complaint's document goes through the
-// browser print path (window.print of the rendered document) on the remembered paper, in the branch's
-// language (the complaint has no customer-language field yet), and the print lands in the history. The
+// browser print path (window.print of the rendered document) on the remembered paper, in the customer's
+// language recorded on the complaint (the branch's by default), and the print lands in the history. The
 // print dialog itself cannot be driven from a test, so window.print is replaced by a probe that records
 // the document on the page at the moment it is called.
 
@@ -52,6 +52,25 @@ describe('printForComplaint', () => {
       data: { document: 'acknowledgement', paper: 'receipt80', language: 'ru' },
     });
     expect((await db.outbox.toArray()).map((o) => o.type)).toEqual(['complaint.register', 'complaint.event']);
+  });
+
+  it('the customer’s language chosen at registration is recorded, synced and printed in (R25)', async () => {
+    const db = openDb();
+    const c = await registerComplaint(db, { ...input(), customerLanguage: 'ko' }, settings(), OLGA, now);
+    const byDefault = await registerComplaint(db, input(), settings(), OLGA, now);
+    expect(c.customerLanguage).toBe('ko');
+    expect(byDefault.customerLanguage).toBe(settings().language);
+    const pushed = (await db.outbox.toArray()).find((o) => o.type === 'complaint.register');
+    expect((pushed?.payload as { complaint: { customerLanguage?: string } }).complaint.customerLanguage).toBe(
+      'ko',
+    );
+    const printed = probePrint();
+    await printForComplaint(db, c, 'acknowledgement', settings(), OLGA, now);
+    expect(printed[0]).toMatchObject({ kind: 'acknowledgement', lang: 'ko' });
+    // A complaint registered before the field existed is printed in the branch's language.
+    const { customerLanguage: _dropped, ...old } = byDefault;
+    await printForComplaint(db, old, 'acknowledgement', settings(), OLGA, now);
+    expect(printed[1]).toMatchObject({ lang: settings().language });
   });
 
   it('a print that fails is said as a problem and is not recorded', async () => {

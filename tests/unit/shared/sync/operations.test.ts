@@ -220,3 +220,23 @@ describe('feedback-book operations', () => {
     expect(fallback(Array(MAX_PAGES_PER_ENTRY + 1).fill(sha))).toBe(false);
   });
 });
+
+describe('complaint.register: the customer language of issue 16 (R9, R25)', () => {
+  it.each<[string, (r: Registration) => void, boolean]>([
+    ['a record from before it (no language)', () => {}, true],
+    ['each of the five languages', (r) => Object.assign(r.complaint, { customerLanguage: 'ko' }), true],
+    [
+      'a language the app does not have',
+      (r) => Object.assign(r.complaint, { customerLanguage: 'de' }),
+      false,
+    ],
+    ['not a code at all', (r) => Object.assign(r.complaint, { customerLanguage: 'x'.repeat(5000) }), false],
+  ])('%s', (_name, change, ok) => expect(registers(change)).toBe(ok));
+
+  it('is kept, not stripped, so HQ stores it', () => {
+    const r = registration();
+    Object.assign(r.complaint, { customerLanguage: 'cs' });
+    const parsed = operationPayloads['complaint.register'].parse(r);
+    expect(parsed.complaint.customerLanguage).toBe('cs');
+  });
+});

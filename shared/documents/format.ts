@@ -1,5 +1,6 @@
-import { majorAmount, minorDigits, type DocumentDue, type Money } from '../../shared/documents';
-import type { LocalDate } from '../../shared/time/local-date';
+import type { DocumentDue } from './model';
+import { majorAmount, minorDigits, type Money } from './money';
+import type { LocalDate } from '../time/local-date';
 
 /**
  * Dates and sums on documents: the document's language, the branch's zone (never the PC's), long forms
