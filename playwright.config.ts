@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/chromium.mjs';
 
 const resultsDir = process.env.OTKLIK_RESULTS_DIR;
-const HQ_FAULT_SPECS = ['sync-faults.spec.ts'];
+const HQ_FAULT_SPECS = ['sync-faults.spec.ts', 'chaos.spec.ts'];
 /** OTKLIK_E2E_PORT lets two checkouts run their suites side by side. */
 export const E2E_PORT = Number(process.env.OTKLIK_E2E_PORT ?? 4173);
 

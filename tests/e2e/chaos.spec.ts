@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { HQ_PORT_LOCK } from './hq';
+import { chaosRun, describeFailure } from './chaos/run';
+import { CI_PROFILE, FULL_PROFILE } from './chaos/schedule';
+
+// Issue 20 (R7, R22, R23): randomized fault schedules over the real pieces, each ending with the model check
+// (tests/e2e/chaos/). In CI a fixed set of short seeds; `npm run chaos -- --runs N --seed S` runs N seeds
+// from S with longer schedules (CHAOS_SEEDS). Every seed that once found a bug stays in REGRESSION_SEEDS.
+// The runs use HQ_URL's port (the proxy), so they hold the HQ port lock like sync-faults.spec.ts.
+const CI_SEEDS = [1, 2, 3];
+const REGRESSION_SEEDS: number[] = [];
+
+const chosen = process.env.CHAOS_SEEDS;
+const seeds = chosen ? chosen.split(',').map(Number) : [...CI_SEEDS, ...REGRESSION_SEEDS];
+const profile = chosen ? FULL_PROFILE : CI_PROFILE;
+
+test.describe.configure({ mode: chosen ? 'default' : 'serial', lock: HQ_PORT_LOCK });
+test.setTimeout(chosen ? 600_000 : 120_000);
+
+for (const seed of seeds) {
+  test(`chaos seed ${seed}: nothing confirmed is lost or doubled`, async ({ context, page }) => {
+    const report = await chaosRun(context, page, seed, profile);
+    const { history: _history, steps: _steps, ...summary } = report;
+    console.log(`CHAOS-SUMMARY ${JSON.stringify(summary)}`);
+    expect(report.violations, describeFailure(report)).toEqual([]);
+  });
+}
