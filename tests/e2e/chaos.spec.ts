@@ -21,6 +21,7 @@ for (const seed of seeds) {
   test(`chaos seed ${seed}: nothing confirmed is lost or doubled`, async ({ context, page }) => {
     const report = await chaosRun(context, page, seed, profile);
     const { history: _history, steps: _steps, ...summary } = report;
+    if (process.env.CHAOS_VERBOSE) console.log(describeFailure(report));
     console.log(`CHAOS-SUMMARY ${JSON.stringify(summary)}`);
     expect(report.violations, describeFailure(report)).toEqual([]);
   });
