@@ -4,7 +4,8 @@
 // and faults by kind, violations with their seeds, wall time. Without --seed, S is drawn at random and
 // printed. Builds the app first when dist/ is missing (or with --build).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
