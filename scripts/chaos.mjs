@@ -33,21 +33,14 @@ console.log(`chaos: ${runs} runs, seeds ${first}…${first + runs - 1}`);
 const started = Date.now();
 /** @type {Array<{seed: number, actions: Record<string, number>, faults: Record<string, number>, violations: string[], redelivered: number, mails: number, ms: number}>} */
 const reports = [];
-const child = spawn(
-  'npx',
-  [
-    'playwright',
-    'test',
-    'tests/e2e/chaos.spec.ts',
-    '--project',
-    'hq-faults',
-    '--workers',
-    '1',
-    '--retries',
-    '0',
-  ],
-  { cwd: root, env: { ...process.env, CHAOS_SEEDS: seeds.join(',') }, stdio: ['ignore', 'pipe', 'inherit'] },
-);
+const args = ['playwright', 'test', 'tests/e2e/chaos.spec.ts', '--project', 'hq-faults', '--workers', '1'];
+// No traces, and an output folder of its own: a test run beside it in the checkout empties test-results/.
+args.push('--retries', '0', '--trace', 'off', '--output', mkdtempSync(join(tmpdir(), 'otklik-chaos-')));
+const child = spawn('npx', args, {
+  cwd: root,
+  env: { ...process.env, CHAOS_SEEDS: seeds.join(',') },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 let buffer = '';
 child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);

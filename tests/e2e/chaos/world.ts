@@ -240,7 +240,7 @@ export class World {
         .getByTestId('delete-page')
         .nth(rng.int(0, count - 1))
         .click();
-      await expect(thumbs).toHaveCount(--count, { timeout: 20_000 });
+      await expect(thumbs).toHaveCount(count - 1, { timeout: 20_000 });
     }
     const pages = await thumbs.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sha256 ?? ''));
     await page.getByLabel(ru('complaints', 'fields.noContactReason')).fill('Клиент не оставил контакты');
