@@ -44,7 +44,8 @@ export async function chaosRun(
     await world.start();
     log('set up and connected');
     for (const [i, step] of steps.entries()) {
-      const tag = `chaos-${seed}-${i}`;
+      // Bracketed: "[chaos 7/1]" is no part of "[chaos 7/10]" (the check finds notes by their tag).
+      const tag = `[chaos ${seed}/${i}]`;
       const win = world.windows[rng.int(0, world.windows.length - 1)]!;
       const where = world.windows.length > 1 ? ` (window ${world.windows.indexOf(win) + 1})` : '';
       log(`step ${i}: ${JSON.stringify(step)}${where}`);

@@ -232,7 +232,7 @@ export class World {
       const png = await page.screenshot({ clip });
       await page
         .getByTestId('import-input')
-        .setInputFiles([{ name: `scan-${o.tag}-${i}.png`, mimeType: 'image/png', buffer: png }]);
+        .setInputFiles([{ name: `scan-${i + 1}.png`, mimeType: 'image/png', buffer: png }]);
       await expect(thumbs).toHaveCount(++count, { timeout: 20_000 });
     }
     if (o.removeOne && count > 1) {
