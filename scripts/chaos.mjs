@@ -2,7 +2,8 @@
 // Issue 20: `npm run chaos -- --runs N --seed S` runs N chaos runs, seeds S, S+1, …, S+N-1, one after another
 // (tests/e2e/chaos.spec.ts with CHAOS_SEEDS and the longer schedules), then prints the totals: runs, actions
 // and faults by kind, violations with their seeds, wall time. Without --seed, S is drawn at random and
-// printed. Builds the app first when dist/ is missing (or with --build).
+// printed. --postgres: HQ on PostgreSQL (and PostgreSQL restarts among the faults). Builds the app first
+// when dist/ is missing (or with --build).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,12 +16,13 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '200' },
     seed: { type: 'string' },
     build: { type: 'boolean', default: false },
+    postgres: { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
 const first = values.seed === undefined ? Math.floor(Math.random() * 1_000_000) : Number(values.seed);
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(first) || first < 0) {
-  console.error('usage: npm run chaos -- [--runs N] [--seed S] [--build]');
+  console.error('usage: npm run chaos -- [--runs N] [--seed S] [--postgres] [--build]');
   process.exit(2);
 }
 if (values.build || !existsSync(join(root, 'dist/hq/main.mjs'))) {
@@ -29,7 +31,9 @@ if (values.build || !existsSync(join(root, 'dist/hq/main.mjs'))) {
 }
 
 const seeds = Array.from({ length: runs }, (_, i) => first + i);
-console.log(`chaos: ${runs} runs, seeds ${first}…${first + runs - 1}`);
+console.log(
+  `chaos: ${runs} runs, seeds ${first}…${first + runs - 1}, HQ on ${values.postgres ? 'PostgreSQL' : 'PGlite'}`,
+);
 const started = Date.now();
 /** @type {Array<{seed: number, actions: Record<string, number>, faults: Record<string, number>, violations: string[], redelivered: number, mails: number, ms: number}>} */
 const reports = [];
@@ -38,7 +42,7 @@ const args = ['playwright', 'test', 'tests/e2e/chaos.spec.ts', '--project', 'hq-
 args.push('--retries', '0', '--trace', 'off', '--output', mkdtempSync(join(tmpdir(), 'otklik-chaos-')));
 const child = spawn('npx', args, {
   cwd: root,
-  env: { ...process.env, CHAOS_SEEDS: seeds.join(',') },
+  env: { ...process.env, CHAOS_SEEDS: seeds.join(','), ...(values.postgres ? { CHAOS_POSTGRES: '1' } : {}) },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let buffer = '';

@@ -12,7 +12,7 @@ const REGRESSION_SEEDS: number[] = [];
 
 const chosen = process.env.CHAOS_SEEDS;
 const seeds = chosen ? chosen.split(',').map(Number) : [...CI_SEEDS, ...REGRESSION_SEEDS];
-const profile = chosen ? FULL_PROFILE : CI_PROFILE;
+const profile = chosen ? { ...FULL_PROFILE, postgres: Boolean(process.env.CHAOS_POSTGRES) } : CI_PROFILE;
 
 test.describe.configure({ mode: chosen ? 'default' : 'serial', lock: HQ_PORT_LOCK });
 test.setTimeout(chosen ? 600_000 : 120_000);

@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { E2E_PORT } from '../../playwright.config';
 import { MSK01 } from '../fixtures';
 
@@ -47,7 +48,11 @@ function migratedDatabase(): string {
  * it can be killed with SIGKILL at a named point (HQ_FAULTS) and restarted on the same data directory.
  */
 export class HqProcess {
-  constructor(readonly port = HQ_PORT) {}
+  /** `env` is added to every start and admin command (the chaos runs' DATABASE_URL: HQ on PostgreSQL). */
+  constructor(
+    readonly port = HQ_PORT,
+    private readonly env: Record<string, string> = {},
+  ) {}
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
@@ -59,10 +64,18 @@ export class HqProcess {
   async start(faults = '', env: Record<string, string> = {}): Promise<void> {
     const from = this.output.length;
     const database = join(this.dataDir, 'pglite');
-    if (!existsSync(database)) cpSync(migratedDatabase(), database, { recursive: true });
+    if (!this.env.DATABASE_URL && !existsSync(database))
+      cpSync(migratedDatabase(), database, { recursive: true });
     this.child = spawn(process.execPath, [main, 'serve'], {
       cwd: root,
-      env: { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir, HQ_FAULTS: faults, ...env },
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        DATA_DIR: this.dataDir,
+        HQ_FAULTS: faults,
+        ...this.env,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const onData = (chunk: Buffer) => {
@@ -124,7 +137,7 @@ export class HqProcess {
   cli(...args: string[]): string {
     const r = spawnSync(process.execPath, [main, ...args], {
       cwd: root,
-      env: { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir },
+      env: { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir, ...this.env },
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`hq ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
@@ -170,6 +183,15 @@ export class HqProcess {
   /** What HQ holds, read from its data directory after it stopped. */
   async query<T>(sql: string): Promise<T[]> {
     await this.stop();
+    if (this.env.DATABASE_URL) {
+      const client = new pg.Client({ connectionString: this.env.DATABASE_URL });
+      await client.connect();
+      try {
+        return (await client.query(sql)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    }
     const db = await PGlite.create({ dataDir: join(this.dataDir, 'pglite') });
     try {
       return (await db.query<T>(sql)).rows;

@@ -6,6 +6,7 @@ import { World } from './world';
 /** One run's outcome: what was done, what was injected, and what the model check found. */
 export interface RunReport {
   seed: number;
+  postgres: boolean;
   steps: Step[];
   history: string[];
   actions: Record<string, number>;
@@ -41,7 +42,7 @@ export async function chaosRun(
   const rng = rngFor(seed, 2);
   let figures = { redelivered: 0, mails: 0 };
   try {
-    await world.start();
+    await world.start(profile.postgres);
     log('set up and connected');
     for (const [i, step] of steps.entries()) {
       // Bracketed: "[chaos 7/1]" is no part of "[chaos 7/10]" (the check finds notes by their tag).
@@ -70,11 +71,22 @@ export async function chaosRun(
     for (const [kind, n] of Object.entries(world.smtp.counts)) add(faults, `smtp.${kind}`, n);
     add(faults, 'hq.sigkill', world.kills);
     add(faults, 'hq.http500Window', world.hq500Windows);
+    add(faults, 'postgres.restart', actions.restartPostgres ?? 0);
     add(faults, 'branch.offline', actions.offline ?? 0);
     add(faults, 'branch.reload', actions.reload ?? 0);
     await world.dispose().catch(() => undefined);
   }
-  return { seed, steps, history, actions, faults, violations, ...figures, ms: Date.now() - started };
+  return {
+    seed,
+    postgres: Boolean(profile.postgres),
+    steps,
+    history,
+    actions,
+    faults,
+    violations,
+    ...figures,
+    ms: Date.now() - started,
+  };
 }
 
 async function perform(
@@ -137,6 +149,9 @@ async function perform(
       return world.smtp.set(step.fault);
     case 'pause':
       return new Promise((resolve) => setTimeout(resolve, step.ms));
+    case 'restartPostgres':
+      world.restartPostgres?.();
+      return log('  PostgreSQL crashed and started again');
   }
 }
 
@@ -147,6 +162,6 @@ export function describeFailure(r: RunReport): string {
     ...r.violations.map((v) => `  ✗ ${v}`),
     'history:',
     ...r.history.slice(-60).map((h) => `  ${h}`),
-    `again: npm run chaos -- --runs 1 --seed ${r.seed}`,
+    `again: npm run chaos -- --runs 1 --seed ${r.seed}${r.postgres ? ' --postgres' : ''}`,
   ].join('\n');
 }

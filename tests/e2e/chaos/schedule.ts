@@ -37,6 +37,8 @@ export type Step =
   /** From now on the proxy applies one of `faults` to a request with probability `p` (0: passes all). */
   | { kind: 'proxy'; faults: ProxyFault[]; p: number }
   | { kind: 'smtp'; fault: SmtpFault | 'ok' }
+  /** PostgreSQL crashes (pg_ctl -m immediate) and starts again: HQ on PostgreSQL only. */
+  | { kind: 'restartPostgres' }
   | { kind: 'pause'; ms: number };
 
 export type StepKind = Step['kind'];
@@ -45,6 +47,8 @@ export interface Profile {
   steps: [number, number];
   /** SMTP faults make HQ's mail worker wait at least 30 s before its next attempt: the full runs only. */
   smtp: boolean;
+  /** HQ on PostgreSQL instead of the embedded PGlite (`npm run chaos -- --postgres`). */
+  postgres?: boolean;
 }
 
 /** The CI subset: short, no SMTP faults (their retry takes 30 s). */
@@ -66,6 +70,7 @@ const ACTION_WEIGHTS: Array<[StepKind, number]> = [
   ['proxy', 2.5],
   ['smtp', 1.5],
   ['pause', 1],
+  ['restartPostgres', 1],
 ];
 
 function weighted(rng: Rng, weights: Array<[StepKind, number]>): StepKind {
@@ -115,7 +120,9 @@ function step(rng: Rng, kind: StepKind): Step {
 
 export function schedule(seed: number, profile: Profile): Step[] {
   const rng = new Rng(seed);
-  const weights = ACTION_WEIGHTS.filter(([kind]) => profile.smtp || kind !== 'smtp');
+  const weights = ACTION_WEIGHTS.filter(
+    ([kind]) => (profile.smtp || kind !== 'smtp') && (profile.postgres || kind !== 'restartPostgres'),
+  );
   const steps: Step[] = [{ kind: 'register', reloadMidway: false }];
   const n = rng.int(...profile.steps);
   while (steps.length < n) steps.push(step(rng, weighted(rng, weights)));

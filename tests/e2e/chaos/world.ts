@@ -1,9 +1,11 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import pg from 'pg';
 import { expect } from '@playwright/test';
 import { MOSCOW, setUpWorkstation, signIn, text, waitForOfflineShell } from '../fixtures';
 import { HQ_URL, HqProcess } from '../hq';
 import { E2E_PORT } from '../../../playwright.config';
 import type { Rng } from '../../integration/hq/fuzz/random';
+import { startPostgres } from '../../postgres.mjs';
 import { FaultProxy } from './proxy';
 import { ChaosSmtp } from './smtp';
 
@@ -36,8 +38,30 @@ export interface Model {
  * Issue 20: one chaos run's world — HQ as a real process on PGlite behind the fault proxy, a real SMTP
  * server, and the branch app in Chromium (one or two windows of one workstation).
  */
+let cluster: ReturnType<typeof startPostgres> | undefined;
+let databases = 0;
+
+/** A database of its own for this run, on one private PostgreSQL cluster per test worker. */
+async function postgresDatabase(): Promise<{ url: string; restart: () => void }> {
+  cluster ??= startPostgres().then((c) => {
+    process.once('exit', () => c.stop());
+    return c;
+  });
+  const c = await cluster;
+  const name = `chaos_${process.pid}_${++databases}`;
+  const admin = new pg.Client({ connectionString: c.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(c.url);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), restart: c.restart };
+}
+
 export class World {
-  readonly hq = new HqProcess(HQ_REAL_PORT);
+  hq = new HqProcess(HQ_REAL_PORT);
+  /** Set when HQ runs on PostgreSQL: crashes the cluster and starts it again. */
+  restartPostgres: (() => void) | undefined;
   readonly smtp = new ChaosSmtp(SMTP_PORT);
   readonly proxy: FaultProxy;
   readonly windows: Page[] = [];
@@ -70,8 +94,13 @@ export class World {
     page.on('dialog', (d) => void d.accept());
   }
 
-  async start(): Promise<void> {
+  async start(postgres = false): Promise<void> {
     const page = this.windows[0]!;
+    if (postgres) {
+      const db = await postgresDatabase();
+      this.hq = new HqProcess(HQ_REAL_PORT, { DATABASE_URL: db.url });
+      this.restartPostgres = db.restart;
+    }
     // HQ starts while the workstation's first run is done (CI time, issue 17).
     const [code] = await Promise.all([
       (async () => {
