@@ -52,8 +52,9 @@ child.stdout.on('data', (chunk) => {
   const lines = buffer.split('\n');
   buffer = lines.pop() ?? '';
   for (const line of lines) {
-    const at = line.indexOf('CHAOS-SUMMARY ');
-    if (at >= 0) reports.push(JSON.parse(line.slice(at + 'CHAOS-SUMMARY '.length)));
+    // Only the test's own line: a failure's code frame quotes the statement that prints it.
+    const summary = /^CHAOS-SUMMARY (\{.*\})\s*$/.exec(line)?.[1];
+    if (summary) reports.push(JSON.parse(summary));
   }
 });
 const code = await new Promise((resolve) => child.once('exit', resolve));
