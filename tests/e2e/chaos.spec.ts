@@ -15,7 +15,7 @@ const seeds = chosen ? chosen.split(',').map(Number) : [...CI_SEEDS, ...REGRESSI
 const profile = chosen ? { ...FULL_PROFILE, postgres: Boolean(process.env.CHAOS_POSTGRES) } : CI_PROFILE;
 
 test.describe.configure({ mode: chosen ? 'default' : 'serial', lock: HQ_PORT_LOCK });
-test.setTimeout(chosen ? 600_000 : 120_000);
+test.setTimeout(chosen ? 600_000 : 180_000);
 
 for (const seed of seeds) {
   test(`chaos seed ${seed}: nothing confirmed is lost or doubled`, async ({ context, page }) => {

@@ -64,6 +64,7 @@ export async function settle(world: World): Promise<string[]> {
   world.proxy.faults = [];
   await world.smtp.set('ok');
   if (world.offline) await world.setOffline(false);
+  await world.resetClock();
   await world.hqSettled();
   const page = world.windows[0]!;
   await world.ensureSignedIn(page);

@@ -72,6 +72,7 @@ export async function chaosRun(
     add(faults, 'hq.sigkill', world.kills);
     add(faults, 'hq.http500Window', world.hq500Windows);
     add(faults, 'postgres.restart', actions.restartPostgres ?? 0);
+    add(faults, 'branch.clockJump', actions.clockJump ?? 0);
     add(faults, 'branch.offline', actions.offline ?? 0);
     add(faults, 'branch.reload', actions.reload ?? 0);
     await world.dispose().catch(() => undefined);
@@ -149,6 +150,8 @@ async function perform(
       return world.smtp.set(step.fault);
     case 'pause':
       return new Promise((resolve) => setTimeout(resolve, step.ms));
+    case 'clockJump':
+      return world.jumpClock(step.minutes);
     case 'restartPostgres':
       world.restartPostgres?.();
       return log('  PostgreSQL crashed and started again');

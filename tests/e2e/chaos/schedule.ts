@@ -37,6 +37,8 @@ export type Step =
   /** From now on the proxy applies one of `faults` to a request with probability `p` (0: passes all). */
   | { kind: 'proxy'; faults: ProxyFault[]; p: number }
   | { kind: 'smtp'; fault: SmtpFault | 'ok' }
+  /** The branch's clock jumps by `minutes` (and runs on from there) until the run settles. */
+  | { kind: 'clockJump'; minutes: number }
   /** PostgreSQL crashes (pg_ctl -m immediate) and starts again: HQ on PostgreSQL only. */
   | { kind: 'restartPostgres' }
   | { kind: 'pause'; ms: number };
@@ -126,7 +128,11 @@ export function schedule(seed: number, profile: Profile): Step[] {
   const steps: Step[] = [{ kind: 'register', reloadMidway: false }];
   const n = rng.int(...profile.steps);
   while (steps.length < n) steps.push(step(rng, weighted(rng, weights)));
-  return steps;
+  // Clock jumps come from a generator of their own, so adding them left every other step of a seed as it was.
+  const clock = rngFor(seed, 3);
+  return steps.flatMap((s) =>
+    clock.chance(0.08) ? [s, { kind: 'clockJump', minutes: clock.pick([-120, 120]) } as const] : [s],
+  );
 }
 
 /** A per-purpose generator for the run's other random choices (proxy decisions, texts). */

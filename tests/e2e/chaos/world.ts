@@ -153,6 +153,23 @@ export class World {
     if (this.hqFailure) throw this.hqFailure;
   }
 
+  /** How far the branch's clock is off (Playwright's clock, in every window of the workstation). */
+  clockOffsetMs = 0;
+
+  async jumpClock(minutes: number): Promise<void> {
+    this.clockOffsetMs += minutes * 60_000;
+    await this.context.clock.setSystemTime(Date.now() + this.clockOffsetMs);
+    const seen = await this.windows[0]!.evaluate(() => Date.now()).catch(() => Date.now());
+    this.log(`  the branch's clock is ${Math.round((seen - Date.now()) / 60_000)} min off`);
+  }
+
+  /** The clock right again, before settling. */
+  async resetClock(): Promise<void> {
+    if (!this.clockOffsetMs) return;
+    this.clockOffsetMs = 0;
+    await this.context.clock.setSystemTime(Date.now());
+  }
+
   async setOffline(offline: boolean): Promise<void> {
     this.offline = offline;
     await this.context.setOffline(offline);
