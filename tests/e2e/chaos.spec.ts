@@ -17,9 +17,17 @@ const profile = chosen ? { ...FULL_PROFILE, postgres: Boolean(process.env.CHAOS_
 test.describe.configure({ mode: chosen ? 'default' : 'serial', lock: HQ_PORT_LOCK });
 test.setTimeout(chosen ? 600_000 : 180_000);
 
+// A run that hits the test's time limit never reaches its own clean-up: its HQ, proxy and SMTP server are
+// stopped here, or the next run finds their ports taken.
+let world: { dispose(): Promise<void> } | undefined;
+test.afterEach(async () => {
+  await world?.dispose();
+  world = undefined;
+});
+
 for (const seed of seeds) {
   test(`chaos seed ${seed}: nothing confirmed is lost or doubled`, async ({ context, page }) => {
-    const report = await chaosRun(context, page, seed, profile);
+    const report = await chaosRun(context, page, seed, profile, (w) => (world = w));
     const { history: _history, steps: _steps, ...summary } = report;
     if (process.env.CHAOS_VERBOSE) console.log(describeFailure(report));
     console.log(`CHAOS-SUMMARY ${JSON.stringify(summary)}`);

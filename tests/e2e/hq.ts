@@ -24,6 +24,12 @@ export const CONSOLE_HQ_PORT = E2E_PORT + 2;
 
 let template: string | undefined;
 
+/** HQ processes still running when the test worker exits (a test that timed out) go with it. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /**
  * An embedded database with every migration applied and nothing else, made once per test worker by the
  * production build's `migrate`: each HQ of a test starts on a copy of it instead of creating its database,
@@ -87,6 +93,9 @@ export class HqProcess {
         }
       }
     };
+    const child = this.child;
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     this.child.stdout!.on('data', onData);
     this.child.stderr!.on('data', onData);
     // PGlite starts in 2–4 s on an idle machine; far longer on a busy two-core one.

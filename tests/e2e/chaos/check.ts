@@ -95,7 +95,15 @@ export async function settle(world: World): Promise<string[]> {
 interface HqState {
   complaints: Array<{ id: string; number: string; status: string }>;
   events: Array<{ id: string; data: string }>;
-  ops: Array<{ device_id: string; device_seq: string; outcome: string; type: string; reason: string | null }>;
+  ops: Array<{
+    device_id: string;
+    device_seq: string;
+    outcome: string;
+    type: string;
+    reason: string | null;
+    received_at: string;
+  }>;
+  incidents: Array<{ kind: string; detail: string }>;
   entries: Array<{ id: string; state: string }>;
   pages: Array<{ id: string; entry_id: string; sha256: string; page_no: number; removed: boolean }>;
   photos: Array<{ sha256: string }>;
@@ -107,7 +115,8 @@ async function readHq(world: World): Promise<HqState> {
   const tables: Record<keyof HqState, string> = {
     complaints: `SELECT id, number, status FROM complaints`,
     events: `SELECT id, data::text AS data FROM complaint_events`,
-    ops: `SELECT device_id, device_seq::text, outcome, type, reason FROM ops`,
+    ops: `SELECT device_id, device_seq::text, outcome, type, reason, received_at FROM ops`,
+    incidents: `SELECT kind, detail::text AS detail FROM incidents`,
     entries: `SELECT id, state FROM book_entries`,
     pages: `SELECT id, entry_id, sha256, page_no, removed_at IS NOT NULL AS removed FROM book_pages`,
     photos: `SELECT sha256 FROM branch_photos`,
@@ -156,6 +165,16 @@ export async function check(world: World): Promise<{ violations: string[]; figur
     if (wrong.length)
       v.push(`device ${device.slice(0, 8)}: sequence at HQ is not 1…${seqs.length}: ${seqs.join(',')}`);
   }
+  // …and applied in that order: a later sequence number never arrived before an earlier one.
+  const ordered = [...hq.ops].sort((a, b) => Number(a.device_seq) - Number(b.device_seq));
+  for (const [i, op] of ordered.entries()) {
+    const before = ordered
+      .slice(0, i)
+      .find((o) => o.device_id === op.device_id && o.received_at > op.received_at);
+    if (before) v.push(`op ${op.device_seq} was applied at HQ after op ${before.device_seq} of its device`);
+  }
+  // A gap in a sequence, a number reclaimed, a mail failed for good: none of them may happen here.
+  for (const i of hq.incidents) v.push(`HQ recorded an incident: ${i.kind} ${i.detail}`);
   for (const op of hq.ops.filter((o) => o.outcome !== 'applied'))
     v.push(`HQ refused op ${op.device_seq} ${op.type}: ${op.reason}`);
 

@@ -30,6 +30,7 @@ export async function chaosRun(
   page: Page,
   seed: number,
   profile: Profile,
+  onWorld: (world: World) => void = () => undefined,
 ): Promise<RunReport> {
   const started = Date.now();
   const steps = schedule(seed, profile);
@@ -39,6 +40,7 @@ export async function chaosRun(
   const faults: Record<string, number> = {};
   const violations: string[] = [];
   const world = new World(context, page, rngFor(seed, 1), log);
+  onWorld(world);
   const rng = rngFor(seed, 2);
   let figures = { redelivered: 0, mails: 0 };
   try {

@@ -126,7 +126,15 @@ export class World {
     await waitForOfflineShell(page);
   }
 
-  async dispose(): Promise<void> {
+  private disposed: Promise<void> | undefined;
+
+  /** Everything stopped and removed; again is a no-op (the spec calls it after a test that timed out). */
+  dispose(): Promise<void> {
+    this.disposed ??= this.disposeOnce();
+    return this.disposed;
+  }
+
+  private async disposeOnce(): Promise<void> {
     await this.hqChain.catch(() => undefined);
     await Promise.all([this.hq.dispose(), this.proxy.close(), this.smtp.close()]);
   }
