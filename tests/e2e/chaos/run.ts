@@ -56,8 +56,19 @@ export async function chaosRun(
       try {
         await perform(world, win, step, tag, rng, log);
       } catch (e) {
-        const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-        log(`  failed: ${message}`);
+        const message = firstLines(e);
+        // What the window showed: its address and any message it gave (an error, a refusal, a banner).
+        const shown = await win
+          .locator('[role=alert], [role=status], [aria-invalid=true]')
+          .evaluateAll((els) =>
+            els.map((e) =>
+              e.getAttribute('aria-invalid')
+                ? `invalid ${e.id}=${(e as HTMLInputElement).value}`
+                : e.textContent,
+            ),
+          )
+          .catch(() => []);
+        log(`  failed: ${message}; at ${win.url()}; shown: ${JSON.stringify(shown).slice(0, 600)}`);
         violations.push(`step ${i} ${step.kind} failed: ${message}`);
       }
     }
@@ -67,7 +78,7 @@ export async function chaosRun(
     violations.push(...result.violations);
     figures = result.figures;
   } catch (e) {
-    violations.push(`run aborted: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    violations.push(`run aborted: ${firstLines(e)}`);
   } finally {
     for (const [kind, n] of Object.entries(world.proxy.counts)) add(faults, `proxy.${kind}`, n);
     for (const [kind, n] of Object.entries(world.smtp.counts)) add(faults, `smtp.${kind}`, n);
@@ -158,6 +169,14 @@ async function perform(
       world.restartPostgres?.();
       return log('  PostgreSQL crashed and started again');
   }
+}
+
+/** An error's first line and what Playwright received, without colours. */
+function firstLines(e: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  const lines = (e instanceof Error ? e.message : String(e)).replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const received = lines.find((l) => /^Received/.test(l.trim()));
+  return [lines[0], received?.trim()].filter(Boolean).join(' — ');
 }
 
 /** A failing run's seed and a short history: enough to see what happened and to run it again. */
