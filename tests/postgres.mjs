@@ -32,7 +32,7 @@ async function freePort() {
   });
 }
 
-/** @returns {Promise<{ url: string, stop: () => void }>} */
+/** @returns {Promise<{ url: string, stop: () => void, restart: () => void }>} */
 export async function startPostgres() {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL server binaries not found (Debian: apt-get install postgresql)');
@@ -48,20 +48,27 @@ export async function startPostgres() {
   };
   run([join(bin, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '-N']);
   const port = await freePort();
-  run([
-    join(bin, 'pg_ctl'),
-    '-D',
-    data,
-    '-l',
-    join(dir, 'server.log'),
-    '-o',
-    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c max_connections=300`,
-    '-w',
-    'start',
-  ]);
+  const start = () =>
+    run([
+      join(bin, 'pg_ctl'),
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-o',
+      `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c max_connections=300`,
+      '-w',
+      'start',
+    ]);
+  start();
   let stopped = false;
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    /** A crash and a start again on the same data (issue 20, chaos runs): every connection is cut. */
+    restart() {
+      run([join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop']);
+      start();
+    },
     stop() {
       if (stopped) return;
       stopped = true;

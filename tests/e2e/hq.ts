@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { test } from '@playwright/test';
+import pg from 'pg';
 import { E2E_PORT } from '../../playwright.config';
 import { MSK01 } from '../fixtures';
 
@@ -22,6 +23,12 @@ export function hqPort(): number {
 }
 
 let template: string | undefined = process.env.OTKLIK_E2E_HQ_TEMPLATE || undefined;
+
+/** HQ processes still running when the test worker exits (a test that timed out) go with it. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 /**
  * An embedded database with every migration applied and nothing else, made by the production build's
@@ -56,7 +63,11 @@ export const HQ_BUILD = main;
  * it can be killed with SIGKILL at a named point (HQ_FAULTS) and restarted on the same data directory.
  */
 export class HqProcess {
-  constructor(readonly port = hqPort()) {}
+  /** `env` is added to every start and admin command (the chaos runs' DATABASE_URL: HQ on PostgreSQL). */
+  constructor(
+    readonly port = hqPort(),
+    private readonly env: Record<string, string> = {},
+  ) {}
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
@@ -68,10 +79,18 @@ export class HqProcess {
   async start(faults = '', env: Record<string, string> = {}): Promise<void> {
     const from = this.output.length;
     const database = join(this.dataDir, 'pglite');
-    if (!existsSync(database)) cpSync(migratedDatabase(), database, { recursive: true });
+    if (!this.env.DATABASE_URL && !existsSync(database))
+      cpSync(migratedDatabase(), database, { recursive: true });
     this.child = spawn(process.execPath, [main, 'serve'], {
       cwd: root,
-      env: { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir, HQ_FAULTS: faults, ...env },
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        DATA_DIR: this.dataDir,
+        HQ_FAULTS: faults,
+        ...this.env,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const onData = (chunk: Buffer) => {
@@ -83,6 +102,9 @@ export class HqProcess {
         }
       }
     };
+    const child = this.child;
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     this.child.stdout!.on('data', onData);
     this.child.stderr!.on('data', onData);
     // PGlite starts in 2–4 s on an idle machine; far longer on a busy two-core one.
@@ -133,7 +155,7 @@ export class HqProcess {
   cli(...args: string[]): string {
     const r = spawnSync(process.execPath, [main, ...args], {
       cwd: root,
-      env: { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir },
+      env: { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir, ...this.env },
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`hq ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
@@ -179,6 +201,15 @@ export class HqProcess {
   /** What HQ holds, read from its data directory after it stopped. */
   async query<T>(sql: string): Promise<T[]> {
     await this.stop();
+    if (this.env.DATABASE_URL) {
+      const client = new pg.Client({ connectionString: this.env.DATABASE_URL });
+      await client.connect();
+      try {
+        return (await client.query(sql)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    }
     const db = await PGlite.create({ dataDir: join(this.dataDir, 'pglite') });
     try {
       return (await db.query<T>(sql)).rows;

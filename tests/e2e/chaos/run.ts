@@ -1,0 +1,191 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { check, settle } from './check';
+import { rngFor, schedule, type Profile, type Step } from './schedule';
+import { World } from './world';
+
+/** One run's outcome: what was done, what was injected, and what the model check found. */
+export interface RunReport {
+  seed: number;
+  postgres: boolean;
+  steps: Step[];
+  history: string[];
+  actions: Record<string, number>;
+  faults: Record<string, number>;
+  violations: string[];
+  redelivered: number;
+  mails: number;
+  ms: number;
+}
+
+const add = (counts: Record<string, number>, key: string, n = 1) => {
+  if (n) counts[key] = (counts[key] ?? 0) + n;
+};
+
+/**
+ * Issue 20: one chaos run — the seed's schedule over the real branch app, HQ process and SMTP server, then
+ * settling and the model check. Never throws for a finding: every problem is a violation in the report.
+ */
+export async function chaosRun(
+  context: BrowserContext,
+  page: Page,
+  seed: number,
+  profile: Profile,
+  onWorld: (world: World) => void = () => undefined,
+): Promise<RunReport> {
+  const started = Date.now();
+  const steps = schedule(seed, profile);
+  const history: string[] = [];
+  const log = (line: string) => history.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${line}`);
+  const actions: Record<string, number> = {};
+  const faults: Record<string, number> = {};
+  const violations: string[] = [];
+  const world = new World(context, page, rngFor(seed, 1), log);
+  onWorld(world);
+  const rng = rngFor(seed, 2);
+  let figures = { redelivered: 0, mails: 0 };
+  try {
+    await world.start(profile.postgres);
+    log('set up and connected');
+    for (const [i, step] of steps.entries()) {
+      // Bracketed: "[chaos 7/1]" is no part of "[chaos 7/10]" (the check finds notes by their tag).
+      const tag = `[chaos ${seed}/${i}]`;
+      const win = world.windows[rng.int(0, world.windows.length - 1)]!;
+      const where = world.windows.length > 1 ? ` (window ${world.windows.indexOf(win) + 1})` : '';
+      log(`step ${i}: ${JSON.stringify(step)}${where}`);
+      add(actions, step.kind);
+      try {
+        await perform(world, win, step, tag, rng, log);
+      } catch (e) {
+        const message = firstLines(e);
+        // What the window showed: its address and any message it gave (an error, a refusal, a banner).
+        const shown = await win
+          .locator('[role=alert], [role=status], [aria-invalid=true]')
+          .evaluateAll((els) =>
+            els.map((e) =>
+              e.getAttribute('aria-invalid')
+                ? `invalid ${e.id}=${(e as HTMLInputElement).value}`
+                : e.textContent,
+            ),
+          )
+          .catch(() => []);
+        log(`  failed: ${message}; at ${win.url()}; shown: ${JSON.stringify(shown).slice(0, 600)}`);
+        violations.push(`step ${i} ${step.kind} failed: ${message}`);
+      }
+    }
+    log('faults stop; settling');
+    violations.push(...(await settle(world)));
+    const result = await check(world);
+    violations.push(...result.violations);
+    figures = result.figures;
+  } catch (e) {
+    violations.push(`run aborted: ${firstLines(e)}`);
+  } finally {
+    for (const [kind, n] of Object.entries(world.proxy.counts)) add(faults, `proxy.${kind}`, n);
+    for (const [kind, n] of Object.entries(world.smtp.counts)) add(faults, `smtp.${kind}`, n);
+    add(faults, 'hq.sigkill', world.kills);
+    add(faults, 'hq.http500Window', world.hq500Windows);
+    add(faults, 'postgres.restart', actions.restartPostgres ?? 0);
+    add(faults, 'branch.clockJump', actions.clockJump ?? 0);
+    add(faults, 'branch.offline', actions.offline ?? 0);
+    add(faults, 'branch.reload', actions.reload ?? 0);
+    await world.dispose().catch(() => undefined);
+  }
+  return {
+    seed,
+    postgres: Boolean(profile.postgres),
+    steps,
+    history,
+    actions,
+    faults,
+    violations,
+    ...figures,
+    ms: Date.now() - started,
+  };
+}
+
+async function perform(
+  world: World,
+  win: Page,
+  step: Step,
+  tag: string,
+  rng: ReturnType<typeof rngFor>,
+  log: (line: string) => void,
+): Promise<void> {
+  const pick = (status?: string) => {
+    const list = world.model.complaints.filter((c) => c.url && (!status || c.status === status));
+    return list.length ? list[rng.int(0, list.length - 1)] : undefined;
+  };
+  switch (step.kind) {
+    case 'register': {
+      const c = await world.register(win, tag, step.reloadMidway);
+      return log(c ? `  registered ${c.number}` : '  reloaded before the number was shown');
+    }
+    case 'note': {
+      const c = pick();
+      if (!c) return log('  no complaint yet');
+      const done = await world.note(win, c, tag, step.reloadMidway);
+      return log(done ? `  note ${tag} on ${c.number}` : `  reloaded while adding a note to ${c.number}`);
+    }
+    case 'startReview': {
+      const c = pick('registered');
+      if (!c) return log('  no registered complaint');
+      await world.startReview(win, c);
+      return log(`  ${c.number} in review`);
+    }
+    case 'decide': {
+      const c = pick('in_review');
+      if (!c) return log('  no complaint in review');
+      await world.decide(win, c);
+      return log(`  ${c.number} decided`);
+    }
+    case 'bookEntry': {
+      const e = await world.bookEntry(win, rng, { ...step, tag });
+      return log(
+        e ? `  entry of ${e.number}: ${e.pages.length} pages` : '  reloaded before the entry was saved',
+      );
+    }
+    case 'offline':
+      return world.setOffline(true);
+    case 'online':
+      return world.setOffline(false);
+    case 'reload':
+      return world.reload(win);
+    case 'secondWindow':
+      if (world.windows.length < 2) await world.openSecondWindow();
+      return;
+    case 'killHq':
+      return world.killHq(step.afterMs, step.downMs, step.fail500Ms);
+    case 'proxy':
+      world.proxy.faults = step.faults;
+      world.proxy.p = step.p;
+      return;
+    case 'smtp':
+      return world.smtp.set(step.fault);
+    case 'pause':
+      return new Promise((resolve) => setTimeout(resolve, step.ms));
+    case 'clockJump':
+      return world.jumpClock(step.minutes);
+    case 'restartPostgres':
+      world.restartPostgres?.();
+      return log('  PostgreSQL crashed and started again');
+  }
+}
+
+/** An error's first line and what Playwright received, without colours. */
+function firstLines(e: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  const lines = (e instanceof Error ? e.message : String(e)).replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const received = lines.find((l) => /^Received/.test(l.trim()));
+  return [lines[0], received?.trim()].filter(Boolean).join(' — ');
+}
+
+/** A failing run's seed and a short history: enough to see what happened and to run it again. */
+export function describeFailure(r: RunReport): string {
+  return [
+    `chaos run seed ${r.seed}: ${r.violations.length} violation(s)`,
+    ...r.violations.map((v) => `  ✗ ${v}`),
+    'history:',
+    ...r.history.slice(-60).map((h) => `  ${h}`),
+    `again: npm run chaos -- --runs 1 --seed ${r.seed}${r.postgres ? ' --postgres' : ''}`,
+  ].join('\n');
+}
