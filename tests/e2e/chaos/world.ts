@@ -90,8 +90,12 @@ export class World {
     this.windows.push(first);
   }
 
+  /**
+   * A mail job a killed HQ had claimed waits out its lease before another round takes it up: 10 minutes in
+   * production (the deadline is the next working day), 5 s here, so a run settles within its window.
+   */
   private get hqEnv(): Record<string, string> {
-    return { SMTP_URL: this.smtp.url, MAIL_POLL_MS: '300' };
+    return { SMTP_URL: this.smtp.url, MAIL_POLL_MS: '300', MAIL_LEASE_MS: '5000' };
   }
 
   private watch(page: Page): void {
