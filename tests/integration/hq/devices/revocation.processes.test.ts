@@ -154,7 +154,9 @@ describe('two HQ processes on one PostgreSQL and one S3 server', { timeout: 240_
     expect(rows).toHaveLength(devices.reduce((n, d) => n + d.seq, 0));
     expect(await count("SELECT 1 FROM ops WHERE outcome <> 'applied'")).toBe(0);
     expect(await count('SELECT 1 FROM complaints')).toBe(pushed * 2);
-    expect(await count('SELECT 1 FROM complaint_events')).toBe(pushed * 4);
+    // The complaints pushed here are long overdue: HQ's escalation watch (issue 15) adds its own `escalated`
+    // events and e-mails beside what the branches pushed; only the branches' are counted here.
+    expect(await count("SELECT 1 FROM complaint_events WHERE type <> 'escalated'")).toBe(pushed * 4);
     expect(await count('SELECT 1 FROM incidents')).toBe(0);
 
     // Photos once: one object, one row each, whichever process received them (and twice at once).
@@ -175,7 +177,7 @@ describe('two HQ processes on one PostgreSQL and one S3 server', { timeout: 240_
       })
       .toBe(pushed);
     await smtp.waitFor(pushed);
-    expect(smtp.received).toHaveLength(pushed);
+    expect(smtp.received.filter((m) => m.messageId?.startsWith('<book-entry.'))).toHaveLength(pushed);
     for (const e of entries) {
       const mail = smtp.received.filter((m) => m.messageId === bookEntryMessageId(e.entryId));
       expect(mail).toHaveLength(1);
