@@ -144,11 +144,11 @@ const STEPS = {
   },
 };
 
-// Lanes run side by side, the steps of a lane one after another. The three suites each have a lane (the
-// build then the browser suite, which waits a lot on HQ restarts and fault delays; the integration suite,
-// which waits on processes and databases; the unit suite); the CPU-bound checks, niced, fill the gaps in a
-// fourth. Measured on the two-core CI machine kind: see the README's "Tests" section.
-const lanes = [['build', 'e2e'], ['integration'], ['unit'], ['format', 'typecheck', 'lint']];
+// Lanes run side by side, the steps of a lane one after another. The two long suites (the build then the
+// browser suite, which waits a lot on HQ restarts and fault delays; the integration suite, which waits on
+// processes and databases) each have a lane; the unit suite goes first in the third, then the CPU-bound
+// checks fill the gaps. Measured on the two-core CI machine kind: see the README's "Tests" section.
+const lanes = [['build', 'e2e'], ['integration'], ['unit', 'format', 'typecheck', 'lint']];
 // `npm test -- unit e2e` runs only those steps (e2e brings its build); the floors of what runs still hold.
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !(name in STEPS));
