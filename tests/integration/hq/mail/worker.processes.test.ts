@@ -55,7 +55,9 @@ async function until(what: string, condition: () => boolean | Promise<boolean>, 
   }
 }
 
-describe('mail worker processes on postgresql', () => {
+// Each test starts worker processes and waits on them: far longer than a test's default on a busy two-core
+// machine (a full CI run timed one out at 30 s).
+describe('mail worker processes on postgresql', { timeout: 120_000 }, () => {
   let hq: RunningHq;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   const workers: WorkerProcess[] = [];
