@@ -13,6 +13,7 @@ import type { Language } from '../../shared/settings/workstation';
 import { branchTx, lockBranch } from '../branches/versions';
 import { appendEvents } from '../complaints/history';
 import { inTransaction } from '../db/database';
+import { claimLeasedJobs } from './lease';
 
 /**
  * Issue 16 item 5: the queue of the customer's e-mail copies (table `document_mail`, migration 011). Rows
@@ -81,26 +82,18 @@ export async function enqueueDocumentMails(
 }
 
 /** Claims due copies and leases them (committed before any SMTP conversation), like claimMailJobs. */
-export async function claimDocumentMail(
+export function claimDocumentMail(
   pool: Pool,
   now: Date,
   options: { limit: number; leaseMs: number },
 ): Promise<DocumentMailJob[]> {
-  const { rows } = await pool.query<DocumentMailJob>(
-    `UPDATE document_mail o
-        SET attempts = o.attempts + 1, last_attempt_at = $1,
-            leased_until = $1::timestamptz + $2 * interval '1 millisecond'
-      WHERE o.id IN (
-        SELECT j.id FROM document_mail j
-         WHERE j.status = 'pending' AND j.next_attempt_at <= $1
-           AND (j.leased_until IS NULL OR j.leased_until <= $1)
-         ORDER BY j.next_attempt_at
-         LIMIT $3
-         FOR UPDATE OF j SKIP LOCKED)
-      RETURNING o.id, o.complaint_id, o.branch_id, o.document, o.message_id, o.attempts, o.created_at`,
-    [now.toISOString(), options.leaseMs, options.limit],
+  return claimLeasedJobs<DocumentMailJob>(
+    pool,
+    'document_mail',
+    ['id', 'complaint_id', 'branch_id', 'document', 'message_id', 'attempts', 'created_at'],
+    now,
+    options,
   );
-  return rows;
 }
 
 /**

@@ -16,6 +16,7 @@ import { branchTx, lockBranch } from '../branches/versions';
 import { appendEvents } from '../complaints/history';
 import { branchDeadlineInputs } from '../db/complaint-rows';
 import { inTransaction } from '../db/database';
+import { claimLeasedJobs } from './lease';
 
 /**
  * R11/R14 (issue 15): HQ escalates a complaint overdue at a due moment — the branch manager first, then the
@@ -154,27 +155,30 @@ export interface EscalationMailJob {
 }
 
 /** Claims due escalation mails and leases them (committed before any SMTP conversation), like claimMailJobs. */
-export async function claimEscalationMail(
+export function claimEscalationMail(
   pool: Pool,
   now: Date,
   options: { limit: number; leaseMs: number },
 ): Promise<EscalationMailJob[]> {
-  const { rows } = await pool.query<EscalationMailJob>(
-    `UPDATE escalation_mail o
-        SET attempts = o.attempts + 1, last_attempt_at = $1,
-            leased_until = $1::timestamptz + $2 * interval '1 millisecond'
-      WHERE o.id IN (
-        SELECT j.id FROM escalation_mail j
-         WHERE j.status = 'pending' AND j.next_attempt_at <= $1
-           AND (j.leased_until IS NULL OR j.leased_until <= $1)
-         ORDER BY j.next_attempt_at
-         LIMIT $3
-         FOR UPDATE OF j SKIP LOCKED)
-      RETURNING o.id, o.complaint_id, o.branch_id, o.step, o.due_key, o.due_kind, o.due_at, o.to_name, o.to_email,
-                o.message_id, o.attempts`,
-    [now.toISOString(), options.leaseMs, options.limit],
+  return claimLeasedJobs<EscalationMailJob>(
+    pool,
+    'escalation_mail',
+    [
+      'id',
+      'complaint_id',
+      'branch_id',
+      'step',
+      'due_key',
+      'due_kind',
+      'due_at',
+      'to_name',
+      'to_email',
+      'message_id',
+      'attempts',
+    ],
+    now,
+    options,
   );
-  return rows;
 }
 
 /** The server has the message: done for good (a late second worker changes nothing). */
