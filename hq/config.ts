@@ -5,6 +5,7 @@ import {
   ESCALATION_RANGES,
   type EscalationSettings,
 } from '../shared/handling/escalation';
+import { MAIL_RETRY_FIRST_MS } from '../shared/mail/policy';
 import { MAX_PHOTO_BYTES } from '../shared/sync/protocol';
 import { AUTH_CACHE_MS, DEVICE_TOKEN_DAYS } from './auth';
 import { BRANCH_PHOTO_QUOTA_BYTES } from './blobs/quota';
@@ -40,6 +41,7 @@ export interface HqConfig {
   mailPollMs: number;
   /** How long a worker owns a claimed job; a crashed worker's job is sent again after this. */
   mailLeaseMs: number;
+  mailRetryFirstMs: number;
   /**
    * R11 (issue 15): an overdue complaint is escalated to the branch manager this many minutes after the
    * deadline (HQ_ESCALATION_MANAGER_AFTER_MIN, 0), then to the head of sales this many hours after that
@@ -93,6 +95,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
     mailDir: resolve(dataDir, env.MAIL_DIR ?? 'mail'),
     mailPollMs: positive('MAIL_POLL_MS', env.MAIL_POLL_MS, 5_000),
     mailLeaseMs: positive('MAIL_LEASE_MS', env.MAIL_LEASE_MS, 10 * 60_000),
+    mailRetryFirstMs: positive('MAIL_RETRY_FIRST_MS', env.MAIL_RETRY_FIRST_MS, MAIL_RETRY_FIRST_MS),
     escalation: {
       branchManagerAfterMinutes: inRange(
         'HQ_ESCALATION_MANAGER_AFTER_MIN',

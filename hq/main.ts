@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { auditCommand } from './audit/commands';
+import { withDiskFullFault } from './blobs/disk-full-fault';
 import { FileBlobStore } from './blobs/fs-store';
 import { branchCommand } from './branches/commands';
 import { transitionCommand } from './complaints/commands';
@@ -52,7 +53,8 @@ const USAGE = `Usage: npm run hq -- [command] [options]
                              entries. Any number may run beside the servers on PostgreSQL (DATABASE_URL);
                              the embedded database has one owner, and \`serve\` runs a worker itself.
                              Environment: SMTP_URL (absent: .eml files in DATA_DIR/mail), MAIL_FROM,
-                             MAIL_POLL_MS (5000), MAIL_LEASE_MS (600000). \`serve\` runs one too.
+                             MAIL_POLL_MS (5000), MAIL_LEASE_MS (600000),
+                             MAIL_RETRY_FIRST_MS (30000). \`serve\` runs one too.
   mail-status [--json]       list the mail jobs not sent yet: waiting for photos, no manager address,
                              retrying (with the last error) or failed for good (with the server's reason)
   devices [--branch CODE] [--json]
@@ -109,6 +111,7 @@ function mailWorker(config: HqConfig, db: HqDatabase, blobs: BlobStore, faults?:
     blobs,
     transport,
     leaseMs: config.mailLeaseMs,
+    retryFirstMs: config.mailRetryFirstMs,
     faults,
     escalation: config.escalation,
   });
@@ -120,8 +123,8 @@ async function serve(config: HqConfig): Promise<void> {
   const db: HqDatabase = await openDatabase({ ...config, command: 'serve' });
   const photos = photoStore(config);
   await photos.init();
-  const blobs = photos.blobs;
-  const faults = FaultPoints.fromEnv(process.env.HQ_FAULTS);
+  const faults = FaultPoints.fromEnv(process.env.HQ_FAULTS, process.env.HQ_FAULT_DISK_FULL);
+  const blobs = withDiskFullFault(photos.blobs, faults);
   const mail = mailWorker(config, db, blobs, faults);
   const app = buildApp(
     {

@@ -35,7 +35,7 @@ console.log(
   `chaos: ${runs} runs, seeds ${first}…${first + runs - 1}, HQ on ${values.postgres ? 'PostgreSQL' : 'PGlite'}`,
 );
 const started = Date.now();
-/** @type {Array<{seed: number, actions: Record<string, number>, faults: Record<string, number>, violations: string[], redelivered: number, mails: number, ms: number}>} */
+/** @type {Array<{seed: number, branches: number, actions: Record<string, number>, faults: Record<string, number>, violations: string[], redelivered: number, mails: number, ms: number}>} */
 const reports = [];
 const args = ['playwright', 'test', 'tests/e2e/chaos.spec.ts', '--project', 'hq', '--workers', '1'];
 // No traces, and an output folder of its own: a test run beside it in the checkout empties test-results/.
@@ -71,6 +71,7 @@ const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log(
   `\nchaos: ${reports.length} of ${runs} runs reported, seeds ${first}…${first + runs - 1}, ${minutes} min`,
 );
+console.log(`branches: ${reports.filter((r) => r.branches > 1).length} runs with two, the others with one`);
 console.log('actions:', JSON.stringify(total(reports.map((r) => r.actions))));
 console.log('faults: ', JSON.stringify(total(reports.map((r) => r.faults))));
 console.log(

@@ -148,9 +148,10 @@ export async function recordDocumentFailure(
   job: DocumentMailJob,
   now: Date,
   failure: { permanent: boolean; message: string },
+  retryFirstMs?: number,
 ): Promise<void> {
   const horizon = new Date(new Date(job.created_at).getTime() + RETRY_HORIZON_MS);
-  const next = nextMailAttempt(job.attempts, now, horizon);
+  const next = nextMailAttempt(job.attempts, now, horizon, retryFirstMs);
   const message = failure.message.slice(0, 2000);
   await inTransaction(pool, async (client) => {
     const updated = await client.query(

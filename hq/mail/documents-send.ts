@@ -28,6 +28,7 @@ export async function sendDocumentMails(o: {
   leaseMs: number;
   clock: () => Date;
   batch?: number;
+  retryFirstMs?: number;
 }): Promise<DocumentRound> {
   const round: DocumentRound = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   for (;;) {
@@ -38,7 +39,7 @@ export async function sendDocumentMails(o: {
 }
 
 async function sendOne(
-  o: { pool: Pool; transport: MailTransport; clock: () => Date },
+  o: { pool: Pool; transport: MailTransport; clock: () => Date; retryFirstMs?: number },
   job: DocumentMailJob,
 ): Promise<keyof DocumentRound> {
   let sentTo: string;
@@ -58,7 +59,7 @@ async function sendOne(
     const e = error as { message?: string; responseCode?: number; code?: string };
     const permanent = isPermanentFailure(e);
     const message = `${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}`;
-    await recordDocumentFailure(o.pool, job, o.clock(), { permanent, message });
+    await recordDocumentFailure(o.pool, job, o.clock(), { permanent, message }, o.retryFirstMs);
     console.error(
       `[hq] document mail ${job.id} attempt ${job.attempts} ${permanent ? 'FAILED for good' : 'failed, will retry'}: ${message}`,
     );

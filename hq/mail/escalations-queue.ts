@@ -196,8 +196,9 @@ export async function recordEscalationFailure(
   job: EscalationMailJob,
   now: Date,
   failure: { permanent: boolean; message: string },
+  retryFirstMs?: number,
 ): Promise<void> {
-  const next = nextMailAttempt(job.attempts, now, new Date(job.due_at));
+  const next = nextMailAttempt(job.attempts, now, new Date(job.due_at), retryFirstMs);
   const message = failure.message.slice(0, 2000);
   await inTransaction(pool, async (client) => {
     const updated = await client.query(

@@ -128,6 +128,7 @@ export async function sendEscalationMails(o: {
   clock: () => Date;
   leaseMs: number;
   batch?: number;
+  retryFirstMs?: number;
 }): Promise<EscalationRound> {
   const round: EscalationRound = { sent: 0, retrying: 0, failed: 0 };
   for (;;) {
@@ -140,7 +141,7 @@ export async function sendEscalationMails(o: {
         const e = error as { message?: string; responseCode?: number; code?: string };
         const permanent = !(error instanceof EscalationAddressMissing) && isPermanentFailure(e);
         const message = `${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}`;
-        await recordEscalationFailure(o.pool, job, o.clock(), { permanent, message });
+        await recordEscalationFailure(o.pool, job, o.clock(), { permanent, message }, o.retryFirstMs);
         console.error(`[hq] escalation mail ${job.id} attempt ${job.attempts} failed: ${message}`);
         round[permanent ? 'failed' : 'retrying'] += 1;
         continue;

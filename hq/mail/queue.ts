@@ -139,8 +139,9 @@ export async function recordFailure(
   job: MailJob,
   now: Date,
   failure: { kind: MailErrorKind; message: string },
+  retryFirstMs?: number,
 ): Promise<void> {
-  const next = nextMailAttempt(job.attempts, now, new Date(job.deadline));
+  const next = nextMailAttempt(job.attempts, now, new Date(job.deadline), retryFirstMs);
   const permanent = failure.kind === 'permanent';
   const message = failure.message.slice(0, 2000);
   await inTransaction(pool, async (client) => {

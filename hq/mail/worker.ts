@@ -17,6 +17,8 @@ export interface MailWorkerOptions {
   transport: MailTransport;
   /** How long a claimed job belongs to this worker; longer than any SMTP conversation can last. */
   leaseMs: number;
+  /** The first wait before a failed mail is tried again (MAIL_RETRY_FIRST_MS; 30 s by default). */
+  retryFirstMs?: number;
   /** The worker's clock: real time, or a simulated one in the time-travel test. */
   clock?: () => Date;
   faults?: FaultPoints;
@@ -91,7 +93,7 @@ export class MailWorker {
             : 'transient';
       const permanent = kind === 'permanent';
       const message = `${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}`;
-      await recordFailure(this.o.pool, job, this.clock(), { kind, message });
+      await recordFailure(this.o.pool, job, this.clock(), { kind, message }, this.o.retryFirstMs);
       console.error(
         `[hq] mail ${job.id} attempt ${job.attempts} ${permanent ? 'FAILED for good' : 'failed, will retry'}: ${message}`,
       );

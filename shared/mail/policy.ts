@@ -13,17 +13,26 @@ export type MailJobKind = 'book_entry' | 'escalation';
 export type MailJobStatus = 'pending' | 'sent' | 'failed';
 
 /** First retry after 30 s, doubling, at most 10 min apart. */
-const MAIL_RETRY_FIRST_MS = 30_000;
+export const MAIL_RETRY_FIRST_MS = 30_000;
 const MAIL_RETRY_MAX_MS = 10 * 60_000;
 /** Before the deadline a retry never waits more than half the time left (but at least this long). */
 const MAIL_RETRY_MIN_MS = 15_000;
 
-/** When to try again after the `attempts`-th attempt failed for a passing reason. */
-export function nextMailAttempt(attempts: number, now: Date, deadline: Date): Date {
+/**
+ * When to try again after the `attempts`-th attempt failed for a passing reason. `firstMs` is the first wait
+ * (HQ's MAIL_RETRY_FIRST_MS; a shorter one also shortens the least wait before a deadline).
+ */
+export function nextMailAttempt(
+  attempts: number,
+  now: Date,
+  deadline: Date,
+  firstMs = MAIL_RETRY_FIRST_MS,
+): Date {
   const n = Math.max(1, attempts);
-  let wait = Math.min(MAIL_RETRY_FIRST_MS * 2 ** Math.min(n - 1, 20), MAIL_RETRY_MAX_MS);
+  let wait = Math.min(firstMs * 2 ** Math.min(n - 1, 20), MAIL_RETRY_MAX_MS);
   const left = deadline.getTime() - now.getTime();
-  if (left > 0) wait = Math.min(wait, Math.max(MAIL_RETRY_MIN_MS, Math.floor(left / 2)));
+  const least = Math.min(MAIL_RETRY_MIN_MS, firstMs);
+  if (left > 0) wait = Math.min(wait, Math.max(least, Math.floor(left / 2)));
   return new Date(now.getTime() + wait);
 }
 

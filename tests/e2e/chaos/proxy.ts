@@ -52,6 +52,9 @@ export class FaultProxy {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /** HQ's own error answers by status (a 507 while its disk is full, a 500 in its 500 window…). */
+  readonly answered: Record<number, number> = {};
+
   private pickFault(): ProxyFault | undefined {
     this.requests++;
     if (!this.faults.length || !this.rng.chance(this.p)) return undefined;
@@ -86,6 +89,7 @@ export class FaultProxy {
         default:
       }
       const answer = await this.forward(req, body);
+      if (answer.status >= 400) this.answered[answer.status] = (this.answered[answer.status] ?? 0) + 1;
       if (fault === 'lostAnswer') return void socket.destroy();
       if (fault === 'http500AfterCommit') return this.error500(req, res);
       res.writeHead(answer.status, answer.headers);

@@ -1,12 +1,14 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Branch } from './branch';
 import { check, settle } from './check';
-import { rngFor, schedule, type Profile, type Step } from './schedule';
+import { branchCount, rngFor, schedule, type Profile, type Step } from './schedule';
 import { World } from './world';
 
 /** One run's outcome: what was done, what was injected, and what the model check found. */
 export interface RunReport {
   seed: number;
   postgres: boolean;
+  branches: number;
   steps: Step[];
   history: string[];
   actions: Record<string, number>;
@@ -26,6 +28,7 @@ const add = (counts: Record<string, number>, key: string, n = 1) => {
  * settling and the model check. Never throws for a finding: every problem is a violation in the report.
  */
 export async function chaosRun(
+  browser: Browser,
   context: BrowserContext,
   page: Page,
   seed: number,
@@ -34,27 +37,32 @@ export async function chaosRun(
 ): Promise<RunReport> {
   const started = Date.now();
   const steps = schedule(seed, profile);
+  const branches = branchCount(seed, profile);
   const history: string[] = [];
   const log = (line: string) => history.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${line}`);
   const actions: Record<string, number> = {};
   const faults: Record<string, number> = {};
   const violations: string[] = [];
-  const world = new World(context, page, rngFor(seed, 1), log);
+  const world = new World(browser, context, page, rngFor(seed, 1), log);
   onWorld(world);
   const rng = rngFor(seed, 2);
   let figures = { redelivered: 0, mails: 0 };
   try {
-    await world.start(profile.postgres);
-    log('set up and connected');
+    await world.start(profile.postgres, branches);
+    log(`set up and connected: ${world.branches.map((b) => b.code).join(', ')}`);
     for (const [i, step] of steps.entries()) {
       // Bracketed: "[chaos 7/1]" is no part of "[chaos 7/10]" (the check finds notes by their tag).
       const tag = `[chaos ${seed}/${i}]`;
-      const win = world.windows[rng.int(0, world.windows.length - 1)]!;
-      const where = world.windows.length > 1 ? ` (window ${world.windows.indexOf(win) + 1})` : '';
-      log(`step ${i}: ${JSON.stringify(step)}${where}`);
+      const branch = world.branches[rng.int(0, world.branches.length - 1)]!;
+      const win = branch.windows[rng.int(0, branch.windows.length - 1)]!;
+      const where = [
+        world.branches.length > 1 ? branch.code : '',
+        branch.windows.length > 1 ? `window ${branch.windows.indexOf(win) + 1}` : '',
+      ].filter(Boolean);
+      log(`step ${i}: ${JSON.stringify(step)}${where.length ? ` (${where.join(', ')})` : ''}`);
       add(actions, step.kind);
       try {
-        await perform(world, win, step, tag, rng, log);
+        await perform(world, branch, win, step, tag, rng, log);
       } catch (e) {
         const message = firstLines(e);
         // What the window showed: its address and any message it gave (an error, a refusal, a banner).
@@ -68,7 +76,14 @@ export async function chaosRun(
             ),
           )
           .catch(() => []);
-        log(`  failed: ${message}; at ${win.url()}; shown: ${JSON.stringify(shown).slice(0, 600)}`);
+        // On the feedback-book page: the capture button's state (busy "saving…", or disabled).
+        const take = await win
+          .getByTestId('take-photo')
+          .evaluate((b) => `${b.textContent} ${(b as HTMLButtonElement).disabled ? 'disabled' : 'enabled'}`)
+          .catch(() => '');
+        log(
+          `  failed: ${message}; at ${win.url()}; ${take ? `take-photo: ${take}; ` : ''}shown: ${JSON.stringify(shown).slice(0, 1500)}`,
+        );
         violations.push(`step ${i} ${step.kind} failed: ${message}`);
       }
     }
@@ -84,6 +99,8 @@ export async function chaosRun(
     for (const [kind, n] of Object.entries(world.smtp.counts)) add(faults, `smtp.${kind}`, n);
     add(faults, 'hq.sigkill', world.kills);
     add(faults, 'hq.http500Window', world.hq500Windows);
+    add(faults, 'hq.diskFull', world.diskFullWindows);
+    for (const [status, n] of Object.entries(world.proxy.answered)) add(faults, `hq.answered${status}`, n);
     add(faults, 'postgres.restart', actions.restartPostgres ?? 0);
     add(faults, 'branch.clockJump', actions.clockJump ?? 0);
     add(faults, 'branch.offline', actions.offline ?? 0);
@@ -93,6 +110,7 @@ export async function chaosRun(
   return {
     seed,
     postgres: Boolean(profile.postgres),
+    branches,
     steps,
     history,
     actions,
@@ -105,6 +123,7 @@ export async function chaosRun(
 
 async function perform(
   world: World,
+  branch: Branch,
   win: Page,
   step: Step,
   tag: string,
@@ -112,46 +131,46 @@ async function perform(
   log: (line: string) => void,
 ): Promise<void> {
   const pick = (status?: string) => {
-    const list = world.model.complaints.filter((c) => c.url && (!status || c.status === status));
+    const list = branch.model.complaints.filter((c) => c.url && (!status || c.status === status));
     return list.length ? list[rng.int(0, list.length - 1)] : undefined;
   };
   switch (step.kind) {
     case 'register': {
-      const c = await world.register(win, tag, step.reloadMidway);
+      const c = await branch.register(win, tag, step.reloadMidway);
       return log(c ? `  registered ${c.number}` : '  reloaded before the number was shown');
     }
     case 'note': {
       const c = pick();
       if (!c) return log('  no complaint yet');
-      const done = await world.note(win, c, tag, step.reloadMidway);
+      const done = await branch.note(win, c, tag, step.reloadMidway);
       return log(done ? `  note ${tag} on ${c.number}` : `  reloaded while adding a note to ${c.number}`);
     }
     case 'startReview': {
       const c = pick('registered');
       if (!c) return log('  no registered complaint');
-      await world.startReview(win, c);
+      await branch.startReview(win, c);
       return log(`  ${c.number} in review`);
     }
     case 'decide': {
       const c = pick('in_review');
       if (!c) return log('  no complaint in review');
-      await world.decide(win, c);
+      await branch.decide(win, c);
       return log(`  ${c.number} decided`);
     }
     case 'bookEntry': {
-      const e = await world.bookEntry(win, rng, { ...step, tag });
+      const e = await branch.bookEntry(win, rng, { ...step, tag });
       return log(
         e ? `  entry of ${e.number}: ${e.pages.length} pages` : '  reloaded before the entry was saved',
       );
     }
     case 'offline':
-      return world.setOffline(true);
+      return branch.setOffline(true);
     case 'online':
-      return world.setOffline(false);
+      return branch.setOffline(false);
     case 'reload':
-      return world.reload(win);
+      return branch.reload(win);
     case 'secondWindow':
-      if (world.windows.length < 2) await world.openSecondWindow();
+      if (branch.windows.length < 2) await branch.openSecondWindow();
       return;
     case 'killHq':
       return world.killHq(step.afterMs, step.downMs, step.fail500Ms);
@@ -164,7 +183,9 @@ async function perform(
     case 'pause':
       return new Promise((resolve) => setTimeout(resolve, step.ms));
     case 'clockJump':
-      return world.jumpClock(step.minutes);
+      return branch.jumpClock(step.minutes);
+    case 'diskFull':
+      return world.diskFull(step.ms);
     case 'restartPostgres':
       world.restartPostgres?.();
       return log('  PostgreSQL crashed and started again');
@@ -182,7 +203,7 @@ function firstLines(e: unknown): string {
 /** A failing run's seed and a short history: enough to see what happened and to run it again. */
 export function describeFailure(r: RunReport): string {
   return [
-    `chaos run seed ${r.seed}: ${r.violations.length} violation(s)`,
+    `chaos run seed ${r.seed} (${r.branches} branch${r.branches > 1 ? 'es' : ''}): ${r.violations.length} violation(s)`,
     ...r.violations.map((v) => `  ✗ ${v}`),
     'history:',
     ...r.history.slice(-60).map((h) => `  ${h}`),

@@ -19,7 +19,8 @@ export const PROXY_FAULTS = [
 export type ProxyFault = (typeof PROXY_FAULTS)[number];
 
 /** What the SMTP server does for a while (tests/e2e/chaos/smtp.ts). */
-export const SMTP_FAULTS = ['refuse', 'hang', 'die', 'lostAck'] as const;
+/** `reject`: the managers' mailboxes refuse for good (550), so HQ fails the entry's mail and escalates it. */
+export const SMTP_FAULTS = ['refuse', 'hang', 'die', 'lostAck', 'reject'] as const;
 export type SmtpFault = (typeof SMTP_FAULTS)[number];
 
 export type Step =
@@ -39,6 +40,8 @@ export type Step =
   | { kind: 'smtp'; fault: SmtpFault | 'ok' }
   /** The branch's clock jumps by `minutes` (and runs on from there) until the run settles. */
   | { kind: 'clockJump'; minutes: number }
+  /** HQ's disk is full for `ms`: every photo it is sent is refused with a 507 (HQ_FAULT_DISK_FULL). */
+  | { kind: 'diskFull'; ms: number }
   /** PostgreSQL crashes (pg_ctl -m immediate) and starts again: HQ on PostgreSQL only. */
   | { kind: 'restartPostgres' }
   | { kind: 'pause'; ms: number };
@@ -47,16 +50,18 @@ export type StepKind = Step['kind'];
 
 export interface Profile {
   steps: [number, number];
-  /** SMTP faults make HQ's mail worker wait at least 30 s before its next attempt: the full runs only. */
+  /** SMTP faults (HQ's mail retries wait 2 s in a chaos run: MAIL_RETRY_FIRST_MS). */
   smtp: boolean;
+  /** How likely a run has two branches, each with its workstation, instead of one. */
+  twoBranches: number;
   /** HQ on PostgreSQL instead of the embedded PGlite (`npm run chaos -- --postgres`). */
   postgres?: boolean;
 }
 
-/** The CI subset: short, no SMTP faults (their retry takes 30 s). */
-export const CI_PROFILE: Profile = { steps: [6, 9], smtp: false };
+/** The CI subset: short. */
+export const CI_PROFILE: Profile = { steps: [6, 9], smtp: true, twoBranches: 0.3 };
 /** `npm run chaos`. */
-export const FULL_PROFILE: Profile = { steps: [8, 16], smtp: true };
+export const FULL_PROFILE: Profile = { steps: [8, 16], smtp: true, twoBranches: 0.3 };
 
 const ACTION_WEIGHTS: Array<[StepKind, number]> = [
   ['register', 5],
@@ -72,6 +77,7 @@ const ACTION_WEIGHTS: Array<[StepKind, number]> = [
   ['proxy', 2.5],
   ['smtp', 1.5],
   ['pause', 1],
+  ['diskFull', 0.8],
   ['restartPostgres', 1],
 ];
 
@@ -115,6 +121,8 @@ function step(rng: Rng, kind: StepKind): Step {
       return { kind, fault: rng.chance(0.3) ? 'ok' : rng.pick(SMTP_FAULTS) };
     case 'pause':
       return { kind, ms: rng.int(200, 2500) };
+    case 'diskFull':
+      return { kind, ms: rng.int(1000, 8000) };
     default:
       return { kind } as Step;
   }
@@ -133,6 +141,11 @@ export function schedule(seed: number, profile: Profile): Step[] {
   return steps.flatMap((s) =>
     clock.chance(0.08) ? [s, { kind: 'clockJump', minutes: clock.pick([-120, 120]) } as const] : [s],
   );
+}
+
+/** One branch or two (a generator of its own, so the steps of a seed do not depend on it). */
+export function branchCount(seed: number, profile: Profile): 1 | 2 {
+  return rngFor(seed, 4).chance(profile.twoBranches) ? 2 : 1;
 }
 
 /** A per-purpose generator for the run's other random choices (proxy decisions, texts). */

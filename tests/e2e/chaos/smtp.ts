@@ -12,7 +12,8 @@ interface SmtpConnection {
  * `refuse` answers 421 (try later) to every connection; `hang` keeps a connection waiting without a
  * greeting; `die` stops listening (connections refused) until it is told `ok`; `lostAck` takes the message
  * and drops the connection before its 250, so HQ cannot know it arrived (it must send it again, with the
- * same Message-ID).
+ * same Message-ID); `reject` refuses the managers' mailboxes for good (550 at RCPT TO): HQ fails the entry's
+ * mail and escalates it to the head of sales, whose mailbox takes it.
  */
 export class ChaosSmtp {
   readonly received: ParsedMail[] = [];
@@ -46,6 +47,13 @@ export class ChaosSmtp {
         if (this.fault === 'hang') {
           this.count('hang');
           return void this.held.push(() => callback());
+        }
+        callback();
+      },
+      onRcptTo: (address, _session, callback) => {
+        if (this.fault === 'reject' && address.address.startsWith('manager')) {
+          this.count('reject');
+          return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
         }
         callback();
       },

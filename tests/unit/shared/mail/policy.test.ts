@@ -34,6 +34,22 @@ describe('mail outbox rules (R7, R8, R11)', () => {
   });
 
   it.each([
+    // first wait (MAIL_RETRY_FIRST_MS), attempts, deadline in, expected wait
+    [2_000, 1, 24 * 60 * MIN, 2_000],
+    [2_000, 3, 24 * 60 * MIN, 8_000],
+    [2_000, 12, 24 * 60 * MIN, 10 * MIN], // still at most 10 min apart
+    [2_000, 3, 6_000, 3_000], // half the time left; the least wait is the first one when that is shorter
+    [2_000, 3, 1_000, 2_000],
+    [60_000, 1, 24 * 60 * MIN, 60_000],
+    [60_000, 3, 10_000, 15_000], // a longer first wait keeps the 15 s least wait
+  ])(
+    'with a first wait of %i ms, after attempt %i with the deadline in %i ms, waits %i ms',
+    (first, attempts, left, wait) => {
+      expect(nextMailAttempt(attempts, t0, plus(left), first).getTime() - t0.getTime()).toBe(wait);
+    },
+  );
+
+  it.each([
     [{ responseCode: 550 }, true],
     [{ responseCode: 553, code: 'EENVELOPE' }, true],
     [{ responseCode: 421 }, false],

@@ -1,0 +1,285 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { MOSCOW, setUpWorkstation, signIn, text, waitForOfflineShell, type Workstation } from '../fixtures';
+import type { Rng } from '../../integration/hq/fuzz/random';
+
+const ru = (ns: string, key: string) => text('ru', ns, key);
+
+/** What the branch confirmed to the person at the counter: the model HQ is checked against. */
+export interface ConfirmedComplaint {
+  number: string;
+  url: string;
+  status: 'registered' | 'in_review' | 'decided';
+  notes: string[];
+}
+
+export interface ConfirmedEntry {
+  number: string;
+  pages: string[];
+}
+
+export interface Model {
+  complaints: ConfirmedComplaint[];
+  entries: ConfirmedEntry[];
+}
+
+/** A branch of a chaos run: its workstation, and whom HQ mails its feedback-book pages to. */
+export interface ChaosBranch {
+  workstation: Workstation;
+  manager: { name: string; email: string };
+  headOfSalesEmail: string;
+}
+
+/** The first branch is MSK-01 (every run); the second, when the seed has one, SPB-02 (issue 20). */
+export const CHAOS_BRANCHES: [ChaosBranch, ChaosBranch] = [
+  {
+    workstation: MOSCOW,
+    manager: { name: 'Ирина Смирнова', email: 'manager@example.ru' },
+    headOfSalesEmail: 'sales@example.ru',
+  },
+  {
+    workstation: {
+      branchCode: 'SPB-02',
+      branchName: 'Санкт-Петербург, Невский 28',
+      employeeName: 'Павел Орлов',
+      pin: '5173',
+    },
+    manager: { name: 'Анна Кузнецова', email: 'manager.spb@example.ru' },
+    headOfSalesEmail: 'sales.spb@example.ru',
+  },
+];
+
+/**
+ * Issue 20: one branch of a chaos run — a workstation of its own (a browser context: its own IndexedDB,
+ * network and clock) in one or two windows, and what it confirmed.
+ */
+export class Branch {
+  readonly windows: Page[] = [];
+  readonly model: Model = { complaints: [], entries: [] };
+  offline = false;
+  /** How far the branch's clock is off (Playwright's clock, in every window of the workstation). */
+  clockOffsetMs = 0;
+
+  constructor(
+    readonly spec: ChaosBranch,
+    readonly context: BrowserContext,
+    first: Page,
+    private readonly pageErrors: string[],
+    private readonly log: (line: string) => void,
+  ) {
+    this.watch(first);
+    this.windows.push(first);
+  }
+
+  get code(): string {
+    return this.spec.workstation.branchCode;
+  }
+
+  private watch(page: Page): void {
+    page.on('pageerror', (e) => this.pageErrors.push(`${this.code}: ${e.message}`));
+    page.on('dialog', (d) => void d.accept());
+  }
+
+  /** The first run at the workstation (it may go on while HQ starts). */
+  setUp(): Promise<void> {
+    return setUpWorkstation(this.windows[0]!, this.spec.workstation);
+  }
+
+  /** Connects the workstation to HQ (through the fault proxy) with an enrolment code. */
+  async connect(hqUrl: string, code: string): Promise<void> {
+    const page = this.windows[0]!;
+    await page.goto('/#/settings');
+    const form = page.getByRole('form', { name: ru('sync', 'connect.title') });
+    await form.getByLabel(ru('sync', 'connect.hqUrl')).fill(hqUrl);
+    await form.getByLabel(ru('sync', 'connect.code')).fill(code.toLowerCase());
+    await form.getByRole('button', { name: ru('sync', 'connect.submit'), exact: true }).click();
+    await expect(page.getByTestId('hq-connected')).toContainText(this.code);
+    await waitForOfflineShell(page);
+  }
+
+  async jumpClock(minutes: number): Promise<void> {
+    this.clockOffsetMs += minutes * 60_000;
+    await this.context.clock.setSystemTime(Date.now() + this.clockOffsetMs);
+    const seen = await this.windows[0]!.evaluate(() => Date.now()).catch(() => Date.now());
+    this.log(`  ${this.code}'s clock is ${Math.round((seen - Date.now()) / 60_000)} min off`);
+  }
+
+  /** The clock right again, before settling. */
+  async resetClock(): Promise<void> {
+    if (!this.clockOffsetMs) return;
+    this.clockOffsetMs = 0;
+    await this.context.clock.setSystemTime(Date.now());
+  }
+
+  async setOffline(offline: boolean): Promise<void> {
+    this.offline = offline;
+    await this.context.setOffline(offline);
+  }
+
+  async openSecondWindow(): Promise<Page> {
+    const page = await this.context.newPage();
+    this.watch(page);
+    this.windows.push(page);
+    await page.goto('/#/complaints');
+    await this.ensureSignedIn(page);
+    return page;
+  }
+
+  /** After a reload the workstation may ask who is at the counter (a lock): the same person signs in. */
+  async ensureSignedIn(page: Page): Promise<void> {
+    const signedIn = page.getByTestId('signed-in-name');
+    const screen = page.getByTestId('sign-in');
+    await expect(signedIn.or(screen)).toBeVisible({ timeout: 30_000 });
+    const { employeeName, pin } = this.spec.workstation;
+    if (await screen.isVisible()) await signIn(page, employeeName, pin);
+  }
+
+  async reload(page: Page): Promise<void> {
+    await page.reload();
+    await this.ensureSignedIn(page);
+  }
+
+  /**
+   * Submits the complaint form. A draft kept from before the clock jumped back may hold a receipt time that
+   * is now in the future: the form says so at the field, and the person at the counter puts in the time
+   * now, as a user would.
+   */
+  private async submitForm(page: Page): Promise<void> {
+    const submit = page.getByRole('button', { name: ru('complaints', 'form.submit') });
+    await submit.click();
+    const receivedAt = page.locator('#f-receivedAt[aria-invalid=true]');
+    const number = page.getByTestId('complaint-number');
+    await expect(number.or(receivedAt).first()).toBeVisible({ timeout: 30_000 });
+    if (!(await receivedAt.isVisible())) return;
+    this.log(`  the kept draft's receipt time is in the future now: set to the branch's "now"`);
+    // The branch's own clock (perhaps jumped) in its zone, a minute back: what a person would type.
+    const now = await page.evaluate(() =>
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Moscow',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+        .format(Date.now() - 60_000)
+        .replace(' ', 'T'),
+    );
+    await receivedAt.fill(now);
+    await submit.click();
+  }
+
+  /** An in-person complaint with no contacts. Undefined: reloaded before the number was shown. */
+  async register(page: Page, tag: string, reloadMidway: boolean): Promise<ConfirmedComplaint | undefined> {
+    await page.goto('/#/complaints/new');
+    await page.getByRole('radio', { name: ru('complaints', 'channel.in_person') }).check();
+    await page.getByLabel(ru('complaints', 'fields.noContactReason')).fill('Клиент не оставил контакты');
+    await page.getByLabel(ru('complaints', 'fields.description')).fill(`Жалоба ${tag}`);
+    if (reloadMidway) {
+      await page.getByRole('button', { name: ru('complaints', 'form.submit') }).click();
+      return void (await this.reload(page));
+    }
+    await this.submitForm(page);
+    const number = page.getByTestId('complaint-number');
+    await expect(number).toHaveText(new RegExp(`^${this.code}-\\d{4}-1\\d{5}$`), { timeout: 20_000 });
+    const c: ConfirmedComplaint = {
+      number: (await number.textContent())!,
+      url: new URL(page.url()).hash,
+      status: 'registered',
+      notes: [],
+    };
+    this.model.complaints.push(c);
+    return c;
+  }
+
+  async note(page: Page, c: ConfirmedComplaint, tag: string, reloadMidway: boolean): Promise<boolean> {
+    await page.goto(`/${c.url}`);
+    await expect(page.getByTestId('complaint-status')).toBeVisible({ timeout: 20_000 });
+    await page.locator('#note-text').fill(`Дополнение ${tag}`);
+    await page.getByRole('button', { name: ru('complaints', 'detail.saveNote') }).click();
+    if (reloadMidway) {
+      await this.reload(page);
+      return false;
+    }
+    await expect(page.getByTestId('history-event').filter({ hasText: tag })).toHaveCount(1, {
+      timeout: 20_000,
+    });
+    c.notes.push(tag);
+    return true;
+  }
+
+  async startReview(page: Page, c: ConfirmedComplaint): Promise<void> {
+    await page.goto(`/${c.url}`);
+    await page.getByTestId('step-start_review').click();
+    await expect(page.getByTestId('complaint-status')).toHaveText(ru('complaints', 'status.in_review'), {
+      timeout: 20_000,
+    });
+    c.status = 'in_review';
+  }
+
+  async decide(page: Page, c: ConfirmedComplaint): Promise<void> {
+    await page.goto(`/${c.url}`);
+    await page.getByTestId('step-decide').click();
+    await page.getByRole('radio', { name: ru('lifecycle', 'outcome.rejected') }).check();
+    await page.getByLabel(ru('lifecycle', 'decision.justification')).fill('Повреждение корпуса, акт № 45');
+    await page.getByLabel(ru('lifecycle', 'decision.alternative')).fill('Платный ремонт со скидкой');
+    await page.getByRole('button', { name: ru('lifecycle', 'decision.save') }).click();
+    await expect(page.getByTestId('complaint-status')).toHaveText(ru('complaints', 'status.decided'), {
+      timeout: 20_000,
+    });
+    c.status = 'decided';
+  }
+
+  /**
+   * A feedback-book entry: pages from the fake camera and imported files, perhaps one removed again, then
+   * saved with a new complaint. Undefined: reloaded before it was saved. The waits are long: on a loaded
+   * machine the camera's first frame and the image worker take their time.
+   */
+  async bookEntry(
+    page: Page,
+    rng: Rng,
+    o: { camera: number; imports: number; removeOne: boolean; reloadMidway: boolean; tag: string },
+  ): Promise<ConfirmedEntry | undefined> {
+    await page.goto('/#/book/new');
+    const thumbs = page.getByTestId('page-thumb');
+    let count = 0;
+    const camera = o.camera + o.imports === 0 ? 1 : o.camera;
+    for (let i = 0; i < camera; i++) {
+      await expect(page.getByTestId('take-photo')).toBeEnabled({ timeout: 60_000 });
+      await page.getByTestId('take-photo').click();
+      await expect(thumbs).toHaveCount(++count, { timeout: 60_000 });
+    }
+    for (let i = 0; i < o.imports; i++) {
+      // A real PNG of a random part of the screen: its own picture, so its own hash.
+      const clip = {
+        x: rng.int(0, 400),
+        y: rng.int(0, 300),
+        width: rng.int(200, 600),
+        height: rng.int(200, 500),
+      };
+      const png = await page.screenshot({ clip });
+      await page
+        .getByTestId('import-input')
+        .setInputFiles([{ name: `scan-${i + 1}.png`, mimeType: 'image/png', buffer: png }]);
+      await expect(thumbs).toHaveCount(++count, { timeout: 60_000 });
+    }
+    if (o.removeOne && count > 1) {
+      await page
+        .getByTestId('delete-page')
+        .nth(rng.int(0, count - 1))
+        .click();
+      await expect(thumbs).toHaveCount(count - 1, { timeout: 20_000 });
+    }
+    const pages = await thumbs.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sha256 ?? ''));
+    await page.getByLabel(ru('complaints', 'fields.noContactReason')).fill('Клиент не оставил контакты');
+    await page.getByLabel(ru('book', 'summary')).fill(`Запись в книге ${o.tag}`);
+    await page.getByTestId('submit-entry-button').click();
+    if (o.reloadMidway) return void (await this.reload(page));
+    await expect(page.getByTestId('book-entry-view')).toBeVisible({ timeout: 30_000 });
+    const number = (await page.locator('.facts a').textContent())!;
+    const entry = { number, pages };
+    this.model.entries.push(entry);
+    this.model.complaints.push({ number, url: '', status: 'registered', notes: [] });
+    return entry;
+  }
+}
