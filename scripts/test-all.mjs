@@ -128,7 +128,7 @@ const STEPS = {
   build: async () => {
     built = await check('build', 'npm', ['run', '--silent', 'build']);
   },
-  unit: () => vitest('unit', ['node', 'chromium']),
+  unit: () => vitest('unit', ['node', 'electron-main', 'chromium']),
   // HQ on PGlite and on a private PostgreSQL cluster the suite starts and stops (tests/postgres.mjs).
   // Three files at a time: the HQ suites wait on timeouts, processes and sockets more than they compute, and
   // vitest on a two-core machine otherwise runs them one after another (issue 17 item 5, CI time).

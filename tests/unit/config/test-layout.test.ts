@@ -162,7 +162,8 @@ describe("vitest's projects follow the path: renderer tests in Chromium, the res
   );
 
   it.each([
-    ['node', ['tests/unit/**/*.test.ts'], ['tests/unit/renderer/**']],
+    ['node', ['tests/unit/**/*.test.ts'], ['tests/unit/renderer/**', 'tests/unit/electron/**']],
+    ['electron-main', ['tests/unit/electron/**/*.test.ts'], undefined],
     ['chromium', ['tests/unit/renderer/**/*.test.ts'], undefined],
     ['integration', ['tests/integration/**/*.test.ts'], undefined],
   ])('%s runs %j except %j', (name, include, exclude) => {
