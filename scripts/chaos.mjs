@@ -1,8 +1,8 @@
 // @ts-check
 // Issue 20: `npm run chaos -- --runs N --seed S` runs N chaos runs, seeds S, S+1, …, S+N-1, one after another
-// (tests/e2e/chaos.spec.ts with CHAOS_SEEDS and the longer schedules), then prints the totals: runs, actions
-// and faults by kind, violations with their seeds, wall time. Without --seed, S is drawn at random and
-// printed. --postgres: HQ on PostgreSQL (and PostgreSQL restarts among the faults). Builds the app first
+// or with --workers 2-3 side by side (tests/e2e/chaos.spec.ts with CHAOS_SEEDS and the longer schedules), then
+// prints the totals: runs, actions and faults by kind, violations with their seeds, wall time. Without
+// --seed, S is drawn at random and printed. --postgres: HQ on PostgreSQL (and PostgreSQL restarts among the faults). Builds the app first
 // when dist/ is missing (or with --build).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -17,12 +17,22 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     build: { type: 'boolean', default: false },
     postgres: { type: 'boolean', default: false },
+    workers: { type: 'string', default: '1' },
   },
 });
 const runs = Number(values.runs);
+const workers = Number(values.workers);
 const first = values.seed === undefined ? Math.floor(Math.random() * 1_000_000) : Number(values.seed);
-if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(first) || first < 0) {
-  console.error('usage: npm run chaos -- [--runs N] [--seed S] [--postgres] [--build]');
+if (
+  !Number.isInteger(runs) ||
+  runs < 1 ||
+  !Number.isInteger(first) ||
+  first < 0 ||
+  !Number.isInteger(workers) ||
+  workers < 1 ||
+  workers > 3
+) {
+  console.error('usage: npm run chaos -- [--runs N] [--seed S] [--workers 1-3] [--postgres] [--build]');
   process.exit(2);
 }
 if (values.build || !existsSync(join(root, 'dist/hq/main.mjs'))) {
@@ -37,7 +47,16 @@ console.log(
 const started = Date.now();
 /** @type {Array<{seed: number, branches: number, actions: Record<string, number>, faults: Record<string, number>, violations: string[], redelivered: number, mails: number, ms: number}>} */
 const reports = [];
-const args = ['playwright', 'test', 'tests/e2e/chaos.spec.ts', '--project', 'hq', '--workers', '1'];
+// --workers: runs side by side, each on its worker's own ports (at most the three the page's CSP allows).
+const args = [
+  'playwright',
+  'test',
+  'tests/e2e/chaos.spec.ts',
+  '--project',
+  'hq',
+  '--workers',
+  String(workers),
+];
 // No traces, and an output folder of its own: a test run beside it in the checkout empties test-results/.
 args.push('--retries', '0', '--trace', 'off', '--output', mkdtempSync(join(tmpdir(), 'otklik-chaos-')));
 const child = spawn('npx', args, {
