@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  attachmentMimeOf,
   checkAttachment,
   checkCustomerInfo,
   defaultKindOf,
@@ -8,6 +7,10 @@ import {
   MAX_ATTACHMENTS_PER_COMPLAINT,
   MAX_FILE_NAME,
   safeFileName,
+  SNIFF_BYTES,
+  sniffAttachmentMime,
+  type AttachmentCandidate,
+  type AttachmentSubject,
   type CustomerInfoInput,
 } from '../../../../shared/handling/attachments';
 import { HANDLING_EVENT_DATA } from '../../../../shared/handling/event-data';
@@ -16,21 +19,51 @@ import type { RefusalReason } from '../../../../shared/lifecycle';
 // R3, R5: attachments (photos, scans, PDFs, e-mails) up to a size limit, and later information from the
 // customer as its own event.
 
-describe('attachment types', () => {
-  it.each<[string, string, string | undefined, string | undefined]>([
-    ['photo.JPG', 'image/jpeg', 'image/jpeg', 'photo'],
-    ['scan.pdf', 'application/pdf; charset=binary', 'application/pdf', 'pdf'],
-    ['letter.eml', '', 'message/rfc822', 'eml'],
-    ['letter.eml', 'application/octet-stream', 'message/rfc822', 'eml'],
-    ['receipt.docx', '', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'other'],
-    ['run.exe', 'application/x-msdownload', undefined, undefined],
-    ['page.html', 'text/html', undefined, undefined],
-    ['image.svg', 'image/svg+xml', undefined, undefined],
-    ['no-extension', '', undefined, undefined],
-  ])('%s (%j): %s', (name, reported, mime, kind) => {
-    const m = attachmentMimeOf(name, reported);
+const bytes = (...parts: Array<string | number[]>) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+
+describe('sniffAttachmentMime: the type from the content, whatever the name says', () => {
+  it.each<[string, Uint8Array, string | undefined, string | undefined]>([
+    ['JPEG', bytes([0xff, 0xd8, 0xff, 0xe0], 'JFIF'), 'image/jpeg', 'photo'],
+    ['PNG', bytes([0x89], 'PNG\r\n', [0x1a, 0x0a, 0, 0, 0, 13]), 'image/png', 'photo'],
+    ['WebP', bytes('RIFF', [1, 2, 3, 4], 'WEBPVP8 '), 'image/webp', 'photo'],
+    ['GIF', bytes('GIF89a', [1, 0]), 'image/gif', 'photo'],
+    ['TIFF (little-endian)', bytes('II', [0x2a, 0]), 'image/tiff', 'photo'],
+    ['TIFF (big-endian)', bytes('MM', [0, 0x2a]), 'image/tiff', 'photo'],
+    ['PDF', bytes('%PDF-1.7\n%âãÏÓ'), 'application/pdf', 'pdf'],
+    [
+      'an e-mail',
+      bytes('Received: from mx\r\n by x\r\nFrom: Анна <a@example.com>\r\nSubject: чек\r\n\r\nтекст'),
+      'message/rfc822',
+      'eml',
+    ],
+    [
+      'an mbox export',
+      bytes('From a@example.com Mon Jan 1\nDate: 1 Jan 2026\n\nhi'),
+      'message/rfc822',
+      'eml',
+    ],
+    ['RIFF but not WebP (a WAV)', bytes('RIFF', [1, 2, 3, 4], 'WAVEfmt '), undefined, undefined],
+    ['an HTML page named photo.jpg', bytes('<!doctype html><script>alert(1)</script>'), undefined, undefined],
+    ['an SVG', bytes('<svg xmlns="http://www.w3.org/2000/svg"/>'), undefined, undefined],
+    ['a Windows program', bytes('MZ', [0x90, 0, 3, 0]), undefined, undefined],
+    ['a ZIP (a .docx)', bytes('PK', [3, 4, 20, 0]), undefined, undefined],
+    ['plain text with a colon', bytes('Note: call back tomorrow\n'), undefined, undefined],
+    ['headers that are no mail fields', bytes('Host: x\nAccept: */*\n\n'), undefined, undefined],
+    ['text with a NUL byte', bytes('From: a@example.com', [0]), undefined, undefined],
+    ['empty', bytes(), undefined, undefined],
+  ])('%s', (_what, head, mime, kind) => {
+    const m = sniffAttachmentMime(head);
     expect(m).toBe(mime);
     if (m) expect(defaultKindOf(m)).toBe(kind);
+  });
+
+  it('an e-mail whose header block is longer than what was read is still one', () => {
+    const head = bytes('From: a@example.com\n' + 'Received: from relay by mx\n'.repeat(400)).subarray(
+      0,
+      SNIFF_BYTES,
+    );
+    expect(sniffAttachmentMime(head)).toBe('message/rfc822');
   });
 });
 
@@ -52,26 +85,38 @@ describe('safeFileName', () => {
 });
 
 describe('checkAttachment', () => {
-  it.each<[string, { fileName: string; mime: string; size: number }, number, RefusalReason[]]>([
-    ['a photo', { fileName: 'a.jpg', mime: 'image/jpeg', size: 2_000_000 }, 0, []],
-    ['exactly the limit', { fileName: 'a.pdf', mime: '', size: MAX_ATTACHMENT_BYTES }, 3, []],
+  const none = { merged: false, existing: 0 };
+  it.each<[string, AttachmentCandidate, AttachmentSubject, RefusalReason[]]>([
+    ['a photo', { size: 2_000_000, sniffed: 'image/jpeg' }, none, []],
+    [
+      'exactly the limit',
+      { size: MAX_ATTACHMENT_BYTES, sniffed: 'application/pdf' },
+      { merged: false, existing: 3 },
+      [],
+    ],
     [
       'a byte over',
-      { fileName: 'a.pdf', mime: '', size: MAX_ATTACHMENT_BYTES + 1 },
-      0,
+      { size: MAX_ATTACHMENT_BYTES + 1, sniffed: 'application/pdf' },
+      none,
       ['attachment_too_large'],
     ],
-    ['empty', { fileName: 'a.pdf', mime: '', size: 0 }, 0, ['attachment_empty']],
-    ['not a size', { fileName: 'a.pdf', mime: '', size: Number.NaN }, 0, ['attachment_empty']],
-    ['a program', { fileName: 'a.exe', mime: '', size: 10 }, 0, ['attachment_type_not_allowed']],
+    ['empty', { size: 0, sniffed: undefined }, none, ['attachment_empty', 'attachment_type_not_allowed']],
+    ['not a size', { size: Number.NaN, sniffed: 'application/pdf' }, none, ['attachment_empty']],
+    ['not a type accepted', { size: 10, sniffed: undefined }, none, ['attachment_type_not_allowed']],
     [
       'one too many',
-      { fileName: 'a.jpg', mime: 'image/jpeg', size: 10 },
-      MAX_ATTACHMENTS_PER_COMPLAINT,
+      { size: 10, sniffed: 'image/jpeg' },
+      { merged: false, existing: MAX_ATTACHMENTS_PER_COMPLAINT },
       ['attachment_limit_reached'],
     ],
-  ])('%s', (_what, file, existing, reasons) => {
-    expect(checkAttachment(file, existing)).toEqual(reasons);
+    [
+      'a merged complaint',
+      { size: 10, sniffed: 'image/jpeg' },
+      { merged: true, existing: 0 },
+      ['complaint_merged'],
+    ],
+  ])('%s', (_what, file, subject, reasons) => {
+    expect(checkAttachment(file, subject)).toEqual(reasons);
   });
 
   it('the attachment_added event data is bounded like the checks', () => {
