@@ -165,3 +165,37 @@ export function checkCustomerInfo(
     },
   };
 }
+
+/** A file attached to a complaint, as its history says (R3): what was recorded, by whom, when. */
+export interface AttachedFile {
+  attachmentId: string;
+  sha256: string;
+  fileName: string;
+  mime: AttachmentMime;
+  size: number;
+  kind: AttachmentKind;
+  note?: string;
+  eventId: string;
+  at: string;
+  actor: string;
+}
+
+/** The files attached to a complaint, in the order of its history (each once, by its id). */
+export function attachedFiles(
+  history: ReadonlyArray<{
+    id: string;
+    type: string;
+    at: string;
+    actor: string;
+    data: Record<string, unknown>;
+  }>,
+): AttachedFile[] {
+  const files = new Map<string, AttachedFile>();
+  for (const e of history) {
+    if (e.type !== 'attachment_added') continue;
+    const d = e.data as Omit<AttachedFile, 'eventId' | 'at' | 'actor'>;
+    if (!files.has(d.attachmentId))
+      files.set(d.attachmentId, { ...d, eventId: e.id, at: e.at, actor: e.actor });
+  }
+  return [...files.values()];
+}

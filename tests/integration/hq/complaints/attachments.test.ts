@@ -35,7 +35,7 @@ describe.each(DATABASE_KINDS)('attachments at HQ on %s', (kind) => {
   const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(64 * 1024)]);
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
   const put = (device: TestDevice | null, bytes: Buffer, init: RequestInit = {}, address = sha(bytes)) =>
-    call(hq, device, HQ_PATHS.attachment(address), { method: 'PUT', body: bytes, ...init });
+    call(hq, device, HQ_PATHS.attachment(address), { method: 'PUT', body: new Uint8Array(bytes), ...init });
   const added = (complaintId: string, bytes: Buffer, patch: Record<string, unknown> = {}) =>
     event(complaintId, 'attachment_added', {
       attachmentId: uuidv7(),
