@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ConsoleAttachment } from '../../../shared/console/protocol';
+import type { AttachmentKind } from '../../../shared/handling/codes';
 import { formatDateTime, formatFileSize } from '../../i18n/format';
 import { useSession } from '../session';
 
@@ -24,7 +25,7 @@ export function Attachments(props: { complaintId: string; files: ConsoleAttachme
             ) : (
               <strong>{f.fileName}</strong>
             )}{' '}
-            · {formatFileSize(f.size, i18n.language)} · {t(`handling:attachmentKind.${f.kind}`)} ·{' '}
+            · {formatFileSize(f.size, i18n.language)} · {t(`handling:attachmentKind.${f.kind as AttachmentKind}`)} ·{' '}
             <span className="muted">
               {t('handling:ui.attachments.by', {
                 name: f.addedBy,

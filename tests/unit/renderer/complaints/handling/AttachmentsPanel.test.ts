@@ -23,7 +23,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-const t = (key: string) => i18next.t(key);
+const t = (key: string): string => i18next.t(key as never);
 const pdf = () => new File(['%PDF-1.7\n%%EOF\n'], 'чек.pdf', { type: 'application/pdf' });
 const jpeg = () => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70])], 'фото.jpg');
 const files = (...list: File[]) => {
