@@ -37,6 +37,8 @@ export async function blobRoutes(app: FastifyInstance, { route, noun, maxBytes: 
     return sha;
   };
 
+  const emptyBody = () => new HqError(400, 'bad_request', `A ${noun} has at least one byte.`);
+
   app.head(route, async (request, reply) => {
     const device = await app.device(request);
     const sha = shaOf(request.params);
@@ -55,6 +57,8 @@ export async function blobRoutes(app: FastifyInstance, { route, noun, maxBytes: 
         'payload_too_large',
         `A ${noun} may be at most ${maxBytes} bytes; this one has ${declared}.`,
       );
+    // No content is no photo and no file (R3: an empty file is refused at the branch too).
+    if (declared === 0) throw emptyBody();
     // Issue 13: a branch over its photo quota is refused with 507 (it keeps the photo and tries later).
     const room = await app.photoQuota.remaining(device.branchId);
     if (Number.isFinite(declared) && declared > room) {
@@ -98,6 +102,7 @@ export async function blobRoutes(app: FastifyInstance, { route, noun, maxBytes: 
         'hash_mismatch',
         `The bytes received hash to ${result.actual}, not to ${sha}: the upload was damaged or the address is wrong.`,
       );
+    if (result.size === 0) throw emptyBody();
     const recorded = await recordPhoto(app.hq.db.pool, device.branchId, sha, result.size);
     if (recorded.wake) app.hq.onMailWork?.();
     if (recorded.newForBranch) app.photoQuota.stored(device.branchId, result.size);

@@ -89,6 +89,8 @@ describe.each(DATABASE_KINDS)('attachments at HQ on %s', (kind) => {
     ).toBe(0);
     expect(await count(hq, 'SELECT 1 FROM photos WHERE sha256 = $1', [sha(bytes)])).toBe(0);
     expect((await put(msk, bytes, {}, 'not-a-hash')).status).toBe(400);
+    // No bytes are no file.
+    expect((await put(msk, Buffer.alloc(0))).status).toBe(400);
   });
 
   it(`a file over ${MAX_ATTACHMENT_BYTES} bytes is refused with the limit, declared or streamed`, async () => {
