@@ -250,6 +250,26 @@ describe('sync engine', () => {
     expect((await db.photos.get('a'.repeat(64)))?.uploadState).toBe('uploaded');
   });
 
+  it('issue 15 (R3): an attached file goes to the attachment address, a page to the photo address, each once', async () => {
+    const db = await connectedDb();
+    await addPendingPhotos(db, ['a'.repeat(64)]);
+    await db.photos.add({
+      sha256: 'd'.repeat(64),
+      blob: new Blob(['%PDF-1.7']),
+      mime: 'application/pdf',
+      size: 8,
+      createdAt: now.toISOString(),
+      uploadState: 'pending',
+      use: 'attachment',
+    });
+    const put: string[] = [];
+    const engine = new SyncEngine(db, scripted({ putBlob: async (_c, path) => void put.push(path) }));
+    expect(await engine.runCycle()).toBe('synced');
+    expect(await engine.runCycle()).toBe('synced');
+    expect(put.sort()).toEqual([HQ_PATHS.attachment('d'.repeat(64)), HQ_PATHS.photo('a'.repeat(64))]);
+    expect(await db.photos.where('uploadState').equals('uploaded').count()).toBe(2);
+  });
+
   it("HQ's photo storage full (507): every photo stays pending, none is given up, and the error says why", async () => {
     const db = await connectedDb();
     await addPendingPhotos(
