@@ -25,7 +25,8 @@ export function Attachments(props: { complaintId: string; files: ConsoleAttachme
             ) : (
               <strong>{f.fileName}</strong>
             )}{' '}
-            · {formatFileSize(f.size, i18n.language)} · {t(`handling:attachmentKind.${f.kind as AttachmentKind}`)} ·{' '}
+            · {formatFileSize(f.size, i18n.language)} ·{' '}
+            {t(`handling:attachmentKind.${f.kind as AttachmentKind}`)} ·{' '}
             <span className="muted">
               {t('handling:ui.attachments.by', {
                 name: f.addedBy,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attachedFiles,
   checkAttachment,
   checkCustomerInfo,
   defaultKindOf,
@@ -134,6 +135,37 @@ describe('checkAttachment', () => {
     expect(schema.safeParse({ ...data, mime: 'text/html' }).success).toBe(false);
     expect(schema.safeParse({ ...data, sha256: 'A'.repeat(64) }).success).toBe(false);
     expect(schema.safeParse({ ...data, path: '/etc/passwd' }).success).toBe(false);
+  });
+});
+
+describe('attachedFiles', () => {
+  const added = (id: string, attachmentId: string, fileName: string) => ({
+    id,
+    type: 'attachment_added',
+    at: `2026-03-02T10:0${id}:00.000Z`,
+    actor: 'Ольга',
+    data: { attachmentId, sha256: 'a'.repeat(64), fileName, mime: 'application/pdf', size: 10, kind: 'pdf' },
+  });
+  const note = {
+    id: '9',
+    type: 'note_added',
+    at: '2026-03-02T10:09:00.000Z',
+    actor: 'Ольга',
+    data: { text: 'x' },
+  };
+  it.each<[string, Parameters<typeof attachedFiles>[0], string[]]>([
+    ['none', [note], []],
+    [
+      'in the order of the history',
+      [added('1', 'f1', 'a.pdf'), note, added('2', 'f2', 'b.pdf')],
+      ['a.pdf', 'b.pdf'],
+    ],
+    // The same event pulled twice (from HQ after it was written here) is one file.
+    ['each once by its id', [added('1', 'f1', 'a.pdf'), added('1', 'f1', 'a.pdf')], ['a.pdf']],
+  ])('%s', (_what, history, names) => {
+    const files = attachedFiles(history);
+    expect(files.map((f) => f.fileName)).toEqual(names);
+    for (const f of files) expect(f).toMatchObject({ actor: 'Ольга', mime: 'application/pdf', size: 10 });
   });
 });
 
