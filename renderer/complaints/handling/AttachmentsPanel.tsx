@@ -26,7 +26,7 @@ export function AttachmentsPanel(props: {
   const { t, i18n } = useTranslation('handling');
   const db = useDb();
   const me = useSignedInEmployee();
-  const step = useStep();
+  const step = useStep('file');
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const files = attachedFiles(props.history);

@@ -123,4 +123,45 @@ describe('AttachmentsPanel', () => {
     expect(await db.photos.count()).toBe(0);
     expect((await db.events.toArray()).filter((e) => e.type === 'attachment_added')).toEqual([]);
   });
+
+  it('a full disk says so in the user’s language: nothing half-saved, the file can be added again', async () => {
+    const db = openDb();
+    const full = { on: false };
+    // As on a full disk: IndexedDB refuses every write (injected under Dexie, see platform/storage.full).
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) =>
+              full.on
+                ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+                : table.mutate(request),
+          };
+        },
+      }),
+    });
+    const { host } = await mount(db);
+    const events = await db.events.count();
+    full.on = true;
+    const picker = host.querySelector<HTMLInputElement>('[data-testid="attachment-input"]')!;
+    picker.files = files(pdf()).files;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await expect
+      .poll(() => host.querySelector('[data-testid="attachment-error"]')?.textContent)
+      .toBe(t('common:storage.fullFile'));
+    full.on = false;
+    expect({ photos: await db.photos.count(), events: await db.events.count() }).toEqual({
+      photos: 0,
+      events,
+    });
+    picker.files = files(pdf()).files;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await expect.poll(() => db.photos.count()).toBe(1);
+    await expect.poll(() => host.querySelector('[data-testid="attachment-error"]')).toBeNull();
+  });
 });
