@@ -53,3 +53,28 @@ export async function applyAttachmentAdded(
   await appendEvents(tx, opId, event.complaintId, [event]);
   return APPLIED;
 }
+
+/**
+ * R3 at HQ: a file taken off a complaint at a branch (`attachment_removed`). It must be one of the
+ * complaint's files of the device's branch (scope in SQL); its bytes stay in the store for the record.
+ * Removed twice (two PCs offline): both removals stay in the history, the first one's time on the file.
+ */
+export async function applyAttachmentRemoved(
+  tx: BranchTx,
+  opId: string,
+  event: ComplaintEvent,
+): Promise<OpOutcome> {
+  const { attachmentId } = event.data as HandlingEventData<'attachment_removed'>;
+  const { rows } = await tx.client.query<{ merged: boolean }>(
+    `UPDATE complaint_attachments a SET removed_at = coalesce(a.removed_at, $4::timestamptz)
+       FROM complaints c
+      WHERE a.id = $1 AND a.complaint_id = $2 AND a.branch_id = $3 AND c.id = a.complaint_id
+      RETURNING c.record->'progress'->'mergedInto' IS NOT NULL AS merged`,
+    [attachmentId, event.complaintId, tx.branchId, event.at],
+  );
+  if (!rows[0]) return rejected('attachment_unknown');
+  // The savepoint of the op rolls the update back with the refusal.
+  if (rows[0].merged) return rejected('complaint_merged');
+  await appendEvents(tx, opId, event.complaintId, [event]);
+  return APPLIED;
+}

@@ -14,7 +14,7 @@ import {
 import { recordAudit, SYSTEM, type AuditContext } from '../audit/log';
 import { branchTx, type BranchTx } from '../branches/versions';
 import { inTransaction } from '../db/database';
-import { applyAttachmentAdded } from './attachments';
+import { applyAttachmentAdded, applyAttachmentRemoved } from './attachments';
 import { applyRecordChange } from './corrections';
 import { appendEvents } from './history';
 
@@ -71,6 +71,7 @@ export async function appendComplaintEvent(
   if (recordChangeKind(event.type)) return applyRecordChange(tx, opId, event);
   // R3, R5: a file attached is recorded for the console beside its event (hq/complaints/attachments.ts).
   if (event.type === 'attachment_added') return applyAttachmentAdded(tx, opId, event);
+  if (event.type === 'attachment_removed') return applyAttachmentRemoved(tx, opId, event);
   await appendEvents(tx, opId, event.complaintId, [event]);
   return APPLIED;
 }

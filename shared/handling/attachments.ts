@@ -178,24 +178,51 @@ export interface AttachedFile {
   eventId: string;
   at: string;
   actor: string;
+  /** Taken off the complaint (attachment_removed): when, by whom, why. */
+  removed?: { at: string; actor: string; reason: string };
 }
 
-/** The files attached to a complaint, in the order of its history (each once, by its id). */
-export function attachedFiles(
-  history: ReadonlyArray<{
-    id: string;
-    type: string;
-    at: string;
-    actor: string;
-    data: Record<string, unknown>;
-  }>,
-): AttachedFile[] {
+type HistoryEvent = { id: string; type: string; at: string; actor: string; data: Record<string, unknown> };
+
+/**
+ * The files attached to a complaint, in the order of its history, each once by its id — a removed one
+ * with its removal (the first one counts: two PCs may remove the same file offline).
+ */
+export function attachedFiles(history: ReadonlyArray<HistoryEvent>): AttachedFile[] {
   const files = new Map<string, AttachedFile>();
   for (const e of history) {
-    if (e.type !== 'attachment_added') continue;
-    const d = e.data as Omit<AttachedFile, 'eventId' | 'at' | 'actor'>;
-    if (!files.has(d.attachmentId))
-      files.set(d.attachmentId, { ...d, eventId: e.id, at: e.at, actor: e.actor });
+    if (e.type === 'attachment_added') {
+      const d = e.data as Omit<AttachedFile, 'eventId' | 'at' | 'actor'>;
+      if (!files.has(d.attachmentId))
+        files.set(d.attachmentId, { ...d, eventId: e.id, at: e.at, actor: e.actor });
+    } else if (e.type === 'attachment_removed') {
+      const d = e.data as { attachmentId: string; reason: string };
+      const file = files.get(d.attachmentId);
+      if (file && !file.removed) file.removed = { at: e.at, actor: e.actor, reason: d.reason };
+    }
   }
   return [...files.values()];
+}
+
+/** Files still on the complaint (what the per-complaint limit counts). */
+export const liveFiles = (files: readonly AttachedFile[]) => files.filter((f) => !f.removed);
+
+/**
+ * R3: may this file be taken off the complaint? It must be one of its files still on it, and the removal
+ * says why (the bytes stay at HQ for the record). Nothing is taken off a merged complaint.
+ */
+export function checkAttachmentRemoval(
+  files: readonly AttachedFile[],
+  attachmentId: string,
+  reason: string,
+  merged: boolean,
+): { ok: true; data: { attachmentId: string; reason: string } } | { ok: false; reasons: RefusalReason[] } {
+  const reasons: RefusalReason[] = [];
+  if (merged) reasons.push('complaint_merged');
+  if (!liveFiles(files).some((f) => f.attachmentId === attachmentId)) reasons.push('attachment_unknown');
+  if (reason.trim() === '') reasons.push('change_reason_required');
+  else if (reason.trim().length > LIMITS.note) reasons.push('change_value_invalid');
+  return reasons.length > 0
+    ? { ok: false, reasons }
+    : { ok: true, data: { attachmentId, reason: reason.trim() } };
 }

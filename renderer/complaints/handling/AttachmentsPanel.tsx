@@ -7,7 +7,7 @@ import { useDb } from '../../db/context';
 import { formatDateTime, formatFileSize } from '../../i18n/format';
 import { useSignedInEmployee } from '../../people';
 import { offerDownload } from '../../platform/download';
-import { addAttachment } from './attachmentActions';
+import { addAttachment, removeAttachment } from './attachmentActions';
 import { StepErrors, useStep } from './useStep';
 
 /** Where a file's bytes are: kept here (waiting for HQ, at HQ, refused by HQ), or on another workstation. */
@@ -70,6 +70,17 @@ export function AttachmentsPanel(props: {
         {files.map((f, i) => {
           const row = stored?.[i];
           const state: FileState = row ? row.uploadState : 'elsewhere';
+          if (f.removed)
+            return (
+              <li key={f.attachmentId} data-testid="attachment" data-state="removed" className="muted">
+                <s>{f.fileName}</s> ·{' '}
+                {t('ui.attachments.removed', {
+                  reason: f.removed.reason,
+                  name: f.removed.actor,
+                  when: formatDateTime(f.removed.at, i18n.language, props.timeZone),
+                })}
+              </li>
+            );
           return (
             <li key={f.attachmentId} data-testid="attachment" data-state={state}>
               <FileLine file={f} lng={i18n.language} timeZone={props.timeZone} />{' '}
@@ -85,7 +96,8 @@ export function AttachmentsPanel(props: {
                 >
                   {t('ui.attachments.save')}
                 </button>
-              )}
+              )}{' '}
+              {canAdd && <RemoveFile complaintId={props.complaint.id} file={f} />}
             </li>
           );
         })}
@@ -123,5 +135,39 @@ function FileLine({ file, lng, timeZone }: { file: AttachedFile; lng: string; ti
         {t('ui.attachments.by', { name: file.actor, when: formatDateTime(file.at, lng, timeZone) })}
       </span>
     </>
+  );
+}
+
+/** R3: takes a file off the complaint, with why (its bytes stay for the record). */
+function RemoveFile({ complaintId, file }: { complaintId: string; file: AttachedFile }) {
+  const { t } = useTranslation('handling');
+  const db = useDb();
+  const me = useSignedInEmployee();
+  const step = useStep();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!open)
+    return (
+      <button type="button" className="link" data-testid="attachment-remove" onClick={() => setOpen(true)}>
+        {t('ui.attachments.remove')}
+      </button>
+    );
+  return (
+    <form
+      data-testid="attachment-remove-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void step.run(() => removeAttachment(db, complaintId, file.attachmentId, reason, me));
+      }}
+    >
+      <label>
+        {t('ui.attachments.removeReason')}
+        <input value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <button type="submit" disabled={step.saving}>
+        {t('ui.attachments.removeConfirm')}
+      </button>
+      <StepErrors errors={step.errors} testId="attachment-remove-error" />
+    </form>
   );
 }

@@ -1,7 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ComplaintEvent } from '../../../shared/complaints/model';
 import {
+  attachedFiles,
   checkAttachment,
+  checkAttachmentRemoval,
+  liveFiles,
   defaultKindOf,
   safeFileName,
   SNIFF_BYTES,
@@ -46,7 +49,7 @@ export async function addAttachment(
         {
           type: 'attachment_added',
           check: ({ complaint, history }) => {
-            const existing = history.filter((e) => e.type === 'attachment_added').length;
+            const existing = liveFiles(attachedFiles(history)).length;
             const reasons = checkAttachment(
               { size: blob.size, sniffed: mime },
               { merged: Boolean(complaint.progress.mergedInto), existing },
@@ -86,4 +89,36 @@ export async function addAttachment(
       });
     return event!;
   });
+}
+
+/**
+ * R3: a file taken off the complaint, with why — an event like any other (one transaction with its
+ * outbox op); its bytes stay, on this PC and at HQ, for the record.
+ */
+export function removeAttachment(
+  db: OtklikDatabase,
+  complaintId: string,
+  attachmentId: string,
+  reason: string,
+  signer: Signer,
+  now = new Date(),
+) {
+  return appendHandlingEvents(
+    db,
+    complaintId,
+    [
+      {
+        type: 'attachment_removed',
+        check: ({ complaint, history }) =>
+          checkAttachmentRemoval(
+            attachedFiles(history),
+            attachmentId,
+            reason,
+            Boolean(complaint.progress.mergedInto),
+          ),
+      },
+    ],
+    signer,
+    now,
+  );
 }

@@ -158,6 +158,40 @@ describe.each(DATABASE_KINDS)('attachments at HQ on %s', (kind) => {
     expect(results.at(-1)!.reason).toBe('attachment_limit_reached');
   });
 
+  it('a file taken off: off the console’s list and its downloads, its bytes kept; an unknown or other branch’s file is refused', async () => {
+    const reg = registration('MSK-01');
+    await push(hq, msk, [op(msk, 'complaint.register', reg)]);
+    const file = added(reg.complaint.id, pdf);
+    const fileId = (file.data as { attachmentId: string }).attachmentId;
+    const removal = (complaintId: string, attachmentId: string) =>
+      event(complaintId, 'attachment_removed', { attachmentId, reason: 'Приложен не тот файл' });
+    // Not a file of this complaint: none by that id, or another complaint's.
+    const results = await push(hq, msk, [
+      eventOp(msk, file),
+      eventOp(msk, removal(reg.complaint.id, uuidv7())),
+      eventOp(msk, removal(complaint.msk!, fileId)),
+    ]);
+    expect(results.map((r) => r.reason ?? r.outcome)).toEqual([
+      'applied',
+      'attachment_unknown',
+      'attachment_unknown',
+    ]);
+    // Another branch's device: the complaint is not its own.
+    expect((await push(hq, spb, [eventOp(spb, removal(reg.complaint.id, fileId))]))[0]!.reason).toBe(
+      'unknown_complaint',
+    );
+    expect((await push(hq, msk, [eventOp(msk, removal(reg.complaint.id, fileId))]))[0]!.outcome).toBe(
+      'applied',
+    );
+    const detail = (await (
+      await mskManager.call(CONSOLE_PATHS.complaint(reg.complaint.id))
+    ).json()) as ComplaintDetail;
+    expect(detail.attachments).toEqual([]);
+    expect(detail.complaint.progress.attachments).toBe(0);
+    expect((await mskManager.call(CONSOLE_PATHS.attachment(reg.complaint.id, fileId))).status).toBe(404);
+    expect(await count(hq, 'SELECT 1 FROM branch_photos WHERE sha256 = $1', [sha(pdf)])).toBe(2);
+  });
+
   it('the console: a download in scope, as an attachment with a safe type and audited; another branch’s is 404', async () => {
     const html = Buffer.from('<!doctype html><script>alert(document.cookie)</script>');
     expect((await put(msk, html)).status).toBe(201);

@@ -264,7 +264,19 @@ function foreignOp(rng: Rng, w: World, key: BranchKey, device: TestDevice): Push
   const complaint = rng.pick(them.complaints);
   const entry = rng.pick(them.entries);
   const mine = rng.pick(own.complaints);
-  switch (rng.int(0, 16)) {
+  switch (rng.int(0, 17)) {
+    case 17:
+      // A file taken off the other branch's complaint, or an id that is no file of this one.
+      return opOf(rng, device, 'complaint.event', {
+        event: {
+          id: rng.uuid(),
+          complaintId: rng.chance(0.5) ? complaint.id : mine.id,
+          type: 'attachment_removed',
+          at: AT,
+          actor: 'x',
+          data: { attachmentId: rng.uuid(), reason: hostileText(rng).slice(0, 200) || 'x' },
+        },
+      });
     case 15:
       // A file attached to the other branch's complaint, or naming the other branch's photo.
       return opOf(

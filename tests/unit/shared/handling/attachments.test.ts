@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   attachedFiles,
   checkAttachment,
+  checkAttachmentRemoval,
+  liveFiles,
   checkCustomerInfo,
   defaultKindOf,
   MAX_ATTACHMENT_BYTES,
@@ -14,6 +16,7 @@ import {
   type AttachmentSubject,
   type CustomerInfoInput,
 } from '../../../../shared/handling/attachments';
+import { LIMITS } from '../../../../shared/complaints/validation';
 import { HANDLING_EVENT_DATA } from '../../../../shared/handling/event-data';
 import type { RefusalReason } from '../../../../shared/lifecycle';
 
@@ -166,6 +169,94 @@ describe('attachedFiles', () => {
     const files = attachedFiles(history);
     expect(files.map((f) => f.fileName)).toEqual(names);
     for (const f of files) expect(f).toMatchObject({ actor: 'Ольга', mime: 'application/pdf', size: 10 });
+  });
+});
+
+describe('checkAttachmentRemoval', () => {
+  const file = (attachmentId: string, removed = false) =>
+    attachedFiles([
+      {
+        id: `e-${attachmentId}`,
+        type: 'attachment_added',
+        at: '2026-03-02T10:00:00.000Z',
+        actor: 'Ольга',
+        data: {
+          attachmentId,
+          sha256: 'a'.repeat(64),
+          fileName: 'a.pdf',
+          mime: 'application/pdf',
+          size: 1,
+          kind: 'pdf',
+        },
+      },
+      ...(removed
+        ? [
+            {
+              id: 'r',
+              type: 'attachment_removed',
+              at: '2026-03-02T10:05:00.000Z',
+              actor: 'Иван',
+              data: { attachmentId, reason: 'не тот' },
+            },
+          ]
+        : []),
+    ]);
+  it.each<[string, ReturnType<typeof attachedFiles>, string, string, boolean, RefusalReason[] | string]>([
+    ['one of its files, with why', file('f1'), 'f1', ' Не тот файл ', false, 'Не тот файл'],
+    ['without why', file('f1'), 'f1', '  ', false, ['change_reason_required']],
+    ['why too long', file('f1'), 'f1', 'я'.repeat(LIMITS.note + 1), false, ['change_value_invalid']],
+    ['not one of its files', file('f1'), 'f2', 'x', false, ['attachment_unknown']],
+    ['removed already', file('f1', true), 'f1', 'x', false, ['attachment_unknown']],
+    ['a merged complaint', file('f1'), 'f1', 'x', true, ['complaint_merged']],
+  ])('%s', (_what, files, id, reason, merged, expected) => {
+    const result = checkAttachmentRemoval(files, id, reason, merged);
+    if (Array.isArray(expected)) expect(result).toEqual({ ok: false, reasons: expected });
+    else {
+      expect(result).toEqual({ ok: true, data: { attachmentId: id, reason: expected } });
+      expect(
+        HANDLING_EVENT_DATA.attachment_removed.safeParse({
+          ...(result.ok && result.data),
+          attachmentId: '019a1f52-7c3e-7d10-9b7e-000000000001',
+        }).success,
+      ).toBe(true);
+    }
+  });
+
+  it('a removed file keeps its removal; the first of two removals counts', () => {
+    const files = attachedFiles([
+      {
+        id: 'a',
+        type: 'attachment_added',
+        at: '2026-03-02T10:00:00.000Z',
+        actor: 'Ольга',
+        data: {
+          attachmentId: 'f1',
+          sha256: 'a'.repeat(64),
+          fileName: 'a.pdf',
+          mime: 'application/pdf',
+          size: 1,
+          kind: 'pdf',
+        },
+      },
+      {
+        id: 'r1',
+        type: 'attachment_removed',
+        at: '2026-03-02T10:05:00.000Z',
+        actor: 'Иван',
+        data: { attachmentId: 'f1', reason: 'первый' },
+      },
+      {
+        id: 'r2',
+        type: 'attachment_removed',
+        at: '2026-03-02T10:06:00.000Z',
+        actor: 'Ольга',
+        data: { attachmentId: 'f1', reason: 'второй' },
+      },
+    ]);
+    expect(files.map((f) => f.removed)).toEqual([
+      { at: '2026-03-02T10:05:00.000Z', actor: 'Иван', reason: 'первый' },
+    ]);
+    expect(liveFiles(files)).toEqual([]);
   });
 });
 

@@ -107,6 +107,25 @@ describe('AttachmentsPanel', () => {
     }
     expect(clicked).toEqual([{ download: 'чек.pdf', href: expect.stringMatching(/^blob:/) }]);
     expect(await (await fetch(clicked[0]!.href)).text()).toBe('%PDF-1.7\n%%EOF\n');
+
+    // Taken off with why: shown as removed, by whom and why; the bytes stay on this PC for the record.
+    lines[1]!.querySelector<HTMLButtonElement>('[data-testid="attachment-remove"]')!.click();
+    await expect.poll(() => host.querySelector('[data-testid="attachment-remove-form"]')).not.toBeNull();
+    const form = host.querySelector<HTMLFormElement>('[data-testid="attachment-remove-form"]')!;
+    const why = form.querySelector('input')!;
+    // React reads the value through the input's own setter.
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(why, 'Не тот снимок');
+    why.dispatchEvent(new Event('input', { bubbles: true }));
+    form.requestSubmit();
+    await expect
+      .poll(async () => (await db.events.toArray()).filter((e) => e.type === 'attachment_removed').length)
+      .toBe(1);
+    await render();
+    await expect
+      .poll(() => host.querySelectorAll('[data-testid="attachment"]')[1]?.getAttribute('data-state'))
+      .toBe('removed');
+    expect(host.querySelectorAll('[data-testid="attachment"]')[1]!.textContent).toContain('Не тот снимок');
+    expect(await db.photos.count()).toBe(2);
   });
 
   it('a page named .pdf that is not one is refused in the user’s language, and nothing is saved', async () => {

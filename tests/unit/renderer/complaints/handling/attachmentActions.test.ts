@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TransitionRefused, registerComplaint } from '../../../../../renderer/complaints/actions';
-import { addAttachment } from '../../../../../renderer/complaints/handling/attachmentActions';
+import {
+  addAttachment,
+  removeAttachment,
+} from '../../../../../renderer/complaints/handling/attachmentActions';
 import { mergeComplaints } from '../../../../../renderer/complaints/handling/mergeActions';
 import { sha256Hex } from '../../../../../renderer/platform/sha256';
 import { MAX_ATTACHMENT_BYTES } from '../../../../../shared/handling/attachments';
@@ -102,5 +105,27 @@ describe('addAttachment (R3, R5)', () => {
       'complaint_merged',
     ]);
     expect(await db.photos.count()).toBe(0);
+  });
+
+  it('a file taken off with why: its event and op; its bytes stay; not twice, nor without why', async () => {
+    const db = openDb();
+    const c = await registerComplaint(db, input('Чек не пробили'), settings(), IVAN, now);
+    const added = await addAttachment(db, c.id, file(pdfBytes, 'чек.pdf'), IVAN, now);
+    const { attachmentId } = added.data as { attachmentId: string };
+    expect(await refusal(removeAttachment(db, c.id, attachmentId, '  ', IVAN, now))).toEqual([
+      'change_reason_required',
+    ]);
+    const before = await db.outbox.count();
+    const [removed] = await removeAttachment(db, c.id, attachmentId, 'Не тот файл', IVAN, now);
+    expect(removed).toMatchObject({
+      type: 'attachment_removed',
+      data: { attachmentId, reason: 'Не тот файл' },
+    });
+    expect((await db.outbox.toArray()).slice(before).map((o) => o.type)).toEqual(['complaint.event']);
+    expect((await db.complaints.get(c.id))!.progress.attachments).toBe(0);
+    expect(await db.photos.count()).toBe(1);
+    expect(await refusal(removeAttachment(db, c.id, attachmentId, 'ещё раз', IVAN, now))).toEqual([
+      'attachment_unknown',
+    ]);
   });
 });
