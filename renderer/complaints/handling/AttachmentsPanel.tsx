@@ -83,7 +83,8 @@ export function AttachmentsPanel(props: {
             );
           return (
             <li key={f.attachmentId} data-testid="attachment" data-state={state}>
-              <FileLine file={f} lng={i18n.language} timeZone={props.timeZone} />{' '}
+              <FileLine file={f} lng={i18n.language} timeZone={props.timeZone} />
+              {' · '}
               <span className={`attachment-state attachment-${state}`} data-testid="attachment-state">
                 {t(`ui.attachments.state.${state}`)}
               </span>{' '}
