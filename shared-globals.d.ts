@@ -18,6 +18,14 @@ interface TextEncoder {
   encode(input?: string): Uint8Array;
 }
 declare const TextEncoder: { prototype: TextEncoder; new (): TextEncoder };
+// ...and decoding, to recognise an e-mail file by its header (shared/handling/attachments.ts).
+interface TextDecoder {
+  decode(input?: Uint8Array): string;
+}
+declare const TextDecoder: {
+  prototype: TextDecoder;
+  new (label?: string, options?: { fatal?: boolean }): TextDecoder;
+};
 
 // base64 for the PIN hash's salt and key (shared/people/pin.ts); present in every runtime as well.
 declare function btoa(data: string): string;

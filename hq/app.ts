@@ -19,7 +19,8 @@ import { consoleSessionRoutes } from './routes/console-session';
 import { consoleAppRoutes } from './routes/console-app';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
-import { photoRoutes } from './routes/photos';
+import { blobRoutes } from './routes/blobs';
+import { MAX_ATTACHMENT_BYTES } from '../shared/handling/attachments';
 import { statusPageRoutes } from './routes/status-page';
 import { syncRoutes } from './routes/sync';
 
@@ -174,7 +175,17 @@ export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyIn
   app.register(healthRoutes);
   app.register(enrollRoutes);
   app.register(syncRoutes);
-  app.register(photoRoutes);
+  app.register(blobRoutes, {
+    route: '/v1/photos/:sha256',
+    noun: 'photo',
+    maxBytes: (a: FastifyInstance) => a.hq.maxPhotoBytes,
+  });
+  // Issue 15 (R3): files attached to complaints, into the same store, at most MAX_ATTACHMENT_BYTES each.
+  app.register(blobRoutes, {
+    route: '/v1/attachments/:sha256',
+    noun: 'file',
+    maxBytes: () => MAX_ATTACHMENT_BYTES,
+  });
   app.register(consoleSessionRoutes);
   app.register(consoleComplaintRoutes);
   app.register(consoleAdminRoutes);

@@ -7,6 +7,7 @@
 import { emptyComplaintInput } from '../../shared/complaints/model';
 import { settings as workstation } from '../../tests/fixtures';
 import { PHOTO_UPLOAD_SLOTS } from '../../shared/sync/backoff';
+import { HQ_PATHS } from '../../shared/sync/protocol';
 import { registerComplaint } from '../../renderer/complaints/actions';
 import { OtklikDatabase } from '../../renderer/db/database';
 import { createHqClient } from '../../renderer/sync/client';
@@ -129,7 +130,7 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   const hqPut = async (rows: Awaited<ReturnType<typeof addPhotos>>) => {
     const start = performance.now();
     await parallel(rows, PHOTO_UPLOAD_SLOTS, async (row) => {
-      await client.putPhoto(conn, row!.sha256, row!.blob, 60_000);
+      await client.putBlob(conn, HQ_PATHS.photo(row!.sha256), row!.blob, 60_000);
     });
     return performance.now() - start;
   };

@@ -14,6 +14,7 @@ import {
 import { recordAudit, SYSTEM, type AuditContext } from '../audit/log';
 import { branchTx, type BranchTx } from '../branches/versions';
 import { inTransaction } from '../db/database';
+import { applyAttachmentAdded, applyAttachmentRemoved } from './attachments';
 import { applyRecordChange } from './corrections';
 import { appendEvents } from './history';
 
@@ -68,6 +69,9 @@ export async function appendComplaintEvent(
   if (!complaint) return rejected('unknown_complaint');
   // R3/R13: a correction or re-assessment also changes HQ's stored record (hq/complaints/corrections.ts).
   if (recordChangeKind(event.type)) return applyRecordChange(tx, opId, event);
+  // R3, R5: a file attached is recorded for the console beside its event (hq/complaints/attachments.ts).
+  if (event.type === 'attachment_added') return applyAttachmentAdded(tx, opId, event);
+  if (event.type === 'attachment_removed') return applyAttachmentRemoved(tx, opId, event);
   await appendEvents(tx, opId, event.complaintId, [event]);
   return APPLIED;
 }

@@ -7,6 +7,7 @@ import { deadlineInputsOf, type BranchDeadlineColumns } from '../db/complaint-ro
 import { HqError } from '../errors';
 import type { ConsolePrincipal } from '../people/sessions';
 import { entryStateOf, type EntryStateRow } from '../mail/entry-changes';
+import { complaintAttachments } from './attachments';
 import { scopeCondition } from './scope';
 
 /**
@@ -37,9 +38,10 @@ export async function complaintDetail(
   );
   const row = found.rows[0];
   if (!row) throw notFound();
-  const [history, entries] = await Promise.all([
+  const [history, entries, attachments] = await Promise.all([
     complaintHistory(pool, id),
     linkedEntries(pool, id, row.branch_id),
+    complaintAttachments(pool, id, row.branch_id),
   ]);
   const complaint = row.record;
   const { calendar, policy } = deadlineInputsOf(row);
@@ -66,6 +68,7 @@ export async function complaintDetail(
     })),
     ...(owner ? { owner } : {}),
     bookEntries: entries,
+    attachments,
   };
 }
 

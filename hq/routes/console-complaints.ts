@@ -9,7 +9,9 @@ import {
   type Queues,
 } from '../../shared/console/protocol';
 import { sha256Param } from '../../shared/sync/protocol';
+import { recordAudit } from '../audit/log';
 import { actOnComplaint } from '../console/actions';
+import { attachmentDisposition, safeContentType, scopedAttachment } from '../console/attachments';
 import { complaintDetail, scopedPhoto } from '../console/detail';
 import { assertMayRead } from '../console/scope';
 import { listComplaints } from '../console/list';
@@ -18,6 +20,7 @@ import { HqError } from '../errors';
 import type { ConsolePrincipal } from '../people/sessions';
 
 const idParams = z.object({ id: z.uuid() });
+const attachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 const jobParams = z.object({ jobId: z.string().min(1).max(200) });
 
 /** Issue 14: the register, a complaint's page and actions, the queues, photos — each scoped in SQL. */
@@ -76,6 +79,37 @@ export async function consoleComplaintRoutes(app: FastifyInstance) {
       .header('content-type', photo.mime)
       .header('cache-control', 'private, max-age=86400, immutable')
       .header('x-content-type-options', 'nosniff')
+      .send(bytes);
+  });
+
+  // Issue 15 item 2 (R3, R24): one attached file, for a console user whose scope holds its complaint
+  // (scope in SQL), as a download: never shown inline, never a type the browser would run. Audited.
+  app.get('/v1/console/complaints/:id/attachments/:attachmentId', async (request, reply) => {
+    const principal = reader(request);
+    const parsed = attachmentParams.safeParse(request.params);
+    const notFound = () => new HqError(404, 'not_found', 'No such file (or not one of your branches).');
+    if (!parsed.success) throw notFound();
+    const { id, attachmentId } = parsed.data;
+    const file = await scopedAttachment(pool(), principal, id, attachmentId);
+    if (!file) throw notFound();
+    const bytes = await app.hq.blobs.read(file.sha256);
+    if (!bytes) throw notFound();
+    await recordAudit(
+      pool(),
+      {
+        actor: { kind: 'hq_user', id: principal.user.id, name: principal.user.name },
+        ...(request.ip ? { ip: request.ip } : {}),
+      },
+      'attachment.download',
+      `complaint:${file.number}`,
+      { after: { attachmentId, sha256: file.sha256 } },
+    );
+    return reply
+      .header('content-type', safeContentType(file.mime, bytes))
+      .header('content-disposition', attachmentDisposition(file.fileName))
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
       .send(bytes);
   });
 

@@ -175,7 +175,9 @@ async function dropPage(db: OtklikDatabase, page: BookPage, signer: Signer, now:
     (p) => p.id !== page.id && !p.removedAt,
   );
   const photo = await db.photos.get(page.sha256);
-  if (!stillUsed && photo && photo.uploadState !== 'uploaded') await db.photos.delete(page.sha256);
+  // The same bytes attached to a complaint (issue 15) stay: the attachment needs them.
+  if (!stillUsed && photo && photo.uploadState !== 'uploaded' && photo.use !== 'attachment')
+    await db.photos.delete(page.sha256);
   await enqueue(db, 'book.page.remove', { entryId: page.entryId, pageId: page.id, at, by: signer.name }, now);
 }
 

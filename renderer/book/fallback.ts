@@ -7,6 +7,7 @@ import type { OtklikDatabase } from '../db/database';
 import type { Signer } from '../db/employees';
 import { i18next } from '../i18n';
 import { pagesWithImages, recordFallback } from './actions';
+import { offerDownload } from '../platform/download';
 import { ImageRejected } from './imaging';
 
 /**
@@ -78,17 +79,7 @@ export async function exportFallbackEml(
   now = new Date(),
 ): Promise<string> {
   const eml = await buildFallbackEml(db, entry, settings, now);
-  const url = URL.createObjectURL(new Blob([eml.content], { type: 'message/rfc822' }));
-  try {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = eml.filename;
-    document.body.append(a);
-    a.click();
-    a.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
+  offerDownload(new Blob([eml.content], { type: 'message/rfc822' }), eml.filename);
   await recordFallback(db, entry.id, eml.pages, signer, now);
   return eml.filename;
 }

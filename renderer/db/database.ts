@@ -3,6 +3,7 @@ import type { ComplaintEvent, ComplaintInput } from '../../shared/complaints/mod
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import type { OutboxOperation } from '../../shared/sync/operations';
 import type { BookEntry, BookPage, PageMime } from '../../shared/book/model';
+import type { AttachmentMime } from '../../shared/handling/attachments';
 import type { SyncProblem } from '../../shared/sync/problems';
 import { fillListKeys, keepDeliveredKey, type StoredComplaint } from './listKeys';
 import type { Employee } from '../../shared/people/model';
@@ -27,13 +28,16 @@ export interface DraftRow {
 }
 
 /**
- * A stored image, content-addressed. Written in the transaction that records its page and queues the
- * page for HQ; the sync engine uploads it (PUT /photos/{sha256}) and marks it uploaded.
+ * Stored bytes, content-addressed: a feedback-book page's image, or a file attached to a complaint (issue
+ * 15, R3). Written in the transaction that records its page or attachment and queues it for HQ; the sync
+ * engine uploads it (PUT /v1/photos/{sha256}, /v1/attachments/{sha256}) and marks it uploaded.
  */
 export interface PhotoRow {
   sha256: string;
   blob: Blob;
-  mime: PageMime;
+  mime: PageMime | AttachmentMime;
+  /** 'attachment': a file attached to a complaint (its own address at HQ); absent: a page's image. */
+  use?: 'attachment';
   size: number;
   createdAt: string;
   /**

@@ -57,3 +57,19 @@ export function endonym(language: string): string {
 export function joinOr(items: string[], lng: string): string {
   return new Intl.ListFormat(lng, { type: 'disjunction' }).format(items);
 }
+
+/** A file's size for people: "830 КБ", "2,4 MB" — in the user's language (binary units, as the 25 MB limit). */
+export function formatFileSize(bytes: number, lng: string): string {
+  const [value, unit] =
+    bytes < 1024
+      ? [bytes, 'byte']
+      : bytes < 1024 ** 2
+        ? [bytes / 1024, 'kilobyte']
+        : [bytes / 1024 ** 2, 'megabyte'];
+  return new Intl.NumberFormat(lng, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0,
+  }).format(value);
+}

@@ -135,16 +135,19 @@ export function createHqClient(fetchImpl: Fetch = (...args) => fetch(...args)) {
       if (res.status === 404) throw new HqRequestError('refused', 'Not an Otklik HQ at this address', 404);
       return json(res, pullResponseSchema);
     },
-    /** true when HQ already holds this branch's copy of the photo. */
-    async hasPhoto(c: HqConnection, sha256: string): Promise<boolean> {
-      const res = await request(fetchImpl, c.hqUrl + HQ_PATHS.photo(sha256), {
+    /**
+     * true when HQ already holds this branch's copy of the bytes at `path` (a photo's or an attached file's
+     * address, HQ_PATHS.photo / HQ_PATHS.attachment).
+     */
+    async hasBlob(c: HqConnection, path: string): Promise<boolean> {
+      const res = await request(fetchImpl, c.hqUrl + path, {
         method: 'HEAD',
         headers: auth(c),
       });
       return res.status === 200;
     },
-    async putPhoto(c: HqConnection, sha256: string, blob: Blob, timeoutMs: number): Promise<void> {
-      const res = await request(fetchImpl, c.hqUrl + HQ_PATHS.photo(sha256), {
+    async putBlob(c: HqConnection, path: string, blob: Blob, timeoutMs: number): Promise<void> {
+      const res = await request(fetchImpl, c.hqUrl + path, {
         method: 'PUT',
         headers: { ...auth(c), 'content-type': 'application/octet-stream' },
         body: blob,

@@ -1,7 +1,7 @@
 import type { Complaint } from '../../shared/complaints/model';
 import { withHqDirectory } from '../../shared/settings/directory';
 import { withSettingsDefaults } from '../../shared/settings/workstation';
-import { MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
+import { HQ_PATHS, MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
 import { clockOffsetMs } from '../../shared/sync/clock';
 import { complaintIdsOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
@@ -46,6 +46,10 @@ const describe = (error: unknown): SyncError => {
   const kind = isStorageFull(error) ? 'storage_full' : 'server';
   return { kind, message: error instanceof Error ? error.message : String(error), at, problem };
 };
+
+/** Where HQ takes a stored blob: a page's image at the photo address, an attached file's at its own (R3). */
+const blobPath = (row: PhotoRow) =>
+  row.use === 'attachment' ? HQ_PATHS.attachment(row.sha256) : HQ_PATHS.photo(row.sha256);
 
 /** HQ will never take these bytes under this name: retrying cannot help (R23: never blocks the others). */
 const isPermanentPhotoRefusal = (error: unknown): error is HqRequestError =>
@@ -226,8 +230,9 @@ export class SyncEngine {
     try {
       // After a failed try HQ may hold it already (the answer was lost): ask before sending the bytes again.
       const retry = (row.attempts ?? 0) > 0;
-      if (!retry || !(await this.client.hasPhoto(conn, sha256)))
-        await this.client.putPhoto(conn, sha256, row.blob, photoTimeoutMs(row.size));
+      const path = blobPath(row);
+      if (!retry || !(await this.client.hasBlob(conn, path)))
+        await this.client.putBlob(conn, path, row.blob, photoTimeoutMs(row.size));
     } catch (error) {
       const attempts = (row.attempts ?? 0) + 1;
       if (isPermanentPhotoRefusal(error)) {

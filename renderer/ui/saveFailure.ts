@@ -1,13 +1,17 @@
 import { i18next } from '../i18n';
 import { isStorageFull } from '../platform/storage';
 
-/** Which full-disk message a write path shows: its data is on the screen, or it is a page, or a draft. */
-export type FullDiskContext = 'entered' | 'page' | 'draft';
+/**
+ * Which full-disk message a write path shows: its data is on the screen, or it is a page, a draft, or a
+ * file being attached (issue 15: the file is still where it was chosen from).
+ */
+export type FullDiskContext = 'entered' | 'page' | 'draft' | 'file';
 
 const FULL_DISK_KEYS = {
   entered: 'storage.full',
   page: 'storage.fullPage',
   draft: 'storage.fullDraft',
+  file: 'storage.fullFile',
 } as const;
 
 /**

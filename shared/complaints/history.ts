@@ -19,6 +19,7 @@ export const HISTORY_EVENT_KEYS = {
   callback_done: 'event.callback_done',
   fields_corrected: 'event.fields_corrected',
   attachment_added: 'event.attachment_added',
+  attachment_removed: 'event.attachment_removed',
   customer_info_added: 'event.customer_info_added',
   merged_into: 'event.merged_into',
   merged_from: 'event.merged_from',

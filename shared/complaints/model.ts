@@ -191,6 +191,8 @@ export const EVENT_TYPES = [
   'fields_corrected',
   /** R3, R5: a photo, scan, PDF, e-mail or other file attached (content-addressed, synced once). */
   'attachment_added',
+  /** R3: an attached file taken off the complaint (with why); its bytes stay at HQ for the record. */
+  'attachment_removed',
   /** R5: later information from the customer on the same matter (not a staff note). */
   'customer_info_added',
   /** R5: this complaint was merged into another (the survivor); it is a reference from now on. */

@@ -30,6 +30,8 @@ export const CONSOLE_PATHS = {
   queues: '/v1/console/queues',
   mailRetry: (jobId: string) => `/v1/console/mail/${encodeURIComponent(jobId)}/retry`,
   photo: (sha256: string) => `/v1/console/photos/${sha256}`,
+  attachment: (complaintId: string, attachmentId: string) =>
+    `/v1/console/complaints/${complaintId}/attachments/${attachmentId}`,
   branches: '/v1/console/branches',
   branch: (code: string) => `/v1/console/branches/${code}`,
   enrollmentCodes: (code: string) => `/v1/console/branches/${code}/enrollment-codes`,
@@ -164,6 +166,20 @@ export const consoleBookEntrySchema = z.object({
   state: bookEntryStateSchema,
 });
 
+/** Issue 15 item 2 (R3): a file attached to the complaint (downloaded by CONSOLE_PATHS.attachment). */
+export const consoleAttachmentSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  kind: z.string(),
+  addedAt: z.string(),
+  addedBy: z.string(),
+  /** Its bytes have reached HQ (until then it is listed, not downloadable). */
+  arrived: z.boolean(),
+});
+export type ConsoleAttachment = z.infer<typeof consoleAttachmentSchema>;
+
 export const complaintDetailSchema = z.object({
   complaint: complaintSchema,
   /** Full history in HQ's order; `actorId` names the employee or HQ user when known. */
@@ -191,6 +207,7 @@ export const complaintDetailSchema = z.object({
   ),
   owner: ownerSchema.optional(),
   bookEntries: z.array(consoleBookEntrySchema),
+  attachments: z.array(consoleAttachmentSchema).optional(),
 });
 export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
 

@@ -93,6 +93,10 @@ export const HANDLING_EVENT_DATA = {
     kind: z.enum(ATTACHMENT_KINDS),
     note,
   }),
+  attachment_removed: z.strictObject({
+    attachmentId: z.uuid(),
+    reason: required(LIMITS.note),
+  }),
   customer_info_added: z.strictObject({
     from: text(LIMITS.name),
     channel: z.enum(INFO_CHANNELS),

@@ -57,6 +57,9 @@ export function handlingReplay(): HandlingReplay {
         case 'attachment_added':
           m.attachments = (m.attachments ?? 0) + 1;
           break;
+        case 'attachment_removed':
+          if (m.attachments) m.attachments -= 1;
+          break;
         case 'merged_into':
           if (str(d.survivorId) && str(d.survivorNumber)) {
             m.mergedInto = { id: d.survivorId, number: d.survivorNumber };

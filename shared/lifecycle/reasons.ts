@@ -48,6 +48,7 @@ export const REFUSAL_REASONS = [
   'attachment_too_large',
   'attachment_type_not_allowed',
   'attachment_limit_reached',
+  'attachment_unknown',
   'info_text_required',
   // merge (R5)
   'merge_same_complaint',

@@ -15,6 +15,8 @@ export const HQ_PATHS = {
   push: '/v1/sync/push',
   pull: '/v1/sync/pull',
   photo: (sha256: string) => `/v1/photos/${sha256}`,
+  /** Issue 15 (R3): a file attached to a complaint, content-addressed like a photo. */
+  attachment: (sha256: string) => `/v1/attachments/${sha256}`,
 } as const;
 
 /** Operations per push request: a batch is applied in one HQ transaction. */

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { MOSCOW, expect, signIn, test, text, waitForOfflineShell } from './fixtures';
 import { HqProcess } from './hq';
@@ -14,6 +15,11 @@ test.setTimeout(180_000);
 const ru = (ns: string, key: string, values: Record<string, string> = {}) =>
   Object.entries(values).reduce((s, [k, v]) => s.replace(`{{${k}}}`, v), text('ru', ns, key));
 const IVAN = { name: 'Иван Петров', pin: '5031' };
+const RECEIPT = {
+  name: 'чек.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(200 * 1024), Buffer.from('\n%%EOF\n')]),
+};
 
 let hq: HqProcess;
 test.beforeEach(() => {
@@ -89,6 +95,11 @@ test('a phone complaint with compensation goes from the first call to closed off
   await page.getByRole('button', { name: new RegExp(ru('complaints', 'form.submit')) }).click();
   const number = (await page.getByTestId('complaint-number').textContent())!;
   const status = page.getByTestId('complaint-status');
+
+  // R3, R22 (issue 15 item 2): the customer's receipt attached offline — kept on this PC, queued for HQ.
+  await page.getByTestId('attachment-input').setInputFiles(RECEIPT);
+  await expect(page.getByTestId('attachment')).toHaveAttribute('data-state', 'pending');
+  await expect(page.getByTestId('attachment-name')).toHaveText(RECEIPT.name);
 
   // A callback in ten minutes: due soon at once, so reminded on every screen and by a notification.
   const promise = page.getByTestId('callback-promise');
@@ -175,6 +186,7 @@ test('a phone complaint with compensation goes from the first call to closed off
   expect(events.map((e) => e.type).filter((t) => t !== 'status_changed')).toEqual([
     'created',
     'conversation_aid_recorded',
+    'attachment_added',
     'callback_promised',
     'callback_done',
     'compensation_decided',
@@ -186,4 +198,38 @@ test('a phone complaint with compensation goes from the first call to closed off
     `SELECT status FROM complaints WHERE number = '${number}'`,
   );
   expect(row!.status).toBe('closed');
+
+  // The attachment arrived once: one file recorded, its bytes stored once under their hash, delivered by
+  // this branch; another sync sends nothing again.
+  const attachmentAtHq = () =>
+    hq.query<{
+      sha256: string;
+      file_name: string;
+      size: string;
+      stored: number;
+      delivered: number;
+      ops: number;
+    }>(
+      `SELECT a.sha256, a.file_name, a.size::text AS size,
+              (SELECT count(*)::int FROM photos p WHERE p.sha256 = a.sha256) AS stored,
+              (SELECT count(*)::int FROM branch_photos bp WHERE bp.sha256 = a.sha256) AS delivered,
+              (SELECT count(*)::int FROM ops o WHERE o.payload->'event'->>'type' = 'attachment_added') AS ops
+         FROM complaint_attachments a JOIN complaints c ON c.id = a.complaint_id WHERE c.number = '${number}'`,
+    );
+  const once = [
+    {
+      sha256: createHash('sha256').update(RECEIPT.buffer).digest('hex'),
+      file_name: RECEIPT.name,
+      size: String(RECEIPT.buffer.length),
+      stored: 1,
+      delivered: 1,
+      ops: 1,
+    },
+  ];
+  expect(await attachmentAtHq()).toEqual(once);
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '0');
+  expect(await attachmentAtHq()).toEqual(once);
+  await page.goBack();
+  await expect(page.getByTestId('attachment')).toHaveAttribute('data-state', 'uploaded');
 });

@@ -1,5 +1,6 @@
 import type { Complaint, ComplaintEvent } from '../../../shared/complaints/model';
 import type { WorkstationSettings } from '../../../shared/settings/workstation';
+import { AttachmentsPanel } from './AttachmentsPanel';
 import { CallbackPanel } from './CallbackPanel';
 import { ChangesPanel } from './ChangesPanel';
 import { CompensationPanel } from './CompensationPanel';
@@ -11,7 +12,8 @@ import { TasksPanel } from './TasksPanel';
 /**
  * Issue 15 on the complaint's page: everything between "registered" and "closed" beside the lifecycle
  * steps — callbacks (R4), compensation and its approval (R16), department tasks (R16), recourse (R17),
- * hand-offs and escalations (R11, R14), corrections, re-assessment and later information (R3, R5, R13).
+ * hand-offs and escalations (R11, R14), corrections, re-assessment and later information (R3, R5, R13),
+ * attached files (R3, R5).
  */
 export function HandlingSection(props: {
   complaint: Complaint;
@@ -33,6 +35,7 @@ export function HandlingSection(props: {
         <HandoffPanel complaint={complaint} timeZone={settings.timeZone} />
         <ChangesPanel complaint={complaint} />
       </div>
+      <AttachmentsPanel complaint={complaint} history={history} timeZone={settings.timeZone} />
       <MergePanel complaint={complaint} />
     </div>
   );

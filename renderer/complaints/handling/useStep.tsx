@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TransitionRefused, ValidationFailed } from '../actions';
-import { saveFailureText } from '../../ui/saveFailure';
+import { saveFailureText, type FullDiskContext } from '../../ui/saveFailure';
 
 /**
  * Runs one handling action from a form: a refusal by the shared rules is shown as its reasons in the
  * user's language (locales/<lng>/lifecycle.json `refusal.*`, validation.json for field problems), a full
  * disk as such; what was entered stays in the form. Resolves true when it was saved.
  */
-export function useStep() {
+export function useStep(fullDisk: FullDiskContext = 'entered') {
   const { t } = useTranslation(['lifecycle', 'validation', 'complaints']);
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
@@ -23,7 +23,10 @@ export function useStep() {
       if (err instanceof TransitionRefused) setErrors(err.reasons.map((r) => t(`lifecycle:refusal.${r}`)));
       else if (err instanceof ValidationFailed)
         setErrors(err.errors.map((e) => t(`validation:${e.code}`, e.params)));
-      else setErrors([saveFailureText(err, (message) => t('complaints:form.saveFailed', { message }))]);
+      else
+        setErrors([
+          saveFailureText(err, (message) => t('complaints:form.saveFailed', { message }), fullDisk),
+        ]);
       return false;
     } finally {
       setSaving(false);

@@ -100,6 +100,11 @@ export class ConsoleApi {
     return `${this.base}${CONSOLE_PATHS.photo(encodeURIComponent(sha256))}`;
   }
 
+  /** Issue 15 (R3): one attached file, scope-checked at HQ and always a download (a link sends the cookie). */
+  attachmentUrl(complaintId: string, attachmentId: string): string {
+    return `${this.base}${CONSOLE_PATHS.attachment(encodeURIComponent(complaintId), encodeURIComponent(attachmentId))}`;
+  }
+
   /** GET/POST/PATCH/DELETE with a schema for the answer (null: the answer's body is not used). */
   async request<S extends z.ZodType | null>(
     method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../ErrorBanner';
 import { useSession } from '../session';
 import { useRequest } from '../useRequest';
 import { Actions } from './Actions';
+import { Attachments } from './Attachments';
 import { BookEntries } from './BookEntries';
 import { DueList } from './DueList';
 import { Facts } from './Facts';
@@ -76,6 +77,7 @@ export function ComplaintPage({ id }: { id: string }) {
           : {})}
       />
       <BookEntries entries={d.bookEntries} timeZone={d.branch.timeZone} />
+      <Attachments complaintId={c.id} files={d.attachments ?? []} timeZone={d.branch.timeZone} />
       <History events={d.history} timeZone={d.branch.timeZone} />
     </article>
   );

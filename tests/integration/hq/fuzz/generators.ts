@@ -1,3 +1,4 @@
+import { MAX_ATTACHMENT_BYTES } from '../../../../shared/handling/attachments';
 import {
   SYNC_SCHEMA_VERSION,
   type OperationPayload,
@@ -46,6 +47,8 @@ export class RunState {
   readonly batches: Array<{ key: BranchKey; device: TestDevice; ops: PushOperation[] }> = [];
   /** Photos referenced by valid page.add ops, not uploaded yet. */
   readonly pendingPhotos: Record<BranchKey, Buffer[]> = { A: [], B: [] };
+  /** Files referenced by valid attachment_added ops, not uploaded yet (issue 15 item 2). */
+  readonly pendingAttachments: Record<BranchKey, Buffer[]> = { A: [], B: [] };
   codesUsed = 0;
   readonly usedCodes: string[] = [];
 }
@@ -125,6 +128,35 @@ const note = (rng: Rng, complaintId: string, id = rng.uuid()): OperationPayload<
   event: { id, complaintId, type: 'note_added', at: AT, actor: 'Olga', data: { text: 'Перезвонил' } },
 });
 
+/** Issue 15 item 2: a file attached to the complaint (a PDF whose bytes the branch uploads by their hash). */
+const attachment = (
+  rng: Rng,
+  complaintId: string,
+  bytes: Buffer,
+  patch: Record<string, unknown> = {},
+): OperationPayload<'complaint.event'> => ({
+  event: {
+    id: rng.uuid(),
+    complaintId,
+    type: 'attachment_added',
+    at: AT,
+    actor: 'Olga',
+    data: {
+      attachmentId: rng.uuid(),
+      sha256: sha(bytes),
+      fileName: 'чек.pdf',
+      mime: 'application/pdf',
+      size: bytes.length,
+      kind: 'pdf',
+      ...patch,
+    },
+  },
+});
+
+function pdf(rng: Rng, size: number): Buffer {
+  return Buffer.concat([Buffer.from('%PDF-1.7\n'), rng.bytes(size)]);
+}
+
 /** Issue 15: a correction of the complaint's phone (its `before` may well be stale: applied in HQ's order). */
 const correction = (rng: Rng, complaintId: string): OperationPayload<'complaint.event'> => ({
   event: {
@@ -168,7 +200,12 @@ function validOp(rng: Rng, w: World, state: RunState, key: BranchKey, device: Te
   const b = w.branches[key];
   const complaint = rng.pick(b.complaints);
   const entry = rng.pick(b.entries);
-  switch (rng.int(0, 8)) {
+  switch (rng.int(0, 9)) {
+    case 9: {
+      const bytes = pdf(rng, rng.int(100, 4_000));
+      state.pendingAttachments[key].push(bytes);
+      return opOf(rng, device, 'complaint.event', attachment(rng, complaint.id, bytes));
+    }
     case 7:
       return opOf(rng, device, 'complaint.event', correction(rng, complaint.id));
     case 8: {
@@ -227,7 +264,50 @@ function foreignOp(rng: Rng, w: World, key: BranchKey, device: TestDevice): Push
   const complaint = rng.pick(them.complaints);
   const entry = rng.pick(them.entries);
   const mine = rng.pick(own.complaints);
-  switch (rng.int(0, 14)) {
+  switch (rng.int(0, 17)) {
+    case 17:
+      // A file taken off the other branch's complaint, or an id that is no file of this one.
+      return opOf(rng, device, 'complaint.event', {
+        event: {
+          id: rng.uuid(),
+          complaintId: rng.chance(0.5) ? complaint.id : mine.id,
+          type: 'attachment_removed',
+          at: AT,
+          actor: 'x',
+          data: { attachmentId: rng.uuid(), reason: hostileText(rng).slice(0, 200) || 'x' },
+        },
+      });
+    case 15:
+      // A file attached to the other branch's complaint, or naming the other branch's photo.
+      return opOf(
+        rng,
+        device,
+        'complaint.event',
+        rng.chance(0.5)
+          ? attachment(rng, complaint.id, pdf(rng, 200))
+          : attachment(rng, mine.id, pdf(rng, 200), { sha256: rng.pick([...them.photos.keys()]) }),
+      );
+    case 16:
+      // Hostile claims: a size over the limit, a type not accepted, a path for a name, another's id.
+      return opOf(
+        rng,
+        device,
+        'complaint.event',
+        attachment(
+          rng,
+          mine.id,
+          pdf(rng, 100),
+          rng.pick([
+            { size: MAX_ATTACHMENT_BYTES + 1 },
+            { size: -1 },
+            { mime: 'text/html' },
+            { fileName: '' },
+            { fileName: 'x'.repeat(10_000) },
+            { sha256: 'A'.repeat(64) },
+            { attachmentId: rng.pick(them.eventIds) },
+          ]),
+        ),
+      );
     case 13:
       return opOf(rng, device, 'complaint.event', correction(rng, complaint.id));
     case 14:
@@ -557,6 +637,71 @@ export const DEVICE_GENERATORS: RequestGenerator[] = [
           const hash = rng.pick([...w.branches[key].photos.keys()]);
           return put(hash, w.branches[key].photos.get(hash)!);
         }
+      }
+    },
+  },
+  {
+    // Issue 15 item 2: the attachment route — the branch's own files, hostile sizes (declared over the
+    // 25 MiB bound: refused before the body), wrong hashes, the other branch's bytes and names.
+    name: 'attachments: PUT and HEAD',
+    weight: 6,
+    make(rng, w, state) {
+      const { key, device } = sender(rng, w);
+      const them = w.branches[other(key)];
+      const put = (hash: string, body: Buffer, headers: Record<string, string> = {}, uploads?: string) => ({
+        method: 'PUT',
+        path: HQ_PATHS.attachment(hash),
+        headers: { ...bearer(device), 'content-type': 'application/pdf', ...headers },
+        body,
+        as: key,
+        ...(uploads ? { uploads } : {}),
+      });
+      switch (rng.int(0, 6)) {
+        case 0: {
+          const bytes = state.pendingAttachments[key].pop() ?? pdf(rng, rng.int(100, 5_000));
+          return put(sha(bytes), bytes, {}, sha(bytes));
+        }
+        case 1:
+          // The other branch's photo's name with other bytes: a hash mismatch.
+          return put(rng.pick([...them.photos.keys()]), pdf(rng, 300));
+        case 2:
+          return put(rng.pick(SHA_LIKE), pdf(rng, 100));
+        case 3: {
+          // Declares more than the bound (the body that follows is cut short): 413 before it is read.
+          const bytes = pdf(rng, 100);
+          return {
+            method: 'RAW',
+            path: '',
+            raw: {
+              bytes: Buffer.concat([
+                Buffer.from(
+                  `PUT ${HQ_PATHS.attachment(sha(bytes))} HTTP/1.1\r\nhost: hq\r\n` +
+                    `authorization: Bearer ${device.token}\r\n` +
+                    `content-length: ${rng.pick([MAX_ATTACHMENT_BYTES + 1, 2 ** 40, Number.MAX_SAFE_INTEGER])}\r\n\r\n`,
+                ),
+                bytes,
+              ]),
+              then: rng.chance(0.5) ? 'answer' : 'hangup',
+            },
+            as: key,
+          };
+        }
+        case 4:
+          return put(sha(Buffer.alloc(0)), Buffer.alloc(0));
+        case 5: {
+          // The other branch's very bytes: now this branch has them too (it sent them itself).
+          const [hash, bytes] = rng.pick([...them.photos.entries()]);
+          return put(hash, bytes, {}, hash);
+        }
+        default:
+          return {
+            method: rng.pick(['HEAD', 'HEAD', 'GET', 'DELETE']),
+            path: HQ_PATHS.attachment(
+              rng.pick([...them.photos.keys(), sha(rng.bytes(8)), rng.pick(SHA_LIKE)]),
+            ),
+            headers: bearer(device),
+            as: key,
+          };
       }
     },
   },

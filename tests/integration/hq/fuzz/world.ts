@@ -169,6 +169,10 @@ export const CROSS_BRANCH_CHECKS: Record<string, string> = {
     SELECT e.id FROM book_entries e JOIN complaints c ON c.id = e.complaint_id WHERE c.branch_id <> e.branch_id`,
   'a fallback recorded on another branch’s entry': `
     SELECT f.op_id FROM book_fallbacks f JOIN book_entries e ON e.id = f.entry_id WHERE f.branch_id <> e.branch_id`,
+  'a file attached to another branch’s complaint, or by another branch’s op': `
+    SELECT a.id FROM complaint_attachments a JOIN complaints c ON c.id = a.complaint_id
+      JOIN complaint_events e ON e.id = a.event_id
+     WHERE c.branch_id <> a.branch_id OR e.branch_id <> a.branch_id OR e.complaint_id <> a.complaint_id`,
   'a mail job for another branch’s entry': `
     SELECT j.id FROM mail_outbox j JOIN book_entries e ON e.id = j.entry_id WHERE j.branch_id <> e.branch_id`,
 };

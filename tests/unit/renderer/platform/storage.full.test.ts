@@ -19,6 +19,7 @@ import type { OtklikDatabase } from '../../../../renderer/db/database';
 import { DbProvider } from '../../../../renderer/db/context';
 import { saveWorkstationSettings } from '../../../../renderer/db/settings';
 import { i18next, initI18n } from '../../../../renderer/i18n';
+import { addAttachment } from '../../../../renderer/complaints/handling/attachmentActions';
 import { isStorageFull } from '../../../../renderer/platform/storage';
 import { saveFailureText } from '../../../../renderer/ui/saveFailure';
 import { LANGUAGES } from '../../../../shared/settings/workstation';
@@ -136,6 +137,8 @@ describe('every write path on a full disk', () => {
       ),
       settings: saveWorkstationSettings(db, { ...s, branchName: 'Москва, Тверская 9' }),
       draft: saveDraft(db, 'new-complaint:w1', input('новый текст'), now),
+      // Issue 15 item 2: a file attached to a complaint (its bytes, its event and its op together).
+      attachment: addAttachment(db, c.id, new File(['%PDF-1.7\n%%EOF\n'], 'чек.pdf'), OLGA, now),
     };
     // Each attempt's failure is taken as it comes (a rejection no one has taken yet is an unhandled one).
     const failures = Object.entries(attempts).map(([path, attempt]) => [path, failure(attempt)] as const);

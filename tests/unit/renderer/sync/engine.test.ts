@@ -12,7 +12,7 @@ import {
   type OutboxRow,
   type Rejection,
 } from '../../../../renderer/sync/state';
-import type { PushOperation, PullResponse } from '../../../../shared/sync/protocol';
+import { HQ_PATHS, type PushOperation, type PullResponse } from '../../../../shared/sync/protocol';
 import { OLGA, hqLink, input, now, openDb, settings } from '../fixtures';
 import { sha256Hex } from '../../../../renderer/platform/sha256';
 import { i18next, initI18n } from '../../../../renderer/i18n';
@@ -36,8 +36,8 @@ function scripted(overrides: Partial<HqClient>): HqClient {
   return {
     enroll: fail,
     push: fail,
-    hasPhoto: fail,
-    putPhoto: fail,
+    hasBlob: fail,
+    putBlob: fail,
     pull: async (): Promise<PullResponse> => ({ changes: [], cursor: 0, more: false }),
     ...overrides,
   } as HqClient;
@@ -232,7 +232,8 @@ describe('sync engine', () => {
     const engine = new SyncEngine(
       db,
       scripted({
-        putPhoto: async (_c, sha) => {
+        putBlob: async (_c, path) => {
+          const sha = path.split('/').pop()!;
           if (sha.startsWith('b')) throw new HqRequestError('server', 'HTTP 503', 503, 'unavailable');
           put.push(sha);
         },
@@ -249,6 +250,26 @@ describe('sync engine', () => {
     expect((await db.photos.get('a'.repeat(64)))?.uploadState).toBe('uploaded');
   });
 
+  it('issue 15 (R3): an attached file goes to the attachment address, a page to the photo address, each once', async () => {
+    const db = await connectedDb();
+    await addPendingPhotos(db, ['a'.repeat(64)]);
+    await db.photos.add({
+      sha256: 'd'.repeat(64),
+      blob: new Blob(['%PDF-1.7']),
+      mime: 'application/pdf',
+      size: 8,
+      createdAt: now.toISOString(),
+      uploadState: 'pending',
+      use: 'attachment',
+    });
+    const put: string[] = [];
+    const engine = new SyncEngine(db, scripted({ putBlob: async (_c, path) => void put.push(path) }));
+    expect(await engine.runCycle()).toBe('synced');
+    expect(await engine.runCycle()).toBe('synced');
+    expect(put.sort()).toEqual([HQ_PATHS.attachment('d'.repeat(64)), HQ_PATHS.photo('a'.repeat(64))]);
+    expect(await db.photos.where('uploadState').equals('uploaded').count()).toBe(2);
+  });
+
   it("HQ's photo storage full (507): every photo stays pending, none is given up, and the error says why", async () => {
     const db = await connectedDb();
     await addPendingPhotos(
@@ -259,7 +280,7 @@ describe('sync engine', () => {
     const engine = new SyncEngine(
       db,
       scripted({
-        putPhoto: async () => {
+        putBlob: async () => {
           tries++;
           throw new HqRequestError(
             'server',
@@ -315,8 +336,9 @@ describe('sync engine', () => {
     const hq = (refuse: Record<string, 413 | 422>) => {
       const put: string[] = [];
       const client = scripted({
-        hasPhoto: async () => false,
-        putPhoto: async (_c, sha) => {
+        hasBlob: async () => false,
+        putBlob: async (_c, path) => {
+          const sha = path.split('/').pop()!;
           put.push(sha);
           const status = refuse[sha];
           if (status === 413) throw new HqRequestError('refused', 'too big', 413, 'payload_too_large');
@@ -486,7 +508,8 @@ describe('sync problems in words', () => {
     const engine = new SyncEngine(
       db,
       scripted({
-        putPhoto: async (_c, sha) => {
+        putBlob: async (_c, path) => {
+          const sha = path.split('/').pop()!;
           put.push(sha);
           // The page of photo 4 is removed while photo 1 is on its way.
           if (sha === shas[0]) await db.photos.delete(shas[3]!);
@@ -511,7 +534,12 @@ describe('HQ client', () => {
     const client = createHqClient(hanging);
     const started = performance.now();
     const error = await client
-      .putPhoto({ hqUrl: 'http://hq.invalid', token: 'x' }, 'a'.repeat(64), new Blob(['x']), 100)
+      .putBlob(
+        { hqUrl: 'http://hq.invalid', token: 'x' },
+        HQ_PATHS.photo('a'.repeat(64)),
+        new Blob(['x']),
+        100,
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HqRequestError);
     expect((error as HqRequestError).kind).toBe('timeout');

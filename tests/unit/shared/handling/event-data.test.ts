@@ -21,6 +21,7 @@ const SPOILED: Record<HandlingEventType, Record<string, unknown>> = {
   callback_done: { ...VALID.callback_done, outcome: 'maybe' },
   fields_corrected: { reason: 'x', changes: [{ field: 'status', before: 'a', after: 'closed' }] },
   attachment_added: { ...VALID.attachment_added, size: 0 },
+  attachment_removed: { ...VALID.attachment_removed, reason: '  ' },
   customer_info_added: { ...VALID.customer_info_added, text: ' ' },
   merged_into: { survivorId: 'not-a-uuid', survivorNumber: 'n' },
   merged_from: { mergedId: uuid(4), mergedNumber: '' },

@@ -41,6 +41,7 @@ export const VALID: Record<HandlingEventType, Record<string, unknown>> = {
     size: 1000,
     kind: 'scan',
   },
+  attachment_removed: { attachmentId: uuid(2), reason: 'Приложен не тот файл' },
   customer_info_added: {
     from: 'Анна',
     channel: 'email',

@@ -74,6 +74,12 @@ const cases: [string, ComplaintEvent[], Record<string, unknown>, (keyof Mileston
     [],
   ],
   [
+    'a file removed is not counted',
+    [ev('attachment_added', {}), ev('attachment_added', {}), ev('attachment_removed', {})],
+    { attachments: 1 },
+    [],
+  ],
+  [
     'merged into another: a reference, its callback gone',
     [
       promise(CB1, '2026-09-15T10:00:00Z'),

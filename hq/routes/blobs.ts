@@ -5,11 +5,24 @@ import { HqError } from '../errors';
 import { branchHasPhoto, recordPhoto } from '../book/photos';
 import { quotaRefusal, storageRefusal } from '../blobs/refusals';
 
+/** Which bytes an address receives: feedback-book photos (R6) or files attached to complaints (R3). */
+export interface BlobRouteOptions {
+  /** `/v1/photos/:sha256` or `/v1/attachments/:sha256` (HQ_PATHS). */
+  route: string;
+  /** What the answers call the bytes: "photo", "file". */
+  noun: string;
+  /** The largest accepted. */
+  maxBytes: (app: FastifyInstance) => number;
+}
+
 /**
- * R6, R23: photos are immutable and content-addressed. PUT streams the bytes to the blob store, hashing
- * them on the way; HEAD tells whether the branch's upload has arrived.
+ * R6, R3, R23: photos and attached files are immutable and content-addressed, and both kinds are one blob
+ * store and one record of which branch delivered which bytes (`photos`, `branch_photos`), so the same bytes
+ * are stored once and count once against the branch's quota. PUT streams the bytes to the blob store,
+ * hashing them on the way; HEAD tells whether the branch's upload has arrived. The device is authenticated
+ * before the body is read (hq/http/device-auth.ts).
  */
-export async function photoRoutes(app: FastifyInstance) {
+export async function blobRoutes(app: FastifyInstance, { route, noun, maxBytes: maxOf }: BlobRouteOptions) {
   // The body is streamed by the route itself, whatever its declared type.
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
 
@@ -19,28 +32,33 @@ export async function photoRoutes(app: FastifyInstance) {
       throw new HqError(
         400,
         'bad_request',
-        'A photo address is its SHA-256 in lower-case hex (64 characters).',
+        `A ${noun} address is its SHA-256 in lower-case hex (64 characters).`,
       );
     return sha;
   };
 
-  app.head('/v1/photos/:sha256', async (request, reply) => {
+  const emptyBody = () => new HqError(400, 'bad_request', `A ${noun} has at least one byte.`);
+
+  app.head(route, async (request, reply) => {
     const device = await app.device(request);
     const sha = shaOf(request.params);
     return reply.code((await branchHasPhoto(app.hq.db.pool, device.branchId, sha)) ? 200 : 404).send();
   });
 
-  app.put('/v1/photos/:sha256', async (request, reply) => {
+  app.put(route, async (request, reply) => {
     const device = await app.device(request);
     const sha = shaOf(request.params);
-    const { maxPhotoBytes, blobs, faults } = app.hq;
+    const { blobs, faults } = app.hq;
+    const maxBytes = maxOf(app);
     const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxPhotoBytes)
+    if (Number.isFinite(declared) && declared > maxBytes)
       throw new HqError(
         413,
         'payload_too_large',
-        `A photo may be at most ${maxPhotoBytes} bytes; this one has ${declared}.`,
+        `A ${noun} may be at most ${maxBytes} bytes; this one has ${declared}.`,
       );
+    // No content is no photo and no file (R3: an empty file is refused at the branch too).
+    if (declared === 0) throw emptyBody();
     // Issue 13: a branch over its photo quota is refused with 507 (it keeps the photo and tries later).
     const room = await app.photoQuota.remaining(device.branchId);
     if (Number.isFinite(declared) && declared > room) {
@@ -63,7 +81,7 @@ export async function photoRoutes(app: FastifyInstance) {
     // R23, issue 17: one statement per photo. Whether this branch has delivered the photo already is
     // not asked first: the branch asks that itself (HEAD) before sending a photo again, and the statement
     // that records the photo answers it (200 "already").
-    const limit = Math.min(maxPhotoBytes, room);
+    const limit = Math.min(maxBytes, room);
     let result;
     try {
       result = await blobs.put(sha, body, {
@@ -73,17 +91,18 @@ export async function photoRoutes(app: FastifyInstance) {
     } catch (error) {
       throw storageRefusal(error);
     }
-    if (!result.ok && result.reason === 'aborted') throw new Error('photo upload stopped unexpectedly');
+    if (!result.ok && result.reason === 'aborted') throw new Error(`${noun} upload stopped unexpectedly`);
     if (!result.ok && result.reason === 'too_large')
-      throw result.maxBytes < maxPhotoBytes
+      throw result.maxBytes < maxBytes
         ? quotaRefusal(device.branchCode, app.photoQuota.quotaBytes)
-        : new HqError(413, 'payload_too_large', `A photo may be at most ${result.maxBytes} bytes.`);
+        : new HqError(413, 'payload_too_large', `A ${noun} may be at most ${result.maxBytes} bytes.`);
     if (!result.ok)
       throw new HqError(
         422,
         'hash_mismatch',
         `The bytes received hash to ${result.actual}, not to ${sha}: the upload was damaged or the address is wrong.`,
       );
+    if (result.size === 0) throw emptyBody();
     const recorded = await recordPhoto(app.hq.db.pool, device.branchId, sha, result.size);
     if (recorded.wake) app.hq.onMailWork?.();
     if (recorded.newForBranch) app.photoQuota.stored(device.branchId, result.size);

@@ -1,0 +1,174 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Complaint, ComplaintEvent } from '../../../shared/complaints/model';
+import { attachedFiles, type AttachedFile } from '../../../shared/handling/attachments';
+import { useDb } from '../../db/context';
+import { formatDateTime, formatFileSize } from '../../i18n/format';
+import { useSignedInEmployee } from '../../people';
+import { offerDownload } from '../../platform/download';
+import { addAttachment, removeAttachment } from './attachmentActions';
+import { StepErrors, useStep } from './useStep';
+
+/** Where a file's bytes are: kept here (waiting for HQ, at HQ, refused by HQ), or on another workstation. */
+type FileState = 'pending' | 'uploaded' | 'refused' | 'elsewhere';
+
+/**
+ * R3, R5 (issue 15 item 2): the files attached to a complaint — photos, scans, PDFs, e-mails — with name,
+ * size, type, who and when; added with the file picker or by dropping them here, offline too (each one
+ * transaction: its bytes and its queue entry for HQ); saved from this PC's own copy.
+ */
+export function AttachmentsPanel(props: {
+  complaint: Complaint;
+  history: ComplaintEvent[];
+  timeZone: string;
+}) {
+  const { t, i18n } = useTranslation('handling');
+  const db = useDb();
+  const me = useSignedInEmployee();
+  const step = useStep('file');
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const files = attachedFiles(props.history);
+  const key = files.map((f) => f.sha256).join(',');
+  const stored = useLiveQuery(
+    async () => db.photos.bulkGet(files.map((f) => f.sha256)),
+    // `key` stands for the files' hashes.
+    [db, key],
+  );
+  const canAdd = !props.complaint.progress.mergedInto;
+
+  async function add(list: FileList | null) {
+    for (const file of Array.from(list ?? [])) {
+      // One at a time, each its own transaction; the first refused stops the rest, and says why.
+      if (!(await step.run(() => addAttachment(db, props.complaint.id, file, me)))) break;
+    }
+    if (input.current) input.current.value = '';
+  }
+  function drop(e: DragEvent) {
+    e.preventDefault();
+    setOver(false);
+    if (canAdd) void add(e.dataTransfer.files);
+  }
+
+  return (
+    <section
+      aria-labelledby="attachments-title"
+      className={`handling-panel attachments${over ? ' drop-over' : ''}`}
+      data-testid="attachments"
+      onDragOver={(e) => {
+        if (!canAdd) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+    >
+      <h2 id="attachments-title">{t('ui.attachments.title')}</h2>
+      {files.length === 0 && <p className="muted">{t('ui.attachments.none')}</p>}
+      <ul>
+        {files.map((f, i) => {
+          const row = stored?.[i];
+          const state: FileState = row ? row.uploadState : 'elsewhere';
+          if (f.removed)
+            return (
+              <li key={f.attachmentId} data-testid="attachment" data-state="removed" className="muted">
+                <s>{f.fileName}</s> ·{' '}
+                {t('ui.attachments.removed', {
+                  reason: f.removed.reason,
+                  name: f.removed.actor,
+                  when: formatDateTime(f.removed.at, i18n.language, props.timeZone),
+                })}
+              </li>
+            );
+          return (
+            <li key={f.attachmentId} data-testid="attachment" data-state={state}>
+              <FileLine file={f} lng={i18n.language} timeZone={props.timeZone} />
+              {' · '}
+              <span className={`attachment-state attachment-${state}`} data-testid="attachment-state">
+                {t(`ui.attachments.state.${state}`)}
+              </span>{' '}
+              {row && (
+                <button
+                  type="button"
+                  className="link"
+                  data-testid="attachment-save"
+                  onClick={() => offerDownload(row.blob, f.fileName)}
+                >
+                  {t('ui.attachments.save')}
+                </button>
+              )}{' '}
+              {canAdd && <RemoveFile complaintId={props.complaint.id} file={f} />}
+            </li>
+          );
+        })}
+      </ul>
+      {canAdd && (
+        <>
+          <p className="hint">{t('ui.attachments.hint')}</p>
+          <label className="button">
+            {t('ui.attachments.add')}
+            <input
+              ref={input}
+              type="file"
+              multiple
+              hidden
+              accept="image/jpeg,image/png,image/webp,image/gif,image/tiff,application/pdf,message/rfc822,.eml"
+              data-testid="attachment-input"
+              disabled={step.saving}
+              onChange={(e) => void add(e.target.files)}
+            />
+          </label>
+        </>
+      )}
+      <StepErrors errors={step.errors} testId="attachment-error" />
+    </section>
+  );
+}
+
+function FileLine({ file, lng, timeZone }: { file: AttachedFile; lng: string; timeZone: string }) {
+  const { t } = useTranslation('handling');
+  return (
+    <>
+      <strong data-testid="attachment-name">{file.fileName}</strong> · {formatFileSize(file.size, lng)} ·{' '}
+      {t(`attachmentKind.${file.kind}`)} ·{' '}
+      <span className="muted">
+        {t('ui.attachments.by', { name: file.actor, when: formatDateTime(file.at, lng, timeZone) })}
+      </span>
+    </>
+  );
+}
+
+/** R3: takes a file off the complaint, with why (its bytes stay for the record). */
+function RemoveFile({ complaintId, file }: { complaintId: string; file: AttachedFile }) {
+  const { t } = useTranslation('handling');
+  const db = useDb();
+  const me = useSignedInEmployee();
+  const step = useStep();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!open)
+    return (
+      <button type="button" className="link" data-testid="attachment-remove" onClick={() => setOpen(true)}>
+        {t('ui.attachments.remove')}
+      </button>
+    );
+  return (
+    <form
+      data-testid="attachment-remove-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void step.run(() => removeAttachment(db, complaintId, file.attachmentId, reason, me));
+      }}
+    >
+      <label>
+        {t('ui.attachments.removeReason')}
+        <input value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <button type="submit" disabled={step.saving}>
+        {t('ui.attachments.removeConfirm')}
+      </button>
+      <StepErrors errors={step.errors} testId="attachment-remove-error" />
+    </form>
+  );
+}

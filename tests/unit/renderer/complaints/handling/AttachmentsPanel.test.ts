@@ -1,0 +1,186 @@
+import { createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { registerComplaint } from '../../../../../renderer/complaints/actions';
+import { AttachmentsPanel } from '../../../../../renderer/complaints/handling/AttachmentsPanel';
+import { complaintHistory } from '../../../../../renderer/complaints/queries';
+import { DbProvider } from '../../../../../renderer/db/context';
+import type { OtklikDatabase } from '../../../../../renderer/db/database';
+import { i18next, initI18n } from '../../../../../renderer/i18n';
+import { IVAN, input, now, openDb, settings, signedInAs } from '../../fixtures';
+
+// R3, R5 in a real Chromium (issue 15 item 2): the Attachments section adds files from the picker and by
+// drag-and-drop, lists them with name, size, type, who and when, refuses a file that is not what its name
+// says in the user's language, and hands a stored file back as a download.
+
+let root: Root | undefined;
+beforeAll(async () => {
+  await initI18n('ru');
+});
+afterEach(() => {
+  root?.unmount();
+  document.body.replaceChildren();
+});
+
+const t = (key: string): string => i18next.t(key as never);
+const pdf = () => new File(['%PDF-1.7\n%%EOF\n'], 'чек.pdf', { type: 'application/pdf' });
+const jpeg = () => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70])], 'фото.jpg');
+const files = (...list: File[]) => {
+  const dt = new DataTransfer();
+  for (const f of list) dt.items.add(f);
+  return dt;
+};
+
+/** The panel of a fresh complaint, re-rendered with its history as the page does. */
+async function mount(db: OtklikDatabase) {
+  const c = await registerComplaint(db, input('Чек не пробили'), settings(), IVAN, now);
+  const host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  const render = async () => {
+    const complaint = (await db.complaints.get(c.id))!;
+    root!.render(
+      createElement(
+        I18nextProvider,
+        { i18n: i18next },
+        createElement(DbProvider, {
+          db,
+          children: signedInAs(
+            IVAN,
+            createElement(AttachmentsPanel, {
+              complaint,
+              history: await complaintHistory(db, c.id),
+              timeZone: 'Europe/Moscow',
+            }),
+          ),
+        }),
+      ),
+    );
+  };
+  await render();
+  await expect.poll(() => host.querySelector('[data-testid="attachments"]')).not.toBeNull();
+  return { host, render, id: c.id };
+}
+
+describe('AttachmentsPanel', () => {
+  it('adds from the picker and by dropping; lists name, size, type, who; saves the local copy', async () => {
+    const db = openDb();
+    const { host, render } = await mount(db);
+    expect(host.textContent).toContain(t('handling:ui.attachments.none'));
+    const picker = host.querySelector<HTMLInputElement>('[data-testid="attachment-input"]')!;
+    picker.files = files(pdf()).files;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await expect.poll(() => db.photos.count()).toBe(1);
+    const panel = host.querySelector('[data-testid="attachments"]')!;
+    panel.dispatchEvent(
+      new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: files(jpeg()) }),
+    );
+    await expect.poll(() => db.photos.count()).toBe(2);
+
+    await render();
+    await expect.poll(() => host.querySelectorAll('[data-testid="attachment"]').length).toBe(2);
+    const lines = [...host.querySelectorAll<HTMLElement>('[data-testid="attachment"]')];
+    expect(lines.map((l) => l.querySelector('[data-testid="attachment-name"]')!.textContent)).toEqual([
+      'чек.pdf',
+      'фото.jpg',
+    ]);
+    expect(lines[0]!.textContent).toContain(t('handling:attachmentKind.pdf'));
+    expect(lines[1]!.textContent).toContain(t('handling:attachmentKind.photo'));
+    expect(lines[0]!.textContent).toContain(IVAN.name);
+    expect(lines[0]!.textContent).toMatch(/15\s?Б/);
+    await expect.poll(() => lines[0]!.dataset.state).toBe('pending');
+    expect(lines[0]!.querySelector('[data-testid="attachment-state"]')!.textContent).toBe(
+      t('handling:ui.attachments.state.pending'),
+    );
+
+    // Saving hands this PC's copy over as a download with the recorded name.
+    const clicked: { download: string; href: string }[] = [];
+    const original = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push({ download: this.download, href: this.href });
+    };
+    try {
+      lines[0]!.querySelector<HTMLButtonElement>('[data-testid="attachment-save"]')!.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
+    }
+    expect(clicked).toEqual([{ download: 'чек.pdf', href: expect.stringMatching(/^blob:/) }]);
+    expect(await (await fetch(clicked[0]!.href)).text()).toBe('%PDF-1.7\n%%EOF\n');
+
+    // Taken off with why: shown as removed, by whom and why; the bytes stay on this PC for the record.
+    lines[1]!.querySelector<HTMLButtonElement>('[data-testid="attachment-remove"]')!.click();
+    await expect.poll(() => host.querySelector('[data-testid="attachment-remove-form"]')).not.toBeNull();
+    const form = host.querySelector<HTMLFormElement>('[data-testid="attachment-remove-form"]')!;
+    const why = form.querySelector('input')!;
+    // React reads the value through the input's own setter.
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(why, 'Не тот снимок');
+    why.dispatchEvent(new Event('input', { bubbles: true }));
+    form.requestSubmit();
+    await expect
+      .poll(async () => (await db.events.toArray()).filter((e) => e.type === 'attachment_removed').length)
+      .toBe(1);
+    await render();
+    await expect
+      .poll(() => host.querySelectorAll('[data-testid="attachment"]')[1]?.getAttribute('data-state'))
+      .toBe('removed');
+    expect(host.querySelectorAll('[data-testid="attachment"]')[1]!.textContent).toContain('Не тот снимок');
+    expect(await db.photos.count()).toBe(2);
+  });
+
+  it('a page named .pdf that is not one is refused in the user’s language, and nothing is saved', async () => {
+    const db = openDb();
+    const { host } = await mount(db);
+    const picker = host.querySelector<HTMLInputElement>('[data-testid="attachment-input"]')!;
+    picker.files = files(
+      new File(['<html><script>alert(1)</script>'], 'scan.pdf', { type: 'application/pdf' }),
+    ).files;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await expect
+      .poll(() => host.querySelector('[data-testid="attachment-error"]')?.textContent)
+      .toBe(t('lifecycle:refusal.attachment_type_not_allowed'));
+    expect(await db.photos.count()).toBe(0);
+    expect((await db.events.toArray()).filter((e) => e.type === 'attachment_added')).toEqual([]);
+  });
+
+  it('a full disk says so in the user’s language: nothing half-saved, the file can be added again', async () => {
+    const db = openDb();
+    const full = { on: false };
+    // As on a full disk: IndexedDB refuses every write (injected under Dexie, see platform/storage.full).
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) =>
+              full.on
+                ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+                : table.mutate(request),
+          };
+        },
+      }),
+    });
+    const { host } = await mount(db);
+    const events = await db.events.count();
+    full.on = true;
+    const picker = host.querySelector<HTMLInputElement>('[data-testid="attachment-input"]')!;
+    picker.files = files(pdf()).files;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await expect
+      .poll(() => host.querySelector('[data-testid="attachment-error"]')?.textContent)
+      .toBe(t('common:storage.fullFile'));
+    full.on = false;
+    expect({ photos: await db.photos.count(), events: await db.events.count() }).toEqual({
+      photos: 0,
+      events,
+    });
+    picker.files = files(pdf()).files;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await expect.poll(() => db.photos.count()).toBe(1);
+    await expect.poll(() => host.querySelector('[data-testid="attachment-error"]')).toBeNull();
+  });
+});
