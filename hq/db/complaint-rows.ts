@@ -9,6 +9,7 @@ import {
   type ConsiderationPolicy,
   type PolicyPresetId,
 } from '../../shared/deadlines';
+import { parsePolicyLayer } from '../../shared/settings/policy-layers';
 
 /**
  * The console's indexed columns beside each complaint's record (issue 14, shared/console/complaint-row.ts):
@@ -25,25 +26,35 @@ export interface BranchDeadlineColumns {
   extra_working_days: string[] | null;
   ukraine_martial_law: boolean | null;
   policy_id: string | null;
+  /** Issue 15 item 7 (migration 014): the company's policy layer, under the branch's columns. */
+  company_policy?: unknown;
 }
 
-export const BRANCH_DEADLINE_COLUMNS =
-  'country, time_zone, extra_days_off, extra_working_days, ukraine_martial_law, policy_id';
+/** The company layer beside a branch row (one row, id 1; a subquery, so it reads in the branch's query). */
+export const COMPANY_POLICY_COLUMN =
+  '(SELECT cs.policy FROM company_settings cs WHERE cs.id = 1) AS company_policy';
 
+export const BRANCH_DEADLINE_COLUMNS = `country, time_zone, extra_days_off, extra_working_days, ukraine_martial_law, policy_id, ${COMPANY_POLICY_COLUMN}`;
+
+/**
+ * The calendar and consideration policy HQ computes a branch's due moments with (R10): the branch's own
+ * columns, else the company's layer, else the defaults (what a branch HQ sets nothing for uses).
+ */
 export function deadlineInputsOf(b: BranchDeadlineColumns): {
   calendar: BranchCalendar;
   policy: ConsiderationPolicy;
 } {
+  const company = parsePolicyLayer(b.company_policy);
   return {
     calendar: {
       country: b.country,
       timeZone: b.time_zone,
-      extraDaysOff: b.extra_days_off ?? [],
-      extraWorkingDays: b.extra_working_days ?? [],
-      ukraineMartialLaw: b.ukraine_martial_law ?? UKRAINE_MARTIAL_LAW_DEFAULT,
+      extraDaysOff: b.extra_days_off ?? company.extraDaysOff ?? [],
+      extraWorkingDays: b.extra_working_days ?? company.extraWorkingDays ?? [],
+      ukraineMartialLaw: b.ukraine_martial_law ?? company.ukraineMartialLaw ?? UKRAINE_MARTIAL_LAW_DEFAULT,
     },
     policy:
-      POLICY_PRESETS[(b.policy_id ?? DEFAULT_POLICY_ID) as PolicyPresetId] ??
+      POLICY_PRESETS[(b.policy_id ?? company.policyId ?? DEFAULT_POLICY_ID) as PolicyPresetId] ??
       POLICY_PRESETS[DEFAULT_POLICY_ID],
   };
 }

@@ -134,9 +134,7 @@ export const branchDirectorySchema = z.object({
    * to, for workstations that predate the layers.
    */
   companyName: z.string().max(DIRECTORY_LIMITS.name).optional(),
-  policy: z
-    .object({ company: z.unknown().optional(), branch: z.unknown().optional() })
-    .optional(),
+  policy: z.object({ company: z.unknown().optional(), branch: z.unknown().optional() }).optional(),
 });
 export type BranchDirectory = z.infer<typeof branchDirectorySchema>;
 
