@@ -41,7 +41,7 @@ export const POLICY_OVERRIDABLE = ['warnLead', 'officeHours', 'approvalThreshold
 export type PolicyOverridable = (typeof POLICY_OVERRIDABLE)[number];
 
 /** The group each field is overridden with (none: never overridden locally once HQ sets it). */
-const OVERRIDE_GROUP: Record<PolicyField, PolicyOverridable | null> = {
+export const OVERRIDE_GROUP: Record<PolicyField, PolicyOverridable | null> = {
   policyId: null,
   extraDaysOff: null,
   extraWorkingDays: null,
