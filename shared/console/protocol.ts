@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PolicyLayer } from '../settings/policy-layers';
+import { parsePolicyLayer } from '../settings/policy-layers';
 import { CATEGORIES, CHANNELS, SEVERITIES, STATUSES } from '../complaints/model';
 import { LIMITS } from '../complaints/validation';
 import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
@@ -54,12 +54,17 @@ export const CONSOLE_PATHS = {
   companyName: '/v1/console/policy/company-name',
 } as const;
 
-/** What the policy page shows: the company's name and layer, and each branch's layer (hq/branches/policy). */
-export interface ConsolePolicies {
-  companyName: string;
-  company: PolicyLayer;
-  branches: Array<{ code: string; name: string; layer: PolicyLayer }>;
-}
+/**
+ * What the policy page shows: the company's name and layer, and each branch's layer (hq/branches/policy).
+ * A layer field this console cannot read is dropped, not a failed page (shared/settings/policy-layers).
+ */
+const layerSchema = z.unknown().transform(parsePolicyLayer);
+export const consolePoliciesSchema = z.object({
+  companyName: z.string(),
+  company: layerSchema,
+  branches: z.array(z.object({ code: z.string(), name: z.string(), layer: layerSchema })),
+});
+export type ConsolePolicies = z.infer<typeof consolePoliciesSchema>;
 /** The body of a layer change: the layer itself is checked by HQ (shared/settings/policy-layers). */
 export const policyChangeSchema = z.strictObject({ layer: z.unknown() });
 export const companyNameChangeSchema = z.strictObject({ name: z.string().max(200) });

@@ -57,7 +57,10 @@ async function shown(language: (typeof LANGUAGES)[number]) {
     createElement(
       I18nextProvider,
       { i18n: i18next },
-      createElement(DbProvider, { db }, signedInAs(OLGA, createElement(SettingsPage, { settings: own }))),
+      createElement(DbProvider, {
+        db,
+        children: signedInAs(OLGA, createElement(SettingsPage, { settings: own })),
+      }),
     ),
   );
   await expect.poll(() => host.querySelector('[data-testid="hq-policy"]')).not.toBeNull();
