@@ -127,18 +127,18 @@ test('a phone complaint with compensation goes from the first call to closed off
     await decide.getByTestId(`question-${q}`).getByLabel(ru('handling', 'answer.yes')).check();
   await decide.getByTestId('question-companyFaultPercent').getByLabel('100 %').check();
   await decide.getByLabel(ru('handling', 'ui.compensation.amount', { currency: 'RUB' })).fill('7 500');
+  // Issue 15 item 2: the department task is typed in the decide form and created with the decision.
+  await decide.getByTestId('decision-task-add').click();
+  const task = decide.getByTestId('decision-task');
+  await task.getByLabel(ru('handling', 'ui.task.owner')).fill('Склад, Кузнецов');
+  await task.getByLabel(ru('handling', 'ui.task.text')).fill('Забрать диван у клиента');
   await decide.getByRole('button', { name: ru('handling', 'ui.compensation.save') }).click();
   await expect(page.getByTestId('compensation-state')).toHaveAttribute('data-approval', 'pending');
+  await expect(page.getByTestId('task')).toHaveAttribute('data-state', 'open');
   await page.getByTestId('step-inform_customer').click();
   await expect(page.getByTestId('refusal')).toHaveText(
     ru('lifecycle', 'refusal.compensation_approval_pending'),
   );
-
-  const task = page.getByTestId('task-new');
-  await task.getByLabel(ru('handling', 'ui.task.owner')).fill('Склад, Кузнецов');
-  await task.getByLabel(ru('handling', 'ui.task.text')).fill('Забрать диван у клиента');
-  await task.getByRole('button', { name: ru('handling', 'ui.task.save') }).click();
-  await expect(page.getByTestId('task')).toHaveAttribute('data-state', 'open');
 
   // The branch manager signs in at this PC and approves.
   await switchTo(page, { name: MOSCOW.employeeName, pin: MOSCOW.pin });
