@@ -58,7 +58,11 @@ describe('pull of HQ’s policy layers', () => {
 
     const next = withSettingsDefaults((await db.settings.get('workstation'))!.value);
     // The company's policy, the branch's warning lead (over the company's), this PC's own office hours.
-    expect(next).toMatchObject({ policyId: 'respond_24h_resolve_1m', bookWarnHours: 3, officeOpens: '10:00' });
+    expect(next).toMatchObject({
+      policyId: 'respond_24h_resolve_1m',
+      bookWarnHours: 3,
+      officeOpens: '10:00',
+    });
     const after = ((await db.complaints.get(c.id)) as StoredComplaint).urgency;
     expect(after).toEqual(urgencyKeysOf(c, next));
     // The letter is answered within 24 hours instead of 2 working days: due earlier.

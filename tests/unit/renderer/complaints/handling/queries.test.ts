@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../../../../renderer/complaints/actions';
 import { promiseCallback } from '../../../../../renderer/complaints/handling/actions';
-import {
-  callbackReminders,
-  likelyDuplicates,
-} from '../../../../../renderer/complaints/handling/queries';
+import { callbackReminders, likelyDuplicates } from '../../../../../renderer/complaints/handling/queries';
 import type { OtklikDatabase } from '../../../../../renderer/db/database';
 import { IVAN, OLGA, input, now, openDb, settings } from '../../fixtures';
 
