@@ -94,7 +94,8 @@ function ComplaintForm(props: {
   const db = useDb();
   const me = useSignedInEmployee();
   // Issue 15 item 3 (R4): the greeting names the company HQ set; the branch until it has.
-  const { companyName } = useHqPolicy(settings);
+  // R10: the duplicate window HQ set (issue 15 item 7).
+  const { companyName, handling } = useHqPolicy(settings);
   const [, navigate] = useLocation();
   const [input, setInput] = useState(props.initial);
   // R9: at the counter or on the phone the customer hears the number and the answer date at once.
@@ -144,7 +145,9 @@ function ComplaintForm(props: {
     setSaving(true);
     try {
       // R5: likely duplicates are offered before saving; the employee may register anyway.
-      const matches = anyway ? [] : await likelyDuplicates(db, input, canSeeInternalRegister(me.role));
+      const matches = anyway
+        ? []
+        : await likelyDuplicates(db, input, canSeeInternalRegister(me.role), handling.duplicates);
       setDuplicates(matches);
       if (matches.length > 0) {
         setSaving(false);
