@@ -34,7 +34,10 @@ export interface BranchDeadlineColumns {
 export const COMPANY_POLICY_COLUMN =
   '(SELECT cs.policy FROM company_settings cs WHERE cs.id = 1) AS company_policy';
 
-export const BRANCH_DEADLINE_COLUMNS = `country, time_zone, extra_days_off, extra_working_days, ukraine_martial_law, policy_id, ${COMPANY_POLICY_COLUMN}`;
+/** The branch's own deadline inputs (issue 14), as migrations before 014 have them. */
+const BRANCH_OWN_DEADLINE_COLUMNS =
+  'country, time_zone, extra_days_off, extra_working_days, ukraine_martial_law, policy_id';
+export const BRANCH_DEADLINE_COLUMNS = `${BRANCH_OWN_DEADLINE_COLUMNS}, ${COMPANY_POLICY_COLUMN}`;
 
 /**
  * The calendar and consideration policy HQ computes a branch's due moments with (R10): the branch's own
@@ -59,9 +62,13 @@ export function deadlineInputsOf(b: BranchDeadlineColumns): {
   };
 }
 
-export async function branchDeadlineInputs(client: PoolClient, branchId: number) {
+/**
+ * `company`: read the company's layer too (migration 014's table); false only for a migration that runs
+ * before that table exists (migration 005's backfill), when there is no company layer yet.
+ */
+export async function branchDeadlineInputs(client: PoolClient, branchId: number, company = true) {
   const { rows } = await client.query<BranchDeadlineColumns>(
-    `SELECT ${BRANCH_DEADLINE_COLUMNS} FROM branches WHERE id = $1`,
+    `SELECT ${company ? BRANCH_DEADLINE_COLUMNS : BRANCH_OWN_DEADLINE_COLUMNS} FROM branches WHERE id = $1`,
     [branchId],
   );
   return deadlineInputsOf(rows[0]!);
@@ -122,8 +129,13 @@ export async function refreshComplaintRow(client: PoolClient, complaintId: strin
  * Recomputes the columns of every complaint of a branch (its calendar or policy changed; migration 005),
  * `batch` at a time in id order. Returns how many complaints it went through.
  */
-export async function refreshBranchRows(client: PoolClient, branchId: number, batch = 2000): Promise<number> {
-  const { calendar, policy } = await branchDeadlineInputs(client, branchId);
+export async function refreshBranchRows(
+  client: PoolClient,
+  branchId: number,
+  batch = 2000,
+  company = true,
+): Promise<number> {
+  const { calendar, policy } = await branchDeadlineInputs(client, branchId, company);
   let after = '00000000-0000-0000-0000-000000000000';
   let total = 0;
   for (;;) {
