@@ -14,6 +14,7 @@ import { clientWentAway } from './http/client-gone';
 import { DEFAULT_LIMITS, httpLimits, serverTimeouts, type HttpLimits } from './http/limits';
 import { DEFAULT_SESSION_TIMES, type ConsolePrincipal, type SessionTimes } from './people/sessions';
 import { consoleAdminRoutes } from './routes/console-admin';
+import { consolePolicyRoutes } from './routes/console-policy';
 import { consoleComplaintRoutes } from './routes/console-complaints';
 import { consoleSessionRoutes } from './routes/console-session';
 import { consoleAppRoutes } from './routes/console-app';
@@ -189,6 +190,7 @@ export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyIn
   app.register(consoleSessionRoutes);
   app.register(consoleComplaintRoutes);
   app.register(consoleAdminRoutes);
+  app.register(consolePolicyRoutes);
   app.register(consoleAppRoutes, { root: ctx.consoleDir });
   if (ctx.statusPage) app.register(statusPageRoutes, { perMinute: limits.statusPerIpPerMinute });
   return app;

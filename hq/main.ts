@@ -8,6 +8,7 @@ import { auditCommand } from './audit/commands';
 import { withDiskFullFault } from './blobs/disk-full-fault';
 import { FileBlobStore } from './blobs/fs-store';
 import { branchCommand } from './branches/commands';
+import { policyCommand } from './branches/policy-commands';
 import { transitionCommand } from './complaints/commands';
 import { S3BlobStore } from './blobs/s3-store';
 import type { BlobStore } from './blobs/store';
@@ -42,6 +43,12 @@ const USAGE = `Usage: npm run hq -- [command] [options]
   directory --branch CODE [same field options as enroll]
                              update a branch's directory entry (manager, head of sales…) without
                              issuing a code; the branch receives it with its next sync
+  policy show [--branch CODE] | policy set --company|--branch CODE --json '{…}'
+                             the policies HQ sets (consideration policy, calendar extras, warning lead,
+                             office hours, approval thresholds, escalation delays, what a branch may
+                             override); set replaces that layer; branches get it with their next sync
+  policy company-name --name N
+                             the company's name, used in the phone greeting at every branch
   user add --email E --name N --role admin|head_of_sales|manager|auditor [--branches MSK-01,…]
                              create an HQ user and print their one-time set-password link (the first
                              admin is created this way); user list [--json]; user disable|enable|link
@@ -214,6 +221,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'enroll' || command === 'directory') return branchCommand(command, rest, config);
+  if (command === 'policy') return policyCommand(rest, config);
   if (command === 'transition') return transitionCommand(rest, config);
   if (command === 'user') return userCommand(rest, config);
   if (command === 'demo-users') return demoUsersCommand(rest, config);

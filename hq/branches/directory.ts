@@ -15,6 +15,7 @@ import { recordAudit, SYSTEM, type AuditContext } from '../audit/log';
 import { refreshBranchRows } from '../db/complaint-rows';
 import { inTransaction } from '../db/database';
 import { HqError } from '../errors';
+import { branchLayerOf, readCompany, type CompanySettings } from './policy';
 import { nextVersion } from './versions';
 
 /**
@@ -53,14 +54,30 @@ export interface BranchRow {
   extra_working_days: string[] | null;
   ukraine_martial_law: boolean | null;
   policy_id: string | null;
+  /** Migration 014: the branch layer's other fields (hq/branches/policy). */
+  policy?: unknown;
 }
 
-export function directoryOf(row: BranchRow): BranchDirectory {
+/**
+ * The branch's directory entry. With the company's settings (issue 15 items 3 and 7): the company name and
+ * both policy layers, and the calendar fields as they resolve at HQ (branch, else company) for workstations
+ * that predate the layers. Without: the entry as issue 14 sent it (the audit's before/after).
+ */
+export function directoryOf(row: BranchRow, company?: CompanySettings): BranchDirectory {
+  const branchLayer = company ? branchLayerOf(row) : undefined;
+  const hq = company ? { ...company.policy, ...branchLayer } : undefined;
+  const col = <T>(v: T | null, fromHq: T | undefined) => (v !== null ? v : fromHq);
+  const calendar = {
+    extraDaysOff: col(row.extra_days_off, hq?.extraDaysOff),
+    extraWorkingDays: col(row.extra_working_days, hq?.extraWorkingDays),
+    ukraineMartialLaw: col(row.ukraine_martial_law, hq?.ukraineMartialLaw),
+    policyId: col(row.policy_id, hq?.policyId),
+  };
   return branchDirectorySchema.parse({
-    ...(row.extra_days_off !== null ? { extraDaysOff: row.extra_days_off } : {}),
-    ...(row.extra_working_days !== null ? { extraWorkingDays: row.extra_working_days } : {}),
-    ...(row.ukraine_martial_law !== null ? { ukraineMartialLaw: row.ukraine_martial_law } : {}),
-    ...(row.policy_id !== null ? { policyId: row.policy_id } : {}),
+    ...Object.fromEntries(Object.entries(calendar).filter(([, v]) => v !== undefined)),
+    ...(company
+      ? { companyName: company.name, policy: { company: company.policy, branch: branchLayer } }
+      : {}),
     code: row.code,
     name: row.name,
     country: row.country,
@@ -211,5 +228,7 @@ export async function directoryChanges(pool: Pool, branchId: number, cursor: num
     'SELECT * FROM branches WHERE id = $1 AND changed_version > $2',
     [branchId, cursor],
   );
-  return rows.map((r) => ({ version: r.changed_version, kind: 'branch', branch: directoryOf(r) }));
+  if (rows.length === 0) return [];
+  const company = await readCompany(pool);
+  return rows.map((r) => ({ version: r.changed_version, kind: 'branch', branch: directoryOf(r, company) }));
 }

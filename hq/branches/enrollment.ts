@@ -5,6 +5,7 @@ import { enrollmentCodeHash, hashSecret, newDeviceToken, newEnrollmentCode } fro
 import { recordAudit, SYSTEM, type AuditContext } from '../audit/log';
 import { inTransaction } from '../db/database';
 import { HqError } from '../errors';
+import { readCompany } from './policy';
 import { directoryOf, upsertBranch, type BranchInput, type BranchRow } from './directory';
 
 /** Enrollment: a one-time code issued at HQ, exchanged by the app for its device token (only hashes kept). */
@@ -81,6 +82,6 @@ export async function enrollDevice(
       now.toISOString(),
       deviceId,
     ]);
-    return { deviceId, deviceToken: token, branch: directoryOf(row) };
+    return { deviceId, deviceToken: token, branch: directoryOf(row, await readCompany(client)) };
   });
 }

@@ -3,7 +3,7 @@ import type { Complaint, ComplaintEvent } from '../../shared/complaints/model';
 import type { ComplaintDetail } from '../../shared/console/protocol';
 import { complaintDueMoments } from '../../shared/deadlines';
 import { timelineOf } from '../../shared/lifecycle';
-import { deadlineInputsOf, type BranchDeadlineColumns } from '../db/complaint-rows';
+import { COMPANY_POLICY_COLUMN, deadlineInputsOf, type BranchDeadlineColumns } from '../db/complaint-rows';
 import { HqError } from '../errors';
 import type { ConsolePrincipal } from '../people/sessions';
 import { entryStateOf, type EntryStateRow } from '../mail/entry-changes';
@@ -32,7 +32,7 @@ export async function complaintDetail(
   const scope = scopeCondition(principal, params);
   const found = await pool.query<{ record: Complaint; branch_id: number } & Branch>(
     `SELECT c.record, c.branch_id, b.code, b.name, b.language, b.country, b.time_zone, b.extra_days_off,
-            b.extra_working_days, b.ukraine_martial_law, b.policy_id
+            b.extra_working_days, b.ukraine_martial_law, b.policy_id, ${COMPANY_POLICY_COLUMN}
        FROM complaints c JOIN branches b ON b.id = c.branch_id WHERE c.id = $1 AND ${scope}`,
     params,
   );

@@ -9,6 +9,7 @@ import {
   type ConsiderationPolicy,
   type PolicyPresetId,
 } from '../../shared/deadlines';
+import { parsePolicyLayer } from '../../shared/settings/policy-layers';
 
 /**
  * The console's indexed columns beside each complaint's record (issue 14, shared/console/complaint-row.ts):
@@ -25,32 +26,49 @@ export interface BranchDeadlineColumns {
   extra_working_days: string[] | null;
   ukraine_martial_law: boolean | null;
   policy_id: string | null;
+  /** Issue 15 item 7 (migration 014): the company's policy layer, under the branch's columns. */
+  company_policy?: unknown;
 }
 
-export const BRANCH_DEADLINE_COLUMNS =
-  'country, time_zone, extra_days_off, extra_working_days, ukraine_martial_law, policy_id';
+/** The company layer beside a branch row (one row, id 1; a subquery, so it reads in the branch's query). */
+export const COMPANY_POLICY_COLUMN =
+  '(SELECT cs.policy FROM company_settings cs WHERE cs.id = 1) AS company_policy';
 
+/** The branch's own deadline inputs (issue 14), as migrations before 014 have them. */
+const BRANCH_OWN_DEADLINE_COLUMNS =
+  'country, time_zone, extra_days_off, extra_working_days, ukraine_martial_law, policy_id';
+export const BRANCH_DEADLINE_COLUMNS = `${BRANCH_OWN_DEADLINE_COLUMNS}, ${COMPANY_POLICY_COLUMN}`;
+
+/**
+ * The calendar and consideration policy HQ computes a branch's due moments with (R10): the branch's own
+ * columns, else the company's layer, else the defaults (what a branch HQ sets nothing for uses).
+ */
 export function deadlineInputsOf(b: BranchDeadlineColumns): {
   calendar: BranchCalendar;
   policy: ConsiderationPolicy;
 } {
+  const company = parsePolicyLayer(b.company_policy);
   return {
     calendar: {
       country: b.country,
       timeZone: b.time_zone,
-      extraDaysOff: b.extra_days_off ?? [],
-      extraWorkingDays: b.extra_working_days ?? [],
-      ukraineMartialLaw: b.ukraine_martial_law ?? UKRAINE_MARTIAL_LAW_DEFAULT,
+      extraDaysOff: b.extra_days_off ?? company.extraDaysOff ?? [],
+      extraWorkingDays: b.extra_working_days ?? company.extraWorkingDays ?? [],
+      ukraineMartialLaw: b.ukraine_martial_law ?? company.ukraineMartialLaw ?? UKRAINE_MARTIAL_LAW_DEFAULT,
     },
     policy:
-      POLICY_PRESETS[(b.policy_id ?? DEFAULT_POLICY_ID) as PolicyPresetId] ??
+      POLICY_PRESETS[(b.policy_id ?? company.policyId ?? DEFAULT_POLICY_ID) as PolicyPresetId] ??
       POLICY_PRESETS[DEFAULT_POLICY_ID],
   };
 }
 
-export async function branchDeadlineInputs(client: PoolClient, branchId: number) {
+/**
+ * `company`: read the company's layer too (migration 014's table); false only for a migration that runs
+ * before that table exists (migration 005's backfill), when there is no company layer yet.
+ */
+export async function branchDeadlineInputs(client: PoolClient, branchId: number, company = true) {
   const { rows } = await client.query<BranchDeadlineColumns>(
-    `SELECT ${BRANCH_DEADLINE_COLUMNS} FROM branches WHERE id = $1`,
+    `SELECT ${company ? BRANCH_DEADLINE_COLUMNS : BRANCH_OWN_DEADLINE_COLUMNS} FROM branches WHERE id = $1`,
     [branchId],
   );
   return deadlineInputsOf(rows[0]!);
@@ -111,8 +129,13 @@ export async function refreshComplaintRow(client: PoolClient, complaintId: strin
  * Recomputes the columns of every complaint of a branch (its calendar or policy changed; migration 005),
  * `batch` at a time in id order. Returns how many complaints it went through.
  */
-export async function refreshBranchRows(client: PoolClient, branchId: number, batch = 2000): Promise<number> {
-  const { calendar, policy } = await branchDeadlineInputs(client, branchId);
+export async function refreshBranchRows(
+  client: PoolClient,
+  branchId: number,
+  batch = 2000,
+  company = true,
+): Promise<number> {
+  const { calendar, policy } = await branchDeadlineInputs(client, branchId, company);
   let after = '00000000-0000-0000-0000-000000000000';
   let total = 0;
   for (;;) {

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { backfill005, MIGRATION_005_SQL } from './migration-005';
 import { MIGRATION_009_SQL } from './migration-009';
 import { MIGRATION_013_SQL } from './migration-013';
+import { MIGRATION_014_SQL } from './migration-014';
 
 /**
  * SQL migrations, in order. Each runs once, in its own transaction, under an advisory lock (two HQ nodes
@@ -357,6 +358,8 @@ CREATE INDEX document_mail_pending ON document_mail (next_attempt_at) WHERE stat
   },
   // Issue 15 item 2 (R3, R5): files attached to complaints (hq/db/migration-013.ts).
   { id: '013_complaint_attachments', sql: MIGRATION_013_SQL },
+  // Issue 15 items 3 and 7 (R4, R10): the company's name and policy layers set at HQ (migration-014.ts).
+  { id: '014_policy_layers', sql: MIGRATION_014_SQL },
 ];
 
 const LOCK_KEY = 0x6f746b6c; // "otkl"

@@ -14,7 +14,8 @@ import { complaintEscalationMessageId } from '../../shared/mail/complaint-escala
 import { nextMailAttempt } from '../../shared/mail/policy';
 import { branchTx, lockBranch } from '../branches/versions';
 import { appendEvents } from '../complaints/history';
-import { branchDeadlineInputs } from '../db/complaint-rows';
+import { branchDeadlineInputs, COMPANY_POLICY_COLUMN } from '../db/complaint-rows';
+import { escalationOf, parsePolicyLayer } from '../../shared/settings/policy-layers';
 import { inTransaction } from '../db/database';
 import { claimLeasedJobs } from './lease';
 
@@ -40,7 +41,10 @@ interface BranchPeople {
   head_of_sales_email: string;
 }
 
-/** One round of the watch at `now`: returns how many steps it queued. */
+/**
+ * One round of the watch at `now`: returns how many steps it queued. `settings`: HQ's configured delays,
+ * the default under each branch's policy layers (R10, hq/branches/policy).
+ */
 export async function watchComplaintEscalations(
   pool: Pool,
   now: Date,
@@ -75,12 +79,15 @@ async function escalateComplaint(
   complaintId: string,
   branchId: number,
   now: Date,
-  settings: EscalationSettings,
+  hqDefault: EscalationSettings,
 ): Promise<number> {
   return inTransaction(pool, async (client) => {
     await lockBranch(client, branchId); // the branch's lock first, as every writer of its data
-    const { rows } = await client.query<{ record: Complaint } & BranchPeople>(
-      `SELECT c.record, b.manager_name, b.manager_email, b.head_of_sales_name, b.head_of_sales_email
+    const { rows } = await client.query<
+      { record: Complaint; branch_policy: unknown; company_policy: unknown } & BranchPeople
+    >(
+      `SELECT c.record, b.manager_name, b.manager_email, b.head_of_sales_name, b.head_of_sales_email,
+              b.policy AS branch_policy, ${COMPANY_POLICY_COLUMN}
          FROM complaints c JOIN branches b ON b.id = c.branch_id
         WHERE c.id = $1 AND c.branch_id = $2 AND (c.escalation_check_at IS NULL OR c.escalation_check_at <= $3)
         FOR UPDATE OF c SKIP LOCKED`,
@@ -89,6 +96,12 @@ async function escalateComplaint(
     const row = rows[0];
     if (!row) return 0; // another process has it, or has just looked
     const moments = dueMomentsOf(row.record, await branchDeadlineInputs(client, branchId), now);
+    // R10: the branch's delays as HQ set them (company, then branch layer); HQ's configuration is the default.
+    const settings = escalationOf(
+      hqDefault,
+      parsePolicyLayer(row.company_policy),
+      parsePolicyLayer(row.branch_policy),
+    );
     const events: ComplaintEvent[] = [];
     for (const step of dueEscalations(moments, row.record.progress, settings, now)) {
       const to =

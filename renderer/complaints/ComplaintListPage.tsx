@@ -10,7 +10,6 @@ import type { Urgency } from './deadlines';
 import type { Register } from './queries';
 import { ComplaintTable } from './ComplaintTable';
 import { useComplaintList, useDueKeysCheck, useUrgencyCounts, type ListFilter } from './useComplaintList';
-import { SafetyFirst } from './handling/ListBadges';
 
 export function ComplaintListPage({ settings }: { settings: WorkstationSettings }) {
   const { t } = useTranslation(['complaints', 'lifecycle']);
@@ -118,8 +117,6 @@ export function ComplaintListPage({ settings }: { settings: WorkstationSettings 
           </button>
         )}
       </div>
-
-      <SafetyFirst register={filter.register} />
 
       {(counts.overdue > 0 || counts.due_soon > 0) && (
         <div className="urgency-bar" data-testid="urgency-bar">

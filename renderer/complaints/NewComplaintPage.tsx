@@ -13,6 +13,7 @@ import { branchCalendarOf, policyOf, type WorkstationSettings } from '../../shar
 import { useDb } from '../db/context';
 import { formatDate, formatTime } from '../i18n/format';
 import { useSignedInEmployee } from '../people';
+import { useHqPolicy } from '../sync/hooks';
 import type { DraftRow } from '../db/database';
 import { saveFailureText } from '../ui/saveFailure';
 import { ValidationFailed, discardDraft, registerComplaint } from './actions';
@@ -92,6 +93,9 @@ function ComplaintForm(props: {
   const { t, i18n } = useTranslation(['complaints', 'common']);
   const db = useDb();
   const me = useSignedInEmployee();
+  // Issue 15 item 3 (R4): the greeting names the company HQ set; the branch until it has.
+  // R10: the duplicate window HQ set (issue 15 item 7).
+  const { companyName, handling } = useHqPolicy(settings);
   const [, navigate] = useLocation();
   const [input, setInput] = useState(props.initial);
   // R9: at the counter or on the phone the customer hears the number and the answer date at once.
@@ -141,7 +145,9 @@ function ComplaintForm(props: {
     setSaving(true);
     try {
       // R5: likely duplicates are offered before saving; the employee may register anyway.
-      const matches = anyway ? [] : await likelyDuplicates(db, input, canSeeInternalRegister(me.role));
+      const matches = anyway
+        ? []
+        : await likelyDuplicates(db, input, canSeeInternalRegister(me.role), handling.duplicates);
       setDuplicates(matches);
       if (matches.length > 0) {
         setSaving(false);
@@ -243,7 +249,7 @@ function ComplaintForm(props: {
 
       <ConversationAid
         channel={input.channel}
-        company={settings.branchName}
+        company={companyName || settings.branchName}
         employee={me.name}
         steps={aidSteps}
         onChange={setAidSteps}

@@ -14,11 +14,14 @@ const SEARCH_BATCH = 100;
 export interface ListCursor {
   registeredAt: string;
   id: string;
+  /** R13: the row is a health-and-safety complaint (they come first, so the cursor says which part). */
+  safety?: boolean;
 }
 
-export const cursorOf = (c: Pick<Complaint, 'registeredAt' | 'id'>): ListCursor => ({
+export const cursorOf = (c: Pick<Complaint, 'registeredAt' | 'id' | 'healthAndSafety'>): ListCursor => ({
   registeredAt: c.registeredAt,
   id: c.id,
+  ...(c.healthAndSafety ? { safety: true } : {}),
 });
 
 export interface ComplaintFilter {
@@ -82,7 +85,55 @@ export async function listComplaintPages(
   return { rows: [...rows, ...last.rows], more: last.more };
 }
 
+/**
+ * R13 (issue 15 item 4): health-and-safety complaints first in the paged list itself, newest first among
+ * them, then every other row in the filter's order. The first part is read from its own sparse index
+ * (`safetyAt`: few rows whatever the years); the cursor says which part a page ended in.
+ */
 async function pageSource(db: OtklikDatabase, f: ComplaintFilter): Promise<PageSource> {
+  const query = parseSearchQuery(f.query);
+  const urgency = f.urgency ?? '';
+  const now = f.now ?? new Date();
+  const matches = (c: StoredComplaint) =>
+    registerOf(c) === f.register &&
+    (f.status === '' || c.status === f.status) &&
+    (f.channel === '' || c.channel === f.channel) &&
+    (urgency === '' || urgencyOfKeys(c, now) === urgency) &&
+    (query.length === 0 || matchesQuery(c.searchWords, query));
+  const safety = (await db.complaints.where('safetyAt').above('').reverse().toArray()).filter(matches);
+  return safetyFirst(safety, await otherRows(db, f));
+}
+
+/** (registeredAt, id) newest first: whether `c` comes after the cursor's row in the list. */
+const comesAfter = (c: ListCursor, cursor: ListCursor) =>
+  c.registeredAt < cursor.registeredAt || (c.registeredAt === cursor.registeredAt && c.id < cursor.id);
+
+function safetyFirst(safety: StoredComplaint[], rest: PageSource): PageSource {
+  return {
+    async page({ after, through, limit }) {
+      const rows: StoredComplaint[] = [];
+      if (!after || after.safety) {
+        const max = through ? Infinity : limit;
+        for (const c of safety) {
+          if (after && !comesAfter(c, after)) continue;
+          if (through?.safety && comesAfter(c, through)) break;
+          rows.push(c);
+          if (rows.length > max) return { rows: rows.slice(0, max), more: true };
+        }
+        if (through?.safety) return { rows, more: false };
+      }
+      const others = await rest.page({
+        after: after && !after.safety ? after : undefined,
+        through,
+        limit: through ? limit : limit - rows.length,
+      });
+      return { rows: [...rows, ...others.rows], more: others.more };
+    },
+  };
+}
+
+/** Every row of the filter but the health-and-safety ones, in the filter's order. */
+async function otherRows(db: OtklikDatabase, f: ComplaintFilter): Promise<PageSource> {
   const query = parseSearchQuery(f.query);
   const urgency = f.urgency ?? '';
   if (query.length === 0 && urgency === '') return indexSource(db, f);
@@ -102,6 +153,7 @@ async function pageSource(db: OtklikDatabase, f: ComplaintFilter): Promise<PageS
   const newestFirst = [...ids].sort().reverse();
 
   const keep = (c: StoredComplaint) =>
+    !c.healthAndSafety &&
     registerOf(c) === f.register &&
     (f.status === '' || c.status === f.status) &&
     (f.channel === '' || c.channel === f.channel) &&
@@ -149,7 +201,7 @@ function indexSource(db: OtklikDatabase, f: ComplaintFilter): PageSource {
   const { index, prefix } = order;
   const key = (registeredAt: string | typeof Dexie.minKey) =>
     prefix.length === 0 ? registeredAt : [...prefix, registeredAt];
-  const keep = (c: StoredComplaint) => registerOf(c) === f.register;
+  const keep = (c: StoredComplaint) => registerOf(c) === f.register && !c.healthAndSafety;
   return {
     /**
      * Reads key ranges newest first, a chunk at a time (each one IndexedDB request), each chunk starting
@@ -189,7 +241,7 @@ function indexSource(db: OtklikDatabase, f: ComplaintFilter): PageSource {
         if (end || rows.length > max || got.length < chunk) break;
         // More rows of one millisecond than a chunk holds: read a larger one from the same place.
         if (fresh === 0) chunk *= 2;
-        else from = cursorOf(got.at(-1)!);
+        else from = { registeredAt: got.at(-1)!.registeredAt, id: got.at(-1)!.id };
       }
       return { rows: rows.slice(0, max), more: rows.length > max };
     },

@@ -6,6 +6,7 @@ import type { BookEntry, BookPage, PageMime } from '../../shared/book/model';
 import type { AttachmentMime } from '../../shared/handling/attachments';
 import type { SyncProblem } from '../../shared/sync/problems';
 import { fillListKeys, keepDeliveredKey, type StoredComplaint } from './listKeys';
+import { fillSafetyKeys, keepSafetyKey } from './safetyKey';
 import type { Employee } from '../../shared/people/model';
 import { adoptTypedEmployeeName } from './typedNameUpgrade';
 
@@ -114,6 +115,18 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     stores: { employees: 'id, branchCode' },
     upgrade: adoptTypedEmployeeName,
   },
+  {
+    // Issue 15 item 4 (R13): health-and-safety complaints first in the paged list — a sparse index of them
+    // (`safetyAt`, kept by keepSafetyKey on every write), filled for the complaints already here.
+    version: 6,
+    stores: {
+      complaints:
+        'id, &number, registeredAt, *searchWords, [status+registeredAt], [channel+registeredAt], ' +
+        '[status+channel+registeredAt], [urgency.register+urgency.dueAt], [urgency.register+urgency.soonFrom], ' +
+        'safetyAt',
+    },
+    upgrade: fillSafetyKeys,
+  },
 ];
 
 export class OtklikDatabase extends Dexie {
@@ -136,5 +149,6 @@ export class OtklikDatabase extends Dexie {
     }
     // A database opened at an early version (tests of the upgrade path) has no book yet.
     if (this.tables.some((t) => t.name === 'bookEntries')) keepDeliveredKey(this.bookEntries);
+    keepSafetyKey(this.complaints);
   }
 }

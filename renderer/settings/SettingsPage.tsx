@@ -18,7 +18,9 @@ import { useDb } from '../db/context';
 import { SettingsInvalid, saveWorkstationSettings } from '../db/settings';
 import { endonym, regionName } from '../i18n/format';
 import { rememberLanguage, rememberedLanguage } from '../i18n/language';
-import { useHqLink } from '../sync/hooks';
+import { useHqLink, useHqPolicy } from '../sync/hooks';
+import { OVERRIDE_GROUP, POLICY_FIELDS } from '../../shared/settings/policy-layers';
+import { HqPolicySection } from './HqPolicySection';
 import { Field, describedBy } from '../ui/Field';
 import { BookSection } from './BookSection';
 import { CalendarSection } from './CalendarSection';
@@ -58,6 +60,11 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
   // Directory fields HQ has set are HQ's: shown read-only with HQ's current value (issue 6, R7).
   const link = useHqLink();
   const fromHq = new Set<string>(hqSetFields(link?.branch));
+  // R10: HQ's policies with where each value comes from, and what HQ lets this branch set itself.
+  const policy = useHqPolicy(value);
+  const ownAllowed = new Set<string>(
+    POLICY_FIELDS.filter((f) => !fromHq.has(f) && policy.mayOverride.includes(OVERRIDE_GROUP[f]!)),
+  );
   const zones = useMemo(
     () => (ZONES.includes(value.timeZone) ? ZONES : [value.timeZone, ...ZONES]),
     [value.timeZone],
@@ -243,7 +250,9 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
         </div>
       </section>
 
-      <BookSection value={value} set={set} message={message} />
+      <BookSection value={value} set={set} message={message} fromHq={fromHq} ownAllowed={ownAllowed} />
+
+      {link && <HqPolicySection policy={policy} companyName={policy.companyName} />}
 
       <div className="form-actions">
         <button type="submit" className="primary">

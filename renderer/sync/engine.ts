@@ -7,7 +7,7 @@ import { clockOffsetMs } from '../../shared/sync/clock';
 import { complaintIdsOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { hqLink } from '../db/device';
-import { storedSettings, withListKeys } from '../db/listKeys';
+import { refreshDueKeys, storedSettings, withListKeys } from '../db/listKeys';
 import { sha256Hex } from '../platform/sha256';
 import { isStorageFull } from '../platform/storage';
 import { HqRequestError, type HqClient, type HqConnection } from './client';
@@ -312,7 +312,8 @@ export class SyncEngine {
         const employee = employeeIdOf(op);
         if (employee) pendingHere.add(employee);
       });
-      const settings = await storedSettings(db.settings);
+      let settings = await storedSettings(db.settings);
+      let policyChanged = false;
       for (const change of changes) {
         if (!takesChange(change, pendingHere)) continue;
         switch (change.kind) {
@@ -341,7 +342,11 @@ export class SyncEngine {
             // The directory HQ manages replaces the local manager / head-of-sales fields (issue 6).
             const row = await db.settings.get('workstation');
             const next = row && withHqDirectory(withSettingsDefaults(row.value), change.branch);
-            if (next) await db.settings.put({ key: 'workstation', value: next });
+            if (next) {
+              await db.settings.put({ key: 'workstation', value: next });
+              settings = withSettingsDefaults(next);
+              policyChanged = true;
+            }
             break;
           }
           case 'employee':
@@ -351,6 +356,9 @@ export class SyncEngine {
             break;
         }
       }
+      // R10 (issue 15 item 7): a policy or calendar from HQ moves the open complaints' due moments here
+      // too, in the transaction that brings it (the counts and lists never lag HQ's change).
+      if (policyChanged) await refreshDueKeys(db.complaints, settings);
       await db.meta.put({ key: META.cursor, value: cursor });
     });
   }

@@ -1,6 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../db/context';
 import { hqLink } from '../db/device';
+import { resolvedPolicyOf } from '../../shared/settings/directory';
+import type { ResolvedPolicy } from '../../shared/settings/policy-layers';
+import type { WorkstationSettings } from '../../shared/settings/workstation';
 import {
   pendingCounts,
   readMeta,
@@ -10,6 +13,15 @@ import {
   type ClockReading,
   type Rejection,
 } from './state';
+
+/**
+ * R10 (issue 15 item 7): the policies in force here — HQ's company and branch layers over this PC's
+ * settings (shared/settings/policy-layers) — and the company's name HQ set (item 3; empty until then).
+ */
+export function useHqPolicy(settings: WorkstationSettings): ResolvedPolicy & { companyName: string } {
+  const link = useHqLink();
+  return { ...resolvedPolicyOf(settings, link?.branch), companyName: link?.branch.companyName ?? '' };
+}
 
 export function useSyncStatus() {
   const db = useDb();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePolicyLayer } from '../settings/policy-layers';
 import { CATEGORIES, CHANNELS, SEVERITIES, STATUSES } from '../complaints/model';
 import { LIMITS } from '../complaints/validation';
 import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
@@ -45,7 +46,30 @@ export const CONSOLE_PATHS = {
   userPasswordLink: (id: string) => `/v1/console/users/${id}/password-link`,
   /** GET: the append-only audit of HQ actions (admin and auditor). */
   audit: '/v1/console/audit',
+  /** Issue 15 items 3 and 7 (R10): GET the company name and policy layers (admin, auditor). */
+  policy: '/v1/console/policy',
+  /** PUT `{ layer }`: replaces the company's policy layer (admin). */
+  companyPolicy: '/v1/console/policy/company',
+  /** PUT `{ layer }`: replaces a branch's policy layer (admin). */
+  branchPolicy: (code: string) => `/v1/console/policy/branches/${code}`,
+  /** PUT `{ name }`: the company's name (admin). */
+  companyName: '/v1/console/policy/company-name',
 } as const;
+
+/**
+ * What the policy page shows: the company's name and layer, and each branch's layer (hq/branches/policy).
+ * A layer field this console cannot read is dropped, not a failed page (shared/settings/policy-layers).
+ */
+const layerSchema = z.unknown().transform(parsePolicyLayer);
+export const consolePoliciesSchema = z.object({
+  companyName: z.string(),
+  company: layerSchema,
+  branches: z.array(z.object({ code: z.string(), name: z.string(), layer: layerSchema })),
+});
+export type ConsolePolicies = z.infer<typeof consolePoliciesSchema>;
+/** The body of a layer change: the layer itself is checked by HQ (shared/settings/policy-layers). */
+export const policyChangeSchema = z.strictObject({ layer: z.unknown() });
+export const companyNameChangeSchema = z.strictObject({ name: z.string().max(200) });
 
 /**
  * Why HQ refused a console request with 409 `conflict`: the `reason` beside code and message, so the console

@@ -1,6 +1,14 @@
 import { POLICY_PRESET_IDS, type PolicyPresetId } from '../deadlines/policies';
 import type { BranchDirectory } from '../sync/protocol';
-import type { WorkstationSettings } from './workstation';
+import {
+  parsePolicyLayer,
+  POLICY_FIELDS,
+  resolvePolicy,
+  type PolicyField,
+  type PolicyValues,
+  type ResolvedPolicy,
+} from './policy-layers';
+import { withSettingsDefaults, type WorkstationSettings } from './workstation';
 
 export const DIRECTORY_FIELDS = [
   'managerName',
@@ -14,8 +22,8 @@ export type DirectoryField = (typeof DIRECTORY_FIELDS)[number];
  * Issue 14: the calendar extras and the consideration policy HQ may set for the branch, so HQ's deadlines
  * are the branch's. Present in HQ's directory entry only once HQ has set them.
  */
-export const CALENDAR_FIELDS = ['extraDaysOff', 'extraWorkingDays', 'ukraineMartialLaw', 'policyId'] as const;
-export type CalendarField = (typeof CALENDAR_FIELDS)[number];
+const CALENDAR_FIELDS = ['extraDaysOff', 'extraWorkingDays', 'ukraineMartialLaw', 'policyId'] as const;
+type CalendarField = (typeof CALENDAR_FIELDS)[number];
 
 const isPolicyId = (v: unknown): v is PolicyPresetId =>
   typeof v === 'string' && (POLICY_PRESET_IDS as readonly string[]).includes(v);
@@ -32,14 +40,40 @@ function calendarValue(
 }
 
 /**
- * The fields HQ has set for this branch: shown read-only on the branch and never overwritten — the
- * directory fields HQ filled in, and the calendar fields HQ sends.
+ * The policies in force at this workstation (R10, issue 15 item 7): HQ's company and branch layers over
+ * its own settings. From an HQ that sends no layers yet, the calendar fields it sends are the branch layer.
  */
-export function hqSetFields(branch: BranchDirectory | undefined): Array<DirectoryField | CalendarField> {
+export function resolvedPolicyOf(
+  settings: WorkstationSettings,
+  branch: BranchDirectory | undefined,
+): ResolvedPolicy {
+  const local = Object.fromEntries(POLICY_FIELDS.map((f) => [f, settings[f]])) as PolicyValues;
+  if (!branch) return resolvePolicy({ local });
+  if (branch.policy)
+    return resolvePolicy({
+      company: parsePolicyLayer(branch.policy.company),
+      branch: parsePolicyLayer(branch.policy.branch),
+      local,
+    });
+  const legacy = Object.fromEntries(
+    CALENDAR_FIELDS.map((f) => [f, calendarValue(branch, f)]).filter(([, v]) => v !== undefined),
+  );
+  return resolvePolicy({ branch: parsePolicyLayer(legacy), local });
+}
+
+/**
+ * The fields HQ has set for this branch: shown read-only on the branch and never overwritten — the
+ * directory fields HQ filled in, and the policy fields HQ sets and does not let the branch change.
+ */
+export function hqSetFields(
+  branch: BranchDirectory | undefined,
+  settings: WorkstationSettings = withSettingsDefaults({}),
+): Array<DirectoryField | PolicyField> {
   if (!branch) return [];
+  const { source } = resolvedPolicyOf(settings, branch);
   return [
     ...DIRECTORY_FIELDS.filter((f) => branch[f] !== ''),
-    ...CALENDAR_FIELDS.filter((f) => calendarValue(branch, f) !== undefined),
+    ...POLICY_FIELDS.filter((f) => source[f] !== 'local'),
   ];
 }
 
@@ -47,8 +81,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
  * Issue 6: HQ's branch directory replaces the local manager/head-of-sales fields it sets; a field HQ leaves
- * empty keeps the local value (a branch not yet managed at HQ can still be edited here). Issue 14: likewise
- * the calendar extras and the policy HQ sets. Null: no change.
+ * empty keeps the local value (a branch not yet managed at HQ can still be edited here). Issue 14 and 15
+ * (R10): likewise every policy field HQ sets and does not let the branch change. Null: no change.
  */
 export function withHqDirectory(
   settings: WorkstationSettings,
@@ -62,10 +96,11 @@ export function withHqDirectory(
       changed = true;
     }
   }
-  for (const f of CALENDAR_FIELDS) {
-    const v = calendarValue(branch, f);
-    if (v !== undefined && !same(v, settings[f])) {
-      (next as unknown as Record<CalendarField, unknown>)[f] = Array.isArray(v) ? [...v] : v;
+  const { values, source } = resolvedPolicyOf(settings, branch);
+  for (const f of POLICY_FIELDS) {
+    const v = values[f];
+    if (source[f] !== 'local' && !same(v, settings[f])) {
+      (next as unknown as Record<PolicyField, unknown>)[f] = Array.isArray(v) ? [...v] : v;
       changed = true;
     }
   }

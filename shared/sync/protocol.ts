@@ -128,6 +128,15 @@ export const branchDirectorySchema = z.object({
   ukraineMartialLaw: z.boolean().optional(),
   /** One of shared/deadlines POLICY_PRESET_IDS (a plain string: a newer preset must not fail a pull). */
   policyId: z.string().max(64).optional(),
+  /**
+   * Issue 15 item 3: the company's name, set once at HQ (the phone greeting names the company, R4).
+   * Item 7 (R10): HQ's policy layers for the branch — the company's and the branch's own — each checked by
+   * the workstation with shared/settings/policy-layers `parsePolicyLayer` (a field this version cannot read
+   * is dropped there, never failing a pull). HQ also fills the calendar fields above with what they resolve
+   * to, for workstations that predate the layers.
+   */
+  companyName: z.string().max(DIRECTORY_LIMITS.name).optional(),
+  policy: z.object({ company: z.unknown().optional(), branch: z.unknown().optional() }).optional(),
 });
 export type BranchDirectory = z.infer<typeof branchDirectorySchema>;
 

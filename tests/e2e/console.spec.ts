@@ -260,7 +260,7 @@ test('a manager sees only their branches; a wrong password and an ended session 
   await context.close();
 });
 
-test('an admin issues an enrolment code and adds a branch manager, who sets a password through the link and sees their branch', async ({
+test('an admin issues an enrolment code, sets the company name and policies, and adds a branch manager, who sets a password through the link and sees their branch', async ({
   browser,
 }) => {
   const { page, context, problems } = await consolePage(browser);
@@ -271,6 +271,37 @@ test('an admin issues an enrolment code and adds a branch manager, who sets a pa
   const msk = page.getByTestId('branch-row').filter({ hasText: 'MSK-01' });
   await msk.getByRole('button', { name: ru('console', 'admin.branches.issueCode') }).click();
   await expect(page.getByTestId('secret-value')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
+  // R10 (issue 15 items 3, 7): the company name and the policies, for the company and for one branch.
+  await page.getByRole('link', { name: ru('console', 'admin.tabs.policies') }).click();
+  const policies = page.getByTestId('policies-admin');
+  await policies.getByLabel(ru('console', 'admin.policies.companyName')).fill('ООО «Отклик»');
+  await policies
+    .getByRole('button', { name: ru('console', 'admin.save') })
+    .first()
+    .click();
+  await expect(page.getByTestId('policy-saved')).toBeVisible();
+  const companyForm = page.getByTestId('policy-form');
+  await expect(companyForm).toHaveAttribute('data-scope', 'company');
+  // Out of range: named at the field, nothing sent.
+  await companyForm.getByLabel(ru('settings', 'fields.bookWarnHours')).fill('99');
+  await companyForm.getByRole('button', { name: ru('console', 'admin.save') }).click();
+  await expect(companyForm).toContainText(ru('console', 'admin.policies.invalid'));
+  await companyForm.getByLabel(ru('settings', 'fields.bookWarnHours')).fill('4');
+  await companyForm.getByLabel('RUB').fill('3000');
+  await companyForm.getByRole('button', { name: ru('console', 'admin.save') }).click();
+  await expect(page.getByTestId('policy-saved')).toBeVisible();
+  await expect(companyForm.getByLabel('RUB')).toHaveValue('3000');
+  await policies.getByLabel(ru('console', 'admin.policies.scope')).selectOption('MSK-01');
+  const branchForm = page.getByTestId('policy-form');
+  await expect(branchForm).toHaveAttribute('data-scope', 'MSK-01');
+  await branchForm.getByLabel(ru('console', 'admin.policies.managerAfterMinutes')).fill('30');
+  await branchForm
+    .getByRole('checkbox', { name: ru('settings', 'hqPolicy.overridable.officeHours') })
+    .check();
+  await branchForm.getByRole('button', { name: ru('console', 'admin.save') }).click();
+  await expect(page.getByTestId('policy-saved')).toBeVisible();
+  await expect(branchForm.getByLabel(ru('console', 'admin.policies.managerAfterMinutes'))).toHaveValue('30');
 
   await page.getByRole('link', { name: ru('console', 'admin.tabs.users') }).click();
   const form = page.getByTestId('user-form');

@@ -23,6 +23,8 @@ import { useDb } from '../../db/context';
 import { useSignedInEmployee } from '../../people';
 import { answerApproval, decideCompensation } from './decisionActions';
 import { StepErrors, useStep } from './useStep';
+import { DecisionTasks, type DecisionTaskRow } from './DecisionTasks';
+import { useNow } from '../../ui/useNow';
 
 const FAULT_STEPS = [0, 25, 50, 75, 100] as const;
 
@@ -88,13 +90,14 @@ function DecideForm(props: {
   const currency: string = COUNTRY_CURRENCY[props.settings.country];
   const [form, setForm] = useState<CompensationForm>('refund');
   const [note, setNote] = useState('');
+  const today = localDateIn(useNow(), props.settings.timeZone);
+  const [tasks, setTasks] = useState<DecisionTaskRow[]>([]);
   const step = useStep();
   const threshold = approvalThreshold(currency, props.thresholds);
   const minor = parseAmount(amount, currency);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const today = localDateIn(new Date(), props.settings.timeZone);
-    await step.run(() =>
+    const saved = await step.run(() =>
       decideCompensation(
         db,
         props.complaint.id,
@@ -105,12 +108,13 @@ function DecideForm(props: {
           form,
           note,
         },
-        [],
+        tasks.map(({ key: _key, ...task }) => task),
         props.thresholds,
-        today,
+        localDateIn(new Date(), props.settings.timeZone),
         me,
       ),
     );
+    if (saved) setTasks([]);
   }
   return (
     <form className="step-form" onSubmit={submit} noValidate data-testid="compensation-decide">
@@ -163,6 +167,7 @@ function DecideForm(props: {
         {t('ui.note')}
         <input value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
+      <DecisionTasks rows={tasks} onChange={setTasks} today={today} />
       <StepErrors errors={step.errors} testId="compensation-error" />
       <button type="submit" disabled={step.saving}>
         {t('ui.compensation.save')}

@@ -1,5 +1,6 @@
 import type { Complaint, ComplaintEvent } from '../../../shared/complaints/model';
 import type { WorkstationSettings } from '../../../shared/settings/workstation';
+import { useHqPolicy } from '../../sync/hooks';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { CallbackPanel } from './CallbackPanel';
 import { ChangesPanel } from './ChangesPanel';
@@ -21,11 +22,17 @@ export function HandlingSection(props: {
   settings: WorkstationSettings;
 }) {
   const { complaint, history, settings } = props;
+  // R10: the approval thresholds HQ set (company, then branch; this PC's only stricter, where allowed).
+  const policy = useHqPolicy(settings);
   return (
     <div className="handling" data-testid="handling">
       <div className="detail-grid">
         <CallbackPanel complaint={complaint} history={history} timeZone={settings.timeZone} />
-        <CompensationPanel complaint={complaint} settings={settings} />
+        <CompensationPanel
+          complaint={complaint}
+          settings={settings}
+          thresholds={policy.handling.approvalThresholds}
+        />
       </div>
       <div className="detail-grid">
         <TasksPanel complaint={complaint} history={history} timeZone={settings.timeZone} />

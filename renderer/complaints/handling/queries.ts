@@ -9,7 +9,7 @@ import {
   type DuplicateSettings,
 } from '../../../shared/handling/duplicates';
 import type { OtklikDatabase } from '../../db/database';
-import type { Register, StoredComplaint } from '../../db/listKeys';
+import type { StoredComplaint } from '../../db/listKeys';
 
 export interface CallbackReminder {
   complaint: StoredComplaint;
@@ -40,18 +40,6 @@ export async function callbackReminders(
   return due.sort((a, b) =>
     a.complaint.progress.callback!.dueAt.localeCompare(b.complaint.progress.callback!.dueAt),
   );
-}
-
-/**
- * R13: the open complaints of a register that concern health or safety, soonest deadline first: the list
- * shows them first, above everything else (the urgency index holds the open complaints only).
- */
-export function openSafetyComplaints(db: OtklikDatabase, register: Register): Promise<StoredComplaint[]> {
-  return db.complaints
-    .where('[urgency.register+urgency.soonFrom]')
-    .between([register, Dexie.minKey], [register, Dexie.maxKey])
-    .filter((c) => c.healthAndSafety)
-    .toArray();
 }
 
 /**

@@ -3,9 +3,10 @@ import { Link, Redirect } from 'wouter';
 import { BranchesAdmin } from './BranchesAdmin';
 import { DevicesAdmin } from './DevicesAdmin';
 import { EmployeesAdmin } from './EmployeesAdmin';
+import { PoliciesAdmin } from './PoliciesAdmin';
 import { UsersAdmin } from './UsersAdmin';
 
-const TABS = ['branches', 'employees', 'devices', 'users'] as const;
+const TABS = ['branches', 'policies', 'employees', 'devices', 'users'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (s: string | undefined): s is Tab => (TABS as readonly (string | undefined)[]).includes(s);
 
@@ -31,6 +32,7 @@ export function AdminPage({ section }: { section: string | undefined }) {
         ))}
       </nav>
       {section === 'branches' && <BranchesAdmin />}
+      {section === 'policies' && <PoliciesAdmin />}
       {section === 'employees' && <EmployeesAdmin />}
       {section === 'devices' && <DevicesAdmin />}
       {section === 'users' && <UsersAdmin />}

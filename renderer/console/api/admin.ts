@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   CONSOLE_PATHS,
   consoleBranchSchema,
+  consolePoliciesSchema,
+  type ConsolePolicies,
   consoleDeviceSchema,
   consoleUserListItemSchema,
   enrollmentCodeSchema,
@@ -17,6 +19,7 @@ import {
   type UserPatch,
 } from '../../../shared/console/protocol';
 import { employeeSchema, type Employee, type EmployeeRole } from '../../../shared/people/model';
+import type { PolicyLayer } from '../../../shared/settings/policy-layers';
 import type { ConsoleApi } from './client';
 
 /** A list answer: the contract names the item; HQ may send the array itself or `{items}`. */
@@ -61,6 +64,14 @@ export const adminApi = (api: ConsoleApi) => ({
     api.request('POST', CONSOLE_PATHS.users, passwordLinkSchema, { body: u }),
   updateUser: (id: string, patch: UserPatch): Promise<void> =>
     api.request('PATCH', CONSOLE_PATHS.user(enc(id)), null, { body: patch }),
+  // Issue 15 items 3 and 7 (R10): the company's name and the policy layers.
+  policies: (): Promise<ConsolePolicies> => api.request('GET', CONSOLE_PATHS.policy, consolePoliciesSchema),
+  setCompanyPolicy: (layer: PolicyLayer): Promise<void> =>
+    api.request('PUT', CONSOLE_PATHS.companyPolicy, null, { body: { layer } }),
+  setBranchPolicy: (code: string, layer: PolicyLayer): Promise<void> =>
+    api.request('PUT', CONSOLE_PATHS.branchPolicy(enc(code)), null, { body: { layer } }),
+  setCompanyName: (name: string): Promise<void> =>
+    api.request('PUT', CONSOLE_PATHS.companyName, null, { body: { name } }),
   passwordLink: (id: string): Promise<PasswordLink> =>
     api.request('POST', CONSOLE_PATHS.userPasswordLink(enc(id)), passwordLinkSchema, { body: {} }),
 });

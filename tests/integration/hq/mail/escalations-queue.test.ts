@@ -3,6 +3,8 @@ import { complaintEscalationMessageId } from '../../../../shared/mail/complaint-
 import { DATABASE_KINDS, enroll, op, registration, startHq, type RunningHq } from '../../harness';
 import { DIRECTORY, smtpTo, startSmtp, workerFor } from '../../mail-fixtures';
 import { pullAll, push } from '../complaints/handling';
+import { setBranchPolicy } from '../../../../hq/branches/policy';
+import { SYSTEM } from '../../../../hq/audit/log';
 
 /**
  * R11/R14 (issue 15): a complaint overdue at a due moment is escalated by HQ's mail worker — to the branch
@@ -94,5 +96,33 @@ describe.each(DATABASE_KINDS)('complaint escalation on %s', (kind) => {
     // A week on, still once each.
     await workerFor(hq, smtpTo(smtp.url), at(7 * 24 * HOUR)).runOnce();
     expect(mine()).toHaveLength(2);
+  });
+
+  it('R10: the branch’s escalation delays as HQ set them, not HQ’s configured ones', async () => {
+    const code = `ES${kind === 'pglite' ? 'L' : 'P'}-02`;
+    const pc = await enroll(hq, code, DIRECTORY);
+    await setBranchPolicy(
+      hq.db.pool,
+      code,
+      { handling: { escalation: { branchManagerAfterMinutes: 120, headOfSalesAfterHours: 2 } } },
+      SYSTEM,
+    );
+    const reg = registration(code);
+    await push(hq, pc, [op(pc, 'complaint.register', reg)]);
+    const { rows } = await hq.db.pool.query<{ next_due_at: string }>(
+      'SELECT next_due_at FROM complaints WHERE id = $1',
+      [reg.complaint.id],
+    );
+    const dueAt = new Date(rows[0]!.next_due_at).getTime();
+    const MIN = 60_000;
+    const stepsAt = async (ms: number) => {
+      await workerFor(hq, smtpTo(smtp.url), () => new Date(dueAt + ms)).runOnce();
+      return (await pullAll(hq, pc)).events.filter((e) => e.type === 'escalated').map((e) => e.data.step);
+    };
+    // HQ's default would tell the manager at once; this branch waits two hours, then two more for the head.
+    expect(await stepsAt(MIN)).toEqual([]);
+    expect(await stepsAt(121 * MIN)).toEqual(['branch_manager']);
+    expect(await stepsAt(122 * MIN + 60 * MIN)).toEqual(['branch_manager']);
+    expect(await stepsAt(122 * MIN + 120 * MIN)).toEqual(['branch_manager', 'head_of_sales']);
   });
 });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import {
   CONSOLE_PATHS,
+  type AuditEntry,
   type ComplaintList,
+  type ConsolePolicies,
   type ConsoleBranch,
   type ConsoleDevice,
   type ConsoleUserListItem,
@@ -277,5 +279,109 @@ describe.each(DATABASE_KINDS)('console administration on %s', (kind) => {
       await admin.call(CONSOLE_PATHS.userPasswordLink(added.user.id), { method: 'POST' }),
     );
     expect(relinked.link).not.toBe(added.link);
+  });
+
+  it('R10: policies set at HQ per company and branch come down with pull, move HQ’s deadlines; audited; admin only', async () => {
+    const pc = await enroll(hq, 'POL-01');
+    const reg = registration('POL-01', new Date('2026-03-06T09:00:00Z'));
+    await call(hq, pc, HQ_PATHS.push, {
+      method: 'POST',
+      body: JSON.stringify({ ops: [op(pc, 'complaint.register', reg)] }),
+    });
+    const due = async () =>
+      Date.parse(
+        (
+          await hq.db.pool.query<{ next_due_at: string }>(
+            'SELECT next_due_at FROM complaints WHERE id = $1',
+            [reg.complaint.id],
+          )
+        ).rows[0]!.next_due_at,
+      );
+    const before = await due();
+    const cursor = pullResponseSchema.parse(
+      await (await call(hq, pc, `${HQ_PATHS.pull}?cursor=0`)).json(),
+    ).cursor;
+
+    const company = {
+      policyId: 'ru_money_claim_10d',
+      bookWarnHours: 4,
+      officeOpens: '08:00',
+      officeCloses: '20:00',
+      handling: { approvalThresholds: { RUB: 300_000 }, escalation: { headOfSalesAfterHours: 48 } },
+      branchMayOverride: ['officeHours'],
+    };
+    const put = (path: string, json: unknown, as = admin) => as.call(path, { method: 'PUT', json });
+    expect(await json(await put(CONSOLE_PATHS.companyPolicy, { layer: company }))).toEqual(company);
+    expect(
+      await json(
+        await put(CONSOLE_PATHS.branchPolicy('pol-01'), { layer: { bookWarnHours: 1, extraDaysOff: [] } }),
+      ),
+    ).toEqual({ bookWarnHours: 1, extraDaysOff: [] });
+    expect(await json(await put(CONSOLE_PATHS.companyName, { name: ' ООО «Отклик» ' }))).toEqual({
+      name: 'ООО «Отклик»',
+    });
+
+    // The branch's next pull carries both layers, the company name, and the calendar as it resolves at HQ.
+    const pulled = pullResponseSchema.parse(
+      await (await call(hq, pc, `${HQ_PATHS.pull}?cursor=${cursor}`)).json(),
+    );
+    const branch = pulled.changes.find((c) => c.kind === 'branch');
+    expect(branch).toMatchObject({
+      branch: {
+        code: 'POL-01',
+        companyName: 'ООО «Отклик»',
+        policyId: 'ru_money_claim_10d',
+        extraDaysOff: [],
+        policy: { company, branch: { bookWarnHours: 1, extraDaysOff: [] } },
+      },
+    });
+    // HQ's due moment follows the company's consideration policy: 10 calendar days, not 10 working days.
+    expect(await due()).toBeLessThan(before);
+    const seen = await json<ConsolePolicies>(await admin.call(CONSOLE_PATHS.policy));
+    expect(seen).toMatchObject({ companyName: 'ООО «Отклик»', company });
+    expect(seen.branches.find((b) => b.code === 'POL-01')?.layer).toEqual({
+      bookWarnHours: 1,
+      extraDaysOff: [],
+    });
+
+    // Audited, with before and after.
+    const audit = await json<{ items: AuditEntry[] }>(await admin.call(`${CONSOLE_PATHS.audit}?limit=10`));
+    const actions = audit.items.map((e) => `${e.action} ${e.target}`);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'policy.company company',
+        'policy.branch branch:POL-01',
+        'company.name company',
+      ]),
+    );
+    expect(audit.items.find((e) => e.action === 'policy.branch')).toMatchObject({
+      actorKind: 'hq_user',
+      before: {},
+      after: { bookWarnHours: 1, extraDaysOff: [] },
+    });
+
+    // Bounded and checked: the field is named; nothing changes.
+    for (const bad of [
+      { layer: { bookWarnHours: 99 } },
+      { layer: { officeOpens: '18:00', officeCloses: '09:00' } },
+      { layer: { policyId: 'nope' } },
+      { layer: { handling: { escalation: { headOfSalesAfterHours: 0 } } } },
+      { layer: { branchMayOverride: ['escalation'] } },
+      { layer: { extraDaysOff: Array.from({ length: 401 }, () => '2026-01-01') } },
+      { layer: { unknown: 1 } },
+      { layer: [] },
+      { nope: 1 },
+    ]) {
+      const res = await put(CONSOLE_PATHS.companyPolicy, bad);
+      expect(res.status, JSON.stringify(bad).slice(0, 80)).toBe(400);
+    }
+    expect((await put(CONSOLE_PATHS.companyName, { name: 'x'.repeat(121) })).status).toBe(400);
+    expect((await put(CONSOLE_PATHS.branchPolicy('NONE-01'), { layer: {} })).status).toBe(404);
+    // Only the admin changes them; a manager does not even read them.
+    expect((await put(CONSOLE_PATHS.companyPolicy, { layer: {} }, head)).status).toBe(403);
+    const manager = await consoleUser(hq, 'manager', ['POL-01']);
+    expect((await manager.call(CONSOLE_PATHS.policy)).status).toBe(403);
+    expect(await json(await put(CONSOLE_PATHS.companyPolicy, { layer: {} }))).toEqual({});
+    expect(await due()).toBe(before);
   });
 });

@@ -95,6 +95,14 @@ describe.each(DATABASE_KINDS)('console fuzz on %s', (kind) => {
       () => pick([CONSOLE_PATHS.branches, CONSOLE_PATHS.users, CONSOLE_PATHS.devices, CONSOLE_PATHS.audit]),
       () => CONSOLE_PATHS.branch(pick(['SPB-02', 'MSK-01', junk()])),
       () => CONSOLE_PATHS.user(junk()),
+      // Issue 15 item 7 (R10): the policy routes (admin only; a manager is refused before the body counts).
+      () =>
+        pick([
+          CONSOLE_PATHS.policy,
+          CONSOLE_PATHS.companyPolicy,
+          CONSOLE_PATHS.companyName,
+          CONSOLE_PATHS.branchPolicy(pick(['SPB-02', 'MSK-01', junk()])),
+        ]),
       () => `/v1/console/${junk()}`,
     ];
     const bodies = [
@@ -126,6 +134,16 @@ describe.each(DATABASE_KINDS)('console fuzz on %s', (kind) => {
           extraDaysOff: [junk()],
           role: junk(),
           branches: [junk()],
+        }),
+      () =>
+        JSON.stringify({
+          layer: pick([
+            { policyId: junk(), bookWarnHours: junk(), handling: { approvalThresholds: { RUB: junk() } } },
+            { branchMayOverride: [junk()], extraDaysOff: [junk()] },
+            junk(),
+            null,
+          ]),
+          name: junk(),
         }),
       () => JSON.stringify({ deep: JSON.parse('['.repeat(200) + ']'.repeat(200)) }),
       () => JSON.stringify({ text: 'x'.repeat(200_000) }),

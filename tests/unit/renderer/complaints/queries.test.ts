@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComplaintInput } from '../../../../shared/complaints/model';
 import { changeStatus, registerComplaint } from '../../../../renderer/complaints/actions';
+import { changeRecord } from '../../../../renderer/complaints/handling/decisionActions';
 import { urgencyOf } from '../../../../renderer/complaints/deadlines';
 import {
   cursorOf,
@@ -335,5 +336,74 @@ describe('R11 overdue and due-soon counts', () => {
     await engine.applyChanges([{ version: 2, kind: 'complaint', complaint: closed }], 2);
     expect((await db.complaints.get(mail.id))!.urgency).toBeUndefined();
     await expectUrgencyAt(db, thursday, { overdue: 0, due_soon: 0 });
+  });
+});
+
+describe('R13: health-and-safety complaints first in the paged list (issue 15 item 4)', () => {
+  /** Every page from the first, `limit` rows each, by the cursor of each page's last row. */
+  async function allPages(db: OtklikDatabase, f: ComplaintFilter) {
+    const pages: string[][] = [];
+    let after: ComplaintFilter['after'];
+    for (;;) {
+      const page = await listComplaints(db, { ...f, after });
+      pages.push(ids(page.rows));
+      if (!page.more) return pages;
+      after = cursorOf(page.rows.at(-1)!);
+    }
+  }
+
+  it('first, newest first among them, across pages; then the rest; filters and search too', async () => {
+    const db = openDb();
+    const plain = await registerMany(db, 5);
+    const safety = await registerMany(db, 2, 10, (i) =>
+      input(`Обжёгся ${i}`, { healthAndSafety: true, category: 'health_safety' }),
+    );
+    // Re-assessed later as health and safety (R13): it joins the first part at once.
+    await changeRecord(
+      db,
+      plain[3]!.id,
+      'assessment',
+      { set: { healthAndSafety: true }, reason: 'Ожог' },
+      OLGA,
+      minutes(30),
+    );
+    const first = [...ids(safety), plain[3]!.id];
+    const rest = ids(plain).filter((id) => id !== plain[3]!.id);
+    expect((await allPages(db, { ...base, limit: 2 })).flat()).toEqual([...first, ...rest]);
+    expect(await allPages(db, { ...base, limit: 2 })).toEqual([
+      first.slice(0, 2),
+      [first[2]!, rest[0]!],
+      rest.slice(1, 3),
+      [rest[3]!],
+    ]);
+    // A page that ends exactly with the last of them.
+    expect(await allPages(db, { ...base, limit: 3 })).toEqual([first, rest.slice(0, 3), [rest[3]!]]);
+    // Pages already shown are re-read by their ends (the live list), across the two parts.
+    const shown = await listComplaintPages(db, { ...base, limit: 2 }, [
+      cursorOf((await db.complaints.get(first[1]!))!),
+      cursorOf((await db.complaints.get(rest[0]!))!),
+    ]);
+    expect(ids(shown.rows)).toEqual([...first, ...rest.slice(0, 3)]);
+    // Search and a status filter keep the order, and only their rows.
+    expect(ids((await listComplaints(db, { ...base, query: 'обжёгся' })).rows)).toEqual(ids(safety));
+    await changeStatus(db, safety[0]!.id, { to: 'registered', expectedFrom: 'received' }, OLGA, minutes(40));
+    expect(ids((await listComplaints(db, { ...base, status: 'received', limit: 3 })).rows)).toEqual([
+      safety[1]!.id,
+      plain[3]!.id,
+      rest[0]!,
+    ]);
+    // Corrected back: the flag off, the row goes back to its place among the rest.
+    await changeRecord(
+      db,
+      plain[3]!.id,
+      'assessment',
+      { set: { healthAndSafety: false }, reason: 'Ошибка' },
+      OLGA,
+      minutes(50),
+    );
+    expect(await db.complaints.where('safetyAt').above('').primaryKeys()).toEqual(
+      expect.arrayContaining(ids(safety)),
+    );
+    expect((await allPages(db, { ...base, limit: 4 })).flat()).toEqual([...ids(safety), ...ids(plain)]);
   });
 });

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../../../../renderer/complaints/actions';
 import { promiseCallback } from '../../../../../renderer/complaints/handling/actions';
-import { changeRecord } from '../../../../../renderer/complaints/handling/decisionActions';
-import {
-  callbackReminders,
-  likelyDuplicates,
-  openSafetyComplaints,
-} from '../../../../../renderer/complaints/handling/queries';
+import { callbackReminders, likelyDuplicates } from '../../../../../renderer/complaints/handling/queries';
 import type { OtklikDatabase } from '../../../../../renderer/db/database';
 import { IVAN, OLGA, input, now, openDb, settings } from '../../fixtures';
 
-// R4: which callbacks are reminded, to whom; R13: which complaints the list shows first. Real IndexedDB.
+// R4: which callbacks are reminded, to whom; R5: likely duplicates. Real IndexedDB. (R13, health and safety
+// first: tests/unit/renderer/complaints/queries.test.ts.)
 
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
 
@@ -41,31 +37,6 @@ describe('callbackReminders (R4)', () => {
       [soon.id, 'overdue'],
       [later.id, 'due_soon'],
     ]);
-  });
-});
-
-describe('openSafetyComplaints (R13)', () => {
-  it('lists the open complaints re-assessed as health and safety, in their register', async () => {
-    const db = openDb();
-    await db.settings.put({ key: 'workstation', value: settings() });
-    const plain = await registerComplaint(db, input('Очередь'), settings(), IVAN, now, {
-      acknowledged: true,
-    });
-    const burn = await registerComplaint(db, input('Обжёгся о чайник'), settings(), IVAN, now, {
-      acknowledged: true,
-    });
-    expect(await openSafetyComplaints(db, 'customers')).toEqual([]);
-    await changeRecord(
-      db,
-      burn.id,
-      'assessment',
-      { set: { healthAndSafety: true }, reason: 'Ожог' },
-      IVAN,
-      at(1),
-    );
-    expect((await openSafetyComplaints(db, 'customers')).map((c) => c.id)).toEqual([burn.id]);
-    expect(await openSafetyComplaints(db, 'internal')).toEqual([]);
-    expect(plain.healthAndSafety).toBe(false);
   });
 });
 
