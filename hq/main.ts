@@ -136,6 +136,7 @@ async function serve(config: HqConfig): Promise<void> {
       sessionTimes: config.sessionTimes,
       consoleDir: config.consoleDir,
       statusPage: config.statusPage,
+      ...(config.statusPage ? { statusPageUrl: config.publicUrl } : {}),
     },
     { limits: config.limits, https, trustProxy: config.trustProxy },
   );

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { backfill005, MIGRATION_005_SQL } from './migration-005';
 import { MIGRATION_009_SQL } from './migration-009';
+import { MIGRATION_012_SQL } from './migration-012';
 
 /**
  * SQL migrations, in order. Each runs once, in its own transaction, under an advisory lock (two HQ nodes
@@ -354,6 +355,8 @@ CREATE TABLE document_mail (
 CREATE INDEX document_mail_pending ON document_mail (next_attempt_at) WHERE status = 'pending';
 `,
   },
+  // Issue 16 items 3 and 5: the branch's address, phone and hours; one decision letter copy per decision.
+  { id: '012_branch_contacts', sql: MIGRATION_012_SQL },
 ];
 
 const LOCK_KEY = 0x6f746b6c; // "otkl"

@@ -11,10 +11,11 @@ import {
 } from '../../shared/documents';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
-import { loadPrintPreferences, printOutcomeMessage, rememberPrint } from '../documents';
+import { printOutcomeMessage } from '../documents';
 import { useSignedInEmployee } from '../people';
 import { platform } from '../platform';
 import { saveFailureText } from '../ui/saveFailure';
+import { loadPrintPreferences, rememberPrint } from './printPreferences';
 import { PrinterField } from './PrinterField';
 import { printForComplaint } from './printing';
 

@@ -41,6 +41,8 @@ export interface WorkstationSettings {
   branchAddress?: string;
   branchPhone?: string;
   branchEmail?: string;
+  /** Issue 16 item 3: opening hours as text, set only by HQ's directory (printed on documents). */
+  branchHours?: string;
   country: Country;
   /** IANA zone of the branch: every local date and deadline is computed in it, never in the PC's zone. */
   timeZone: string;

@@ -6,6 +6,7 @@ import { useSession } from '../session';
 import { useRequest } from '../useRequest';
 import { Actions } from './Actions';
 import { BookEntries } from './BookEntries';
+import { Documents } from './Documents';
 import { DueList } from './DueList';
 import { Facts } from './Facts';
 import { Handling } from './Handling';
@@ -75,6 +76,7 @@ export function ComplaintPage({ id }: { id: string }) {
             }
           : {})}
       />
+      <Documents detail={d} onPrinted={detail.reload} />
       <BookEntries entries={d.bookEntries} timeZone={d.branch.timeZone} />
       <History events={d.history} timeZone={d.branch.timeZone} />
     </article>

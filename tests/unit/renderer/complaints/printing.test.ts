@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { changeStatus, registerComplaint } from '../../../../renderer/complaints/actions';
 import { printForComplaint } from '../../../../renderer/complaints/printing';
 import { complaintHistory } from '../../../../renderer/complaints/queries';
-import { rememberPrint } from '../../../../renderer/documents/preferences';
+import { rememberPrint } from '../../../../renderer/complaints/printPreferences';
 import { initI18n } from '../../../../renderer/i18n';
 import { PRINT_ROOT_CLASS } from '../../../../renderer/platform/webPrint';
 import { formatCheckCode, complaintCheckCode } from '../../../../shared/documents';
