@@ -316,6 +316,10 @@ const branchFields = {
   managerEmail: z.string().trim().max(DIRECTORY_LIMITS.email),
   headOfSalesName: z.string().trim().max(DIRECTORY_LIMITS.person),
   headOfSalesEmail: z.string().trim().max(DIRECTORY_LIMITS.email),
+  /** Issue 16 item 3: how customers reach the branch, printed on its documents ('' = not set). */
+  address: z.string().trim().max(DIRECTORY_LIMITS.address),
+  phone: z.string().trim().max(DIRECTORY_LIMITS.phone),
+  hours: z.string().trim().max(DIRECTORY_LIMITS.hours),
   /** Calendar extras (issue 14): replace the branch's own once set; null: HQ no longer sets them. */
   extraDaysOff: z.array(localDate).max(MAX_CALENDAR_EXTRAS).nullable(),
   extraWorkingDays: z.array(localDate).max(MAX_CALENDAR_EXTRAS).nullable(),

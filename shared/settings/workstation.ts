@@ -189,6 +189,7 @@ export function normalizeWorkstationSettings(s: WorkstationSettings): Workstatio
     branchAddress: (s.branchAddress ?? '').trim(),
     branchPhone: (s.branchPhone ?? '').trim(),
     branchEmail: (s.branchEmail ?? '').trim(),
+    ...(s.branchHours !== undefined ? { branchHours: s.branchHours.trim() } : {}),
     timeZone: s.timeZone.trim(),
     hqUrl: s.hqUrl.trim().replace(/\/+$/, ''),
     managerName: s.managerName.trim(),
