@@ -205,7 +205,10 @@ describe.each(DATABASE_KINDS)('customer document e-mail copies on %s', (kind) =>
     expect(smtp.received.filter((m) => m.messageId?.includes(c.id))).toHaveLength(3);
     // The copies are history lines the branch pulls.
     const res = await call(hq, d, `${HQ_PATHS.pull}?cursor=0`);
-    const changes = pullResponseSchema.parse(await res.json()).changes;
+    const pulled = pullResponseSchema.parse(await res.json());
+    // Issue 16 item 4: this HQ runs no status page, so the branch's QR codes stay OTKLIK:<number>:<code>.
+    expect(pulled.statusPageUrl).toBeUndefined();
+    const changes = pulled.changes;
     const emailed = changes.flatMap((ch) =>
       ch.kind === 'event' && ch.event.type === 'document_emailed' ? [ch.event] : [],
     );
