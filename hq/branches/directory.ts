@@ -115,6 +115,7 @@ function validateBranch(input: BranchInput): void {
   }
   // Issue 16 item 3: printed on the customer's documents — one line each, a phone of phone characters.
   for (const field of ['address', 'phone', 'hours'] as const)
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
     if (input[field] !== undefined && /[\u0000-\u001f\u007f]/.test(input[field]))
       throw new HqError(400, 'invalid_body', `${field} must be one line of text`);
   if (input.phone && !isValidPhone(input.phone))

@@ -127,16 +127,20 @@ export function PrintPanel({ complaint, settings }: { complaint: Complaint; sett
             {kind === 'acknowledgement' && <kbd aria-hidden="true">{t('print.key')}</kbd>}
           </button>
         ))}
-        {platform.kind === 'electron' && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void print('acknowledgement', 'pdf')}
-            data-testid="print-pdf"
-          >
-            {t('print.savePdf')}
-          </button>
-        )}
+        {/* Issue 16 item 5: each document can be saved as a PDF file in the desktop app (a browser's print
+            dialog saves PDFs itself). */}
+        {platform.kind === 'electron' &&
+          kinds.map((kind) => (
+            <button
+              key={`pdf-${kind}`}
+              type="button"
+              disabled={busy}
+              onClick={() => void print(kind, 'pdf')}
+              data-testid={`print-pdf-${kind}`}
+            >
+              {t(`print.savePdfOf.${kind}`)}
+            </button>
+          ))}
       </div>
     </section>
   );
