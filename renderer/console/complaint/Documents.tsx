@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDetail } from '../../../shared/console/protocol';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/documents';
+// Not the shared/documents index: what the templates need loads with the first print (./printDocument).
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/documents/model';
 import { LANGUAGES } from '../../../shared/settings/workstation';
-import { printOutcomeMessage } from '../../documents';
 import { ErrorBanner } from '../ErrorBanner';
 import { useSession } from '../session';
 
 /**
  * Issue 16 item 1 (R9, R15, R17, R25): the complaint's documents, as the branch prints them, in the
  * customer's language — the acknowledgement, the decision letter while a decision is in force, the record.
- * Every user who may read the complaint may print it; each print is recorded in its history at HQ.
+ * Every user who may read the complaint may print it; each print is recorded in its history at HQ. The
+ * templates, fonts and QR encoder load with the first print (./printDocument), not with the console.
  */
 export function Documents({ detail, onPrinted }: { detail: ComplaintDetail; onPrinted: () => void }) {
   const { t, i18n } = useTranslation('documents');
@@ -27,9 +28,14 @@ export function Documents({ detail, onPrinted }: { detail: ComplaintDetail; onPr
     setError(null);
     try {
       const { printConsoleDocument, CONSOLE_PAPER } = await import('./printDocument');
-      const { result, language } = await printConsoleDocument(kind, detail);
+      const { result, language, message } = await printConsoleDocument(
+        kind,
+        detail,
+        new Date(),
+        i18n.language,
+      );
       if (!result.ok) {
-        setMessage(printOutcomeMessage(result, i18n.language));
+        setMessage(message);
         return;
       }
       const lng = LANGUAGES.find((l) => l === language);
@@ -43,9 +49,8 @@ export function Documents({ detail, onPrinted }: { detail: ComplaintDetail; onPr
       }
     } catch (err) {
       // The templates could not be loaded (the console was updated meanwhile, the network dropped).
-      setMessage(
-        printOutcomeMessage({ ok: false, problem: 'load_failed', detail: String(err) }, i18n.language),
-      );
+      setMessage(t('print.problem.load_failed'));
+      setError(err);
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { consoleDocument } from '../../../shared/console/documents';
 import type { ComplaintDetail } from '../../../shared/console/protocol';
 import type { DocumentKind, PaperFormat } from '../../../shared/documents';
 import type { PrintResult } from '../../../shared/ipc/contract';
-import { printComplaintDocument } from '../../documents';
+import { printComplaintDocument, printOutcomeMessage } from '../../documents';
 
 /** What the console prints on: the office's sheet printer (the receipt roll is the counter's). */
 export const CONSOLE_PAPER: PaperFormat = 'a4';
@@ -17,9 +17,14 @@ export async function printConsoleDocument(
   kind: DocumentKind,
   detail: ComplaintDetail,
   now = new Date(),
-): Promise<{ result: PrintResult; language?: string }> {
+  /** The screen's language, for what to tell the user. */
+  screenLanguage = 'ru',
+): Promise<{ result: PrintResult; language?: string; message: string | null }> {
   const doc = consoleDocument(kind, detail, now);
-  if (!doc) return { result: { ok: false, problem: 'unavailable' } };
+  if (!doc) {
+    const result: PrintResult = { ok: false, problem: 'unavailable' };
+    return { result, message: printOutcomeMessage(result, screenLanguage) };
+  }
   const result = await printComplaintDocument(doc, { format: CONSOLE_PAPER, printer: '' });
-  return { result, language: doc.language };
+  return { result, language: doc.language, message: printOutcomeMessage(result, screenLanguage) };
 }
