@@ -4,7 +4,7 @@ import type { ComplaintEvent } from '../../shared/complaints/model';
 import type { ConsolePrinted } from '../../shared/console/protocol';
 import { HANDLING_EVENT_DATA } from '../../shared/handling/event-data';
 import { recordAudit } from '../audit/log';
-import { branchTx } from '../branches/versions';
+import { branchTx, lockBranch } from '../branches/versions';
 import { appendEvents } from '../complaints/history';
 import { inTransaction } from '../db/database';
 import type { ConsolePrincipal } from '../people/sessions';
@@ -32,11 +32,15 @@ export async function recordConsolePrint(
     const params: unknown[] = [complaintId];
     const scope = scopeCondition(principal, params);
     const { rows } = await client.query<{ branch_id: number; number: string }>(
-      `SELECT c.branch_id, c.number FROM complaints c WHERE c.id = $1 AND ${scope} FOR UPDATE`,
+      `SELECT c.branch_id, c.number FROM complaints c WHERE c.id = $1 AND ${scope}`,
       params,
     );
     const c = rows[0];
     if (!c) throw notFound();
+    // The branch's lock first, as every writer of its data (a push locks the branch, then its complaints):
+    // taking the complaint's row first deadlocked against a push in the fuzz run. A complaint never moves
+    // to another branch, so the branch read above stays right.
+    await lockBranch(client, c.branch_id);
     const event: ComplaintEvent = {
       id: uuidv7(),
       complaintId,
