@@ -38,7 +38,8 @@ const folder = (name) => ({
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 /**
- * Layers inside the page (ARCHITECTURE.md): `ui | i18n | platform | db` < `sync` < features < `shell` < `App`.
+ * Layers inside the page (ARCHITECTURE.md): `ui | i18n | platform | db` < `documents` (rendering a printed
+ * document: ui, i18n and platform only) < `sync` < features < `shell` < `App`.
  * Each folder of renderer/ is one element; any folder not named here is a feature (complaints, book,
  * settings, …). What each may import — everything else is refused. Features reach each other (and the shell
  * and App reach them) only through the feature's `index.ts`. `console` is the HQ console to come: it shares
@@ -50,7 +51,10 @@ const RENDERER_LAYERS = [
   { type: 'platform', folder: 'renderer/platform', mayImport: [] },
   { type: 'db', folder: 'renderer/db', mayImport: [] },
   { type: 'sync', folder: 'renderer/sync', mayImport: ['ui', 'i18n', 'platform', 'db'] },
-  { type: 'console', folder: 'renderer/console', mayImport: ['ui', 'i18n', 'platform'] },
+  // Issue 16: rendering and printing a document — for the branch app and the console alike, so it may
+  // import what the console may, and never the branch database.
+  { type: 'documents', folder: 'renderer/documents', mayImport: ['ui', 'i18n', 'platform'] },
+  { type: 'console', folder: 'renderer/console', mayImport: ['ui', 'i18n', 'platform', 'documents'] },
   {
     type: 'shell',
     folder: 'renderer/shell',
@@ -60,7 +64,7 @@ const RENDERER_LAYERS = [
   {
     type: 'feature',
     folder: 'renderer/*',
-    mayImport: ['ui', 'i18n', 'platform', 'db', 'sync', 'feature index'],
+    mayImport: ['ui', 'i18n', 'platform', 'documents', 'db', 'sync', 'feature index'],
   },
   // What is left of renderer/ (App.tsx, main.tsx): the top, which wires the layers together.
   {

@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -16,18 +18,17 @@ function precompressed(): Plugin {
   return {
     name: 'otklik-precompressed',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (!/\.(js|css|html|svg)$/.test(file.fileName)) continue;
-        const source = file.type === 'chunk' ? file.code : file.source;
-        const bytes = typeof source === 'string' ? Buffer.from(source) : Buffer.from(source);
+    // Issue 16: from the files as written, after every plugin is done with them. Compressed in
+    // generateBundle, a chunk that imports another (the console's document printing) kept Vite's
+    // unreplaced `__VITE_PRELOAD__` marker in its .br/.gz copies, and the browser got those.
+    async writeBundle(options, bundle) {
+      const dir = options.dir!;
+      for (const name of Object.keys(bundle)) {
+        if (!/\.(js|css|html|svg)$/.test(name)) continue;
+        const bytes = await readFile(join(dir, name));
         const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-        this.emitFile({ type: 'asset', fileName: `${file.fileName}.br`, source: br });
-        this.emitFile({
-          type: 'asset',
-          fileName: `${file.fileName}.gz`,
-          source: gzipSync(bytes, { level: 9 }),
-        });
+        await writeFile(join(dir, `${name}.br`), br);
+        await writeFile(join(dir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
       }
     },
   };

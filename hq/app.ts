@@ -44,6 +44,11 @@ export interface HqContext {
   consoleDir?: string;
   /** Issue 16: the public status page for the receipt's QR code (HQ_STATUS_PAGE=on); off by default. */
   statusPage?: boolean;
+  /**
+   * Issue 16 item 4: the status page's public address (HQ_PUBLIC_URL) when it is on: sent to the branches
+   * with every pull and to the console, so a receipt's QR code opens it.
+   */
+  statusPageUrl?: string;
 }
 
 /** How the server itself is run (issue 13): limits, TLS, the proxy in front of it. */

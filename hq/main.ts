@@ -38,6 +38,7 @@ const USAGE = `Usage: npm run hq -- [command] [options]
   enroll --branch CODE       create or update a branch and print a one-time enrollment code
          [--name N] [--country RU|UA|CZ|KR] [--time-zone Z] [--language ru|uk|en|cs|ko]
          [--manager-name N] [--manager-email E] [--head-of-sales-name N] [--head-of-sales-email E]
+         [--address A] [--phone P] [--hours H]   (printed on the branch's documents)
   transition --complaint NUMBER --to STATUS --actor NAME [--reason R]
                              change a complaint's status at HQ (the branch sees it after its next sync)
   directory --branch CODE [same field options as enroll]
@@ -146,6 +147,7 @@ async function serve(config: HqConfig): Promise<void> {
       sessionTimes: config.sessionTimes,
       consoleDir: config.consoleDir,
       statusPage: config.statusPage,
+      ...(config.statusPage ? { statusPageUrl: config.publicUrl } : {}),
     },
     { limits: config.limits, https, trustProxy: config.trustProxy },
   );

@@ -15,6 +15,10 @@ const FLAGS: Record<string, keyof BranchDirectory> = {
   'manager-email': 'managerEmail',
   'head-of-sales-name': 'headOfSalesName',
   'head-of-sales-email': 'headOfSalesEmail',
+  // Issue 16 item 3: how customers reach the branch, printed on its documents ('' clears one).
+  address: 'address',
+  phone: 'phone',
+  hours: 'hours',
 };
 
 /**
@@ -45,6 +49,9 @@ export async function branchCommand(command: 'enroll' | 'directory', args: strin
       );
       console.log(`  manager:       ${branch.managerName} <${branch.managerEmail}>`);
       console.log(`  head of sales: ${branch.headOfSalesName} <${branch.headOfSalesEmail}>`);
+      console.log(`  address:       ${branch.address ?? ''}`);
+      console.log(`  phone:         ${branch.phone ?? ''}`);
+      console.log(`  hours:         ${branch.hours ?? ''}`);
       return;
     }
     const { code, branch, expiresAt } = await createEnrollment(pool, input, new Date(), ctx);

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { isValidBranchCode } from '../../shared/complaints/numbering';
+import { isValidPhone } from '../../shared/complaints/validation';
 import { COUNTRIES, DEFAULT_TIME_ZONE, isLanguage, type Country } from '../../shared/settings/workstation';
 import {
   branchDirectorySchema,
@@ -56,6 +57,10 @@ export interface BranchRow {
   policy_id: string | null;
   /** Migration 014: the branch layer's other fields (hq/branches/policy). */
   policy?: unknown;
+  /** Issue 16 item 3 (migration 012): '' when not set. */
+  address: string;
+  phone: string;
+  hours: string;
 }
 
 /**
@@ -78,6 +83,9 @@ export function directoryOf(row: BranchRow, company?: CompanySettings): BranchDi
     ...(company
       ? { companyName: company.name, policy: { company: company.policy, branch: branchLayer } }
       : {}),
+    ...(row.address ? { address: row.address } : {}),
+    ...(row.phone ? { phone: row.phone } : {}),
+    ...(row.hours ? { hours: row.hours } : {}),
     code: row.code,
     name: row.name,
     country: row.country,
@@ -106,6 +114,9 @@ function validateBranch(input: BranchInput): void {
     headOfSalesName: DIRECTORY_LIMITS.person,
     managerEmail: DIRECTORY_LIMITS.email,
     headOfSalesEmail: DIRECTORY_LIMITS.email,
+    address: DIRECTORY_LIMITS.address,
+    phone: DIRECTORY_LIMITS.phone,
+    hours: DIRECTORY_LIMITS.hours,
   } as const;
   for (const [field, max] of Object.entries(longest))
     if ((input[field as keyof typeof longest]?.length ?? 0) > max)
@@ -119,6 +130,13 @@ function validateBranch(input: BranchInput): void {
         `${field} must be at most ${MAX_CALENDAR_EXTRAS} dates YYYY-MM-DD`,
       );
   }
+  // Issue 16 item 3: printed on the customer's documents — one line each, a phone of phone characters.
+  for (const field of ['address', 'phone', 'hours'] as const)
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    if (input[field] !== undefined && /[\u0000-\u001f\u007f]/.test(input[field]))
+      throw new HqError(400, 'invalid_body', `${field} must be one line of text`);
+  if (input.phone && !isValidPhone(input.phone))
+    throw new HqError(400, 'invalid_body', 'phone: digits, spaces, +, brackets and dashes; 5 to 15 digits');
   if (input.policyId && !(POLICY_PRESET_IDS as readonly string[]).includes(input.policyId))
     throw new HqError(400, 'invalid_body', `policyId must be one of ${POLICY_PRESET_IDS.join(', ')}`);
 }
@@ -137,6 +155,9 @@ const FIELDS: ReadonlyArray<[keyof BranchInput, string, 'json'?]> = [
   ['extraWorkingDays', 'extra_working_days', 'json'],
   ['ukraineMartialLaw', 'ukraine_martial_law'],
   ['policyId', 'policy_id'],
+  ['address', 'address'],
+  ['phone', 'phone'],
+  ['hours', 'hours'],
 ];
 /** A change of any of these moves the branch's due moments. */
 const DEADLINE_INPUTS = new Set<keyof BranchInput>([
@@ -169,6 +190,9 @@ export async function upsertBranch(
   input: BranchInput,
   ctx: AuditContext = SYSTEM,
 ): Promise<BranchRow> {
+  input = { ...input };
+  for (const field of ['address', 'phone', 'hours'] as const)
+    if (input[field]) input[field] = input[field].trim();
   validateBranch(input);
   const country = (input.country ?? 'RU') as Country;
   const existing = await client.query<BranchRow>('SELECT * FROM branches WHERE code = $1 FOR UPDATE', [
@@ -182,8 +206,9 @@ export async function upsertBranch(
   if (!row) {
     const inserted = await client.query<BranchRow>(
       `INSERT INTO branches (code, name, country, time_zone, language, manager_name, manager_email,
-         head_of_sales_name, head_of_sales_email, extra_days_off, extra_working_days, ukraine_martial_law, policy_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+         head_of_sales_name, head_of_sales_email, extra_days_off, extra_working_days, ukraine_martial_law, policy_id,
+         address, phone, hours)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING *`,
       [
         input.code,
         input.name ?? input.code,
@@ -198,6 +223,9 @@ export async function upsertBranch(
         value('extraWorkingDays', 'json') ?? null,
         input.ukraineMartialLaw ?? null,
         input.policyId ?? null,
+        input.address ?? '',
+        input.phone ?? '',
+        input.hours ?? '',
       ],
     );
     row = inserted.rows[0]!;

@@ -20,19 +20,34 @@ import { scopeCondition } from './scope';
 export const notFound = () =>
   new HqError(404, 'not_found', 'No such complaint (or not one of your branches).');
 
-type Branch = BranchDeadlineColumns & { code: string; name: string; language: string };
+type Branch = BranchDeadlineColumns & {
+  code: string;
+  name: string;
+  language: string;
+  address: string;
+  phone: string;
+  hours: string;
+  head_of_sales_name: string;
+};
+
+/** What HQ runs beside the console that a complaint's page names (issue 16 item 4: the status page). */
+export interface DetailOptions {
+  now?: Date;
+  statusPageUrl?: string | undefined;
+}
 
 export async function complaintDetail(
   pool: Pool,
   principal: ConsolePrincipal,
   id: string,
-  now = new Date(),
+  { now = new Date(), statusPageUrl }: DetailOptions = {},
 ): Promise<ComplaintDetail> {
   const params: unknown[] = [id];
   const scope = scopeCondition(principal, params);
   const found = await pool.query<{ record: Complaint; branch_id: number } & Branch>(
     `SELECT c.record, c.branch_id, b.code, b.name, b.language, b.country, b.time_zone, b.extra_days_off,
-            b.extra_working_days, b.ukraine_martial_law, b.policy_id, ${COMPANY_POLICY_COLUMN}
+            b.extra_working_days, b.ukraine_martial_law, b.policy_id, b.address, b.phone, b.hours,
+            b.head_of_sales_name, ${COMPANY_POLICY_COLUMN}
        FROM complaints c JOIN branches b ON b.id = c.branch_id WHERE c.id = $1 AND ${scope}`,
     params,
   );
@@ -56,7 +71,17 @@ export async function complaintDetail(
       country: row.country,
       timeZone: row.time_zone,
       language: row.language,
+      // Issue 16: what the complaint's documents are made from in the console.
+      address: row.address,
+      phone: row.phone,
+      hours: row.hours,
+      headOfSalesName: row.head_of_sales_name,
+      extraDaysOff: calendar.extraDaysOff ?? [],
+      extraWorkingDays: calendar.extraWorkingDays ?? [],
+      ...(calendar.ukraineMartialLaw !== undefined ? { ukraineMartialLaw: calendar.ukraineMartialLaw } : {}),
+      policyId: policy.id,
     },
+    ...(statusPageUrl ? { statusPageUrl } : {}),
     due: moments.map((m) => ({
       kind: m.kind,
       at: m.dueAt.toISOString(),

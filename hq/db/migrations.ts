@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { backfill005, MIGRATION_005_SQL } from './migration-005';
 import { MIGRATION_009_SQL } from './migration-009';
+import { MIGRATION_012_SQL } from './migration-012';
 import { MIGRATION_013_SQL } from './migration-013';
 import { MIGRATION_014_SQL } from './migration-014';
 
@@ -356,6 +357,8 @@ CREATE TABLE document_mail (
 CREATE INDEX document_mail_pending ON document_mail (next_attempt_at) WHERE status = 'pending';
 `,
   },
+  // Issue 16 items 3 and 5: the branch's address, phone and hours; one decision letter copy per decision.
+  { id: '012_branch_contacts', sql: MIGRATION_012_SQL },
   // Issue 15 item 2 (R3, R5): files attached to complaints (hq/db/migration-013.ts).
   { id: '013_complaint_attachments', sql: MIGRATION_013_SQL },
   // Issue 15 items 3 and 7 (R4, R10): the company's name and policy layers set at HQ (migration-014.ts).

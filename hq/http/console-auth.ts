@@ -23,6 +23,9 @@ const OPEN = new Set([`POST ${CONSOLE_PATHS.session}`, `POST ${CONSOLE_PATHS.pas
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /** A console address (its routed path, hq/http/paths.ts), which authenticates with a session cookie. */
+/** The one state change an auditor makes (issue 16): recording that they printed a document. */
+export const PRINTED_ROUTE = '/v1/console/complaints/:id/printed';
+
 export const isConsolePath = (path: string): boolean => path.startsWith('/v1/console/');
 
 /** The origin this request was made to, as a browser would write it in `Origin`. */
@@ -35,7 +38,7 @@ function ownOrigin(request: FastifyRequest): string {
  * device-auth.ts): the session cookie names a valid session, or 401. A state change must also come from
  * HQ's own origin (`Origin`, when the client sends one — every browser does on a POST) and carry the
  * session's CSRF token in `X-CSRF-Token` (403 `csrf`). An auditor is read-only: every state change but
- * signing out is 403 `forbidden`, whatever route it is.
+ * signing out and recording a print is 403 `forbidden`, whatever route it is.
  */
 export const consoleAuthentication = fp<{ times: SessionTimes }>(
   async (app, { times }) => {
@@ -62,7 +65,10 @@ export const consoleAuthentication = fp<{ times: SessionTimes }>(
           'The request lacks the session’s CSRF token (X-CSRF-Token); reload the console.',
         );
       const signingOut = request.method === 'DELETE' && request.routeOptions.url === CONSOLE_PATHS.session;
-      if (changes && principal.user.role === 'auditor' && !signingOut)
+      // Issue 16: an auditor may print a complaint's record for an inspection; the print is recorded (who,
+      // which document, when) like anyone's — the trail of what was read (R24), not a change of the complaint.
+      const recordingPrint = request.method === 'POST' && request.routeOptions.url === PRINTED_ROUTE;
+      if (changes && principal.user.role === 'auditor' && !signingOut && !recordingPrint)
         throw new HqError(403, 'forbidden', 'An auditor may read everything and change nothing.');
       request.hqUser = principal;
     });

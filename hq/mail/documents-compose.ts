@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { Complaint, ComplaintEvent } from '../../shared/complaints/model';
 import {
   acknowledgementOf,
+  branchDetailsOfDirectory,
   customerLanguageOf,
   decisionLetterOf,
   type BranchDetails,
@@ -10,7 +11,7 @@ import {
 import { acknowledgementBlocks, decisionLetterBlocks } from '../../shared/documents/blocks';
 import { documentFilename, documentMailContent, documentsToEmail } from '../../shared/documents/email-copy';
 import { docDue } from '../../shared/documents/format';
-import { COUNTRIES, isLanguage, type Country, type Language } from '../../shared/settings/workstation';
+import type { Language } from '../../shared/settings/workstation';
 import { branchDeadlineInputs } from '../db/complaint-rows';
 import { customerTranslator as translator } from '../i18n';
 import type { DocumentMailJob } from './documents-queue';
@@ -29,6 +30,9 @@ interface ComplaintRow {
   name: string;
   language: string;
   head_of_sales_name: string;
+  address: string;
+  phone: string;
+  hours: string;
 }
 
 export interface DocumentMail {
@@ -45,7 +49,7 @@ export async function composeDocumentMail(
   const client = await pool.connect();
   try {
     const { rows } = await client.query<ComplaintRow>(
-      `SELECT c.record, b.code, b.name, b.language, b.head_of_sales_name
+      `SELECT c.record, b.code, b.name, b.language, b.head_of_sales_name, b.address, b.phone, b.hours
          FROM complaints c JOIN branches b ON b.id = c.branch_id
         WHERE c.id = $1 AND c.branch_id = $2`,
       [job.complaint_id, job.branch_id],
@@ -54,30 +58,28 @@ export async function composeDocumentMail(
     if (!row) throw new Error(`complaint ${job.complaint_id} is gone`);
     const complaint = row.record;
     if (!documentsToEmail(complaint).includes(job.document)) return null;
+    // Issue 16 item 5: a copy of a decision reopened since (and perhaps decided again: that one has its own).
+    if (job.decided_at && job.decided_at !== complaint.progress.decidedAt) return null;
     const events = await client.query<ComplaintEvent>(
       `SELECT id, complaint_id AS "complaintId", type, at, actor, data FROM complaint_events
         WHERE complaint_id = $1 ORDER BY hq_seq`,
       [job.complaint_id],
     );
     const { calendar, policy } = await branchDeadlineInputs(client, job.branch_id);
-    const branchLanguage: Language = isLanguage(row.language) ? row.language : 'ru';
-    const country = (COUNTRIES as readonly string[]).includes(calendar.country)
-      ? (calendar.country as Country)
-      : 'RU';
-    // HQ keeps no branch address, phone, e-mail or office hours: the copy names the branch alone.
-    const branch: BranchDetails = {
+    // Issue 16 item 3: the branch's address, phone and hours as HQ's directory has them — the same values
+    // the branch prints and the console shows.
+    const branch: BranchDetails = branchDetailsOfDirectory({
       code: row.code,
       name: row.name,
-      address: '',
-      phone: '',
-      email: '',
-      country,
+      country: calendar.country,
       timeZone: calendar.timeZone,
-      language: branchLanguage,
-      opens: '',
-      closes: '',
-      headOfSalesName: row.head_of_sales_name.trim(),
-    };
+      language: row.language,
+      address: row.address,
+      phone: row.phone,
+      hours: row.hours,
+      headOfSalesName: row.head_of_sales_name,
+    });
+    const branchLanguage = branch.language;
     const language = customerLanguageOf(complaint, branchLanguage);
     const source: DocumentSource = {
       complaint,

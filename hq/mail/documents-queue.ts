@@ -28,6 +28,8 @@ export interface DocumentMailJob {
   complaint_id: string;
   branch_id: number;
   document: EmailedDocument;
+  /** The decision a decision letter is for (its `decidedAt`; migration 012); null for acknowledgements. */
+  decided_at: string | null;
   message_id: string;
   attempts: number;
   created_at: string;
@@ -63,18 +65,25 @@ export async function enqueueDocumentMails(
   now: Date,
 ): Promise<number> {
   const jobs = records.flatMap((record) =>
-    documentsToEmail(record).map((kind) => ({
-      id: documentMailJobId(kind, record.id),
-      complaint_id: record.id,
-      document: kind,
-      message_id: documentMessageId(kind, record.id),
-    })),
+    documentsToEmail(record).map((kind) => {
+      // Issue 16 item 5: a decision letter per decision (a reopened complaint decided again gets another).
+      const decidedAt = kind === 'decision_letter' ? record.progress.decidedAt : undefined;
+      return {
+        id: documentMailJobId(kind, record.id, decidedAt),
+        complaint_id: record.id,
+        document: kind,
+        decided_at: decidedAt ?? null,
+        message_id: documentMessageId(kind, record.id, decidedAt),
+      };
+    }),
   );
   if (jobs.length === 0) return 0;
   const inserted = await client.query(
-    `INSERT INTO document_mail (id, complaint_id, branch_id, document, message_id, next_attempt_at, created_at)
-     SELECT x.id, x.complaint_id, $2, x.document, x.message_id, $3, $3
-     FROM jsonb_to_recordset($1::jsonb) AS x(id text, complaint_id uuid, document text, message_id text)
+    `INSERT INTO document_mail (id, complaint_id, branch_id, document, decided_at, message_id, next_attempt_at,
+       created_at)
+     SELECT x.id, x.complaint_id, $2, x.document, x.decided_at, x.message_id, $3, $3
+     FROM jsonb_to_recordset($1::jsonb)
+       AS x(id text, complaint_id uuid, document text, decided_at text, message_id text)
      ON CONFLICT DO NOTHING`,
     [JSON.stringify(jobs), branchId, now.toISOString()],
   );
@@ -90,7 +99,7 @@ export function claimDocumentMail(
   return claimLeasedJobs<DocumentMailJob>(
     pool,
     'document_mail',
-    ['id', 'complaint_id', 'branch_id', 'document', 'message_id', 'attempts', 'created_at'],
+    ['id', 'complaint_id', 'branch_id', 'document', 'decided_at', 'message_id', 'attempts', 'created_at'],
     now,
     options,
   );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   complaintListQuerySchema,
   consoleActionSchema,
+  consolePrintedSchema,
   CONSOLE_PATHS,
   type ComplaintDetail,
   type ComplaintList,
@@ -13,10 +14,12 @@ import { recordAudit } from '../audit/log';
 import { actOnComplaint } from '../console/actions';
 import { attachmentDisposition, safeContentType, scopedAttachment } from '../console/attachments';
 import { complaintDetail, scopedPhoto } from '../console/detail';
+import { recordConsolePrint } from '../console/printed';
 import { assertMayRead } from '../console/scope';
 import { listComplaints } from '../console/list';
 import { consoleQueues, retryMail } from '../console/queues';
 import { HqError } from '../errors';
+import { PRINTED_ROUTE } from '../http/console-auth';
 import type { ConsolePrincipal } from '../people/sessions';
 
 const idParams = z.object({ id: z.uuid() });
@@ -26,6 +29,7 @@ const jobParams = z.object({ jobId: z.string().min(1).max(200) });
 /** Issue 14: the register, a complaint's page and actions, the queues, photos — each scoped in SQL. */
 export async function consoleComplaintRoutes(app: FastifyInstance) {
   const pool = () => app.hq.db.pool;
+  const detailOptions = () => ({ statusPageUrl: app.hq.statusPageUrl });
   /** The user, when they may read complaints at all (the admin may not: 403 before anything else). */
   const reader = (request: FastifyRequest): ConsolePrincipal => {
     const principal = app.consoleUser(request);
@@ -40,7 +44,7 @@ export async function consoleComplaintRoutes(app: FastifyInstance) {
   app.get('/v1/console/complaints/:id', async (request): Promise<ComplaintDetail> => {
     const principal = reader(request);
     const { id } = parseId(request.params);
-    return complaintDetail(pool(), principal, id);
+    return complaintDetail(pool(), principal, id, detailOptions());
   });
 
   app.post('/v1/console/complaints/:id/events', async (request): Promise<ComplaintDetail> => {
@@ -48,7 +52,16 @@ export async function consoleComplaintRoutes(app: FastifyInstance) {
     const { id } = parseId(request.params);
     const action = app.parse(consoleActionSchema, request.body);
     await actOnComplaint(pool(), principal, id, action, request.ip);
-    return complaintDetail(pool(), principal, id);
+    return complaintDetail(pool(), principal, id, detailOptions());
+  });
+
+  // Issue 16: a document printed in the console, in the complaint's history (who, which, when) and the audit.
+  app.post(PRINTED_ROUTE, async (request, reply) => {
+    const principal = reader(request);
+    const { id } = parseId(request.params);
+    const printed = app.parse(consolePrintedSchema, request.body);
+    await recordConsolePrint(pool(), principal, id, printed, request.ip);
+    return reply.code(204).send();
   });
 
   app.get(CONSOLE_PATHS.queues, async (request): Promise<Queues> => consoleQueues(pool(), reader(request)));

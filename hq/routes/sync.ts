@@ -21,6 +21,6 @@ export async function syncRoutes(app: FastifyInstance) {
   app.get(HQ_PATHS.pull, async (request): Promise<PullResponse> => {
     const device = await app.device(request);
     const query = app.parse(pullQuerySchema, request.query);
-    return pullChanges(app.hq.db.pool, device, query.cursor, query.limit);
+    return pullChanges(app.hq.db.pool, device, query.cursor, query.limit, app.hq.statusPageUrl);
   });
 }

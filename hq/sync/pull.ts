@@ -16,6 +16,7 @@ export async function pullChanges(
   device: DevicePrincipal,
   cursor: number,
   limit: number,
+  statusPageUrl?: string,
 ): Promise<PullResponse> {
   const { branchId } = device;
   const parts = await Promise.all([
@@ -32,5 +33,7 @@ export async function pullChanges(
     cursor: page.at(-1)?.version ?? cursor,
     more,
     serverTime: new Date().toISOString(),
+    // Issue 16 item 4: with every pull, so turning the page on or off reaches every branch at once.
+    ...(statusPageUrl ? { statusPageUrl } : {}),
   };
 }

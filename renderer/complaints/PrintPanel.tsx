@@ -11,10 +11,11 @@ import {
 } from '../../shared/documents';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
-import { loadPrintPreferences, printOutcomeMessage, rememberPrint } from '../documents';
+import { printOutcomeMessage } from '../documents';
 import { useSignedInEmployee } from '../people';
 import { platform } from '../platform';
 import { saveFailureText } from '../ui/saveFailure';
+import { loadPrintPreferences, rememberPrint } from './printPreferences';
 import { PrinterField } from './PrinterField';
 import { printForComplaint } from './printing';
 
@@ -126,16 +127,20 @@ export function PrintPanel({ complaint, settings }: { complaint: Complaint; sett
             {kind === 'acknowledgement' && <kbd aria-hidden="true">{t('print.key')}</kbd>}
           </button>
         ))}
-        {platform.kind === 'electron' && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void print('acknowledgement', 'pdf')}
-            data-testid="print-pdf"
-          >
-            {t('print.savePdf')}
-          </button>
-        )}
+        {/* Issue 16 item 5: each document can be saved as a PDF file in the desktop app (a browser's print
+            dialog saves PDFs itself). */}
+        {platform.kind === 'electron' &&
+          kinds.map((kind) => (
+            <button
+              key={`pdf-${kind}`}
+              type="button"
+              disabled={busy}
+              onClick={() => void print(kind, 'pdf')}
+              data-testid={`print-pdf-${kind}`}
+            >
+              {t(`print.savePdfOf.${kind}`)}
+            </button>
+          ))}
       </div>
     </section>
   );

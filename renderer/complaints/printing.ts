@@ -1,34 +1,21 @@
 import type { Complaint } from '../../shared/complaints/model';
 import {
-  acknowledgementOf,
   branchDetailsOf,
-  complaintRecordOf,
   customerLanguageOf,
-  decisionLetterOf,
+  documentOf,
   printChoice,
-  type ComplaintDocument,
   type DocumentKind,
   type DocumentSource,
 } from '../../shared/documents';
 import type { PrintResult } from '../../shared/ipc/contract';
 import { branchCalendarOf, policyOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import type { OtklikDatabase } from '../db/database';
+import { statusPageUrl } from '../db/device';
 import type { Signer } from '../db/employees';
-import { loadPrintPreferences, printComplaintDocument } from '../documents';
+import { printComplaintDocument } from '../documents';
 import { recordDocumentPrinted } from './actions';
+import { loadPrintPreferences } from './printPreferences';
 import { complaintHistory } from './queries';
-
-/** The document of this kind for a complaint as it stands; null when it has none (no decision in force). */
-export function complaintDocument(kind: DocumentKind, source: DocumentSource): ComplaintDocument | null {
-  switch (kind) {
-    case 'acknowledgement':
-      return acknowledgementOf(source);
-    case 'decision_letter':
-      return decisionLetterOf(source);
-    case 'record':
-      return complaintRecordOf(source);
-  }
-}
 
 /**
  * Issue 16 (R9, R15, R25): prints one of a complaint's documents on this PC's remembered paper and printer,
@@ -56,7 +43,10 @@ export async function printForComplaint(
     language: customerLanguageOf(complaint, branch.language),
     now,
   };
-  const doc = complaintDocument(kind, source);
+  // Issue 16 item 4: when HQ runs the status page, the receipt's QR code opens it.
+  const statusPage = await statusPageUrl(db);
+  if (statusPage) source.statusPageUrl = statusPage;
+  const doc = documentOf(kind, source);
   if (!doc) return { ok: false, problem: 'unavailable' };
   const choice = printChoice(await loadPrintPreferences(db), kind);
   const result = await printComplaintDocument(doc, choice, action);

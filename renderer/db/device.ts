@@ -55,6 +55,24 @@ export interface HqLink {
 /** Where the link is kept in `meta`. */
 export const HQ_LINK_KEY = 'sync.link';
 
+/**
+ * Issue 16 item 4: the public status page's address as HQ's last pull gave it (absent: HQ does not run it),
+ * so the receipt's QR code opens it on a phone.
+ */
+export const STATUS_PAGE_KEY = 'documents.statusPageUrl';
+
+export async function statusPageUrl(db: OtklikDatabase): Promise<string | undefined> {
+  const value = (await db.meta.get(STATUS_PAGE_KEY))?.value;
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+/** Remembers what HQ said (written only when it changed: a pull runs every few seconds). */
+export async function rememberStatusPageUrl(db: OtklikDatabase, url: string | undefined): Promise<void> {
+  if ((await statusPageUrl(db)) === url) return;
+  if (url) await db.meta.put({ key: STATUS_PAGE_KEY, value: url });
+  else await db.meta.delete(STATUS_PAGE_KEY);
+}
+
 export async function hqLink(db: OtklikDatabase): Promise<HqLink | undefined> {
   return (await db.meta.get(HQ_LINK_KEY))?.value as HqLink | undefined;
 }

@@ -22,7 +22,12 @@ export function BranchReach({ branch, t }: { branch: BranchDetails; t: DocT }) {
     <>
       {branch.phone && <div>{t('branch.phone', { phone: branch.phone })}</div>}
       {branch.email && <div>{t('branch.email', { email: branch.email })}</div>}
-      <div>{t('branch.hours', { opens: branch.opens, closes: branch.closes })}</div>
+      {branch.hours ? (
+        <div>{t('branch.hoursText', { hours: branch.hours })}</div>
+      ) : (
+        branch.opens &&
+        branch.closes && <div>{t('branch.hours', { opens: branch.opens, closes: branch.closes })}</div>
+      )}
     </>
   );
 }

@@ -6,7 +6,7 @@ import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
 import { clockOffsetMs } from '../../shared/sync/clock';
 import { complaintIdsOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
-import { hqLink } from '../db/device';
+import { hqLink, rememberStatusPageUrl } from '../db/device';
 import { refreshDueKeys, storedSettings, withListKeys } from '../db/listKeys';
 import { sha256Hex } from '../platform/sha256';
 import { isStorageFull } from '../platform/storage';
@@ -297,6 +297,7 @@ export class SyncEngine {
           key: META.clock,
           value: { offsetMs, measuredAt: new Date().toISOString() } satisfies ClockReading,
         });
+      await rememberStatusPageUrl(this.db, page.statusPageUrl);
       await this.applyChanges(page.changes, page.cursor);
       if (!page.more || page.changes.length === 0) return;
     }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parsePolicyLayer } from '../settings/policy-layers';
 import { CATEGORIES, CHANNELS, SEVERITIES, STATUSES } from '../complaints/model';
+import { DOCUMENT_KINDS } from '../documents/model';
+import { PAPER_FORMATS } from '../documents/paper';
 import { LIMITS } from '../complaints/validation';
 import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
 import { EMPLOYEE_ROLES, employeeSchema, HQ_ROLES } from '../people/model';
@@ -28,6 +30,8 @@ export const CONSOLE_PATHS = {
   complaints: '/v1/console/complaints',
   complaint: (id: string) => `/v1/console/complaints/${id}`,
   complaintEvents: (id: string) => `/v1/console/complaints/${id}/events`,
+  /** POST {document, paper, language}: the user printed one of the complaint's documents (issue 16). */
+  complaintPrinted: (id: string) => `/v1/console/complaints/${id}/printed`,
   queues: '/v1/console/queues',
   mailRetry: (jobId: string) => `/v1/console/mail/${encodeURIComponent(jobId)}/retry`,
   photo: (sha256: string) => `/v1/console/photos/${sha256}`,
@@ -214,7 +218,21 @@ export const complaintDetailSchema = z.object({
     country: z.string(),
     timeZone: z.string(),
     language: z.string(),
+    /**
+     * Issue 16: what the complaint's documents are made from at HQ — how a customer reaches the branch (empty:
+     * not set), the internal appeal (R17), and the calendar and policy its due moments are computed with.
+     */
+    address: z.string().optional(),
+    phone: z.string().optional(),
+    hours: z.string().optional(),
+    headOfSalesName: z.string().optional(),
+    extraDaysOff: z.array(z.string()).optional(),
+    extraWorkingDays: z.array(z.string()).optional(),
+    ukraineMartialLaw: z.boolean().optional(),
+    policyId: z.string().optional(),
   }),
+  /** Issue 16 item 4: the public status page's address when HQ runs it (the receipt's QR code opens it). */
+  statusPageUrl: z.string().optional(),
   /** Due moments as shared/deadlines computes them for the branch's policy and calendar. */
   due: z.array(
     z.object({
@@ -281,6 +299,17 @@ export const consoleActionSchema = z.discriminatedUnion('type', [
 ]);
 export type ConsoleAction = z.infer<typeof consoleActionSchema>;
 
+/**
+ * Issue 16 (R9, R15, R17): a console user printed one of the complaint's documents — which, on which paper,
+ * in which language; recorded as a `document_printed` event (the same data as the branch's).
+ */
+export const consolePrintedSchema = z.strictObject({
+  document: z.enum(DOCUMENT_KINDS),
+  paper: z.enum(PAPER_FORMATS),
+  language: z.enum(LANGUAGES),
+});
+export type ConsolePrinted = z.infer<typeof consolePrintedSchema>;
+
 export const queuesSchema = z.object({
   /** R11: per branch in scope, what is overdue and due soon. */
   branches: z.array(
@@ -328,6 +357,10 @@ const branchFields = {
   managerEmail: z.string().trim().max(DIRECTORY_LIMITS.email),
   headOfSalesName: z.string().trim().max(DIRECTORY_LIMITS.person),
   headOfSalesEmail: z.string().trim().max(DIRECTORY_LIMITS.email),
+  /** Issue 16 item 3: how customers reach the branch, printed on its documents ('' = not set). */
+  address: z.string().trim().max(DIRECTORY_LIMITS.address),
+  phone: z.string().trim().max(DIRECTORY_LIMITS.phone),
+  hours: z.string().trim().max(DIRECTORY_LIMITS.hours),
   /** Calendar extras (issue 14): replace the branch's own once set; null: HQ no longer sets them. */
   extraDaysOff: z.array(localDate).max(MAX_CALENDAR_EXTRAS).nullable(),
   extraWorkingDays: z.array(localDate).max(MAX_CALENDAR_EXTRAS).nullable(),

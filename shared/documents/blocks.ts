@@ -25,8 +25,9 @@ function reachBlocks(branch: BranchDetails, t: Translate): DocumentBlock[] {
   const out: DocumentBlock[] = [];
   if (branch.phone) out.push({ kind: 'muted', text: t('branch.phone', { phone: branch.phone }) });
   if (branch.email) out.push({ kind: 'muted', text: t('branch.email', { email: branch.email }) });
-  // HQ does not hold a branch's office hours: its copies leave the line out rather than print it empty.
-  if (branch.opens && branch.closes)
+  // HQ keeps opening hours as text (issue 16 item 3); a line with nothing set is left out, never printed empty.
+  if (branch.hours) out.push({ kind: 'muted', text: t('branch.hoursText', { hours: branch.hours }) });
+  else if (branch.opens && branch.closes)
     out.push({ kind: 'muted', text: t('branch.hours', { opens: branch.opens, closes: branch.closes }) });
   return out;
 }

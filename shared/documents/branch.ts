@@ -1,4 +1,5 @@
 import {
+  COUNTRIES,
   DEFAULT_LANGUAGE,
   isLanguage,
   type Country,
@@ -22,6 +23,8 @@ export interface BranchDetails {
   /** 'HH:MM' in the branch's zone. */
   opens: string;
   closes: string;
+  /** Issue 16 item 3: opening hours as HQ's directory writes them; printed instead of opens–closes when set. */
+  hours?: string;
   /** Named in the decision letter as the internal appeal (R14, R17); may be empty. */
   headOfSalesName: string;
 }
@@ -38,6 +41,41 @@ export function branchDetailsOf(s: WorkstationSettings): BranchDetails {
     language: isLanguage(s.language) ? s.language : DEFAULT_LANGUAGE,
     opens: s.officeOpens,
     closes: s.officeCloses,
+    ...(s.branchHours?.trim() ? { hours: s.branchHours.trim() } : {}),
     headOfSalesName: s.headOfSalesName.trim(),
+  };
+}
+
+/**
+ * The branch as HQ's directory holds it (issue 16 item 3): what HQ's e-mailed copies and the console's
+ * documents are made from. Contact fields HQ has not set are empty, and the documents leave them out.
+ */
+export interface DirectoryBranchDetails {
+  code: string;
+  name: string;
+  country: string;
+  timeZone: string;
+  language: string;
+  address?: string | undefined;
+  phone?: string | undefined;
+  hours?: string | undefined;
+  headOfSalesName?: string | undefined;
+}
+
+export function branchDetailsOfDirectory(b: DirectoryBranchDetails): BranchDetails {
+  return {
+    code: b.code,
+    name: b.name,
+    address: b.address?.trim() ?? '',
+    phone: b.phone?.trim() ?? '',
+    email: '',
+    country: (COUNTRIES as readonly string[]).includes(b.country) ? (b.country as Country) : 'RU',
+    timeZone: b.timeZone,
+    language: isLanguage(b.language) ? b.language : DEFAULT_LANGUAGE,
+    // HQ keeps opening hours as text, not as the counter's opening and closing times.
+    opens: '',
+    closes: '',
+    ...(b.hours?.trim() ? { hours: b.hours.trim() } : {}),
+    headOfSalesName: b.headOfSalesName?.trim() ?? '',
   };
 }

@@ -2,7 +2,7 @@ import type { ComplaintEvent } from '../complaints/model';
 import type { StatusChangeData } from '../lifecycle/machine';
 import type { DecisionLetterDocument } from './model';
 import { DEFAULT_RECOURSE, recourseRoutesFor } from './recourse';
-import { documentBase, type DocumentSource } from './source';
+import { compensationOf, documentBase, type DocumentSource } from './source';
 
 /** The latest decide event still in force (a reopening after it voids it), or undefined. */
 function decideEvent(events: readonly ComplaintEvent[]): ComplaintEvent | undefined {
@@ -44,6 +44,7 @@ export function decisionLetterOf(source: DocumentSource): DecisionLetterDocument
   if (decision.justification) doc.justification = decision.justification;
   if (decision.alternativeOffered) doc.alternativeOffered = decision.alternativeOffered;
   if (decision.unfoundedCriterion) doc.unfoundedCriterion = decision.unfoundedCriterion;
-  if (source.compensation) doc.compensation = source.compensation;
+  const compensation = compensationOf(source);
+  if (compensation) doc.compensation = compensation;
   return doc;
 }

@@ -32,12 +32,28 @@ export function documentsToEmail(
   return kinds;
 }
 
-/** One message per document per complaint: a retry, or a send after an HQ restart, is the same message. */
-export function documentMessageId(kind: EmailedDocument, complaintId: string): string {
+/**
+ * The decision a decision letter's copy is for (issue 16 item 5): its `decidedAt` in milliseconds — a
+ * complaint reopened and decided again gets a letter, and a copy, per decision.
+ */
+function decisionKey(decidedAt: string): string {
+  const ms = Date.parse(decidedAt);
+  if (!Number.isFinite(ms)) throw new Error(`Not a decision time: ${decidedAt}`);
+  return String(ms);
+}
+
+/**
+ * One message per acknowledgement per complaint, one per decision letter per decision: a retry, or a send
+ * after an HQ restart, is the same message; a second decision is a new one.
+ */
+export function documentMessageId(kind: EmailedDocument, complaintId: string, decidedAt?: string): string {
+  if (kind === 'decision_letter' && decidedAt)
+    return `<document.${kind}.${complaintId}.${decisionKey(decidedAt)}@otklik>`;
   return `<document.${kind}.${complaintId}@otklik>`;
 }
 
-export function documentMailJobId(kind: EmailedDocument, complaintId: string): string {
+export function documentMailJobId(kind: EmailedDocument, complaintId: string, decidedAt?: string): string {
+  if (kind === 'decision_letter' && decidedAt) return `${kind}:${complaintId}:${decisionKey(decidedAt)}`;
   return `${kind}:${complaintId}`;
 }
 

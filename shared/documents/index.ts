@@ -1,6 +1,11 @@
 /** Printed documents (issue 16; R9, R15, R17, R25): what each says, as pure data for the templates. */
 export { acknowledgementOf } from './acknowledgement';
-export { branchDetailsOf, type BranchDetails } from './branch';
+export {
+  branchDetailsOf,
+  branchDetailsOfDirectory,
+  type BranchDetails,
+  type DirectoryBranchDetails,
+} from './branch';
 export {
   CHECK_CODE_LENGTH,
   complaintCheckCode,
@@ -55,4 +60,5 @@ export {
   type RecourseRoute,
   type RecourseTable,
 } from './recourse';
+export { documentOf } from './document-of';
 export { type DocumentSource } from './source';

@@ -1,7 +1,14 @@
 import { EVENT_TYPES, STATUSES, type ComplaintEvent, type ComplaintStatus } from '../complaints/model';
 import type { RecordedDecision, RecordedFollowUp } from '../lifecycle/decision';
 import type { ComplaintRecordDocument, HistoryLine } from './model';
-import { customerBlock, documentBase, documentDue, dueMomentsOfSource, type DocumentSource } from './source';
+import {
+  compensationOf,
+  customerBlock,
+  documentBase,
+  documentDue,
+  dueMomentsOfSource,
+  type DocumentSource,
+} from './source';
 
 const isStatus = (v: unknown): v is ComplaintStatus =>
   typeof v === 'string' && (STATUSES as readonly string[]).includes(v);
@@ -89,6 +96,7 @@ export function complaintRecordOf(source: DocumentSource): ComplaintRecordDocume
   if (p.decision) doc.decision = p.decision;
   if (p.decidedAt) doc.decidedAt = p.decidedAt;
   if (p.followUpOutcome) doc.followUpOutcome = p.followUpOutcome;
-  if (source.compensation) doc.compensation = source.compensation;
+  const compensation = compensationOf(source);
+  if (compensation) doc.compensation = compensation;
   return doc;
 }

@@ -25,7 +25,7 @@ export interface DocumentSource {
   /** The customer's language: customerLanguageOf(complaint, branch language) unless the caller chooses. */
   language: Language;
   now: Date;
-  /** Not recorded on the complaint yet (the handling issue adds it). */
+  /** Overrides the compensation in force on the complaint (see compensationOf). */
   compensation?: Money;
   /** R17 routes; the company's shipped table when absent. */
   recourseTable?: RecourseTable;
@@ -76,4 +76,15 @@ export function documentDue(moment: Pick<DueMoment, 'dueAt' | 'dueDate'>, timeZo
 /** The complaint's due moments exactly as the complaint screens compute them (renderer/complaints/deadlines). */
 export function dueMomentsOfSource(source: DocumentSource): DueMoment[] {
   return complaintDueMoments(timelineOf(source.complaint), source.calendar, source.policy, source.now);
+}
+
+/**
+ * R16: the compensation a document states — the caller's, else the one in force on the complaint once it
+ * binds the company (approved, or below the approval threshold). One awaiting approval or refused is not
+ * promised to the customer.
+ */
+export function compensationOf(source: DocumentSource): Money | undefined {
+  if (source.compensation) return source.compensation;
+  const c = source.complaint.progress.compensation;
+  return c && (c.approval === 'approved' || c.approval === 'not_required') ? c.amount : undefined;
 }

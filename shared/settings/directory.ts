@@ -25,6 +25,16 @@ export type DirectoryField = (typeof DIRECTORY_FIELDS)[number];
 const CALENDAR_FIELDS = ['extraDaysOff', 'extraWorkingDays', 'ukraineMartialLaw', 'policyId'] as const;
 type CalendarField = (typeof CALENDAR_FIELDS)[number];
 
+/**
+ * Issue 16 item 3: how customers reach the branch, kept at HQ and printed on its documents — the directory
+ * field and the workstation setting it replaces.
+ */
+export const CONTACT_FIELDS = [
+  ['address', 'branchAddress'],
+  ['phone', 'branchPhone'],
+  ['hours', 'branchHours'],
+] as const;
+
 const isPolicyId = (v: unknown): v is PolicyPresetId =>
   typeof v === 'string' && (POLICY_PRESET_IDS as readonly string[]).includes(v);
 
@@ -82,7 +92,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * Issue 6: HQ's branch directory replaces the local manager/head-of-sales fields it sets; a field HQ leaves
  * empty keeps the local value (a branch not yet managed at HQ can still be edited here). Issue 14 and 15
- * (R10): likewise every policy field HQ sets and does not let the branch change. Null: no change.
+ * (R10): likewise every policy field HQ sets and does not let the branch change; issue 16, the address,
+ * phone and opening hours printed on the branch's documents. Null: no change.
  */
 export function withHqDirectory(
   settings: WorkstationSettings,
@@ -93,6 +104,13 @@ export function withHqDirectory(
   for (const f of DIRECTORY_FIELDS) {
     if (branch[f] && branch[f] !== settings[f]) {
       next[f] = branch[f];
+      changed = true;
+    }
+  }
+  for (const [from, to] of CONTACT_FIELDS) {
+    const v = branch[from]?.trim();
+    if (v && v !== settings[to]) {
+      next[to] = v;
       changed = true;
     }
   }

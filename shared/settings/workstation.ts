@@ -41,6 +41,8 @@ export interface WorkstationSettings {
   branchAddress?: string;
   branchPhone?: string;
   branchEmail?: string;
+  /** Issue 16 item 3: opening hours as text, set only by HQ's directory (printed on documents). */
+  branchHours?: string;
   country: Country;
   /** IANA zone of the branch: every local date and deadline is computed in it, never in the PC's zone. */
   timeZone: string;
@@ -187,6 +189,7 @@ export function normalizeWorkstationSettings(s: WorkstationSettings): Workstatio
     branchAddress: (s.branchAddress ?? '').trim(),
     branchPhone: (s.branchPhone ?? '').trim(),
     branchEmail: (s.branchEmail ?? '').trim(),
+    ...(s.branchHours !== undefined ? { branchHours: s.branchHours.trim() } : {}),
     timeZone: s.timeZone.trim(),
     hqUrl: s.hqUrl.trim().replace(/\/+$/, ''),
     managerName: s.managerName.trim(),

@@ -100,7 +100,16 @@ export const healthSchema = z.object({
 });
 
 /** Directory texts HQ keeps (the branch's settings hold the same fields, with the same limits). */
-export const DIRECTORY_LIMITS = { name: 120, person: LIMITS.person, email: LIMITS.email } as const;
+/** Address and phone as the branch's own settings bound them (shared/settings BRANCH_ADDRESS_MAX, …). */
+export const DIRECTORY_LIMITS = {
+  name: 120,
+  person: LIMITS.person,
+  email: LIMITS.email,
+  address: 300,
+  phone: 40,
+  hours: 200,
+  url: 300,
+} as const;
 export type Health = z.infer<typeof healthSchema>;
 
 /** Extra days off / working days a branch calendar may list (a few years of company decisions). */
@@ -137,6 +146,13 @@ export const branchDirectorySchema = z.object({
    */
   companyName: z.string().max(DIRECTORY_LIMITS.name).optional(),
   policy: z.object({ company: z.unknown().optional(), branch: z.unknown().optional() }).optional(),
+  /**
+   * Issue 16 item 3: how a customer reaches the branch, printed on its documents (present once HQ has set
+   * it; it then replaces the branch's own). `hours`: opening hours as the company writes them.
+   */
+  address: z.string().max(DIRECTORY_LIMITS.address).optional(),
+  phone: z.string().max(DIRECTORY_LIMITS.phone).optional(),
+  hours: z.string().max(DIRECTORY_LIMITS.hours).optional(),
 });
 export type BranchDirectory = z.infer<typeof branchDirectorySchema>;
 
@@ -261,6 +277,8 @@ export const pullResponseSchema = z.object({
   more: z.boolean(),
   /** Issue 13: HQ's clock when it answered; the workstation warns when its own is far off. */
   serverTime: z.iso.datetime({ offset: true }).optional(),
+  /** Issue 16 item 4: the public status page's address when HQ runs it; absent when it is off. */
+  statusPageUrl: z.string().max(DIRECTORY_LIMITS.url).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -219,6 +219,41 @@ test('an auditor signs in in Korean and reads everything, with no action anywher
   await expect(page.locator('[data-testid^="step-"]')).toHaveCount(0);
   await expect(page.getByTestId('take-over')).toHaveCount(0);
   await expect(page.locator('#console-note')).toHaveCount(0);
+  // Issue 16: the auditor prints the complaint record for an inspection — the branch's template in the
+  // customer's language (Russian), through the browser's print dialog, with the console's own stylesheet and
+  // fonts under its CSP; the print is in the history. (The dialog cannot be driven: window.print is probed.)
+  await page.evaluate(() => {
+    window.print = () => {
+      const doc = document.querySelector<HTMLElement>('.otklik-print-root [data-testid="document"]');
+      const fonts = [...document.fonts].filter((f) => f.family.includes('Otklik Document'));
+      document.body.dataset.printed = JSON.stringify({
+        kind: doc?.dataset.kind,
+        lang: doc?.lang,
+        text: doc?.textContent ?? '',
+        fonts: fonts.filter((f) => f.status === 'loaded').length,
+        printing: document.documentElement.classList.contains('otklik-printing'),
+      });
+    };
+  });
+  await expect(page.getByTestId('print-decision_letter')).toHaveText(
+    ko('documents', 'print.button.decision_letter'),
+  );
+  await page.getByTestId('print-record').click();
+  await expect(page.locator('[data-testid="history-event"][data-type="document_printed"]')).toHaveCount(1);
+  const printed = JSON.parse((await page.locator('body').getAttribute('data-printed'))!) as {
+    kind: string;
+    lang: string;
+    text: string;
+    fonts: number;
+    printing: boolean;
+  };
+  expect(printed).toMatchObject({ kind: 'record', lang: 'ru', printing: true });
+  expect(printed.text).toContain(made.number);
+  expect(printed.text).toContain(made.word);
+  expect(printed.fonts).toBeGreaterThan(0);
+  await expect(page.locator('[data-testid="history-event"][data-type="document_printed"]')).toContainText(
+    auditor.name,
+  );
   // Filters narrow the register the way HQ reads them.
   await page.getByRole('link', { name: ko('console', 'complaint.backToRegister') }).click();
   await page.getByLabel(ko('complaints', 'fields.status')).selectOption('decided');

@@ -107,6 +107,8 @@ export async function startHq(kind: DatabaseKind, options: HqOptions = {}): Prom
     },
   );
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  // Issue 16 item 4: the status page's address is this HQ's own (HQ_PUBLIC_URL in production).
+  if (options.statusPage) app.hq.statusPageUrl = url;
   return {
     url,
     db,

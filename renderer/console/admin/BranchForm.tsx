@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POLICY_PRESET_IDS, POLICY_PRESETS } from '../../../shared/deadlines/policies';
 import { COUNTRIES, DEFAULT_TIME_ZONE, LANGUAGES, type Country } from '../../../shared/settings/workstation';
+import { DIRECTORY_LIMITS } from '../../../shared/sync/protocol';
 import { DateListField } from '../../ui/DateListField';
 import { SelectField, TextField } from '../../ui/Field';
 import { PolicySummary } from '../../ui/PolicySummary';
@@ -104,6 +105,36 @@ export function BranchForm(props: {
           {text('managerEmail')}
           {text('headOfSalesName')}
           {text('headOfSalesEmail')}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('console:admin.branches.contacts')}</legend>
+        <p className="hint">{t('console:admin.branches.contactsHint')}</p>
+        <TextField
+          id="branch-address"
+          label={t('console:admin.branches.address')}
+          value={v.address}
+          maxLength={DIRECTORY_LIMITS.address}
+          onChange={(value) => set('address', value)}
+        />
+        <div className="grid-2">
+          <TextField
+            id="branch-phone"
+            label={t('console:admin.branches.phone')}
+            value={v.phone}
+            maxLength={DIRECTORY_LIMITS.phone}
+            type="tel"
+            onChange={(value) => set('phone', value)}
+            error={error('phone')}
+          />
+          <TextField
+            id="branch-hours"
+            label={t('console:admin.branches.hours')}
+            hint={t('console:admin.branches.hoursHint')}
+            value={v.hours}
+            maxLength={DIRECTORY_LIMITS.hours}
+            onChange={(value) => set('hours', value)}
+          />
         </div>
       </fieldset>
       <fieldset>

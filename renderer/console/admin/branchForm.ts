@@ -1,6 +1,6 @@
 import type { BranchCreate, BranchPatch, ConsoleBranch } from '../../../shared/console/protocol';
 import { isValidBranchCode } from '../../../shared/complaints/numbering';
-import { isValidEmail } from '../../../shared/complaints/validation';
+import { isValidEmail, isValidPhone } from '../../../shared/complaints/validation';
 import { POLICY_PRESET_IDS, type PolicyPresetId } from '../../../shared/deadlines/policies';
 import {
   COUNTRIES,
@@ -21,6 +21,10 @@ export interface BranchFormValue {
   managerEmail: string;
   headOfSalesName: string;
   headOfSalesEmail: string;
+  /** Issue 16 item 3: printed on the branch's documents; '' = not set. */
+  address: string;
+  phone: string;
+  hours: string;
   extraDaysOff: string[];
   extraWorkingDays: string[];
   ukraineMartialLaw: boolean;
@@ -43,6 +47,9 @@ export function newBranchForm(): BranchFormValue {
     managerEmail: '',
     headOfSalesName: '',
     headOfSalesEmail: '',
+    address: '',
+    phone: '',
+    hours: '',
     extraDaysOff: [],
     extraWorkingDays: [],
     ukraineMartialLaw: false,
@@ -62,6 +69,9 @@ export function branchForm(b: ConsoleBranch): BranchFormValue {
     managerEmail: b.managerEmail,
     headOfSalesName: b.headOfSalesName,
     headOfSalesEmail: b.headOfSalesEmail,
+    address: b.address ?? '',
+    phone: b.phone ?? '',
+    hours: b.hours ?? '',
     extraDaysOff: b.extraDaysOff ?? [],
     extraWorkingDays: b.extraWorkingDays ?? [],
     ukraineMartialLaw: b.ukraineMartialLaw ?? false,
@@ -88,6 +98,9 @@ const DIRECTORY = [
   'managerEmail',
   'headOfSalesName',
   'headOfSalesEmail',
+  'address',
+  'phone',
+  'hours',
 ] as const;
 
 /** PATCH body: only what changed (the branch receives it with its next pull; HQ audits each change). */
@@ -110,8 +123,8 @@ export function branchCreate(v: BranchFormValue): BranchCreate {
   };
 }
 
-export type BranchFormField = 'code' | 'name' | 'managerEmail' | 'headOfSalesEmail';
-export type BranchFormProblem = 'invalid_branch_code' | 'required' | 'invalid_email';
+export type BranchFormField = 'code' | 'name' | 'managerEmail' | 'headOfSalesEmail' | 'phone';
+export type BranchFormProblem = 'invalid_branch_code' | 'required' | 'invalid_email' | 'invalid_phone';
 
 /** What HQ would refuse, said before sending: a code of the numbering's form, a name, e-mails that are e-mails. */
 export function branchFormProblems(
@@ -124,5 +137,6 @@ export function branchFormProblems(
   if (v.managerEmail.trim() && !isValidEmail(v.managerEmail.trim())) problems.managerEmail = 'invalid_email';
   if (v.headOfSalesEmail.trim() && !isValidEmail(v.headOfSalesEmail.trim()))
     problems.headOfSalesEmail = 'invalid_email';
+  if (v.phone.trim() && !isValidPhone(v.phone.trim())) problems.phone = 'invalid_phone';
   return problems;
 }

@@ -9,6 +9,7 @@ import {
   type ComplaintDetail,
   type ComplaintList,
   type ConsoleAction,
+  type ConsolePrinted,
   type Queues,
   type SessionResponse,
 } from '../../../shared/console/protocol';
@@ -84,6 +85,13 @@ export class ConsoleApi {
   async act(id: string, action: ConsoleAction): Promise<void> {
     await this.request('POST', CONSOLE_PATHS.complaintEvents(encodeURIComponent(id)), null, {
       body: action,
+    });
+  }
+
+  /** Issue 16: the user printed one of the complaint's documents (recorded in its history and the audit). */
+  async printed(id: string, printed: ConsolePrinted): Promise<void> {
+    await this.request('POST', CONSOLE_PATHS.complaintPrinted(encodeURIComponent(id)), null, {
+      body: printed,
     });
   }
 

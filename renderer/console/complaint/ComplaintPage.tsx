@@ -7,6 +7,7 @@ import { useRequest } from '../useRequest';
 import { Actions } from './Actions';
 import { Attachments } from './Attachments';
 import { BookEntries } from './BookEntries';
+import { Documents } from './Documents';
 import { DueList } from './DueList';
 import { Facts } from './Facts';
 import { Handling } from './Handling';
@@ -76,6 +77,7 @@ export function ComplaintPage({ id }: { id: string }) {
             }
           : {})}
       />
+      <Documents detail={d} onPrinted={detail.reload} />
       <BookEntries entries={d.bookEntries} timeZone={d.branch.timeZone} />
       <Attachments complaintId={c.id} files={d.attachments ?? []} timeZone={d.branch.timeZone} />
       <History events={d.history} timeZone={d.branch.timeZone} />

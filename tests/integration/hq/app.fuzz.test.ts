@@ -4,6 +4,7 @@ import { HQ_PATHS, pullResponseSchema, pushResponseSchema, type Change } from '.
 import { call, DATABASE_KINDS, op, registration, startHq, type RunningHq } from '../harness';
 import { RawConnection, sleep } from '../raw-http';
 import {
+  CONSOLE_PRINT_GENERATORS,
   DEVICE_GENERATORS,
   STATUS_PAGE_GENERATORS,
   pickGenerator,
@@ -37,7 +38,12 @@ import {
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2_000);
 const CONCURRENCY = 8;
-const GENERATORS: RequestGenerator[] = [...DEVICE_GENERATORS, ...STATUS_PAGE_GENERATORS];
+const GENERATORS: RequestGenerator[] = [
+  ...DEVICE_GENERATORS,
+  ...STATUS_PAGE_GENERATORS,
+  // Issue 16: the console's print recording, with sessions of the world's console users.
+  ...CONSOLE_PRINT_GENERATORS,
+];
 const MAX_PHOTO_BYTES = 256 * 1024;
 
 type Outcome = number | 'hung up' | 'closed' | `no answer: ${string}`;

@@ -98,6 +98,10 @@ describe('renderer layers', { timeout: 30_000 }, () => {
     ['renderer/console/x.tsx', "import { useDb } from '../db/context';"],
     ['renderer/console/x.tsx', "import { useSyncStatus } from '../sync/hooks';"],
     ['renderer/console/x.tsx', "import { ComplaintListPage } from '../complaints';"],
+    // Issue 16: the document layer the console prints with never reaches the branch database or a feature.
+    ['renderer/documents/x.ts', "import { useDb } from '../db/context';"],
+    ['renderer/documents/x.ts', "import { printForComplaint } from '../complaints';"],
+    ['renderer/documents/x.ts', "import { useSyncStatus } from '../sync/hooks';"],
   ])('%s: %s is refused', async (file, code) => {
     expect(await ruleIds(file, `${code}\nexport {};\n`)).toContain('boundaries/dependencies');
   });
@@ -116,6 +120,18 @@ describe('renderer layers', { timeout: 30_000 }, () => {
     [
       'renderer/console/x.tsx',
       "import { Field } from '../ui/Field';\nimport { formatDate } from '../i18n/format';\nimport { platform } from '../platform';\nimport { CHANNELS } from '../../shared/complaints/model';\nexport { Field, formatDate, platform, CHANNELS };",
+    ],
+    [
+      'renderer/console/x.tsx',
+      "import { printComplaintDocument } from '../documents';\nexport { printComplaintDocument };",
+    ],
+    [
+      'renderer/complaints/x.ts',
+      "import { printComplaintDocument } from '../documents';\nexport { printComplaintDocument };",
+    ],
+    [
+      'renderer/documents/x.ts',
+      "import { i18next } from '../i18n';\nimport { platform } from '../platform';\nexport { i18next, platform };",
     ],
   ])('%s may: %s', async (file, code) => {
     expect(await ruleIds(file, `${code}\n`)).toEqual([]);

@@ -93,7 +93,9 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-describe('main process start-up', () => {
+// The first case imports the whole main process's module graph (the others reuse it); beside the other unit
+// projects on a two-core machine that alone took over vitest's default 5 s.
+describe('main process start-up', { timeout: 30_000 }, () => {
   it('registers the app scheme and enables the sandbox before anything else', async () => {
     await start();
     expect(fake.state.calls.slice(0, 3)).toEqual([

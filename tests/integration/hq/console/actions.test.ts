@@ -226,4 +226,94 @@ describe.each(DATABASE_KINDS)('console actions on %s', (kind) => {
       after: { status: 'decided', type: 'status_changed' },
     });
   });
+
+  // Issue 16 items 1-3: what the console's documents are made from, and the print recorded in the history.
+  it('the complaint page carries the branch’s contacts, calendar and policy for its documents', async () => {
+    const detail = (await (await head.call(CONSOLE_PATHS.complaint(complaintId))).json()) as ComplaintDetail;
+    expect(detail.branch).toMatchObject({ address: '', phone: '', hours: '', policyId: 'working_days_10' });
+    expect(detail.statusPageUrl).toBeUndefined();
+    // The admin sets them (the CLI and the console's branch form use the same directory update).
+    const admin = await consoleUser(hq, 'admin');
+    const patch = (json: unknown) => admin.call(CONSOLE_PATHS.branch('MSK-01'), { method: 'PATCH', json });
+    expect((await patch({ phone: 'call us' })).status).toBe(400);
+    expect((await patch({ address: 'x'.repeat(301) })).status).toBe(400);
+    expect((await patch({ hours: 'пн–пт\n9–18' })).status).toBe(400);
+    const contacts = { address: ' Москва, ул. Тверская, 7 ', phone: '+7 495 123-45-67', hours: 'пн–пт 9–18' };
+    expect((await patch({ ...contacts, extraDaysOff: ['2026-12-31'] })).status).toBe(200);
+    const after = (await (await head.call(CONSOLE_PATHS.complaint(complaintId))).json()) as ComplaintDetail;
+    expect(after.branch).toMatchObject({
+      ...contacts,
+      address: 'Москва, ул. Тверская, 7',
+      extraDaysOff: ['2026-12-31'],
+    });
+    // …and the branch receives them with its directory.
+    const branchChange = (await pull(msk, 0)).changes.find((c) => c.kind === 'branch');
+    expect(branchChange).toMatchObject({ branch: { ...contacts, address: 'Москва, ул. Тверская, 7' } });
+    const { rows } = await hq.db.pool.query<{ after: Record<string, unknown> }>(
+      `SELECT after FROM admin_audit WHERE action = 'branch.change' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(rows[0]!.after).toMatchObject({ phone: contacts.phone, hours: contacts.hours });
+  });
+
+  it('a print is recorded: who, which document, when — for readers of the branch only, with CSRF, bounded', async () => {
+    const spb = await enroll(hq, 'SPB-02');
+    const other = registration('SPB-02');
+    await push(spb, [op(spb, 'complaint.register', other)]);
+    const auditor = await consoleUser(hq, 'auditor');
+    const admin = await consoleUser(hq, 'admin');
+    const printed = { document: 'decision_letter', paper: 'a4', language: 'ru' };
+    const print = (c: ConsoleClient, id: string, json: unknown, headers?: Record<string, string>) =>
+      c.call(CONSOLE_PATHS.complaintPrinted(id), { method: 'POST', json, ...(headers ? { headers } : {}) });
+    const before = (await pull(msk, 0)).cursor;
+
+    expect((await print(manager, complaintId, printed)).status).toBe(204);
+    // The auditor may print (the record is for an inspector); the print is still recorded.
+    expect((await print(auditor, complaintId, { ...printed, document: 'record' })).status).toBe(204);
+    // Another branch's complaint is "not found" for the manager of MSK-01; the admin reads no complaints.
+    expect((await print(manager, other.complaint.id, printed)).status).toBe(404);
+    expect((await print(admin, complaintId, printed)).status).toBe(403);
+    expect((await print(manager, uuidv7(), printed)).status).toBe(404);
+    // Bounded, and nothing but the three fields.
+    for (const bad of [
+      { ...printed, document: 'x'.repeat(5000) },
+      { ...printed, paper: 'a3' },
+      { ...printed, language: 'de' },
+      { ...printed, actor: 'Someone else' },
+      { document: 'record' },
+    ])
+      expect((await print(manager, complaintId, bad)).status).toBe(400);
+    // CSRF, and no session: refused before the body is read (a huge body still gets 401, not 413).
+    expect((await print(manager, complaintId, printed, { 'x-csrf-token': 'forged' })).status).toBe(403);
+    const anonymous = await fetch(hq.url + CONSOLE_PATHS.complaintPrinted(complaintId), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: hq.url },
+      body: JSON.stringify({ ...printed, pad: 'x'.repeat(3_000_000) }),
+    });
+    expect(anonymous.status).toBe(401);
+
+    // In the complaint's history at HQ and at the branch, with who printed it.
+    const detail = (await (await head.call(CONSOLE_PATHS.complaint(complaintId))).json()) as ComplaintDetail;
+    const prints = detail.history.filter((e) => e.type === 'document_printed');
+    expect(prints.map((e) => [e.actorId, e.actor, e.data])).toEqual([
+      [manager.user.id, manager.user.name, printed],
+      [auditor.user.id, auditor.user.name, { ...printed, document: 'record' }],
+    ]);
+    const pulled = (await pull(msk, before)).changes.flatMap((c) =>
+      c.kind === 'event' && c.event.type === 'document_printed' ? [c.event.id] : [],
+    );
+    expect(pulled).toEqual(prints.map((e) => e.id));
+    expect(
+      (await pull(spb, 0)).changes.filter((c) => c.kind === 'event' && c.event.type === 'document_printed'),
+    ).toEqual([]);
+    // In the append-only audit.
+    const { rows } = await hq.db.pool.query<{
+      actor_id: string;
+      target: string;
+      after: Record<string, unknown>;
+    }>(`SELECT actor_id, target, after FROM admin_audit WHERE action = 'complaint.printed' ORDER BY id`);
+    expect(rows.map((r) => [r.actor_id, r.after.document, r.after.eventId])).toEqual([
+      [manager.user.id, 'decision_letter', prints[0]!.id],
+      [auditor.user.id, 'record', prints[1]!.id],
+    ]);
+  });
 });

@@ -989,6 +989,79 @@ export const STATUS_PAGE_GENERATORS: RequestGenerator[] = [
   },
 ];
 
+/**
+ * Issue 16: recording a document printed in the console (`POST /v1/console/complaints/:id/printed`) — by A's
+ * manager and an auditor, on A's and B's complaints and ids that are none, with forged or missing sessions
+ * and CSRF tokens, foreign origins, hostile and oversized bodies. A print on B's complaint by A's manager
+ * must never be recorded (CROSS_BRANCH_CHECKS).
+ */
+const PRINTED_BODY = { document: 'acknowledgement', paper: 'a4', language: 'ru' };
+export const CONSOLE_PRINT_GENERATORS: RequestGenerator[] = [
+  {
+    name: 'console print: own and other branch’s complaints',
+    weight: 3,
+    make(rng, w) {
+      const user = rng.pick([w.console.managerA, w.console.managerA, w.console.auditor]);
+      const c = rng.pick(w.branches[rng.pick(['A', 'B'] as const)].complaints);
+      const id = rng.chance(0.9) ? c.id : rng.uuid();
+      const body = {
+        document: rng.pick(['acknowledgement', 'decision_letter', 'record']),
+        paper: rng.pick(['a4', 'receipt80']),
+        language: rng.pick(['ru', 'uk', 'en', 'cs', 'ko']),
+      };
+      return {
+        method: 'POST',
+        path: `/v1/console/complaints/${id}/printed`,
+        headers: { ...JSON_TYPE, cookie: user.cookie, 'x-csrf-token': user.csrf, origin: w.hq.url },
+        body: JSON.stringify(body),
+      };
+    },
+  },
+  {
+    name: 'console print: forged sessions, CSRF, origins, hostile bodies',
+    weight: 2,
+    make(rng, w) {
+      const user = w.console.managerA;
+      const c = rng.pick(w.branches[rng.pick(['A', 'B'] as const)].complaints);
+      const id = rng.pick([c.id, c.id, String(hostileText(rng)).slice(0, 200), '', `${c.id}/../events`]);
+      const cookie = rng.pick([
+        user.cookie,
+        user.cookie,
+        `${user.cookie}x`,
+        '',
+        `otklik_session=${'a'.repeat(43)}`,
+      ]);
+      const csrf = rng.pick([user.csrf, user.csrf, w.console.auditor.csrf, '', 'x'.repeat(5_000)]);
+      const origin = rng.pick([w.hq.url, w.hq.url, 'https://evil.example', 'null']);
+      const body = rng.pick([
+        () => JSON.stringify({ ...PRINTED_BODY, ...(hostileValue(rng) as object) }),
+        () => JSON.stringify({ ...PRINTED_BODY, actor: hostileText(rng), actorId: rng.uuid() }),
+        () =>
+          JSON.stringify({
+            document: hostileValue(rng),
+            paper: hostileValue(rng),
+            language: hostileValue(rng),
+          }),
+        () => JSON.stringify(hostileValue(rng)).slice(0, 100_000),
+        () => JSON.stringify({ ...PRINTED_BODY, pad: 'x'.repeat(rng.int(100_000, 3_000_000)) }),
+        () => '{"document": "record", ',
+      ])();
+      const method = rng.pick(['POST', 'POST', 'POST', 'PUT', 'DELETE']);
+      return {
+        method,
+        path: `/v1/console/complaints/${uri(id)}/printed`,
+        headers: {
+          'content-type': rng.pick(['application/json', 'application/json', 'text/plain']),
+          ...(cookie ? { cookie } : {}),
+          ...(csrf ? { 'x-csrf-token': csrf } : {}),
+          origin,
+        },
+        body,
+      };
+    },
+  },
+];
+
 /** Picks a generator by weight. */
 export function pickGenerator(rng: Rng, generators: readonly RequestGenerator[]): RequestGenerator {
   const total = generators.reduce((sum, g) => sum + g.weight, 0);

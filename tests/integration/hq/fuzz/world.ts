@@ -2,6 +2,7 @@ import { createEnrollment } from '../../../../hq/branches/enrollment';
 import { revokeDevice } from '../../../../hq/devices/registry';
 import { branchOfNumber } from '../../../../shared/complaints/numbering';
 import { HQ_PATHS, pullResponseSchema, type Change } from '../../../../shared/sync/protocol';
+import { consoleUser, type ConsoleClient } from '../../console-client';
 import { call, enroll, type RunningHq, type TestDevice } from '../../harness';
 import { pageBytes, pushEntry, sha, uploadPages } from '../../mail-fixtures';
 
@@ -33,6 +34,8 @@ export interface World {
   /** Unused enrollment codes, each for one branch; a generator uses each at most once. */
   codes: Array<{ code: string; branchCode: string }>;
   maxPhotoBytes: number;
+  /** Console users signed in for the run (issue 16: recording printed documents): A's manager, an auditor. */
+  console: { managerA: ConsoleClient; auditor: ConsoleClient };
 }
 
 export const other = (key: BranchKey): BranchKey => (key === 'A' ? 'B' : 'A');
@@ -105,7 +108,18 @@ export async function buildWorld(hq: RunningHq, options: { codes: number; maxPho
     const branchCode = i % 2 === 0 ? codes.A : codes.B;
     fresh.push({ code: (await createEnrollment(hq.db.pool, { code: branchCode })).code, branchCode });
   }
-  return { hq, branches, revoked, codes: fresh, maxPhotoBytes: options.maxPhotoBytes } satisfies World;
+  const consoleUsers = {
+    managerA: await consoleUser(hq, 'manager', [codes.A]),
+    auditor: await consoleUser(hq, 'auditor'),
+  };
+  return {
+    hq,
+    branches,
+    revoked,
+    codes: fresh,
+    maxPhotoBytes: options.maxPhotoBytes,
+    console: consoleUsers,
+  } satisfies World;
 }
 
 /** Every change a device can pull now, page by page. */
@@ -173,6 +187,15 @@ export const CROSS_BRANCH_CHECKS: Record<string, string> = {
     SELECT a.id FROM complaint_attachments a JOIN complaints c ON c.id = a.complaint_id
       JOIN complaint_events e ON e.id = a.event_id
      WHERE c.branch_id <> a.branch_id OR e.branch_id <> a.branch_id OR e.complaint_id <> a.complaint_id`,
+  // Issue 16: a console user records a print only on a complaint of their own branches.
+  'a print recorded by a manager on a complaint outside their branches': `
+    SELECT e.id FROM complaint_events e JOIN hq_users u ON u.id = e.actor_id
+     WHERE e.type = 'document_printed' AND u.role = 'manager' AND NOT EXISTS (
+       SELECT 1 FROM hq_user_branches ub WHERE ub.user_id = u.id AND ub.branch_id = e.branch_id)`,
+  'a print recorded by no console user and no op': `
+    SELECT e.id FROM complaint_events e
+     WHERE e.type = 'document_printed' AND e.op_id IS NULL
+       AND NOT EXISTS (SELECT 1 FROM hq_users u WHERE u.id = e.actor_id AND u.role IN ('manager', 'auditor'))`,
   'a mail job for another branch’s entry': `
     SELECT j.id FROM mail_outbox j JOIN book_entries e ON e.id = j.entry_id WHERE j.branch_id <> e.branch_id`,
 };

@@ -87,9 +87,19 @@ describe.each(DATABASE_KINDS)('customer document e-mail copies on %s', (kind) =>
     return reg;
   }
 
-  function decide(complaintId: string, at: Date): Array<OperationPayload<'complaint.transition'>> {
-    const steps: Array<{ from: 'registered' | 'in_review'; request: Parameters<typeof transition>[1] }> = [
-      { from: 'registered', request: { to: 'in_review', actor: 'Ольга', now: at } },
+  function decide(
+    complaintId: string,
+    at: Date,
+    from: 'registered' | 'decided' = 'registered',
+  ): Array<OperationPayload<'complaint.transition'>> {
+    const steps: Array<{
+      from: 'registered' | 'in_review' | 'decided';
+      request: Parameters<typeof transition>[1];
+    }> = [
+      from === 'registered'
+        ? { from: 'registered', request: { to: 'in_review', actor: 'Ольга', now: at } }
+        : // Issue 16 item 5: reopened (the customer brought a receipt), then decided again.
+          { from: 'decided', request: { to: 'in_review', actor: 'Ольга', now: at, reason: 'Nová účtenka' } },
       {
         from: 'in_review',
         request: {
@@ -112,8 +122,14 @@ describe.each(DATABASE_KINDS)('customer document e-mail copies on %s', (kind) =>
     });
   }
 
-  it('acknowledgement then decision letter: a PDF in the customer’s language with number, answer date and demand; once each; the branch sees both in the history', async () => {
-    const d = await enroll(hq, branch(), DIRECTORY);
+  it('acknowledgement then decision letter: a PDF in the customer’s language with number, answer date, demand and the branch’s address and phone from HQ’s directory; once each, again for a second decision; the branch sees them in the history', async () => {
+    // Issue 16 item 3: how customers reach the branch, kept at HQ and printed on its copies.
+    const contacts = {
+      address: 'Václavské náměstí 1, 110 00 Praha',
+      phone: '+420 222 333 444',
+      hours: 'po–pá 9:00–18:00',
+    };
+    const d = await enroll(hq, branch(), { ...DIRECTORY, ...contacts });
     const reg = customerComplaint(d, { email: 'minji@example.kr', consent: true, language: 'ko' });
     const c = reg.complaint;
     await push(d, [op(d, 'complaint.register', reg)]);
@@ -143,6 +159,9 @@ describe.each(DATABASE_KINDS)('customer document e-mail copies on %s', (kind) =>
     expect(ackText).toContain(squash(documentsKo.title.acknowledgement));
     expect(ackText).toContain(squash(documentsKo.ack.answerBy.replace('{{date}}', answerBy)));
     expect(ackText).toContain(squash(c.remedy));
+    expect(ackText).toContain(squash(contacts.address));
+    expect(ackText).toContain(squash(contacts.phone));
+    expect(ackText).toContain(squash(contacts.hours));
 
     // Nothing more to send until a decision reaches HQ.
     expect((await worker.runOnce()).documents).toMatchObject({ sent: 0 });
@@ -154,7 +173,8 @@ describe.each(DATABASE_KINDS)('customer document e-mail copies on %s', (kind) =>
     expect((await worker.runOnce()).documents).toMatchObject({ sent: 1 });
     await smtp.waitFor(before + 2);
     const letter = smtp.received[before + 1]!;
-    expect(letter.messageId).toBe(documentMessageId('decision_letter', c.id));
+    const firstDecision = documentMessageId('decision_letter', c.id, decidedAt.toISOString());
+    expect(letter.messageId).toBe(firstDecision);
     const letterText = await pdfText(letter.attachments[0]!.content);
     expect(letterText).toContain(c.number);
     expect(letterText).toContain(squash(documentsKo.letter.outcome.rejected));
@@ -163,11 +183,32 @@ describe.each(DATABASE_KINDS)('customer document e-mail copies on %s', (kind) =>
     expect(letterText).toContain(squash('Česká obchodní inspekce'));
     expect(letterText).toContain(squash(docDate(decidedAt, 'ko', DIRECTORY.timeZone)));
 
-    // Once each: later rounds send nothing; both copies are history lines the branch pulls.
+    // Once each: later rounds send nothing.
     expect((await worker.runOnce()).documents).toMatchObject({ sent: 0 });
     expect(smtp.received.filter((m) => m.messageId?.includes(c.id))).toHaveLength(2);
+
+    // Item 5: reopened and decided again — a second letter, its own message; then nothing more.
+    const redecidedAt = new Date(decidedAt.getTime() + 60_000);
+    await push(
+      d,
+      decide(c.id, redecidedAt, 'decided').map((p) => op(d, 'complaint.transition', p)),
+    );
+    expect((await worker.runOnce()).documents).toMatchObject({ sent: 1 });
+    await smtp.waitFor(before + 3);
+    const secondDecision = documentMessageId('decision_letter', c.id, redecidedAt.toISOString());
+    expect(secondDecision).not.toBe(firstDecision);
+    expect(smtp.received[before + 2]!.messageId).toBe(secondDecision);
+    expect(await pdfText(smtp.received[before + 2]!.attachments[0]!.content)).toContain(
+      squash(docDate(redecidedAt, 'ko', DIRECTORY.timeZone)),
+    );
+    expect((await worker.runOnce()).documents).toMatchObject({ sent: 0 });
+    expect(smtp.received.filter((m) => m.messageId?.includes(c.id))).toHaveLength(3);
+    // The copies are history lines the branch pulls.
     const res = await call(hq, d, `${HQ_PATHS.pull}?cursor=0`);
-    const changes = pullResponseSchema.parse(await res.json()).changes;
+    const pulled = pullResponseSchema.parse(await res.json());
+    // Issue 16 item 4: this HQ runs no status page, so the branch's QR codes stay OTKLIK:<number>:<code>.
+    expect(pulled.statusPageUrl).toBeUndefined();
+    const changes = pulled.changes;
     const emailed = changes.flatMap((ch) =>
       ch.kind === 'event' && ch.event.type === 'document_emailed' ? [ch.event] : [],
     );
@@ -178,12 +219,8 @@ describe.each(DATABASE_KINDS)('customer document e-mail copies on %s', (kind) =>
         to: 'minji@example.kr',
         messageId: documentMessageId('acknowledgement', c.id),
       },
-      {
-        document: 'decision_letter',
-        language: 'ko',
-        to: 'minji@example.kr',
-        messageId: documentMessageId('decision_letter', c.id),
-      },
+      { document: 'decision_letter', language: 'ko', to: 'minji@example.kr', messageId: firstDecision },
+      { document: 'decision_letter', language: 'ko', to: 'minji@example.kr', messageId: secondDecision },
     ]);
     // Two PDFs made and read back, on a shared two-core machine.
   }, 60_000);

@@ -87,6 +87,8 @@ describe.each(DATABASE_KINDS)('console fuzz on %s', (kind) => {
         `${CONSOLE_PATHS.complaints}?q=${encodeURIComponent(pick(['Секретная', 'Тайный', 'SPB', 'секр', 'жалоба']))}&branch=${pick(['', 'SPB-02', 'MSK-01'])}`,
       () => CONSOLE_PATHS.complaint(pick([spbId, mskId, junk()])),
       () => CONSOLE_PATHS.complaintEvents(pick([spbId, mskId, junk()])),
+      // Issue 16: recording a printed document.
+      () => CONSOLE_PATHS.complaintPrinted(pick([spbId, mskId, junk()])),
       () => CONSOLE_PATHS.queues,
       () => CONSOLE_PATHS.photo(pick(['a'.repeat(64), junk()])),
       () => CONSOLE_PATHS.mailRetry(junk()),
@@ -125,6 +127,14 @@ describe.each(DATABASE_KINDS)('console fuzz on %s', (kind) => {
           compensationId: pick([spbId, mskId, junk()]),
           approve: pick([true, false, 'yes', null, 1]),
           reason: pick([junk(), undefined, 'x'.repeat(6000)]),
+        }),
+      // Issue 16: a printed document, right or hostile fields, an extra one.
+      () =>
+        JSON.stringify({
+          document: pick(['acknowledgement', 'decision_letter', 'record', junk()]),
+          paper: pick(['a4', 'receipt80', junk()]),
+          language: pick(['ru', 'ko', junk()]),
+          ...(random() < 0.2 ? { actor: junk() } : {}),
         }),
       () => JSON.stringify({ email: junk(), password: junk(), token: junk() }),
       () =>
@@ -183,5 +193,15 @@ describe.each(DATABASE_KINDS)('console fuzz on %s', (kind) => {
     // HQ is alive and the manager's session still works.
     const after = await manager.call(CONSOLE_PATHS.complaint(mskId));
     expect(after.status).toBe(200);
+    // Issue 16: no print was recorded on the other branch's complaint, and every print recorded is a
+    // well-formed event of the manager (the body's own fields never name who printed).
+    const { rows } = await hq.db.pool.query<{ complaint_id: string; actor_id: string; data: object }>(
+      `SELECT complaint_id, actor_id, data FROM complaint_events WHERE type = 'document_printed'`,
+    );
+    expect(rows.filter((r) => r.complaint_id !== mskId)).toEqual([]);
+    for (const r of rows) {
+      expect(r.actor_id).toBe(manager.user.id);
+      expect(Object.keys(r.data).sort()).toEqual(['document', 'language', 'paper']);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../../../hq/config';
-import { complaintCheckCode, formatCheckCode } from '../../../../shared/documents';
-import { HQ_PATHS } from '../../../../shared/sync/protocol';
+import { complaintCheckCode, formatCheckCode, qrPayload } from '../../../../shared/documents';
+import { HQ_PATHS, pullResponseSchema } from '../../../../shared/sync/protocol';
 import documentsCs from '../../../../locales/cs/documents.json';
 import documentsKo from '../../../../locales/ko/documents.json';
 import complaintsKo from '../../../../locales/ko/complaints.json';
@@ -74,6 +74,18 @@ describe.each(DATABASE_KINDS)('status page on %s', (kind) => {
       reg.complaint.id,
     ])
       expect(html).not.toContain(personal);
+  });
+
+  it('the branch learns the page’s address with every pull; the receipt’s QR code opens it (item 4)', async () => {
+    const d = await enroll(hq, reg.complaint.branchCode, DIRECTORY);
+    const res = await call(hq, d, `${HQ_PATHS.pull}?cursor=0`);
+    const page = pullResponseSchema.parse(await res.json());
+    expect(page.statusPageUrl).toBe(hq.url);
+    const payload = qrPayload({ number: reg.complaint.number, checkCode: code }, page.statusPageUrl);
+    expect(payload).toBe(`${hq.url}/c/${reg.complaint.number}?k=${code}`);
+    const opened = await fetch(payload, { headers: { 'accept-language': 'ko' } });
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain(reg.complaint.number);
   });
 
   it('a wrong code, an unknown number and an internal complaint: the same answer, in the reader’s language', async () => {

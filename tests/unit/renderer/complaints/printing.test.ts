@@ -1,11 +1,15 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commands } from 'vitest/browser';
 import { changeStatus, registerComplaint } from '../../../../renderer/complaints/actions';
 import { printForComplaint } from '../../../../renderer/complaints/printing';
 import { complaintHistory } from '../../../../renderer/complaints/queries';
-import { rememberPrint } from '../../../../renderer/documents/preferences';
+import { rememberPrint } from '../../../../renderer/complaints/printPreferences';
+import { rememberStatusPageUrl } from '../../../../renderer/db/device';
 import { initI18n } from '../../../../renderer/i18n';
+import { platform } from '../../../../renderer/platform';
 import { PRINT_ROOT_CLASS } from '../../../../renderer/platform/webPrint';
 import { formatCheckCode, complaintCheckCode } from '../../../../shared/documents';
+import type { PrintJob } from '../../../../shared/ipc/contract';
 import { OLGA, input, now, openDb, settings } from '../fixtures';
 
 // Issue 16 (R9, R15, R25) in a real Chromium with the real store: a complaint's document goes through the
@@ -118,5 +122,29 @@ describe('printForComplaint', () => {
       paper: 'a4',
       language: 'ru',
     });
+  });
+
+  // Issue 16 item 4: HQ runs the status page (its address came with the last pull): the receipt's QR code
+  // opens it on a phone; HQ stopped running it: back to OTKLIK:<number>:<code>. Decoded from the PDF.
+  it('the QR code carries the status page’s address when HQ runs it, OTKLIK:… when it does not', async () => {
+    const db = openDb();
+    const c = await registerComplaint(db, input(), settings(), OLGA, now, { acknowledged: true });
+    const jobs: PrintJob[] = [];
+    const realPrint = platform.print.bind(platform);
+    vi.spyOn(platform, 'print').mockImplementation(async (job) => {
+      jobs.push(job);
+      return realPrint(job);
+    });
+    probePrint();
+    await rememberStatusPageUrl(db, 'https://status.example.ru/');
+    await printForComplaint(db, c, 'acknowledgement', settings(), OLGA, now);
+    await rememberStatusPageUrl(db, undefined);
+    await printForComplaint(db, c, 'acknowledgement', settings(), OLGA, now);
+    const [on, off] = await commands.printDocumentsToPdf(
+      jobs.map((j, i) => ({ id: `branch-qr-${i}`, html: j.html, format: 'a4' as const })),
+    );
+    const code = complaintCheckCode(c);
+    expect(on!.qr?.text).toBe(`https://status.example.ru/c/${c.number}?k=${code}`);
+    expect(off!.qr?.text).toBe(`OTKLIK:${c.number}:${code}`);
   });
 });

@@ -22,6 +22,13 @@ describe('acknowledgementBlocks', () => {
     const noHours = acknowledgementBlocks({ ...doc, branch: { ...doc.branch, opens: '', closes: '' } }, t);
     expect(all(noHours)).not.toContain('branch.hours');
   });
+
+  it('opening hours HQ keeps as text replace the office hours (issue 16 item 3)', () => {
+    const doc = acknowledgementOf(sourceOf('RU', complaintOf('RU')));
+    const text = all(acknowledgementBlocks({ ...doc, branch: { ...doc.branch, hours: 'пн–пт 9–18' } }, t));
+    expect(text).toContain('branch.hoursText{"hours":"пн–пт 9–18"}');
+    expect(text).not.toContain('branch.hours{');
+  });
 });
 
 describe('decisionLetterBlocks', () => {

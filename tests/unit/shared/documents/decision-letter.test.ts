@@ -72,6 +72,31 @@ describe('decision letter (R15, R17)', () => {
     expect(decisionLetterOf(source)?.compensation).toEqual({ amountMinor: 15000, currency: 'KRW' });
   });
 
+  // R16: the compensation recorded with the decision is stated once it binds the company, never while
+  // it awaits approval or after a refusal.
+  it.each([
+    ['not_required', true],
+    ['approved', true],
+    ['pending', false],
+    ['refused', false],
+  ] as const)('a compensation in force that is %s is stated: %s', (approval, stated) => {
+    const { complaint, events } = decided('RU', {
+      outcome: 'partly_upheld',
+      justification: 'Ч',
+      alternativeOffered: 'А',
+    });
+    const amount = { amountMinor: 150000, currency: 'RUB' };
+    const withComp = {
+      ...complaint,
+      progress: {
+        ...complaint.progress,
+        compensation: { id: 'c1', amount, form: 'refund', approval, decidedAt: '2026-09-18T12:31:00Z' },
+      },
+    } as typeof complaint;
+    const doc = decisionLetterOf(sourceOf('RU', withComp, events));
+    expect(doc?.compensation).toEqual(stated ? amount : undefined);
+  });
+
   it('does not exist before a decision', () => {
     expect(decisionLetterOf(sourceOf('RU', complaintOf('RU')))).toBeNull();
   });

@@ -38,6 +38,29 @@ describe('identities and names', () => {
     expect(documentMessageId('decision_letter', id)).not.toBe(documentMessageId('acknowledgement', id));
     expect(documentMailJobId('decision_letter', id)).toBe(`decision_letter:${id}`);
   });
+
+  // Issue 16 item 5: a complaint reopened and decided again gets a second letter, under its own Message-ID.
+  it('one Message-ID and one job per decision letter per decision, stable for the same decision', () => {
+    const id = '019a1f52-7c3e-7d10-9b7e-5f2c8a4d1e33';
+    const first = '2026-09-18T12:30:00.000Z';
+    const second = '2026-09-21T08:05:00.000Z';
+    const ms = Date.parse(first);
+    expect(documentMessageId('decision_letter', id, first)).toBe(
+      `<document.decision_letter.${id}.${ms}@otklik>`,
+    );
+    expect(documentMessageId('decision_letter', id, first)).toBe(
+      documentMessageId('decision_letter', id, first),
+    );
+    expect(documentMessageId('decision_letter', id, second)).not.toBe(
+      documentMessageId('decision_letter', id, first),
+    );
+    expect(documentMailJobId('decision_letter', id, second)).toBe(
+      `decision_letter:${id}:${Date.parse(second)}`,
+    );
+    // The acknowledgement is one per complaint whatever is passed.
+    expect(documentMessageId('acknowledgement', id, first)).toBe(documentMessageId('acknowledgement', id));
+    expect(() => documentMessageId('decision_letter', id, 'not a time')).toThrow();
+  });
   it.each([
     ['acknowledgement', 'MSK-01-2026-100042', 'acknowledgement-MSK-01-2026-100042.pdf'],
     ['decision_letter', 'PRG-01-2026-100001', 'decision-letter-PRG-01-2026-100001.pdf'],

@@ -38,6 +38,30 @@ describe('branch directory from HQ (issue 6)', () => {
   });
 });
 
+// Issue 16 item 3: how customers reach the branch is kept at HQ and replaces the workstation's own, so
+// the branch's printed documents say what HQ's e-mailed copies and the console's documents say.
+describe('the branch’s address, phone and opening hours from HQ (issue 16)', () => {
+  const withContacts = { ...local, branchAddress: 'Old street 1', branchPhone: '+7 495 000-00-00' };
+  it.each([
+    ['HQ set none: the local ones stay', {}, null],
+    [
+      'HQ set all three: they replace the local ones (trimmed)',
+      { address: ' Тверская, 7 ', phone: '+7 495 123-45-67', hours: 'пн–пт 9–18' },
+      { branchAddress: 'Тверская, 7', branchPhone: '+7 495 123-45-67', branchHours: 'пн–пт 9–18' },
+    ],
+    [
+      'HQ set the phone only',
+      { phone: '+7 495 123-45-67' },
+      { branchAddress: 'Old street 1', branchPhone: '+7 495 123-45-67' },
+    ],
+    ['the same values again: no change', { address: 'Old street 1' }, null],
+  ] as const)('%s', (_name, fromHq, expected) => {
+    const next = withHqDirectory(withContacts, { ...hq, ...fromHq });
+    if (expected === null) expect(next).toBeNull();
+    else expect(next).toMatchObject(expected);
+  });
+});
+
 describe('which directory fields HQ has set (issue 4 review: read-only on the branch)', () => {
   it.each([
     ['not enrolled', undefined, []],
