@@ -13,7 +13,7 @@ import {
 } from '../../shared/lifecycle';
 import { canTakeOver } from '../../shared/people/model';
 import { recordAudit, type AuditContext } from '../audit/log';
-import { branchTx } from '../branches/versions';
+import { branchTx, lockBranch } from '../branches/versions';
 import { appendEvents } from '../complaints/history';
 import { inTransaction } from '../db/database';
 import { HqError } from '../errors';
@@ -65,6 +65,16 @@ export async function actOnComplaint(
   await inTransaction(pool, async (client) => {
     const params: unknown[] = [complaintId];
     const scope = scopeCondition(principal, params);
+    const found = await client.query<{ branch_id: number }>(
+      `SELECT c.branch_id FROM complaints c WHERE c.id = $1 AND ${scope}`,
+      params,
+    );
+    if (!found.rows[0]) throw notFound();
+    // The branch's lock before the complaint's row, as every writer of its data takes them (a push locks
+    // the branch, then its complaints; so does the print route): the other order can deadlock against a
+    // push on PostgreSQL. A complaint never moves to another branch, so the branch read above stays right;
+    // its state is read under the lock.
+    await lockBranch(client, found.rows[0].branch_id);
     const { rows } = await client.query<{
       branch_id: number;
       number: string;
@@ -72,8 +82,8 @@ export async function actOnComplaint(
       progress: Milestones;
     }>(
       `SELECT c.branch_id, c.number, c.status, c.record->'progress' AS progress FROM complaints c
-        WHERE c.id = $1 AND ${scope} FOR UPDATE`,
-      params,
+        WHERE c.id = $1 FOR UPDATE`,
+      [complaintId],
     );
     const c = rows[0];
     if (!c) throw notFound();
