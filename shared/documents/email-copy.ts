@@ -3,6 +3,7 @@
  * which HQ sends as PDF through its mail queue. Which documents a complaint gets, under which Message-ID,
  * and what the e-mail says around the attachment — pure, so the rules are table-tested.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { Complaint } from '../complaints/model';
 import { isValidEmail } from '../complaints/validation';
 import type { Translate } from '../mail/content';
@@ -43,13 +44,22 @@ function decisionKey(decidedAt: string): string {
 }
 
 /**
+ * The complaint as the customer's mail names it: a digest of its id, never the id itself — whoever knows the
+ * id can compute the receipt's check code (check-code.ts), and the customer receives this header.
+ */
+function mailKey(complaintId: string): string {
+  const digest = sha256(new TextEncoder().encode(`otklik/document-mail/v1\u0000${complaintId}`));
+  return Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
  * One message per acknowledgement per complaint, one per decision letter per decision: a retry, or a send
  * after an HQ restart, is the same message; a second decision is a new one.
  */
 export function documentMessageId(kind: EmailedDocument, complaintId: string, decidedAt?: string): string {
   if (kind === 'decision_letter' && decidedAt)
-    return `<document.${kind}.${complaintId}.${decisionKey(decidedAt)}@otklik>`;
-  return `<document.${kind}.${complaintId}@otklik>`;
+    return `<document.${kind}.${mailKey(complaintId)}.${decisionKey(decidedAt)}@otklik>`;
+  return `<document.${kind}.${mailKey(complaintId)}@otklik>`;
 }
 
 export function documentMailJobId(kind: EmailedDocument, complaintId: string, decidedAt?: string): string {

@@ -34,7 +34,16 @@ describe('documentsToEmail', () => {
 describe('identities and names', () => {
   it('one Message-ID and one job per document per complaint', () => {
     const id = '019a1f52-7c3e-7d10-9b7e-5f2c8a4d1e33';
-    expect(documentMessageId('acknowledgement', id)).toBe(`<document.acknowledgement.${id}@otklik>`);
+    expect(documentMessageId('acknowledgement', id)).toMatch(
+      /^<document\.acknowledgement\.[0-9a-f]{32}@otklik>$/,
+    );
+    expect(documentMessageId('acknowledgement', id)).toBe(documentMessageId('acknowledgement', id));
+    expect(documentMessageId('acknowledgement', '019a1f52-7c3e-7d10-9b7e-5f2c8a4d1e34')).not.toBe(
+      documentMessageId('acknowledgement', id),
+    );
+    // The customer receives this header: never the complaint's id, from which the check code follows.
+    expect(documentMessageId('acknowledgement', id)).not.toContain(id);
+    expect(documentMessageId('decision_letter', id, '2026-09-18T12:30:00.000Z')).not.toContain(id);
     expect(documentMessageId('decision_letter', id)).not.toBe(documentMessageId('acknowledgement', id));
     expect(documentMailJobId('decision_letter', id)).toBe(`decision_letter:${id}`);
   });
@@ -45,8 +54,8 @@ describe('identities and names', () => {
     const first = '2026-09-18T12:30:00.000Z';
     const second = '2026-09-21T08:05:00.000Z';
     const ms = Date.parse(first);
-    expect(documentMessageId('decision_letter', id, first)).toBe(
-      `<document.decision_letter.${id}.${ms}@otklik>`,
+    expect(documentMessageId('decision_letter', id, first)).toMatch(
+      new RegExp(`^<document\\.decision_letter\\.[0-9a-f]{32}\\.${ms}@otklik>$`),
     );
     expect(documentMessageId('decision_letter', id, first)).toBe(
       documentMessageId('decision_letter', id, first),
