@@ -1,12 +1,13 @@
 import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { ComplaintEvent } from '../../shared/complaints/model';
-import type { ConsolePrinted } from '../../shared/console/protocol';
+import type { ConflictReason, ConsolePrinted } from '../../shared/console/protocol';
 import { HANDLING_EVENT_DATA } from '../../shared/handling/event-data';
 import { recordAudit } from '../audit/log';
 import { branchTx, lockBranch } from '../branches/versions';
 import { appendEvents } from '../complaints/history';
 import { inTransaction } from '../db/database';
+import { HqError } from '../errors';
 import type { ConsolePrincipal } from '../people/sessions';
 import { notFound } from './detail';
 import { scopeCondition } from './scope';
@@ -31,12 +32,23 @@ export async function recordConsolePrint(
   return inTransaction(pool, async (client) => {
     const params: unknown[] = [complaintId];
     const scope = scopeCondition(principal, params);
-    const { rows } = await client.query<{ branch_id: number; number: string }>(
-      `SELECT c.branch_id, c.number FROM complaints c WHERE c.id = $1 AND ${scope}`,
+    const { rows } = await client.query<{ branch_id: number; number: string; decided: boolean }>(
+      `SELECT c.branch_id, c.number, (c.record->'progress'->'decision') IS NOT NULL AS decided
+         FROM complaints c WHERE c.id = $1 AND ${scope}`,
       params,
     );
     const c = rows[0];
     if (!c) throw notFound();
+    // A decision letter exists only while a decision is in force (the console offers it only then).
+    if (data.document === 'decision_letter' && !c.decided)
+      throw new HqError(
+        409,
+        'conflict',
+        'This complaint has no decision in force: no decision letter to print.',
+        {
+          reason: 'complaint_changed' satisfies ConflictReason,
+        },
+      );
     // The branch's lock first, as every writer of its data (a push locks the branch, then its complaints):
     // taking the complaint's row first deadlocked against a push in the fuzz run. A complaint never moves
     // to another branch, so the branch read above stays right.

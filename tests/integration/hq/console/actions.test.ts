@@ -282,6 +282,10 @@ describe.each(DATABASE_KINDS)('console actions on %s', (kind) => {
       { document: 'record' },
     ])
       expect((await print(manager, complaintId, bad)).status).toBe(400);
+    // A decision letter only while a decision is in force (nothing recorded: the audit below has two prints).
+    const undecided = registration('MSK-01');
+    await push(msk, [op(msk, 'complaint.register', undecided)]);
+    expect((await print(manager, undecided.complaint.id, printed)).status).toBe(409);
     // CSRF, and no session: refused before the body is read (a huge body still gets 401, not 413).
     expect((await print(manager, complaintId, printed, { 'x-csrf-token': 'forged' })).status).toBe(403);
     const anonymous = await fetch(hq.url + CONSOLE_PATHS.complaintPrinted(complaintId), {
