@@ -165,6 +165,8 @@ export function checkPushedEvent(
 ): readonly RefusalReason[] {
   const rule = RULES[event.type];
   if (!rule) return [];
+  // The push schema allows only ISO instants; anything else could not be judged by time at all.
+  if (Number.isNaN(Date.parse(event.at))) return ['change_value_invalid'];
   const progress = milestonesFromEvents(history);
   const r = rule({ status: progress.status, progress }, history, event, ctx);
   return r.ok ? [] : r.reasons;

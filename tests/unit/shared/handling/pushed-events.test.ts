@@ -209,6 +209,13 @@ describe('checkPushedEvent', () => {
       {},
       ['complaint_merged'],
     ],
+    [
+      'a time that is no time',
+      decided,
+      at(ev('task_created', VALID.task_created), 'gestern'),
+      {},
+      ['change_value_invalid'],
+    ],
     // Types without a branch rule pass (their schema checked them).
     [
       'the conversation guide',
