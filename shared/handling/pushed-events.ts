@@ -14,6 +14,8 @@
  *   not the role the event claims; an actor HQ does not know cannot approve.
  * - A compensation's `approvalRequired` is the branch's, as shared/handling/compensation says; HQ only
  *   refuses one that contradicts the threshold the event itself names.
+ * - A task id HQ already has is refused (`change_value_invalid`): the branch makes a new id for each task, so
+ *   only a forged or replayed-as-new event repeats one, and the replay would silently drop it.
  * Corrections, re-assessments, attachments and merges have their own HQ paths (hq/complaints/*).
  */
 import type { ComplaintEvent, Milestones } from '../complaints/model';
