@@ -16,6 +16,7 @@ import { branchTx, type BranchTx } from '../branches/versions';
 import { inTransaction } from '../db/database';
 import { applyAttachmentAdded, applyAttachmentRemoved } from './attachments';
 import { applyRecordChange } from './corrections';
+import { recheckPushedEvent } from './rechecks';
 import { appendEvents } from './history';
 
 /**
@@ -65,13 +66,16 @@ export async function appendComplaintEvent(
   opId: string,
   { event }: OperationPayload<'complaint.event'>,
 ): Promise<OpOutcome> {
-  const complaint = await lockComplaint(tx.client, { id: event.complaintId, branchId: tx.branchId });
-  if (!complaint) return rejected('unknown_complaint');
+  if (!(await lockComplaint(tx.client, { id: event.complaintId, branchId: tx.branchId })))
+    return rejected('unknown_complaint');
   // R3/R13: a correction or re-assessment also changes HQ's stored record (hq/complaints/corrections.ts).
   if (recordChangeKind(event.type)) return applyRecordChange(tx, opId, event);
   // R3, R5: a file attached is recorded for the console beside its event (hq/complaints/attachments.ts).
   if (event.type === 'attachment_added') return applyAttachmentAdded(tx, opId, event);
   if (event.type === 'attachment_removed') return applyAttachmentRemoved(tx, opId, event);
+  // Issue 15: every other handling event by the rule the branch ran, against HQ's history (rechecks.ts).
+  const refusal = await recheckPushedEvent(tx, event);
+  if (refusal) return rejected(refusal);
   await appendEvents(tx, opId, event.complaintId, [event]);
   return APPLIED;
 }

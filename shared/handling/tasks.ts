@@ -110,14 +110,19 @@ export function checkTask(
   };
 }
 
-/** Done, reopened or cancelled: a known task, a real change; reopening and cancelling say why. */
+/**
+ * Done, reopened or cancelled: a known task, a real change; reopening and cancelling say why. Not on a
+ * closed complaint: it closed with none open (guard `open_tasks`), and it stays that way unless reopened.
+ */
 export function checkTaskStatus(
+  subject: { status: ComplaintStatus },
   tasks: readonly Pick<DepartmentTask, 'taskId' | 'status'>[],
   change: { taskId: string; status: TaskStatus; note?: string },
 ): { ok: true; data: TaskStatusData } | { ok: false; reasons: RefusalReason[] } {
   const task = tasks.find((t) => t.taskId === change.taskId);
   if (!task) return { ok: false, reasons: ['task_unknown'] };
   const reasons: RefusalReason[] = [];
+  if (subject.status === 'closed') reasons.push('complaint_closed');
   if (!(TASK_STATUSES as readonly string[]).includes(change.status)) reasons.push('change_value_invalid');
   else if (task.status === change.status) reasons.push('task_status_unchanged');
   const note = change.note?.trim();

@@ -128,8 +128,8 @@ export function changeTaskStatus(
     [
       {
         type: 'task_status_changed',
-        check: ({ history }) => {
-          const r = checkTaskStatus(tasksOf(history), change);
+        check: ({ complaint, history }) => {
+          const r = checkTaskStatus(complaint, tasksOf(history), change);
           return r.ok ? { ok: true, data: r.data } : r;
         },
       },

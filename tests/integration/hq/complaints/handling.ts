@@ -37,15 +37,32 @@ export async function pullAll(hq: RunningHq, device: TestDevice) {
 
 let minute = 0;
 
-/** A history event as the branch app writes it (a later minute each time). */
+/** A history event as the branch app writes it (a later minute each time), by `by` when given. */
 export function event(
   complaintId: string,
   type: ComplaintEvent['type'],
   data: Record<string, unknown>,
+  by?: { name: string; id: string },
 ): ComplaintEvent {
   minute += 1;
   const at = new Date(Date.parse('2026-03-02T10:00:00Z') + minute * 60_000).toISOString();
-  return { id: uuidv7(), complaintId, type, at, actor: 'Ольга', data };
+  const actor = by ? { actor: by.name, actorId: by.id } : { actor: 'Ольга' };
+  return { id: uuidv7(), complaintId, type, at, ...actor, data };
+}
+
+/** An employee of the device's branch, as its first-run wizard or a branch manager creates one (issue 14). */
+export function employee(device: TestDevice, name: string, role: 'counter' | 'branch_manager') {
+  const person = { id: uuidv7(), name };
+  const upsert = op(device, 'employee.upsert', {
+    employee: {
+      ...person,
+      branchCode: device.branchCode,
+      role,
+      active: true,
+      updatedAt: '2026-03-01T08:00:00Z',
+    },
+  });
+  return { person, upsert };
 }
 
 export const eventOp = (device: TestDevice, e: ComplaintEvent) => op(device, 'complaint.event', { event: e });

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, enroll, op, registration, startHq, type RunningHq } from '../../harness';
-import { event, eventOp, pullAll, push, transitionOp } from './handling';
+import { employee, event, eventOp, pullAll, push, transitionOp } from './handling';
 
 /**
  * R16 (issue 15): HQ refuses the status changes the shared lifecycle refuses at the branch, reading its own
@@ -37,7 +37,10 @@ describe.each(DATABASE_KINDS)('handling guards at HQ on %s', (kind) => {
     };
     const inform = () => transitionOp(pc, id, 'decided', 'customer_informed');
     const close = () => transitionOp(pc, id, 'follow_up', 'closed');
+    // The approver is a branch manager HQ knows (issue 15: HQ reads the role, not the event's claim).
+    const manager = employee(pc, 'Иван Петров', 'branch_manager');
     const outcomes = await push(hq, pc, [
+      manager.upsert,
       op(pc, 'complaint.register', reg),
       transitionOp(pc, id, 'registered', 'in_review'),
       transitionOp(pc, id, 'in_review', 'decided', { decision: { outcome: 'upheld' } }),
@@ -45,11 +48,24 @@ describe.each(DATABASE_KINDS)('handling guards at HQ on %s', (kind) => {
       inform(),
       eventOp(
         pc,
-        event(id, 'compensation_refused', { compensationId, approverRole: 'head_of_sales', reason: 'Много' }),
+        event(
+          id,
+          'compensation_refused',
+          { compensationId, approverRole: 'branch_manager', reason: 'Много' },
+          manager.person,
+        ),
       ),
       inform(),
       eventOp(pc, event(id, 'compensation_decided', decided)),
-      eventOp(pc, event(id, 'compensation_approved', { compensationId, approverRole: 'branch_manager' })),
+      eventOp(
+        pc,
+        event(
+          id,
+          'compensation_approved',
+          { compensationId, approverRole: 'branch_manager' },
+          manager.person,
+        ),
+      ),
       eventOp(
         pc,
         event(id, 'task_created', {
@@ -74,6 +90,7 @@ describe.each(DATABASE_KINDS)('handling guards at HQ on %s', (kind) => {
       'applied',
       'applied',
       'applied',
+      'applied',
       'compensation_approval_pending',
       'applied',
       'compensation_refused',
@@ -86,6 +103,126 @@ describe.each(DATABASE_KINDS)('handling guards at HQ on %s', (kind) => {
       'applied',
       'applied',
     ]);
+    const { complaints } = await pullAll(hq, pc);
+    expect(complaints.get(id)).toMatchObject({
+      status: 'closed',
+      progress: { compensation: { approval: 'approved' }, openTasks: 0 },
+    });
+  });
+
+  /**
+   * Issue 15: every handling event a branch pushes is checked by the rule the branch ran, against HQ's
+   * history — valid ones applied, the others refused with the rule's reason and nothing written.
+   */
+  it('handling events: applied when the branch rule holds at HQ, refused with its reason otherwise', async () => {
+    const code = `GD${kind === 'pglite' ? 'L' : 'P'}-02`;
+    const pc = await enroll(hq, code);
+    const reg = registration(code);
+    const id = reg.complaint.id;
+    const decider = employee(pc, 'Иван Петров', 'branch_manager');
+    const approver = employee(pc, 'Мария Сидорова', 'branch_manager');
+    const counter = employee(pc, 'Ольга Кузнецова', 'counter');
+    const compensationId = uuidv7();
+    const decided = (patch: Record<string, unknown> = {}) => ({
+      compensationId,
+      answers: {
+        longTermCustomer: 'yes',
+        willBuyAgain: 'no',
+        reputationEffect: 'yes',
+        demandsReasonable: 'yes',
+        companyFaultPercent: 50,
+      },
+      amount: { amountMinor: 800_000, currency: 'RUB' },
+      form: 'refund',
+      approvalRequired: true,
+      threshold: { amountMinor: 500_000, currency: 'RUB' },
+      ...patch,
+    });
+    const answer = (approve: boolean, by: { name: string; id: string }) =>
+      event(
+        id,
+        approve ? 'compensation_approved' : 'compensation_refused',
+        { compensationId, approverRole: 'branch_manager', ...(approve ? {} : { reason: 'Слишком много' }) },
+        by,
+      );
+    const taskId = uuidv7();
+    const task = (patch: Record<string, unknown> = {}) =>
+      event(id, 'task_created', {
+        taskId,
+        department: 'finance',
+        ownerName: 'Бухгалтерия',
+        dueDate: '2026-03-20',
+        text: 'Вернуть деньги',
+        ...patch,
+      });
+    const callbackId = uuidv7();
+    const promise = (dueAt: string, cbId = callbackId) =>
+      event(id, 'callback_promised', { callbackId: cbId, dueAt, phone: '+7 916 555-12-34' });
+    // Ops take the device's sequence when made: the ones before the checked events are made first.
+    const head = [
+      decider.upsert,
+      approver.upsert,
+      counter.upsert,
+      op(pc, 'complaint.register', reg),
+      transitionOp(pc, id, 'registered', 'in_review'),
+      transitionOp(pc, id, 'in_review', 'decided', { decision: { outcome: 'upheld' } }),
+    ];
+    const expected: [ReturnType<typeof event> | (() => ReturnType<typeof transitionOp>), string][] = [
+      // R16: the event's own threshold says approval is needed; it may not say otherwise.
+      [
+        event(id, 'compensation_decided', decided({ approvalRequired: false }), decider.person),
+        'change_value_invalid',
+      ],
+      [event(id, 'compensation_decided', decided(), decider.person), 'applied'],
+      [answer(true, decider.person), 'approval_by_decider'],
+      [answer(true, counter.person), 'approver_role_required'],
+      // Someone HQ does not know of this branch cannot approve.
+      [answer(true, { name: 'Некто', id: uuidv7() }), 'approver_role_required'],
+      [answer(true, approver.person), 'applied'],
+      // Another PC's answer arriving after it: nothing pending any more.
+      [answer(false, approver.person), 'approval_not_pending'],
+      [task({ dueDate: '2026-02-01' }), 'task_due_date_invalid'],
+      [task(), 'applied'],
+      [task({ text: 'Ещё раз' }), 'change_value_invalid'],
+      // R4: "now" is when the branch wrote it, so yesterday's promise is not judged by HQ's clock.
+      [promise('2026-03-01T10:00:00Z'), 'callback_in_past'],
+      [promise('2026-03-05T10:00:00Z'), 'applied'],
+      [event(id, 'callback_done', { callbackId: uuidv7(), outcome: 'reached' }), 'callback_not_pending'],
+      [event(id, 'callback_done', { callbackId, outcome: 'reached' }), 'applied'],
+      [event(id, 'passed_to_head_of_sales', { reason: 'Клиент требует руководство' }), 'applied'],
+      [event(id, 'passed_to_head_of_sales', { reason: 'Ещё раз' }), 'already_with_head_of_sales'],
+      [event(id, 'handed_to_senior', { seniorName: 'ольга', reason: 'threatening' }), 'senior_required'],
+      [event(id, 'handed_to_senior', { seniorName: 'Иван Петров', reason: 'threatening' }), 'applied'],
+      [
+        event(id, 'customer_info_added', { from: 'Клиент', channel: 'phone', text: 'Чек нашёлся' }),
+        'applied',
+      ],
+      [event(id, 'recourse_explained', { routes: ['ru_court'], country: 'RU', language: 'ru' }), 'applied'],
+      [() => transitionOp(pc, id, 'decided', 'customer_informed'), 'applied'],
+      [
+        () =>
+          transitionOp(pc, id, 'customer_informed', 'follow_up', {
+            followUp: { outcome: 'accepted', satisfaction: 4 },
+          }),
+        'applied',
+      ],
+      [event(id, 'task_status_changed', { taskId, status: 'done' }), 'applied'],
+      [() => transitionOp(pc, id, 'follow_up', 'closed'), 'applied'],
+      // A closed complaint: its tasks stay settled, no callback is promised on it.
+      [event(id, 'task_status_changed', { taskId, status: 'open', note: 'Снова' }), 'complaint_closed'],
+      [promise('2026-03-06T10:00:00Z', uuidv7()), 'complaint_closed'],
+    ];
+    const outcomes = await push(hq, pc, [
+      ...head,
+      ...expected.map(([e]) => (typeof e === 'function' ? e() : eventOp(pc, e))),
+    ]);
+    expect(outcomes.slice(head.length).map((o) => o.reason ?? o.outcome)).toEqual(expected.map(([, r]) => r));
+    // Nothing written for a refused op: none of its events is in HQ's history.
+    const refused = expected.flatMap(([e, r]) => (r !== 'applied' && typeof e !== 'function' ? [e.id] : []));
+    const stored = await hq.db.pool.query('SELECT id FROM complaint_events WHERE id = ANY($1::uuid[])', [
+      refused,
+    ]);
+    expect(stored.rows).toEqual([]);
     const { complaints } = await pullAll(hq, pc);
     expect(complaints.get(id)).toMatchObject({
       status: 'closed',

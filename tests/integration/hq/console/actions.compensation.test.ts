@@ -11,7 +11,7 @@ import {
   type RunningHq,
   type TestDevice,
 } from '../../harness';
-import { event, eventOp, pullAll, push, transitionOp } from '../complaints/handling';
+import { employee, event, eventOp, pullAll, push, transitionOp } from '../complaints/handling';
 
 /**
  * R16 (issue 15): a compensation above the threshold waits for approval; the branch manager of the branch
@@ -95,8 +95,28 @@ describe.each(DATABASE_KINDS)('compensation approval in the console on %s', (kin
       actorId: manager.user.id,
       data: { compensationId, approverRole: 'branch_manager' },
     });
-    const [inform] = await push(hq, pc, [transitionOp(pc, id, 'decided', 'customer_informed')]);
+    // Issue 15: the branch manager's own answer, given offline at the branch, arrives after the console's:
+    // refused by the same rule (nothing pending any more) and not written.
+    const atBranch = employee(pc, 'Пётр Смирнов', 'branch_manager');
+    const late = event(
+      id,
+      'compensation_refused',
+      {
+        compensationId,
+        approverRole: 'branch_manager',
+        reason: 'Слишком много',
+      },
+      atBranch.person,
+    );
+    const [, lateOutcome, inform] = await push(hq, pc, [
+      atBranch.upsert,
+      eventOp(pc, late),
+      transitionOp(pc, id, 'decided', 'customer_informed'),
+    ]);
+    expect(lateOutcome).toMatchObject({ outcome: 'rejected', reason: 'approval_not_pending' });
     expect(inform?.outcome).toBe('applied');
+    const stored = await hq.db.pool.query('SELECT 1 FROM complaint_events WHERE id = $1', [late.id]);
+    expect(stored.rowCount).toBe(0);
     const audit = await hq.db.pool.query(
       `SELECT action, actor_id FROM admin_audit WHERE action LIKE 'complaint.compensation%'`,
     );

@@ -1,3 +1,4 @@
+import type { ComplaintEventType } from '../../../../shared/complaints/model';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/handling/attachments';
 import {
   SYNC_SCHEMA_VERSION,
@@ -189,6 +190,86 @@ function merge(
   return { survivorId: survivor.id, mergedId: merged.id, into, from };
 }
 
+/**
+ * Issue 15: a handling event HQ re-checks with the branch's rule (shared/handling/pushed-events) — valid
+ * data, mostly refused by HQ's state of the complaint (no decision, nothing pending, an unknown task or
+ * callback), or with hostile fields (`hostile`: oversized or odd text, absurd amounts and dates).
+ */
+function handlingEvent(rng: Rng, complaintId: string, hostile = false): OperationPayload<'complaint.event'> {
+  const odd = (fine: string): unknown => (hostile && rng.chance(0.5) ? hostileValue(rng) : fine);
+  const text = (fine: string): unknown => (hostile && rng.chance(0.5) ? hostileText(rng) : fine);
+  const compensationId = rng.uuid();
+  const amount = {
+    amountMinor: hostile ? rng.pick([-1, 1.5, Number.MAX_SAFE_INTEGER + 2, 10 ** 12]) : rng.int(0, 2_000_000),
+    currency: hostile ? rng.pick(['rub', 'RUBX', '', 'RUB']) : 'RUB',
+  };
+  const datas: [ComplaintEventType, Record<string, unknown>][] = [
+    [
+      'callback_promised',
+      { callbackId: rng.uuid(), dueAt: odd('2026-03-03T10:00:00Z'), phone: odd('+7 916 555-12-34') },
+    ],
+    ['callback_done', { callbackId: rng.uuid(), outcome: odd('reached') }],
+    ['customer_info_added', { from: text('Клиент'), channel: odd('phone'), text: text('Нашёлся чек') }],
+    ['passed_to_head_of_sales', { reason: text('Требует руководство') }],
+    ['handed_to_senior', { seniorName: text(rng.pick(['Иван', 'Olga'])), reason: odd('threatening') }],
+    [
+      'recourse_explained',
+      { routes: hostile ? hostileValue(rng) : ['internal_appeal'], country: 'RU', language: odd('ru') },
+    ],
+    [
+      'compensation_decided',
+      {
+        compensationId,
+        answers: {
+          longTermCustomer: 'yes',
+          willBuyAgain: odd('no'),
+          reputationEffect: 'unknown',
+          demandsReasonable: 'yes',
+          companyFaultPercent: hostile ? rng.pick([101, -5, 50.5]) : 50,
+        },
+        amount,
+        form: odd('refund'),
+        approvalRequired: rng.chance(0.5),
+        threshold: { amountMinor: 500_000, currency: 'RUB' },
+      },
+    ],
+    [
+      rng.chance(0.5) ? 'compensation_approved' : 'compensation_refused',
+      {
+        compensationId,
+        approverRole: odd(rng.pick(['branch_manager', 'head_of_sales'])),
+        reason: text('Много'),
+      },
+    ],
+    [
+      'task_created',
+      {
+        taskId: rng.uuid(),
+        department: odd('warehouse'),
+        ownerName: text('Склад'),
+        dueDate: odd(rng.pick(['2026-03-10', '2026-02-01', '9999-12-31'])),
+        text: text('Выдать замену'),
+      },
+    ],
+    [
+      'task_status_changed',
+      { taskId: rng.uuid(), status: odd(rng.pick(['done', 'open', 'cancelled'])), note: text('') },
+    ],
+  ];
+  const [type, data] = rng.pick(datas);
+  return {
+    event: {
+      id: rng.uuid(),
+      complaintId,
+      type,
+      at: hostile && rng.chance(0.3) ? String(hostileValue(rng)) : AT,
+      actor: 'Olga',
+      ...(rng.chance(0.5) ? { actorId: rng.uuid() } : {}),
+      data,
+    },
+  } as OperationPayload<'complaint.event'>;
+}
+
 const review = (rng: Rng, complaintId: string) => {
   const p = startReview(complaintId);
   p.event.id = rng.uuid();
@@ -200,7 +281,9 @@ function validOp(rng: Rng, w: World, state: RunState, key: BranchKey, device: Te
   const b = w.branches[key];
   const complaint = rng.pick(b.complaints);
   const entry = rng.pick(b.entries);
-  switch (rng.int(0, 9)) {
+  switch (rng.int(0, 10)) {
+    case 10:
+      return opOf(rng, device, 'complaint.event', handlingEvent(rng, complaint.id));
     case 9: {
       const bytes = pdf(rng, rng.int(100, 4_000));
       state.pendingAttachments[key].push(bytes);
@@ -264,7 +347,15 @@ function foreignOp(rng: Rng, w: World, key: BranchKey, device: TestDevice): Push
   const complaint = rng.pick(them.complaints);
   const entry = rng.pick(them.entries);
   const mine = rng.pick(own.complaints);
-  switch (rng.int(0, 17)) {
+  switch (rng.int(0, 18)) {
+    case 18:
+      // Issue 15: a handling event on the other branch's complaint, or hostile fields on one's own.
+      return opOf(
+        rng,
+        device,
+        'complaint.event',
+        rng.chance(0.5) ? handlingEvent(rng, complaint.id) : handlingEvent(rng, mine.id, true),
+      );
     case 17:
       // A file taken off the other branch's complaint, or an id that is no file of this one.
       return opOf(rng, device, 'complaint.event', {

@@ -115,16 +115,28 @@ describe('tasks of a complaint', () => {
   });
 
   it.each<
-    [string, { taskId: string; status: 'open' | 'done' | 'cancelled'; note?: string }, RefusalReason[] | 'ok']
+    [
+      string,
+      { taskId: string; status: 'open' | 'done' | 'cancelled'; note?: string },
+      RefusalReason[] | 'ok',
+      ('decided' | 'closed')?,
+    ]
   >([
     ['an open task done', { taskId: uuid(2), status: 'done' }, 'ok'],
+    // Issue 15 (HQ re-checks it): a closed complaint closed with none open and keeps it so.
+    [
+      'reopened on a closed complaint',
+      { taskId: uuid(1), status: 'open', note: 'Ещё раз' },
+      ['complaint_closed'],
+      'closed',
+    ],
     ['a done task reopened with a note', { taskId: uuid(1), status: 'open', note: 'Привезли не ту' }, 'ok'],
     ['reopened without a note', { taskId: uuid(1), status: 'open' }, ['task_note_required']],
     ['cancelled without a note', { taskId: uuid(2), status: 'cancelled', note: ' ' }, ['task_note_required']],
     ['done twice', { taskId: uuid(1), status: 'done' }, ['task_status_unchanged']],
     ['an unknown task', { taskId: uuid(9), status: 'done' }, ['task_unknown']],
-  ])('checkTaskStatus: %s', (_what, change, expected) => {
-    const result = checkTaskStatus(tasks, change);
+  ])('checkTaskStatus: %s', (_what, change, expected, status = 'decided') => {
+    const result = checkTaskStatus({ status }, tasks, change);
     if (expected !== 'ok') expect(result).toEqual({ ok: false, reasons: expected });
     else {
       expect(result.ok).toBe(true);
