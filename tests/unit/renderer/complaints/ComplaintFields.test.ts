@@ -87,6 +87,23 @@ describe('ComplaintFields', () => {
       expect(ids).toContain(id);
   });
 
+  it('R13: urgency sits beside severity, "normal" by default and for drafts from before it existed', () => {
+    const ids = controls(render(faulty, false));
+    expect(ids.slice(ids.indexOf('f-category'), ids.indexOf('f-category') + 3)).toEqual([
+      'f-category',
+      'f-severity',
+      'f-urgencyLevel',
+    ]);
+    const older: ComplaintInput = { ...faulty };
+    delete older.urgencyLevel;
+    const select = render(older, false).querySelector<HTMLSelectElement>('#f-urgencyLevel')!;
+    expect(select.value).toBe('normal');
+    expect([...select.options].map((o) => o.textContent)).toEqual(
+      ['low', 'normal', 'high', 'immediate'].map((u) => i18next.t(`complaints:urgencyLevel.${u}`)),
+    );
+    expect(render(faulty, true).querySelector('#f-urgencyLevel')).toBeNull();
+  });
+
   it.each([true, false])(
     'compact %s: each control with an error is invalid and described by its message',
     (compact) => {
