@@ -5,7 +5,11 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ComplaintFields } from '../../../../renderer/complaints';
 import { initI18n, i18next } from '../../../../renderer/i18n';
-import { emptyComplaintInput, type ComplaintInput } from '../../../../shared/complaints/model';
+import {
+  URGENCY_LEVELS,
+  emptyComplaintInput,
+  type ComplaintInput,
+} from '../../../../shared/complaints/model';
 import { validateComplaintInput } from '../../../../shared/complaints/validation';
 import { now } from '../fixtures';
 
@@ -99,7 +103,7 @@ describe('ComplaintFields', () => {
     const select = render(older, false).querySelector<HTMLSelectElement>('#f-urgencyLevel')!;
     expect(select.value).toBe('normal');
     expect([...select.options].map((o) => o.textContent)).toEqual(
-      ['low', 'normal', 'high', 'immediate'].map((u) => i18next.t(`complaints:urgencyLevel.${u}`)),
+      URGENCY_LEVELS.map((u) => i18next.t(`complaints:urgencyLevel.${u}`)),
     );
     expect(render(faulty, true).querySelector('#f-urgencyLevel')).toBeNull();
   });
