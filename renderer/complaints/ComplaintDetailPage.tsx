@@ -2,18 +2,18 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { DEFAULT_URGENCY_LEVEL } from '../../shared/complaints/model';
 import { canSeeInternalRegister } from '../../shared/people/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { customerLanguageOf } from '../../shared/documents/language';
 import { endonym, formatDate, formatDateTime } from '../i18n/format';
-import { EventText } from '../ui/history/EventText';
 import { useNow } from '../ui/useNow';
 import { NotAllowed, useSignedInEmployee } from '../people';
 import { dueMomentsOf } from './deadlines';
 import { DueMomentList } from './DueMoments';
 import { LifecyclePanel } from './LifecyclePanel';
-import { NoteForm } from './NoteForm';
+import { HistorySection } from './HistorySection';
 import { PrintPanel } from './PrintPanel';
 import { JUST_REGISTERED, takeFlash } from './flash';
 import { complaintHistory, getComplaint } from './queries';
@@ -52,6 +52,7 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
     [t('fields.receivedBy'), c.receivedBy],
     [t('fields.category'), t(`category.${c.category}`)],
     [t('fields.severity'), t(`severity.${c.severity}`)],
+    [t('fields.urgencyLevel'), t(`urgencyLevel.${c.urgencyLevel ?? DEFAULT_URGENCY_LEVEL}`)],
   ];
   const customer: Array<[string, React.ReactNode]> = [
     [
@@ -153,21 +154,7 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
 
       <HandlingSection complaint={c} history={history ?? []} settings={settings} />
 
-      <section className="history">
-        <h2>{t('detail.history')}</h2>
-        <ol data-testid="history">
-          {(history ?? []).map((e) => (
-            <li key={e.id} data-testid="history-event" data-type={e.type}>
-              <time dateTime={e.at}>{when(e.at)}</time> <strong>{e.actor}</strong>{' '}
-              <EventText
-                event={e}
-                entryLink={(entryId) => <Link href={`/book/${entryId}`}>{t('event.openEntry')}</Link>}
-              />
-            </li>
-          ))}
-        </ol>
-        <NoteForm complaintId={c.id} />
-      </section>
+      <HistorySection complaint={c} history={history ?? []} settings={settings} />
     </article>
   );
 }

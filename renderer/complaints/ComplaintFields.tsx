@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, CONTACT_METHODS, SEVERITIES, type ComplaintInput } from '../../shared/complaints/model';
+import {
+  CATEGORIES,
+  CONTACT_METHODS,
+  DEFAULT_URGENCY_LEVEL,
+  SEVERITIES,
+  URGENCY_LEVELS,
+  type ComplaintInput,
+} from '../../shared/complaints/model';
 import { CHANNEL_RULES, LIMITS, type FieldError, type FieldPath } from '../../shared/complaints/validation';
 import { joinOr } from '../i18n/format';
 import { Field, SelectField, TextField, describedBy } from '../ui/Field';
@@ -263,6 +270,17 @@ export function ComplaintFields(props: ComplaintFieldsProps) {
             onChange={(v) => set('severity', v as ComplaintInput['severity'])}
             error={errorFor('severity')}
           />
+          <SelectField
+            id={fieldId('urgencyLevel')}
+            label={t('fields.urgencyLevel')}
+            value={input.urgencyLevel ?? DEFAULT_URGENCY_LEVEL}
+            options={URGENCY_LEVELS}
+            optionLabel={(u) => t(`urgencyLevel.${u}`)}
+            onChange={(v) => set('urgencyLevel', v as ComplaintInput['urgencyLevel'])}
+            error={errorFor('urgencyLevel')}
+          />
+        </div>
+        <div className="grid-3">
           <div className="field checkbox-field">
             <label>
               <input

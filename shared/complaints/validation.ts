@@ -1,5 +1,5 @@
 import type { Channel, ComplaintInput, ContactMethod } from './model';
-import { CATEGORIES, CHANNELS, CONTACT_METHODS, SEVERITIES } from './model';
+import { CATEGORIES, CHANNELS, CONTACT_METHODS, SEVERITIES, URGENCY_LEVELS } from './model';
 
 /**
  * R1–R3 intake rules. Errors are codes, not sentences: the UI turns each into a message in the user's
@@ -26,6 +26,7 @@ export type FieldPath =
   | 'concerns.employee'
   | 'category'
   | 'severity'
+  | 'urgencyLevel'
   | 'consent';
 
 export type ValidationCode =
@@ -199,6 +200,9 @@ export function validateComplaintInput(raw: ComplaintInput, now: Date): FieldErr
 
   if (!CATEGORIES.includes(input.category)) add('category', 'invalid_choice');
   if (!SEVERITIES.includes(input.severity)) add('severity', 'invalid_choice');
+  // R13: absent on drafts from before issue 15 (DEFAULT_URGENCY_LEVEL), never an unknown level.
+  if (input.urgencyLevel !== undefined && !URGENCY_LEVELS.includes(input.urgencyLevel))
+    add('urgencyLevel', 'invalid_choice');
 
   if (hasPersonalData(input) && !input.consent) add('consent', 'consent_required');
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { MOSCOW, expect, signIn, test, text, waitForOfflineShell } from './fixtures';
+import { MOSCOW, expect, setUpWorkstation, signIn, test, text, waitForOfflineShell } from './fixtures';
 import { HqProcess } from './hq';
 
 // Issue 15 end to end (R4, R16, R12): a phone complaint carried from the first call to "closed" without
@@ -237,17 +237,39 @@ test('a phone complaint with compensation goes from the first call to closed off
 });
 
 /** A counter complaint registered at the branch; returns its number and its page's address. */
-async function registerAtCounter(page: Page, description: string) {
+async function registerAtCounter(
+  page: Page,
+  description: string,
+  choose: { urgencyLevel?: string; customerLanguage?: string; duplicateOf?: string } = {},
+) {
   await page.goto('/#/complaints/new');
   await page.getByRole('radio', { name: ru('complaints', 'channel.in_person') }).check();
   await page.getByLabel(ru('complaints', 'fields.customerName')).fill('Пётр Сидоров');
   await page.getByLabel(ru('complaints', 'fields.phone'), { exact: true }).fill('+7 916 555-12-34');
   await page.getByLabel(ru('complaints', 'fields.description')).fill(description);
+  // R13: urgency beside severity, "normal" until the employee says otherwise.
+  const urgency = page.getByLabel(ru('complaints', 'fields.urgencyLevel'));
+  await expect(urgency).toHaveValue('normal');
+  if (choose.urgencyLevel) await urgency.selectOption(choose.urgencyLevel);
+  if (choose.customerLanguage)
+    await page.getByLabel(ru('complaints', 'fields.customerLanguage')).selectOption(choose.customerLanguage);
   await page.getByLabel(ru('complaints', 'fields.consent')).check();
   await page.getByRole('button', { name: new RegExp(ru('complaints', 'form.submit')) }).click();
+  if (choose.duplicateOf) {
+    // R5: the likely duplicate is offered before saving; the employee registers this one anyway.
+    await expect(page.getByTestId('duplicate-offer')).toContainText(choose.duplicateOf);
+    await page.getByTestId('register-anyway').click();
+  }
   const number = (await page.getByTestId('complaint-number').textContent())!;
   return { number, address: new URL(page.url()).hash };
 }
+
+/** The value beside a label in a complaint page's facts (branch and console alike). */
+const factOf = (page: Page, label: string) =>
+  page
+    .locator('.fact')
+    .filter({ has: page.getByRole('term').filter({ hasText: label }) })
+    .getByRole('definition');
 
 async function decideUpheld(page: Page) {
   await page.getByTestId('step-start_review').click();
@@ -278,7 +300,10 @@ test('a compensation above the threshold is approved in the console; the departm
   await setUpConnected(page, hq.enroll('MSK-01'));
   await waitForOfflineShell(page);
   await context.setOffline(true);
-  const complaint = await registerAtCounter(page, 'Стол привезли без ножек.');
+  const complaint = await registerAtCounter(page, 'Стол привезли без ножек.', { urgencyLevel: 'high' });
+  // R13: the urgency chosen at registration is on the complaint's page (and, below, in the console).
+  const urgencyHigh = ru('complaints', 'urgencyLevel.high');
+  await expect(factOf(page, ru('complaints', 'fields.urgencyLevel'))).toHaveText(urgencyHigh);
   await decideUpheld(page);
   // R16: 12 000 roubles, above the 5 000 threshold, with the task that carries it out (issue 15 item 2).
   const decide = page.getByTestId('compensation-decide');
@@ -312,6 +337,7 @@ test('a compensation above the threshold is approved in the console; the departm
     await row.getByRole('link', { name: complaint.number }).click({ timeout: 2_000 });
     await expect(c.getByTestId('complaint-number')).toHaveText(complaint.number, { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
+  await expect(factOf(c, ru('complaints', 'fields.urgencyLevel'))).toHaveText(urgencyHigh);
   await expect(c.getByTestId('handling-compensation')).toHaveAttribute('data-approval', 'pending');
   await c.getByTestId('compensation-approve').click();
   await expect(c.getByTestId('handling-compensation')).toHaveAttribute('data-approval', 'approved');
@@ -346,7 +372,8 @@ test('a rejection with recourse: the routes are shown in the customer’s langua
   await setUpConnected(page, hq.enroll('MSK-01'));
   await waitForOfflineShell(page);
   await context.setOffline(true);
-  const complaint = await registerAtCounter(page, 'Кухню собрали с перекосом.');
+  // R25: the customer reads Ukrainian, recorded at registration.
+  const complaint = await registerAtCounter(page, 'Кухню собрали с перекосом.', { customerLanguage: 'uk' });
   await decideUpheld(page);
   await page.getByTestId('step-inform_customer').click();
   await page.getByTestId('step-record_follow_up').click();
@@ -359,7 +386,13 @@ test('a rejection with recourse: the routes are shown in the customer’s langua
   const recourse = page.getByTestId('recourse');
   await expect(recourse.getByTestId('recourse-routes').locator('li')).toHaveCount(3);
   await expect(recourse.getByTestId('recourse-ru_rospotrebnadzor')).toContainText('Роспотребнадзор');
-  // The customer reads English: the routes are given in it.
+  // R17, R25: the routes start in the customer's recorded language, not the branch's.
+  await expect(recourse.getByLabel(ru('handling', 'ui.recourse.language'))).toHaveValue('uk');
+  await expect(recourse.getByTestId('recourse-routes')).toHaveAttribute('lang', 'uk');
+  await expect(recourse.getByTestId('recourse-ru_court')).toContainText(
+    text('uk', 'documents', 'recourse.ru_court'),
+  );
+  // The customer asks for English after all: the employee switches, and that is what is recorded.
   await recourse.getByLabel(ru('handling', 'ui.recourse.language')).selectOption('en');
   await expect(recourse.getByTestId('recourse-ru_court')).toContainText(
     text('en', 'documents', 'recourse.ru_court'),
@@ -381,4 +414,51 @@ test('a rejection with recourse: the routes are shown in the customer’s langua
     language: 'en',
     routes: expect.arrayContaining(['ru_rospotrebnadzor', 'ru_court', 'internal_appeal']),
   });
+});
+
+test('two complaints about one matter merged at the branch: the survivor shows both histories joined', async ({
+  page,
+}) => {
+  await setUpWorkstation(page);
+  const first = await registerAtCounter(page, 'Шкаф привезли с трещиной на дверце.');
+  const second = await registerAtCounter(page, 'Дверца шкафа треснула при доставке.', {
+    duplicateOf: first.number,
+  });
+  // R5: on the later one, the employee merges the other; the one received first survives.
+  const merge = page.getByTestId('merge');
+  await merge.getByLabel(ru('handling', 'ui.merge.other')).fill(first.number);
+  await merge.getByRole('button', { name: ru('handling', 'ui.merge.save') }).click();
+  await expect(page.getByTestId('merged-into')).toContainText(first.number);
+
+  await page.goto(`/${first.address}`);
+  await expect(page.getByTestId('merged-from')).toContainText(second.number);
+  // The survivor's history is joined with the merged one's in time order, each line marked by its source.
+  const lines = page.getByTestId('history-event');
+  const joined = async () =>
+    (
+      await lines.evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('data-type')}@${e.getAttribute('data-from')}`),
+      )
+    ).filter((l) => /^(created|merged_from|merged_into)@/.test(l));
+  await expect
+    .poll(joined)
+    .toEqual([
+      `created@${first.number}`,
+      `created@${second.number}`,
+      `merged_from@${first.number}`,
+      `merged_into@${second.number}`,
+    ]);
+  // Only the merged complaint's lines carry the mark, and the mark names that complaint.
+  const marks = await lines.evaluateAll((els) =>
+    els.map((e) => ({
+      from: e.getAttribute('data-from'),
+      marked: e.querySelector('[data-testid="history-from"]') !== null,
+    })),
+  );
+  expect(marks.filter((m) => m.marked).length).toBeGreaterThanOrEqual(2);
+  expect(marks.every((m) => m.marked === (m.from === second.number))).toBe(true);
+  const marked = lines.filter({ has: page.getByTestId('history-from') });
+  await expect(marked.first().getByTestId('history-from')).toHaveText(
+    ru('complaints', 'detail.historyFrom', { number: second.number }),
+  );
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../../shared/complaints/model';
+import { customerLanguageOf } from '../../../shared/documents/language';
 import { recourseRoutesToExplain } from '../../../shared/handling/recourse';
 import { LANGUAGES, type Language, type WorkstationSettings } from '../../../shared/settings/workstation';
 import { useDb } from '../../db/context';
@@ -12,7 +13,8 @@ import { StepErrors, useStep } from './useStep';
 
 /**
  * R17: when the customer rejects the decision (or it was not upheld), the country's external bodies and
- * routes, in the customer's language, and the record that they were explained.
+ * routes, in the customer's language (the one recorded on the complaint; the employee may switch), and the
+ * record that they were explained.
  */
 export function RecoursePanel({
   complaint,
@@ -24,7 +26,8 @@ export function RecoursePanel({
   const { t } = useTranslation('handling');
   const db = useDb();
   const me = useSignedInEmployee();
-  const [language, setLanguage] = useState<Language>(settings.language);
+  // R17, R25: starts on the customer's language recorded at registration (the branch's for older records).
+  const [language, setLanguage] = useState<Language>(() => customerLanguageOf(complaint, settings.language));
   const step = useStep();
   const p = complaint.progress;
   const routes = recourseRoutesToExplain(settings.country, p.decision?.outcome, p.followUpOutcome);

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_URGENCY_LEVEL } from '../../../shared/complaints/model';
 import type { ComplaintDetail } from '../../../shared/console/protocol';
 import { formatDateTime } from '../../i18n/format';
 
@@ -26,6 +27,10 @@ export function Facts({ detail }: { detail: ComplaintDetail }) {
     [t('complaints:fields.receivedBy'), c.receivedBy],
     [t('complaints:fields.category'), t(`complaints:category.${c.category}`)],
     [t('complaints:fields.severity'), t(`complaints:severity.${c.severity}`)],
+    [
+      t('complaints:fields.urgencyLevel'),
+      t(`complaints:urgencyLevel.${c.urgencyLevel ?? DEFAULT_URGENCY_LEVEL}`),
+    ],
     [
       t('complaints:fields.healthAndSafety'),
       c.healthAndSafety ? t('complaints:detail.yes') : t('complaints:detail.no'),

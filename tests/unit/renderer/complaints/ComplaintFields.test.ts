@@ -5,7 +5,11 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ComplaintFields } from '../../../../renderer/complaints';
 import { initI18n, i18next } from '../../../../renderer/i18n';
-import { emptyComplaintInput, type ComplaintInput } from '../../../../shared/complaints/model';
+import {
+  URGENCY_LEVELS,
+  emptyComplaintInput,
+  type ComplaintInput,
+} from '../../../../shared/complaints/model';
 import { validateComplaintInput } from '../../../../shared/complaints/validation';
 import { now } from '../fixtures';
 
@@ -85,6 +89,23 @@ describe('ComplaintFields', () => {
       'f-category',
     ])
       expect(ids).toContain(id);
+  });
+
+  it('R13: urgency sits beside severity, "normal" by default and for drafts from before it existed', () => {
+    const ids = controls(render(faulty, false));
+    expect(ids.slice(ids.indexOf('f-category'), ids.indexOf('f-category') + 3)).toEqual([
+      'f-category',
+      'f-severity',
+      'f-urgencyLevel',
+    ]);
+    const older: ComplaintInput = { ...faulty };
+    delete older.urgencyLevel;
+    const select = render(older, false).querySelector<HTMLSelectElement>('#f-urgencyLevel')!;
+    expect(select.value).toBe('normal');
+    expect([...select.options].map((o) => o.textContent)).toEqual(
+      URGENCY_LEVELS.map((u) => i18next.t(`complaints:urgencyLevel.${u}`)),
+    );
+    expect(render(faulty, true).querySelector('#f-urgencyLevel')).toBeNull();
   });
 
   it.each([true, false])(

@@ -139,6 +139,10 @@ describe('R2/R3 intake validation', () => {
     // Codes outside the lists
     ['unknown category', 'post', (c) => (c.category = 'weather' as never), ['category:invalid_choice']],
     ['unknown severity', 'post', (c) => (c.severity = 'huge' as never), ['severity:invalid_choice']],
+    // R13: urgency beside severity; records from before it have none and count as "normal"
+    ['unknown urgency', 'post', (c) => (c.urgencyLevel = 'asap' as never), ['urgencyLevel:invalid_choice']],
+    ['no urgency (older draft)', 'post', (c) => delete c.urgencyLevel, []],
+    ['immediate urgency', 'post', (c) => (c.urgencyLevel = 'immediate'), []],
     [
       'several problems, reported in form order',
       'phone',
