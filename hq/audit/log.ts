@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { Pool, PoolClient } from 'pg';
-import type { AuditEntry } from '../../shared/console/protocol';
+import type { AuditEntry } from '../../shared/console/admin';
 
 /**
  * The append-only audit of HQ's actions (R24, issue 13 item 6): who (kind, id, name), when, what, on what,

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { ConsoleBranch } from '../../shared/console/protocol';
+import type { ConsoleBranch } from '../../shared/console/admin';
 import { directoryOf, type BranchRow } from '../branches/directory';
 import type { ConsolePrincipal } from '../people/sessions';
 

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Pool, PoolClient } from 'pg';
-import type { ConsoleEmployee, EmployeeCreate, EmployeePatch } from '../../shared/console/protocol';
-import { employeeCreateSchema } from '../../shared/console/protocol';
+import type { ConsoleEmployee, EmployeeCreate, EmployeePatch } from '../../shared/console/admin';
+import { employeeCreateSchema } from '../../shared/console/admin';
 import type { Employee } from '../../shared/people/model';
 import { recordAudit, type AuditContext, type Queryable } from '../audit/log';
 import { nextVersion } from '../branches/versions';

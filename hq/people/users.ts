@@ -1,12 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type {
-  ConflictReason,
-  ConsoleUserListItem,
-  UserCreate,
-  UserPatch,
-} from '../../shared/console/protocol';
-import { userCreateSchema } from '../../shared/console/protocol';
+import type { ConflictReason } from '../../shared/console/protocol';
+import type { ConsoleUserListItem, UserCreate, UserPatch } from '../../shared/console/admin';
+import { userCreateSchema } from '../../shared/console/admin';
 import type { HqRole } from '../../shared/people/model';
 import { recordAudit, type AuditContext, type Queryable } from '../audit/log';
 import { hashSecret } from '../auth';

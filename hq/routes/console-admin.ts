@@ -1,23 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { CONSOLE_PATHS, type ConflictReason } from '../../shared/console/protocol';
 import {
   auditQuerySchema,
   branchCreateSchema,
   branchPatchSchema,
-  CONSOLE_PATHS,
   employeeCreateSchema,
   employeePatchSchema,
   userCreateSchema,
   userPatchSchema,
   type AuditEntry,
-  type ConflictReason,
   type ConsoleBranch,
   type ConsoleDevice,
   type ConsoleEmployee,
   type ConsoleUserListItem,
   type EnrollmentCode,
   type PasswordLink,
-} from '../../shared/console/protocol';
+} from '../../shared/console/admin';
 import { listAudit, type AuditContext } from '../audit/log';
 import { updateDirectory } from '../branches/directory';
 import { createEnrollment } from '../branches/enrollment';

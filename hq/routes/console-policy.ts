@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { CONSOLE_PATHS } from '../../shared/console/protocol';
 import {
   companyNameChangeSchema,
-  CONSOLE_PATHS,
   policyChangeSchema,
   type ConsolePolicies,
-} from '../../shared/console/protocol';
+} from '../../shared/console/admin';
 import type { PolicyLayer } from '../../shared/settings/policy-layers';
 import type { AuditContext } from '../audit/log';
 import {

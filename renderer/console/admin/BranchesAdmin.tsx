@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EnrollmentCode } from '../../../shared/console/protocol';
+import type { EnrollmentCode } from '../../../shared/console/admin';
 import { formatDateTime } from '../../i18n/format';
 import { adminApi } from '../api/admin';
 import { ErrorBanner } from '../ErrorBanner';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, isValidEmail } from '../../../shared/complaints/validation';
-import type { UserCreate } from '../../../shared/console/protocol';
+import type { UserCreate } from '../../../shared/console/admin';
 import { HQ_ROLES, type HqRole } from '../../../shared/people/model';
 import { SelectField, TextField } from '../../ui/Field';
 

@@ -1,4 +1,4 @@
-import type { BranchCreate, BranchPatch, ConsoleBranch } from '../../../shared/console/protocol';
+import type { BranchCreate, BranchPatch, ConsoleBranch } from '../../../shared/console/admin';
 import { isValidBranchCode } from '../../../shared/complaints/numbering';
 import { isValidEmail, isValidPhone } from '../../../shared/complaints/validation';
 import { POLICY_PRESET_IDS, type PolicyPresetId } from '../../../shared/deadlines/policies';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { CONSOLE_PATHS } from '../../../shared/console/protocol';
 import {
-  CONSOLE_PATHS,
   consoleBranchSchema,
   consolePoliciesSchema,
   type ConsolePolicies,
@@ -17,7 +17,7 @@ import {
   type PasswordLink,
   type UserCreate,
   type UserPatch,
-} from '../../../shared/console/protocol';
+} from '../../../shared/console/admin';
 import { employeeSchema, type Employee, type EmployeeRole } from '../../../shared/people/model';
 import type { PolicyLayer } from '../../../shared/settings/policy-layers';
 import type { ConsoleApi } from './client';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_PATHS, type ConsoleUserListItem } from '../../../../shared/console/protocol';
+import { CONSOLE_PATHS } from '../../../../shared/console/protocol';
+import { type ConsoleUserListItem } from '../../../../shared/console/admin';
 import { CONSOLE_BODY_LIMIT } from '../../../../hq/http/limits';
 import { DATABASE_KINDS, startHq, type RunningHq } from '../../harness';
 import { consoleUser, type ConsoleClient } from '../../console-client';

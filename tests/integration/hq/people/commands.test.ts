@@ -3,11 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CONSOLE_PATHS,
-  type AuditEntry,
-  type ConsoleUserListItem,
-} from '../../../../shared/console/protocol';
+import { CONSOLE_PATHS } from '../../../../shared/console/protocol';
+import { type AuditEntry, type ConsoleUserListItem } from '../../../../shared/console/admin';
 import type { RunningHq } from '../../harness';
 import { signIn } from '../../console-client';
 import { buildHq } from '../../hq-process';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_PATHS, type ConsoleEmployee } from '../../../../shared/console/protocol';
+import { CONSOLE_PATHS } from '../../../../shared/console/protocol';
+import { type ConsoleEmployee } from '../../../../shared/console/admin';
 import { hashPin } from '../../../../shared/people/pin';
 import { HQ_PATHS, pullResponseSchema, type Change } from '../../../../shared/sync/protocol';
 import { call, DATABASE_KINDS, enroll, op, startHq, type RunningHq, type TestDevice } from '../../harness';

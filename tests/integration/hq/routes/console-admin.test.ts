@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
+import { CONSOLE_PATHS, type ComplaintList } from '../../../../shared/console/protocol';
 import {
-  CONSOLE_PATHS,
   type AuditEntry,
-  type ComplaintList,
   type ConsolePolicies,
   type ConsoleBranch,
   type ConsoleDevice,
   type ConsoleUserListItem,
   type EnrollmentCode,
   type PasswordLink,
-} from '../../../../shared/console/protocol';
+} from '../../../../shared/console/admin';
 import { HQ_PATHS, pullResponseSchema, type EnrollResponse } from '../../../../shared/sync/protocol';
 import {
   call,

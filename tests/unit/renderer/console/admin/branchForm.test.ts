@@ -10,7 +10,7 @@ import {
   branchCreateSchema,
   branchPatchSchema,
   type ConsoleBranch,
-} from '../../../../../shared/console/protocol';
+} from '../../../../../shared/console/admin';
 
 // Issue 14: the branch form — directory, calendar extras, policy — sends only what changed, in the
 // contract's shape, so HQ's deadlines equal the branch's.
