@@ -47,7 +47,7 @@ function decisionKey(decidedAt: string): string {
  * The complaint as the customer's mail names it: a digest of its id, never the id itself — whoever knows the
  * id can compute the receipt's check code (check-code.ts), and the customer receives this header.
  */
-function mailKey(complaintId: string): string {
+export function documentMailKey(complaintId: string): string {
   const digest = sha256(new TextEncoder().encode(`otklik/document-mail/v1\u0000${complaintId}`));
   return Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -58,8 +58,8 @@ function mailKey(complaintId: string): string {
  */
 export function documentMessageId(kind: EmailedDocument, complaintId: string, decidedAt?: string): string {
   if (kind === 'decision_letter' && decidedAt)
-    return `<document.${kind}.${mailKey(complaintId)}.${decisionKey(decidedAt)}@otklik>`;
-  return `<document.${kind}.${mailKey(complaintId)}@otklik>`;
+    return `<document.${kind}.${documentMailKey(complaintId)}.${decisionKey(decidedAt)}@otklik>`;
+  return `<document.${kind}.${documentMailKey(complaintId)}@otklik>`;
 }
 
 export function documentMailJobId(kind: EmailedDocument, complaintId: string, decidedAt?: string): string {

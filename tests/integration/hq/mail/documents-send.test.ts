@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimDocumentMail } from '../../../../hq/mail/documents-queue';
 import type { ComplaintEvent } from '../../../../shared/complaints/model';
 import { complaintDueMoments, DEFAULT_POLICY_ID, POLICY_PRESETS } from '../../../../shared/deadlines';
-import { documentMessageId } from '../../../../shared/documents/email-copy';
+import { documentMailKey, documentMessageId } from '../../../../shared/documents/email-copy';
 import { docDate, docDue } from '../../../../shared/documents/format';
 import { documentDue } from '../../../../shared/documents/source';
 import { transition } from '../../../../shared/lifecycle';
@@ -185,7 +185,7 @@ describe.each(DATABASE_KINDS)('customer document e-mail copies on %s', (kind) =>
 
     // Once each: later rounds send nothing.
     expect((await worker.runOnce()).documents).toMatchObject({ sent: 0 });
-    expect(smtp.received.filter((m) => m.messageId?.includes(c.id))).toHaveLength(2);
+    expect(smtp.received.filter((m) => m.messageId?.includes(documentMailKey(c.id)))).toHaveLength(2);
 
     // Item 5: reopened and decided again — a second letter, its own message; then nothing more.
     const redecidedAt = new Date(decidedAt.getTime() + 60_000);
@@ -202,7 +202,7 @@ describe.each(DATABASE_KINDS)('customer document e-mail copies on %s', (kind) =>
       squash(docDate(redecidedAt, 'ko', DIRECTORY.timeZone)),
     );
     expect((await worker.runOnce()).documents).toMatchObject({ sent: 0 });
-    expect(smtp.received.filter((m) => m.messageId?.includes(c.id))).toHaveLength(3);
+    expect(smtp.received.filter((m) => m.messageId?.includes(documentMailKey(c.id)))).toHaveLength(3);
     // The copies are history lines the branch pulls.
     const res = await call(hq, d, `${HQ_PATHS.pull}?cursor=0`);
     const pulled = pullResponseSchema.parse(await res.json());
@@ -277,7 +277,9 @@ describe.each(DATABASE_KINDS)('customer document e-mail copies on %s', (kind) =>
     expect(res.status).toBe(200);
     now = new Date(now.getTime() + 3_600_000);
     expect((await workerFor(hq, smtpTo(smtp.url), clock).runOnce()).documents).toMatchObject({ sent: 0 });
-    expect(smtp.received.filter((m) => m.messageId?.includes(reg.complaint.id))).toHaveLength(1);
+    expect(
+      smtp.received.filter((m) => m.messageId?.includes(documentMailKey(reg.complaint.id))),
+    ).toHaveLength(1);
     const { rows } = await hq.db.pool.query(
       'SELECT status, attempts FROM document_mail WHERE complaint_id = $1',
       [reg.complaint.id],
