@@ -1,5 +1,5 @@
 import type { ComplaintEvent } from '../../shared/complaints/model';
-import { checkPushedEvent } from '../../shared/handling/pushed-events';
+import { checkPushedEvent, isRecheckedEvent } from '../../shared/handling/pushed-events';
 import type { RefusalReason } from '../../shared/lifecycle/reasons';
 import type { BranchTx } from '../branches/versions';
 
@@ -15,6 +15,8 @@ export async function recheckPushedEvent(
   tx: BranchTx,
   event: ComplaintEvent,
 ): Promise<RefusalReason | undefined> {
+  // Notes and the other rule-less events (most of a push) pass without reading the history.
+  if (!isRecheckedEvent(event.type)) return undefined;
   const { rows } = await tx.client.query<{
     type: ComplaintEvent['type'];
     at: Date | string;

@@ -156,6 +156,11 @@ const RULES: Partial<Record<ComplaintEvent['type'], Rule>> = {
     checkTaskStatus(s, tasksOf(history), event.data as { taskId: string; status: TaskStatus; note?: string }),
 };
 
+/** Whether HQ re-checks this event type against the complaint's history (the others pass on their schema). */
+export function isRecheckedEvent(type: ComplaintEvent['type']): boolean {
+  return RULES[type] !== undefined;
+}
+
 /**
  * The refusal reasons of a pushed event, checked against HQ's history of its complaint (in HQ's order);
  * empty when HQ applies it. Event types without a rule here pass (their data was checked by its schema).

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ComplaintEvent } from '../../../../shared/complaints/model';
-import { checkPushedEvent, type PushedEventContext } from '../../../../shared/handling/pushed-events';
+import {
+  checkPushedEvent,
+  isRecheckedEvent,
+  type PushedEventContext,
+} from '../../../../shared/handling/pushed-events';
 import type { RefusalReason } from '../../../../shared/lifecycle';
 import { ev, status, uuid, VALID } from './fixtures';
 
@@ -226,5 +230,17 @@ describe('checkPushedEvent', () => {
     ],
   ])('%s', (_what, history, event, ctx, expected) => {
     expect(checkPushedEvent(history, event, ctx)).toEqual(expected);
+  });
+});
+
+describe('isRecheckedEvent', () => {
+  it.each<[ComplaintEvent['type'], boolean]>([
+    ['compensation_approved', true],
+    ['task_status_changed', true],
+    ['callback_promised', true],
+    ['note_added', false],
+    ['document_printed', false],
+  ])('%s: %s', (type, rechecked) => {
+    expect(isRecheckedEvent(type)).toBe(rechecked);
   });
 });
