@@ -77,11 +77,6 @@ export class World {
     this.branches.push(new Branch(CHAOS_BRANCHES[0], context, first, this.pageErrors, log));
   }
 
-  /** Every window of every branch. */
-  get windows(): Page[] {
-    return this.branches.flatMap((b) => b.windows);
-  }
-
   /**
    * A mail job a killed HQ had claimed waits out its lease before another round takes it up: 10 minutes in
    * production (the deadline is the next working day), 5 s here, so a run settles within its window; and
