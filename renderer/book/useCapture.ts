@@ -36,10 +36,13 @@ export function useCapture({
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<CaptureProblem[]>([]);
   const options = { longEdge: settings.photoLongEdge, quality: settings.photoQuality };
-  // The entry the next page joins: set by the first page of a new entry before the route catches up.
+  // The entry the next page joins: set by the first page of a new entry before the route catches up, and
+  // following every change of the route — to null too. The page keeps this view mounted while an entry
+  // loads, so "New entry" chosen before a saved entry has loaded must not add pages to that entry
+  // (issue 20, chaos seed 80078: every page was refused as "already saved").
   const current = useRef(entryId);
   useEffect(() => {
-    if (entryId) current.current = entryId;
+    current.current = entryId;
   }, [entryId]);
 
   const explain = (err: unknown): string => {

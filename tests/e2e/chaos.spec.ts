@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { chaosRun, describeFailure } from './chaos/run';
-import { CI_PROFILE, FULL_PROFILE } from './chaos/schedule';
+import { CI_PROFILE, FULL_PROFILE, type Profile } from './chaos/schedule';
 
 // Issue 20 (R7, R22, R23): randomized fault schedules over the real pieces, each ending with the model check
 // (tests/e2e/chaos/). In CI a fixed set of short seeds; `npm run chaos -- --runs N --seed S` runs N seeds
@@ -10,11 +10,18 @@ import { CI_PROFILE, FULL_PROFILE } from './chaos/schedule';
 // 10: a refusing manager's mailbox (escalation) and HQ's disk full; 37: two branches, HQ killed three times,
 // its disk full, a refusing mailbox, clock jumps (tests/e2e/chaos/schedule.ts, CI_PROFILE).
 const CI_SEEDS = [10, 37];
-const REGRESSION_SEEDS: number[] = [];
+// A seed's schedule depends on its profile, so each is kept with the profile it failed under.
+// 80078 (full profile): a reload on a submitted feedback-book entry, then at once "New entry" — every page was
+// refused as "already saved" (renderer/book/useCapture.ts; its own test: tests/unit/renderer/book/useCapture).
+const REGRESSION_SEEDS: Array<{ seed: number; profile: Profile }> = [{ seed: 80078, profile: FULL_PROFILE }];
 
 const chosen = process.env.CHAOS_SEEDS;
-const seeds = chosen ? chosen.split(',').map(Number) : [...CI_SEEDS, ...REGRESSION_SEEDS];
-const profile = chosen ? { ...FULL_PROFILE, postgres: Boolean(process.env.CHAOS_POSTGRES) } : CI_PROFILE;
+const runs = chosen
+  ? chosen.split(',').map((s) => ({
+      seed: Number(s),
+      profile: { ...FULL_PROFILE, postgres: Boolean(process.env.CHAOS_POSTGRES) },
+    }))
+  : [...CI_SEEDS.map((seed) => ({ seed, profile: CI_PROFILE })), ...REGRESSION_SEEDS];
 
 test.setTimeout(chosen ? 600_000 : 180_000);
 
@@ -26,7 +33,7 @@ test.afterEach(async () => {
   world = undefined;
 });
 
-for (const seed of seeds) {
+for (const { seed, profile } of runs) {
   test(`chaos seed ${seed}: nothing confirmed is lost or doubled`, async ({ browser, context, page }) => {
     const report = await chaosRun(browser, context, page, seed, profile, (w) => (world = w));
     const { history: _history, steps: _steps, ...summary } = report;
