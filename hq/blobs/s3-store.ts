@@ -142,9 +142,18 @@ export class S3BlobStore implements BlobStore {
         await this.abort(Key, UploadId);
         return result.ok ? { ...result, alreadyStored: true } : result;
       }
-      await this.client.send(
-        new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }),
-      );
+      try {
+        await this.client.send(
+          new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }),
+        );
+      } catch (error) {
+        // Two HQ processes given the same photo at once both complete their upload of one key, and the
+        // object store may refuse the second. The key is the hash and only verified bytes are completed, so
+        // an object there now is this photo: stored, not a failure.
+        if (!(await this.has(sha256).catch(() => false))) throw error;
+        await this.abort(Key, UploadId);
+        return { ...result, alreadyStored: true };
+      }
       return result;
     } catch (error) {
       // The rest of the body is the caller's to drop or close, after answering.
