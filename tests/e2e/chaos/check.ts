@@ -266,9 +266,16 @@ function checkBranch(
     }
   }
   const hqPages = (entryId: string) => hq.pages.filter((p) => p.entry_id === entryId && !p.removed);
-  const entryOf = new Map(branch.pages.map((p) => [p.sha256, p.entryId]));
+  // The branch's entry of a confirmed one: the entry whose live pages are exactly its pages. A hash alone
+  // does not name it: the fake camera can give one frame to two entries, a removed page of one and a page of
+  // the next (seed 90004).
+  const livePages = new Map<string, Set<string>>();
+  for (const p of branch.pages.filter((x) => !x.removed))
+    livePages.set(p.entryId, (livePages.get(p.entryId) ?? new Set()).add(p.sha256));
+  const entryIdOf = (pages: string[]) =>
+    [...livePages].find(([, shas]) => shas.size === pages.length && pages.every((s) => shas.has(s)))?.[0];
   for (const e of b.model.entries) {
-    const entryId = entryOf.get(e.pages[0] ?? '');
+    const entryId = entryIdOf(e.pages);
     const at = hq.entries.find((x) => x.id === entryId);
     if (!at || at.state !== 'submitted') v.push(`confirmed entry of ${e.number} is not submitted at HQ`);
     const shas = entryId ? hqPages(entryId).map((p) => p.sha256) : [];
