@@ -107,8 +107,9 @@ export class HqProcess {
     child.once('exit', () => running.delete(child));
     this.child.stdout!.on('data', onData);
     this.child.stderr!.on('data', onData);
-    // PGlite starts in 2–4 s on an idle machine; far longer on a busy two-core one.
-    await this.waitFor(/listening on/, from, 60_000);
+    // PGlite starts in 2–4 s on an idle machine; far longer on a busy two-core one (over 60 s at a load
+    // of 28 during a chaos campaign beside other suites: seeds 100003, 100010). A bound, not a duration.
+    await this.waitFor(/listening on/, from, 180_000);
   }
 
   /** Resolves when HQ prints a line matching `pattern` (after `from`, default: from now on). */
