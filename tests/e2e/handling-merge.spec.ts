@@ -6,8 +6,8 @@ import { PC1, registerAtCounter, ru, setUpConnectedPc, syncNow, type BranchPc } 
 // Issue 15 item 2 end to end (R1, R5, R2): two workstations of one branch, each with its own IndexedDB
 // (a browser context each) and its own workstation number, both offline, each register a complaint of the
 // same customer (same phone). Neither can offer the other's as a likely duplicate: it is not there yet.
-// Online again, both sync; on the first PC the two now show side by side for that phone, and the employee
-// merges them there. HQ holds one survivor with the other as a reference to it and both histories, and the
+// Online again, both sync; on the first PC the two now show side by side for that phone, its complaint's
+// page offers the other as a likely duplicate, and the employee merges them there. HQ holds one survivor with the other as a reference to it and both histories, and the
 // second PC, after its pull, shows its complaint as a reference to the survivor, still found by its number.
 
 test.setTimeout(180_000);
@@ -70,12 +70,19 @@ test('two duplicates registered on two PCs offline are merged on one; HQ and the
 
   // R5: on the first PC the customer's phone now finds both complaints: the duplicate is seen.
   await expect.poll(() => search(page, '916 555-12-34')).toEqual([first.number, second.number]);
-  // The one received first survives: merged from its page by the other's number.
+  // Its page offers the other PC's complaint as a likely duplicate (same phone); the employee takes its
+  // number and merges. The one received first survives.
   await page.goto(`/${first.address}`);
   const merge = page.getByTestId('merge');
-  await merge.getByLabel(ru('handling', 'ui.merge.other')).fill(second.number);
-  await merge.getByRole('button', { name: ru('handling', 'ui.merge.save') }).click();
+  const offered = merge.getByTestId('merge-candidate');
+  await expect(offered).toHaveCount(1);
+  await expect(offered).toContainText(second.number);
+  await expect(offered).toContainText(ru('handling', 'duplicateReason.same_phone'));
+  await offered.getByRole('button', { name: ru('handling', 'ui.merge.useNumber') }).click();
+  await expect(merge.getByLabel(ru('handling', 'ui.merge.other'))).toHaveValue(second.number);
+  await merge.getByRole('button', { name: ru('handling', 'ui.merge.save'), exact: true }).click();
   await expect(page.getByTestId('merged-from')).toContainText(second.number);
+  await expect(merge.getByTestId('merge-candidate')).toHaveCount(0);
   await syncNow(page);
 
   // The second PC pulls: its complaint is a reference to the survivor, nothing left to do on it.
