@@ -3,7 +3,14 @@ import { chromiumArgs, chromiumPath } from './tests/chromium.mjs';
 
 const resultsDir = process.env.OTKLIK_RESULTS_DIR;
 /** The specs that start a real HQ process (tests/e2e/hq.ts): the longest of the run. */
-const HQ_SPECS = ['sync-faults.spec.ts', 'chaos.spec.ts', 'handling.spec.ts', 'console.spec.ts'];
+const HQ_SPECS = [
+  'sync-faults.spec.ts',
+  'chaos.spec.ts',
+  'handling.spec.ts',
+  'handling-merge.spec.ts',
+  'handling-escalation.spec.ts',
+  'console.spec.ts',
+];
 /** OTKLIK_E2E_PORT lets two checkouts run their suites side by side. */
 export const E2E_PORT = Number(process.env.OTKLIK_E2E_PORT ?? 4173);
 /**

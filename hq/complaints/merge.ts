@@ -1,4 +1,5 @@
 import type { Complaint } from '../../shared/complaints/model';
+import { searchWordsOf } from '../../shared/complaints/search';
 import { checkMerge } from '../../shared/handling/merge';
 import type { OperationPayload } from '../../shared/sync/operations';
 import { APPLIED, rejected, type OpOutcome } from '../../shared/sync/rules';
@@ -11,7 +12,8 @@ import { appendEvents } from './history';
  * deadlocking), checked by shared/handling/merge `checkMerge` against HQ's own state — a merge made on
  * another PC meanwhile is `merge_already_merged` — then `merged_into` appended to the merged one and
  * `merged_from` to the survivor. Each gets a new version, so every PC of the branch pulls both; the
- * survivor's search words (console and branch) hold the merged one's number (shared/complaints/search).
+ * survivor's search words (console column and the record the branches pull) hold the merged one's number
+ * (shared/complaints/search).
  */
 export async function applyMerge(
   tx: BranchTx,
@@ -35,5 +37,20 @@ export async function applyMerge(
   if (refusal) return rejected(refusal);
   await appendEvents(tx, opId, merged.id, [p.into]);
   await appendEvents(tx, opId, survivor.id, [p.from]);
+  // The survivor's record keeps its search words with the merged number in them (as the merging PC's copy
+  // has them), so every other PC of the branch, which takes HQ's record with pull, finds it by that number.
+  await tx.client.query(
+    `UPDATE complaints SET record = jsonb_set(record, '{searchWords}', $2::jsonb) WHERE id = $1`,
+    [survivor.id, JSON.stringify(searchWordsOf(await recordOf(tx, survivor.id)))],
+  );
   return APPLIED;
+}
+
+/** The complaint's record as it stands in this transaction (after a replay). */
+async function recordOf(tx: BranchTx, id: string): Promise<Complaint> {
+  const { rows } = await tx.client.query<{ record: Complaint }>(
+    'SELECT record FROM complaints WHERE id = $1',
+    [id],
+  );
+  return rows[0]!.record;
 }

@@ -59,6 +59,21 @@ function migratedDatabase(): string {
 export const HQ_BUILD = main;
 
 /**
+ * A preload for HQ's process that moves its clock `offsetMs` on (every `new Date()` and `Date.now()`):
+ * "HQ some days later" for the specs that need time to pass at HQ (escalation, R11), with no knob in HQ
+ * itself. A data: URL, so no file of its own; a date made by Node's internals is still a Date.
+ */
+function shiftedClock(offsetMs: number): string {
+  const source = `const Real = Date;
+globalThis.Date = class extends Real {
+  constructor(...a) { if (a.length === 0) super(Real.now() + ${offsetMs}); else super(...a); }
+  static now() { return Real.now() + ${offsetMs}; }
+  static [Symbol.hasInstance](x) { return x instanceof Real; }
+};`;
+  return `data:text/javascript,${encodeURIComponent(source)}`;
+}
+
+/**
  * A real HQ process (the production build, dist/hq/main.mjs) on the embedded PGlite, for fault injection:
  * it can be killed with SIGKILL at a named point (HQ_FAULTS) and restarted on the same data directory.
  */
@@ -72,6 +87,8 @@ export class HqProcess {
     return `http://127.0.0.1:${this.port}`;
   }
   readonly dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-hq-'));
+  /** How far HQ's clock is ahead from its next start on (shiftedClock); the admin commands keep the real one. */
+  clockOffsetMs = 0;
   private child: ChildProcess | undefined;
   private output = '';
   private waiters: Array<{ pattern: RegExp; from: number; resolve: () => void }> = [];
@@ -81,7 +98,8 @@ export class HqProcess {
     const database = join(this.dataDir, 'pglite');
     if (!this.env.DATABASE_URL && !existsSync(database))
       cpSync(migratedDatabase(), database, { recursive: true });
-    this.child = spawn(process.execPath, [main, 'serve'], {
+    const clock = this.clockOffsetMs ? ['--import', shiftedClock(this.clockOffsetMs)] : [];
+    this.child = spawn(process.execPath, [...clock, main, 'serve'], {
       cwd: root,
       env: {
         ...process.env,

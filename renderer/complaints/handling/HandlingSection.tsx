@@ -43,7 +43,7 @@ export function HandlingSection(props: {
         <ChangesPanel complaint={complaint} />
       </div>
       <AttachmentsPanel complaint={complaint} history={history} timeZone={settings.timeZone} />
-      <MergePanel complaint={complaint} />
+      <MergePanel complaint={complaint} duplicates={policy.handling.duplicates} />
     </div>
   );
 }

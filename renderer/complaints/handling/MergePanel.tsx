@@ -1,17 +1,29 @@
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Complaint } from '../../../shared/complaints/model';
+import type { DuplicateSettings } from '../../../shared/handling/duplicates';
+import { canSeeInternalRegister } from '../../../shared/people/model';
 import { useDb } from '../../db/context';
 import { useSignedInEmployee } from '../../people';
 import { mergeComplaints } from './mergeActions';
+import { mergeCandidates } from './queries';
 import { StepErrors, useStep } from './useStep';
 
 /**
  * R5: the merge of two complaints about one matter — where this one went (a reference to its survivor),
- * which were merged into it, and merging another one by its number (the one received first survives).
+ * which were merged into it, and merging another one by its number (the one received first survives). The
+ * likely duplicates are offered here too (their number put in with one click): among them, after a pull,
+ * the ones another PC of the branch registered while offline.
  */
-export function MergePanel({ complaint }: { complaint: Complaint }) {
+export function MergePanel({
+  complaint,
+  duplicates,
+}: {
+  complaint: Complaint;
+  duplicates: DuplicateSettings;
+}) {
   const { t } = useTranslation('handling');
   const db = useDb();
   const me = useSignedInEmployee();
@@ -47,6 +59,7 @@ export function MergePanel({ complaint }: { complaint: Complaint }) {
       )}
       {!p.mergedInto && complaint.status !== 'closed' && (
         <div className="step-form">
+          <MergeCandidates complaint={complaint} duplicates={duplicates} onPick={setNumber} />
           <label>
             {t('ui.merge.other')}
             <input value={number} onChange={(e) => setNumber(e.target.value)} />
@@ -64,5 +77,40 @@ export function MergePanel({ complaint }: { complaint: Complaint }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The likely duplicates of an open complaint, each with why and a button that puts its number in. */
+function MergeCandidates(props: {
+  complaint: Complaint;
+  duplicates: DuplicateSettings;
+  onPick: (number: string) => void;
+}) {
+  const { t } = useTranslation('handling');
+  const db = useDb();
+  const me = useSignedInEmployee();
+  const internalToo = canSeeInternalRegister(me.role);
+  const matches = useLiveQuery(
+    () => mergeCandidates(db, props.complaint, internalToo, props.duplicates),
+    [db, props.complaint, internalToo, JSON.stringify(props.duplicates)],
+  );
+  if (!matches || matches.length === 0) return null;
+  return (
+    <div data-testid="merge-candidates">
+      <p>{t('ui.merge.likely')}</p>
+      <ul>
+        {matches.map((m) => (
+          <li key={m.id} data-testid="merge-candidate">
+            <Link href={`/complaints/${m.id}`} className="number">
+              {m.number}
+            </Link>{' '}
+            {m.reasons.map((r) => t(`duplicateReason.${r}`)).join(', ')}{' '}
+            <button type="button" onClick={() => props.onPick(m.number)}>
+              {t('ui.merge.useNumber')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -63,3 +63,32 @@ export async function likelyDuplicates(
     .toArray();
   return findDuplicates(draft, candidates, settings);
 }
+
+/**
+ * R5: the likely duplicates of a registered complaint, to merge with it — the same rule as at registration
+ * (`findDuplicates`), among the branch's other complaints that are open and not merged already. After a
+ * pull these include the ones another PC of the branch registered while offline, which that PC could not
+ * offer at registration. The internal register only for who may see it (R24).
+ */
+export async function mergeCandidates(
+  db: OtklikDatabase,
+  complaint: StoredComplaint,
+  internalToo: boolean,
+  settings: DuplicateSettings = DEFAULT_DUPLICATE_SETTINGS,
+): Promise<DuplicateMatch[]> {
+  const words = duplicateSearchWords(complaint);
+  if (words.length === 0) return [];
+  const candidates = await db.complaints
+    .where('searchWords')
+    .anyOf(words)
+    .distinct()
+    .filter(
+      (c) =>
+        c.id !== complaint.id &&
+        c.status !== 'closed' &&
+        !c.progress.mergedInto &&
+        (internalToo || !c.confidential),
+    )
+    .toArray();
+  return findDuplicates(complaint, candidates, settings);
+}

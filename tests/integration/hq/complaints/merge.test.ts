@@ -62,6 +62,10 @@ describe.each(DATABASE_KINDS)('merge at HQ on %s', (kind) => {
         { id: merged.complaint.id, number: merged.complaint.number },
       ]);
       expect(events.filter((e) => e.type === 'merged_into' || e.type === 'merged_from')).toHaveLength(2);
+      // Each PC's search finds the survivor by the merged one's number too: its pulled record's words have it.
+      expect(complaints.get(survivor.complaint.id)!.searchWords).toContain(
+        merged.complaint.number.toLowerCase(),
+      );
     }
     // The console finds the survivor by the merged one's number too.
     const { rows } = await hq.db.pool.query<{ id: string }>(

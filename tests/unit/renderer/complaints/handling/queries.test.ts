@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../../../../renderer/complaints/actions';
 import { promiseCallback } from '../../../../../renderer/complaints/handling/actions';
-import { callbackReminders, likelyDuplicates } from '../../../../../renderer/complaints/handling/queries';
+import { mergeComplaints } from '../../../../../renderer/complaints/handling/mergeActions';
+import {
+  callbackReminders,
+  likelyDuplicates,
+  mergeCandidates,
+} from '../../../../../renderer/complaints/handling/queries';
 import type { OtklikDatabase } from '../../../../../renderer/db/database';
 import { IVAN, OLGA, input, now, openDb, settings } from '../../fixtures';
 
@@ -71,5 +76,32 @@ describe('likelyDuplicates (R5)', () => {
     const internalDraft = { ...draft, channel: 'internal' as const };
     expect((await likelyDuplicates(db, internalDraft, true)).map((m) => m.id)).toEqual([internal.id]);
     expect(await likelyDuplicates(db, internalDraft, false)).toEqual([]);
+  });
+});
+
+describe('mergeCandidates (R5)', () => {
+  it('offers the other open complaints of the same customer, not itself, a stranger nor one merged already', async () => {
+    const db = openDb();
+    const mine = await registerComplaint(db, input('Сломался чайник через неделю'), settings(), IVAN, now);
+    // The same customer's complaint from the branch's second PC (workstation 2), pulled here after sync.
+    const otherPc = await registerComplaint(db, input('Чайник не греет'), settings(2), OLGA, at(5));
+    await registerComplaint(
+      db,
+      input('Очередь', { customer: { ...input().customer, name: 'Смирнова', phone: '+7 903 000-00-00' } }),
+      settings(),
+      IVAN,
+      at(6),
+    );
+    const third = await registerComplaint(db, input('Снова про чайник'), settings(), IVAN, at(7));
+    const offered = async () =>
+      (await mergeCandidates(db, (await db.complaints.get(mine.id))!, false)).map((m) => m.number).sort();
+
+    expect(await offered()).toEqual([otherPc.number, third.number].sort());
+    await mergeComplaints(db, mine.id, otherPc.id, IVAN, at(10));
+    expect(await offered()).toEqual([third.number]);
+    // A merged complaint is offered to no one: for the third, only the survivor is left.
+    expect(await mergeCandidates(db, (await db.complaints.get(third.id))!, false)).toEqual([
+      expect.objectContaining({ id: mine.id }),
+    ]);
   });
 });
