@@ -69,6 +69,9 @@ export class Branch {
   ) {
     this.watch(first);
     this.windows.push(first);
+    // No action waits without end: one that cannot happen fails its step with what the window showed,
+    // instead of running into the test's own limit with no history (seed 110011).
+    context.setDefaultTimeout(120_000);
   }
 
   get code(): string {
@@ -121,22 +124,28 @@ export class Branch {
     this.watch(page);
     this.windows.push(page);
     await page.goto('/#/complaints');
-    await this.ensureSignedIn(page);
+    await this.ensureSignedIn(page, true);
     return page;
   }
 
-  /** After a reload the workstation may ask who is at the counter (a lock): the same person signs in. */
-  async ensureSignedIn(page: Page): Promise<void> {
+  /**
+   * The workstation may ask who is at the counter (a lock): the same person signs in. A window loaded after
+   * a clock jump reads the jumped clock and finds the last input hours old, so it locks every window of the
+   * workstation within the app's one-second idle check (seed 110011: a second window opened two hours
+   * ahead). `loaded`: the window has just loaded, so wait out that check before looking.
+   */
+  async ensureSignedIn(page: Page, loaded = false): Promise<void> {
     const signedIn = page.getByTestId('signed-in-name');
     const screen = page.getByTestId('sign-in');
     await expect(signedIn.or(screen)).toBeVisible({ timeout: 30_000 });
+    if (loaded && this.clockOffsetMs) await page.waitForTimeout(1_500);
     const { employeeName, pin } = this.spec.workstation;
     if (await screen.isVisible()) await signIn(page, employeeName, pin);
   }
 
   async reload(page: Page): Promise<void> {
     await page.reload();
-    await this.ensureSignedIn(page);
+    await this.ensureSignedIn(page, true);
   }
 
   /**

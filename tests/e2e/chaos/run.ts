@@ -121,6 +121,9 @@ export async function chaosRun(
   };
 }
 
+/** The steps a person does in a window. */
+const UI_STEPS = new Set<Step['kind']>(['register', 'note', 'startReview', 'decide', 'bookEntry', 'reload']);
+
 async function perform(
   world: World,
   branch: Branch,
@@ -134,6 +137,8 @@ async function perform(
     const list = branch.model.complaints.filter((c) => c.url && (!status || c.status === status));
     return list.length ? list[rng.int(0, list.length - 1)] : undefined;
   };
+  // A person at the counter signs in again when the screen locked (a lock in one window locks them all).
+  if (UI_STEPS.has(step.kind)) await branch.ensureSignedIn(win);
   switch (step.kind) {
     case 'register': {
       const c = await branch.register(win, tag, step.reloadMidway);
