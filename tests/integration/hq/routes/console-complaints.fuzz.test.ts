@@ -82,7 +82,7 @@ describe.each(DATABASE_KINDS)('console fuzz on %s', (kind) => {
     const paths = [
       () => CONSOLE_PATHS.complaints,
       () =>
-        `${CONSOLE_PATHS.complaints}?${pick(['q', 'branch', 'status', 'cursor', 'limit', 'sort', 'due', 'owner', 'escalated', 'severity'])}=${junk()}`,
+        `${CONSOLE_PATHS.complaints}?${pick(['q', 'branch', 'status', 'cursor', 'limit', 'sort', 'due', 'owner', 'escalated', 'severity', 'approval'])}=${junk()}`,
       () =>
         `${CONSOLE_PATHS.complaints}?q=${encodeURIComponent(pick(['Секретная', 'Тайный', 'SPB', 'секр', 'жалоба']))}&branch=${pick(['', 'SPB-02', 'MSK-01'])}`,
       () => CONSOLE_PATHS.complaint(pick([spbId, mskId, junk()])),
