@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { consoleDueState } from '../../shared/console/complaint-row';
 import type { ComplaintListItem, complaintListQuerySchema } from '../../shared/console/protocol';
 import { consoleSearchQuery } from '../../shared/console/search';
+import { isMoney, type Money } from '../../shared/documents/money';
 import type { z } from 'zod';
 import { inTransaction } from '../db/database';
 import { HqError } from '../errors';
@@ -47,7 +48,9 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('bas
 export const LIST_COLUMNS = `c.id, c.number, b.code AS branch_code, c.status, c.channel, c.category, c.severity,
   c.health_safety, c.confidential, c.record->'customer'->>'name' AS customer_name,
   left(c.record->>'description', 300) AS summary, c.registered_at, c.next_due_at, c.next_due_kind,
-  c.due_soon_at, c.due_sort, c.escalated, c.owner_id, c.owner_name`;
+  c.due_soon_at, c.due_sort, c.escalated, c.owner_id, c.owner_name, c.approval_pending_since,
+  CASE WHEN c.approval_pending_since IS NOT NULL THEN c.record->'progress'->'compensation'->'amount' END
+    AS approval_amount`;
 
 export interface ListRow {
   id: string;
@@ -69,6 +72,8 @@ export interface ListRow {
   escalated: boolean;
   owner_id: string | null;
   owner_name: string | null;
+  approval_pending_since: string | null;
+  approval_amount: Money | null;
 }
 
 export function listItem(r: ListRow, now: Date): ComplaintListItem {
@@ -90,6 +95,9 @@ export function listItem(r: ListRow, now: Date): ComplaintListItem {
     dueState: consoleDueState({ nextDueAt: r.next_due_at, dueSoonAt: r.due_soon_at }, now),
     escalated: r.escalated,
     ...(r.owner_id ? { owner: { id: r.owner_id, name: r.owner_name ?? '' } } : {}),
+    ...(r.approval_pending_since && isMoney(r.approval_amount)
+      ? { awaitingApproval: { amount: r.approval_amount, since: r.approval_pending_since } }
+      : {}),
   };
 }
 
@@ -121,6 +129,7 @@ async function filterConditions(
   if (q.category?.length) add((n) => `c.category = ANY($${n}::text[])`, q.category);
   if (q.severity?.length) add((n) => `c.severity = ANY($${n}::text[])`, q.severity);
   if (q.escalated) add((n) => `c.escalated = $${n}`, q.escalated === 'true');
+  if (q.approval === 'pending') where.push('c.approval_pending_since IS NOT NULL');
   if (q.owner) add((n) => `c.owner_id = $${n}::uuid`, q.owner === 'me' ? principal.user.id : q.owner);
   if (q.due) {
     params.push(now.toISOString());

@@ -12,7 +12,8 @@ import { assertMayAct, scopeCondition } from './scope';
 /**
  * The console's first screen (issue 14): per branch what is overdue and due soon (R11), the escalated
  * complaints waiting for the user and the ones they own (R14), health-and-safety first (R13), and the
- * feedback-book mail not sent yet (R7) with "send again". All of it within the user's scope.
+ * feedback-book mail not sent yet (R7) with "send again"; and (issue 15, R16) the compensation waiting for
+ * approval by the branch manager or the head of sales. All of it within the user's scope.
  */
 
 const QUEUE_LENGTH = 50;
@@ -26,6 +27,8 @@ export async function consoleQueues(
   const branchScope = scopeCondition(principal, branchParams, 'b.id');
   const listParams: unknown[] = [principal.user.id, QUEUE_LENGTH];
   const listScope = scopeCondition(principal, listParams);
+  const approvalParams: unknown[] = [QUEUE_LENGTH];
+  const approvalScope = scopeCondition(principal, approvalParams);
   const queue = (condition: string) =>
     pool.query<ListRow>(
       `SELECT ${LIST_COLUMNS} FROM complaints c JOIN branches b ON b.id = c.branch_id
@@ -33,7 +36,7 @@ export async function consoleQueues(
         ORDER BY c.health_safety DESC, c.due_sort, c.id LIMIT $2`,
       listParams,
     );
-  const [branches, escalated, owned, mail] = await Promise.all([
+  const [branches, escalated, owned, approval, mail] = await Promise.all([
     pool.query<{ code: string; name: string; overdue: number; soon: number }>(
       `SELECT b.code, b.name,
               (SELECT count(*)::int FROM complaints c WHERE c.branch_id = b.id AND c.next_due_at < $1) AS overdue,
@@ -44,12 +47,20 @@ export async function consoleQueues(
     ),
     queue('c.escalated AND (c.owner_id IS NULL OR c.owner_id = $1)'),
     queue('c.owner_id = $1'),
+    // R16: the compensation waiting longest first (the partial index complaints_approval_pending).
+    pool.query<ListRow>(
+      `SELECT ${LIST_COLUMNS} FROM complaints c JOIN branches b ON b.id = c.branch_id
+        WHERE ${approvalScope} AND c.approval_pending_since IS NOT NULL
+        ORDER BY c.health_safety DESC, c.approval_pending_since, c.id LIMIT $1`,
+      approvalParams,
+    ),
     unsentMailJobs(pool, principal.scope.kind === 'branches' ? principal.branchIds : undefined),
   ]);
   return {
     branches: branches.rows,
     escalatedToMe: escalated.rows.map((r) => listItem(r, now)),
     ownedByMe: owned.rows.map((r) => listItem(r, now)),
+    awaitingApproval: approval.rows.map((r) => listItem(r, now)),
     unsentMail: mail.map((j) => ({
       jobId: j.id,
       entryId: j.entryId,

@@ -86,28 +86,38 @@ export function complaintRowColumns(row: ComplaintRow) {
     next_due_at: row.nextDueAt,
     next_due_kind: row.nextDueKind,
     due_soon_at: row.dueSoonAt,
+    approval_pending_since: row.approvalPendingSince,
     words: row.searchWords,
   };
 }
+
+/**
+ * Which schema the columns are written to: the current one, or the one migration 005's backfill runs on
+ * (before migration 014's company layer and migration 015's approval column exist).
+ */
+export type RowSchema = 'current' | '005';
 
 /** Writes the columns of many complaints in one statement. */
 export async function writeComplaintRows(
   client: PoolClient,
   rows: ReadonlyArray<{ id: string; row: ComplaintRow }>,
+  schema: RowSchema = 'current',
 ): Promise<void> {
   if (rows.length === 0) return;
+  const approval = schema === 'current';
   await client.query(
     `UPDATE complaints c SET category = x.category, severity = x.severity, health_safety = x.health_safety,
        owner_id = x.owner_id, owner_name = x.owner_name, escalated = x.escalated, next_due_at = x.next_due_at,
        next_due_kind = x.next_due_kind, due_soon_at = x.due_soon_at,
+       ${approval ? 'approval_pending_since = x.approval_pending_since,' : ''}
        due_sort = coalesce(x.next_due_at, 'infinity'::timestamptz),
        search = array_to_tsvector(x.words)
      FROM (SELECT r.id, r.category, r.severity, r.health_safety, r.owner_id, r.owner_name, r.escalated,
-                  r.next_due_at, r.next_due_kind, r.due_soon_at,
+                  r.next_due_at, r.next_due_kind, r.due_soon_at, r.approval_pending_since,
                   ARRAY(SELECT jsonb_array_elements_text(r.words)) AS words
              FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, category text, severity text, health_safety boolean,
                owner_id uuid, owner_name text, escalated boolean, next_due_at timestamptz, next_due_kind text,
-               due_soon_at timestamptz, words jsonb)) x
+               due_soon_at timestamptz, approval_pending_since timestamptz, words jsonb)) x
     WHERE c.id = x.id`,
     [JSON.stringify(rows.map(({ id, row }) => ({ id, ...complaintRowColumns(row) })))],
   );
@@ -133,9 +143,9 @@ export async function refreshBranchRows(
   client: PoolClient,
   branchId: number,
   batch = 2000,
-  company = true,
+  schema: RowSchema = 'current',
 ): Promise<number> {
-  const { calendar, policy } = await branchDeadlineInputs(client, branchId, company);
+  const { calendar, policy } = await branchDeadlineInputs(client, branchId, schema === 'current');
   let after = '00000000-0000-0000-0000-000000000000';
   let total = 0;
   for (;;) {
@@ -147,6 +157,7 @@ export async function refreshBranchRows(
     await writeComplaintRows(
       client,
       rows.map((r) => ({ id: r.id, row: complaintRow(r.record, calendar, policy) })),
+      schema,
     );
     total += rows.length;
     after = rows.at(-1)!.id;

@@ -131,6 +131,6 @@ CREATE INDEX complaints_search ON complaints USING gin (search);
 /** Fills the console's columns of the complaints HQ already has, branch by branch. */
 export async function backfill005(client: PoolClient): Promise<void> {
   const { rows } = await client.query<{ id: number }>('SELECT id FROM branches ORDER BY id');
-  // Before migration 014 there is no company policy layer to read.
-  for (const b of rows) await refreshBranchRows(client, b.id, undefined, false);
+  // Before migration 014 there is no company policy layer to read, before 015 no approval column.
+  for (const b of rows) await refreshBranchRows(client, b.id, undefined, '005');
 }

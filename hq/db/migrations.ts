@@ -4,6 +4,7 @@ import { MIGRATION_009_SQL } from './migration-009';
 import { MIGRATION_012_SQL } from './migration-012';
 import { MIGRATION_013_SQL } from './migration-013';
 import { MIGRATION_014_SQL } from './migration-014';
+import { backfill015, MIGRATION_015_SQL } from './migration-015';
 
 /**
  * SQL migrations, in order. Each runs once, in its own transaction, under an advisory lock (two HQ nodes
@@ -363,6 +364,8 @@ CREATE INDEX document_mail_pending ON document_mail (next_attempt_at) WHERE stat
   { id: '013_complaint_attachments', sql: MIGRATION_013_SQL },
   // Issue 15 items 3 and 7 (R4, R10): the company's name and policy layers set at HQ (migration-014.ts).
   { id: '014_policy_layers', sql: MIGRATION_014_SQL },
+  // Issue 15 (R16): since when a compensation waits for approval, for the console's queue (migration-015.ts).
+  { id: '015_approval_pending', sql: MIGRATION_015_SQL, backfill: backfill015 },
 ];
 
 const LOCK_KEY = 0x6f746b6c; // "otkl"

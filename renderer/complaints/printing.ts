@@ -8,9 +8,10 @@ import {
   type DocumentSource,
 } from '../../shared/documents';
 import type { PrintResult } from '../../shared/ipc/contract';
+import { resolvedPolicyOf } from '../../shared/settings/directory';
 import { branchCalendarOf, policyOf, type WorkstationSettings } from '../../shared/settings/workstation';
 import type { OtklikDatabase } from '../db/database';
-import { statusPageUrl } from '../db/device';
+import { hqLink, statusPageUrl } from '../db/device';
 import type { Signer } from '../db/employees';
 import { printComplaintDocument } from '../documents';
 import { recordDocumentPrinted } from './actions';
@@ -43,6 +44,8 @@ export async function printForComplaint(
     language: customerLanguageOf(complaint, branch.language),
     now,
   };
+  // Issue 15 (R17): the recourse routes HQ configured for the company or branch, else the shipped ones.
+  source.recourseTable = resolvedPolicyOf(settings, (await hqLink(db))?.branch).recourse;
   // Issue 16 item 4: when HQ runs the status page, the receipt's QR code opens it.
   const statusPage = await statusPageUrl(db);
   if (statusPage) source.statusPageUrl = statusPage;

@@ -1,4 +1,5 @@
-import type { DecisionLetterDocument, RecourseRoute } from '../../shared/documents';
+import type { DecisionLetterDocument } from '../../shared/documents';
+import { recourseLine } from '../../shared/documents/recourse';
 import { docDate, docMoney } from '../../shared/documents/format';
 import { BranchHeader, Field, Fields, Footer, NumberLine, type DocT } from './parts';
 
@@ -62,7 +63,9 @@ export function DecisionLetter({ doc, t }: { doc: DecisionLetterDocument; t: Doc
           <ul className="doc-list">
             {doc.recourse.map((route) => (
               <li key={route.id} data-testid={`doc-recourse-${route.id}`}>
-                <RecourseLine route={route} headOfSales={doc.branch.headOfSalesName} t={t} />
+                {recourseLine(route, lng, doc.branch.headOfSalesName, (key, params) =>
+                  String(t(key as never, params as never)),
+                )}
               </li>
             ))}
           </ul>
@@ -77,30 +80,6 @@ export function DecisionLetter({ doc, t }: { doc: DecisionLetterDocument; t: Doc
         </p>
       </div>
       <Footer>{t('common.reference', { number: doc.number })}</Footer>
-    </>
-  );
-}
-
-function RecourseLine({ route, headOfSales, t }: { route: RecourseRoute; headOfSales: string; t: DocT }) {
-  if (route.kind === 'internal')
-    return (
-      <>
-        {headOfSales
-          ? t('recourse.internal_appeal_named', { name: headOfSales })
-          : t('recourse.internal_appeal')}
-      </>
-    );
-  const where = [
-    route.officialName,
-    route.website,
-    route.phone && t('recourse.phone', { phone: route.phone }),
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return (
-    <>
-      {t(`recourse.${route.id}`)}
-      {where && `: ${where}`}
     </>
   );
 }

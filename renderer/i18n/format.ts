@@ -1,3 +1,4 @@
+import { majorAmount, type Money } from '../../shared/documents/money';
 import { zonedParts } from '../../shared/time/zoned';
 
 /** Dates are shown in the branch's zone and the user's language, whatever the PC is set to. */
@@ -72,4 +73,11 @@ export function formatFileSize(bytes: number, lng: string): string {
     unitDisplay: 'short',
     maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0,
   }).format(value);
+}
+
+/** R16: an amount in integer minor units, in its currency and the user's language. */
+export function formatMoney(money: Money, lng: string): string {
+  return new Intl.NumberFormat(lng, { style: 'currency', currency: money.currency }).format(
+    majorAmount(money),
+  );
 }

@@ -1,4 +1,4 @@
-import type { Complaint } from '../complaints/model';
+import type { Complaint, Milestones } from '../complaints/model';
 import { complaintDueMoments, type BranchCalendar, type ConsiderationPolicy } from '../deadlines';
 import { urgencyWindow } from '../deadlines/urgency';
 import { timelineOf } from '../lifecycle/milestones';
@@ -23,6 +23,11 @@ export interface ComplaintRow {
   nextDueKind: string | null;
   /** From this instant the complaint is due soon; null with nextDueAt. */
   dueSoonAt: string | null;
+  /**
+   * R16 (issue 15): since when the compensation in force waits for approval (its decision's instant); null
+   * when none waits. The console's "awaiting approval" queue and register filter read it.
+   */
+  approvalPendingSince: string | null;
   searchWords: string[];
 }
 
@@ -78,8 +83,15 @@ export function complaintRow(
     nextDueAt,
     nextDueKind,
     dueSoonAt,
+    approvalPendingSince: approvalPendingSince(c.progress),
     searchWords: consoleSearchWords(c),
   };
+}
+
+/** R16: the compensation in force waits for approval since it was decided; otherwise null. */
+export function approvalPendingSince(progress: Pick<Milestones, 'compensation'>): string | null {
+  const c = progress.compensation;
+  return c?.approval === 'pending' ? c.decidedAt : null;
 }
 
 /** R11: where the complaint stands at `now`, from its two stored instants (the list's due state). */

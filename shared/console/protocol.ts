@@ -5,6 +5,7 @@ import { PAPER_FORMATS } from '../documents/paper';
 import { LIMITS } from '../complaints/validation';
 import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
 import { HQ_ROLES } from '../people/model';
+import { moneySchema } from '../handling/event-data';
 import { complaintEventSchema, complaintSchema } from '../sync/operations';
 import { LANGUAGES } from '../settings/workstation';
 import { bookEntryStateSchema } from '../sync/protocol';
@@ -123,6 +124,8 @@ export const complaintListQuerySchema = z.object({
   escalated: z.enum(['true', 'false']).optional(),
   /** `me`: owned by the signed-in user; or an HQ user id. */
   owner: z.union([z.literal('me'), z.uuid()]).optional(),
+  /** R16 (issue 15): `pending` — the compensation in force waits for approval. */
+  approval: z.enum(['pending']).optional(),
   /** Full text over number, customer name/phone/e-mail, description, remedy — any of the five languages. */
   q: z.string().max(200).optional(),
   sort: z.enum(['registered', 'due']).default('registered'),
@@ -152,6 +155,8 @@ export const complaintListItemSchema = z.object({
   dueState: z.enum(DUE_STATES),
   escalated: z.boolean(),
   owner: ownerSchema.optional(),
+  /** R16 (issue 15): the compensation waiting for approval — its amount, and since when it waits. */
+  awaitingApproval: z.object({ amount: moneySchema, since: z.string() }).optional(),
 });
 export type ComplaintListItem = z.infer<typeof complaintListItemSchema>;
 
@@ -296,6 +301,11 @@ export const queuesSchema = z.object({
   /** R14 */
   escalatedToMe: z.array(complaintListItemSchema),
   ownedByMe: z.array(complaintListItemSchema),
+  /**
+   * R16 (issue 15): compensation waiting for approval by the branch manager or the head of sales, health and
+   * safety first, then the longest waiting. Listed for every reader; only those roles act on it.
+   */
+  awaitingApproval: z.array(complaintListItemSchema),
   /** Feedback-book mail not sent (what `npm run hq -- mail-status` lists). */
   unsentMail: z.array(
     z.object({

@@ -7,7 +7,7 @@ import type { Translate } from '../mail/content';
 import { docDate, docDateTime, docDue, docMoney } from './format';
 import { formatCheckCode } from './check-code';
 import type { AcknowledgementDocument, BranchDetails, CustomerBlock, DecisionLetterDocument } from './index';
-import type { RecourseRoute } from './recourse';
+import { recourseLine } from './recourse';
 
 export type DocumentBlock =
   | { kind: 'title' | 'heading' | 'text' | 'strong' | 'muted' | 'item'; text: string }
@@ -97,21 +97,6 @@ export function acknowledgementBlocks(doc: AcknowledgementDocument, t: Translate
   return out;
 }
 
-function recourseText(route: RecourseRoute, headOfSales: string, t: Translate): string {
-  if (route.kind === 'internal')
-    return headOfSales
-      ? t('recourse.internal_appeal_named', { name: headOfSales })
-      : t('recourse.internal_appeal');
-  const where = [
-    route.officialName,
-    route.website,
-    route.phone && t('recourse.phone', { phone: route.phone }),
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return `${t(`recourse.${route.id}`)}${where ? `: ${where}` : ''}`;
-}
-
 export function decisionLetterBlocks(doc: DecisionLetterDocument, t: Translate): DocumentBlock[] {
   const lng = doc.language;
   const tz = doc.branch.timeZone;
@@ -151,7 +136,7 @@ export function decisionLetterBlocks(doc: DecisionLetterDocument, t: Translate):
       { kind: 'text', text: t('letter.recourseIntro') },
     );
     for (const route of doc.recourse)
-      out.push({ kind: 'item', text: recourseText(route, doc.branch.headOfSalesName, t) });
+      out.push({ kind: 'item', text: recourseLine(route, lng, doc.branch.headOfSalesName, t) });
   }
   out.push(
     { kind: 'text', text: t('letter.closing') },

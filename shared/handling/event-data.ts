@@ -10,7 +10,7 @@ import type { ComplaintEventType } from '../complaints/model';
 import { isValidPhone, LIMITS } from '../complaints/validation';
 import { DOCUMENT_KINDS } from '../documents/model';
 import { PAPER_FORMATS } from '../documents/paper';
-import { RECOURSE_IDS } from '../documents/recourse';
+import { MAX_RECOURSE_ROUTES, recourseIdSchema } from '../documents/recourse';
 import { COUNTRIES, LANGUAGES } from '../settings/workstation';
 import { MAX_FILE_NAME, MAX_ATTACHMENT_BYTES, ATTACHMENT_MIME_TYPES } from './attachments';
 import {
@@ -173,7 +173,8 @@ export const HANDLING_EVENT_DATA = {
     note,
   }),
   recourse_explained: z.strictObject({
-    routes: z.array(z.enum(RECOURSE_IDS)).min(1).max(RECOURSE_IDS.length),
+    // Shipped routes' ids or those HQ configured (issue 15, shared/documents/recourse).
+    routes: z.array(recourseIdSchema).min(1).max(MAX_RECOURSE_ROUTES),
     country: z.enum(COUNTRIES),
     language: z.enum(LANGUAGES),
     note,

@@ -3,15 +3,17 @@
  * table, shared/documents/recourse.ts — the same one the decision letter prints) in the customer's language
  * and records that they were explained (`recourse_explained`: which routes, which country, which language).
  * The follow-up's "recourse explained" tick (shared/lifecycle checkFollowUp) is then already true.
+ * Issue 15: the table is the one in force at the branch (HQ's configured routes, else the shipped ones), so
+ * a route's id may be one HQ configured; the record keeps the ids, not the words shown.
  */
 import type { FollowUpOutcome } from '../lifecycle/decision';
 import type { DecisionOutcome } from '../lifecycle/decision';
 import type { RefusalReason } from '../lifecycle/reasons';
 import {
   DEFAULT_RECOURSE,
-  RECOURSE_IDS,
+  MAX_RECOURSE_ROUTES,
+  recourseIdSchema,
   recourseRoutesFor,
-  type RecourseId,
   type RecourseRoute,
   type RecourseTable,
 } from '../documents/recourse';
@@ -33,7 +35,8 @@ export function recourseRoutesToExplain(
 }
 
 export interface RecourseExplainedData extends Record<string, unknown> {
-  routes: RecourseId[];
+  /** Shipped routes' ids (RecourseId) or those HQ configured. */
+  routes: string[];
   country: Country;
   /** The customer's language the routes were given in. */
   language: Language;
@@ -46,11 +49,13 @@ export function checkRecourseExplained(input: {
   language: string;
   note?: string;
 }): { ok: true; data: RecourseExplainedData } | { ok: false; reasons: RefusalReason[] } {
-  const routes = [...new Set(input.routes)].filter((r): r is RecourseId =>
-    (RECOURSE_IDS as readonly string[]).includes(r),
-  );
+  const routes = [...new Set(input.routes)].filter((r) => recourseIdSchema.safeParse(r).success);
   const reasons: RefusalReason[] = [];
-  if (routes.length === 0 || routes.length !== new Set(input.routes).size)
+  if (
+    routes.length === 0 ||
+    routes.length > MAX_RECOURSE_ROUTES ||
+    routes.length !== new Set(input.routes).size
+  )
     reasons.push('recourse_routes_required');
   if (!isLanguage(input.language)) reasons.push('change_value_invalid');
   if (reasons.length > 0) return { ok: false, reasons };

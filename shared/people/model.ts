@@ -79,6 +79,10 @@ export const canActOnComplaints = (role: HqRole): boolean => role === 'head_of_s
 /** May manage users, branches, directory, employees, devices and enrollment codes. */
 export const canAdminister = (role: HqRole): boolean => role === 'admin';
 
+/** R16: approves or refuses a compensation above the threshold — the branch manager (of their branches), the head of sales. */
+export const canApproveCompensation = (role: HqRole): boolean =>
+  role === 'head_of_sales' || role === 'manager';
+
 /** R14: the head of sales takes over what a branch cannot resolve. */
 export const canTakeOver = (role: HqRole): boolean => role === 'head_of_sales';
 

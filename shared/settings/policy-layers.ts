@@ -8,13 +8,15 @@
  *
  * What HQ may let a branch PC keep its own value for (`branchMayOverride`, the branch layer's list, else the
  * company's): the feedback-book warning lead, the office hours, stricter approval thresholds and the
- * duplicate window. The consideration policy, the calendar extras and the escalation delays are never
+ * duplicate window. The recourse routes (R17) are resolved per country: the branch layer's, else the
+ * company's, else the shipped table. The consideration policy, the calendar extras and the escalation delays are never
  * overridden locally once HQ sets them: HQ computes the due moments and escalates with them, and a branch
  * that counted otherwise would show a complaint as on time that HQ escalates as overdue. A field no layer
  * sets keeps the workstation's value (a branch not managed at HQ yet still works on its own settings).
  */
 import { z } from 'zod';
 import { POLICY_PRESET_IDS } from '../deadlines/policies';
+import { recourseConfigSchema, recourseTableOf, type RecourseTable } from '../documents/recourse';
 import { minutesOfDay, NUMERIC_SETTING_RANGES, type WorkstationSettings } from './workstation';
 import {
   effectiveHandlingPolicy,
@@ -70,6 +72,11 @@ export const policyLayerSchema = z
     /** Approval thresholds, escalation delays, duplicate window (shared/handling/policy). */
     handling: handlingPolicyLayerSchema.omit({ branchMayOverride: true }).optional(),
     branchMayOverride: z.array(z.enum(POLICY_OVERRIDABLE)).max(POLICY_OVERRIDABLE.length).optional(),
+    /**
+     * R17 (issue 15): the recourse routes per country (shared/documents/recourse); never overridden at the
+     * branch PC — the decision letter states them, and HQ prints the same letter.
+     */
+    recourse: recourseConfigSchema.optional(),
   })
   .superRefine((layer, ctx) => {
     const both = layer.extraDaysOff?.find((d) => layer.extraWorkingDays?.includes(d));
@@ -115,6 +122,8 @@ export interface ResolvedPolicy {
   /** What the workstation may set for itself. */
   mayOverride: PolicyOverridable[];
   handling: HandlingPolicy;
+  /** R17: the recourse routes in force, per country (the branch layer's, the company's, the shipped). */
+  recourse: RecourseTable;
 }
 
 export interface PolicyLayers {
@@ -151,7 +160,13 @@ export function resolvePolicy(layers: PolicyLayers): ResolvedPolicy {
     branch: { ...branch?.handling, branchMayOverride: handlingOverrides(mayOverride) },
     local: layers.localHandling,
   });
-  return { values: values as PolicyValues, source, mayOverride, handling };
+  return {
+    values: values as PolicyValues,
+    source,
+    mayOverride,
+    handling,
+    recourse: recourseTableOf(company?.recourse, branch?.recourse),
+  };
 }
 
 /** HQ's escalation delays for a branch: HQ's configured default (env), the company's, the branch's. */

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../../shared/complaints/model';
-import { majorAmount, type Money } from '../../../shared/documents/money';
+import { formatMoney } from '../../i18n/format';
 import {
   AID_ANSWERS,
   COMPENSATION_FORMS,
@@ -27,12 +27,6 @@ import { DecisionTasks, type DecisionTaskRow } from './DecisionTasks';
 import { useNow } from '../../ui/useNow';
 
 const FAULT_STEPS = [0, 25, 50, 75, 100] as const;
-
-export function formatMoney(money: Money, lng: string): string {
-  return new Intl.NumberFormat(lng, { style: 'currency', currency: money.currency }).format(
-    majorAmount(money),
-  );
-}
 
 /**
  * R16: the compensation in force and its approval; the decision aid while the complaint is decided; the

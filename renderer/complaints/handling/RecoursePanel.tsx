@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../../shared/complaints/model';
 import { customerLanguageOf } from '../../../shared/documents/language';
+import { recourseWordsOf, type RecourseRoute } from '../../../shared/documents/recourse';
 import { recourseRoutesToExplain } from '../../../shared/handling/recourse';
 import { LANGUAGES, type Language, type WorkstationSettings } from '../../../shared/settings/workstation';
 import { useDb } from '../../db/context';
 import { endonym } from '../../i18n/format';
 import { i18next } from '../../i18n';
 import { useSignedInEmployee } from '../../people';
+import { useHqPolicy } from '../../sync/hooks';
 import { explainRecourse } from './actions';
 import { StepErrors, useStep } from './useStep';
 
@@ -30,9 +32,15 @@ export function RecoursePanel({
   const [language, setLanguage] = useState<Language>(() => customerLanguageOf(complaint, settings.language));
   const step = useStep();
   const p = complaint.progress;
-  const routes = recourseRoutesToExplain(settings.country, p.decision?.outcome, p.followUpOutcome);
+  // Issue 15: the routes HQ configured for the company or this branch, else the shipped ones (R10, R17).
+  const { recourse } = useHqPolicy(settings);
+  const routes = recourseRoutesToExplain(settings.country, p.decision?.outcome, p.followUpOutcome, recourse);
   if (routes.length === 0 || p.mergedInto) return null;
   const say = i18next.getFixedT(language, 'documents');
+  const words = (r: RecourseRoute) => {
+    const w = recourseWordsOf(r, language);
+    return 'text' in w ? w.text : say(`recourse.${w.shipped}`);
+  };
   return (
     <section aria-labelledby="recourse-title" className="handling-panel" data-testid="recourse">
       <h2 id="recourse-title">{t('ui.recourse.title')}</h2>
@@ -50,7 +58,7 @@ export function RecoursePanel({
         {routes.map((r) => (
           <li key={r.id} data-testid={`recourse-${r.id}`}>
             {r.officialName && <strong>{r.officialName}: </strong>}
-            {say(`recourse.${r.id}`)}
+            {words(r)}
             {r.website && <> · {r.website}</>}
             {r.phone && <> · {say('recourse.phone', { phone: r.phone })}</>}
           </li>

@@ -7,7 +7,7 @@ import { layerOf, THRESHOLD_CURRENCIES, type PolicyFormField, type PolicyFormVal
 
 type TextKey = Exclude<
   keyof PolicyFormValue,
-  'thresholds' | 'mayOverride' | 'ukraineMartialLaw' | 'policyId'
+  'thresholds' | 'mayOverride' | 'ukraineMartialLaw' | 'policyId' | 'recourse'
 >;
 
 /**
@@ -118,6 +118,27 @@ export function PolicyForm(props: {
           </label>
         ))}
       </fieldset>
+      <div className="field">
+        <label htmlFor="policy-recourse">{t('console:admin.policies.recourse')}</label>
+        <textarea
+          id="policy-recourse"
+          rows={8}
+          maxLength={20_000}
+          spellCheck={false}
+          value={v.recourse}
+          onChange={(e) => set('recourse', e.target.value)}
+          aria-invalid={error('recourse') ? true : undefined}
+          aria-describedby="policy-recourse-hint"
+        />
+        <p id="policy-recourse-hint" className="hint">
+          {t('console:admin.policies.recourseHint')}
+        </p>
+        {error('recourse') && (
+          <p className="error" role="alert">
+            {error('recourse')}
+          </p>
+        )}
+      </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={props.busy}>
           {t('console:admin.save')}

@@ -27,8 +27,20 @@ export interface PolicyFormValue {
   headOfSalesAfterHours: string;
   windowDays: string;
   mayOverride: PolicyOverridable[];
+  /** R17 (issue 15): the recourse routes per country as JSON (shared/documents/recourse); empty: not set. */
+  recourse: string;
 }
 export type PolicyFormField = Exclude<keyof PolicyFormValue, 'thresholds'> | `thresholds.${string}`;
+
+/** Text that is not JSON at all: kept so the schema names the field. */
+const NOT_JSON = Symbol('not JSON');
+function json(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return NOT_JSON;
+  }
+}
 
 const text = (v: number | string | undefined) => (v === undefined ? '' : String(v));
 const major = (minor: number, currency: string) => String(minor / 10 ** minorDigits(currency));
@@ -53,6 +65,7 @@ export function policyFormOf(layer: PolicyLayer): PolicyFormValue {
     headOfSalesAfterHours: text(h?.escalation?.headOfSalesAfterHours),
     windowDays: text(h?.duplicates?.windowDays),
     mayOverride: [...(layer.branchMayOverride ?? [])],
+    recourse: layer.recourse ? JSON.stringify(layer.recourse, null, 2) : '',
   };
 }
 
@@ -69,6 +82,7 @@ function fieldOf(path: ReadonlyArray<PropertyKey>): PolicyFormField {
     return third === 'headOfSalesAfterHours' ? 'headOfSalesAfterHours' : 'branchManagerAfterMinutes';
   }
   if (first === 'branchMayOverride') return 'mayOverride';
+  if (first === 'recourse') return 'recourse';
   return first as PolicyFormField;
 }
 
@@ -99,6 +113,7 @@ export function layerOf(
   if (Object.keys(handling).length > 0) raw.handling = handling;
   if (form.mayOverride.length > 0)
     raw.branchMayOverride = POLICY_OVERRIDABLE.filter((o) => form.mayOverride.includes(o));
+  if (form.recourse.trim()) raw.recourse = json(form.recourse);
   const parsed = policyLayerSchema.safeParse(raw);
   if (parsed.success) return { layer: parsed.data };
   return { problems: [...new Set(parsed.error.issues.map((i) => fieldOf(i.path)))] };

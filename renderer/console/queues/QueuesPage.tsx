@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { canApproveCompensation } from '../../../shared/people/model';
 import { ErrorBanner } from '../ErrorBanner';
 import { NO_FILTERS } from '../register/filters';
 import { ComplaintTable } from '../register/ComplaintTable';
@@ -8,15 +9,24 @@ import { useSession } from '../session';
 import { useRequest } from '../useRequest';
 import { UnsentMail } from './UnsentMail';
 
-/** The first screen: what needs attention now — R11 per branch, R14 escalations, feedback-book mail not sent. */
+/**
+ * The first screen: what needs attention now — R11 per branch, R14 escalations, R16 compensation awaiting
+ * approval (actionable for the branch manager and the head of sales, read-only for the auditor),
+ * feedback-book mail not sent.
+ */
 export function QueuesPage() {
   const { t } = useTranslation('console');
-  const { api } = useSession();
+  const { api, user } = useSession();
   const queues = useRequest(() => api.queues(), [api]);
   const [, setFilters] = useRegisterFilters();
   const [, navigate] = useLocation();
   const q = queues.data;
 
+  const mayApprove = canApproveCompensation(user.role);
+  const openApprovals = () => {
+    setFilters({ ...NO_FILTERS, approval: 'pending' });
+    navigate('/register');
+  };
   const openRegister = (branch: string, due: 'overdue' | 'soon') => {
     setFilters({ ...NO_FILTERS, branch, due, sort: 'due' });
     navigate('/register');
@@ -85,6 +95,24 @@ export function QueuesPage() {
               <p className="muted">{t('queues.empty')}</p>
             ) : (
               <ComplaintTable items={q.ownedByMe} caption={t('queues.ownedByMe')} />
+            )}
+          </section>
+          <section aria-labelledby="queue-approval" data-testid="queue-approval">
+            <div className="page-header">
+              <h2 id="queue-approval">{t('queues.awaitingApproval')}</h2>
+              {q.awaitingApproval.length > 0 && (
+                <button type="button" className="link-button" onClick={openApprovals}>
+                  {t('queues.openApprovalRegister')}
+                </button>
+              )}
+            </div>
+            {q.awaitingApproval.length === 0 ? (
+              <p className="muted">{t('queues.empty')}</p>
+            ) : (
+              <>
+                {!mayApprove && <p className="muted">{t('queues.approvalViewOnly')}</p>}
+                <ComplaintTable items={q.awaitingApproval} caption={t('queues.awaitingApproval')} />
+              </>
             )}
           </section>
           <UnsentMail jobs={q.unsentMail} onRetried={queues.reload} />

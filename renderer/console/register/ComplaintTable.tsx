@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ComplaintListItem } from '../../../shared/console/protocol';
-import { formatDateTime, formatRelative } from '../../i18n/format';
+import { formatDateTime, formatMoney, formatRelative } from '../../i18n/format';
 import { useNow } from '../../ui/useNow';
 import { isDueKind, viewerTimeZone } from '../format';
 
@@ -75,6 +75,16 @@ export function ComplaintTable({ items, caption }: { items: ComplaintListItem[];
               </span>
               <br />
               <strong>{c.customerName || t('complaints:list.anonymous')}</strong> {c.summary}
+              {c.awaitingApproval && (
+                <>
+                  <br />
+                  <span className="tag tag-warn" data-testid="approval-flag">
+                    {t('console:list.awaitingApproval', {
+                      amount: formatMoney(c.awaitingApproval.amount, i18n.language),
+                    })}
+                  </span>
+                </>
+              )}
             </td>
             <td>
               <DueChip item={c} now={now} />

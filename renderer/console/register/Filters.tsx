@@ -7,6 +7,7 @@ import { activeFilters, NO_FILTERS, type RegisterFilters } from './filters';
 const DUE = ['overdue', 'soon', 'ok'] as const;
 const YES_NO = ['true', 'false'] as const;
 const OWNER = ['me'] as const;
+const APPROVAL = ['pending'] as const;
 const SORTS = ['registered', 'due'] as const;
 /** Typing pauses this long before the search goes to HQ. */
 const SEARCH_PAUSE_MS = 300;
@@ -21,7 +22,7 @@ export function Filters({
   onChange: (f: RegisterFilters) => void;
   branches: readonly string[];
 }) {
-  const { t } = useTranslation(['console', 'complaints']);
+  const { t } = useTranslation(['console', 'complaints', 'handling']);
   const [q, setQ] = useState(value.q);
   const search = useRef<HTMLInputElement>(null);
   const set = <K extends keyof RegisterFilters>(key: K, v: string) =>
@@ -143,6 +144,15 @@ export function Filters({
         optionLabel={() => t('console:register.ownerMe')}
         none={t('console:register.any')}
         onChange={(v) => set('owner', v)}
+      />
+      <SelectField
+        id="filter-approval"
+        label={t('console:register.approval')}
+        value={value.approval}
+        options={APPROVAL}
+        optionLabel={() => t('handling:approval.pending')}
+        none={t('console:register.any')}
+        onChange={(v) => set('approval', v)}
       />
       <SelectField
         id="register-sort"

@@ -10,6 +10,8 @@ export interface RegisterFilters {
   due: 'overdue' | 'soon' | 'ok' | '';
   escalated: 'true' | 'false' | '';
   owner: 'me' | '';
+  /** R16: the compensation in force waits for approval. */
+  approval: 'pending' | '';
   q: string;
   sort: 'registered' | 'due';
 }
@@ -23,6 +25,7 @@ export const NO_FILTERS: RegisterFilters = {
   due: '',
   escalated: '',
   owner: '',
+  approval: '',
   q: '',
   sort: 'registered',
 };
@@ -46,6 +49,7 @@ export function listQuery(f: RegisterFilters, cursor?: string, limit = PAGE_SIZE
   set('due', f.due);
   set('escalated', f.escalated);
   set('owner', f.owner);
+  set('approval', f.approval);
   set('q', f.q.trim().replace(/\s+/g, ' '));
   q.set('sort', f.sort);
   if (cursor) q.set('cursor', cursor);

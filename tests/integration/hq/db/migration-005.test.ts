@@ -14,7 +14,7 @@ import { DATABASE_KINDS, registration } from '../../harness';
  * assessment, the next due moment and the search words — in the same transaction, so the register and its
  * search work on old data from the first start.
  */
-describe.each(DATABASE_KINDS)('migration 005 on %s', (kind) => {
+describe.each(DATABASE_KINDS)('migration 005 (and 015) on %s', (kind) => {
   let pool: pg.Pool;
   let close: () => Promise<void>;
   const old = registration('OLD-01', new Date('2026-03-02T09:00:00Z'));
@@ -93,5 +93,30 @@ describe.each(DATABASE_KINDS)('migration 005 on %s', (kind) => {
       sorted: true,
       found: true,
     });
+  });
+
+  it('migration 015 fills since when a compensation waits for approval (R16, issue 15)', async () => {
+    await migrate(
+      pool,
+      MIGRATIONS.filter((m) => m.id < '015'),
+    );
+    const decidedAt = '2026-03-05T10:00:00.000Z';
+    const compensation = {
+      id: '0193b8a0-0000-7000-8000-0000000000c1',
+      amount: { amountMinor: 900_000, currency: 'CZK' },
+      form: 'refund',
+      approval: 'pending',
+      decidedAt,
+    };
+    await pool.query(
+      `UPDATE complaints SET record = jsonb_set(record, '{progress,compensation}', $2::jsonb) WHERE id = $1`,
+      [old.complaint.id, JSON.stringify(compensation)],
+    );
+    expect(await migrate(pool)).toContain('015_approval_pending');
+    const { rows } = await pool.query<{ since: string | null }>(
+      'SELECT approval_pending_since AS since FROM complaints WHERE id = $1',
+      [old.complaint.id],
+    );
+    expect(rows[0]!.since).toBe(decidedAt);
   });
 });

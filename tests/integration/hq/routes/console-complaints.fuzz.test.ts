@@ -82,7 +82,7 @@ describe.each(DATABASE_KINDS)('console fuzz on %s', (kind) => {
     const paths = [
       () => CONSOLE_PATHS.complaints,
       () =>
-        `${CONSOLE_PATHS.complaints}?${pick(['q', 'branch', 'status', 'cursor', 'limit', 'sort', 'due', 'owner', 'escalated', 'severity'])}=${junk()}`,
+        `${CONSOLE_PATHS.complaints}?${pick(['q', 'branch', 'status', 'cursor', 'limit', 'sort', 'due', 'owner', 'escalated', 'severity', 'approval'])}=${junk()}`,
       () =>
         `${CONSOLE_PATHS.complaints}?q=${encodeURIComponent(pick(['Секретная', 'Тайный', 'SPB', 'секр', 'жалоба']))}&branch=${pick(['', 'SPB-02', 'MSK-01'])}`,
       () => CONSOLE_PATHS.complaint(pick([spbId, mskId, junk()])),
@@ -150,6 +150,17 @@ describe.each(DATABASE_KINDS)('console fuzz on %s', (kind) => {
           layer: pick([
             { policyId: junk(), bookWarnHours: junk(), handling: { approvalThresholds: { RUB: junk() } } },
             { branchMayOverride: [junk()], extraDaysOff: [junk()] },
+            // Issue 15 (R17): recourse routes, hostile ids, kinds, languages and lengths.
+            {
+              recourse: {
+                [pick(['RU', 'CZ', junk()])]: Array.from({ length: pick([0, 1, 11]) }, () => ({
+                  id: pick(['ru_court', 'own_route', junk()]),
+                  kind: pick(['court', 'mediation', junk()]),
+                  text: { [pick(['ru', 'ko', junk()])]: pick([junk(), 'x'.repeat(600)]) },
+                  ...(random() < 0.3 ? { url: junk() } : {}),
+                })),
+              },
+            },
             junk(),
             null,
           ]),

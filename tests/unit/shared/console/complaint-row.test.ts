@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Complaint, ComplaintEvent } from '../../../../shared/complaints/model';
-import { complaintRow, consoleDueState } from '../../../../shared/console/complaint-row';
+import {
+  approvalPendingSince,
+  complaintRow,
+  consoleDueState,
+} from '../../../../shared/console/complaint-row';
 import { complaintDueMoments, mostUrgentState, POLICY_PRESETS } from '../../../../shared/deadlines';
 import { milestonesFromEvents, timelineOf } from '../../../../shared/lifecycle';
 
@@ -135,5 +139,23 @@ describe('complaintRow', () => {
     const withDayOff = complaintRow(c, { ...cal, extraDaysOff: ['2026-03-03'] }, policy);
     expect(withDayOff.nextDueAt).not.toBe(plain.nextDueAt);
     expect(Date.parse(withDayOff.nextDueAt!)).toBeGreaterThan(Date.parse(plain.nextDueAt!));
+  });
+
+  it.each([
+    ['pending: since its decision', 'pending', '2026-03-04T09:00:00.000Z'],
+    ['approved: nothing waits', 'approved', null],
+    ['refused: nothing waits', 'refused', null],
+    ['below the threshold: nothing waits', 'not_required', null],
+  ] as const)('R16 approval: %s', (_what, approval, since) => {
+    const c = complaint([registered]);
+    c.progress.compensation = {
+      id: '0193b8a0-0000-7000-8000-0000000000c1',
+      amount: { amountMinor: 900_000, currency: 'RUB' },
+      form: 'refund',
+      approval,
+      decidedAt: '2026-03-04T09:00:00.000Z',
+    };
+    expect(complaintRow(c, cal, policy).approvalPendingSince).toBe(since);
+    expect(approvalPendingSince({})).toBeNull();
   });
 });

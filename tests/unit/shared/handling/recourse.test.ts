@@ -67,8 +67,18 @@ describe('checkRecourseExplained', () => {
     ],
     ['no route ticked', { routes: [], country: 'RU', language: 'ru' }, ['recourse_routes_required']],
     [
-      'an unknown route',
-      { routes: ['internal_appeal', 'ombudsman'], country: 'RU', language: 'ru' },
+      'a route HQ configured (issue 15): its id is recorded',
+      { routes: ['internal_appeal', 'ru_ombudsman'], country: 'RU', language: 'ru' },
+      { routes: ['internal_appeal', 'ru_ombudsman'], country: 'RU', language: 'ru' },
+    ],
+    [
+      'something that is not a route id',
+      { routes: ['internal_appeal', 'Ombudsman!'], country: 'RU', language: 'ru' },
+      ['recourse_routes_required'],
+    ],
+    [
+      'more routes than a country may list',
+      { routes: Array.from({ length: 11 }, (_, i) => `route_${i}`), country: 'RU', language: 'ru' },
       ['recourse_routes_required'],
     ],
     [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RECOURSE } from '../../../../shared/documents/recourse';
 import { DEFAULT_APPROVAL_THRESHOLDS } from '../../../../shared/handling/compensation';
 import { DEFAULT_ESCALATION } from '../../../../shared/handling/escalation';
 import {
@@ -186,7 +187,32 @@ describe('parsePolicyLayer', () => {
       { bookWarnHours: 1 },
     ],
     ['too many dates', { extraDaysOff: Array.from({ length: 401 }, () => '2026-01-01') }, {}],
+    [
+      'recourse routes (issue 15, R17) are kept',
+      { recourse: { CZ: [{ id: 'cz_coi', kind: 'authority' }] } },
+      { recourse: { CZ: [{ id: 'cz_coi', kind: 'authority' }] } },
+    ],
+    [
+      'a recourse route a newer HQ knows (a kind this version does not) is dropped, not the layer',
+      { recourse: { CZ: [{ id: 'cz_x', kind: 'arbitration', text: { cs: 'x' } }] }, bookWarnHours: 2 },
+      { bookWarnHours: 2 },
+    ],
   ])('%s', (_why, value, expected) => {
     expect(parsePolicyLayer(value)).toEqual(expected);
+  });
+});
+
+describe('resolvePolicy: recourse routes (issue 15, R17)', () => {
+  it('the branch layer’s country list, else the company’s, else the shipped table; never the PC’s', () => {
+    const own = { id: 'ru_ombudsman', kind: 'mediation' as const, text: { ru: 'Финансовый омбудсмен' } };
+    const r = resolvePolicy({
+      company: { recourse: { RU: [own], CZ: [{ id: 'cz_coi', kind: 'authority' }] } },
+      branch: { recourse: { CZ: [{ id: 'internal_appeal', kind: 'internal' }] } },
+      local,
+    });
+    expect(r.recourse.RU).toEqual([own]);
+    expect(r.recourse.CZ.map((x) => x.id)).toEqual(['internal_appeal']);
+    expect(r.recourse.KR).toEqual(DEFAULT_RECOURSE.KR);
+    expect(resolvePolicy({ local }).recourse).toEqual(DEFAULT_RECOURSE);
   });
 });

@@ -29,6 +29,7 @@ describe('listQuery', () => {
       due: 'overdue',
       escalated: 'true',
       owner: 'me',
+      approval: 'pending',
       q: '  Иванов   чайник ',
       sort: 'due',
     };
@@ -42,6 +43,7 @@ describe('listQuery', () => {
       due: 'overdue',
       escalated: 'true',
       owner: 'me',
+      approval: 'pending',
       q: 'Иванов чайник',
       sort: 'due',
       cursor: 'opaque-cursor',
@@ -66,6 +68,7 @@ describe('activeFilters', () => {
     [{ ...NO_FILTERS, q: 'x', sort: 'due' as const }, 0],
     [{ ...NO_FILTERS, status: 'closed' as const }, 1],
     [{ ...NO_FILTERS, branch: 'MSK-01', due: 'soon' as const, owner: 'me' as const }, 3],
+    [{ ...NO_FILTERS, approval: 'pending' as const }, 1],
   ])('%o narrows by %i filters', (f, n) => {
     expect(activeFilters(f)).toBe(n);
   });
