@@ -3,6 +3,7 @@ import { DEFAULT_APPROVAL_THRESHOLDS } from '../../../../shared/handling/compens
 import { DEFAULT_ESCALATION } from '../../../../shared/handling/escalation';
 import {
   escalationOf,
+  overrideAccess,
   parsePolicyLayer,
   resolvePolicy,
   type PolicyLayer,
@@ -188,5 +189,18 @@ describe('parsePolicyLayer', () => {
     ['too many dates', { extraDaysOff: Array.from({ length: 401 }, () => '2026-01-01') }, {}],
   ])('%s', (_why, value, expected) => {
     expect(parsePolicyLayer(value)).toEqual(expected);
+  });
+});
+
+describe('overrideAccess (R10, issue 15): who may set the branch’s own value', () => {
+  it.each([
+    ['approvalThresholds', [], 'branch_manager', 'set_by_hq'],
+    ['approvalThresholds', ['duplicates'], 'branch_manager', 'set_by_hq'],
+    ['approvalThresholds', ['approvalThresholds'], 'branch_manager', 'editable'],
+    ['approvalThresholds', ['approvalThresholds'], 'counter', 'branch_manager_only'],
+    ['duplicates', ['duplicates'], undefined, 'branch_manager_only'],
+    ['duplicates', ['duplicates', 'warnLead'], 'branch_manager', 'editable'],
+  ] as const)('%s with %j allowed, %s: %s', (group, allowed, role, access) => {
+    expect(overrideAccess(group, allowed, role)).toBe(access);
   });
 });
