@@ -21,6 +21,7 @@ import { consoleAppRoutes } from './routes/console-app';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
 import { blobRoutes } from './routes/blobs';
+import { branchMayFetchAttachment } from './complaints/attachments';
 import { MAX_ATTACHMENT_BYTES } from '../shared/handling/attachments';
 import { statusPageRoutes } from './routes/status-page';
 import { syncRoutes } from './routes/sync';
@@ -191,6 +192,8 @@ export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyIn
     route: '/v1/attachments/:sha256',
     noun: 'file',
     maxBytes: () => MAX_ATTACHMENT_BYTES,
+    mayFetch: (a: FastifyInstance, branchId: number, sha256: string) =>
+      branchMayFetchAttachment(a.hq.db.pool, branchId, sha256),
   });
   app.register(consoleSessionRoutes);
   app.register(consoleComplaintRoutes);

@@ -1,5 +1,6 @@
+import type { Pool } from 'pg';
 import type { ComplaintEvent } from '../../shared/complaints/model';
-import { attachmentSubjectRefusals } from '../../shared/handling/attachments';
+import { attachmentSubjectRefusals, MAX_ATTACHMENT_BYTES } from '../../shared/handling/attachments';
 import type { HandlingEventData } from '../../shared/handling/event-data';
 import { APPLIED, rejected, type OpOutcome } from '../../shared/sync/rules';
 import type { BranchTx } from '../branches/versions';
@@ -77,4 +78,27 @@ export async function applyAttachmentRemoved(
   if (rows[0].merged) return rejected('complaint_merged');
   await appendEvents(tx, opId, event.complaintId, [event]);
   return APPLIED;
+}
+
+/**
+ * Issue 15 (R3, R23): whether a device of this branch may fetch these bytes — a file attached to one of the
+ * branch's own complaints (removed too: the bytes stay for the record) whose bytes this very branch uploaded
+ * (`branch_photos`), within the attachment bound. Scope in SQL: naming another branch's hash in an
+ * `attachment_added` of one's own proves nothing, uploading the bytes does; another branch's file is as
+ * unknown as one that does not exist.
+ */
+export async function branchMayFetchAttachment(
+  pool: Pool,
+  branchId: number,
+  sha256: string,
+): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    `SELECT 1 FROM complaint_attachments a
+       JOIN branch_photos bp ON bp.branch_id = a.branch_id AND bp.sha256 = a.sha256
+       JOIN photos p ON p.sha256 = a.sha256
+      WHERE a.branch_id = $1 AND a.sha256 = $2 AND p.size <= $3
+      LIMIT 1`,
+    [branchId, sha256, MAX_ATTACHMENT_BYTES],
+  );
+  return (rowCount ?? 0) > 0;
 }

@@ -13,6 +13,11 @@ export interface BlobRouteOptions {
   noun: string;
   /** The largest accepted. */
   maxBytes: (app: FastifyInstance) => number;
+  /**
+   * Issue 15 (R3): GET gives the bytes back to a device of the branch when this says it may have them
+   * (scope in SQL); absent: no GET at this address.
+   */
+  mayFetch?: (app: FastifyInstance, branchId: number, sha256: string) => Promise<boolean>;
 }
 
 /**
@@ -22,7 +27,10 @@ export interface BlobRouteOptions {
  * hashing them on the way; HEAD tells whether the branch's upload has arrived. The device is authenticated
  * before the body is read (hq/http/device-auth.ts).
  */
-export async function blobRoutes(app: FastifyInstance, { route, noun, maxBytes: maxOf }: BlobRouteOptions) {
+export async function blobRoutes(
+  app: FastifyInstance,
+  { route, noun, maxBytes: maxOf, mayFetch }: BlobRouteOptions,
+) {
   // The body is streamed by the route itself, whatever its declared type.
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
 
@@ -44,6 +52,25 @@ export async function blobRoutes(app: FastifyInstance, { route, noun, maxBytes: 
     const sha = shaOf(request.params);
     return reply.code((await branchHasPhoto(app.hq.db.pool, device.branchId, sha)) ? 200 : 404).send();
   });
+
+  // Issue 15 (R3): a file attached on another PC of the branch, opened here — the bytes as they are
+  // (the branch checks them against their hash before keeping or showing them), never to run or render
+  // here; 404 alike for a file of another branch and for one that does not exist.
+  if (mayFetch)
+    app.get(route, { exposeHeadRoute: false }, async (request, reply) => {
+      const device = await app.device(request);
+      const sha = shaOf(request.params);
+      const notFound = () => new HqError(404, 'not_found', `No such ${noun} of this branch.`);
+      if (!(await mayFetch(app, device.branchId, sha))) throw notFound();
+      const bytes = await app.hq.blobs.read(sha);
+      if (!bytes) throw notFound();
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(bytes);
+    });
 
   app.put(route, async (request, reply) => {
     const device = await app.device(request);

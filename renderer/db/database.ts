@@ -53,7 +53,20 @@ export interface PhotoRow {
   /** After HQ's first hash mismatch the local bytes were checked and found intact (one more try is allowed). */
   verifiedIntactAt?: string;
   refusal?: PhotoRefusal;
+  /**
+   * Issue 15 (R3): for an attached file, the complaints it was attached to here and under which name — so
+   * the Sync screen can say which file HQ refused and lead to its complaint (a few at most).
+   */
+  attachedTo?: AttachedHere[];
 }
+
+export interface AttachedHere {
+  complaintId: string;
+  fileName: string;
+}
+
+/** Complaints an attached file's row remembers, at most (the same bytes attached again and again). */
+export const MAX_ATTACHED_HERE = 10;
 
 /**
  * Why HQ will never take a photo: larger than it accepts (413); or its bytes do not hash to its name (422),

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_STATION, MIN_STATION } from '../../shared/complaints/numbering';
-import { hqSetFields } from '../../shared/settings/directory';
+import { hqSetFields, resolvedPolicyOf } from '../../shared/settings/directory';
 import {
   COUNTRIES,
   DEFAULT_TIME_ZONE,
@@ -21,6 +21,8 @@ import { rememberLanguage, rememberedLanguage } from '../i18n/language';
 import { useHqLink, useHqPolicy } from '../sync/hooks';
 import { OVERRIDE_GROUP, POLICY_FIELDS } from '../../shared/settings/policy-layers';
 import { HqPolicySection } from './HqPolicySection';
+import { BranchOverridesSection } from './BranchOverridesSection';
+import { useCounter } from '../people';
 import { Field, describedBy } from '../ui/Field';
 import { BookSection } from './BookSection';
 import { CalendarSection } from './CalendarSection';
@@ -62,6 +64,10 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
   const fromHq = new Set<string>(hqSetFields(link?.branch));
   // R10: HQ's policies with where each value comes from, and what HQ lets this branch set itself.
   const policy = useHqPolicy(value);
+  // R10 (issue 15): HQ's thresholds and duplicate window (the defaults of the branch's own), and who edits.
+  const { localHandling: _own, ...withoutOwn } = value;
+  const hqHandling = resolvedPolicyOf(withoutOwn, link?.branch).handling;
+  const counter = useCounter();
   const ownAllowed = new Set<string>(
     POLICY_FIELDS.filter((f) => !fromHq.has(f) && policy.mayOverride.includes(OVERRIDE_GROUP[f]!)),
   );
@@ -251,6 +257,17 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
       </section>
 
       <BookSection value={value} set={set} message={message} fromHq={fromHq} ownAllowed={ownAllowed} />
+
+      {link && (
+        <BranchOverridesSection
+          value={value}
+          set={set}
+          message={message}
+          hq={hqHandling}
+          mayOverride={policy.mayOverride}
+          role={counter?.shown?.role}
+        />
+      )}
 
       {link && <HqPolicySection policy={policy} companyName={policy.companyName} />}
 

@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { useDb } from '../db/context';
 import { formatDateTime } from '../i18n/format';
 import { requestSync } from './channel';
-import { useHqLink, useRefusedPhotos, useRejections, useSyncStatus } from './hooks';
+import { useHqLink, useRefusedAttachments, useRefusedPhotos, useRejections, useSyncStatus } from './hooks';
 import { problemText, rejectionText, type SyncProblem } from '../../shared/sync/problems';
 import { errorSummary } from './problems';
 import { retryRefusedPhoto, type OutboxRow } from './state';
@@ -31,6 +31,7 @@ export function SyncPage() {
   const link = useHqLink();
   const rejections = useRejections();
   const refused = useRefusedPhotos();
+  const refusedFiles = useRefusedAttachments();
   const ops = useLiveQuery(
     () => db.outbox.orderBy('deviceSeq').limit(LIST_LIMIT).toArray() as Promise<OutboxRow[]>,
     [db],
@@ -43,7 +44,8 @@ export function SyncPage() {
   const when = (iso: string | undefined) =>
     iso ? formatDateTime(iso, i18n.language, zone) : t('status.none');
   if (status === undefined || link === undefined) return null;
-  const empty = ops?.length === 0 && photos?.length === 0 && refused?.length === 0;
+  const empty =
+    ops?.length === 0 && photos?.length === 0 && refused?.length === 0 && refusedFiles?.length === 0;
   const summary = status.lastError && errorSummary(status.lastError);
 
   return (
@@ -187,6 +189,59 @@ export function SyncPage() {
                     <button
                       type="button"
                       data-testid="refused-retry"
+                      onClick={async () => {
+                        await retryRefusedPhoto(db, photo.sha256);
+                        requestSync('manual');
+                      }}
+                    >
+                      {t('refusedPhotos.retry')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      {refusedFiles && refusedFiles.length > 0 && (
+        <section data-testid="refused-files">
+          <h2>{t('refusedFiles.title')}</h2>
+          <p className="muted">{t('refusedFiles.text')}</p>
+          <table className="sync-table">
+            <thead>
+              <tr>
+                <th>{t('refusedFiles.file')}</th>
+                <th>{t('pending.size')}</th>
+                <th>{t('rejected.reason')}</th>
+                <th>{t('refusedPhotos.todo')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {refusedFiles.map(({ photo, reason, files }) => (
+                <tr key={photo.sha256} data-testid="refused-file" data-reason={reason}>
+                  <td>
+                    {files.map((f) => (
+                      <span key={f.complaintId}>
+                        <strong>{f.fileName}</strong> ·{' '}
+                        <Link href={`/complaints/${f.complaintId}`} className="number">
+                          {f.number}
+                        </Link>{' '}
+                      </span>
+                    ))}
+                  </td>
+                  <td>{t('pending.sizeKb', { size: Math.ceil(photo.size / 1024) })}</td>
+                  <td>
+                    <span title={photo.lastError ? problemText(photo.lastError).detail : undefined}>
+                      {t(`refusedFiles.reasons.${reason}`)}
+                    </span>
+                  </td>
+                  <td>{t(`refusedFiles.fix.${reason}`)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      data-testid="refused-file-retry"
                       onClick={async () => {
                         await retryRefusedPhoto(db, photo.sha256);
                         requestSync('manual');

@@ -146,6 +146,19 @@ export function createHqClient(fetchImpl: Fetch = (...args) => fetch(...args)) {
       });
       return res.status === 200;
     },
+    /**
+     * Issue 15 (R3): the bytes at `path` for this device's branch (a file attached on another PC of the
+     * branch); undefined when HQ has none for the branch (not arrived yet, or not the branch's).
+     */
+    async getBlob(c: HqConnection, path: string, timeoutMs: number): Promise<Blob | undefined> {
+      const res = await request(fetchImpl, c.hqUrl + path, { headers: auth(c), timeoutMs });
+      if (res.status === 404) return undefined;
+      try {
+        return await res.blob();
+      } catch (error) {
+        throw new HqRequestError('unreachable', String((error as Error).message ?? error));
+      }
+    },
     async putBlob(c: HqConnection, path: string, blob: Blob, timeoutMs: number): Promise<void> {
       const res = await request(fetchImpl, c.hqUrl + path, {
         method: 'PUT',

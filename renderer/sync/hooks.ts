@@ -7,6 +7,7 @@ import type { WorkstationSettings } from '../../shared/settings/workstation';
 import {
   pendingCounts,
   readMeta,
+  refusedAttachments,
   refusedPhotos,
   syncStatus,
   META,
@@ -47,6 +48,12 @@ export function useRejections() {
 export function useRefusedPhotos() {
   const db = useDb();
   return useLiveQuery(() => refusedPhotos(db), [db]);
+}
+
+/** Issue 15 (R3): attached files HQ refused or holds back, still on a complaint here (the Sync screen). */
+export function useRefusedAttachments() {
+  const db = useDb();
+  return useLiveQuery(() => refusedAttachments(db), [db]);
 }
 
 /** Issue 13: how far this workstation's clock was from HQ's at the last pull (undefined: not known yet). */

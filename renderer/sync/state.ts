@@ -1,6 +1,7 @@
+import { attachedFiles, liveFiles } from '../../shared/handling/attachments';
 import { Dexie } from 'dexie';
 import type { OutboxOperation } from '../../shared/sync/operations';
-import type { OtklikDatabase, PhotoRow } from '../db/database';
+import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { HQ_LINK_KEY } from '../db/device';
 import type { SyncErrorKind } from './client';
 import type { SyncProblem } from '../../shared/sync/problems';
@@ -132,4 +133,55 @@ export async function retryRefusedPhoto(db: OtklikDatabase, sha256: string): Pro
       delete row.refusal;
       delete row.verifiedIntactAt;
     });
+}
+
+/**
+ * Why HQ does not take an attached file: refused for good (too large, damaged here or on the way), or held
+ * back because the branch's storage at HQ, or HQ's disk, is full (it stays pending and goes by itself once
+ * HQ makes room).
+ */
+export type RefusedFileReason = PhotoRefusal['reason'] | 'quota' | 'hq_full';
+
+/** An attached file HQ does not take, with the complaints it is (still) attached to here. */
+export interface RefusedAttachment {
+  photo: PhotoRow;
+  reason: RefusedFileReason;
+  files: Array<{ complaintId: string; number: string; fileName: string }>;
+}
+
+function refusedFileReason(row: PhotoRow): RefusedFileReason | undefined {
+  if (row.uploadState === 'refused') return row.refusal?.reason ?? 'too_large';
+  const e = row.lastError;
+  if (row.uploadState !== 'pending' || !e || typeof e === 'string') return undefined;
+  if ((e.kind === 'http' || e.kind === 'refused') && e.status === 507)
+    return e.code === 'insufficient_storage' ? 'hq_full' : 'quota';
+  return undefined;
+}
+
+/**
+ * Issue 15 (R3, R22): files attached to complaints that HQ refused or holds back, for the Sync screen with
+ * why and what to do — those still on some complaint here; one taken off every complaint it was on has
+ * nothing left to fix and is not listed. A row from before files remembered their complaints is listed
+ * without them.
+ */
+export async function refusedAttachments(db: OtklikDatabase): Promise<RefusedAttachment[]> {
+  const rows = await db.photos
+    .where('uploadState')
+    .anyOf('refused', 'pending')
+    .filter((r) => r.use === 'attachment' && refusedFileReason(r) !== undefined)
+    .toArray();
+  const found: RefusedAttachment[] = [];
+  for (const photo of rows) {
+    const files: RefusedAttachment['files'] = [];
+    for (const here of photo.attachedTo ?? []) {
+      const history = await db.events.where('complaintId').equals(here.complaintId).sortBy('at');
+      const live = liveFiles(attachedFiles(history)).find((f) => f.sha256 === photo.sha256);
+      const complaint = live && (await db.complaints.get(here.complaintId));
+      if (live && complaint)
+        files.push({ complaintId: complaint.id, number: complaint.number, fileName: live.fileName });
+    }
+    if (files.length > 0 || !photo.attachedTo)
+      found.push({ photo, reason: refusedFileReason(photo)!, files });
+  }
+  return found;
 }

@@ -9,6 +9,7 @@ import {
   type ResolvedPolicy,
 } from './policy-layers';
 import { withSettingsDefaults, type WorkstationSettings } from './workstation';
+import { parseHandlingPolicyLayer } from '../handling/policy';
 
 export const DIRECTORY_FIELDS = [
   'managerName',
@@ -58,17 +59,21 @@ export function resolvedPolicyOf(
   branch: BranchDirectory | undefined,
 ): ResolvedPolicy {
   const local = Object.fromEntries(POLICY_FIELDS.map((f) => [f, settings[f]])) as PolicyValues;
-  if (!branch) return resolvePolicy({ local });
+  // R10 (issue 15): the branch's own thresholds and duplicate window, as far as this version reads them.
+  const own = settings.localHandling && parseHandlingPolicyLayer(settings.localHandling);
+  const localHandling = own ? { localHandling: own } : {};
+  if (!branch) return resolvePolicy({ local, ...localHandling });
   if (branch.policy)
     return resolvePolicy({
       company: parsePolicyLayer(branch.policy.company),
       branch: parsePolicyLayer(branch.policy.branch),
       local,
+      ...localHandling,
     });
   const legacy = Object.fromEntries(
     CALENDAR_FIELDS.map((f) => [f, calendarValue(branch, f)]).filter(([, v]) => v !== undefined),
   );
-  return resolvePolicy({ branch: parsePolicyLayer(legacy), local });
+  return resolvePolicy({ branch: parsePolicyLayer(legacy), local, ...localHandling });
 }
 
 /**

@@ -169,6 +169,21 @@ export function resolvePolicy(layers: PolicyLayers): ResolvedPolicy {
   };
 }
 
+/**
+ * Whether a branch PC may set its own value for a group (R10, issue 15): only where HQ allows it, and then
+ * only its branch manager; otherwise why not ("set by HQ", "only the branch manager").
+ */
+export type OverrideAccess = 'editable' | 'set_by_hq' | 'branch_manager_only';
+
+export function overrideAccess(
+  group: PolicyOverridable,
+  mayOverride: readonly PolicyOverridable[],
+  role: string | undefined,
+): OverrideAccess {
+  if (!mayOverride.includes(group)) return 'set_by_hq';
+  return role === 'branch_manager' ? 'editable' : 'branch_manager_only';
+}
+
 /** HQ's escalation delays for a branch: HQ's configured default (env), the company's, the branch's. */
 export function escalationOf(
   hqDefault: HandlingPolicy['escalation'],

@@ -8,6 +8,7 @@ import {
   type ConsiderationPolicy,
   type PolicyPresetId,
 } from '../deadlines/policies';
+import { DUPLICATE_WINDOW_RANGE } from '../handling/duplicates';
 import { isLocalDate } from '../time/local-date';
 import { isLanguage, type Language } from './languages';
 import { isValidTimeZone } from '../time/zoned';
@@ -82,7 +83,21 @@ export interface WorkstationSettings {
   /** Stored and mailed photos: long edge in pixels and JPEG quality (readable handwriting, small files). */
   photoLongEdge: number;
   photoQuality: number;
+  /**
+   * R10 (issue 15): the branch's own approval thresholds (integer minor units by currency) and duplicate
+   * window, set by its branch manager; in force only where HQ allows it (shared/handling/policy
+   * `effectiveHandlingPolicy`: thresholds only stricter than HQ's). Absent: HQ's values.
+   */
+  localHandling?: LocalHandling;
 }
+
+export interface LocalHandling {
+  approvalThresholds?: Record<string, number>;
+  duplicates?: { windowDays?: number };
+}
+
+/** Currencies the branch's own thresholds may list (as HQ's: shared/handling/policy). */
+const MAX_LOCAL_THRESHOLDS = 20;
 
 /** Bounds of the numeric settings, shown in the form and checked on save. */
 export const NUMERIC_SETTING_RANGES = {
@@ -265,5 +280,18 @@ export function validateWorkstationSettings(raw: WorkstationSettings): SettingsE
     if (typeof v !== 'number' || !Number.isFinite(v) || v < range.min || v > range.max)
       add(field, 'out_of_range', { min: range.min, max: range.max });
   }
+  const own = s.localHandling;
+  const thresholds = Object.entries(own?.approvalThresholds ?? {});
+  if (
+    thresholds.length > MAX_LOCAL_THRESHOLDS ||
+    thresholds.some(([c, v]) => !/^[A-Z]{3}$/.test(c) || !Number.isSafeInteger(v) || v < 0)
+  )
+    add('localHandling', 'out_of_range', { min: 0 });
+  const days = own?.duplicates?.windowDays;
+  if (
+    days !== undefined &&
+    (!Number.isInteger(days) || days < DUPLICATE_WINDOW_RANGE.min || days > DUPLICATE_WINDOW_RANGE.max)
+  )
+    add('localHandling', 'out_of_range', DUPLICATE_WINDOW_RANGE);
   return errors;
 }

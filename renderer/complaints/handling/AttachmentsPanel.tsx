@@ -7,7 +7,9 @@ import { useDb } from '../../db/context';
 import { formatDateTime, formatFileSize } from '../../i18n/format';
 import { useSignedInEmployee } from '../../people';
 import { offerDownload } from '../../platform/download';
+import type { PhotoRow } from '../../db/database';
 import { addAttachment, removeAttachment } from './attachmentActions';
+import { attachmentBytes, type AttachmentUnavailable } from './attachmentBytes';
 import { StepErrors, useStep } from './useStep';
 
 /** Where a file's bytes are: kept here (waiting for HQ, at HQ, refused by HQ), or on another workstation. */
@@ -16,7 +18,8 @@ type FileState = 'pending' | 'uploaded' | 'refused' | 'elsewhere';
 /**
  * R3, R5 (issue 15 item 2): the files attached to a complaint — photos, scans, PDFs, e-mails — with name,
  * size, type, who and when; added with the file picker or by dropping them here, offline too (each one
- * transaction: its bytes and its queue entry for HQ); saved from this PC's own copy.
+ * transaction: its bytes and its queue entry for HQ); saved from this PC's own copy, or — a file added on
+ * another PC of the branch — fetched from HQ when it is opened, and kept here from then on.
  */
 export function AttachmentsPanel(props: {
   complaint: Complaint;
@@ -88,16 +91,7 @@ export function AttachmentsPanel(props: {
               <span className={`attachment-state attachment-${state}`} data-testid="attachment-state">
                 {t(`ui.attachments.state.${state}`)}
               </span>{' '}
-              {row && (
-                <button
-                  type="button"
-                  className="link"
-                  data-testid="attachment-save"
-                  onClick={() => offerDownload(row.blob, f.fileName)}
-                >
-                  {t('ui.attachments.save')}
-                </button>
-              )}{' '}
+              <SaveFile file={f} stored={row} />{' '}
               {canAdd && <RemoveFile complaintId={props.complaint.id} file={f} />}
             </li>
           );
@@ -123,6 +117,50 @@ export function AttachmentsPanel(props: {
       )}
       <StepErrors errors={step.errors} testId="attachment-error" />
     </section>
+  );
+}
+
+/**
+ * "Save": this PC's copy, or the file fetched from HQ (checked against its hash, then kept); when it cannot
+ * be had now, why, in the user's words (offline: it is at HQ and opens once connected).
+ */
+function SaveFile({ file, stored }: { file: AttachedFile; stored: PhotoRow | undefined }) {
+  const { t } = useTranslation('handling');
+  const db = useDb();
+  const [busy, setBusy] = useState(false);
+  const [unavailable, setUnavailable] = useState<AttachmentUnavailable | null>(null);
+  async function save() {
+    if (stored) return offerDownload(stored.blob, file.fileName);
+    setBusy(true);
+    setUnavailable(null);
+    try {
+      const got = await attachmentBytes(db, file);
+      if (got.ok) offerDownload(got.blob, file.fileName);
+      else setUnavailable(got.reason);
+    } catch {
+      setUnavailable('failed');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="link"
+        data-testid="attachment-save"
+        disabled={busy}
+        onClick={() => void save()}
+      >
+        {busy ? t('ui.attachments.fetching') : t('ui.attachments.save')}
+      </button>
+      {unavailable && (
+        <span role="status" className="hint" data-testid="attachment-unavailable" data-reason={unavailable}>
+          {' '}
+          {t(`ui.attachments.unavailable.${unavailable}`)}
+        </span>
+      )}
+    </>
   );
 }
 

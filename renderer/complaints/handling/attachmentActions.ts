@@ -11,7 +11,7 @@ import {
   sniffAttachmentMime,
   type AttachmentMime,
 } from '../../../shared/handling/attachments';
-import type { OtklikDatabase } from '../../db/database';
+import { MAX_ATTACHED_HERE, type OtklikDatabase } from '../../db/database';
 import type { Signer } from '../../db/employees';
 import { actionTables } from '../../db/outbox';
 import { sha256Hex } from '../../platform/sha256';
@@ -75,10 +75,16 @@ export async function addAttachment(
     // The same bytes already stored (attached before, or a page's image) are not stored twice; a page's
     // image that is now an attachment too is kept when its page is deleted (renderer/book/actions dropPage).
     const stored = await db.photos.get(sha256);
+    const here = { complaintId, fileName: (event!.data as { fileName: string }).fileName };
     if (stored) {
-      if (stored.use !== 'attachment') await db.photos.update(sha256, { use: 'attachment' });
+      const known = stored.attachedTo ?? [];
+      const attachedTo = known.some((a) => a.complaintId === complaintId)
+        ? known
+        : [...known, here].slice(-MAX_ATTACHED_HERE);
+      await db.photos.update(sha256, { use: 'attachment', attachedTo });
     } else
       await db.photos.add({
+        attachedTo: [here],
         sha256,
         blob,
         mime,

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HQ_PATHS, pullResponseSchema, pushResponseSchema, type Change } from '../../../shared/sync/protocol';
 import { call, DATABASE_KINDS, op, registration, startHq, type RunningHq } from '../harness';
@@ -48,7 +48,10 @@ const MAX_PHOTO_BYTES = 256 * 1024;
 
 type Outcome = number | 'hung up' | 'closed' | `no answer: ${string}`;
 
-async function send(hq: RunningHq, req: FuzzRequest): Promise<{ outcome: Outcome; body: string }> {
+async function send(
+  hq: RunningHq,
+  req: FuzzRequest,
+): Promise<{ outcome: Outcome; body: string; bodySha?: string }> {
   if (req.raw) {
     const conn = new RawConnection(hq.url);
     conn.socket.on('error', () => undefined);
@@ -73,6 +76,15 @@ async function send(hq: RunningHq, req: FuzzRequest): Promise<{ outcome: Outcome
         : { body: typeof req.body === 'string' ? req.body : new Uint8Array(req.body) }),
       signal: AbortSignal.timeout(30_000),
     });
+    // Issue 15: the bytes of a fetched attachment, by their hash (checked after the run).
+    if (res.status === 200 && req.method === 'GET' && req.path.startsWith('/v1/attachments/'))
+      return {
+        outcome: res.status,
+        body: '',
+        bodySha: createHash('sha256')
+          .update(new Uint8Array(await res.arrayBuffer()))
+          .digest('hex'),
+      };
     return { outcome: res.status, body: req.method === 'HEAD' ? '' : await res.text() };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -112,13 +124,15 @@ describe.each(DATABASE_KINDS)('fuzz on %s', (kind) => {
     const uploaded: Record<BranchKey, Set<string>> = { A: new Set(), B: new Set() };
     const badPulls: string[] = [];
     const leaks: string[] = [];
+    const fetched: Array<{ i: number; as: BranchKey | undefined; hash: string; bodySha: string }> = [];
     const started = Date.now();
     let next = 0;
     const worker = async () => {
       while (next < requests.length) {
         const { i, generator, req } = requests[next++]!;
         const sentAt = performance.now();
-        const { outcome, body } = await send(hq, req);
+        const { outcome, body, bodySha } = await send(hq, req);
+        if (bodySha) fetched.push({ i, as: req.as, hash: req.path.split('/').pop()!, bodySha });
         msByGenerator.set(generator, (msByGenerator.get(generator) ?? 0) + performance.now() - sentAt);
         const key = String(outcome);
         histogram.set(key, (histogram.get(key) ?? 0) + 1);
@@ -169,13 +183,27 @@ describe.each(DATABASE_KINDS)('fuzz on %s', (kind) => {
       expect(rows, what).toEqual([]);
     }
     expect(await numbersOfOtherBranches(hq)).toEqual([]);
+    // Issue 15: every attachment a device fetched is a file of its own branch's complaints whose bytes that
+    // branch uploaded itself — and the very bytes of its address.
+    const fetchedNotOwn: string[] = [];
+    for (const f of fetched) {
+      const mine = await hq.db.pool.query(
+        `SELECT 1 FROM complaint_attachments a JOIN branch_photos bp
+            ON bp.branch_id = a.branch_id AND bp.sha256 = a.sha256
+          WHERE a.branch_id = $1 AND a.sha256 = $2`,
+        [f.as ? world.branches[f.as].branchId : -1, f.hash],
+      );
+      if (mine.rowCount === 0 || f.bodySha !== f.hash) fetchedNotOwn.push(`#${f.i} ${f.as}: ${f.hash}`);
+    }
+    console.log(`[fuzz] ${kind}: ${fetched.length} attachments fetched by their branch`);
+    expect(fetchedNotOwn, 'attachments fetched that are not the branch’s own').toEqual([]);
     for (const key of ['A', 'B'] as const) {
       const b = world.branches[key];
       const { rows } = await hq.db.pool.query<{ sha256: string }>(
         'SELECT sha256 FROM branch_photos WHERE branch_id = $1',
         [b.branchId],
       );
-      const sent = new Set([...b.photos.keys(), ...uploaded[key]]);
+      const sent = new Set([...b.photos.keys(), ...b.attachments.keys(), ...uploaded[key]]);
       expect(
         rows.map((r) => r.sha256).filter((h) => !sent.has(h)),
         `photos ${b.code} has that it did not upload`,

@@ -50,6 +50,8 @@ export class RunState {
   readonly pendingPhotos: Record<BranchKey, Buffer[]> = { A: [], B: [] };
   /** Files referenced by valid attachment_added ops, not uploaded yet (issue 15 item 2). */
   readonly pendingAttachments: Record<BranchKey, Buffer[]> = { A: [], B: [] };
+  /** Hashes of the files of valid attachment_added ops made so far (issue 15: fetched back by GET). */
+  readonly attachedHashes: Record<BranchKey, string[]> = { A: [], B: [] };
   codesUsed = 0;
   readonly usedCodes: string[] = [];
 }
@@ -287,6 +289,7 @@ function validOp(rng: Rng, w: World, state: RunState, key: BranchKey, device: Te
     case 9: {
       const bytes = pdf(rng, rng.int(100, 4_000));
       state.pendingAttachments[key].push(bytes);
+      state.attachedHashes[key].push(sha(bytes));
       return opOf(rng, device, 'complaint.event', attachment(rng, complaint.id, bytes));
     }
     case 7:
@@ -794,6 +797,38 @@ export const DEVICE_GENERATORS: RequestGenerator[] = [
             as: key,
           };
       }
+    },
+  },
+  {
+    // Issue 15: a PC fetches a file attached on another PC of its branch — its own branch's files (200
+    // once both the op and the bytes arrived), the other branch's files and photos, hashes of nothing,
+    // malformed addresses, no or another branch's token. The run checks every 200 afterwards.
+    name: 'attachments: GET',
+    weight: 4,
+    make(rng, w, state) {
+      const { key, device } = sender(rng, w);
+      const them = other(key);
+      const some = (list: string[]) => (list.length > 0 ? rng.pick(list) : sha(rng.bytes(8)));
+      const hash = rng.pick([
+        rng.pick([...w.branches[key].attachments.keys()]),
+        rng.pick([...w.branches[key].attachments.keys()]),
+        rng.pick([...w.branches[them].attachments.keys()]),
+        some(state.attachedHashes[key]),
+        some(state.attachedHashes[key]),
+        some(state.attachedHashes[them]),
+        rng.pick([...w.branches[them].photos.keys()]),
+        rng.pick([...w.branches[key].photos.keys()]),
+        sha(rng.bytes(8)),
+        rng.pick(SHA_LIKE),
+      ]);
+      const auth = rng.pick([
+        bearer(device),
+        bearer(device),
+        bearer(device),
+        {},
+        { authorization: 'Bearer x' },
+      ]);
+      return { method: 'GET', path: HQ_PATHS.attachment(hash), headers: auth, as: key };
     },
   },
   {

@@ -1,9 +1,15 @@
+import { v7 as uuidv7 } from 'uuid';
 import { createEnrollment } from '../../../../hq/branches/enrollment';
 import { revokeDevice } from '../../../../hq/devices/registry';
 import { branchOfNumber } from '../../../../shared/complaints/numbering';
-import { HQ_PATHS, pullResponseSchema, type Change } from '../../../../shared/sync/protocol';
+import {
+  HQ_PATHS,
+  pullResponseSchema,
+  pushResponseSchema,
+  type Change,
+} from '../../../../shared/sync/protocol';
 import { consoleUser, type ConsoleClient } from '../../console-client';
-import { call, enroll, type RunningHq, type TestDevice } from '../../harness';
+import { call, enroll, op, type RunningHq, type TestDevice } from '../../harness';
 import { pageBytes, pushEntry, sha, uploadPages } from '../../mail-fixtures';
 
 /**
@@ -24,6 +30,8 @@ export interface BranchWorld {
   opIds: string[];
   /** Photos this branch has at HQ (and their bytes). */
   photos: Map<string, Buffer>;
+  /** Issue 15: files attached to one of its complaints, whose bytes it uploaded (hash → bytes). */
+  attachments: Map<string, Buffer>;
 }
 
 export interface World {
@@ -73,7 +81,49 @@ async function branchData(hq: RunningHq, key: BranchKey, code: string, devices: 
     eventIds: events.map((e) => e.id),
     opIds: ops.map((o) => o.op_id),
     photos: new Map<string, Buffer>(),
+    attachments: new Map<string, Buffer>(),
   };
+}
+
+/** Issue 15: a PDF attached to the branch's first complaint, its bytes uploaded (GET fetches it back). */
+async function attachFile(hq: RunningHq, b: BranchWorld, seed: number) {
+  const device = b.devices[0]!;
+  const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), pageBytes(1_000, seed)]);
+  const hash = sha(bytes);
+  const complaint = b.complaints[0]!;
+  const res = await call(hq, device, HQ_PATHS.push, {
+    method: 'POST',
+    body: JSON.stringify({
+      ops: [
+        op(device, 'complaint.event', {
+          event: {
+            id: uuidv7(),
+            complaintId: complaint.id,
+            type: 'attachment_added',
+            at: '2026-03-02T09:30:00.000Z',
+            actor: 'Olga',
+            data: {
+              attachmentId: uuidv7(),
+              sha256: hash,
+              fileName: 'акт.pdf',
+              mime: 'application/pdf',
+              size: bytes.length,
+              kind: 'pdf',
+            },
+          },
+        }),
+      ],
+    }),
+  });
+  const outcome =
+    res.status === 200 ? pushResponseSchema.parse(await res.json()).results[0]?.outcome : res.status;
+  if (outcome !== 'applied') throw new Error(`attaching a file for the fuzz world: ${outcome}`);
+  const put = await call(hq, device, HQ_PATHS.attachment(hash), {
+    method: 'PUT',
+    body: new Uint8Array(bytes),
+  });
+  if (put.status !== 201) throw new Error(`uploading a file for the fuzz world: ${put.status}`);
+  b.attachments.set(hash, bytes);
 }
 
 export async function buildWorld(hq: RunningHq, options: { codes: number; maxPhotoBytes: number }) {
@@ -103,6 +153,8 @@ export async function buildWorld(hq: RunningHq, options: { codes: number; maxPho
   };
   branches.A.photos = photos.A;
   branches.B.photos = photos.B;
+  await attachFile(hq, branches.A, 401);
+  await attachFile(hq, branches.B, 402);
   const fresh: World['codes'] = [];
   for (let i = 0; i < options.codes; i++) {
     const branchCode = i % 2 === 0 ? codes.A : codes.B;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hqSetFields, withHqDirectory } from '../../../../shared/settings/directory';
-import { SETTINGS_DEFAULTS, type WorkstationSettings } from '../../../../shared/settings/workstation';
+import { hqSetFields, resolvedPolicyOf, withHqDirectory } from '../../../../shared/settings/directory';
+import {
+  SETTINGS_DEFAULTS,
+  validateWorkstationSettings,
+  type WorkstationSettings,
+} from '../../../../shared/settings/workstation';
 
 const local = {
   ...SETTINGS_DEFAULTS,
@@ -140,5 +144,63 @@ describe('calendar extras and policy from HQ (issue 14: HQ’s deadlines are the
     ['an unknown policy is not HQ’s to show', { ...hq, policyId: 'from_a_newer_hq' }, []],
   ])('read-only on the branch: %s', (_why, branch, expected) => {
     expect(hqSetFields(branch)).toEqual(expected);
+  });
+});
+
+// R10 (issue 15): the branch's own approval thresholds and duplicate window, stored in its settings, are
+// in force where HQ allows them (thresholds only stricter), and ignored where it does not.
+describe('the branch’s own handling values (resolvedPolicyOf)', () => {
+  const own = { approvalThresholds: { RUB: 100_000, UAH: 900_000 }, duplicates: { windowDays: 7 } };
+  const branchWith = (branchMayOverride: string[] | undefined) => ({
+    ...hq,
+    policy: { branch: { handling: { approvalThresholds: { RUB: 300_000 } }, branchMayOverride } },
+  });
+  it.each<[string, string[] | undefined, number, number, number]>([
+    // what HQ allows, RUB threshold in force, UAH (HQ's default 200 000), window days
+    ['nothing allowed: HQ’s values', undefined, 300_000, 200_000, 30],
+    [
+      'thresholds allowed: only stricter (UAH above HQ’s is ignored)',
+      ['approvalThresholds'],
+      100_000,
+      200_000,
+      30,
+    ],
+    ['duplicates allowed: the own window', ['duplicates'], 300_000, 200_000, 7],
+    ['both', ['approvalThresholds', 'duplicates'], 100_000, 200_000, 7],
+  ])('%s', (_what, allowed, rub, uah, days) => {
+    const { handling } = resolvedPolicyOf({ ...local, localHandling: own }, branchWith(allowed) as never);
+    expect([
+      handling.approvalThresholds.RUB,
+      handling.approvalThresholds.UAH,
+      handling.duplicates.windowDays,
+    ]).toEqual([rub, uah, days]);
+  });
+  it('an own layer this version cannot read is ignored, never fatal', () => {
+    const broken = { ...local, localHandling: { duplicates: { windowDays: -1 } } };
+    expect(resolvedPolicyOf(broken, branchWith(['duplicates']) as never).handling.duplicates.windowDays).toBe(
+      30,
+    );
+  });
+  it('validated on save: thresholds whole non-negative minor units, the window within its range', () => {
+    const errorsOf = (localHandling: WorkstationSettings['localHandling']) =>
+      validateWorkstationSettings({
+        ...local,
+        branchCode: 'MSK-01',
+        branchName: 'Москва',
+        country: 'RU',
+        timeZone: 'Europe/Moscow',
+        language: 'ru',
+        station: 1,
+        ...(localHandling ? { localHandling } : {}),
+      } as WorkstationSettings).filter((e) => e.field === 'localHandling');
+    expect(errorsOf(undefined)).toEqual([]);
+    expect(errorsOf(own)).toEqual([]);
+    expect(errorsOf({ approvalThresholds: { RUB: -1 } })).toHaveLength(1);
+    expect(errorsOf({ approvalThresholds: { RUB: 1.5 } })).toHaveLength(1);
+    expect(errorsOf({ approvalThresholds: { rub: 1 } })).toHaveLength(1);
+    expect(errorsOf({ duplicates: { windowDays: 0 } })).toEqual([
+      { field: 'localHandling', code: 'out_of_range', params: { min: 1, max: 365 } },
+    ]);
+    expect(errorsOf({ duplicates: { windowDays: Number.NaN } })).toHaveLength(1);
   });
 });

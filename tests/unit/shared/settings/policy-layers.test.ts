@@ -4,6 +4,7 @@ import { DEFAULT_APPROVAL_THRESHOLDS } from '../../../../shared/handling/compens
 import { DEFAULT_ESCALATION } from '../../../../shared/handling/escalation';
 import {
   escalationOf,
+  overrideAccess,
   parsePolicyLayer,
   resolvePolicy,
   type PolicyLayer,
@@ -214,5 +215,18 @@ describe('resolvePolicy: recourse routes (issue 15, R17)', () => {
     expect(r.recourse.CZ.map((x) => x.id)).toEqual(['internal_appeal']);
     expect(r.recourse.KR).toEqual(DEFAULT_RECOURSE.KR);
     expect(resolvePolicy({ local }).recourse).toEqual(DEFAULT_RECOURSE);
+  });
+});
+
+describe('overrideAccess (R10, issue 15): who may set the branch’s own value', () => {
+  it.each([
+    ['approvalThresholds', [], 'branch_manager', 'set_by_hq'],
+    ['approvalThresholds', ['duplicates'], 'branch_manager', 'set_by_hq'],
+    ['approvalThresholds', ['approvalThresholds'], 'branch_manager', 'editable'],
+    ['approvalThresholds', ['approvalThresholds'], 'counter', 'branch_manager_only'],
+    ['duplicates', ['duplicates'], undefined, 'branch_manager_only'],
+    ['duplicates', ['duplicates', 'warnLead'], 'branch_manager', 'editable'],
+  ] as const)('%s with %j allowed, %s: %s', (group, allowed, role, access) => {
+    expect(overrideAccess(group, allowed, role)).toBe(access);
   });
 });

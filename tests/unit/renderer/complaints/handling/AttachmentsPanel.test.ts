@@ -8,7 +8,8 @@ import { complaintHistory } from '../../../../../renderer/complaints/queries';
 import { DbProvider } from '../../../../../renderer/db/context';
 import type { OtklikDatabase } from '../../../../../renderer/db/database';
 import { i18next, initI18n } from '../../../../../renderer/i18n';
-import { IVAN, input, now, openDb, settings, signedInAs } from '../../fixtures';
+import { META } from '../../../../../renderer/sync/state';
+import { hqLink, IVAN, input, now, openDb, settings, signedInAs } from '../../fixtures';
 
 // R3, R5 in a real Chromium (issue 15 item 2): the Attachments section adds files from the picker and by
 // drag-and-drop, lists them with name, size, type, who and when, refuses a file that is not what its name
@@ -182,5 +183,56 @@ describe('AttachmentsPanel', () => {
     picker.dispatchEvent(new Event('change', { bubbles: true }));
     await expect.poll(() => db.photos.count()).toBe(1);
     await expect.poll(() => host.querySelector('[data-testid="attachment-error"]')).toBeNull();
+  });
+
+  it('a file added on another PC: offline it says the file is at HQ; connected, it is fetched, checked, kept and saved', async () => {
+    const db = openDb();
+    const { host, render } = await mount(db);
+    const picker = host.querySelector<HTMLInputElement>('[data-testid="attachment-input"]')!;
+    picker.files = files(pdf()).files;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await expect.poll(() => db.photos.count()).toBe(1);
+    // As on PC 2 of the branch: the event came with pull, the bytes stayed on PC 1 (and went to HQ).
+    await db.photos.clear();
+    await render();
+    const line = () => host.querySelector<HTMLElement>('[data-testid="attachment"]')!;
+    await expect.poll(() => line().dataset.state).toBe('elsewhere');
+    const save = () => line().querySelector<HTMLButtonElement>('[data-testid="attachment-save"]')!;
+    const unavailable = () => line().querySelector<HTMLElement>('[data-testid="attachment-unavailable"]');
+
+    // Not connected to HQ at all.
+    save().click();
+    await expect.poll(() => unavailable()?.dataset.reason).toBe('not_connected');
+    expect(unavailable()!.textContent).toContain(t('handling:ui.attachments.unavailable.not_connected'));
+
+    const realFetch = window.fetch;
+    const original = { fetch: window.fetch.bind(window), click: HTMLAnchorElement.prototype.click };
+    const clicked: { download: string; href: string }[] = [];
+    let answer: () => Promise<Response> = () => Promise.reject(new TypeError('Failed to fetch'));
+    window.fetch = (input, init) =>
+      String(input).startsWith(hqLink().hqUrl) ? answer() : original.fetch(input, init);
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push({ download: this.download, href: this.href });
+    };
+    try {
+      await db.meta.put({ key: META.link, value: hqLink() });
+      // Connected, but HQ cannot be reached: it is at HQ, and opens once the connection is back.
+      save().click();
+      await expect.poll(() => unavailable()?.dataset.reason).toBe('offline');
+      expect(unavailable()!.textContent).toContain(t('handling:ui.attachments.unavailable.offline'));
+      expect(clicked).toEqual([]);
+
+      answer = async () => new Response('%PDF-1.7\n%%EOF\n');
+      save().click();
+      await expect.poll(() => clicked.length).toBe(1);
+      expect(clicked[0]!.download).toBe('чек.pdf');
+      expect(await (await original.fetch(clicked[0]!.href)).text()).toBe('%PDF-1.7\n%%EOF\n');
+      await expect.poll(() => unavailable()).toBeNull();
+      await expect.poll(() => line().dataset.state).toBe('uploaded');
+      expect(await db.photos.where('uploadState').equals('pending').count()).toBe(0);
+    } finally {
+      window.fetch = realFetch;
+      HTMLAnchorElement.prototype.click = original.click;
+    }
   });
 });
