@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startEmbeddedDatabase } from '../../../../hq/db/embedded';
 import { migrate, MIGRATIONS } from '../../../../hq/db/migrations';
 import { consoleSearchQuery } from '../../../../shared/console/search';
-import { DATABASE_KINDS, registration } from '../../harness';
+import { DATABASE_KINDS, droppedIdleClient, registration } from '../../harness';
 
 /**
  * Issue 14: migration 005 fills the console's columns of the complaints an older HQ already has — the
@@ -28,6 +28,7 @@ describe.each(DATABASE_KINDS)('migration 005 (and 015) on %s', (kind) => {
     if (kind === 'pglite') {
       const embedded = await startEmbeddedDatabase(dir);
       pool = new pg.Pool({ ...embedded.connection, max: 1 });
+      pool.on('error', droppedIdleClient);
       stop = () => embedded.close();
     } else {
       const admin = inject('postgresUrl');
@@ -39,6 +40,7 @@ describe.each(DATABASE_KINDS)('migration 005 (and 015) on %s', (kind) => {
       const u = new URL(admin);
       u.pathname = `/${name}`;
       pool = new pg.Pool({ connectionString: u.toString(), max: 1 });
+      pool.on('error', droppedIdleClient);
       stop = async () => {
         const d = new pg.Client(admin);
         await d.connect();

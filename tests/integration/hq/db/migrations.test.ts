@@ -14,7 +14,7 @@ import { migrate, MIGRATIONS } from '../../../../hq/db/migrations';
 import { composeMail } from '../../../../hq/mail/compose';
 import { claimMailJobs } from '../../../../hq/mail/queue';
 import { unsentMailJobs } from '../../../../hq/mail/status';
-import { DATABASE_KINDS } from '../../harness';
+import { DATABASE_KINDS, droppedIdleClient } from '../../harness';
 
 /**
  * Issue 12: migration 004 moves an entry's page order from book_entries.page_hashes onto its pages. A
@@ -49,6 +49,7 @@ async function databaseBefore004(kind: (typeof DATABASE_KINDS)[number]) {
     };
   }
   const pool = new pg.Pool({ ...connection, max: 1 });
+  pool.on('error', droppedIdleClient);
   const before = MIGRATIONS.filter((m) => m.id < '004');
   expect(await migrate(pool, before)).toEqual(['001_sync', '002_mail_outbox', '003_mail_state']);
   return {

@@ -8,7 +8,15 @@ import { createEnrollment } from '../../../../hq/branches/enrollment';
 import { bookEntryMessageId } from '../../../../shared/mail/content';
 import { HQ_PATHS, type PullResponse, type PushResponse } from '../../../../shared/sync/protocol';
 import { S3_KEY, startS3 } from '../../../s3.mjs';
-import { call, enroll, op, registration, type RunningHq, type TestDevice } from '../../harness';
+import {
+  call,
+  droppedIdleClient,
+  enroll,
+  op,
+  registration,
+  type RunningHq,
+  type TestDevice,
+} from '../../harness';
 import { buildHq, freshDatabase, hqCli, HqProcess, root } from '../../hq-process';
 import { DIRECTORY, pageBytes, pushEntry, sha, startSmtp, type SubmittedEntry } from '../../mail-fixtures';
 
@@ -70,6 +78,7 @@ describe('two HQ processes on one PostgreSQL and one S3 server', { timeout: 240_
     }
     await Promise.all(processes.map((p) => p.ready()));
     pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    pool.on('error', droppedIdleClient);
     hqs = processes.map((p) => ({ url: p.url, db: { pool } }) as unknown as RunningHq);
     objects = new S3Client({
       endpoint: s3.endpoint,
