@@ -3,7 +3,13 @@ import type { Complaint, ComplaintEvent } from '../../shared/complaints/model';
 import type { ComplaintDetail } from '../../shared/console/protocol';
 import { complaintDueMoments } from '../../shared/deadlines';
 import { timelineOf } from '../../shared/lifecycle';
-import { COMPANY_POLICY_COLUMN, deadlineInputsOf, type BranchDeadlineColumns } from '../db/complaint-rows';
+import type { RecourseConfig } from '../../shared/documents/recourse';
+import {
+  COMPANY_POLICY_COLUMN,
+  deadlineInputsOf,
+  recourseConfigOf,
+  type BranchDeadlineColumns,
+} from '../db/complaint-rows';
 import { HqError } from '../errors';
 import type { ConsolePrincipal } from '../people/sessions';
 import { entryStateOf, type EntryStateRow } from '../mail/entry-changes';
@@ -28,6 +34,7 @@ type Branch = BranchDeadlineColumns & {
   phone: string;
   hours: string;
   head_of_sales_name: string;
+  policy: unknown;
 };
 
 /** What HQ runs beside the console that a complaint's page names (issue 16 item 4: the status page). */
@@ -47,7 +54,7 @@ export async function complaintDetail(
   const found = await pool.query<{ record: Complaint; branch_id: number } & Branch>(
     `SELECT c.record, c.branch_id, b.code, b.name, b.language, b.country, b.time_zone, b.extra_days_off,
             b.extra_working_days, b.ukraine_martial_law, b.policy_id, b.address, b.phone, b.hours,
-            b.head_of_sales_name, ${COMPANY_POLICY_COLUMN}
+            b.head_of_sales_name, b.policy, ${COMPANY_POLICY_COLUMN}
        FROM complaints c JOIN branches b ON b.id = c.branch_id WHERE c.id = $1 AND ${scope}`,
     params,
   );
@@ -80,6 +87,7 @@ export async function complaintDetail(
       extraWorkingDays: calendar.extraWorkingDays ?? [],
       ...(calendar.ukraineMartialLaw !== undefined ? { ukraineMartialLaw: calendar.ukraineMartialLaw } : {}),
       policyId: policy.id,
+      ...recourseOf(recourseConfigOf(row)),
     },
     ...(statusPageUrl ? { statusPageUrl } : {}),
     due: moments.map((m) => ({
@@ -179,4 +187,9 @@ export async function scopedPhoto(
     params,
   );
   return rows[0] && { mime: rows[0].mime ?? 'image/jpeg' };
+}
+
+/** The configured routes, when there are any (none: the console's documents use the shipped table). */
+function recourseOf(config: RecourseConfig): { recourse?: RecourseConfig } {
+  return Object.keys(config).length ? { recourse: config } : {};
 }

@@ -9,6 +9,7 @@ import {
   type ConsiderationPolicy,
   type PolicyPresetId,
 } from '../../shared/deadlines';
+import type { RecourseConfig } from '../../shared/documents/recourse';
 import { parsePolicyLayer } from '../../shared/settings/policy-layers';
 
 /**
@@ -38,6 +39,15 @@ export const COMPANY_POLICY_COLUMN =
 const BRANCH_OWN_DEADLINE_COLUMNS =
   'country, time_zone, extra_days_off, extra_working_days, ukraine_martial_law, policy_id';
 export const BRANCH_DEADLINE_COLUMNS = `${BRANCH_OWN_DEADLINE_COLUMNS}, ${COMPANY_POLICY_COLUMN}`;
+
+/**
+ * R17 (issue 15): the recourse routes HQ configured for a branch — per country its own layer's (`policy`),
+ * else the company's; a document fills the other countries from the shipped table (recourseTableOf). The
+ * console's and the e-mailed decision letters so name the routes the branch's own letter names.
+ */
+export function recourseConfigOf(b: { policy?: unknown; company_policy?: unknown }): RecourseConfig {
+  return { ...parsePolicyLayer(b.company_policy).recourse, ...parsePolicyLayer(b.policy).recourse };
+}
 
 /**
  * The calendar and consideration policy HQ computes a branch's due moments with (R10): the branch's own

@@ -12,7 +12,8 @@ import { acknowledgementBlocks, decisionLetterBlocks } from '../../shared/docume
 import { documentFilename, documentMailContent, documentsToEmail } from '../../shared/documents/email-copy';
 import { docDue } from '../../shared/documents/format';
 import type { Language } from '../../shared/settings/workstation';
-import { branchDeadlineInputs } from '../db/complaint-rows';
+import { recourseTableOf } from '../../shared/documents/recourse';
+import { COMPANY_POLICY_COLUMN, branchDeadlineInputs, recourseConfigOf } from '../db/complaint-rows';
 import { customerTranslator as translator } from '../i18n';
 import type { DocumentMailJob } from './documents-queue';
 import { documentPdf } from './documents-pdf';
@@ -33,6 +34,8 @@ interface ComplaintRow {
   address: string;
   phone: string;
   hours: string;
+  policy: unknown;
+  company_policy: unknown;
 }
 
 export interface DocumentMail {
@@ -49,7 +52,8 @@ export async function composeDocumentMail(
   const client = await pool.connect();
   try {
     const { rows } = await client.query<ComplaintRow>(
-      `SELECT c.record, b.code, b.name, b.language, b.head_of_sales_name, b.address, b.phone, b.hours
+      `SELECT c.record, b.code, b.name, b.language, b.head_of_sales_name, b.address, b.phone, b.hours,
+              b.policy, ${COMPANY_POLICY_COLUMN}
          FROM complaints c JOIN branches b ON b.id = c.branch_id
         WHERE c.id = $1 AND c.branch_id = $2`,
       [job.complaint_id, job.branch_id],
@@ -89,6 +93,8 @@ export async function composeDocumentMail(
       policy,
       language,
       now,
+      // R17: the routes HQ configured for the branch, as the branch's own letter names them.
+      recourseTable: recourseTableOf(undefined, recourseConfigOf(row)),
     };
     const t = translator(language, 'documents');
     let blocks;

@@ -4,6 +4,7 @@ import { branchDetailsOfDirectory } from '../documents/branch';
 import { documentOf } from '../documents/document-of';
 import { customerLanguageOf } from '../documents/language';
 import type { ComplaintDocument, DocumentKind } from '../documents/model';
+import { recourseTableOf } from '../documents/recourse';
 import type { DocumentSource } from '../documents/source';
 import type { ComplaintDetail } from './protocol';
 
@@ -32,6 +33,7 @@ export function consoleDocumentSource(detail: ComplaintDetail, now: Date): Docum
     language: customerLanguageOf(detail.complaint, branch.language),
     now,
     ...(detail.statusPageUrl ? { statusPageUrl: detail.statusPageUrl } : {}),
+    ...(b.recourse ? { recourseTable: recourseTableOf(undefined, b.recourse) } : {}),
   };
 }
 

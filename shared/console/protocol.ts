@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, CHANNELS, SEVERITIES, STATUSES } from '../complaints/model';
 import { DOCUMENT_KINDS } from '../documents/model';
+import { recourseConfigSchema } from '../documents/recourse';
 import { PAPER_FORMATS } from '../documents/paper';
 import { LIMITS } from '../complaints/validation';
 import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
@@ -213,6 +214,8 @@ export const complaintDetailSchema = z.object({
     extraWorkingDays: z.array(z.string()).optional(),
     ukraineMartialLaw: z.boolean().optional(),
     policyId: z.string().optional(),
+    /** R17 (issue 15): the recourse routes HQ configured for the branch (absent: the shipped table). */
+    recourse: recourseConfigSchema.optional(),
   }),
   /** Issue 16 item 4: the public status page's address when HQ runs it (the receipt's QR code opens it). */
   statusPageUrl: z.string().optional(),

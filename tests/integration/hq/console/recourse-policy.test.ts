@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_PATHS } from '../../../../shared/console/protocol';
+import { consoleDocumentSource } from '../../../../shared/console/documents';
+import { CONSOLE_PATHS, complaintDetailSchema } from '../../../../shared/console/protocol';
 import { recourseRoutesToExplain } from '../../../../shared/handling/recourse';
 import { resolvedPolicyOf } from '../../../../shared/settings/directory';
 import { withSettingsDefaults } from '../../../../shared/settings/workstation';
@@ -93,6 +94,18 @@ describe.each(DATABASE_KINDS)('recourse routes from HQ on %s', (kind) => {
       [explained.id],
     );
     expect(stored.rows[0]!.data.routes).toEqual(['internal_appeal', 'cz_ombudsman']);
+
+    // The console's documents name the same routes: HQ's complaint page carries the branch's routes.
+    const head = await consoleUser(hq, 'head_of_sales');
+    const page = await head.call(CONSOLE_PATHS.complaint(id));
+    expect(page.status).toBe(200);
+    const detail = complaintDetailSchema.parse(await page.json());
+    expect(detail.branch.recourse?.CZ?.map((r) => r.id)).toEqual(['cz_coi']);
+    const source = consoleDocumentSource(detail, new Date());
+    expect(source.recourseTable?.CZ.map((r) => r.id)).toEqual(['cz_coi']);
+    expect(source.recourseTable?.RU.map((r) => r.id)).toEqual(
+      resolvedPolicyOf(settings, after).recourse.RU.map((r) => r.id),
+    );
 
     const audit = await hq.db.pool.query<{ action: string }>(
       `SELECT action FROM admin_audit WHERE action LIKE 'policy.%' ORDER BY id`,
