@@ -2,7 +2,7 @@
  * Replays a complaint's status events into the timestamps the deadline engine needs (shared/deadlines
  * `ComplaintTimeline`) and the state the next transition needs (`LifecycleSubject`).
  */
-import type { Complaint, ComplaintEvent, Milestones } from '../complaints/model';
+import { STATUSES, type Complaint, type ComplaintEvent, type Milestones } from '../complaints/model';
 import type { ComplaintTimeline } from '../deadlines/due';
 import { handlingReplay } from '../handling/replay';
 import { INITIAL_STATUS, type StatusChangeData } from './machine';
@@ -23,7 +23,8 @@ export function milestonesFromEvents(events: readonly EventLike[]): Milestones {
     if (event.type === 'owner_changed') applyOwnerChange(m, event);
     if (event.type !== 'status_changed') continue;
     const data = event.data as Partial<StatusChangeData>;
-    if (!data.to) continue;
+    // A value outside the lifecycle is no status (HQ refuses such events; older rows may hold one).
+    if (!data.to || !STATUSES.includes(data.to)) continue;
     m.status = data.to;
     switch (data.transition) {
       case 'register':

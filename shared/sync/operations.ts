@@ -34,6 +34,7 @@ import {
   OWN_OP_EVENT_TYPES,
 } from '../handling/event-data';
 import { MAX_ESCALATION_RECORDS, MAX_MERGED_FROM } from '../handling/replay';
+import { TRANSITION_NAMES } from '../lifecycle/machine';
 
 /**
  * The branch → HQ protocol, one operation per user action (ARCHITECTURE.md "Sync"). Operations are written
@@ -197,6 +198,13 @@ export const complaintSchema = z.object({
  * (shared/handling/event-data.ts), the older ones by the generic bounds (every text within LIMITS.note, the whole
  * within MAX_EVENT_DATA_CHARS) — so events written before issue 15 stay valid.
  */
+/** The lifecycle fields of a status change's details (the rest: eventDataProblem's bounds). */
+const statusChangeDataSchema = z.object({
+  from: z.enum(STATUSES).optional(),
+  to: z.enum(STATUSES).optional(),
+  transition: z.enum(TRANSITION_NAMES).optional(),
+});
+
 export const complaintEventSchema = z
   .object({
     id: z.uuid(),
@@ -225,6 +233,12 @@ export const complaintEventSchema = z
     }
     const problem = eventDataProblem(event.data);
     if (problem) ctx.addIssue({ code: 'custom', path: ['data'], message: problem });
+    if (event.type !== 'status_changed') return;
+    // The replay takes a complaint's status from these (shared/lifecycle): never a value outside the
+    // lifecycle (a registration carrying "to: <an id>" once gave a complaint that status at HQ).
+    const change = statusChangeDataSchema.safeParse(event.data);
+    for (const issue of change.success ? [] : change.error.issues)
+      ctx.addIssue({ code: 'custom', path: ['data', ...issue.path], message: issue.message });
   });
 
 /** Issue 15: a history event a branch may send (not a status change, not one only HQ writes). */

@@ -46,6 +46,10 @@ const GENERATORS: RequestGenerator[] = [
 ];
 const MAX_PHOTO_BYTES = 256 * 1024;
 
+/** The value a pull page holds at a schema issue's path (what HQ actually sent). */
+const valueAt = (json: unknown, path: PropertyKey[]): unknown =>
+  path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key], json);
+
 type Outcome = number | 'hung up' | 'closed' | `no answer: ${string}`;
 
 async function send(
@@ -147,9 +151,20 @@ describe.each(DATABASE_KINDS)('fuzz on %s', (kind) => {
         if (req.path.startsWith('/c/') && /Пётр|\+7 916|Заказ не привезли/.test(body))
           leaks.push(`#${i} ${generator}: ${req.method} ${req.path.slice(0, 80)}`);
         if (outcome === 200 && req.as && req.method === 'GET' && req.path.startsWith(HQ_PATHS.pull)) {
-          const page = pullResponseSchema.safeParse(JSON.parse(body));
+          const json: unknown = JSON.parse(body);
+          const page = pullResponseSchema.safeParse(json);
           if (page.success) pulled[req.as].push(...page.data.changes);
-          else badPulls.push(`#${i}: ${page.error.message.slice(0, 200)}`);
+          else
+            badPulls.push(
+              `#${i} ${generator}: ` +
+                page.error.issues
+                  .slice(0, 3)
+                  .map(
+                    (issue) =>
+                      `${issue.path.join('.')} = ${JSON.stringify(valueAt(json, issue.path))}: ${issue.message}`,
+                  )
+                  .join('; '),
+            );
         }
         if (req.uploads && req.as && (outcome === 200 || outcome === 201)) uploaded[req.as].add(req.uploads);
       }

@@ -436,3 +436,17 @@ describe('refusal codes', () => {
     for (const code of REFUSAL_REASONS) expect(code).toMatch(/^[a-z]+(_[a-z]+)*$/);
   });
 });
+
+describe('milestonesFromEvents: a stored status outside the lifecycle', () => {
+  it('is skipped: the last real status stands', () => {
+    const event = (to: unknown, minute: number) => ({
+      type: 'status_changed' as const,
+      at: `2026-11-24T07:0${minute}:00.000Z`,
+      data: { from: 'received', to, transition: 'register' },
+    });
+    expect(
+      milestonesFromEvents([event('registered', 1), event('0190c3a0-0000-7000-8000-000000000009', 2)]),
+    ).toMatchObject({ status: 'registered' });
+    expect(milestonesFromEvents([event('archived', 1)]).status).toBe('received');
+  });
+});

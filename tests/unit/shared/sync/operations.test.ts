@@ -240,3 +240,19 @@ describe('complaint.register: the customer language of issue 16 (R9, R25)', () =
     expect(parsed.complaint.customerLanguage).toBe('cs');
   });
 });
+
+describe('complaint.register: a status change it carries stays inside the lifecycle (HQ replays it)', () => {
+  const change = (data: Record<string, unknown>) => (r: Registration) =>
+    r.events.push({ id: id(3), complaintId: id(1), type: 'status_changed', at, actor: 'Ольга', data });
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ['the branch’s own first change', { from: 'received', to: 'registered', transition: 'register' }, true],
+    ['a change with no lifecycle fields', { note: 'x' }, true],
+    ['an id as the new status (found by the fuzz suite)', { from: 'received', to: id(9) }, false],
+    ['an unknown status', { to: 'archived' }, false],
+    ['a status of another type', { to: 7 }, false],
+    ['an unknown old status', { from: 'nowhere', to: 'registered' }, false],
+    ['an unknown transition', { to: 'registered', transition: 'teleport' }, false],
+  ])('%s → accepted: %s', (_, data, accepted) => {
+    expect(registers(change(data))).toBe(accepted);
+  });
+});
