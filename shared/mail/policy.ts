@@ -80,6 +80,13 @@ export function mailJobId(kind: MailJobKind, entryId: string): string {
   return `${kind}:${entryId}`;
 }
 
+const JOB_ID = /^(book_entry|escalation):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `id` has the form of a mail queue's row id (mailJobId); anything else names no job. */
+export function isMailJobId(id: string): boolean {
+  return JOB_ID.test(id);
+}
+
 /** Why the last attempt did not send: the directory lacks an address, a passing error, or a refusal for good. */
 export const MAIL_ERROR_KINDS = ['directory', 'transient', 'permanent'] as const;
 export type MailErrorKind = (typeof MAIL_ERROR_KINDS)[number];

@@ -202,6 +202,9 @@ describe.each(DATABASE_KINDS)('console actions on %s', (kind) => {
     expect((await head.call(CONSOLE_PATHS.mailRetry('book_entry:nope'), { method: 'POST' })).status).toBe(
       404,
     );
+    // A job id PostgreSQL cannot even compare (a NUL byte) is not found either, never a 500.
+    const nul = `${jobId.slice(0, -1)}\u0000`;
+    expect((await head.call(CONSOLE_PATHS.mailRetry(nul), { method: 'POST' })).status).toBe(404);
   });
 
   it('every action is in the audit with who, what, before and after', async () => {

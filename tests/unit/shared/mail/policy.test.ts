@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   deliveredOnTime,
   escalationDue,
+  isMailJobId,
   isPermanentFailure,
   mailDeadline,
+  mailJobId,
   nextMailAttempt,
 } from '../../../../shared/mail/policy';
 import {
@@ -180,5 +182,22 @@ describe('the mail error the branch is told: no HQ file paths (R7, R8)', () => {
     const told = branchSafeError(`421 ${'x'.repeat(2000)}`);
     expect(told).toHaveLength(BRANCH_ERROR_MAX);
     expect(told.endsWith('…')).toBe(true);
+  });
+});
+
+describe('what names a mail job (the console’s “send again”)', () => {
+  const entry = '01890a5d-ac96-774b-bcce-b302099a8057';
+  it.each([
+    [mailJobId('book_entry', entry), true],
+    [mailJobId('escalation', entry), true],
+    [mailJobId('book_entry', entry.toUpperCase()), true],
+    ['book_entry:nope', false],
+    [`complaint:${entry}`, false],
+    [`book_entry:${entry.slice(0, -1)}\u0000`, false],
+    [`book_entry:${entry}\n`, false],
+    [`book_entry:${entry}x`, false],
+    ['', false],
+  ])('%j → %s', (id, expected) => {
+    expect(isMailJobId(id)).toBe(expected);
   });
 });
