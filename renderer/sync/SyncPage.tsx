@@ -7,7 +7,8 @@ import { requestSync } from './channel';
 import { useHqLink, useRefusedAttachments, useRefusedPhotos, useRejections, useSyncStatus } from './hooks';
 import { problemText, rejectionText, type SyncProblem } from '../../shared/sync/problems';
 import { errorSummary } from './problems';
-import { retryRefusedPhoto, type OutboxRow } from './state';
+import { RefusedTable } from './RefusedTable';
+import type { OutboxRow } from './state';
 
 const LIST_LIMIT = 200;
 
@@ -155,106 +156,53 @@ export function SyncPage() {
       )}
 
       {refused && refused.length > 0 && (
-        <section data-testid="refused-photos">
-          <h2>{t('refusedPhotos.title')}</h2>
-          <p className="muted">{t('refusedPhotos.text')}</p>
-          <table className="sync-table">
-            <thead>
-              <tr>
-                <th>{t('refusedPhotos.page')}</th>
-                <th>{t('pending.size')}</th>
-                <th>{t('rejected.reason')}</th>
-                <th>{t('refusedPhotos.todo')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {refused.map(({ photo, pages }) => (
-                <tr key={photo.sha256} data-testid="refused-photo" data-reason={photo.refusal?.reason}>
-                  <td>
-                    {pages.map((p) => (
-                      <Link key={`${p.entryId}/${p.pageNo}`} href={`/book/${p.entryId}`}>
-                        {t('refusedPhotos.pageN', { n: p.pageNo })}{' '}
-                      </Link>
-                    ))}
-                  </td>
-                  <td>{t('pending.sizeKb', { size: Math.ceil(photo.size / 1024) })}</td>
-                  <td>
-                    <span title={photo.lastError ? problemText(photo.lastError).detail : undefined}>
-                      {t(`refusedPhotos.reasons.${photo.refusal?.reason ?? 'too_large'}`)}
-                    </span>
-                  </td>
-                  <td>{t(`refusedPhotos.fix.${photo.refusal?.reason ?? 'too_large'}`)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      data-testid="refused-retry"
-                      onClick={async () => {
-                        await retryRefusedPhoto(db, photo.sha256);
-                        requestSync('manual');
-                      }}
-                    >
-                      {t('refusedPhotos.retry')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <RefusedTable
+          testId="refused-photos"
+          rowTestId="refused-photo"
+          retryTestId="refused-retry"
+          title={t('refusedPhotos.title')}
+          text={t('refusedPhotos.text')}
+          whatHeading={t('refusedPhotos.page')}
+          rows={refused.map(({ photo, pages }) => {
+            const reason = photo.refusal?.reason ?? 'too_large';
+            return {
+              ...photo,
+              reason,
+              reasonText: t(`refusedPhotos.reasons.${reason}`),
+              fixText: t(`refusedPhotos.fix.${reason}`),
+              what: pages.map((p) => (
+                <Link key={`${p.entryId}/${p.pageNo}`} href={`/book/${p.entryId}`}>
+                  {t('refusedPhotos.pageN', { n: p.pageNo })}{' '}
+                </Link>
+              )),
+            };
+          })}
+        />
       )}
 
       {refusedFiles && refusedFiles.length > 0 && (
-        <section data-testid="refused-files">
-          <h2>{t('refusedFiles.title')}</h2>
-          <p className="muted">{t('refusedFiles.text')}</p>
-          <table className="sync-table">
-            <thead>
-              <tr>
-                <th>{t('refusedFiles.file')}</th>
-                <th>{t('pending.size')}</th>
-                <th>{t('rejected.reason')}</th>
-                <th>{t('refusedPhotos.todo')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {refusedFiles.map(({ photo, reason, files }) => (
-                <tr key={photo.sha256} data-testid="refused-file" data-reason={reason}>
-                  <td>
-                    {files.map((f) => (
-                      <span key={f.complaintId}>
-                        <strong>{f.fileName}</strong> ·{' '}
-                        <Link href={`/complaints/${f.complaintId}`} className="number">
-                          {f.number}
-                        </Link>{' '}
-                      </span>
-                    ))}
-                  </td>
-                  <td>{t('pending.sizeKb', { size: Math.ceil(photo.size / 1024) })}</td>
-                  <td>
-                    <span title={photo.lastError ? problemText(photo.lastError).detail : undefined}>
-                      {t(`refusedFiles.reasons.${reason}`)}
-                    </span>
-                  </td>
-                  <td>{t(`refusedFiles.fix.${reason}`)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      data-testid="refused-file-retry"
-                      onClick={async () => {
-                        await retryRefusedPhoto(db, photo.sha256);
-                        requestSync('manual');
-                      }}
-                    >
-                      {t('refusedPhotos.retry')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <RefusedTable
+          testId="refused-files"
+          rowTestId="refused-file"
+          retryTestId="refused-file-retry"
+          title={t('refusedFiles.title')}
+          text={t('refusedFiles.text')}
+          whatHeading={t('refusedFiles.file')}
+          rows={refusedFiles.map(({ photo, reason, files }) => ({
+            ...photo,
+            reason,
+            reasonText: t(`refusedFiles.reasons.${reason}`),
+            fixText: t(`refusedFiles.fix.${reason}`),
+            what: files.map((f) => (
+              <span key={f.complaintId}>
+                <strong>{f.fileName}</strong> ·{' '}
+                <Link href={`/complaints/${f.complaintId}`} className="number">
+                  {f.number}
+                </Link>{' '}
+              </span>
+            )),
+          }))}
+        />
       )}
 
       {rejections && rejections.length > 0 && (
