@@ -80,6 +80,7 @@ describe.each(DATABASE_KINDS)('migration 004 on %s', (kind) => {
   const retakenLive = randomUUID();
   let blobs: FileBlobStore;
 
+  // A new embedded database, migrated step by step: over a minute on a loaded two-core CI machine.
   beforeAll(async () => {
     db = await databaseBefore004(kind);
     blobs = new FileBlobStore(join(db.dir, 'photos'));
@@ -171,7 +172,7 @@ describe.each(DATABASE_KINDS)('migration 004 on %s', (kind) => {
         MIGRATIONS.filter((m) => m.id < '005'),
       ),
     ).toEqual(['004_book_page_order']);
-  });
+  }, 180_000);
   afterAll(async () => db?.close());
 
   it('keeps every submitted entry’s pages in the submitted order', async () => {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bookEntryMessageId } from '../../../../shared/mail/content';
 import { enroll, startHq, type RunningHq } from '../../harness';
 import { DIRECTORY, pushEntry, startSmtp, uploadPages } from '../../mail-fixtures';
@@ -29,7 +29,8 @@ class WorkerProcess {
     this.child.stderr!.on('data', onData);
   }
 
-  async waitFor(pattern: RegExp, ms = 15_000): Promise<void> {
+  /** A process started on a loaded two-core machine can take tens of seconds to reach its first line. */
+  async waitFor(pattern: RegExp, ms = 60_000): Promise<void> {
     const until = Date.now() + ms;
     while (!pattern.test(this.output)) {
       if (Date.now() > until || this.child.exitCode !== null)
@@ -47,7 +48,7 @@ class WorkerProcess {
 }
 
 /** Polls `condition` until it holds; fails with `what` after `ms`. */
-async function until(what: string, condition: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+async function until(what: string, condition: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
@@ -71,8 +72,11 @@ describe('mail worker processes on postgresql', { timeout: 120_000 }, () => {
     const url = (hq.db.pool.options as { connectionString: string }).connectionString;
     env = { DATABASE_URL: url, DATA_DIR: hq.dataDir, SMTP_URL: smtp.url, HQ_DB_POOL: '2' };
   });
+  // A test that failed half-way leaves its workers running; they would claim the next test's jobs.
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((w) => w.kill()));
+  });
   afterAll(async () => {
-    await Promise.all(workers.map((w) => w.kill()));
     await hq?.close();
     await smtp?.close();
   });
@@ -149,7 +153,7 @@ describe('mail worker processes on postgresql', { timeout: 120_000 }, () => {
     // More entries than a worker claims in one go (5), and the SMTP server holds the first message until a
     // second is in delivery: both processes must hold a claimed job at the same moment. Their lease is long,
     // so a second process that starts late cannot take over a held job as an expired one.
-    const concurrent = smtp.barrier(2, 20_000);
+    const concurrent = smtp.barrier(2, 60_000);
     const [a, b] = [start('', { MAIL_LEASE_MS: '120000' }), start('', { MAIL_LEASE_MS: '120000' })];
     expect(await concurrent).toBe(true);
     const sentBy = () => [a, b].map((w) => (w.output.match(/ sent </g) ?? []).length);

@@ -80,12 +80,15 @@ describe('settings page: policies from HQ', () => {
     expect(field('officeOpens').value).toBe('10:00');
     const source = (f: string) =>
       host.querySelector(`[data-testid="hq-policy-${f}"]`)!.getAttribute('data-source');
-    expect([
-      source('bookWarnHours'),
-      source('policyId'),
-      source('officeOpens'),
-      source('extraDaysOff'),
-    ]).toEqual(['branch', 'company', 'local', 'local']);
+    // Polled too: the resolved policy is a live query of its own, which may land a render after the link's.
+    await expect
+      .poll(() => [
+        source('bookWarnHours'),
+        source('policyId'),
+        source('officeOpens'),
+        source('extraDaysOff'),
+      ])
+      .toEqual(['branch', 'company', 'local', 'local']);
     expect(host.querySelector('[data-testid="hq-policy-bookWarnHours"]')!.textContent).toContain('3');
     expect(host.querySelector('[data-testid="hq-company-name"]')!.textContent).toContain('ООО «Отклик»');
     expect(host.querySelector('[data-testid="hq-policy-thresholds"]')!.textContent).toMatch(/3\s?000/);
