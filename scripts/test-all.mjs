@@ -130,9 +130,9 @@ const STEPS = {
   },
   unit: () => vitest('unit', ['node', 'electron-main', 'chromium']),
   // HQ on PGlite and on a private PostgreSQL cluster the suite starts and stops (tests/postgres.mjs).
-  // Three files at a time: the HQ suites wait on timeouts, processes and sockets more than they compute, and
-  // vitest on a two-core machine otherwise runs them one after another (issue 17 item 5, CI time).
-  integration: () => vitest('integration', ['integration'], ['--maxWorkers=3']),
+  // Two files at a time, beside the browser suite's two workers: three each made a load of 17 on two cores
+  // and timed tests out (issue 17 item 5, CI time).
+  integration: () => vitest('integration', ['integration'], ['--maxWorkers=2']),
   e2e: async () => {
     if (built) return playwright('e2e');
     steps.push({
