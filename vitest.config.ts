@@ -19,6 +19,8 @@ export default defineConfig({
           exclude: ['tests/unit/renderer/**', 'tests/unit/electron/**'],
           environment: 'node',
           isolate: false,
+          // A PIN hash (600 000 PBKDF2 rounds) took 3.8 s of vitest's 5 s in a loaded CI run.
+          testTimeout: 20_000,
           benchmark: { include: ['bench/**/*.bench.ts'] },
         },
       },
@@ -52,6 +54,12 @@ export default defineConfig({
         test: {
           name: 'chromium',
           include: ['tests/unit/renderer/**/*.test.ts'],
+          // vitest's 5 s is too short for a render with IndexedDB on the two-core CI machine beside the other
+          // suites (the CI run of f203676 failed seven of them at a load of 17; alone each takes under a second).
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+          // And expect.poll's 1 s default for a live query to land a render.
+          expect: { poll: { timeout: 10_000 } },
           // One page for the files of a worker instead of a fresh one per file (CI time, issue 17): each test
           // opens its own uniquely named IndexedDB database and keeps no state between files.
           isolate: false,
