@@ -6,7 +6,7 @@ import { problemText } from '../../shared/sync/problems';
 import { requestSync } from './channel';
 import { retryRefusedPhoto } from './state';
 
-/** One file HQ refused for good: what it belongs to, its size, why, and what to do about it. */
+/** One file HQ refused for good: what it belongs to, its size, why. */
 export interface RefusedRow {
   sha256: string;
   size: number;
@@ -14,33 +14,35 @@ export interface RefusedRow {
   reason: string;
   /** The pages or complaints the file belongs to, with links to them. */
   what: ReactNode;
-  reasonText: string;
-  fixText: string;
 }
 
+/** The two lists: feedback-book photos and files attached to complaints (their texts and test ids). */
+const KINDS = {
+  photos: { keys: 'refusedPhotos', what: 'refusedPhotos.page', row: 'refused-photo', retry: 'refused-retry' },
+  files: {
+    keys: 'refusedFiles',
+    what: 'refusedFiles.file',
+    row: 'refused-file',
+    retry: 'refused-file-retry',
+  },
+} as const;
+
 /**
- * R22/R23: the files HQ will not accept (a photo too large, a file of a refused type) on the Sync screen,
- * with "try again" for each once the user has fixed the cause or HQ's limit was raised.
+ * R22/R23: the files HQ will not accept (a photo too large, a file of a refused type) on the Sync screen:
+ * why, what to do about it, and "try again" for each once the cause is fixed or HQ's limit was raised.
  */
-export function RefusedTable(props: {
-  testId: string;
-  rowTestId: string;
-  retryTestId: string;
-  title: string;
-  text: string;
-  whatHeading: string;
-  rows: RefusedRow[];
-}) {
+export function RefusedTable(props: { kind: keyof typeof KINDS; rows: RefusedRow[] }) {
+  const kind = KINDS[props.kind];
   const { t } = useTranslation('sync');
   const db = useDb();
   return (
-    <section data-testid={props.testId}>
-      <h2>{props.title}</h2>
-      <p className="muted">{props.text}</p>
+    <section data-testid={`refused-${props.kind}`}>
+      <h2>{t(`${kind.keys}.title` as never)}</h2>
+      <p className="muted">{t(`${kind.keys}.text` as never)}</p>
       <table className="sync-table">
         <thead>
           <tr>
-            <th>{props.whatHeading}</th>
+            <th>{t(kind.what)}</th>
             <th>{t('pending.size')}</th>
             <th>{t('rejected.reason')}</th>
             <th>{t('refusedPhotos.todo')}</th>
@@ -49,19 +51,19 @@ export function RefusedTable(props: {
         </thead>
         <tbody>
           {props.rows.map((row) => (
-            <tr key={row.sha256} data-testid={props.rowTestId} data-reason={row.reason}>
+            <tr key={row.sha256} data-testid={kind.row} data-reason={row.reason}>
               <td>{row.what}</td>
               <td>{t('pending.sizeKb', { size: Math.ceil(row.size / 1024) })}</td>
               <td>
                 <span title={row.lastError ? problemText(row.lastError).detail : undefined}>
-                  {row.reasonText}
+                  {t(`${kind.keys}.reasons.${row.reason}` as never)}
                 </span>
               </td>
-              <td>{row.fixText}</td>
+              <td>{t(`${kind.keys}.fix.${row.reason}` as never)}</td>
               <td>
                 <button
                   type="button"
-                  data-testid={props.retryTestId}
+                  data-testid={kind.retry}
                   onClick={async () => {
                     await retryRefusedPhoto(db, row.sha256);
                     requestSync('manual');

@@ -157,42 +157,25 @@ export function SyncPage() {
 
       {refused && refused.length > 0 && (
         <RefusedTable
-          testId="refused-photos"
-          rowTestId="refused-photo"
-          retryTestId="refused-retry"
-          title={t('refusedPhotos.title')}
-          text={t('refusedPhotos.text')}
-          whatHeading={t('refusedPhotos.page')}
-          rows={refused.map(({ photo, pages }) => {
-            const reason = photo.refusal?.reason ?? 'too_large';
-            return {
-              ...photo,
-              reason,
-              reasonText: t(`refusedPhotos.reasons.${reason}`),
-              fixText: t(`refusedPhotos.fix.${reason}`),
-              what: pages.map((p) => (
-                <Link key={`${p.entryId}/${p.pageNo}`} href={`/book/${p.entryId}`}>
-                  {t('refusedPhotos.pageN', { n: p.pageNo })}{' '}
-                </Link>
-              )),
-            };
-          })}
+          kind="photos"
+          rows={refused.map(({ photo, pages }) => ({
+            ...photo,
+            reason: photo.refusal?.reason ?? 'too_large',
+            what: pages.map((p) => (
+              <Link key={`${p.entryId}/${p.pageNo}`} href={`/book/${p.entryId}`}>
+                {t('refusedPhotos.pageN', { n: p.pageNo })}{' '}
+              </Link>
+            )),
+          }))}
         />
       )}
 
       {refusedFiles && refusedFiles.length > 0 && (
         <RefusedTable
-          testId="refused-files"
-          rowTestId="refused-file"
-          retryTestId="refused-file-retry"
-          title={t('refusedFiles.title')}
-          text={t('refusedFiles.text')}
-          whatHeading={t('refusedFiles.file')}
+          kind="files"
           rows={refusedFiles.map(({ photo, reason, files }) => ({
             ...photo,
             reason,
-            reasonText: t(`refusedFiles.reasons.${reason}`),
-            fixText: t(`refusedFiles.fix.${reason}`),
             what: files.map((f) => (
               <span key={f.complaintId}>
                 <strong>{f.fileName}</strong> ·{' '}
