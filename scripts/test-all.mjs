@@ -212,6 +212,14 @@ if (skips.length > 0) {
   console.log('Skipped, not counted as passed:');
   for (const s of skips) console.log(`  ${s.title}: ${s.reason ?? 'no reason given'}`);
 }
+// Every failed test by name, near the closing line: the end of a CI log alone says what to look at.
+const failures = rows.flatMap((r) => r.failures);
+if (failures.length > 0) {
+  console.log('Failed:');
+  for (const f of failures.slice(0, 30)) console.log(`  ${f}`);
+  if (failures.length > 30)
+    console.log(`  … and ${failures.length - 30} more (see each step's output above)`);
+}
 // The full run (and any run of a test step) must have run tests; `npm test -- lint` alone has none to run.
 if (testsRan === 0 && (only.length === 0 || ran.length > 0)) {
   rows.push(row('nothing ran', { problems: ['no test of any suite ran'] }));

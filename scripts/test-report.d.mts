@@ -16,6 +16,7 @@ export interface Row {
   problems: string[];
   notes: string[];
   skips: Skip[];
+  failures: string[];
 }
 export interface VitestSummary {
   projects: Record<
@@ -26,12 +27,14 @@ export interface VitestSummary {
       failed: number;
       skipped: number;
       errors: string[];
+      failures?: string[];
       skips: Array<{ file: string; name: string; mode: string; note?: string; blocked?: boolean }>;
     }
   >;
   unhandledErrors: string[];
 }
 export const NOT_RUN: string;
+export function failureLine(title: string, message: string | undefined): string;
 export function row(name: string, counts?: Partial<Row>): Row;
 export function applyFloor(r: Row, floor: Floor | undefined, where: string): Row;
 export function vitestRows(

@@ -7,7 +7,7 @@
  * @typedef {{ files: number, tests: number }} Floor
  * @typedef {{ title: string, reason: string | undefined }} Skip
  * @typedef {{ name: string, passed: number, failed: number, skipped: number, flaky: number,
- *   files: number | undefined, problems: string[], notes: string[], skips: Skip[] }} Row
+ *   files: number | undefined, problems: string[], notes: string[], skips: Skip[], failures: string[] }} Row
  */
 
 /** A test that did not run because something before it failed (a hook, a serial group): that failure counts. */
@@ -24,9 +24,26 @@ export function row(name, counts = {}) {
     problems: [],
     notes: [],
     skips: [],
+    failures: [],
     name,
     ...counts,
   };
+}
+
+/**
+ * "file › test: first line of its error", at most 300 characters: the closing lines name every failed test,
+ * so the end of a CI log alone says what failed.
+ * @param {string} title @param {string | undefined} message
+ */
+export function failureLine(title, message) {
+  const first = (message ?? 'no error message')
+    // eslint-disable-next-line no-control-regex -- terminal colour codes in Playwright's messages
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .find(Boolean);
+  const line = `${title}: ${first ?? 'no error message'}`;
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
 
 /**
@@ -56,7 +73,7 @@ export function applyFloor(r, floor, where) {
  * Rows of a vitest run from scripts/vitest-summary.mjs. A skip must give its reason (`ctx.skip('why')`):
  * one without is a failure.
  * @param {{ projects: Record<string, { files: number, passed: number, failed: number, skipped: number,
- *   errors: string[], skips: Array<{ file: string, name: string, mode: string, note?: string,
+ *   errors: string[], failures?: string[], skips: Array<{ file: string, name: string, mode: string, note?: string,
  *   blocked?: boolean }> }>,
  *   unhandledErrors: string[] }} summary
  * @param {string[]} projects the projects this run was asked for
@@ -65,7 +82,10 @@ export function applyFloor(r, floor, where) {
 export function vitestRows(summary, projects, floors, suite = 'vitest') {
   const rows = projects.map((name) => {
     const p = summary.projects[name];
-    const r = row(`${suite} › ${name}`, p ? { ...p, errors: undefined, skips: [] } : { files: 0 });
+    const r = row(
+      `${suite} › ${name}`,
+      p ? { ...p, errors: undefined, skips: [], failures: [...(p.failures ?? [])] } : { files: 0 },
+    );
     if (p) {
       for (const e of p.errors) r.problems.push(e);
       r.failed += p.errors.length;
@@ -131,7 +151,13 @@ export function playwrightRows(report, floors, suite = 'playwright') {
             r.failed += 1;
             r.problems.push(`${title}: skipped without a reason; give test.skip(condition, 'why')`);
           }
-        } else r.failed += 1;
+        } else {
+          r.failed += 1;
+          const last = t.results?.at(-1);
+          r.failures.push(
+            failureLine(`${t.projectName} › ${file} › ${spec.title}`, last?.error?.message ?? last?.status),
+          );
+        }
       }
     }
     for (const child of s.suites ?? []) walk(child, file);

@@ -4,10 +4,12 @@
 // has neither the project nor the note. Written to the file named by OTKLIK_VITEST_SUMMARY.
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { failureLine } from './test-report.mjs';
 
 /**
  * @typedef {{ file: string, name: string, mode: string, note: string | undefined, blocked?: boolean }} Skip
- * @typedef {{ files: number, passed: number, failed: number, skipped: number, errors: string[], skips: Skip[] }} ProjectCounts
+ * @typedef {{ files: number, passed: number, failed: number, skipped: number, errors: string[], failures: string[],
+ *   skips: Skip[] }} ProjectCounts
  */
 
 /** @implements {import('vitest/node').Reporter} */
@@ -30,7 +32,15 @@ export default class VitestSummary {
     for (const m of modules) {
       // A browser project's instance is named "<project> (<browser>)".
       const name = m.project.name.replace(/ \([a-z]+\)$/, '');
-      const p = (projects[name] ??= { files: 0, passed: 0, failed: 0, skipped: 0, errors: [], skips: [] });
+      const p = (projects[name] ??= {
+        files: 0,
+        passed: 0,
+        failed: 0,
+        skipped: 0,
+        errors: [],
+        failures: [],
+        skips: [],
+      });
       const file = relative(this.root, m.moduleId);
       p.files += 1;
       // An error outside any test (a failed import, a throwing beforeAll) fails the file.
@@ -55,7 +65,12 @@ export default class VitestSummary {
             note,
             ...(blocked ? { blocked } : {}),
           });
-        } else p.failed += 1; // failed, or still pending when the run ended
+        } else {
+          p.failed += 1; // failed, or still pending when the run ended
+          p.failures.push(
+            failureLine(`${name} › ${file} › ${t.fullName}`, r.errors?.[0]?.message ?? r.state),
+          );
+        }
       }
     }
     const out = process.env.OTKLIK_VITEST_SUMMARY;

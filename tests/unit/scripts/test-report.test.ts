@@ -3,6 +3,7 @@ import { NO_ELECTRON_REASON } from '../../electron-binary.mjs';
 import {
   NOT_RUN,
   closingLine,
+  failureLine,
   playwrightRows,
   row,
   rowFailed,
@@ -160,7 +161,9 @@ describe('vitest rows against the floors', () => {
 });
 
 /** A Playwright JSON report of the shape its reporter writes. */
-function report(tests: Array<{ file: string; project: string; status: string; skip?: string }>) {
+function report(
+  tests: Array<{ file: string; project: string; status: string; skip?: string; error?: string }>,
+) {
   return {
     config: { projects: [{ name: 'browser' }, { name: 'electron' }] },
     suites: [...new Set(tests.map((t) => t.file))].map((file) => ({
@@ -174,6 +177,7 @@ function report(tests: Array<{ file: string; project: string; status: string; sk
               projectName: t.project,
               status: t.status,
               annotations: t.skip === undefined ? [] : [{ type: 'skip', description: t.skip || undefined }],
+              results: t.error === undefined ? [] : [{ status: 'failed', error: { message: t.error } }],
             },
           ],
         })),
@@ -215,6 +219,25 @@ describe('Playwright rows', () => {
     expect(closingLine(rows).line).toBe('2 passed, 1 failed');
   });
 
+  it('a failed test is named with the first line of its error, for the closing lines', () => {
+    const rows = playwrightRows(
+      report([
+        ...healthy,
+        {
+          file: 'c.spec.ts',
+          project: 'browser',
+          status: 'unexpected',
+          error: '\u001b[31mError: expect(locator).toBeVisible() failed\u001b[39m\n\nLocator: x',
+        },
+      ]),
+      pwFloors,
+    );
+    expect(rows[0]!.failures).toEqual([
+      'browser › c.spec.ts › test 0: Error: expect(locator).toBeVisible() failed',
+    ]);
+    expect(closingLine(rows).line).toBe('3 passed, 1 failed');
+  });
+
   it('a deleted spec file: below the floor', () => {
     const rows = playwrightRows(report(healthy.filter((t) => t.file !== 'b.spec.ts')), pwFloors);
     expect(rows[0]!.problems).toEqual([
@@ -248,6 +271,32 @@ describe('Playwright rows', () => {
     );
     expect(rowFailed(rows[1]!)).toBe(true);
     expect(rows[1]!.problems[0]).toMatch(/skipped without a reason/);
+  });
+});
+
+describe('failure lines', () => {
+  it.each([
+    [
+      'the first non-empty line',
+      'a › b',
+      '\n  AssertionError: expected 1 to be 2\n  at x',
+      'a › b: AssertionError: expected 1 to be 2',
+    ],
+    ['no message', 'a', undefined, 'a: no error message'],
+    ['a blank message', 'a', ' \n ', 'a: no error message'],
+    ['a long line is cut to 300 characters', 't', 'x'.repeat(400), `t: ${'x'.repeat(296)}…`],
+  ])('%s', (_, title, message, line) => {
+    expect(failureLine(title, message)).toBe(line);
+  });
+
+  it('a vitest project carries its failed tests to its row', () => {
+    const rows = vitestRows(
+      summary({ node: project({ failed: 1, failures: ['node › a.test.ts › x: boom'] }) }),
+      ['node'],
+      { node: { files: 2, tests: 11 } },
+    );
+    expect(rows[0]!.failures).toEqual(['node › a.test.ts › x: boom']);
+    expect(rowFailed(rows[0]!)).toBe(true);
   });
 });
 
