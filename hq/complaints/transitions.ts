@@ -15,6 +15,7 @@ import { recordAudit, SYSTEM, type AuditContext } from '../audit/log';
 import { branchTx, type BranchTx } from '../branches/versions';
 import { inTransaction } from '../db/database';
 import { applyAttachmentAdded, applyAttachmentRemoved } from './attachments';
+import { hqApprovalEvent } from './approvals';
 import { applyRecordChange } from './corrections';
 import { recheckPushedEvent } from './rechecks';
 import { appendEvents } from './history';
@@ -77,6 +78,9 @@ export async function appendComplaintEvent(
   const refusal = await recheckPushedEvent(tx, event);
   if (refusal) return rejected(refusal);
   await appendEvents(tx, opId, event.complaintId, [event]);
+  // R16: a compensation HQ's threshold wants approved waits for approval (approvals.ts); HQ's own line.
+  const approval = await hqApprovalEvent(tx, event);
+  if (approval) await appendEvents(tx, null, event.complaintId, [approval]);
   return APPLIED;
 }
 

@@ -28,6 +28,7 @@ export const HISTORY_EVENT_KEYS = {
   passed_to_head_of_sales: 'event.passed_to_head_of_sales',
   handed_to_senior: 'event.handed_to_senior',
   compensation_decided: 'event.compensation_decided',
+  compensation_approval_required: 'event.compensation_approval_required',
   compensation_approved: 'event.compensation_approved',
   compensation_refused: 'event.compensation_refused',
   task_created: 'event.task_created',

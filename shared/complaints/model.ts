@@ -209,6 +209,11 @@ export const EVENT_TYPES = [
   'handed_to_senior',
   /** R16: compensation decided with the decision aid's answers; may await approval. */
   'compensation_decided',
+  /**
+   * R16: HQ's threshold for the branch is below the amount of a compensation decided without approval (a PC
+   * whose own threshold was higher than HQ allows): the decision stands and now waits for approval. HQ only.
+   */
+  'compensation_approval_required',
   /** R16: a compensation above the threshold approved (branch manager or head of sales). */
   'compensation_approved',
   /** R16: a compensation above the threshold refused (with a reason). */

@@ -8,8 +8,10 @@
  * decision reopened. A new `compensation_decided` replaces the one in force; a reopening voids it.
  *
  * The threshold is per currency, configurable (HQ's policy: shared/handling/policy). The branch decides
- * `approvalRequired` with the thresholds it has and records it in the event; HQ accepts what the event says
- * (a threshold changed at HQ while the branch was offline does not refuse a decision already taken there).
+ * `approvalRequired` with the thresholds it has and records it in the event. HQ never refuses the decision
+ * for its threshold (one changed at HQ while the branch was offline must not undo a decision taken there),
+ * but a PC may only be stricter than HQ: where HQ's threshold asks for approval the event did not, HQ adds
+ * `compensation_approval_required` and the decision waits for approval like any other (`hqApprovalNeeded`).
  */
 import { isMoney, minorDigits, type Money } from '../documents/money';
 import type { ComplaintStatus, Milestones } from '../complaints/model';
@@ -57,6 +59,21 @@ export function approvalThreshold(
 ): Money | undefined {
   const limit = thresholds[currency];
   return limit === undefined ? undefined : { amountMinor: limit, currency };
+}
+
+/**
+ * R16 at HQ: a compensation decided without approval whose amount is above HQ's threshold for the branch
+ * (or in a currency HQ has none for) needs it after all. The answer is what HQ records in
+ * `compensation_approval_required` (`threshold` absent: HQ has none for the currency); undefined when the
+ * decision already waits for approval or HQ's threshold allows it.
+ */
+export function hqApprovalNeeded(
+  decided: { amount: Money; approvalRequired: boolean },
+  hqThresholds: ApprovalThresholds,
+): { threshold?: Money } | undefined {
+  if (decided.approvalRequired || !requiresApproval(decided.amount, hqThresholds)) return undefined;
+  const threshold = approvalThreshold(decided.amount.currency, hqThresholds);
+  return threshold ? { threshold } : {};
 }
 
 /** Parses "1 500,50" / "1500.5" typed in a currency into minor units; undefined when it is not an amount. */

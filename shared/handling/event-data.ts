@@ -148,6 +148,11 @@ export const HANDLING_EVENT_DATA = {
     approvalRequired: z.boolean(),
     threshold: moneySchema.optional(),
   }),
+  compensation_approval_required: z.strictObject({
+    compensationId: z.uuid(),
+    // HQ's threshold for the amount's currency; absent: HQ has none for it, so every amount needs approval.
+    threshold: moneySchema.optional(),
+  }),
   compensation_approved: z.strictObject({
     compensationId: z.uuid(),
     approverRole: z.enum(APPROVER_ROLES),
@@ -196,10 +201,26 @@ export type HandlingEventType = keyof typeof HANDLING_EVENT_DATA;
 export type HandlingEventData<T extends HandlingEventType> = z.infer<(typeof HANDLING_EVENT_DATA)[T]>;
 
 /**
- * Events only HQ writes: a branch op carrying one is refused (HQ escalates and e-mails; a branch PC never
- * claims it did).
+ * Events only HQ writes: a branch op carrying one is refused (HQ escalates, e-mails and applies its own
+ * approval threshold; a branch PC never claims it did).
  */
-export const HQ_ONLY_EVENT_TYPES: readonly ComplaintEventType[] = ['escalated', 'document_emailed'];
+export const HQ_ONLY_EVENT_TYPES: readonly ComplaintEventType[] = [
+  'escalated',
+  'document_emailed',
+  'compensation_approval_required',
+];
+
+/**
+ * Events of a decided complaint (R16): a registration never carries one — a new complaint is not decided —
+ * so they reach HQ only as `complaint.event`, where HQ checks them against the complaint's history.
+ */
+export const DECISION_EVENT_TYPES: readonly ComplaintEventType[] = [
+  'compensation_decided',
+  'compensation_approved',
+  'compensation_refused',
+  'task_created',
+  'task_status_changed',
+];
 
 /**
  * Events that travel only in their own op: the two sides of a merge go together in `complaint.merge`, so HQ

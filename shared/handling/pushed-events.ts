@@ -12,8 +12,9 @@
  *   UTC date twelve hours before `at`, never later than the branch's own date in any zone.
  * - The approver's role is the one HQ knows of the event's actor (the branch's employees at HQ, issue 14),
  *   not the role the event claims; an actor HQ does not know cannot approve.
- * - A compensation's `approvalRequired` is the branch's, as shared/handling/compensation says; HQ only
- *   refuses one that contradicts the threshold the event itself names.
+ * - A compensation's `approvalRequired` is the branch's, as shared/handling/compensation says; HQ refuses
+ *   one that contradicts the threshold the event itself names, and where its own threshold for the branch
+ *   is lower it applies the decision and asks for approval itself (hq/complaints/approvals.ts).
  * - A task id HQ already has is refused (`change_value_invalid`): the branch makes a new id for each task, so
  *   only a forged or replayed-as-new event repeats one, and the replay would silently drop it.
  * Corrections, re-assessments, attachments and merges have their own HQ paths (hq/complaints/*).

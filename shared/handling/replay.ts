@@ -121,6 +121,12 @@ export function handlingReplay(): HandlingReplay {
               decidedAt: event.at,
             };
           break;
+        case 'compensation_approval_required': {
+          // HQ's threshold is lower than the one the PC decided with: the decision waits for approval.
+          const c = m.compensation;
+          if (c && c.id === d.compensationId && c.approval === 'not_required') c.approval = 'pending';
+          break;
+        }
         case 'compensation_approved':
         case 'compensation_refused': {
           const c = m.compensation;

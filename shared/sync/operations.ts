@@ -28,6 +28,7 @@ import {
   SENIOR_HANDOVER_REASONS,
 } from '../handling/codes';
 import {
+  DECISION_EVENT_TYPES,
   eventDataSchemaFor,
   HQ_ONLY_EVENT_TYPES,
   moneySchema,
@@ -289,8 +290,14 @@ export const operationPayloads = {
     events: z
       .array(
         complaintEventSchema.refine(
-          (e) => !HQ_ONLY_EVENT_TYPES.includes(e.type) && !OWN_OP_EVENT_TYPES.includes(e.type),
-          { message: 'escalations and e-mails are written by HQ; merges travel as complaint.merge' },
+          (e) =>
+            !HQ_ONLY_EVENT_TYPES.includes(e.type) &&
+            !OWN_OP_EVENT_TYPES.includes(e.type) &&
+            !DECISION_EVENT_TYPES.includes(e.type),
+          {
+            message:
+              'escalations and e-mails are written by HQ; merges travel as complaint.merge; a new complaint has no decision',
+          },
         ),
       )
       .min(1)

@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../../../hq/audit/log';
+import { setBranchPolicy } from '../../../../hq/branches/policy';
 import { DATABASE_KINDS, enroll, op, registration, startHq, type RunningHq } from '../../harness';
 import { employee, event, eventOp, pullAll, push, transitionOp } from './handling';
 
@@ -227,6 +229,98 @@ describe.each(DATABASE_KINDS)('handling guards at HQ on %s', (kind) => {
     expect(complaints.get(id)).toMatchObject({
       status: 'closed',
       progress: { compensation: { approval: 'approved' }, openTasks: 0 },
+    });
+  });
+  it('R16: a PC may not waive approval HQ’s threshold asks for — the decision stands and waits for it', async () => {
+    const code = `GD${kind === 'pglite' ? 'L' : 'P'}-03`;
+    const pc = await enroll(hq, code);
+    // HQ set this branch's RUB threshold to 1 000.00; the PC decided with its own, higher one.
+    await setBranchPolicy(hq.db.pool, code, { handling: { approvalThresholds: { RUB: 100_000 } } }, SYSTEM);
+    const reg = registration(code);
+    const id = reg.complaint.id;
+    const manager = employee(pc, 'Иван Петров', 'branch_manager');
+    const compensationId = uuidv7();
+    const decided = (amountMinor: number) =>
+      event(id, 'compensation_decided', {
+        compensationId,
+        answers: {
+          longTermCustomer: 'yes',
+          willBuyAgain: 'yes',
+          reputationEffect: 'no',
+          demandsReasonable: 'yes',
+          companyFaultPercent: 100,
+        },
+        amount: { amountMinor, currency: 'RUB' },
+        form: 'refund',
+        approvalRequired: false,
+        threshold: { amountMinor: 500_000, currency: 'RUB' },
+      });
+    const waiting = async () =>
+      (
+        await hq.db.pool.query<{ approval: string | null; pending: Date | null }>(
+          `SELECT record->'progress'->'compensation'->>'approval' AS approval,
+                  approval_pending_since AS pending FROM complaints WHERE id = $1`,
+          [id],
+        )
+      ).rows[0]!;
+    const demands = async () =>
+      (await pullAll(hq, pc)).events.filter((e) => e.type === 'compensation_approval_required');
+
+    const head = await push(hq, pc, [
+      manager.upsert,
+      op(pc, 'complaint.register', reg),
+      transitionOp(pc, id, 'registered', 'in_review'),
+      transitionOp(pc, id, 'in_review', 'decided', { decision: { outcome: 'upheld' } }),
+      // At HQ's threshold: the PC's answer stands.
+      eventOp(pc, decided(100_000)),
+    ]);
+    expect(head.map((o) => o.outcome)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+    expect(await waiting()).toMatchObject({ approval: 'not_required', pending: null });
+    expect(await demands()).toEqual([]);
+
+    // Above it: applied as decided (nothing of the branch's is refused), then HQ's own line asks for approval.
+    const outcomes = await push(hq, pc, [
+      eventOp(pc, decided(300_000)),
+      transitionOp(pc, id, 'decided', 'customer_informed'),
+    ]);
+    expect(outcomes.map((o) => o.reason ?? o.outcome)).toEqual(['applied', 'compensation_approval_pending']);
+    const state = await waiting();
+    expect(state.approval).toBe('pending');
+    expect(state.pending).not.toBeNull();
+    const [demand, ...more] = await demands();
+    expect(more).toEqual([]);
+    expect(demand).toMatchObject({
+      actor: 'HQ',
+      data: { compensationId, threshold: { amountMinor: 100_000, currency: 'RUB' } },
+    });
+    const audit = await hq.db.pool.query<{ actor_kind: string; after: unknown }>(
+      `SELECT actor_kind, after FROM admin_audit WHERE action = 'compensation.approval_required' AND target = $1`,
+      [`complaint:${id}`],
+    );
+    expect(audit.rows).toEqual([{ actor_kind: 'system', after: demand!.data }]);
+    // A branch may not write HQ's line itself.
+    const forged = await push(hq, pc, [
+      eventOp(pc, event(id, 'compensation_approval_required', { compensationId })),
+    ]);
+    expect(forged[0]).toMatchObject({ outcome: 'rejected', reason: 'invalid_payload' });
+
+    // The branch manager approves; then the customer can be informed.
+    const after = await push(hq, pc, [
+      eventOp(
+        pc,
+        event(
+          id,
+          'compensation_approved',
+          { compensationId, approverRole: 'branch_manager' },
+          manager.person,
+        ),
+      ),
+      transitionOp(pc, id, 'decided', 'customer_informed'),
+    ]);
+    expect(after.map((o) => o.reason ?? o.outcome)).toEqual(['applied', 'applied']);
+    expect((await pullAll(hq, pc)).complaints.get(id)).toMatchObject({
+      status: 'customer_informed',
+      progress: { compensation: { approval: 'approved' } },
     });
   });
 });

@@ -7,6 +7,7 @@ import {
   approvalThreshold,
   checkApprovalAnswer,
   checkCompensation,
+  hqApprovalNeeded,
   parseAmount,
   requiresApproval,
   type CompensationInput,
@@ -43,6 +44,39 @@ describe('requiresApproval', () => {
   it('the threshold as money, or none', () => {
     expect(approvalThreshold('CZK')).toEqual({ amountMinor: 250_000, currency: 'CZK' });
     expect(approvalThreshold('GBP')).toBeUndefined();
+  });
+});
+
+describe('hqApprovalNeeded (a PC may be stricter than HQ, never laxer)', () => {
+  it.each<[string, Money, boolean, Record<string, number>, { threshold?: Money } | undefined]>([
+    ['the PC asked for approval already', rub(900_000), true, { RUB: 500_000 }, undefined],
+    ['below HQ’s threshold too', rub(400_000), false, { RUB: 500_000 }, undefined],
+    ['at HQ’s threshold', rub(500_000), false, { RUB: 500_000 }, undefined],
+    [
+      'above HQ’s threshold: the PC’s was higher than HQ allows',
+      rub(500_001),
+      false,
+      { RUB: 500_000 },
+      { threshold: rub(500_000) },
+    ],
+    [
+      'HQ lowered its threshold while the PC was offline',
+      rub(300_000),
+      false,
+      { RUB: 200_000 },
+      { threshold: rub(200_000) },
+    ],
+    ['a currency HQ has no threshold for', { amountMinor: 1, currency: 'GBP' }, false, { RUB: 500_000 }, {}],
+  ])('%s', (_what, amount, approvalRequired, hq, expected) => {
+    expect(hqApprovalNeeded({ amount, approvalRequired }, hq)).toEqual(expected);
+  });
+
+  it('what it answers is the data of HQ’s event', () => {
+    const needed = hqApprovalNeeded({ amount: rub(600_000), approvalRequired: false }, { RUB: 1 });
+    expect(
+      HANDLING_EVENT_DATA.compensation_approval_required.safeParse({ compensationId: uuid(1), ...needed })
+        .success,
+    ).toBe(true);
   });
 });
 

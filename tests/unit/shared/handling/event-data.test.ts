@@ -33,6 +33,7 @@ const SPOILED: Record<HandlingEventType, Record<string, unknown>> = {
   passed_to_head_of_sales: { reason: '' },
   handed_to_senior: { ...VALID.handed_to_senior, reason: 'bored' },
   compensation_decided: { ...VALID.compensation_decided, amount: { amountMinor: 10.5, currency: 'RUB' } },
+  compensation_approval_required: { ...VALID.compensation_approval_required, threshold: { amountMinor: -1 } },
   compensation_approved: { ...VALID.compensation_approved, approverRole: 'counter' },
   compensation_refused: { ...VALID.compensation_refused, reason: '  ' },
   task_created: { ...VALID.task_created, dueDate: '16.09.2026' },

@@ -75,6 +75,10 @@ export const VALID: Record<HandlingEventType, Record<string, unknown>> = {
     approvalRequired: true,
     threshold: { amountMinor: 500_000, currency: 'RUB' },
   },
+  compensation_approval_required: {
+    compensationId: uuid(5),
+    threshold: { amountMinor: 300_000, currency: 'RUB' },
+  },
   compensation_approved: { compensationId: uuid(5), approverRole: 'branch_manager' },
   compensation_refused: { compensationId: uuid(5), approverRole: 'head_of_sales', reason: 'много' },
   task_created: {

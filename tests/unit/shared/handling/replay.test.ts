@@ -189,6 +189,33 @@ const cases: [string, ComplaintEvent[], Record<string, unknown>, (keyof Mileston
     [],
   ],
   [
+    'HQ’s threshold asks for approval the PC did not: it waits, and can be approved',
+    [
+      ...toDecided,
+      decided(false),
+      ev('compensation_approval_required', {
+        compensationId: COMP,
+        threshold: { amountMinor: 500_000, currency: 'RUB' },
+      }),
+      ev('compensation_approved', { compensationId: COMP, approverRole: 'branch_manager' }),
+    ],
+    { compensation: { approval: 'approved', answeredBy: 'branch_manager' } },
+    [],
+  ],
+  [
+    'HQ’s demand for another compensation, or one already waiting or answered, changes nothing',
+    [
+      ...toDecided,
+      decided(false, uuid(98)),
+      ev('compensation_approval_required', { compensationId: COMP }),
+      decided(true),
+      ev('compensation_refused', { compensationId: COMP, approverRole: 'head_of_sales', reason: 'нет' }),
+      ev('compensation_approval_required', { compensationId: COMP }),
+    ],
+    { compensation: { id: COMP, approval: 'refused' } },
+    [],
+  ],
+  [
     'an answer to another compensation, or a second answer, changes nothing',
     [
       ...toDecided,

@@ -172,6 +172,58 @@ describe('complaint.register: the fields of issue 15 (R4, R5, R11, R13, R16)', (
       false,
     ],
     [
+      // R16: a new complaint is not decided, so a compensation in its registration would skip HQ's checks.
+      'registered with a compensation decided (only a decided complaint has one)',
+      (r) =>
+        r.events.push({
+          ...r.events[0]!,
+          id: id(23),
+          type: 'compensation_decided',
+          data: {
+            compensationId: id(24),
+            answers: {
+              longTermCustomer: 'yes',
+              willBuyAgain: 'yes',
+              reputationEffect: 'no',
+              demandsReasonable: 'yes',
+              companyFaultPercent: 100,
+            },
+            amount: { amountMinor: 9_000_000, currency: 'RUB' },
+            form: 'refund',
+            approvalRequired: false,
+          },
+        }),
+      false,
+    ],
+    [
+      'registered with a department task (only a decided complaint has one)',
+      (r) =>
+        r.events.push({
+          ...r.events[0]!,
+          id: id(23),
+          type: 'task_created',
+          data: {
+            taskId: id(24),
+            department: 'finance',
+            ownerName: 'Бухгалтерия',
+            dueDate: '2026-03-20',
+            text: 'Вернуть деньги',
+          },
+        }),
+      false,
+    ],
+    [
+      "registered with HQ's demand for approval (only HQ writes those)",
+      (r) =>
+        r.events.push({
+          ...r.events[0]!,
+          id: id(23),
+          type: 'compensation_approval_required',
+          data: { compensationId: id(24) },
+        }),
+      false,
+    ],
+    [
       'registered as merged (merges travel as complaint.merge)',
       (r) =>
         r.events.push({
