@@ -7,7 +7,8 @@ import { LIMITS } from '../complaints/validation';
 import { DECISION_OUTCOMES, FINDINGS, FOLLOW_UP_OUTCOMES, UNFOUNDED_CRITERIA } from '../lifecycle/decision';
 import { HQ_ROLES } from '../people/model';
 import { moneySchema } from '../handling/event-data';
-import { complaintEventSchema, complaintSchema } from '../sync/operations';
+import { complaintEventSchema } from '../sync/events';
+import { complaintSchema } from '../sync/operations';
 import { LANGUAGES } from '../settings/workstation';
 import { bookEntryStateSchema } from '../sync/protocol';
 

@@ -3,7 +3,6 @@ import {
   CATEGORIES,
   CHANNELS,
   CONTACT_METHODS,
-  EVENT_TYPES,
   SEVERITIES,
   STATUSES,
   URGENCY_LEVELS,
@@ -27,15 +26,10 @@ import {
   ESCALATION_STEPS,
   SENIOR_HANDOVER_REASONS,
 } from '../handling/codes';
-import {
-  DECISION_EVENT_TYPES,
-  eventDataSchemaFor,
-  HQ_ONLY_EVENT_TYPES,
-  moneySchema,
-  OWN_OP_EVENT_TYPES,
-} from '../handling/event-data';
+import { moneySchema } from '../handling/event-data';
 import { MAX_ESCALATION_RECORDS, MAX_MERGED_FROM } from '../handling/replay';
-import { TRANSITION_NAMES } from '../lifecycle/machine';
+import { branchEventSchema, complaintEventSchema, registrationEventSchema } from './events';
+import { isoInstant, text } from './fields';
 
 /**
  * The branch → HQ protocol, one operation per user action (ARCHITECTURE.md "Sync"). Operations are written
@@ -44,38 +38,14 @@ import { TRANSITION_NAMES } from '../lifecycle/machine';
  */
 export const SYNC_SCHEMA_VERSION = 1;
 
-const isoInstant = z.iso.datetime({ offset: true });
-
-/**
- * Issue 13: every string and array is bounded by the app's own limits (LIMITS), so HQ refuses as
- * `invalid_payload` exactly what the app could never produce — and stores nothing larger.
- */
-const text = (max: number) => z.string().max(max);
 /** A branch code such as MSK-01 (shared/complaints/numbering BRANCH_CODE_PATTERN: at most 11 characters). */
 export const MAX_BRANCH_CODE = 16;
 /** A complaint number: MSK-01-2026-100123 is 18 characters. */
 export const MAX_COMPLAINT_NUMBER = 64;
 /** History events a registration carries (created, and the first status change). */
 export const MAX_REGISTRATION_EVENTS = 16;
-/** An event's details as JSON: a few free texts of LIMITS.note and their labels. */
-export const MAX_EVENT_DATA_CHARS = 8 * LIMITS.note;
-const MAX_EVENT_DATA_KEYS = 32;
 /** JPEG's own limit. */
 const MAX_IMAGE_SIDE = 65_535;
-
-/** Every string inside an event's details within LIMITS.note, the whole within MAX_EVENT_DATA_CHARS. */
-function eventDataProblem(data: unknown): string | undefined {
-  const strings = (value: unknown): boolean =>
-    typeof value === 'string'
-      ? value.length <= LIMITS.note
-      : value === null || typeof value !== 'object'
-        ? true
-        : Object.entries(value).every(([k, v]) => k.length <= 64 && strings(v));
-  if (!strings(data)) return `a text longer than ${LIMITS.note} characters`;
-  if (JSON.stringify(data).length > MAX_EVENT_DATA_CHARS)
-    return `details longer than ${MAX_EVENT_DATA_CHARS} characters`;
-  return undefined;
-}
 
 export const customerSchema = z.object({
   name: text(LIMITS.name),
@@ -194,67 +164,6 @@ export const complaintSchema = z.object({
   progress: progressSchema,
 });
 
-/**
- * A history event. Its `data` is checked by type: the types of issue 15 by their own schema
- * (shared/handling/event-data.ts), the older ones by the generic bounds (every text within LIMITS.note, the whole
- * within MAX_EVENT_DATA_CHARS) — so events written before issue 15 stay valid.
- */
-/** The lifecycle fields of a status change's details (the rest: eventDataProblem's bounds). */
-const statusChangeDataSchema = z.object({
-  from: z.enum(STATUSES).optional(),
-  to: z.enum(STATUSES).optional(),
-  transition: z.enum(TRANSITION_NAMES).optional(),
-});
-
-export const complaintEventSchema = z
-  .object({
-    id: z.uuid(),
-    complaintId: z.uuid(),
-    type: z.enum(EVENT_TYPES),
-    at: isoInstant,
-    actor: text(LIMITS.person),
-    /** Issue 14: the signed-in employee or HQ user who did it (absent on events written before people existed). */
-    actorId: z.uuid().optional(),
-    data: z
-      .record(z.string().max(64), z.unknown())
-      .refine((d) => Object.keys(d).length <= MAX_EVENT_DATA_KEYS, {
-        message: `more than ${MAX_EVENT_DATA_KEYS} details`,
-      })
-      .refine((d) => JSON.stringify(d).length <= MAX_EVENT_DATA_CHARS, {
-        message: `details longer than ${MAX_EVENT_DATA_CHARS} characters`,
-      }),
-  })
-  .superRefine((event, ctx) => {
-    const typed = eventDataSchemaFor(event.type);
-    if (typed) {
-      const parsed = typed.safeParse(event.data);
-      for (const issue of parsed.success ? [] : parsed.error.issues)
-        ctx.addIssue({ code: 'custom', path: ['data', ...issue.path], message: issue.message });
-      return;
-    }
-    const problem = eventDataProblem(event.data);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['data'], message: problem });
-    if (event.type !== 'status_changed') return;
-    // The replay takes a complaint's status from these (shared/lifecycle): never a value outside the
-    // lifecycle (a registration carrying "to: <an id>" once gave a complaint that status at HQ).
-    const change = statusChangeDataSchema.safeParse(event.data);
-    for (const issue of change.success ? [] : change.error.issues)
-      ctx.addIssue({ code: 'custom', path: ['data', ...issue.path], message: issue.message });
-  });
-
-/** Issue 15: a history event a branch may send (not a status change, not one only HQ writes). */
-const branchEventSchema = complaintEventSchema.refine(
-  (e) =>
-    e.type !== 'status_changed' &&
-    e.type !== 'created' &&
-    !HQ_ONLY_EVENT_TYPES.includes(e.type) &&
-    !OWN_OP_EVENT_TYPES.includes(e.type),
-  {
-    message:
-      'status changes travel as complaint.transition and merges as complaint.merge; escalations and e-mails are written by HQ',
-  },
-);
-
 const sha256 = z.string().regex(SHA256_HEX);
 
 /** What HQ learns about a feedback-book entry when its first page is taken (R7: the clock starts then). */
@@ -286,22 +195,7 @@ export const operationPayloads = {
   /** R1: a complaint registered at the branch, with its first history events (created, maybe acknowledged). */
   'complaint.register': z.object({
     complaint: complaintSchema,
-    // Issue 15: never an event only HQ writes, nor one side of a merge (each has its own way to HQ).
-    events: z
-      .array(
-        complaintEventSchema.refine(
-          (e) =>
-            !HQ_ONLY_EVENT_TYPES.includes(e.type) &&
-            !OWN_OP_EVENT_TYPES.includes(e.type) &&
-            !DECISION_EVENT_TYPES.includes(e.type),
-          {
-            message:
-              'escalations and e-mails are written by HQ; merges travel as complaint.merge; a new complaint has no decision',
-          },
-        ),
-      )
-      .min(1)
-      .max(MAX_REGISTRATION_EVENTS),
+    events: z.array(registrationEventSchema).min(1).max(MAX_REGISTRATION_EVENTS),
   }),
   /**
    * R5, R10 and issue 15: an event appended to a complaint's history — a note, a preliminary answer, a term

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { SHA256_HEX } from '../book/model';
 import { LIMITS } from '../complaints/validation';
 import { employeeSchema } from '../people/model';
-import { complaintEventSchema, complaintSchema, MAX_BRANCH_CODE } from './operations';
+import { complaintEventSchema } from './events';
+import { complaintSchema, MAX_BRANCH_CODE } from './operations';
 
 /**
  * The HTTP contract between a branch device and HQ (ARCHITECTURE.md "Sync"): paths, request and response

@@ -8,7 +8,8 @@ import {
   OWN_OP_EVENT_TYPES,
   type HandlingEventType,
 } from '../../../../shared/handling/event-data';
-import { complaintEventSchema, operationPayloads } from '../../../../shared/sync/operations';
+import { complaintEventSchema } from '../../../../shared/sync/events';
+import { operationPayloads } from '../../../../shared/sync/operations';
 import { VALID, ev, uuid } from './fixtures';
 
 // Issue 15: each new event type's data has its own bounded, strict schema; HQ stores only what the app

@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PAGES_PER_ENTRY } from '../../../../shared/book/model';
 import { MAX_WORDS } from '../../../../shared/complaints/search';
 import { LIMITS } from '../../../../shared/complaints/validation';
-import {
-  MAX_EVENT_DATA_CHARS,
-  MAX_REGISTRATION_EVENTS,
-  operationPayloads,
-} from '../../../../shared/sync/operations';
+import { MAX_EVENT_DATA_CHARS } from '../../../../shared/sync/events';
+import { MAX_REGISTRATION_EVENTS, operationPayloads } from '../../../../shared/sync/operations';
 
 // Issue 13: the sync schemas hold every string and array to the app's own limits (LIMITS), so HQ stores
 // nothing the app could not have produced — and refuses nothing it could (R1: a complaint must arrive).
