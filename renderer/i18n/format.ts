@@ -49,6 +49,15 @@ export function regionName(region: string, lng: string): string {
   return new Intl.DisplayNames([lng], { type: 'region' }).of(region) ?? region;
 }
 
+/** A language's name in the screen's language («чешский», "Czech"); the code when the runtime has none. */
+export function languageName(code: string, uiLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([uiLanguage], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** A language's name in that language itself, so everyone can find their own in the switcher. */
 export function endonym(language: string): string {
   const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { POLICY_PRESET_IDS, type PolicyPresetId } from '../../../shared/deadlines/policies';
 import { POLICY_OVERRIDABLE } from '../../../shared/settings/policy-layers';
 import { SelectField, TextField } from '../../ui/Field';
+import { RecourseEditor } from './RecourseEditor';
 import { layerOf, THRESHOLD_CURRENCIES, type PolicyFormField, type PolicyFormValue } from './policyForm';
 
 type TextKey = Exclude<
@@ -118,27 +119,11 @@ export function PolicyForm(props: {
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor="policy-recourse">{t('console:admin.policies.recourse')}</label>
-        <textarea
-          id="policy-recourse"
-          rows={8}
-          maxLength={20_000}
-          spellCheck={false}
-          value={v.recourse}
-          onChange={(e) => set('recourse', e.target.value)}
-          aria-invalid={error('recourse') ? true : undefined}
-          aria-describedby="policy-recourse-hint"
-        />
-        <p id="policy-recourse-hint" className="hint">
-          {t('console:admin.policies.recourseHint')}
-        </p>
-        {error('recourse') && (
-          <p className="error" role="alert">
-            {error('recourse')}
-          </p>
-        )}
-      </div>
+      <RecourseEditor
+        value={v.recourse}
+        onChange={(value) => set('recourse', value)}
+        error={(field) => error(field)}
+      />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={props.busy}>
           {t('console:admin.save')}

@@ -6,6 +6,7 @@ import {
   type PolicyLayer,
   type PolicyOverridable,
 } from '../../../shared/settings/policy-layers';
+import { recourseConfigOfForm, recourseFieldOf, recourseFormOf, type RecourseForm } from './recourseForm';
 
 /**
  * R10 (issue 15 item 7): the console's policy form — one layer (the company's or a branch's) as text the
@@ -27,20 +28,11 @@ export interface PolicyFormValue {
   headOfSalesAfterHours: string;
   windowDays: string;
   mayOverride: PolicyOverridable[];
-  /** R17 (issue 15): the recourse routes per country as JSON (shared/documents/recourse); empty: not set. */
-  recourse: string;
+  /** R17 (issue 15): the recourse routes of the countries this layer sets (recourseForm.ts). */
+  recourse: RecourseForm;
 }
-export type PolicyFormField = Exclude<keyof PolicyFormValue, 'thresholds'> | `thresholds.${string}`;
-
-/** Text that is not JSON at all: kept so the schema names the field. */
-const NOT_JSON = Symbol('not JSON');
-function json(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return NOT_JSON;
-  }
-}
+export type PolicyFormField =
+  Exclude<keyof PolicyFormValue, 'thresholds' | 'recourse'> | `thresholds.${string}` | `recourse.${string}`;
 
 const text = (v: number | string | undefined) => (v === undefined ? '' : String(v));
 const major = (minor: number, currency: string) => String(minor / 10 ** minorDigits(currency));
@@ -65,7 +57,7 @@ export function policyFormOf(layer: PolicyLayer): PolicyFormValue {
     headOfSalesAfterHours: text(h?.escalation?.headOfSalesAfterHours),
     windowDays: text(h?.duplicates?.windowDays),
     mayOverride: [...(layer.branchMayOverride ?? [])],
-    recourse: layer.recourse ? JSON.stringify(layer.recourse, null, 2) : '',
+    recourse: recourseFormOf(layer.recourse),
   };
 }
 
@@ -76,13 +68,13 @@ const dates = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
 /** Where a schema problem shows in the form. */
 function fieldOf(path: ReadonlyArray<PropertyKey>): PolicyFormField {
   const [first, second, third] = path.map(String);
+  if (first === 'recourse') return recourseFieldOf(path.slice(1));
   if (first === 'handling') {
     if (second === 'approvalThresholds') return `thresholds.${third ?? ''}`;
     if (second === 'duplicates') return 'windowDays';
     return third === 'headOfSalesAfterHours' ? 'headOfSalesAfterHours' : 'branchManagerAfterMinutes';
   }
   if (first === 'branchMayOverride') return 'mayOverride';
-  if (first === 'recourse') return 'recourse';
   return first as PolicyFormField;
 }
 
@@ -113,7 +105,8 @@ export function layerOf(
   if (Object.keys(handling).length > 0) raw.handling = handling;
   if (form.mayOverride.length > 0)
     raw.branchMayOverride = POLICY_OVERRIDABLE.filter((o) => form.mayOverride.includes(o));
-  if (form.recourse.trim()) raw.recourse = json(form.recourse);
+  const recourse = recourseConfigOfForm(form.recourse);
+  if (recourse) raw.recourse = recourse;
   const parsed = policyLayerSchema.safeParse(raw);
   if (parsed.success) return { layer: parsed.data };
   return { problems: [...new Set(parsed.error.issues.map((i) => fieldOf(i.path)))] };

@@ -6,19 +6,11 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/documents/mod
 import { isPaperFormat } from '../../../shared/documents/paper';
 import type { HandlingEventData } from '../../../shared/handling/event-data';
 import type { OwnerChangeData, StatusChangeData } from '../../../shared/lifecycle';
+import { languageName } from '../../i18n/format';
 import { ChangeDetails } from './ChangeDetails';
 
 const isDocumentKind = (v: unknown): v is DocumentKind =>
   typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);
-
-/** A language's own name in the screen's language («чешский», "Czech"); the code when the runtime has none. */
-function languageName(code: string, uiLanguage: string): string {
-  try {
-    return new Intl.DisplayNames([uiLanguage], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /**
  * R12/R25: what one history event says, in the past tense (shared/complaints/history.ts), in the branch app
