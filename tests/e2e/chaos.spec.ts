@@ -13,7 +13,12 @@ const CI_SEEDS = [10, 37];
 // A seed's schedule depends on its profile, so each is kept with the profile it failed under.
 // 80078 (full profile): a reload on a submitted feedback-book entry, then at once "New entry" — every page was
 // refused as "already saved" (renderer/book/useCapture.ts; its own test: tests/unit/renderer/book/useCapture).
-const REGRESSION_SEEDS: Array<{ seed: number; profile: Profile }> = [{ seed: 80078, profile: FULL_PROFILE }];
+// 130171 (full profile): a register 0.7 s after the clock jumped +2 h; the idle lock came down mid-form and the
+// runner waited 120 s for a field under the sign-in screen (tests/e2e/chaos/branch.ts jumpClock now signs in).
+const REGRESSION_SEEDS: Array<{ seed: number; profile: Profile }> = [
+  { seed: 80078, profile: FULL_PROFILE },
+  { seed: 130171, profile: FULL_PROFILE },
+];
 
 const chosen = process.env.CHAOS_SEEDS;
 const runs = chosen

@@ -100,11 +100,20 @@ export class Branch {
     await waitForOfflineShell(page);
   }
 
+  /**
+   * A jump forward makes the last input look hours old, so the app's idle check (every second) locks the
+   * workstation: the person signs in again before the next step, as at the counter. Without this wait a
+   * step could start just before the lock and then find the form gone (seed 130144: a register 0.1 s after
+   * a jump of +120 min waited 120 s for a field under the sign-in screen).
+   */
   async jumpClock(minutes: number): Promise<void> {
     this.clockOffsetMs += minutes * 60_000;
     await this.context.clock.setSystemTime(Date.now() + this.clockOffsetMs);
     const seen = await this.windows[0]!.evaluate(() => Date.now()).catch(() => Date.now());
     this.log(`  ${this.code}'s clock is ${Math.round((seen - Date.now()) / 60_000)} min off`);
+    if (minutes <= 0) return;
+    await this.windows[0]!.waitForTimeout(1_500);
+    for (const page of this.windows) await this.ensureSignedIn(page);
   }
 
   /** The clock right again, before settling. */

@@ -121,8 +121,8 @@ export async function chaosRun(
   };
 }
 
-/** The steps a person does in a window. */
-const UI_STEPS = new Set<Step['kind']>(['register', 'note', 'startReview', 'decide', 'bookEntry', 'reload']);
+/** The steps a person does in a window (a reload signs in again by itself: Branch.reload). */
+const UI_STEPS = new Set<Step['kind']>(['register', 'note', 'startReview', 'decide', 'bookEntry']);
 
 async function perform(
   world: World,
