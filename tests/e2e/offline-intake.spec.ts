@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import {
   MOSCOW,
+  offlineAgain,
   SETUP_RECORDS,
   expect,
   moscowYear,
@@ -49,6 +50,7 @@ test('registers a complaint offline; it survives a reload with its history', asy
   await expect(page.getByTestId('pending')).toHaveAttribute('data-count', String(SETUP_RECORDS + 2));
 
   await page.reload();
+  await offlineAgain(context);
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline');
   await expect(page.getByTestId('complaint-number')).toHaveText(registered!);
   await expect(page.getByTestId('complaint-description')).toHaveText(
@@ -99,6 +101,7 @@ test('a restarted browser, still offline, opens the app with the complaint in it
     await context.setOffline(true);
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/#/complaints');
+    await offlineAgain(context);
     await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline');
     await expect(page.getByTestId('complaint-row')).toHaveCount(1);
     await expect(page.getByTestId('complaint-row')).toContainText(registered!);

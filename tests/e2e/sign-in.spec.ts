@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { MOSCOW, expect, setUpWorkstation, signIn, test, text, waitForOfflineShell } from './fixtures';
+import {
+  MOSCOW,
+  expect,
+  offlineAgain,
+  setUpWorkstation,
+  signIn,
+  test,
+  text,
+  waitForOfflineShell,
+} from './fixtures';
 
 // Issue 14, R2, R24: who is at the counter. Sign-in works offline with a PIN set at the first sign-in,
 // switching user is Ctrl+L and a name, the screen locks after the idle time set in Settings without losing
@@ -134,6 +143,7 @@ test('offline: PINs set at the first sign-in, a wrong one refused, Ctrl+L switch
 
   // Offline throughout; a reload keeps the employee signed in (within the idle time).
   await page.reload();
+  await offlineAgain(context);
   await expect(page.getByTestId('signed-in-name')).toHaveText(MOSCOW.employeeName);
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline');
 });
