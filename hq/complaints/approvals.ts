@@ -28,9 +28,10 @@ export async function hqApprovalEvent(
   if (decided.type !== 'compensation_decided') return undefined;
   const d = decided.data as { compensationId: string; amount: Money; approvalRequired: boolean };
   if (d.approvalRequired) return undefined; // waits for approval already: no policy to read
-  const { rows } = await tx.client.query<{ policy: unknown; company_policy: unknown }>(
-    `SELECT policy, ${COMPANY_POLICY_COLUMN} FROM branches WHERE id = $1`,
-    [tx.branchId],
+  const { rows } = await tx.client.query<{ number: string; policy: unknown; company_policy: unknown }>(
+    `SELECT c.number, b.policy, ${COMPANY_POLICY_COLUMN}
+       FROM complaints c JOIN branches b ON b.id = c.branch_id WHERE c.id = $1 AND c.branch_id = $2`,
+    [decided.complaintId, tx.branchId],
   );
   const thresholds = effectiveHandlingPolicy({
     company: parsePolicyLayer(rows[0]?.company_policy).handling,
@@ -42,16 +43,19 @@ export async function hqApprovalEvent(
     compensationId: d.compensationId,
     ...needed,
   });
-  await recordAudit(tx.client, SYSTEM, 'compensation.approval_required', `complaint:${decided.complaintId}`, {
-    before: { amount: d.amount, approvalRequired: false },
-    after: data,
-  });
-  return {
+  const event: ComplaintEvent = {
     id: randomUUID(),
     complaintId: decided.complaintId,
     type: 'compensation_approval_required',
-    at: now.toISOString(),
+    // After the decision on every clock: the branch orders history by `at` (HQ by its own sequence), and a PC
+    // whose clock runs ahead of HQ's would otherwise replay the demand before the decision it is about.
+    at: new Date(Math.max(now.getTime(), Date.parse(decided.at) + 1)).toISOString(),
     actor: HQ_ACTOR,
     data,
   };
+  await recordAudit(tx.client, SYSTEM, 'compensation.approval_required', `complaint:${rows[0]!.number}`, {
+    before: { amount: d.amount, approvalRequired: false },
+    after: { eventId: event.id, ...data },
+  });
+  return event;
 }

@@ -1,6 +1,6 @@
 /**
  * Issue 15 (and issue 16's two document events): the shape of each new event type's `data`, as zod
- * schemas bounded by the app's own limits. shared/sync/operations `complaintEventSchema` checks an event's
+ * schemas bounded by the app's own limits. shared/sync/events `complaintEventSchema` checks an event's
  * data by its type with these (`eventDataSchemaFor`); the event types from before issue 15 keep their generic
  * check, so older events stay valid. Unknown keys are refused (`strict`): what HQ stores is what the app
  * writes. The rules that produce each shape live beside it in shared/handling/*.ts.

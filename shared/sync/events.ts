@@ -88,7 +88,7 @@ export const branchEventSchema = complaintEventSchema.refine(
     !OWN_OP_EVENT_TYPES.includes(e.type),
   {
     message:
-      'status changes travel as complaint.transition and merges as complaint.merge; escalations and e-mails are written by HQ',
+      'status changes travel as complaint.transition and merges as complaint.merge; escalations, e-mails and approval demands are written by HQ',
   },
 );
 
@@ -101,6 +101,6 @@ export const registrationEventSchema = complaintEventSchema.refine(
     !DECISION_EVENT_TYPES.includes(e.type),
   {
     message:
-      'escalations and e-mails are written by HQ; merges travel as complaint.merge; a new complaint has no decision',
+      'escalations, e-mails and approval demands are written by HQ; merges travel as complaint.merge; a new complaint has no decision',
   },
 );

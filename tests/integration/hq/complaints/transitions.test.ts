@@ -279,8 +279,11 @@ describe.each(DATABASE_KINDS)('handling guards at HQ on %s', (kind) => {
     expect(await demands()).toEqual([]);
 
     // Above it: applied as decided (nothing of the branch's is refused), then HQ's own line asks for approval.
+    // This PC's clock runs an hour ahead of HQ's: HQ's line still comes after the decision in time, as the
+    // branch orders its history by time.
+    const ahead = { ...decided(300_000), at: new Date(Date.now() + 3_600_000).toISOString() };
     const outcomes = await push(hq, pc, [
-      eventOp(pc, decided(300_000)),
+      eventOp(pc, ahead),
       transitionOp(pc, id, 'decided', 'customer_informed'),
     ]);
     expect(outcomes.map((o) => o.reason ?? o.outcome)).toEqual(['applied', 'compensation_approval_pending']);
@@ -293,11 +296,12 @@ describe.each(DATABASE_KINDS)('handling guards at HQ on %s', (kind) => {
       actor: 'HQ',
       data: { compensationId, threshold: { amountMinor: 100_000, currency: 'RUB' } },
     });
+    expect(Date.parse(demand!.at)).toBeGreaterThan(Date.parse(ahead.at));
     const audit = await hq.db.pool.query<{ actor_kind: string; after: unknown }>(
       `SELECT actor_kind, after FROM admin_audit WHERE action = 'compensation.approval_required' AND target = $1`,
-      [`complaint:${id}`],
+      [`complaint:${reg.complaint.number}`],
     );
-    expect(audit.rows).toEqual([{ actor_kind: 'system', after: demand!.data }]);
+    expect(audit.rows).toEqual([{ actor_kind: 'system', after: { eventId: demand!.id, ...demand!.data } }]);
     // A branch may not write HQ's line itself.
     const forged = await push(hq, pc, [
       eventOp(pc, event(id, 'compensation_approval_required', { compensationId })),
