@@ -89,6 +89,7 @@ export function PoliciesAdmin() {
               key={`${scope}:${JSON.stringify(layer)}`}
               scope={scope || 'company'}
               initial={policyFormOf(layer)}
+              belowRecourse={scope === COMPANY ? undefined : (data.company.recourse ?? {})}
               busy={action.busy}
               onSubmit={(next) => void saveLayer(next)}
             />

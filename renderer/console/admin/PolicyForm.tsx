@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { POLICY_PRESET_IDS, type PolicyPresetId } from '../../../shared/deadlines/policies';
 import { POLICY_OVERRIDABLE } from '../../../shared/settings/policy-layers';
 import { SelectField, TextField } from '../../ui/Field';
+import type { RecourseConfig } from '../../../shared/documents/recourse';
 import { RecourseEditor } from './RecourseEditor';
 import { layerOf, THRESHOLD_CURRENCIES, type PolicyFormField, type PolicyFormValue } from './policyForm';
 
@@ -18,6 +19,8 @@ type TextKey = Exclude<
 export function PolicyForm(props: {
   scope: string;
   initial: PolicyFormValue;
+  /** A branch's layer: the company's recourse routes, which apply where the branch sets none (R17). */
+  belowRecourse?: RecourseConfig | undefined;
   busy: boolean;
   onSubmit: (layer: NonNullable<ReturnType<typeof layerOf>['layer']>) => void;
 }) {
@@ -121,6 +124,7 @@ export function PolicyForm(props: {
       </fieldset>
       <RecourseEditor
         value={v.recourse}
+        below={props.belowRecourse}
         onChange={(value) => set('recourse', value)}
         error={(field) => error(field)}
       />

@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { isShippedRecourse, RECOURSE_KINDS, RECOURSE_LIMITS } from '../../../shared/documents/recourse';
+import {
+  isShippedRecourse,
+  RECOURSE_KINDS,
+  RECOURSE_LIMITS,
+  type RecourseConfig,
+} from '../../../shared/documents/recourse';
 import { COUNTRIES, LANGUAGES, type Country } from '../../../shared/settings/workstation';
 import { languageName, regionName } from '../../i18n/format';
 import { SelectField, TextField } from '../../ui/Field';
@@ -7,7 +12,7 @@ import {
   canAddRoute,
   moveRoute,
   newRoute,
-  shippedRoutesOf,
+  routesToStartFrom,
   type RecourseForm,
   type RouteForm,
 } from './recourseForm';
@@ -15,10 +20,12 @@ import {
 /**
  * R17 (issue 15): the recourse routes one policy layer sets, per country, in the order the decision letter
  * lists them. A country not set here follows the layer below (the company's, then the shipped table);
- * setting one starts from the shipped routes. `error(field)`: the form's words for a wrong route or list.
+ * setting one starts from the routes in force below (`below`: the company's layer, when editing a branch's).
+ * `error(field)`: the form's words for a wrong route or list.
  */
 export function RecourseEditor(props: {
   value: RecourseForm;
+  below?: RecourseConfig | undefined;
   onChange: (value: RecourseForm) => void;
   error: (field: `recourse.${string}`) => string | undefined;
 }) {
@@ -41,8 +48,17 @@ export function RecourseEditor(props: {
             <h4>{regionName(country, i18n.language)}</h4>
             {!routes ? (
               <>
-                <p className="muted">{t('console:admin.policies.recourseNotSet')}</p>
-                <button type="button" onClick={() => setCountry(country, shippedRoutesOf(country))}>
+                <p className="muted">
+                  {t(
+                    props.below
+                      ? 'console:admin.policies.recourseNotSet'
+                      : 'console:admin.policies.recourseNotSetCompany',
+                  )}
+                </p>
+                <button
+                  type="button"
+                  onClick={() => setCountry(country, routesToStartFrom(country, props.below))}
+                >
                   {t('console:admin.policies.recourseSet')}
                 </button>
               </>
@@ -55,9 +71,11 @@ export function RecourseEditor(props: {
                 )}
                 <ol className="recourse-routes">
                   {routes.map((route, index) => (
-                    <li key={index} data-testid={`recourse-${country}-${index}`}>
+                    <li key={route.uid} data-testid={`recourse-${country}-${index}`}>
                       <RouteFields
                         id={`recourse-${country}-${index}`}
+                        n={index + 1}
+                        last={index === routes.length - 1}
                         route={route}
                         error={props.error(`recourse.${country}.${index}`)}
                         onChange={(r) => setCountry(country, routes.with(index, r))}
@@ -95,6 +113,9 @@ export function RecourseEditor(props: {
 /** One route: a shipped one keeps its translated words unless words are typed here; the company's own needs them. */
 function RouteFields(props: {
   id: string;
+  /** The route's place in its country's list, from 1. */
+  n: number;
+  last: boolean;
   route: RouteForm;
   error: string | undefined;
   onChange: (route: RouteForm) => void;
@@ -107,7 +128,8 @@ function RouteFields(props: {
     props.onChange({ ...r, [key]: value });
   const p = 'console:admin.policies.';
   return (
-    <div className="recourse-route">
+    <fieldset className="recourse-route">
+      <legend>{t(`${p}recourseRoute`, { n: props.n })}</legend>
       <p className="muted">
         {isShippedRecourse(r.id)
           ? t(`${p}recourseShipped`, { words: t(`documents:recourse.${r.id}`) })
@@ -167,10 +189,10 @@ function RouteFields(props: {
         ))}
       </div>
       <div className="form-actions">
-        <button type="button" onClick={() => props.onMove(-1)}>
+        <button type="button" disabled={props.n === 1} onClick={() => props.onMove(-1)}>
           {t(`${p}recourseUp`)}
         </button>
-        <button type="button" onClick={() => props.onMove(1)}>
+        <button type="button" disabled={props.last} onClick={() => props.onMove(1)}>
           {t(`${p}recourseDown`)}
         </button>
         {props.onRemove && (
@@ -179,6 +201,6 @@ function RouteFields(props: {
           </button>
         )}
       </div>
-    </div>
+    </fieldset>
   );
 }

@@ -14,6 +14,8 @@ import { COUNTRIES, LANGUAGES, type Country, type Language } from '../../../shar
  * The layer's schema (shared/documents/recourse `recourseConfigSchema`) judges what the form makes.
  */
 export interface RouteForm {
+  /** The form's own key for the route (React's list key, so focus and typing follow a moved route); not saved. */
+  uid: string;
   id: string;
   kind: RecourseKind;
   officialName: string;
@@ -27,8 +29,12 @@ export type RecourseForm = Partial<Record<Country, RouteForm[]>>;
 const noWords = (): Record<Language, string> =>
   Object.fromEntries(LANGUAGES.map((l) => [l, ''])) as Record<Language, string>;
 
+let lastUid = 0;
+const nextUid = () => `route-${++lastUid}`;
+
 function routeFormOf(r: RecourseRoute): RouteForm {
   return {
+    uid: nextUid(),
     id: r.id,
     kind: r.kind,
     officialName: r.officialName ?? '',
@@ -47,11 +53,16 @@ export function recourseFormOf(config: RecourseConfig | undefined): RecourseForm
   return form;
 }
 
-/** A country's routes to start editing from: the shipped ones, in their order. */
-export const shippedRoutesOf = (country: Country): RouteForm[] => DEFAULT_RECOURSE[country].map(routeFormOf);
+/**
+ * A country's routes to start editing from: the ones in force below this layer (a branch layer: the
+ * company's, when it sets the country), else the shipped ones, in their order.
+ */
+export const routesToStartFrom = (country: Country, below?: RecourseConfig): RouteForm[] =>
+  (below?.[country] ?? DEFAULT_RECOURSE[country]).map(routeFormOf);
 
 /** A new route of the company's own, at the end of the list. */
 export const newRoute = (): RouteForm => ({
+  uid: nextUid(),
   id: '',
   kind: 'authority',
   officialName: '',

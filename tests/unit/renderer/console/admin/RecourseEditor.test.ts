@@ -22,7 +22,7 @@ afterEach(() => {
 
 const t = (key: string): string => i18next.t(`console:admin.policies.${key}` as never);
 
-function mount(initial: PolicyLayer = {}) {
+function mount(initial: PolicyLayer = {}, belowRecourse?: PolicyLayer['recourse']) {
   const sent: PolicyLayer[] = [];
   const host = document.createElement('div');
   document.body.append(host);
@@ -34,6 +34,7 @@ function mount(initial: PolicyLayer = {}) {
       createElement(PolicyForm, {
         scope: 'company',
         initial: policyFormOf(initial),
+        belowRecourse,
         busy: false,
         onSubmit: (layer) => sent.push(layer),
       }),
@@ -53,7 +54,8 @@ describe('RecourseEditor in the policy form', () => {
   it('sets Czechia’s routes from the shipped list, adds the company’s own, moves it up and saves', async () => {
     const { host, sent } = mount();
     const cz = () => host.querySelector<HTMLElement>('[data-testid="recourse-CZ"]')!;
-    await expect.poll(() => cz()?.textContent).toContain(t('recourseNotSet'));
+    // The company's own layer: below it is only the built-in list.
+    await expect.poll(() => cz()?.textContent).toContain(t('recourseNotSetCompany'));
     button(cz(), t('recourseSet')).click();
     await expect.poll(() => cz().querySelectorAll('li').length).toBe(3);
     // A shipped route says what it prints, in the screen's language.
@@ -73,6 +75,10 @@ describe('RecourseEditor in the policy form', () => {
     expect(sent).toEqual([]);
 
     type(added().querySelector<HTMLInputElement>('#recourse-CZ-3-text-cs')!, 'obrátit se na ombudsmana');
+    // The first route cannot move up, the last not down.
+    const first = cz().querySelector<HTMLElement>('[data-testid="recourse-CZ-0"]')!;
+    expect(button(first, t('recourseUp')).disabled).toBe(true);
+    expect(button(added(), t('recourseDown')).disabled).toBe(true);
     button(added(), t('recourseUp')).click();
     await expect.poll(() => cz().querySelector('#recourse-CZ-2-id')).not.toBeNull();
     await expect
@@ -103,9 +109,26 @@ describe('RecourseEditor in the policy form', () => {
     // The only route cannot be removed (a country lists at least one).
     expect([...ua().querySelectorAll('button')].map((b) => b.textContent)).not.toContain(t('recourseRemove'));
     button(ua(), t('recourseUnset')).click();
-    await expect.poll(() => ua().textContent).toContain(t('recourseNotSet'));
+    await expect.poll(() => ua().textContent).toContain(t('recourseNotSetCompany'));
     button(host, i18next.t('console:admin.save' as never) as string).click();
     await expect.poll(() => sent.length).toBe(1);
     expect(sent[0]).toEqual({});
+  });
+
+  it('a branch’s layer starts a country from the company’s routes, which apply until then', async () => {
+    const company = {
+      CZ: [
+        { id: 'internal_appeal', kind: 'internal' as const },
+        { id: 'cz_coi', kind: 'authority' as const },
+      ],
+    };
+    const { host, sent } = mount({}, company);
+    const cz = () => host.querySelector<HTMLElement>('[data-testid="recourse-CZ"]')!;
+    await expect.poll(() => cz()?.textContent).toContain(t('recourseNotSet'));
+    button(cz(), t('recourseSet')).click();
+    await expect.poll(() => cz().querySelectorAll('li').length).toBe(2);
+    button(host, i18next.t('console:admin.save' as never)).click();
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]!.recourse?.CZ?.map((r) => r.id)).toEqual(['internal_appeal', 'cz_coi']);
   });
 });

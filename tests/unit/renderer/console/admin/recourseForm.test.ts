@@ -7,7 +7,7 @@ import {
   recourseConfigOfForm,
   recourseFieldOf,
   recourseFormOf,
-  shippedRoutesOf,
+  routesToStartFrom,
   type RouteForm,
 } from '../../../../../renderer/console/admin/recourseForm';
 import { DEFAULT_RECOURSE, MAX_RECOURSE_ROUTES } from '../../../../../shared/documents/recourse';
@@ -32,14 +32,14 @@ describe('recourse routes in the policy form', () => {
   });
 
   it('the shipped routes, set for a country, come back as the same routes', () => {
-    const form = { CZ: shippedRoutesOf('CZ') };
+    const form = { CZ: routesToStartFrom('CZ') };
     expect(layerOf({ ...policyFormOf({}), recourse: form }).layer).toEqual({
       recourse: { CZ: DEFAULT_RECOURSE.CZ },
     });
   });
 
   it('a route of the company’s own: trimmed, blank fields and words left out; and back into the form', () => {
-    const form = { CZ: [...shippedRoutesOf('CZ'), own()] };
+    const form = { CZ: [...routesToStartFrom('CZ'), own()] };
     const layer = layerOf({ ...policyFormOf({}), recourse: form }).layer;
     expect(layer?.recourse?.CZ?.[3]).toEqual({
       id: 'cz_ombudsman',
@@ -61,7 +61,7 @@ describe('recourse routes in the policy form', () => {
   it.each<[string, RouteForm[], string[]]>([
     [
       'a route of its own without words',
-      [...shippedRoutesOf('CZ'), own({ text: newRoute().text })],
+      [...routesToStartFrom('CZ'), own({ text: newRoute().text })],
       ['recourse.CZ.3'],
     ],
     ['an id that is not one', [own({ id: 'Ombudsman!' })], ['recourse.CZ.0']],
@@ -72,8 +72,18 @@ describe('recourse routes in the policy form', () => {
     expect(layerOf({ ...policyFormOf({}), recourse: { CZ: routes } }).problems).toEqual(problems);
   });
 
+  it('a branch layer starts a country from the company’s routes where the company sets it', () => {
+    const company = { CZ: [{ id: 'internal_appeal', kind: 'internal' as const }] };
+    expect(routesToStartFrom('CZ', company).map((r) => r.id)).toEqual(['internal_appeal']);
+    expect(routesToStartFrom('RU', company).map((r) => r.id)).toEqual(DEFAULT_RECOURSE.RU.map((r) => r.id));
+    // Each route its own key, so a moved route keeps its focus and what is typed in it.
+    const routes = routesToStartFrom('RU');
+    expect(new Set(routes.map((r) => r.uid)).size).toBe(routes.length);
+    expect(recourseConfigOfForm({ RU: routes })?.RU).toEqual(DEFAULT_RECOURSE.RU);
+  });
+
   it('moving a route keeps it inside the list; adding stops at the schema’s limit', () => {
-    const routes = shippedRoutesOf('RU');
+    const routes = routesToStartFrom('RU');
     expect(moveRoute(routes, 2, -1).map((r) => r.id)).toEqual([
       'internal_appeal',
       'ru_court',
