@@ -208,7 +208,9 @@ function firstLines(e: unknown): string {
 /** A failing run's seed and a short history: enough to see what happened and to run it again. */
 export function describeFailure(r: RunReport): string {
   return [
-    `chaos run seed ${r.seed} (${r.branches} branch${r.branches > 1 ? 'es' : ''}): ${r.violations.length} violation(s)`,
+    // The first line names the first violation: CI's closing list shows only a failure's first line.
+    `chaos run seed ${r.seed} (${r.branches} branch${r.branches > 1 ? 'es' : ''}): ${r.violations.length} violation(s)` +
+      (r.violations.length ? `, first: ${r.violations[0].split('\n')[0].slice(0, 300)}` : ''),
     ...r.violations.map((v) => `  ✗ ${v}`),
     'history:',
     ...r.history.slice(-60).map((h) => `  ${h}`),
