@@ -27,7 +27,10 @@ export class CounterSession {
   constructor(
     private readonly storage: KeyValueStore | null,
     private readonly key = SESSION_KEY,
-    private readonly clock: () => number = Date.now,
+    // Read at each call, not captured: a clock set after the window loaded (a test's, or a page polyfill)
+    // is the one every window and the rest of the app read (chaos seed 130171: one window noted its sign-in
+    // on the old clock, another found it four hours old and locked both).
+    private readonly clock: () => number = () => Date.now(),
   ) {
     this.state = this.stored() ?? { employeeId: null, lastActivityAt: 0 };
   }

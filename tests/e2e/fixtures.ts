@@ -88,7 +88,7 @@ export async function signIn(
   page: Page,
   name: string,
   pin: string,
-  { first = false }: { first?: boolean } = {},
+  { first = false, timeout }: { first?: boolean; timeout?: number } = {},
 ): Promise<void> {
   const screen = page.getByTestId('sign-in');
   await expect(screen).toBeVisible();
@@ -101,7 +101,8 @@ export async function signIn(
     await screen.getByLabel(text('ru', 'people', 'signIn.pin'), { exact: true }).fill(pin);
     await screen.getByRole('button', { name: text('ru', 'people', 'signIn.submit'), exact: true }).click();
   }
-  await expect(page.getByTestId('signed-in-name')).toHaveText(name);
+  // The PIN's PBKDF2 hash (600 000 rounds) is slower on a loaded machine: a caller may wait longer.
+  await expect(page.getByTestId('signed-in-name')).toHaveText(name, { timeout });
 }
 
 /** The year a complaint registered now gets: Moscow's, not the browser's (UTC). */

@@ -210,7 +210,7 @@ export function describeFailure(r: RunReport): string {
   return [
     // The first line names the first violation: CI's closing list shows only a failure's first line.
     `chaos run seed ${r.seed} (${r.branches} branch${r.branches > 1 ? 'es' : ''}): ${r.violations.length} violation(s)` +
-      (r.violations.length ? `, first: ${r.violations[0].split('\n')[0].slice(0, 300)}` : ''),
+      (r.violations[0] ? `, first: ${r.violations[0].split('\n')[0]!.slice(0, 300)}` : ''),
     ...r.violations.map((v) => `  ✗ ${v}`),
     'history:',
     ...r.history.slice(-60).map((h) => `  ${h}`),

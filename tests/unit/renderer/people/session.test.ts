@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ACTIVITY_WRITE_MS, CounterSession } from '../../../../renderer/people/session';
 
 // Issue 14, R24: who is signed in belongs to the workstation: shared by its windows through storage, locked
@@ -124,5 +124,29 @@ describe('CounterSession', () => {
     expect(blocked.snapshot.employeeId).toBe('olga');
     clock.advance(31_000);
     expect(blocked.lockIfIdle(30)).toBe(true);
+  });
+
+  it('reads the clock at each call: a clock set after the session began is the one it notes (seed 130171)', () => {
+    const storage = new Map<string, string>();
+    const shared = {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+    };
+    // Two windows of one workstation; the clock moves four hours on after both loaded (a test's clock, set
+    // later, stands in for every window's clock).
+    const first = new CounterSession(shared, 'k');
+    const second = new CounterSession(shared, 'k');
+    const later = Date.now() + 4 * 3_600_000;
+    const spy = vi.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      first.signIn('olga');
+      expect(JSON.parse(storage.get('k')!)).toEqual({ employeeId: 'olga', lastActivityAt: later });
+      second.reload();
+      // The other window does not find the sign-in hours old.
+      expect(second.lockIfIdle(300)).toBe(false);
+      expect(first.snapshot.employeeId).toBe('olga');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
