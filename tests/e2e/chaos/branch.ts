@@ -113,10 +113,10 @@ export class Branch {
     this.log(`  ${this.code}'s clock is ${Math.round((seen - Date.now()) / 60_000)} min off`);
     if (minutes <= 0) return;
     await this.windows[0]!.waitForTimeout(1_500);
-    // Signed in again until every window shows the person: on a loaded machine (a CI run: load 12 on two
-    // cores) another window's idle check may lock after the first window was signed in again. (Seed 130171
-    // in CI: the sign-in never held. That was the app's: renderer/people/session.ts kept the clock it found
-    // at load, so one window noted the sign-in four hours "ago" for the other.)
+    // Signed in again until every window shows the person, each try bounded, on a loaded machine too (a CI
+    // run: load 12 on two cores). Seed 130171 in CI: the sign-in never held, because
+    // renderer/people/session.ts kept the clock it found at load and one window found the other's sign-in
+    // four hours old; that is fixed in the app, and this loop only retries.
     await expect(async () => {
       for (const page of this.windows) await this.ensureSignedIn(page);
       for (const page of this.windows)
