@@ -69,15 +69,19 @@ export async function offlineAgain(context: BrowserContext): Promise<void> {
  * up (its branch manager), then their first sign-in, which sets their PIN. Every test that works in the
  * app starts here.
  */
-export async function setUpWorkstation(page: Page, w: Workstation = MOSCOW): Promise<void> {
+export async function setUpWorkstation(
+  page: Page,
+  w: Workstation = MOSCOW,
+  { timeout }: { timeout?: number } = {},
+): Promise<void> {
   await page.goto('/');
-  await expect(page.getByTestId('setup-intro')).toBeVisible();
+  await expect(page.getByTestId('setup-intro')).toBeVisible({ timeout });
   await page.getByLabel(text('ru', 'settings', 'fields.branchCode')).fill(w.branchCode);
   await page.getByLabel(text('ru', 'settings', 'fields.branchName')).fill(w.branchName);
   await page.getByLabel(text('ru', 'people', 'firstRun.you')).fill(w.employeeName);
   await page.getByRole('button', { name: text('ru', 'settings', 'start') }).click();
-  await signIn(page, w.employeeName, w.pin, { first: true });
-  await expect(page.getByTestId('branch-label')).toContainText(w.branchCode);
+  await signIn(page, w.employeeName, w.pin, { first: true, timeout });
+  await expect(page.getByTestId('branch-label')).toContainText(w.branchCode, { timeout });
 }
 
 /**
@@ -91,7 +95,7 @@ export async function signIn(
   { first = false, timeout }: { first?: boolean; timeout?: number } = {},
 ): Promise<void> {
   const screen = page.getByTestId('sign-in');
-  await expect(screen).toBeVisible();
+  await expect(screen).toBeVisible({ timeout });
   await screen.getByRole('radio', { name }).check();
   if (first) {
     await screen.getByLabel(text('ru', 'people', 'signIn.newPin'), { exact: true }).fill(pin);
@@ -101,7 +105,8 @@ export async function signIn(
     await screen.getByLabel(text('ru', 'people', 'signIn.pin'), { exact: true }).fill(pin);
     await screen.getByRole('button', { name: text('ru', 'people', 'signIn.submit'), exact: true }).click();
   }
-  // The PIN's PBKDF2 hash (600 000 rounds) is slower on a loaded machine: a caller may wait longer.
+  // The PIN's PBKDF2 hash (600 000 rounds) is slower on a loaded machine: a caller may wait longer (for
+  // the screen too, after a first page load).
   await expect(page.getByTestId('signed-in-name')).toHaveText(name, { timeout });
 }
 

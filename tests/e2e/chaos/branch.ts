@@ -83,9 +83,14 @@ export class Branch {
     page.on('dialog', (d) => void d.accept());
   }
 
-  /** The first run at the workstation (it may go on while HQ starts). */
+  /**
+   * The first run at the workstation (it may go on while HQ starts). Its first page load in a new context
+   * and the first PIN's hash share the processor with HQ's start, a second branch's set-up and, in CI, the
+   * other suites: each wait gets 60 s. Playwright's 10 s is the likeliest cause of seed 37's aborted run in
+   * a CI run whose checks took 8× their CPU time in wall time (its closing line named no locator).
+   */
   setUp(): Promise<void> {
-    return setUpWorkstation(this.windows[0]!, this.spec.workstation);
+    return setUpWorkstation(this.windows[0]!, this.spec.workstation, { timeout: 60_000 });
   }
 
   /** Connects the workstation to HQ (through the fault proxy) with an enrolment code. */
@@ -96,7 +101,7 @@ export class Branch {
     await form.getByLabel(ru('sync', 'connect.hqUrl')).fill(hqUrl);
     await form.getByLabel(ru('sync', 'connect.code')).fill(code.toLowerCase());
     await form.getByRole('button', { name: ru('sync', 'connect.submit'), exact: true }).click();
-    await expect(page.getByTestId('hq-connected')).toContainText(this.code);
+    await expect(page.getByTestId('hq-connected')).toContainText(this.code, { timeout: 60_000 });
     await waitForOfflineShell(page);
   }
 

@@ -197,12 +197,23 @@ async function perform(
   }
 }
 
-/** An error's first line and what Playwright received, without colours. */
+/**
+ * An error's first line, what Playwright looked for and received, and where in the tests it was thrown
+ * (CI shows a failure's first line only: seed 37's "run aborted: expect(locator).toBeVisible() failed" named
+ * neither the locator nor the call).
+ */
 function firstLines(e: unknown): string {
   // eslint-disable-next-line no-control-regex
-  const lines = (e instanceof Error ? e.message : String(e)).replace(/\x1b\[[0-9;]*m/g, '').split('\n');
-  const received = lines.find((l) => /^Received/.test(l.trim()));
-  return [lines[0], received?.trim()].filter(Boolean).join(' — ');
+  const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+  const lines = plain(e instanceof Error ? e.message : String(e)).split('\n');
+  const shown = ['Locator:', 'Received', 'Timeout:']
+    .map((label) => lines.find((l) => l.trim().startsWith(label))?.trim())
+    .filter(Boolean);
+  const frame = plain(e instanceof Error ? (e.stack ?? '') : '')
+    .split('\n')
+    .map((l) => /(tests\/e2e\/[\w./-]+:\d+)/.exec(l)?.[1])
+    .find(Boolean);
+  return [lines[0], ...shown, frame && `at ${frame}`].filter(Boolean).join(' — ');
 }
 
 /** A failing run's seed and a short history: enough to see what happened and to run it again. */
