@@ -13,6 +13,7 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     sourcemap: true,
-    rollupOptions: { output: { format: 'esm', entryFileNames: 'main.mjs' } },
+    // A module loaded only when configured (the S3 store) is a chunk beside main.mjs, an ES module too.
+    rollupOptions: { output: { format: 'esm', entryFileNames: 'main.mjs', chunkFileNames: '[name].mjs' } },
   },
 });

@@ -10,7 +10,6 @@ import { FileBlobStore } from './blobs/fs-store';
 import { branchCommand } from './branches/commands';
 import { policyCommand } from './branches/policy-commands';
 import { transitionCommand } from './complaints/commands';
-import { S3BlobStore } from './blobs/s3-store';
 import type { BlobStore } from './blobs/store';
 import { configFromEnv, type HqConfig } from './config';
 import { startControlServer } from './control';
@@ -83,10 +82,15 @@ function mailTransport(config: HqConfig): MailTransport {
     : emlFolderTransport(config.mailDir, config.mailFrom);
 }
 
-/** Where the photos are: S3-compatible object storage when S3_BUCKET is set, files under DATA_DIR otherwise. */
-function photoStore(config: HqConfig) {
+/**
+ * Where the photos are: S3-compatible object storage when S3_BUCKET is set, files under DATA_DIR otherwise.
+ * The S3 store and its SDK load only then (a chunk of their own, dist/hq/s3-store.mjs): the SDK's import
+ * alone costs about 0.3 s of CPU, at every start of HQ on files (issue 17).
+ */
+async function photoStore(config: HqConfig) {
   if (config.s3) {
     const s3 = config.s3;
+    const { S3BlobStore } = await import('./blobs/s3-store');
     const blobs = new S3BlobStore(s3);
     return {
       blobs,
@@ -129,7 +133,7 @@ async function serve(config: HqConfig): Promise<void> {
   const https = loadTls(config);
   privateDirSync(config.dataDir);
   const db: HqDatabase = await openDatabase({ ...config, command: 'serve' });
-  const photos = photoStore(config);
+  const photos = await photoStore(config);
   await photos.init();
   const faults = FaultPoints.fromEnv(process.env.HQ_FAULTS, process.env.HQ_FAULT_DISK_FULL);
   const blobs = withDiskFullFault(photos.blobs, faults);
@@ -190,7 +194,7 @@ async function main(argv: string[]): Promise<void> {
     // On the embedded database this takes its lock: refused while `serve` runs (it has a worker).
     const db = await openDatabase({ ...config, command: 'mail-worker' });
     // Only read here: the files are not recovered (serve does that); the bucket is checked.
-    const photos = photoStore(config);
+    const photos = await photoStore(config);
     if (config.s3) await photos.init();
     const blobs = photos.blobs;
     const worker = mailWorker(config, db, blobs, FaultPoints.fromEnv(process.env.HQ_FAULTS));

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type PdfKit from 'pdfkit';
+import type * as QrLibraryModule from 'qrcode';
 import type { DocumentBlock } from '../../shared/documents/blocks';
 import { PAPER, QR_MIN_MM } from '../../shared/documents/paper';
 import { FONT_FILES, fontBytes, type Script } from './documents-fonts';
@@ -48,10 +48,23 @@ const MM = 72 / 25.4;
 const MARGIN = 18 * MM;
 const SIZES = { title: 16, heading: 11.5, text: 10.5, strong: 10.5, muted: 8.5, item: 10.5, field: 10.5 };
 
+/**
+ * pdfkit and qrcode load with the first document, not with HQ: imported at the top they cost about 0.4 s
+ * of CPU at every start of HQ and every command of its CLI (issue 17: measured with `node -e`).
+ */
+type QrLibrary = typeof QrLibraryModule;
+let libraries: Promise<{ PDFDocument: typeof PdfKit; QRCode: QrLibrary }> | undefined;
+const loadLibraries = () =>
+  (libraries ??= Promise.all([import('pdfkit'), import('qrcode')]).then(([pdfkit, qrcode]) => ({
+    PDFDocument: pdfkit.default,
+    QRCode: qrcode.default,
+  })));
+
 export async function documentPdf(
   blocks: readonly DocumentBlock[],
   meta: { title: string },
 ): Promise<Buffer> {
+  const { PDFDocument, QRCode } = await loadLibraries();
   const doc = new PDFDocument({
     size: [PAPER.a4.widthMm * MM, (PAPER.a4.heightMm ?? 297) * MM],
     margin: MARGIN,
@@ -98,7 +111,7 @@ export async function documentPdf(
         break;
       case 'qr':
         doc.moveDown(0.8);
-        drawQr(doc, b.payload, Math.max(QR_MIN_MM, 30) * MM);
+        drawQr(QRCode, doc, b.payload, Math.max(QR_MIN_MM, 30) * MM);
         write(b.caption, SIZES.muted, false);
         break;
       default:
@@ -111,7 +124,7 @@ export async function documentPdf(
 }
 
 /** The QR code as filled squares (no image), at least QR_MIN_MM wide, with its quiet zone. */
-function drawQr(doc: PDFKit.PDFDocument, payload: string, side: number): void {
+function drawQr(QRCode: QrLibrary, doc: PDFKit.PDFDocument, payload: string, side: number): void {
   const qr = QRCode.create(payload, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const cell = side / (n + 8);
