@@ -9,6 +9,7 @@ import {
   isWorkingDay,
   POLICY_PRESETS,
 } from '../shared/deadlines';
+import { unstorableAt } from '../shared/sync/protocol';
 
 // The rules every list row and every keystroke runs: per-call cost after warm-up.
 const MSK = { country: 'RU', timeZone: 'Europe/Moscow' };
@@ -58,5 +59,20 @@ describe('intake', () => {
   });
   bench('searchWordsOf', () => {
     searchWordsOf(complaint);
+  });
+});
+
+// HQ asks it of every op it receives, twice (the envelope check, the record of the op): issue 17.
+describe('sync', () => {
+  const payload = {
+    complaint: {
+      ...complaint,
+      id: '01938c1e-7e3a-7000-8000-000000000001',
+      customer: { ...complaint.customer },
+    },
+    events: [{ type: 'registered', at: now.toISOString(), actor: 'Анна Кассир', data: { channel: 'phone' } }],
+  };
+  bench('unstorableAt (a registration payload)', () => {
+    unstorableAt(payload, 'payload');
   });
 });

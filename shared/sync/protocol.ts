@@ -37,21 +37,38 @@ export const MAX_SCHEMA_VERSION = 2 ** 31 - 1; // ops.schema_version is an int
 /** Nesting deeper than this is no real operation (a payload is a few levels deep). */
 export const MAX_NESTING = 32;
 
+/** A NUL character or half of a surrogate pair: text PostgreSQL cannot store. */
+// eslint-disable-next-line no-control-regex -- the NUL is what is looked for
+const BROKEN_TEXT = /[\u0000\p{Cs}]/u;
+
 /**
  * Where a value holds something PostgreSQL cannot store as text or jsonb (a NUL character, half of a
- * surrogate pair) or nests deeper than MAX_NESTING; undefined when it can be stored as it is.
+ * surrogate pair) or nests deeper than MAX_NESTING; undefined when it can be stored as it is. HQ asks this
+ * of every op it receives: the walk that builds the path runs only for a value that has a problem.
  */
 export function unstorableAt(value: unknown, path = '', depth = 0): string | undefined {
+  return isStorable(value, depth) ? undefined : locateUnstorable(value, path, depth);
+}
+
+function isStorable(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return !BROKEN_TEXT.test(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (depth >= MAX_NESTING) return false;
+  for (const key of Object.keys(value))
+    if (BROKEN_TEXT.test(key) || !isStorable((value as Record<string, unknown>)[key], depth + 1))
+      return false;
+  return true;
+}
+
+function locateUnstorable(value: unknown, path: string, depth: number): string | undefined {
   if (typeof value === 'string')
-    return value.includes('\u0000') || /\p{Cs}/u.test(value)
-      ? `${path || 'value'}: text with a NUL or a broken character`
-      : undefined;
+    return BROKEN_TEXT.test(value) ? `${path || 'value'}: text with a NUL or a broken character` : undefined;
   if (value === null || typeof value !== 'object') return undefined;
   if (depth >= MAX_NESTING) return `${path || 'value'}: nested deeper than ${MAX_NESTING} levels`;
   for (const [key, item] of Object.entries(value)) {
     // The path goes into HQ's records, so a bad key is named by where it is, not by itself.
-    if (unstorableAt(key)) return `${path || 'value'}: a field name with a NUL or a broken character`;
-    const problem = unstorableAt(item, path ? `${path}.${key}` : key, depth + 1);
+    if (BROKEN_TEXT.test(key)) return `${path || 'value'}: a field name with a NUL or a broken character`;
+    const problem = locateUnstorable(item, path ? `${path}.${key}` : key, depth + 1);
     if (problem) return problem;
   }
   return undefined;

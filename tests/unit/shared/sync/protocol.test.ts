@@ -8,6 +8,8 @@ describe('unstorableAt: what the database could not store is found before it get
     [{ note: 'a\u0000b' }, 'note'],
     [{ list: ['ok', '\ud800'] }, 'list.1'],
     [{ ['\udc00']: 1 }, 'value'],
+    [{ ok: 'да', a: [{ ['b\u0000']: 1 }] }, 'a.0: a field name'],
+    [{ a: { b: 'x' }, c: { d: ['\u0000'] } }, 'c.d.0: text'],
     [nested(MAX_NESTING - 1), undefined],
     [nested(MAX_NESTING + 1), 'a.a'],
   ])('%j → %s', (value, where) => {
