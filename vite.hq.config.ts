@@ -13,7 +13,9 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     sourcemap: true,
-    // A module loaded only when configured (the S3 store) is a chunk beside main.mjs, an ES module too.
+    // A module loaded only when configured (the S3 store) is a chunk beside main.mjs, an ES module too. It
+    // imports what it shares with main.mjs from main.mjs, so main.mjs must load from its own folder under
+    // one address (as every launcher does) and keep no top-level await before it imports the chunk.
     rollupOptions: { output: { format: 'esm', entryFileNames: 'main.mjs', chunkFileNames: '[name].mjs' } },
   },
 });

@@ -55,10 +55,14 @@ const SIZES = { title: 16, heading: 11.5, text: 10.5, strong: 10.5, muted: 8.5, 
 type QrLibrary = typeof QrLibraryModule;
 let libraries: Promise<{ PDFDocument: typeof PdfKit; QRCode: QrLibrary }> | undefined;
 const loadLibraries = () =>
-  (libraries ??= Promise.all([import('pdfkit'), import('qrcode')]).then(([pdfkit, qrcode]) => ({
-    PDFDocument: pdfkit.default,
-    QRCode: qrcode.default,
-  })));
+  (libraries ??= Promise.all([import('pdfkit'), import('qrcode')]).then(
+    ([pdfkit, qrcode]) => ({ PDFDocument: pdfkit.default, QRCode: qrcode.default }),
+    (error: unknown) => {
+      // Tried again with the next document (a mail retried later), not refused until HQ restarts.
+      libraries = undefined;
+      throw error;
+    },
+  ));
 
 export async function documentPdf(
   blocks: readonly DocumentBlock[],

@@ -86,8 +86,9 @@ export class Branch {
   /**
    * The first run at the workstation (it may go on while HQ starts). Its first page load in a new context
    * and the first PIN's hash share the processor with HQ's start, a second branch's set-up and, in CI, the
-   * other suites: each wait gets 60 s. Playwright's 10 s is the likeliest cause of seed 37's aborted run in
-   * a CI run whose checks took 8× their CPU time in wall time (its closing line named no locator).
+   * other suites: each expect waits up to 60 s (actions have the context's 120 s). The suite's 10 s expect
+   * timeout (playwright.config.ts) is the likeliest cause of seed 37's aborted run in a CI run whose checks
+   * took 8× their CPU time in wall time (its closing line named no locator).
    */
   setUp(): Promise<void> {
     return setUpWorkstation(this.windows[0]!, this.spec.workstation, { timeout: 60_000 });

@@ -209,11 +209,13 @@ function firstLines(e: unknown): string {
   const shown = ['Locator:', 'Received', 'Timeout:']
     .map((label) => lines.find((l) => l.trim().startsWith(label))?.trim())
     .filter(Boolean);
-  const frame = plain(e instanceof Error ? (e.stack ?? '') : '')
+  // Two frames: a helper's (fixtures.ts) and the chaos code that called it.
+  const frames = plain(e instanceof Error ? (e.stack ?? '') : '')
     .split('\n')
     .map((l) => /(tests\/e2e\/[\w./-]+:\d+)/.exec(l)?.[1])
-    .find(Boolean);
-  return [lines[0], ...shown, frame && `at ${frame}`].filter(Boolean).join(' — ');
+    .filter(Boolean)
+    .slice(0, 2);
+  return [lines[0], ...shown, frames.length ? `at ${frames.join(' < ')}` : ''].filter(Boolean).join(' — ');
 }
 
 /** A failing run's seed and a short history: enough to see what happened and to run it again. */
