@@ -12,7 +12,7 @@ describe('HQ on its embedded database, as processes', { timeout: 240_000 }, () =
   const suite = embeddedHq('admin');
 
   it('devices lists the workstations; revoke refuses the token at once, though the server had it cached', async () => {
-    const dir = suite.dataDir();
+    const dir = suite.dataDir({ migrated: true });
     const hq = await suite.start(dir, { HQ_AUTH_CACHE_MS: '600000' }).ready();
     const device = await enrollDevice(suite, hq, dir, 'EMB-03');
     expect((await call(at(hq), device, `${HQ_PATHS.pull}?cursor=0`)).status).toBe(200);

@@ -12,7 +12,7 @@ describe('HQ on its embedded database, as processes', { timeout: 240_000 }, () =
   const suite = embeddedHq('lock');
 
   it('a second HQ or mail worker on the same directory is refused at once; the first serves on, nothing lost', async () => {
-    const dir = suite.dataDir();
+    const dir = suite.dataDir({ migrated: true });
     const first = await suite.start(dir).ready();
     const device = await enrollDevice(suite, first, dir, 'EMB-01');
     let confirmed = await pushComplaints(first, device, 40);
