@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { HQ_PATHS, type EnrollResponse, type PullResponse } from '../../shared/sync/protocol';
-import { call, op, registration, type RunningHq, type TestDevice } from './harness';
+import { call, copyMigratedDatabase, op, registration, type RunningHq, type TestDevice } from './harness';
 import { DIRECTORY } from './mail-fixtures';
 import { buildHq, hqCli, HqProcess, root } from './hq-process';
 
@@ -30,13 +30,12 @@ export function embeddedHq(name: string) {
   return {
     /**
      * A new DATA_DIR: empty (HQ creates its database at the first start), or `migrated`, holding a copy of
-     * the suite's migrated embedded database (global-setup.ts), which spares PGlite's ~8 CPU-s of creating
-     * one where the test is not about the first start (issue 17: CI time).
+     * the suite's migrated embedded database (copyMigratedDatabase).
      */
     dataDir({ migrated = false }: { migrated?: boolean } = {}): string {
       const d = mkdtempSync(join(tmpdir(), 'otklik-emb-'));
       dirs.push(d);
-      if (migrated) cpSync(inject('pgliteTemplate'), join(d, 'pglite'), { recursive: true });
+      if (migrated) copyMigratedDatabase(d);
       return d;
     },
     start(dataDir: string, env: Record<string, string> = {}): HqProcess {

@@ -65,6 +65,14 @@ export interface HqOptions {
   statusPage?: boolean;
 }
 
+/**
+ * Puts a copy of the suite's migrated embedded database (global-setup.ts) into `dataDir`, for an HQ that
+ * is not about its first start: creating one costs PGlite ~8 CPU-s (issue 17: CI time).
+ */
+export function copyMigratedDatabase(dataDir: string): void {
+  cpSync(inject('pgliteTemplate'), join(dataDir, 'pglite'), { recursive: true });
+}
+
 /** A real HQ on a loopback port, on a fresh database of the given kind. */
 export async function startHq(kind: DatabaseKind, options: HqOptions = {}): Promise<RunningHq> {
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-hq-'));
@@ -87,8 +95,7 @@ export async function startHq(kind: DatabaseKind, options: HqOptions = {}): Prom
       await c.end();
     };
   }
-  // A copy of the migrated template (global-setup.ts) instead of a new embedded database.
-  if (kind === 'pglite') cpSync(inject('pgliteTemplate'), join(dataDir, 'pglite'), { recursive: true });
+  if (kind === 'pglite') copyMigratedDatabase(dataDir);
   const db = await openDatabase({ databaseUrl, dataDir });
   const files = new FileBlobStore(join(dataDir, 'photos'));
   await files.init();

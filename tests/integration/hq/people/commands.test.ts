@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_PATHS } from '../../../../shared/console/protocol';
 import { type AuditEntry, type ConsoleUserListItem } from '../../../../shared/console/admin';
-import type { RunningHq } from '../../harness';
+import { copyMigratedDatabase, type RunningHq } from '../../harness';
 import { signIn } from '../../console-client';
 import { buildHq } from '../../hq-process';
 
@@ -44,8 +44,7 @@ describe('HQ users from the command line, on the embedded database', { timeout: 
   beforeAll(async () => {
     buildHq(outDir);
     dir = mkdtempSync(join(tmpdir(), 'otklik-people-'));
-    // The suite's migrated embedded database (global-setup.ts): creating one costs PGlite ~8 CPU-s.
-    cpSync(inject('pgliteTemplate'), join(dir, 'pglite'), { recursive: true });
+    copyMigratedDatabase(dir);
     server = spawn(process.execPath, [main, 'serve'], {
       cwd: root,
       env: { ...process.env, PORT: '0', DATA_DIR: dir },
