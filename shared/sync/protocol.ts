@@ -44,32 +44,36 @@ const BROKEN_TEXT = /[\u0000\p{Cs}]/u;
 /**
  * Where a value holds something PostgreSQL cannot store as text or jsonb (a NUL character, half of a
  * surrogate pair) or nests deeper than MAX_NESTING; undefined when it can be stored as it is. HQ asks this
- * of every op it receives: the walk that builds the path runs only for a value that has a problem.
+ * of every op it receives, so the walk builds no path strings: a problem's keys are gathered on the way
+ * back and joined only then.
  */
 export function unstorableAt(value: unknown, path = '', depth = 0): string | undefined {
-  return isStorable(value, depth) ? undefined : locateUnstorable(value, path, depth);
+  const problem = findUnstorable(value, depth);
+  if (!problem) return undefined;
+  let where = path;
+  for (const key of problem.keys) where = where ? `${where}.${key}` : key;
+  where ||= 'value';
+  if (problem.kind === 'text') return `${where}: text with a NUL or a broken character`;
+  // The path goes into HQ's records, so a bad key is named by where it is, not by itself.
+  if (problem.kind === 'key') return `${where}: a field name with a NUL or a broken character`;
+  return `${where}: nested deeper than ${MAX_NESTING} levels`;
 }
 
-function isStorable(value: unknown, depth: number): boolean {
-  if (typeof value === 'string') return !BROKEN_TEXT.test(value);
-  if (value === null || typeof value !== 'object') return true;
-  if (depth >= MAX_NESTING) return false;
-  for (const key of Object.keys(value))
-    if (BROKEN_TEXT.test(key) || !isStorable((value as Record<string, unknown>)[key], depth + 1))
-      return false;
-  return true;
-}
-
-function locateUnstorable(value: unknown, path: string, depth: number): string | undefined {
-  if (typeof value === 'string')
-    return BROKEN_TEXT.test(value) ? `${path || 'value'}: text with a NUL or a broken character` : undefined;
+/** The first problem and the keys leading to it (to the object holding it, for a bad key). */
+function findUnstorable(
+  value: unknown,
+  depth: number,
+): { kind: 'text' | 'key' | 'depth'; keys: string[] } | undefined {
+  if (typeof value === 'string') return BROKEN_TEXT.test(value) ? { kind: 'text', keys: [] } : undefined;
   if (value === null || typeof value !== 'object') return undefined;
-  if (depth >= MAX_NESTING) return `${path || 'value'}: nested deeper than ${MAX_NESTING} levels`;
-  for (const [key, item] of Object.entries(value)) {
-    // The path goes into HQ's records, so a bad key is named by where it is, not by itself.
-    if (BROKEN_TEXT.test(key)) return `${path || 'value'}: a field name with a NUL or a broken character`;
-    const problem = locateUnstorable(item, path ? `${path}.${key}` : key, depth + 1);
-    if (problem) return problem;
+  if (depth >= MAX_NESTING) return { kind: 'depth', keys: [] };
+  for (const key of Object.keys(value)) {
+    if (BROKEN_TEXT.test(key)) return { kind: 'key', keys: [] };
+    const problem = findUnstorable((value as Record<string, unknown>)[key], depth + 1);
+    if (problem) {
+      problem.keys.unshift(key);
+      return problem;
+    }
   }
   return undefined;
 }
