@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { startEmbeddedDatabase } from './embedded';
-import { migrate } from './migrations';
+import { migrate } from './migrate';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 

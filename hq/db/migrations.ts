@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import { backfill005, MIGRATION_005_SQL } from './migration-005';
 import { MIGRATION_009_SQL } from './migration-009';
 import { MIGRATION_012_SQL } from './migration-012';
@@ -367,44 +367,3 @@ CREATE INDEX document_mail_pending ON document_mail (next_attempt_at) WHERE stat
   // Issue 15 (R16): since when a compensation waits for approval, for the console's queue (migration-015.ts).
   { id: '015_approval_pending', sql: MIGRATION_015_SQL, backfill: backfill015 },
 ];
-
-const LOCK_KEY = 0x6f746b6c; // "otkl"
-
-/** Applies the migrations not applied yet (`migrations`: all of them, or the first few in a test). */
-export async function migrate(pool: Pool, migrations = MIGRATIONS): Promise<string[]> {
-  const applied: string[] = [];
-  // Under the lock too: two processes creating the table at once on a fresh database collide in the
-  // catalogue ("duplicate key … pg_type_typname_nsp_index", IF NOT EXISTS notwithstanding), and one of
-  // them failed to start — found by the two-process test (issue 17).
-  await underLock(pool, (client) =>
-    client.query(
-      'CREATE TABLE IF NOT EXISTS hq_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-    ),
-  );
-  for (const m of migrations)
-    await underLock(pool, async (client) => {
-      const done = await client.query('SELECT 1 FROM hq_migrations WHERE id = $1', [m.id]);
-      if (done.rowCount !== 0) return;
-      await client.query(m.sql);
-      await m.backfill?.(client);
-      await client.query('INSERT INTO hq_migrations (id) VALUES ($1)', [m.id]);
-      applied.push(m.id);
-    });
-  return applied;
-}
-
-/** One transaction holding the migrations' advisory lock. */
-async function underLock(pool: Pool, work: (client: PoolClient) => Promise<unknown>): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    await work(client);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { createEnrollment } from '../../../hq/branches/enrollment';
 import { transitionAtHq } from '../../../hq/complaints/transitions';
-import { migrate } from '../../../hq/db/migrations';
+import { migrate } from '../../../hq/db/migrate';
 import {
   HQ_PATHS,
   MAX_PUSH_BATCH,

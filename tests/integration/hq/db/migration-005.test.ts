@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startEmbeddedDatabase } from '../../../../hq/db/embedded';
-import { migrate, MIGRATIONS } from '../../../../hq/db/migrations';
+import { migrate } from '../../../../hq/db/migrate';
+import { MIGRATIONS } from '../../../../hq/db/migrations';
 import { consoleSearchQuery } from '../../../../shared/console/search';
 import { DATABASE_KINDS, droppedIdleClient, registration } from '../../harness';
 
