@@ -129,6 +129,21 @@ async function search(page: Page, lng: 'ru' | 'ko', words: string) {
   await page.getByLabel(text(lng, 'console', 'register.search')).fill(words);
 }
 
+/**
+ * Opens the one complaint a search found. The list may still be re-rendered by the search's own answer (it
+ * waits for a pause in typing), so a click that landed on a row being replaced is clicked again (the
+ * auditor's test clicked without this and, in a loaded CI run, stayed on the register).
+ */
+async function openFound(page: Page, number: string) {
+  const row = page.getByTestId('complaint-row').filter({ hasText: number });
+  await expect(row).toHaveCount(1);
+  await expect(page.getByTestId('complaint-row')).toHaveCount(1);
+  await expect(async () => {
+    await row.getByRole('link', { name: number }).click({ timeout: 2_000 });
+    await expect(page.getByTestId('complaint-number')).toHaveText(number, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 test('a complaint registered offline at the branch is found at HQ, taken over and decided; the branch sees the decision', async ({
   page,
   context,
@@ -144,15 +159,7 @@ test('a complaint registered offline at the branch is found at HQ, taken over an
   await expect(c.getByTestId('queue-branch')).toHaveCount(2);
 
   await search(c, 'ru', made.word.toUpperCase());
-  const row = c.getByTestId('complaint-row').filter({ hasText: made.number });
-  await expect(row).toHaveCount(1);
-  await expect(c.getByTestId('complaint-row')).toHaveCount(1);
-  // The list may still be re-rendered by the search's own answer (it waits for a pause in typing): a click
-  // that landed on the row being replaced is clicked again.
-  await expect(async () => {
-    await row.getByRole('link', { name: made.number }).click({ timeout: 2_000 });
-    await expect(c.getByTestId('complaint-number')).toHaveText(made.number, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  await openFound(c, made.number);
   made.id = c.url().split('/complaints/')[1]!;
   await expect(c.getByTestId('complaint-description')).toContainText(made.word);
 
@@ -212,7 +219,7 @@ test('an auditor signs in in Korean and reads everything, with no action anywher
   await expect(page.getByRole('button', { name: ko('console', 'queues.sendAgain') })).toHaveCount(0);
 
   await search(page, 'ko', made.word);
-  await page.getByRole('link', { name: made.number }).click();
+  await openFound(page, made.number);
   await expect(page.getByTestId('complaint-status')).toHaveText(ko('complaints', 'status.decided'));
   await expect(page.getByTestId('history')).toContainText(ko('lifecycle', 'outcome.rejected'));
   await expect(page.getByTestId('complaint-actions')).toHaveCount(0);
