@@ -54,6 +54,15 @@ export class BranchVersions {
   }
 
   /**
+   * Versions `last - count + 1 … last` were reserved by the caller's own statement (issue 17: a push reserves
+   * them in the statement that locks the branch): handed out before any other.
+   */
+  adopt(last: number, count: number): void {
+    this.last = last;
+    this.next = last - count + 1;
+  }
+
+  /**
    * The savepoint the reservation may have been made in was rolled back, and the branch's counter with it:
    * those numbers are no longer reserved, and handing them out would let another transaction hand them out
    * again. The next take reserves a new block (what was skipped is a gap, which a cursor does not mind).

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { startEmbeddedDatabase } from './embedded';
 import { migrate } from './migrate';
+import { preparePool, prepareStatements } from './prepared';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -50,6 +51,7 @@ export async function openDatabase(options: {
     // pushed all of them, faster.
     max: embedded ? 1 : Number(process.env.HQ_DB_POOL ?? 20),
   });
+  if (!embedded && prepareStatements()) preparePool(pool);
   // A dropped idle connection (database restart) must not crash HQ: the pool replaces it.
   pool.on('error', (error) => console.error('[hq] database connection lost:', error.message));
   const readPool =

@@ -5,6 +5,7 @@ import type { OperationPayload, OperationType } from '../../shared/sync/operatio
 import { APPLIED, rejected, type OpOutcome } from '../../shared/sync/rules';
 import type { BranchTx } from '../branches/versions';
 import { complaintRowColumns, type deadlineInputsOf } from '../db/complaint-rows';
+import { runPrepared } from '../db/prepared';
 import { enqueueDocumentMails } from '../mail/documents-queue';
 
 /**
@@ -97,7 +98,9 @@ export async function registerAsSet(
   // One statement: the complaints, then the history of those it added, in the order it came (hq_seq). One
   // that already existed (a retry under a new op id, a number another branch holds) is skipped here and
   // decided alone by the caller.
-  const inserted = await tx.client.query<{ id: string }>(
+  const inserted = await runPrepared<{ id: string }>(
+    tx.client,
+    'push.register',
     `WITH added AS (
      INSERT INTO complaints (id, branch_id, number, status, channel, confidential, received_at, registered_at,
        updated_at, record, version, category, severity, health_safety, owner_id, owner_name, escalated,

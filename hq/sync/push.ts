@@ -9,12 +9,14 @@ import {
   type OpOutcome,
 } from '../../shared/sync/rules';
 import type { DevicePrincipal } from '../auth';
-import { branchTx, lockBranch, type BranchTx } from '../branches/versions';
+import type { BranchTx } from '../branches/versions';
 import { deadlineInputsOf } from '../db/complaint-rows';
 import { inTransaction } from '../db/database';
+import { runPrepared } from '../db/prepared';
 import type { FaultPoints } from '../faults';
 import { appliesAsSet, registerAsSet, type BranchDeadlines, type SetOp } from './batch';
 import { applyOperation } from './dispatch';
+import { startPush } from './push-locks';
 
 /**
  * The push envelope (R23): a batch of a device's ops applied in one transaction, each exactly once by its
@@ -75,36 +77,13 @@ async function applyBatch(
 ): Promise<OpResult[]> {
   const ordered = [...ops].sort((a, b) => a.deviceSeq - b.deviceSeq);
   const results = await inTransaction(pool, async (client) => {
-    // One push per device at a time (a client retrying after a timeout while the first try still runs).
-    const dev = await client.query<{ last_seq: number }>(
-      'SELECT last_seq FROM devices WHERE id = $1 FOR UPDATE',
-      [device.deviceId],
-    );
-    let lastSeq = dev.rows[0]?.last_seq ?? 0;
-    // One push at a time per op id, too: the same op from two devices at once (this PC before and after
-    // it enrolled again, or a hostile replay) would otherwise be applied by both, and the second `ops` row
-    // refused by its primary key — a 500 the fuzz suite found (issue 13). Taken in one order: no deadlock.
-    await client.query(
-      `SELECT pg_advisory_xact_lock(k) FROM (
-         SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x ORDER BY k) AS ids`,
-      [ordered.map((o) => o.opId)],
-    );
-    // The branch's row (its version counter) before any row an op touches: one lock order for every push,
-    // so two devices of a branch acting on one complaint or entry at once wait for each other instead of
-    // deadlocking (found by the fuzz suite: a note and a transition, each batch holding what the other
-    // needed). A branch's pushes took this lock at their first change anyway.
-    const deadlines = deadlineInputsOf(await lockBranch(client, device.branchId));
-    const tx = branchTx(client, device.branchId);
-    const known = await client.query<{
-      op_id: string;
-      outcome: 'applied' | 'rejected';
-      reason: string | null;
-      device_id: string;
-      branch_id: number;
-    }>('SELECT op_id, outcome, reason, device_id, branch_id FROM ops WHERE op_id = ANY($1::uuid[])', [
-      ordered.map((o) => o.opId),
-    ]);
-    const before = new Map(known.rows.map((r) => [r.op_id, r]));
+    // The device, the op ids and the branch, always in one order (push-locks.ts); the push's versions are
+    // reserved and the ops HQ already has (one query for the whole batch) read on the way.
+    const start = await startPush(client, device, ordered);
+    let lastSeq = start.lastSeq;
+    const deadlines = deadlineInputsOf(start.branch);
+    const tx = start.tx;
+    const before = start.known;
     const results = new Map<string, OpResult>();
     const fresh: { op: PushOperation; outcome?: OpOutcome }[] = [];
     const incidents: unknown[] = [];
@@ -189,7 +168,9 @@ async function applyBatch(
       };
     });
     // The ops, the incidents and the device's sequence in one statement.
-    await client.query(
+    await runPrepared(
+      client,
+      'push.record',
       `WITH recorded AS (
          INSERT INTO ops (op_id, device_id, branch_id, device_seq, schema_version, type, payload, client_created_at,
            outcome, reason, detail)
