@@ -7,6 +7,7 @@ import { clockOffsetMs } from '../../shared/sync/clock';
 import { complaintIdsOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { hqLink, rememberStatusPageUrl } from '../db/device';
+import { removeAcknowledged } from '../db/queue';
 import { refreshDueKeys, storedSettings, withListKeys } from '../db/listKeys';
 import { sha256Hex } from '../platform/sha256';
 import { isStorageFull } from '../platform/storage';
@@ -133,11 +134,8 @@ export class SyncEngine {
               at: now,
             });
         }
-        // By op id: an enrollment meanwhile may have renumbered the queue (becomeEnrolledDevice).
-        await this.db.outbox
-          .where('opId')
-          .anyOf(batch.filter((o) => acked.has(o.opId)).map((o) => o.opId))
-          .delete();
+        // An enrollment meanwhile may have renumbered the queue (becomeEnrolledDevice): queue.ts checks.
+        await removeAcknowledged(this.db.meta, this.db.outbox, batch, new Set(acked.keys()));
         if (rejected.length > 0) {
           const kept = (await readMeta<Rejection[]>(this.db, META.rejections)) ?? [];
           await this.db.meta.put({

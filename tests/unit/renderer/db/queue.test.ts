@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import type { OutboxOperation } from '../../../../shared/sync/operations';
+import type { OtklikDatabase } from '../../../../renderer/db/database';
+import { becomeEnrolledDevice } from '../../../../renderer/db/device';
+import { removeAcknowledged } from '../../../../renderer/db/queue';
+import { openDb } from '../fixtures';
+
+// R23, issue 17: a pushed batch leaves the outbox once HQ acknowledged it — by one range delete when the
+// rows are still the batch, by op id otherwise — and nothing else leaves with it. Real IndexedDB (Chromium).
+
+/** `count` queued ops numbered 1…count of device `deviceId`, as queueOperation writes them. */
+async function queued(db: OtklikDatabase, count: number, deviceId = uuidv7()): Promise<OutboxOperation[]> {
+  const ops = Array.from({ length: count }, (_, i): OutboxOperation => ({
+    deviceSeq: i + 1,
+    opId: uuidv7(),
+    deviceId,
+    schemaVersion: 1,
+    type: 'complaint.event',
+    payload: {} as OutboxOperation['payload'],
+    createdAt: '2026-12-03T09:00:00Z',
+  }));
+  await db.transaction('rw', db.meta, db.outbox, async () => {
+    await db.meta.put({ key: 'deviceId', value: deviceId });
+    await db.meta.put({ key: 'deviceSeq', value: count });
+    await db.outbox.bulkAdd(ops);
+  });
+  return ops;
+}
+
+const head = (db: OtklikDatabase, n: number) => db.outbox.orderBy('deviceSeq').limit(n).toArray();
+const remaining = async (db: OtklikDatabase) =>
+  (await db.outbox.orderBy('deviceSeq').toArray()).map((o) => o.opId);
+const remove = (db: OtklikDatabase, batch: OutboxOperation[], acked: OutboxOperation[]) =>
+  db.transaction('rw', db.meta, db.outbox, () =>
+    removeAcknowledged(db.meta, db.outbox, batch, new Set(acked.map((o) => o.opId))),
+  );
+
+describe('removeAcknowledged', () => {
+  it('a whole batch acknowledged: exactly its rows leave, the later ones stay', async () => {
+    const db = openDb();
+    const ops = await queued(db, 5);
+    const batch = await head(db, 3);
+    await remove(db, batch, batch);
+    expect(await remaining(db)).toEqual([ops[3]!.opId, ops[4]!.opId]);
+  });
+
+  it('some acknowledged: only those leave', async () => {
+    const db = openDb();
+    const ops = await queued(db, 5);
+    const batch = await head(db, 3);
+    await remove(db, batch, [batch[0]!, batch[2]!]);
+    expect(await remaining(db)).toEqual([ops[1]!.opId, ops[3]!.opId, ops[4]!.opId]);
+  });
+
+  it('an enrollment renumbered the queue meanwhile: the batch leaves by op id, not the rows now under its numbers', async () => {
+    const db = openDb();
+    const ops = await queued(db, 7);
+    await db.outbox.bulkDelete([1, 2]); // pushed earlier
+    const batch = await head(db, 3); // numbers 3, 4, 5
+    await db.transaction('rw', db.meta, db.outbox, () => becomeEnrolledDevice(db, uuidv7()));
+    // Now numbered 1…5: numbers 3–5 are ops 5–7, which HQ has not seen.
+    await remove(db, batch, batch);
+    expect(await remaining(db)).toEqual([ops[5]!.opId, ops[6]!.opId]);
+  });
+
+  it('rows of the batch gone meanwhile (another window pushed them): the rest leave, nothing more', async () => {
+    const db = openDb();
+    const ops = await queued(db, 5);
+    const batch = await head(db, 3);
+    await db.outbox.delete(2);
+    await remove(db, batch, batch);
+    expect(await remaining(db)).toEqual([ops[3]!.opId, ops[4]!.opId]);
+  });
+});
