@@ -63,9 +63,10 @@ export class BranchVersions {
   }
 
   /**
-   * The savepoint the reservation may have been made in was rolled back, and the branch's counter with it:
-   * those numbers are no longer reserved, and handing them out would let another transaction hand them out
-   * again. The next take reserves a new block (what was skipped is a gap, which a cursor does not mind).
+   * A savepoint was rolled back. A reservation made in it was rolled back with the branch's counter: those
+   * numbers are no longer reserved, and handing them out would let another transaction hand them out again.
+   * (One made before it, as a push's, still stands: dropping it only leaves a gap.) The next take reserves a
+   * new block (what was skipped is a gap, which a cursor does not mind).
    */
   dropReservation(): void {
     this.next = 1;

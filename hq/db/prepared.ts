@@ -6,10 +6,12 @@ import type pg from 'pg';
  * planning were 58 % of PostgreSQL's time per push, and its CPU per 1 000 operations fell from 1.34–1.49 s
  * to 1.02–1.04 s with them prepared.
  *
- * Only on PostgreSQL, and there only when not turned off (`HQ_DB_PREPARED=0`, for a pooler in transaction
- * mode that cannot keep prepared statements; PgBouncer can since 1.21 with `max_prepared_statements`). Not
- * on the embedded PGlite: its connections share one session, and a connection opened again after an idle
- * close would prepare a name the session still has.
+ * Only on PostgreSQL, and there by default only when DATABASE_URL is a direct connection: with
+ * DATABASE_LISTEN_URL set, DATABASE_URL goes through a pooler in transaction mode (README, Deployment), which
+ * keeps prepared statements only when set up for them (PgBouncer 1.21 or later with `max_prepared_statements`
+ * above 0); HQ_DB_PREPARED=1 then turns them on, HQ_DB_PREPARED=0 off anywhere. Not on the embedded PGlite:
+ * its connections share one session, and a connection opened again after an idle close would prepare a
+ * name the session still has.
  */
 const preparing = new WeakSet<pg.ClientBase>();
 
@@ -18,9 +20,10 @@ export function preparePool(pool: pg.Pool): void {
   pool.on('connect', (client) => preparing.add(client));
 }
 
-/** Whether prepared statements are used: PostgreSQL unless HQ_DB_PREPARED=0. */
+/** Whether prepared statements are used on PostgreSQL: HQ_DB_PREPARED says, else not behind a pooler. */
 export function prepareStatements(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.HQ_DB_PREPARED !== '0';
+  if (env.HQ_DB_PREPARED === '0' || env.HQ_DB_PREPARED === '1') return env.HQ_DB_PREPARED === '1';
+  return !env.DATABASE_LISTEN_URL;
 }
 
 /**

@@ -19,13 +19,17 @@ import {
  * cannot keep them). The push's versions are reserved in the statement that locks the branch
  * (hq/sync/push-locks.ts).
  */
-describe('HQ_DB_PREPARED', () => {
+describe('whether HQ prepares statements', () => {
+  const pooler = { DATABASE_LISTEN_URL: 'postgresql://hq@db-primary/otklik' };
   it.each([
-    [undefined, true],
-    ['1', true],
-    ['0', false],
-  ])('HQ_DB_PREPARED=%s: prepared statements %s', (value, expected) => {
-    expect(prepareStatements(value === undefined ? {} : { HQ_DB_PREPARED: value })).toBe(expected);
+    ['a direct connection', {}, true],
+    ['a direct connection, HQ_DB_PREPARED=0', { HQ_DB_PREPARED: '0' }, false],
+    ['behind a pooler (DATABASE_LISTEN_URL set)', pooler, false],
+    ['behind a pooler set up for them, HQ_DB_PREPARED=1', { ...pooler, HQ_DB_PREPARED: '1' }, true],
+    ['behind a pooler, HQ_DB_PREPARED=0', { ...pooler, HQ_DB_PREPARED: '0' }, false],
+    ['an unknown value is the default', { HQ_DB_PREPARED: 'yes' }, true],
+  ])('%s: prepared statements %s', (_case, env, expected) => {
+    expect(prepareStatements(env)).toBe(expected);
   });
 });
 
