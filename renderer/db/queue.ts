@@ -53,30 +53,67 @@ export async function queueOperation<T extends OperationType>(
   return op;
 }
 
+type BatchOp = Pick<OutboxOperation, 'deviceSeq' | 'opId' | 'deviceId'>;
+
+/** What the outbox holds now at a pushed batch's numbers, from its first to its last. */
+export interface BatchNumbers {
+  /** The device the outbox's ops belong to now (`meta` deviceId). */
+  deviceId: unknown;
+  /** Rows from the batch's first number to its last. */
+  count: number;
+  /** The op ids of the rows at the first and at the last number, if there are rows. */
+  firstOpId?: string;
+  lastOpId?: string;
+}
+
 /**
- * Removes a pushed batch's acknowledged ops from the outbox (R23). The batch was read as the outbox's head
- * in sequence order, and new ops only ever take higher numbers: while the device is the same (an enrollment
- * renumbers the queue under a new device id) and the rows from the batch's first to its last number are
- * still exactly as many, they are the batch. They then go in one range delete — one request to the
- * browser's storage instead of one per row, which cost 0.7 ms each (issue 17, bench:sync). Otherwise, and
- * when only some were acknowledged, by op id.
+ * Whether the rows at a pushed batch's numbers are still exactly that batch (issue 17, R23), so that one
+ * range delete removes it and nothing else. The batch was read as the outbox's head in number order, and new
+ * ops only ever take higher numbers; an enrollment renumbers the queue from 1 (becomeEnrolledDevice), under
+ * a new device id from HQ. So: every op acknowledged, the same device, as many rows as the batch, and its
+ * first and last op still at its first and last number (an HQ that kept the device's id would renumber
+ * under the same one; renumbering keeps the order, so the ops between those two are the batch's).
+ */
+export function batchStillAtItsNumbers(
+  batch: readonly BatchOp[],
+  acknowledged: ReadonlySet<string>,
+  now: BatchNumbers,
+): boolean {
+  const first = batch[0];
+  const last = batch.at(-1);
+  return (
+    first !== undefined &&
+    last !== undefined &&
+    batch.every((o) => acknowledged.has(o.opId) && o.deviceId === first.deviceId) &&
+    now.deviceId === first.deviceId &&
+    now.count === batch.length &&
+    now.firstOpId === first.opId &&
+    now.lastOpId === last.opId
+  );
+}
+
+/**
+ * Removes a pushed batch's acknowledged ops from the outbox (R23): in one range delete when the rows at its
+ * numbers are still the batch (batchStillAtItsNumbers) — one request to the browser's storage instead of
+ * one per row, which cost 0.7 ms each (issue 17, bench:sync) — otherwise by op id.
  */
 export async function removeAcknowledged(
   meta: MetaTable,
   outbox: OutboxTable,
-  batch: readonly Pick<OutboxOperation, 'deviceSeq' | 'opId' | 'deviceId'>[],
+  batch: readonly BatchOp[],
   acknowledged: ReadonlySet<string>,
 ): Promise<void> {
   const done = batch.filter((o) => acknowledged.has(o.opId));
   if (done.length === 0) return;
-  const device = batch[0]!.deviceId;
-  if (
-    done.length === batch.length &&
-    batch.every((o) => o.deviceId === device) &&
-    (await meta.get('deviceId'))?.value === device
-  ) {
+  if (done.length === batch.length) {
     const range = outbox.where(':id').between(batch[0]!.deviceSeq, batch.at(-1)!.deviceSeq, true, true);
-    if ((await range.count()) === batch.length) {
+    const [device, count, [firstRow, lastRow]] = await Promise.all([
+      meta.get('deviceId'),
+      range.count(),
+      outbox.bulkGet([batch[0]!.deviceSeq, batch.at(-1)!.deviceSeq]),
+    ]);
+    const now = { deviceId: device?.value, count, firstOpId: firstRow?.opId, lastOpId: lastRow?.opId };
+    if (batchStillAtItsNumbers(batch, acknowledged, now)) {
       await range.delete();
       return;
     }

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { OutboxOperation } from '../../../../shared/sync/operations';
 import type { OtklikDatabase } from '../../../../renderer/db/database';
 import { becomeEnrolledDevice } from '../../../../renderer/db/device';
-import { removeAcknowledged } from '../../../../renderer/db/queue';
+import { batchStillAtItsNumbers, removeAcknowledged, type BatchNumbers } from '../../../../renderer/db/queue';
 import { openDb } from '../fixtures';
 
 // R23, issue 17: a pushed batch leaves the outbox once HQ acknowledged it — by one range delete when the
@@ -36,6 +36,32 @@ const remove = (db: OtklikDatabase, batch: OutboxOperation[], acked: OutboxOpera
     removeAcknowledged(db.meta, db.outbox, batch, new Set(acked.map((o) => o.opId))),
   );
 
+describe('batchStillAtItsNumbers', () => {
+  const device = '0193a000-0000-7000-8000-00000000000d';
+  const batch = [3, 4, 5].map((deviceSeq) => ({ deviceSeq, opId: `op-${deviceSeq}`, deviceId: device }));
+  const all = new Set(batch.map((o) => o.opId));
+  const same: BatchNumbers = { deviceId: device, count: 3, firstOpId: 'op-3', lastOpId: 'op-5' };
+  it.each<[string, ReadonlySet<string>, BatchNumbers, boolean]>([
+    ['the batch, as it was read', all, same, true],
+    ['one op not acknowledged', new Set(['op-3', 'op-5']), same, false],
+    ['another device now (an enrollment)', all, { ...same, deviceId: 'another' }, false],
+    ['a row gone meanwhile', all, { ...same, count: 2 }, false],
+    [
+      'another op at its first number (renumbered under the same id)',
+      all,
+      { ...same, firstOpId: 'op-6' },
+      false,
+    ],
+    ['another op at its last number', all, { ...same, lastOpId: 'op-8' }, false],
+    ['no rows any more', all, { deviceId: device, count: 0 }, false],
+  ])('%s', (_case, acknowledged, now, expected) => {
+    expect(batchStillAtItsNumbers(batch, acknowledged, now)).toBe(expected);
+  });
+  it('an empty batch is never a range', () => {
+    expect(batchStillAtItsNumbers([], all, same)).toBe(false);
+  });
+});
+
 describe('removeAcknowledged', () => {
   it('a whole batch acknowledged: exactly its rows leave, the later ones stay', async () => {
     const db = openDb();
@@ -60,6 +86,16 @@ describe('removeAcknowledged', () => {
     const batch = await head(db, 3); // numbers 3, 4, 5
     await db.transaction('rw', db.meta, db.outbox, () => becomeEnrolledDevice(db, uuidv7()));
     // Now numbered 1…5: numbers 3–5 are ops 5–7, which HQ has not seen.
+    await remove(db, batch, batch);
+    expect(await remaining(db)).toEqual([ops[5]!.opId, ops[6]!.opId]);
+  });
+
+  it('renumbered under the same device id (an HQ that kept the proposed id): by op id all the same', async () => {
+    const db = openDb();
+    const ops = await queued(db, 7);
+    await db.outbox.bulkDelete([1, 2]);
+    const batch = await head(db, 3);
+    await db.transaction('rw', db.meta, db.outbox, () => becomeEnrolledDevice(db, batch[0]!.deviceId));
     await remove(db, batch, batch);
     expect(await remaining(db)).toEqual([ops[5]!.opId, ops[6]!.opId]);
   });
