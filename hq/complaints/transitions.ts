@@ -12,7 +12,7 @@ import {
   type OpOutcome,
 } from '../../shared/sync/rules';
 import { recordAudit, SYSTEM, type AuditContext } from '../audit/log';
-import { branchTx, type BranchTx } from '../branches/versions';
+import { branchTx, lockBranch, type BranchTx } from '../branches/versions';
 import { inTransaction } from '../db/database';
 import { applyAttachmentAdded, applyAttachmentRemoved } from './attachments';
 import { hqApprovalEvent } from './approvals';
@@ -111,6 +111,12 @@ export async function transitionAtHq(
   ctx: AuditContext = SYSTEM,
 ): Promise<{ from: ComplaintStatus; to: ComplaintStatus }> {
   return inTransaction(pool, async (client) => {
+    // The branch's lock first, as every writer of its data (a push takes it before the complaint's row).
+    const branch = await client.query<{ branch_id: number }>(
+      'SELECT branch_id FROM complaints WHERE number = $1',
+      [number],
+    );
+    if (branch.rows[0]) await lockBranch(client, branch.rows[0].branch_id);
     const c = await lockComplaint(client, { number });
     if (!c) throw new Error(`No complaint ${number} at HQ`);
     const step = transition(c, { ...request, now });

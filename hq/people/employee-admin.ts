@@ -4,7 +4,7 @@ import type { ConsoleEmployee, EmployeeCreate, EmployeePatch } from '../../share
 import { employeeCreateSchema } from '../../shared/console/admin';
 import type { Employee } from '../../shared/people/model';
 import { recordAudit, type AuditContext, type Queryable } from '../audit/log';
-import { nextVersion } from '../branches/versions';
+import { lockBranch, nextVersion } from '../branches/versions';
 import { inTransaction } from '../db/database';
 import { HqError } from '../errors';
 
@@ -80,12 +80,14 @@ export async function updateEmployee(
   ctx: AuditContext,
 ): Promise<ConsoleEmployee> {
   return inTransaction(pool, async (client) => {
-    const locked = await client.query<{ branch_id: number }>(
-      'SELECT branch_id FROM employees WHERE id = $1 FOR UPDATE',
-      [id],
-    );
-    const branchId = locked.rows[0]?.branch_id;
+    // The branch's lock first, as every writer of its data (a push of an employee takes it before the row).
+    const found = await client.query<{ branch_id: number }>('SELECT branch_id FROM employees WHERE id = $1', [
+      id,
+    ]);
+    const branchId = found.rows[0]?.branch_id;
     if (branchId === undefined) throw new HqError(404, 'not_found', 'No such employee.');
+    await lockBranch(client, branchId);
+    await client.query('SELECT 1 FROM employees WHERE id = $1 FOR UPDATE', [id]);
     const before = await one(client, id);
     await client.query(
       `UPDATE employees SET name = coalesce($2, name), role = coalesce($3, role), active = coalesce($4, active),
