@@ -116,7 +116,8 @@ export async function transitionAtHq(
       'SELECT branch_id FROM complaints WHERE number = $1',
       [number],
     );
-    if (branch.rows[0]) await lockBranch(client, branch.rows[0].branch_id);
+    if (!branch.rows[0]) throw new Error(`No complaint ${number} at HQ`);
+    await lockBranch(client, branch.rows[0].branch_id);
     const c = await lockComplaint(client, { number });
     if (!c) throw new Error(`No complaint ${number} at HQ`);
     const step = transition(c, { ...request, now });

@@ -87,7 +87,8 @@ export async function updateEmployee(
     const branchId = found.rows[0]?.branch_id;
     if (branchId === undefined) throw new HqError(404, 'not_found', 'No such employee.');
     await lockBranch(client, branchId);
-    await client.query('SELECT 1 FROM employees WHERE id = $1 FOR UPDATE', [id]);
+    const locked = await client.query('SELECT 1 FROM employees WHERE id = $1 FOR UPDATE', [id]);
+    if (locked.rowCount === 0) throw new HqError(404, 'not_found', 'No such employee.');
     const before = await one(client, id);
     await client.query(
       `UPDATE employees SET name = coalesce($2, name), role = coalesce($3, role), active = coalesce($4, active),

@@ -8,15 +8,17 @@ import type { RunningHq } from './harness';
  * only: the embedded PGlite runs one session, where a lock never waits.
  */
 
-/** Holds the branch's row in another transaction until `release`. */
+/** Holds the branch's row in another transaction until `release`; `pid` is its backend. */
 export async function holdBranch(
   hq: RunningHq,
   branchCode: string,
-): Promise<{ release: () => Promise<void> }> {
+): Promise<{ pid: number; release: () => Promise<void> }> {
   const holder: PoolClient = await hq.db.pool.connect();
   await holder.query('BEGIN');
   await holder.query('SELECT 1 FROM branches WHERE code = $1 FOR UPDATE', [branchCode]);
+  const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
   return {
+    pid: rows[0]!.pid,
     release: async () => {
       await holder.query('COMMIT');
       holder.release();
@@ -24,12 +26,13 @@ export async function holdBranch(
   };
 }
 
-/** Resolves once some backend waits for a lock (the step under test, behind the held branch). */
-export async function someoneWaits(hq: RunningHq): Promise<void> {
+/** Resolves once some backend waits for the held branch: the step under test (no other runs here). */
+export async function waitsForBranch(hq: RunningHq, branch: { pid: number }): Promise<void> {
   const waiting = async () =>
     (
       await hq.db.pool.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+        [branch.pid],
       )
     ).rows[0]!.n > 0;
   await expect.poll(waiting, { timeout: 10_000 }).toBe(true);

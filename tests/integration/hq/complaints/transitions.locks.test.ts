@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transitionAtHq } from '../../../../hq/complaints/transitions';
 import { enroll, op, registration, startHq, type RunningHq, type TestDevice } from '../../harness';
-import { holdBranch, rowFree, someoneWaits } from '../../lock-order';
+import { holdBranch, rowFree, waitsForBranch } from '../../lock-order';
 import { push } from './handling';
 
 /**
@@ -22,7 +22,7 @@ describe('the transition command locks the branch first (PostgreSQL)', { timeout
     await push(hq, device, [op(device, 'complaint.register', reg)]);
     const branch = await holdBranch(hq, device.branchCode);
     const step = transitionAtHq(hq.db.pool, reg.complaint.number, { to: 'in_review', actor: 'HQ' });
-    await someoneWaits(hq);
+    await waitsForBranch(hq, branch);
     const free = await rowFree(hq, 'SELECT 1 FROM complaints WHERE number = $1', reg.complaint.number);
     await branch.release();
     expect(free).toBe(true);

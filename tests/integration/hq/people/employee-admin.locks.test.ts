@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../../../hq/audit/log';
 import { createEmployee, updateEmployee } from '../../../../hq/people/employee-admin';
 import { enroll, startHq, type RunningHq, type TestDevice } from '../../harness';
-import { holdBranch, rowFree, someoneWaits } from '../../lock-order';
+import { holdBranch, rowFree, waitsForBranch } from '../../lock-order';
 
 /**
  * An employee change at HQ takes the branch's row before the employee's, as a push of an employee does
@@ -25,7 +25,7 @@ describe('an employee change locks the branch first (PostgreSQL)', { timeout: 60
     );
     const branch = await holdBranch(hq, device.branchCode);
     const change = updateEmployee(hq.db.pool, created.id, { name: 'Мария Иванова' }, SYSTEM);
-    await someoneWaits(hq);
+    await waitsForBranch(hq, branch);
     const free = await rowFree(hq, 'SELECT 1 FROM employees WHERE id = $1', created.id);
     await branch.release();
     expect(free).toBe(true);

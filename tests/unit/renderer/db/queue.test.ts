@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { OutboxOperation } from '../../../../shared/sync/operations';
 import type { OtklikDatabase } from '../../../../renderer/db/database';
@@ -69,6 +69,19 @@ describe('removeAcknowledged', () => {
     const batch = await head(db, 3);
     await remove(db, batch, batch);
     expect(await remaining(db)).toEqual([ops[3]!.opId, ops[4]!.opId]);
+  });
+
+  it('a whole batch still at its numbers goes in one request to IndexedDB, not one per row', async () => {
+    const db = openDb();
+    await queued(db, 5);
+    const batch = await head(db, 3);
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'delete');
+    // Read before mockRestore, which clears what the spy saw.
+    const deletes = await remove(db, batch, batch)
+      .then(() => spy.mock.calls.map(([key]) => key))
+      .finally(() => spy.mockRestore());
+    expect(deletes).toHaveLength(1);
+    expect(deletes[0]).toBeInstanceOf(IDBKeyRange);
   });
 
   it('some acknowledged: only those leave', async () => {
