@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
 import { prepareStatements } from '../../../../hq/db/prepared';
-import { HQ_PATHS, pushResponseSchema, type PushOperation } from '../../../../shared/sync/protocol';
 import {
-  call,
   DATABASE_KINDS,
   enroll,
   op,
@@ -12,6 +9,7 @@ import {
   type RunningHq,
   type TestDevice,
 } from '../../harness';
+import { event, eventOp, push as pushOf } from '../complaints/handling';
 
 /**
  * Issue 17: a push's statements are prepared once per connection on PostgreSQL (hq/db/prepared.ts), never on
@@ -36,11 +34,7 @@ describe('whether HQ prepares statements', () => {
 describe.each(DATABASE_KINDS)('a push on %s', (kind) => {
   let hq: RunningHq;
   let device: TestDevice;
-  const push = async (ops: PushOperation[]) => {
-    const res = await call(hq, device, HQ_PATHS.push, { method: 'POST', body: JSON.stringify({ ops }) });
-    expect(res.status).toBe(200);
-    return pushResponseSchema.parse(await res.json()).results;
-  };
+  const push = (ops: Parameters<typeof pushOf>[2]) => pushOf(hq, device, ops);
   /** The names prepared in the session of the connection the pool hands out next (the one used last). */
   const preparedNames = async () => {
     const client = await hq.db.pool.connect();
@@ -100,20 +94,11 @@ describe.each(DATABASE_KINDS)('a push on %s', (kind) => {
     const p = registration(device.branchCode);
     await push([op(device, 'complaint.register', p)]);
     const before = await branchVersion();
-    const note = {
-      event: {
-        id: uuidv7(),
-        complaintId: p.complaint.id,
-        type: 'note_added' as const,
-        at: '2026-03-02T11:00:00Z',
-        actor: 'Ольга',
-        data: { text: 'Перезвонил' },
-      },
-    };
-    expect(await push([op(device, 'complaint.event', note)])).toMatchObject([{ outcome: 'applied' }]);
+    const note = event(p.complaint.id, 'note_added', { text: 'Перезвонил' });
+    expect(await push([eventOp(device, note)])).toMatchObject([{ outcome: 'applied' }]);
     const { rows } = await hq.db.pool.query<{ version: number }>(
       'SELECT version FROM complaint_events WHERE id = $1',
-      [note.event.id],
+      [note.id],
     );
     expect(rows[0]!.version).toBeGreaterThan(before);
     expect(rows[0]!.version).toBeLessThanOrEqual(await branchVersion());
