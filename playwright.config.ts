@@ -11,6 +11,16 @@ const HQ_SPECS = [
   'handling-escalation.spec.ts',
   'console.spec.ts',
 ];
+/**
+ * Traces only where someone can open them. `npm test` (which sets OTKLIK_RESULTS_DIR, as CI does) records
+ * none: a trace records every action's screenshots and DOM, for every test, to throw it away when the test
+ * passes, and CI keeps no files. On four of the specs (16 tests, alone on two cores) recording cost 215
+ * CPU-s against 140 without, 122 s against 79 s of wall time; DOM snapshots alone, 167 CPU-s. A failure's
+ * error still names the locator, what was received and the step. Run a spec directly (`npx playwright test
+ * tests/e2e/…`) to get the trace of a failure, or set OTKLIK_TRACE (e.g. `on`) for any run.
+ */
+const TRACE = (process.env.OTKLIK_TRACE ?? (resultsDir ? 'off' : 'retain-on-failure')) as
+  'off' | 'on' | 'retain-on-failure';
 /** OTKLIK_E2E_PORT lets two checkouts run their suites side by side. */
 export const E2E_PORT = Number(process.env.OTKLIK_E2E_PORT ?? 4173);
 /**
@@ -45,7 +55,7 @@ export default defineConfig({
     locale: 'en-US',
     timezoneId: 'UTC',
     viewport: { width: 1280, height: 900 },
-    trace: 'retain-on-failure',
+    trace: TRACE,
   },
   projects: [
     // The specs with an HQ are the longest tests of the run (HQ starts, restarts and fault delays): listed
