@@ -9,6 +9,7 @@ import { test } from '@playwright/test';
 import pg from 'pg';
 import { E2E_PORT } from '../../playwright.config';
 import { MSK01 } from '../fixtures';
+import { HQ_NODE_FLAGS } from '../hq-node';
 
 const root = join(import.meta.dirname, '../..');
 const main = join(root, 'dist/hq/main.mjs');
@@ -38,7 +39,7 @@ process.once('exit', () => {
  */
 export function makeMigratedDatabase(): string {
   const dir = mkdtempSync(join(tmpdir(), 'otklik-e2e-hq-template-'));
-  const r = spawnSync(process.execPath, [main, 'migrate'], {
+  const r = spawnSync(process.execPath, [...HQ_NODE_FLAGS, main, 'migrate'], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dir },
     encoding: 'utf8',
@@ -99,7 +100,7 @@ export class HqProcess {
     if (!this.env.DATABASE_URL && !existsSync(database))
       cpSync(migratedDatabase(), database, { recursive: true });
     const clock = this.clockOffsetMs ? ['--import', shiftedClock(this.clockOffsetMs)] : [];
-    this.child = spawn(process.execPath, [...clock, main, 'serve'], {
+    this.child = spawn(process.execPath, [...HQ_NODE_FLAGS, ...clock, main, 'serve'], {
       cwd: root,
       env: {
         ...process.env,
@@ -172,7 +173,7 @@ export class HqProcess {
 
   /** The admin command, through the running server's database socket. */
   cli(...args: string[]): string {
-    const r = spawnSync(process.execPath, [main, ...args], {
+    const r = spawnSync(process.execPath, [...HQ_NODE_FLAGS, main, ...args], {
       cwd: root,
       env: { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir, ...this.env },
       encoding: 'utf8',

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
+import { HQ_NODE_FLAGS } from '../hq-node';
 
 /**
  * HQ as real processes for the scale-out tests (issue 17): the production bundle built into its own folder,
@@ -36,7 +37,7 @@ export class HqProcess {
   readonly exited: Promise<number | null>;
 
   constructor(main: string, env: Record<string, string>) {
-    this.child = spawn(process.execPath, [main, 'serve'], {
+    this.child = spawn(process.execPath, [...HQ_NODE_FLAGS, main, 'serve'], {
       cwd: root,
       env: { ...process.env, PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,7 +84,7 @@ export function hqCli(
   ...args: string[]
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [main, ...args], {
+    const child = spawn(process.execPath, [...HQ_NODE_FLAGS, main, ...args], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

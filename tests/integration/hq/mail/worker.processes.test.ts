@@ -5,6 +5,7 @@ import { bookEntryMessageId } from '../../../../shared/mail/content';
 import { enroll, startHq, type RunningHq } from '../../harness';
 import { DIRECTORY, pushEntry, startSmtp, uploadPages } from '../../mail-fixtures';
 import { buildHq } from '../../hq-process';
+import { HQ_NODE_FLAGS } from '../../../hq-node';
 
 /**
  * R7 delivery guarantee with real killed processes: `npm run hq -- mail-worker` (the production bundle) is
@@ -19,7 +20,7 @@ class WorkerProcess {
   readonly child: ChildProcess;
 
   constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, [join(outDir, 'main.mjs'), 'mail-worker'], {
+    this.child = spawn(process.execPath, [...HQ_NODE_FLAGS, join(outDir, 'main.mjs'), 'mail-worker'], {
       cwd: root,
       env: { ...process.env, MAIL_POLL_MS: '100', MAIL_LEASE_MS: String(LEASE_MS), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

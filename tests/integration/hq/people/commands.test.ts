@@ -8,6 +8,7 @@ import { type AuditEntry, type ConsoleUserListItem } from '../../../../shared/co
 import { copyMigratedDatabase, type RunningHq } from '../../harness';
 import { signIn } from '../../console-client';
 import { buildHq } from '../../hq-process';
+import { HQ_NODE_FLAGS } from '../../../hq-node';
 
 /**
  * Issue 14 with real processes: the first admin is created from the command line while HQ runs on its
@@ -21,7 +22,7 @@ const main = join(outDir, 'main.mjs');
 
 function cli(dataDir: string, port: number, ...args: string[]) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [main, ...args], {
+    const child = spawn(process.execPath, [...HQ_NODE_FLAGS, main, ...args], {
       cwd: root,
       env: { ...process.env, DATA_DIR: dataDir, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +46,7 @@ describe('HQ users from the command line, on the embedded database', { timeout: 
     buildHq(outDir);
     dir = mkdtempSync(join(tmpdir(), 'otklik-people-'));
     copyMigratedDatabase(dir);
-    server = spawn(process.execPath, [main, 'serve'], {
+    server = spawn(process.execPath, [...HQ_NODE_FLAGS, main, 'serve'], {
       cwd: root,
       env: { ...process.env, PORT: '0', DATA_DIR: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
