@@ -4,6 +4,7 @@
 // output is kept and printed as one block when it ends, and the summary gives every step's time.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium, ensureDependencies, ensurePostgres, root, say } from './setup.mjs';
 import { closingLine, playwrightRows, row, rowFailed, skippedLine, vitestRows } from './test-report.mjs';
@@ -26,6 +27,22 @@ const baseEnv = {
 /** @type {Array<{ name: string, ms: number, cpu?: number, rows: import('./test-report.mjs').Row[], tests: boolean }>} */
 const steps = [];
 const startedAt = Date.now();
+/**
+ * The whole machine's busy CPU time so far (Linux: /proc/stat, in clock ticks of 1/100 s). `times` misses
+ * what a step's processes did not wait for: Chromium's renderers and GPU process, PostgreSQL's server. Over
+ * an e2e run alone, sampling /proc counted about twice the CPU `times` gave (issue 17 item 5).
+ */
+const machineCpu = () => {
+  try {
+    const [, ...t] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal; steal: time the host gave to other machines while
+    // this one had work, a sign of a loaded host (runs then take longer for the same CPU time).
+    return { busy: (t[0] + t[1] + t[2] + t[5] + t[6]) * 10, steal: (t[7] ?? 0) * 10 };
+  } catch {
+    return undefined;
+  }
+};
+const machineCpuAtStart = machineCpu();
 const seconds = (ms) => (ms / 1000).toFixed(1);
 
 /**
@@ -206,6 +223,11 @@ console.log(
   `  wall time ${seconds(Date.now() - startedAt)} s (steps overlap; their sum is ${seconds(steps.reduce((t, s) => t + s.ms, 0))} s, their CPU time ${seconds(steps.reduce((t, s) => t + (s.cpu ?? 0), 0))} s)` +
     (setup.length ? `; before: ${setup.join(', ')}` : ''),
 );
+const machineCpuAtEnd = machineCpu();
+if (machineCpuAtStart && machineCpuAtEnd)
+  console.log(
+    `  the machine's CPU time over the run: ${seconds(machineCpuAtEnd.busy - machineCpuAtStart.busy)} s on ${availableParallelism()} cores, every process included (the steps' CPU misses Chromium's renderers and PostgreSQL); stolen by the host: ${seconds(machineCpuAtEnd.steal - machineCpuAtStart.steal)} s`,
+  );
 
 const skips = rows.flatMap((r) => r.skips);
 if (skips.length > 0) {
