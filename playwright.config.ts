@@ -17,10 +17,14 @@ const HQ_SPECS = [
  * passes, and CI keeps no files. On four of the specs (16 tests, alone on two cores) recording cost 215
  * CPU-s against 140 without, 122 s against 79 s of wall time; DOM snapshots alone, 167 CPU-s. A failure's
  * error still names the locator, what was received and the step. Run a spec directly (`npx playwright test
- * tests/e2e/…`) to get the trace of a failure, or set OTKLIK_TRACE (e.g. `on`) for any run.
+ * tests/e2e/…`) to get the trace of a failure, or set OTKLIK_TRACE (`on`) for any run but `npm run chaos`
+ * (which records none: scripts/chaos.mjs).
  */
-const TRACE = (process.env.OTKLIK_TRACE ?? (resultsDir ? 'off' : 'retain-on-failure')) as
-  'off' | 'on' | 'retain-on-failure';
+const TRACE_MODES = ['off', 'on', 'retain-on-failure'] as const;
+type TraceMode = (typeof TRACE_MODES)[number];
+const isTraceMode = (mode: string): mode is TraceMode => (TRACE_MODES as readonly string[]).includes(mode);
+const trace = process.env.OTKLIK_TRACE ?? (resultsDir ? 'off' : 'retain-on-failure');
+if (!isTraceMode(trace)) throw new Error(`OTKLIK_TRACE=${trace}: one of ${TRACE_MODES.join(', ')}`);
 /** OTKLIK_E2E_PORT lets two checkouts run their suites side by side. */
 export const E2E_PORT = Number(process.env.OTKLIK_E2E_PORT ?? 4173);
 /**
@@ -55,7 +59,7 @@ export default defineConfig({
     locale: 'en-US',
     timezoneId: 'UTC',
     viewport: { width: 1280, height: 900 },
-    trace: TRACE,
+    trace,
   },
   projects: [
     // The specs with an HQ are the longest tests of the run (HQ starts, restarts and fault delays): listed

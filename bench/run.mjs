@@ -10,8 +10,7 @@
 // BENCH_OPEN_SIZE (default 100000) the database the app is opened with; BENCH_OPEN_PROFILE=file also writes
 // the CPU profile of one open.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, createServer, preview } from 'vite';
@@ -42,8 +41,9 @@ async function benchServer() {
 
 async function storeBench() {
   const { server, port } = await benchServer();
-  const { context, dispose } = await diskProfile();
+  let context;
   try {
+    context = await diskBrowser();
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/bench/store/index.html`);
     await page.waitForFunction(() => typeof window.runStoreBench === 'function', null, { timeout: 60_000 });
@@ -68,7 +68,7 @@ async function storeBench() {
         console.log(`  upgrade of this data to schema version 3 (once): ${r.upgradeSeconds.toFixed(1)} s`);
     }
   } finally {
-    await dispose();
+    await context?.close();
     await server.close();
   }
 }
@@ -89,10 +89,12 @@ async function productionServer() {
   return { server, origin: `http://127.0.0.1:${server.httpServer.address().port}` };
 }
 
-async function uiBench(browser) {
+async function uiBench() {
   const { server, origin } = await productionServer();
+  let context;
   try {
-    const page = await browser.newPage();
+    context = await diskBrowser();
+    const page = await context.newPage();
     await page.goto(`${origin}/`);
     await page.locator('#s-branchCode').fill('MSK-01');
     await page.locator('#s-branchName').fill('Bench');
@@ -151,28 +153,19 @@ async function uiBench(browser) {
     );
     row('register through the form', { median: samples[10], p95: samples[18], max: samples[19] });
   } finally {
+    await context?.close();
     await server.close();
   }
 }
 
 /**
- * A browser with its profile on disk, as on a branch PC. An incognito context keeps IndexedDB in memory,
+ * Every bench's browser has its profile on disk, as on a branch PC. An incognito context keeps IndexedDB in memory,
  * which Chromium 150 writes about six times slower: 10 000 complaints seeded in 49 s against 8 s, and
  * 100 000 had not been seeded after 12 minutes.
  */
-async function diskProfile() {
-  const dir = mkdtempSync(join(tmpdir(), 'otklik-bench-profile-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath(),
-    args: chromiumArgs,
-  });
-  return {
-    context,
-    dispose: async () => {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+function diskBrowser() {
+  // An empty folder name: Playwright makes a temporary profile and removes it when the browser closes.
+  return chromium.launchPersistentContext('', { executablePath: chromiumPath(), args: chromiumArgs });
 }
 
 /** BENCH_OPEN_PROFILE=file: one more fresh-tab open with the page's CPU profile written to `file`. */
@@ -214,8 +207,9 @@ async function openBench() {
   const size = Number(process.env.BENCH_OPEN_SIZE ?? 100_000);
   const runs = 15;
   const { server, origin } = await productionServer();
-  const { context, dispose } = await diskProfile();
+  let context;
   try {
+    context = await diskBrowser();
     const code = await seedModule();
     await context.route(`${origin}/__bench/**`, (route) =>
       route.request().url().endsWith('.js')
@@ -279,15 +273,17 @@ async function openBench() {
     row('  of which: scripts run (DCL)', stats('scripts'));
     row('  of which: list heading shown', stats('heading'));
   } finally {
-    await dispose();
+    await context?.close();
     await server.close();
   }
 }
 
-async function captureBench(browser) {
+async function captureBench() {
   const { server, port } = await benchServer();
+  let context;
   try {
-    const page = await browser.newPage();
+    context = await diskBrowser();
+    const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/bench/capture/index.html`);
     await page.waitForFunction(() => typeof window.runCaptureBench === 'function', null, { timeout: 60_000 });
     const runs = 25;
@@ -301,19 +297,15 @@ async function captureBench(browser) {
       `  app/raw median ${(r.app.median / r.raw.median).toFixed(2)}×; stored JPEG is ${(r.sizeRatio * 100).toFixed(0)}% of the raw frame's bytes`,
     );
   } finally {
+    await context?.close();
     await server.close();
   }
 }
 
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-try {
-  if (wanted('store')) await storeBench();
-  if (wanted('ui')) await uiBench(browser);
-  if (wanted('open')) await openBench();
-  if (wanted('capture')) await captureBench(browser);
-} finally {
-  await browser.close();
-}
+if (wanted('store')) await storeBench();
+if (wanted('ui')) await uiBench();
+if (wanted('open')) await openBench();
+if (wanted('capture')) await captureBench();
 if (!wanted('rules')) process.exit(0);
 console.log('\nPure rules, per call (vitest bench):');
 const rules = spawnSync('npx', ['vitest', 'bench', '--run', '--project', 'node'], {
