@@ -1,40 +1,13 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { buildContentSecurityPolicy } from './shared/security/csp.ts';
-import { COUNTRIES } from './shared/settings/workstation.ts';
+import { calendarDataOfBranchCountries } from './scripts/bundle-data.ts';
 
 /**
  * Outside Electron (vite preview, the start script's fallback) the page gets the same CSP as in the app, sent
  * as a header rather than a <meta>: both would be enforced, and a baked-in meta tag would block the HQ origin
  * that Electron adds to its own header once the branch is connected.
  */
-/**
- * date-holidays ships every country's rules (≈ 390 kB of the minified bundle, parsed at every start). The
- * renderer only ever computes calendars of the countries a branch can be in (shared/settings COUNTRIES),
- * so its build gets the library's own data picked down to those; Node (tests, HQ) keeps all of it.
- */
-export function holidayDataOfBranchCountries(): Plugin {
-  const id = '\0otklik-holiday-data';
-  return {
-    name: 'otklik-holiday-data',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      if (source === './data.js' && importer?.replaceAll('\\', '/').includes('/date-holidays/src/'))
-        return id;
-      return null;
-    },
-    async load(moduleId) {
-      if (moduleId !== id) return null;
-      // The library's data module has no types of its own.
-      const { data } = (await import('date-holidays/data' as string)) as {
-        data: { holidays: Record<string, unknown> };
-      };
-      const holidays = Object.fromEntries(COUNTRIES.map((c) => [c, data.holidays[c]]));
-      return `export const data = ${JSON.stringify({ ...data, holidays })};`;
-    },
-  };
-}
-
 /**
  * The offline shell (public/sw.js) caches the page and everything it loads, including what the HTML does
  * not name (the image worker): the build lists its own files in shell-files.json for the service worker.
@@ -58,7 +31,9 @@ function shellFileList(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), holidayDataOfBranchCountries(), shellFileList()],
+  plugins: [react(), ...calendarDataOfBranchCountries(), shellFileList()],
+  // The sync worker computes due moments too: the same picked calendar data (scripts/bundle-data.ts).
+  worker: { plugins: () => calendarDataOfBranchCountries() },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
