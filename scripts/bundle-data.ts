@@ -124,6 +124,15 @@ export function timeZoneDataOfBranchCountries(): Plugin {
   };
 }
 
+/**
+ * The chunk a module of the build goes into: each language's catalogues (locales/<language>/*.json) one chunk
+ * of their own, loaded when the language is first used (renderer/i18n/resources.ts); null: the default.
+ */
+export function catalogueChunk(moduleId: string): string | null {
+  const m = /[\\/]locales[\\/]([a-z]{2})[\\/][^\\/]+\.json$/.exec(moduleId);
+  return m ? `locale-${m[1]}` : null;
+}
+
 /** Both, for a browser build and its workers. */
 export function calendarDataOfBranchCountries(): Plugin[] {
   return [holidayDataOfBranchCountries(), timeZoneDataOfBranchCountries()];

@@ -30,6 +30,8 @@ export async function buildFallbackEml(
   const pages = await pagesWithImages(db, entry.id);
   if (pages.length === 0 || pages.some((p) => !p.blob)) throw new ImageRejected('missing');
   const complaint = entry.complaintId ? await db.complaints.get(entry.complaintId) : undefined;
+  // The branch's language, which need not be the screen's: loaded if it is not yet.
+  await i18next.loadLanguages(settings.language);
   const t = i18next.getFixedT(settings.language, 'mail') as (
     k: string,
     o?: Record<string, unknown>,

@@ -1,5 +1,6 @@
 import type { ComplaintDocument, PrintChoice } from '../../shared/documents';
 import type { PrintResult } from '../../shared/ipc/contract';
+import { i18next } from '../i18n';
 import { platform } from '../platform';
 import { documentT, renderDocumentHtml } from './render';
 
@@ -15,6 +16,8 @@ export async function printComplaintDocument(
   action: PrintAction = 'print',
 ): Promise<PrintResult> {
   try {
+    // The customer's language may not be the screen's: its catalogue loads with the first document in it.
+    await i18next.loadLanguages(doc.language);
     const { html, title } = renderDocumentHtml(doc, choice.format);
     return await platform.print({ html, title, format: choice.format, printer: choice.printer, action });
   } catch (error) {

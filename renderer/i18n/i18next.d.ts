@@ -1,11 +1,11 @@
 import 'i18next';
-import type { referenceResources } from './resources';
+import type { ReferenceResources } from './resources';
 
 // Typed keys: t('nav.complaints') is checked against the Russian catalogue at compile time.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: typeof referenceResources;
+    resources: ReferenceResources;
     returnNull: false;
   }
 }

@@ -1,16 +1,16 @@
-import ruCommon from '../../locales/ru/common.json';
-import ruComplaints from '../../locales/ru/complaints.json';
-import ruSettings from '../../locales/ru/settings.json';
-import ruValidation from '../../locales/ru/validation.json';
-import ruLifecycle from '../../locales/ru/lifecycle.json';
-import ruBook from '../../locales/ru/book.json';
-import ruMail from '../../locales/ru/mail.json';
-import ruSync from '../../locales/ru/sync.json';
-import ruDocuments from '../../locales/ru/documents.json';
-import ruConsole from '../../locales/ru/console.json';
-import ruPeople from '../../locales/ru/people.json';
-import ruHandling from '../../locales/ru/handling.json';
-import { LANGUAGES, type Language } from '../../shared/settings/workstation';
+import type ruCommon from '../../locales/ru/common.json';
+import type ruComplaints from '../../locales/ru/complaints.json';
+import type ruLifecycle from '../../locales/ru/lifecycle.json';
+import type ruSettings from '../../locales/ru/settings.json';
+import type ruValidation from '../../locales/ru/validation.json';
+import type ruBook from '../../locales/ru/book.json';
+import type ruMail from '../../locales/ru/mail.json';
+import type ruSync from '../../locales/ru/sync.json';
+import type ruDocuments from '../../locales/ru/documents.json';
+import type ruConsole from '../../locales/ru/console.json';
+import type ruPeople from '../../locales/ru/people.json';
+import type ruHandling from '../../locales/ru/handling.json';
+import type { Language } from '../../shared/settings/workstation';
 
 export const NAMESPACES = [
   'common',
@@ -26,43 +26,38 @@ export const NAMESPACES = [
   'people',
   'handling',
 ] as const;
-type Namespace = (typeof NAMESPACES)[number];
+export type Namespace = (typeof NAMESPACES)[number];
 
-/** Russian is the reference catalogue: keys are typed from it, and every other language must match it. */
-export const referenceResources = {
-  common: ruCommon,
-  complaints: ruComplaints,
-  lifecycle: ruLifecycle,
-  settings: ruSettings,
-  validation: ruValidation,
-  book: ruBook,
-  mail: ruMail,
-  sync: ruSync,
-  documents: ruDocuments,
-  console: ruConsole,
-  people: ruPeople,
-  handling: ruHandling,
-};
-
-type Catalogue = Record<Namespace, Record<string, unknown>>;
-
-// Every catalogue of every language, bundled (the app works offline from its first start).
-const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', {
-  eager: true,
-  import: 'default',
-});
-
-function catalogue(lng: Language): Catalogue {
-  return Object.fromEntries(
-    NAMESPACES.map((ns) => {
-      const file = files[`../../locales/${lng}/${ns}.json`];
-      if (!file) throw new Error(`Missing catalogue locales/${lng}/${ns}.json`);
-      return [ns, file];
-    }),
-  ) as Catalogue;
+/**
+ * Russian is the reference catalogue: keys are typed from it, and every other language must match it. Types
+ * only: no catalogue is in the page's script.
+ */
+export interface ReferenceResources {
+  common: typeof ruCommon;
+  complaints: typeof ruComplaints;
+  lifecycle: typeof ruLifecycle;
+  settings: typeof ruSettings;
+  validation: typeof ruValidation;
+  book: typeof ruBook;
+  mail: typeof ruMail;
+  sync: typeof ruSync;
+  documents: typeof ruDocuments;
+  console: typeof ruConsole;
+  people: typeof ruPeople;
+  handling: typeof ruHandling;
 }
 
-export const resources = Object.fromEntries(LANGUAGES.map((l) => [l, catalogue(l)])) as Record<
-  Language,
-  Catalogue
->;
+export type Catalogue = Record<string, unknown>;
+
+// Every catalogue of every language ships with the app (it works offline from its first start), each language
+// in a chunk of its own (scripts/bundle-data.ts catalogueChunk). Only the languages in use are loaded: the
+// screen's, the fallback, and a customer's when a document or the recourse panel is in it (issue 17: all five
+// with the page were a quarter of the script parsed at every start).
+const files = import.meta.glob<Catalogue>('../../locales/*/*.json', { import: 'default' });
+
+/** One namespace of one language's catalogue. */
+export function loadCatalogue(lng: Language, ns: Namespace): Promise<Catalogue> {
+  const load = files[`../../locales/${lng}/${ns}.json`];
+  if (!load) return Promise.reject(new Error(`Missing catalogue locales/${lng}/${ns}.json`));
+  return load();
+}

@@ -7,7 +7,6 @@ import { recourseRoutesToExplain } from '../../../shared/handling/recourse';
 import { LANGUAGES, type Language, type WorkstationSettings } from '../../../shared/settings/workstation';
 import { useDb } from '../../db/context';
 import { endonym } from '../../i18n/format';
-import { i18next } from '../../i18n';
 import { useSignedInEmployee } from '../../people';
 import { useHqPolicy } from '../../sync/hooks';
 import { explainRecourse } from './actions';
@@ -30,13 +29,14 @@ export function RecoursePanel({
   const me = useSignedInEmployee();
   // R17, R25: starts on the customer's language recorded at registration (the branch's for older records).
   const [language, setLanguage] = useState<Language>(() => customerLanguageOf(complaint, settings.language));
+  // The customer's language need not be the screen's: its catalogue loads when first chosen (issue 17).
+  const { t: say, ready } = useTranslation('documents', { lng: language, useSuspense: false });
   const step = useStep();
   const p = complaint.progress;
   // Issue 15: the routes HQ configured for the company or this branch, else the shipped ones (R10, R17).
   const { recourse } = useHqPolicy(settings);
   const routes = recourseRoutesToExplain(settings.country, p.decision?.outcome, p.followUpOutcome, recourse);
-  if (routes.length === 0 || p.mergedInto) return null;
-  const say = i18next.getFixedT(language, 'documents');
+  if (routes.length === 0 || p.mergedInto || !ready) return null;
   const words = (r: RecourseRoute) => {
     const w = recourseWordsOf(r, language);
     return 'text' in w ? w.text : say(`recourse.${w.shipped}`);

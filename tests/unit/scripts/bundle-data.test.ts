@@ -7,6 +7,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   calendarDataOfBranchCountries,
+  catalogueChunk,
   pickZones,
   zonesOfCountries,
   type HolidayData,
@@ -87,6 +88,19 @@ describe('pickZones', () => {
     expect(() => pickZones(packed, ['Asia/Seoul', 'Mars/Olympus'])).toThrow(
       'moment-timezone has no zone Mars/Olympus',
     );
+  });
+});
+
+describe('catalogueChunk', () => {
+  it.each([
+    ['/repo/locales/ru/common.json', 'locale-ru'],
+    ['/repo/locales/ko/documents.json', 'locale-ko'],
+    ['C:\\repo\\locales\\cs\\mail.json', 'locale-cs'],
+    ['/repo/renderer/i18n/resources.ts', null],
+    ['/repo/locales/ru/common.json?raw', null],
+    ['/repo/node_modules/some-package/locales/en/x.js', null],
+  ])('%s goes into %s', (id, chunk) => {
+    expect(catalogueChunk(id)).toBe(chunk);
   });
 });
 

@@ -12,8 +12,8 @@ import {
   type PaperFormat,
 } from '../../../../shared/documents';
 import type { Country, Language } from '../../../../shared/settings/workstation';
-import { initI18n } from '../../../../renderer/i18n';
-import { resources } from '../../../../renderer/i18n/resources';
+import { i18next, initI18n } from '../../../../renderer/i18n';
+import { loadCatalogue, type Catalogue } from '../../../../renderer/i18n/resources';
 import { renderDocumentHtml } from '../../../../renderer/documents/render';
 import { advance, BRANCHES, complaintOf, COMPLAINT_ID } from '../../shared/documents/fixtures';
 import type { DocumentSource } from '../../../../shared/documents';
@@ -105,6 +105,8 @@ const longDate = (date: string, lng: string) =>
   new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 const pick = (catalogue: unknown, key: string): string =>
   key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], catalogue) as string;
+/** The catalogues as shipped, read without i18next (loaded in beforeAll). */
+const resources = {} as Record<Language, Record<'documents' | 'complaints' | 'lifecycle', Catalogue>>;
 const tr = (lng: Language, key: string): string => pick(resources[lng].documents, key);
 
 interface Printed {
@@ -117,6 +119,15 @@ const printed: Printed[] = [];
 
 beforeAll(async () => {
   await initI18n('ru');
+  const languages = [...new Set(CASES.map((c) => c.lng))];
+  for (const lng of languages) {
+    const [documents, complaints, lifecycle] = await Promise.all(
+      (['documents', 'complaints', 'lifecycle'] as const).map((ns) => loadCatalogue(lng, ns)),
+    );
+    resources[lng] = { documents: documents!, complaints: complaints!, lifecycle: lifecycle! };
+  }
+  // renderDocumentHtml is synchronous: printComplaintDocument loads the document's language first, as here.
+  await i18next.loadLanguages(languages);
   const jobs: { lng: Language; doc: ComplaintDocument; format: PaperFormat }[] = [];
   for (const c of CASES) {
     const source = sourceFor(c);
