@@ -1,4 +1,5 @@
 import { majorAmount, type Money } from '../../shared/documents/money';
+import { ENDONYMS, isLanguage } from '../../shared/settings/languages';
 import { zonedParts } from '../../shared/time/zoned';
 
 /** Dates are shown in the branch's zone and the user's language, whatever the PC is set to. */
@@ -60,6 +61,7 @@ export function languageName(code: string, uiLanguage: string): string {
 
 /** A language's name in that language itself, so everyone can find their own in the switcher. */
 export function endonym(language: string): string {
+  if (isLanguage(language)) return ENDONYMS[language];
   const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
   return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
 }
