@@ -228,7 +228,8 @@ test('a phone complaint with compensation goes from the first call to closed off
       ops: 1,
     },
   ];
-  expect(await attachmentAtHq()).toEqual(once);
+  // The status bar's pending count is the records' (the outbox): the file's bytes may still be on their way.
+  await expect.poll(attachmentAtHq, { timeout: 30_000 }).toEqual(once);
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '0');
   expect(await attachmentAtHq()).toEqual(once);
