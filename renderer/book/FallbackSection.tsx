@@ -8,7 +8,7 @@ import { useDb } from '../db/context';
 import { useSignedInEmployee } from '../people';
 import { formatDateTime } from '../i18n/format';
 import { mailProblem } from './BookDeadline';
-import { DirectoryIncomplete, exportFallbackEml } from './fallback';
+import { DirectoryIncomplete, exportFallbackEml, LanguageUnavailable } from './fallback';
 import { ImageRejected } from './imaging';
 import { saveFailureText } from '../ui/saveFailure';
 
@@ -46,9 +46,11 @@ export function FallbackSection({
         text:
           err instanceof DirectoryIncomplete
             ? t('fallback.noManager')
-            : err instanceof ImageRejected
-              ? t(`rejected.${err.code}`)
-              : saveFailureText(err, (text) => t('rejected.failed', { message: text })),
+            : err instanceof LanguageUnavailable
+              ? t('fallback.languageUnavailable')
+              : err instanceof ImageRejected
+                ? t(`rejected.${err.code}`)
+                : saveFailureText(err, (text) => t('rejected.failed', { message: text })),
       });
     }
   }

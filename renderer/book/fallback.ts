@@ -5,7 +5,7 @@ import { mailRecipients } from '../../shared/mail/recipients';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import type { OtklikDatabase } from '../db/database';
 import type { Signer } from '../db/employees';
-import { i18next } from '../i18n';
+import { i18next, loadLanguage } from '../i18n';
 import { pagesWithImages, recordFallback } from './actions';
 import { offerDownload } from '../platform/download';
 import { ImageRejected } from './imaging';
@@ -16,6 +16,14 @@ import { ImageRejected } from './imaging';
  * the same Message-ID) — as an `.eml` file any mail client opens ready to send. Producing it is recorded on
  * the entry and queued for HQ.
  */
+
+/** Thrown when the catalogue of the branch's language could not be loaded: the e-mail is not worded in another. */
+export class LanguageUnavailable extends Error {
+  constructor(readonly language: string) {
+    super(`The ${language} catalogue of the e-mail could not be loaded`);
+    this.name = 'LanguageUnavailable';
+  }
+}
 
 /** Thrown when the settings lack the manager's e-mail. */
 export { DirectoryIncomplete } from '../../shared/mail/recipients';
@@ -31,7 +39,7 @@ export async function buildFallbackEml(
   if (pages.length === 0 || pages.some((p) => !p.blob)) throw new ImageRejected('missing');
   const complaint = entry.complaintId ? await db.complaints.get(entry.complaintId) : undefined;
   // The branch's language, which need not be the screen's: loaded if it is not yet.
-  await i18next.loadLanguages(settings.language);
+  if (!(await loadLanguage(settings.language, ['mail']))) throw new LanguageUnavailable(settings.language);
   const t = i18next.getFixedT(settings.language, 'mail') as (
     k: string,
     o?: Record<string, unknown>,

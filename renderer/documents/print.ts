@@ -1,8 +1,8 @@
 import type { ComplaintDocument, PrintChoice } from '../../shared/documents';
 import type { PrintResult } from '../../shared/ipc/contract';
-import { i18next } from '../i18n';
+import { loadLanguage } from '../i18n';
 import { platform } from '../platform';
-import { documentT, renderDocumentHtml } from './render';
+import { DOCUMENT_NAMESPACES, documentT, renderDocumentHtml } from './render';
 
 export type PrintAction = 'print' | 'pdf';
 
@@ -16,8 +16,10 @@ export async function printComplaintDocument(
   action: PrintAction = 'print',
 ): Promise<PrintResult> {
   try {
-    // The customer's language may not be the screen's: its catalogue loads with the first document in it.
-    await i18next.loadLanguages(doc.language);
+    // The customer's language may not be the screen's: its catalogue loads with the first document in it. A
+    // document is not worded in the fallback language instead.
+    if (!(await loadLanguage(doc.language, DOCUMENT_NAMESPACES)))
+      return { ok: false, problem: 'texts_unavailable' };
     const { html, title } = renderDocumentHtml(doc, choice.format);
     return await platform.print({ html, title, format: choice.format, printer: choice.printer, action });
   } catch (error) {

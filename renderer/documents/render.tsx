@@ -12,9 +12,15 @@ export function documentStylesheetHref(): string {
   return new URL(stylesheetUrl, document.baseURI).href;
 }
 
-/** A translator fixed to the document's language, whatever language the screen is in (R25). */
+/** The catalogues a document is worded from. */
+export const DOCUMENT_NAMESPACES = ['documents', 'complaints', 'lifecycle'] as const;
+
+/**
+ * A translator fixed to the document's language, whatever language the screen is in (R25). That language's
+ * catalogues must be loaded (printComplaintDocument loads them).
+ */
 export function documentT(doc: Pick<ComplaintDocument, 'language'>): DocT {
-  return i18next.getFixedT(doc.language, ['documents', 'complaints', 'lifecycle']) as DocT;
+  return i18next.getFixedT(doc.language, [...DOCUMENT_NAMESPACES]) as DocT;
 }
 
 export function documentTitle(doc: ComplaintDocument): string {

@@ -53,4 +53,29 @@ export async function initI18n(language: Language, instance: I18n = i18next): Pr
   return instance;
 }
 
+/**
+ * Makes sure a language's catalogues are in the page before something is worded in it outside React (a
+ * document, an e-mail): whatever i18next's own loading state says — its `loadLanguages` resolves at once for
+ * a language another caller is still loading, and never again tries a namespace whose load failed. False
+ * when a catalogue could not be loaded (the caller says so rather than word it in the fallback).
+ */
+export async function loadLanguage(
+  lng: Language,
+  namespaces: readonly Namespace[] = NAMESPACES,
+  instance: I18n = i18next,
+): Promise<boolean> {
+  const results = await Promise.all(
+    namespaces.map(async (ns) => {
+      if (instance.hasResourceBundle(lng, ns)) return true;
+      try {
+        instance.addResourceBundle(lng, ns, await loadCatalogue(lng, ns), true, false);
+        return true;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  return results.every(Boolean);
+}
+
 export { i18next };

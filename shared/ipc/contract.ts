@@ -72,6 +72,8 @@ export const PRINT_PROBLEMS = [
   'failed',
   'cancelled',
   'load_failed',
+  // The page could not load the catalogues of the document's language (issue 17: loaded when first used).
+  'texts_unavailable',
   'save_failed',
   'unavailable',
 ] as const;

@@ -29,14 +29,15 @@ export function RecoursePanel({
   const me = useSignedInEmployee();
   // R17, R25: starts on the customer's language recorded at registration (the branch's for older records).
   const [language, setLanguage] = useState<Language>(() => customerLanguageOf(complaint, settings.language));
-  // The customer's language need not be the screen's: its catalogue loads when first chosen (issue 17).
+  // The customer's language need not be the screen's: its catalogue loads when first chosen (issue 17); until
+  // then the routes are not shown (nor worded in another language) and nothing can be recorded.
   const { t: say, ready } = useTranslation('documents', { lng: language, useSuspense: false });
   const step = useStep();
   const p = complaint.progress;
   // Issue 15: the routes HQ configured for the company or this branch, else the shipped ones (R10, R17).
   const { recourse } = useHqPolicy(settings);
   const routes = recourseRoutesToExplain(settings.country, p.decision?.outcome, p.followUpOutcome, recourse);
-  if (routes.length === 0 || p.mergedInto || !ready) return null;
+  if (routes.length === 0 || p.mergedInto) return null;
   const words = (r: RecourseRoute) => {
     const w = recourseWordsOf(r, language);
     return 'text' in w ? w.text : say(`recourse.${w.shipped}`);
@@ -55,20 +56,21 @@ export function RecoursePanel({
         </select>
       </label>
       <ul lang={language} data-testid="recourse-routes">
-        {routes.map((r) => (
-          <li key={r.id} data-testid={`recourse-${r.id}`}>
-            {r.officialName && <strong>{r.officialName}: </strong>}
-            {words(r)}
-            {r.website && <> · {r.website}</>}
-            {r.phone && <> · {say('recourse.phone', { phone: r.phone })}</>}
-          </li>
-        ))}
+        {ready &&
+          routes.map((r) => (
+            <li key={r.id} data-testid={`recourse-${r.id}`}>
+              {r.officialName && <strong>{r.officialName}: </strong>}
+              {words(r)}
+              {r.website && <> · {r.website}</>}
+              {r.phone && <> · {say('recourse.phone', { phone: r.phone })}</>}
+            </li>
+          ))}
       </ul>
       {p.recourseExplainedAt && <p className="muted">{t('ui.recourse.explained')}</p>}
       <StepErrors errors={step.errors} testId="recourse-error" />
       <button
         type="button"
-        disabled={step.saving}
+        disabled={step.saving || !ready}
         data-testid="recourse-save"
         onClick={() =>
           void step.run(() =>

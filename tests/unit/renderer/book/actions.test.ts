@@ -12,9 +12,13 @@ import {
 import { sha256Hex } from '../../../../renderer/platform/sha256';
 import { picture, processed } from './pictures';
 import { emptyComplaintInput } from '../../../../shared/complaints/model';
-import { DirectoryIncomplete, buildFallbackEml } from '../../../../renderer/book/fallback';
+import {
+  DirectoryIncomplete,
+  LanguageUnavailable,
+  buildFallbackEml,
+} from '../../../../renderer/book/fallback';
 import { recordFallback } from '../../../../renderer/book/actions';
-import { initI18n } from '../../../../renderer/i18n';
+import { i18next, initI18n } from '../../../../renderer/i18n';
 import { OLGA, now, openDb, settings } from '../fixtures';
 
 // R6 in a real Chromium: the feedback-book actions on a real IndexedDB, each one transaction with its
@@ -171,6 +175,31 @@ describe('feedback-book actions', () => {
     const ops = await db.outbox.toArray();
     expect(ops.map((o) => o.type)).toEqual(['book.page.add', 'book.page.add', 'book.entry.fallback']);
     for (const op of ops) expect(() => parseOperationPayload(op.type, op.payload)).not.toThrow();
+  });
+
+  // Issue 17: the branch's language need not be the screen's, and its catalogue loads when first needed.
+  it("words the .eml in the branch's language when the screen is in another, loading it first", async () => {
+    await initI18n('ru');
+    expect(i18next.hasResourceBundle('cs', 'mail')).toBe(false);
+    const db = openDb();
+    const directory = { managerEmail: 'manager@example.cz', headOfSalesEmail: 'sales@example.cz' };
+    const { entry } = await addPage(db, null, await page(1), settings(1, directory), OLGA, now);
+    const subject = (eml: string) => /^Subject: (.*)$/m.exec(eml)?.[1];
+    const inRussian = await buildFallbackEml(db, entry, settings(1, directory), now);
+    const inCzech = await buildFallbackEml(db, entry, settings(1, { ...directory, language: 'cs' }), now);
+    expect(i18next.hasResourceBundle('cs', 'mail')).toBe(true);
+    expect(subject(inCzech.content)).toBeDefined();
+    expect(subject(inCzech.content)).not.toBe(subject(inRussian.content));
+    expect(i18next.language).toBe('ru');
+  });
+
+  it('refuses with LanguageUnavailable rather than word the .eml in another language', async () => {
+    await initI18n('ru');
+    const db = openDb();
+    const directory = { managerEmail: 'manager@example.cz', headOfSalesEmail: 'sales@example.cz' };
+    const { entry } = await addPage(db, null, await page(1), settings(1, directory), OLGA, now);
+    const unknown = settings(1, { ...directory, language: 'xx' as never });
+    await expect(buildFallbackEml(db, entry, unknown, now)).rejects.toBeInstanceOf(LanguageUnavailable);
   });
 
   it('without the manager in the directory the fallback refuses with DirectoryIncomplete', async () => {

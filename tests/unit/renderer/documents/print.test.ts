@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { acknowledgementOf } from '../../../../shared/documents';
 import { i18next, initI18n } from '../../../../renderer/i18n';
-import { NAMESPACES } from '../../../../renderer/i18n/resources';
 import { printComplaintDocument, printOutcomeMessage } from '../../../../renderer/documents/print';
 import { PRINT_ROOT_CLASS } from '../../../../renderer/platform/webPrint';
 import { complaintOf, sourceOf } from '../../shared/documents/fixtures';
@@ -14,10 +13,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('printComplaintDocument', () => {
   it("prints in the customer's language when the screen is in another one that alone is loaded", async () => {
-    // Korean out of the page, as at a start in Russian (other files of this worker may have loaded it).
-    await initI18n('ru');
-    for (const ns of NAMESPACES) i18next.removeResourceBundle('ko', ns);
-    // removeResourceBundle also takes the namespace off the instance's list: initialised again, as the app is.
+    // A start in Russian: Korean is not in the page (other files of this worker may have loaded it before).
     await initI18n('ru');
     expect(i18next.hasResourceBundle('ko', 'documents')).toBe(false);
     const doc = acknowledgementOf(sourceOf('KR', complaintOf('KR'), [], { language: 'ko' }));
@@ -32,6 +28,19 @@ describe('printComplaintDocument', () => {
     expect(i18next.language).toBe('ru');
     expect(printOutcomeMessage({ ok: false, problem: 'failed' }, 'ru')).toBe(
       i18next.getFixedT('ru', 'documents')('print.problem.failed'),
+    );
+  });
+
+  it('says so, and prints nothing, when the catalogue of the document language cannot be loaded', async () => {
+    await initI18n('ru');
+    const doc = acknowledgementOf(sourceOf('KR', complaintOf('KR'), [], { language: 'ko' }));
+    vi.spyOn(window, 'print').mockImplementation(() => {});
+    const unknown = { ...doc, language: 'xx' as never };
+    const result = await printComplaintDocument(unknown, { format: 'a4', printer: '' });
+    expect(result).toEqual({ ok: false, problem: 'texts_unavailable' });
+    expect(window.print).not.toHaveBeenCalled();
+    expect(printOutcomeMessage(result, 'ru')).toBe(
+      i18next.getFixedT('ru', 'documents')('print.problem.texts_unavailable'),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { i18next, initI18n } from '../../../../renderer/i18n';
+import { i18next, initI18n, loadLanguage } from '../../../../renderer/i18n';
 import { loadCatalogue, NAMESPACES } from '../../../../renderer/i18n/resources';
 import { LANGUAGES, type Language } from '../../../../shared/settings/workstation';
 
@@ -54,6 +54,32 @@ describe('initI18n', () => {
     instance.t('nav.noSuchKey' as never);
     expect(error).toHaveBeenCalledWith(expect.stringContaining('Missing translation common:nav.noSuchKey'));
     error.mockRestore();
+  });
+});
+
+describe('loadLanguage', () => {
+  it("loads a language's catalogues and says so; a second call finds them in place", async () => {
+    const { instance, loaded } = await fresh('ru');
+    await expect(loadLanguage('cs', ['documents', 'mail'], instance)).resolves.toBe(true);
+    expect(instance.hasResourceBundle('cs', 'documents')).toBe(true);
+    expect(instance.hasResourceBundle('cs', 'common')).toBe(false);
+    expect(loaded()).toEqual(['ru']);
+    await expect(loadLanguage('cs', undefined, instance)).resolves.toBe(true);
+    expect(loaded()).toEqual(['ru', 'cs']);
+  });
+
+  it('has the catalogues in place while i18next is still loading the same language', async () => {
+    const { instance } = await fresh('ru');
+    // i18next's own loadLanguages answers at once for a language already asked for (here: still loading).
+    void instance.loadLanguages('ko');
+    await instance.loadLanguages('ko');
+    await expect(loadLanguage('ko', ['documents'], instance)).resolves.toBe(true);
+    expect(instance.getFixedT('ko', 'documents')('title.acknowledgement')).toBe('불만 접수 확인서');
+  });
+
+  it('answers false for a catalogue that is not shipped', async () => {
+    const { instance } = await fresh('ru');
+    await expect(loadLanguage('xx' as never, ['documents'], instance)).resolves.toBe(false);
   });
 });
 

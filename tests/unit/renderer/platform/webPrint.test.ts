@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { acknowledgementOf } from '../../../../shared/documents';
-import { initI18n } from '../../../../renderer/i18n';
+import { initI18n, loadLanguage } from '../../../../renderer/i18n';
 import { renderDocumentHtml } from '../../../../renderer/documents/render';
 import { PRINT_ROOT_CLASS, webPrint } from '../../../../renderer/platform/webPrint';
 import { complaintOf, sourceOf } from '../../shared/documents/fixtures';
@@ -13,6 +13,8 @@ afterEach(() => vi.restoreAllMocks());
 
 async function job(format: 'a4' | 'receipt80') {
   await initI18n('ru');
+  // As printComplaintDocument does: the document's language loaded before it is rendered.
+  await loadLanguage('ko');
   const doc = acknowledgementOf(sourceOf('KR', complaintOf('KR'), [], { language: 'ko' }));
   const { html, title } = renderDocumentHtml(doc, format);
   return { html, title, format, action: 'print' as const, printer: '' };
