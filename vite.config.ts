@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { buildContentSecurityPolicy } from './shared/security/csp.ts';
-import { calendarDataOfBranchCountries, catalogueChunk } from './scripts/bundle-data.ts';
+import { calendarDataOfBranchCountries, catalogueChunks } from './scripts/bundle-data.ts';
 
 /**
  * Outside Electron (vite preview, the start script's fallback) the page gets the same CSP as in the app, sent
@@ -42,7 +42,7 @@ export default defineConfig({
     // One bundle loaded from the local disk, and each language's catalogues in a chunk of their own (loaded when
     // the language is first used: scripts/bundle-data.ts).
     chunkSizeWarningLimit: 1024,
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: catalogueChunk }] } } },
+    rolldownOptions: catalogueChunks(),
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: {

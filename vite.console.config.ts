@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { calendarDataOfBranchCountries, catalogueChunk } from './scripts/bundle-data.ts';
+import { calendarDataOfBranchCountries, catalogueChunks } from './scripts/bundle-data.ts';
 
 /**
  * The HQ console (issue 14): its own entry beside the branch app, built into dist/console and served by HQ
@@ -47,7 +47,7 @@ export default defineConfig({
     // One bundle (≈ 1 MB, ≈ 250 kB as brotli): React, zod, i18next, the calendars; each language's catalogues
     // a chunk of their own, loaded when the language is in use (scripts/bundle-data.ts).
     chunkSizeWarningLimit: 2048,
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: catalogueChunk }] } } },
+    rolldownOptions: catalogueChunks(),
   },
   server: { host: '127.0.0.1', port: 5174, strictPort: true },
 });

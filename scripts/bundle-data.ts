@@ -133,6 +133,11 @@ export function catalogueChunk(moduleId: string): string | null {
   return m ? `locale-${m[1]}` : null;
 }
 
+/** The build's chunking for that (`build.rolldownOptions`), the same for the branch app and the console. */
+export function catalogueChunks() {
+  return { output: { codeSplitting: { groups: [{ name: catalogueChunk }] } } };
+}
+
 /** Both, for a browser build and its workers. */
 export function calendarDataOfBranchCountries(): Plugin[] {
   return [holidayDataOfBranchCountries(), timeZoneDataOfBranchCountries()];
