@@ -12,9 +12,9 @@ import {
   type PaperFormat,
 } from '../../../../shared/documents';
 import type { Country, Language } from '../../../../shared/settings/workstation';
-import { i18next, initI18n } from '../../../../renderer/i18n';
+import { initI18n, loadLanguage } from '../../../../renderer/i18n';
 import { loadCatalogue, type Catalogue } from '../../../../renderer/i18n/resources';
-import { renderDocumentHtml } from '../../../../renderer/documents/render';
+import { DOCUMENT_NAMESPACES, renderDocumentHtml } from '../../../../renderer/documents/render';
 import { advance, BRANCHES, complaintOf, COMPLAINT_ID } from '../../shared/documents/fixtures';
 import type { DocumentSource } from '../../../../shared/documents';
 import { POLICY_PRESETS } from '../../../../shared/deadlines';
@@ -122,12 +122,12 @@ beforeAll(async () => {
   const languages = [...new Set(CASES.map((c) => c.lng))];
   for (const lng of languages) {
     const [documents, complaints, lifecycle] = await Promise.all(
-      (['documents', 'complaints', 'lifecycle'] as const).map((ns) => loadCatalogue(lng, ns)),
+      DOCUMENT_NAMESPACES.map((ns) => loadCatalogue(lng, ns)),
     );
     resources[lng] = { documents: documents!, complaints: complaints!, lifecycle: lifecycle! };
+    // renderDocumentHtml is synchronous: printComplaintDocument loads the document's language first, as here.
+    expect(await loadLanguage(lng, DOCUMENT_NAMESPACES)).toBe(true);
   }
-  // renderDocumentHtml is synchronous: printComplaintDocument loads the document's language first, as here.
-  await i18next.loadLanguages(languages);
   const jobs: { lng: Language; doc: ComplaintDocument; format: PaperFormat }[] = [];
   for (const c of CASES) {
     const source = sourceFor(c);
