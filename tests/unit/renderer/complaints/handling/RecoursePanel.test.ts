@@ -61,6 +61,8 @@ async function renderPanel(customerLanguage: Language | undefined) {
     ),
   );
   await expect.poll(() => host.querySelector('[data-testid="recourse-routes"]')).not.toBeNull();
+  // The routes are shown once the customer's language is loaded (issue 17: loaded when first used).
+  await expect.poll(() => host.querySelector('[data-testid="recourse-routes"] li')).not.toBeNull();
   return host;
 }
 
