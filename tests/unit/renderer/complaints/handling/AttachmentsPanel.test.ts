@@ -73,6 +73,9 @@ describe('AttachmentsPanel', () => {
     picker.files = files(pdf()).files;
     picker.dispatchEvent(new Event('change', { bubbles: true }));
     await expect.poll(() => db.photos.count()).toBe(1);
+    // The panel takes the next file once it is done with the first (its picker enabled again): a drop while it
+    // is still saving is not taken, and on a loaded machine the stored row comes before that.
+    await expect.poll(() => picker.disabled).toBe(false);
     const panel = host.querySelector('[data-testid="attachments"]')!;
     panel.dispatchEvent(
       new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: files(jpeg()) }),
