@@ -1,8 +1,10 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { PGliteOptions } from '@electric-sql/pglite';
 import { PRIVATE_FILE, privateDirSync } from '../fs-modes';
 import { acquireLock, LOCK_FILE } from './lock';
 
@@ -61,7 +63,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
   const { PGlite } = require(workerData.pglite);
   const { PGLiteSocketServer } = require(workerData.socket);
-  const db = await PGlite.create({ dataDir: workerData.dir });
+  const db = await PGlite.create({ dataDir: workerData.dir, ...workerData.modules });
   // PGlite runs one query at a time; a few connections let a CLI command in while the server runs.
   const where = workerData.path ? { path: workerData.path } : { host: '127.0.0.1', port: 0 };
   const server = new PGLiteSocketServer({ db, ...where, maxConnections: 8 });
@@ -80,6 +82,40 @@ const { parentPort, workerData } = require('node:worker_threads');
 `;
 
 type ThreadMessage = { conn: string } | { closed: true } | { error: string };
+
+/** PGlite's two programs, compiled (options of PGlite.create). */
+type PgliteModules = Required<Pick<PGliteOptions, 'pgliteWasmModule' | 'initdbWasmModule'>>;
+/** Node's WebAssembly, which HQ's types (Node's own, no DOM) do not declare. */
+declare const WebAssembly: { compile(bytes: Uint8Array): Promise<PgliteModules['pgliteWasmModule']> };
+let compiled: Promise<PgliteModules | undefined> | undefined;
+
+/**
+ * PGlite's WebAssembly, compiled once per process and handed to each database thread (issue 17: CI time).
+ * A thread compiles the 9 MB program anew otherwise: about 1 CPU-s of the 1.5 a start costs, paid at every
+ * start by the integration suite, which starts HQ on PGlite dozens of times in each of its processes. V8
+ * shares a compiled module, and the code it optimises later, between the threads it is given to.
+ */
+function pgliteModules(entry: string): Promise<PgliteModules | undefined> {
+  compiled ??= compilePgliteModules(dirname(entry));
+  return compiled;
+}
+
+/**
+ * The two programs of the PGlite package in `dir`; undefined if they cannot be read or compiled here: the
+ * thread then loads them itself, as PGlite does by default (and fails there with PGlite's own message).
+ */
+export async function compilePgliteModules(dir: string): Promise<PgliteModules | undefined> {
+  try {
+    const compile = async (name: string) => WebAssembly.compile(await readFile(join(dir, name)));
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([
+      compile('pglite.wasm'),
+      compile('initdb.wasm'),
+    ]);
+    return { pgliteWasmModule, initdbWasmModule };
+  } catch {
+    return undefined;
+  }
+}
 
 export async function startEmbeddedDatabase(
   dataDir: string,
@@ -119,13 +155,15 @@ export async function startEmbeddedDatabase(
     rmSync(join(socket.dir, CONTROL_SOCKET), { force: true });
   }
   const require = createRequire(import.meta.url);
+  const pglite = require.resolve('@electric-sql/pglite');
   const worker = new Worker(THREAD, {
     eval: true,
     workerData: {
       dir,
       path: socketPath,
-      pglite: require.resolve('@electric-sql/pglite'),
+      pglite,
       socket: require.resolve('@electric-sql/pglite-socket'),
+      modules: await pgliteModules(pglite),
     },
   });
   let closing = false;
