@@ -41,17 +41,24 @@ export function AttachmentsPanel(props: {
   );
   const canAdd = !props.complaint.progress.mergedInto;
 
-  async function add(list: FileList | null) {
-    for (const file of Array.from(list ?? [])) {
-      // One at a time, each its own transaction; the first refused stops the rest, and says why.
-      if (!(await step.run(() => addAttachment(db, props.complaint.id, file, me)))) break;
-    }
+  // Files wait their turn: those dropped while the previous ones are still being saved are added after them.
+  const queue = useRef(Promise.resolve());
+  function add(list: FileList | null) {
+    const picked = Array.from(list ?? []);
     if (input.current) input.current.value = '';
+    queue.current = queue.current.then(async () => {
+      for (const file of picked) {
+        // One at a time, each its own transaction; the first refused stops the rest it came with, and says why.
+        if (!(await step.run(() => addAttachment(db, props.complaint.id, file, me)))) break;
+      }
+    });
+    // step.run says what went wrong itself and does not reject; anything else must not stop the queue.
+    queue.current = queue.current.catch((error: unknown) => console.error(error));
   }
   function drop(e: DragEvent) {
     e.preventDefault();
     setOver(false);
-    if (canAdd) void add(e.dataTransfer.files);
+    if (canAdd) add(e.dataTransfer.files);
   }
 
   return (
@@ -110,7 +117,7 @@ export function AttachmentsPanel(props: {
               accept="image/jpeg,image/png,image/webp,image/gif,image/tiff,application/pdf,message/rfc822,.eml"
               data-testid="attachment-input"
               disabled={step.saving}
-              onChange={(e) => void add(e.target.files)}
+              onChange={(e) => add(e.target.files)}
             />
           </label>
         </>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TransitionRefused, ValidationFailed } from '../actions';
 import { saveFailureText, type FullDiskContext } from '../../ui/saveFailure';
@@ -12,8 +12,12 @@ export function useStep(fullDisk: FullDiskContext = 'entered') {
   const { t } = useTranslation(['lifecycle', 'validation', 'complaints']);
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  // The guard against a second step while one saves is a ref: `saving` is the value of the render a caller
+  // took `run` from, which may be before the step began (a double click) or after it ended (a queue).
+  const busy = useRef(false);
   async function run(action: () => Promise<unknown>): Promise<boolean> {
-    if (saving) return false;
+    if (busy.current) return false;
+    busy.current = true;
     setSaving(true);
     try {
       await action();
@@ -29,6 +33,7 @@ export function useStep(fullDisk: FullDiskContext = 'entered') {
         ]);
       return false;
     } finally {
+      busy.current = false;
       setSaving(false);
     }
   }

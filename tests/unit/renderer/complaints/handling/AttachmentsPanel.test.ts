@@ -73,8 +73,6 @@ describe('AttachmentsPanel', () => {
     picker.files = files(pdf()).files;
     picker.dispatchEvent(new Event('change', { bubbles: true }));
     await expect.poll(() => db.photos.count()).toBe(1);
-    // The panel takes the next file once it is done with the first (its picker enabled again): a drop while it
-    // is still saving is not taken, and on a loaded machine the stored row comes before that.
     await expect.poll(() => picker.disabled).toBe(false);
     const panel = host.querySelector('[data-testid="attachments"]')!;
     panel.dispatchEvent(
@@ -130,6 +128,42 @@ describe('AttachmentsPanel', () => {
       .toBe('removed');
     expect(host.querySelectorAll('[data-testid="attachment"]')[1]!.textContent).toContain('Не тот снимок');
     expect(await db.photos.count()).toBe(2);
+  });
+
+  /** A file whose bytes take 300 ms to read (a network share, a slow stick): the panel saves it for that long. */
+  const slowly = (file: File): File =>
+    Object.assign(file, {
+      arrayBuffer: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return File.prototype.arrayBuffer.call(file);
+      },
+    });
+
+  it('files dropped while the previous ones are still being saved wait their turn: none is lost', async () => {
+    const db = openDb();
+    const { host } = await mount(db);
+    const panel = host.querySelector('[data-testid="attachments"]')!;
+    const picker = host.querySelector<HTMLInputElement>('[data-testid="attachment-input"]')!;
+    const drop = (...list: File[]) =>
+      panel.dispatchEvent(
+        new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: files(...list) }),
+      );
+    drop(slowly(pdf()));
+    // Two more drops at once, while the panel shows it is saving the first.
+    await expect.poll(() => picker.disabled).toBe(true);
+    drop(jpeg(), new File(['%PDF-1.4\n%%EOF\n'], 'акт.pdf', { type: 'application/pdf' }));
+    drop(new File(['Subject: x\r\n\r\nbody'], 'письмо.eml', { type: 'message/rfc822' }));
+    await expect.poll(() => db.photos.count(), { timeout: 5_000 }).toBe(4);
+    const added = (await db.events.toArray()).filter((e) => e.type === 'attachment_added');
+    // In the order they were dropped.
+    expect(added.map((e) => (e.data as { fileName: string }).fileName)).toEqual([
+      'чек.pdf',
+      'фото.jpg',
+      'акт.pdf',
+      'письмо.eml',
+    ]);
+    await expect.poll(() => picker.disabled).toBe(false);
+    expect(host.querySelector('[data-testid="attachment-error"]')).toBeNull();
   });
 
   it('a page named .pdf that is not one is refused in the user’s language, and nothing is saved', async () => {
