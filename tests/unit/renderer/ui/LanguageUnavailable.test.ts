@@ -1,0 +1,73 @@
+import { createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { i18next, initI18n } from '../../../../renderer/i18n';
+import { NAMESPACES } from '../../../../renderer/i18n/resources';
+import { LANGUAGE_UNAVAILABLE } from '../../../../renderer/i18n/unavailable';
+import { LanguageUnavailable } from '../../../../renderer/ui/LanguageUnavailable';
+import { LANGUAGES, type Language } from '../../../../shared/settings/workstation';
+
+// The screen's language could not be loaded (a damaged install): the screen falls back to Russian, and says
+// so beside the language switch, in the chosen language, with a way to load it again. In a real Chromium.
+
+let root: Root | undefined;
+afterEach(() => {
+  root?.unmount();
+  document.body.replaceChildren();
+});
+afterAll(() => initI18n('ru'));
+
+/** An instance whose screen language is `lng`; `failed`: as after its catalogues failed to load. */
+async function mount(lng: Language, failed: boolean) {
+  const instance = await initI18n(lng, i18next.createInstance());
+  if (failed) for (const ns of NAMESPACES) instance.removeResourceBundle(lng, ns);
+  const host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  root.render(createElement(I18nextProvider, { i18n: instance }, createElement(LanguageUnavailable)));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return {
+    instance,
+    host,
+    notice: () => host.querySelector<HTMLElement>('[data-testid="language-unavailable"]'),
+  };
+}
+
+describe('LanguageUnavailable', () => {
+  it.each(LANGUAGES)('%s loaded: nothing is said', async (lng) => {
+    const { notice } = await mount(lng, false);
+    expect(notice()).toBeNull();
+  });
+
+  it.each(LANGUAGES.filter((l) => l !== 'ru'))(
+    '%s not loaded: says so in that language, the screen in Russian; "try again" loads it and words the screen in it',
+    async (lng) => {
+      const { instance, notice } = await mount(lng, true);
+      expect(instance.language).toBe(lng);
+      expect(instance.t('nav.complaints')).toBe('Жалобы');
+      await expect.poll(() => notice()?.textContent).toContain(LANGUAGE_UNAVAILABLE[lng].text);
+      expect(notice()!.getAttribute('role')).toBe('alert');
+      expect(notice()!.lang).toBe(lng);
+      const retry = notice()!.querySelector('button')!;
+      expect(retry.textContent).toBe(LANGUAGE_UNAVAILABLE[lng].retry);
+      retry.click();
+      await expect.poll(() => notice()).toBeNull();
+      expect(instance.hasResourceBundle(lng, 'common')).toBe(true);
+      expect(instance.t('nav.complaints')).not.toBe('Жалобы');
+    },
+  );
+
+  it('Russian not loaded (the fallback too): says so in Russian; "try again" loads it', async () => {
+    const { instance, notice } = await mount('ru', true);
+    await expect.poll(() => notice()?.textContent).toContain(LANGUAGE_UNAVAILABLE.ru.text);
+    notice()!.querySelector('button')!.click();
+    await expect.poll(() => notice()).toBeNull();
+    expect(instance.t('nav.complaints')).toBe('Жалобы');
+  });
+
+  it('gives each language its own words', () => {
+    const texts = LANGUAGES.map((l) => LANGUAGE_UNAVAILABLE[l].text);
+    expect(new Set(texts).size).toBe(LANGUAGES.length);
+  });
+});
