@@ -96,7 +96,11 @@ let compiled: Promise<PgliteModules | undefined> | undefined;
  * shares a compiled module, and the code it optimises later, between the threads it is given to.
  */
 function pgliteModules(entry: string): Promise<PgliteModules | undefined> {
-  compiled ??= compilePgliteModules(dirname(entry));
+  compiled ??= compilePgliteModules(dirname(entry)).then((modules) => {
+    // Not remembered when it failed (out of file handles, say): the next start tries again.
+    if (!modules) compiled = undefined;
+    return modules;
+  });
   return compiled;
 }
 
@@ -112,7 +116,10 @@ export async function compilePgliteModules(dir: string): Promise<PgliteModules |
       compile('initdb.wasm'),
     ]);
     return { pgliteWasmModule, initdbWasmModule };
-  } catch {
+  } catch (error) {
+    console.warn(
+      `[hq] PGlite's WebAssembly was not compiled ahead (${String(error)}); the database compiles it`,
+    );
     return undefined;
   }
 }
