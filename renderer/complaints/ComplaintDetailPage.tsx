@@ -152,7 +152,8 @@ export function ComplaintDetailPage({ id, settings }: { id: string; settings: Wo
         <LifecyclePanel complaint={c} settings={settings} />
       </div>
 
-      <HandlingSection complaint={c} history={history ?? []} settings={settings} />
+      {/* Keyed: another complaint's page starts with its own forms, not what was typed or queued for this one. */}
+      <HandlingSection key={c.id} complaint={c} history={history ?? []} settings={settings} />
 
       <HistorySection complaint={c} history={history ?? []} settings={settings} />
     </article>

@@ -42,18 +42,33 @@ export function AttachmentsPanel(props: {
   const canAdd = !props.complaint.progress.mergedInto;
 
   // Files wait their turn: those dropped while the previous ones are still being saved are added after them.
+  // A drop on an idle panel is a new action: its first file clears what an earlier one refused; while the
+  // queue runs, each refusal stays on screen, named by its file, until the queue is done.
   const queue = useRef(Promise.resolve());
+  const waiting = useRef(0);
   function add(list: FileList | null) {
     const picked = Array.from(list ?? []);
     if (input.current) input.current.value = '';
-    queue.current = queue.current.then(async () => {
-      for (const file of picked) {
-        // One at a time, each its own transaction; the first refused stops the rest it came with, and says why.
-        if (!(await step.run(() => addAttachment(db, props.complaint.id, file, me)))) break;
-      }
-    });
-    // step.run says what went wrong itself and does not reject; anything else must not stop the queue.
-    queue.current = queue.current.catch((error: unknown) => console.error(error));
+    if (picked.length === 0) return;
+    const fresh = waiting.current === 0;
+    waiting.current += 1;
+    queue.current = queue.current
+      .then(async () => {
+        for (const [i, file] of picked.entries()) {
+          const keep = !(fresh && i === 0);
+          const added = await step.run(() => addAttachment(db, props.complaint.id, file, me), {
+            keep,
+            label: file.name,
+          });
+          // The first refused stops the rest it came with.
+          if (!added) break;
+        }
+      })
+      // step.run says what went wrong itself and does not reject; anything else must not stop the queue.
+      .catch((error: unknown) => console.error(error))
+      .finally(() => {
+        waiting.current -= 1;
+      });
   }
   function drop(e: DragEvent) {
     e.preventDefault();

@@ -15,22 +15,30 @@ export function useStep(fullDisk: FullDiskContext = 'entered') {
   // The guard against a second step while one saves is a ref: `saving` is the value of the render a caller
   // took `run` from, which may be before the step began (a double click) or after it ended (a queue).
   const busy = useRef(false);
-  async function run(action: () => Promise<unknown>): Promise<boolean> {
+  /**
+   * `keep`: a later step of a queue (files dropped one after another): its success leaves what earlier steps
+   * refused on screen, and its refusal is added to them. `label`: whose refusal it is (a file's name).
+   */
+  async function run(
+    action: () => Promise<unknown>,
+    { keep = false, label }: { keep?: boolean; label?: string } = {},
+  ): Promise<boolean> {
     if (busy.current) return false;
     busy.current = true;
     setSaving(true);
+    const show = (messages: string[]) => {
+      const said = label === undefined ? messages : messages.map((m) => `${label}: ${m}`);
+      setErrors((shown) => (keep ? [...new Set([...shown, ...said])] : said));
+    };
     try {
       await action();
-      setErrors([]);
+      if (!keep) setErrors([]);
       return true;
     } catch (err) {
-      if (err instanceof TransitionRefused) setErrors(err.reasons.map((r) => t(`lifecycle:refusal.${r}`)));
+      if (err instanceof TransitionRefused) show(err.reasons.map((r) => t(`lifecycle:refusal.${r}`)));
       else if (err instanceof ValidationFailed)
-        setErrors(err.errors.map((e) => t(`validation:${e.code}`, e.params)));
-      else
-        setErrors([
-          saveFailureText(err, (message) => t('complaints:form.saveFailed', { message }), fullDisk),
-        ]);
+        show(err.errors.map((e) => t(`validation:${e.code}`, e.params)));
+      else show([saveFailureText(err, (message) => t('complaints:form.saveFailed', { message }), fullDisk)]);
       return false;
     } finally {
       busy.current = false;

@@ -166,6 +166,31 @@ describe('AttachmentsPanel', () => {
     expect(host.querySelector('[data-testid="attachment-error"]')).toBeNull();
   });
 
+  it('a refusal in a queue stays on screen, named by its file, until a new drop on the idle panel', async () => {
+    const db = openDb();
+    const { host } = await mount(db);
+    const panel = host.querySelector('[data-testid="attachments"]')!;
+    const picker = host.querySelector<HTMLInputElement>('[data-testid="attachment-input"]')!;
+    const drop = (...list: File[]) =>
+      panel.dispatchEvent(
+        new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: files(...list) }),
+      );
+    const refusal = `scan.pdf: ${t('lifecycle:refusal.attachment_type_not_allowed')}`;
+    drop(slowly(pdf()));
+    await expect.poll(() => picker.disabled).toBe(true);
+    // While the first is saving: a page that is not what its name says, then a good photo.
+    drop(new File(['<html></html>'], 'scan.pdf', { type: 'application/pdf' }));
+    drop(jpeg());
+    await expect.poll(() => db.photos.count()).toBe(2);
+    await expect.poll(() => picker.disabled).toBe(false);
+    // The photo saved after it did not clear it.
+    expect(host.querySelector('[data-testid="attachment-error"]')?.textContent).toBe(refusal);
+    // A new drop on the idle panel is a new action: it starts clean.
+    drop(new File(['%PDF-1.4\n%%EOF\n'], 'акт.pdf', { type: 'application/pdf' }));
+    await expect.poll(() => db.photos.count()).toBe(3);
+    await expect.poll(() => host.querySelector('[data-testid="attachment-error"]')).toBeNull();
+  });
+
   it('a page named .pdf that is not one is refused in the user’s language, and nothing is saved', async () => {
     const db = openDb();
     const { host } = await mount(db);
@@ -176,7 +201,7 @@ describe('AttachmentsPanel', () => {
     picker.dispatchEvent(new Event('change', { bubbles: true }));
     await expect
       .poll(() => host.querySelector('[data-testid="attachment-error"]')?.textContent)
-      .toBe(t('lifecycle:refusal.attachment_type_not_allowed'));
+      .toBe(`scan.pdf: ${t('lifecycle:refusal.attachment_type_not_allowed')}`);
     expect(await db.photos.count()).toBe(0);
     expect((await db.events.toArray()).filter((e) => e.type === 'attachment_added')).toEqual([]);
   });
@@ -210,7 +235,7 @@ describe('AttachmentsPanel', () => {
     picker.dispatchEvent(new Event('change', { bubbles: true }));
     await expect
       .poll(() => host.querySelector('[data-testid="attachment-error"]')?.textContent)
-      .toBe(t('common:storage.fullFile'));
+      .toBe(`чек.pdf: ${t('common:storage.fullFile')}`);
     full.on = false;
     expect({ photos: await db.photos.count(), events: await db.events.count() }).toEqual({
       photos: 0,
