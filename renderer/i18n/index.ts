@@ -45,7 +45,10 @@ export async function initI18n(language: Language, instance: I18n = i18next): Pr
         console.error(`Missing translation ${ns}:${key} for ${lngs.join(', ')}`),
     });
   const applyLang = (lng: string) => {
-    document.documentElement.setAttribute('lang', lng);
+    // The language the screen is worded in: the fallback's when the chosen one could not be loaded (a screen
+    // reader then reads Russian with a Russian voice).
+    const worded = instance.hasResourceBundle(lng, 'common') ? lng : DEFAULT_LANGUAGE;
+    document.documentElement.setAttribute('lang', worded);
     document.title = instance.t('app.name');
   };
   applyLang(instance.language);

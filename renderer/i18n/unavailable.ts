@@ -8,7 +8,7 @@ import type { Language } from '../../shared/settings/workstation';
  */
 export const LANGUAGE_UNAVAILABLE: Record<Language, { text: string; retry: string }> = {
   ru: {
-    text: 'Тексты программы на русском языке не загрузились.',
+    text: 'Не удалось загрузить тексты на русском языке.',
     retry: 'Попробовать снова',
   },
   uk: {
@@ -16,7 +16,7 @@ export const LANGUAGE_UNAVAILABLE: Record<Language, { text: string; retry: strin
     retry: 'Спробувати знову',
   },
   en: {
-    text: 'The texts in this language did not load, so the screen is shown in Russian.',
+    text: 'This language could not be loaded, so the screen is shown in Russian.',
     retry: 'Try again',
   },
   cs: {
