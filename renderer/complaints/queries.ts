@@ -277,19 +277,15 @@ const windowOf = ({ urgency }: StoredComplaint) =>
 /** R11 from the stored keys (renderer/db/listKeys.ts), without the deadline engine. */
 export const urgencyOfKeys = (c: StoredComplaint, now: Date) => urgencyAt(windowOf(c), now);
 
-const dueRange = (register: Register, index: string, now: Date, inclusive: boolean) => ({
-  index,
-  lower: [register, Dexie.minKey],
-  upper: [register, now.toISOString()],
-  inclusive,
-});
-
-/** Overdue: the earliest open deadline is before now. Due soon or worse: its due-soon instant is not after. */
-function urgencyRanges(register: Register, now: Date) {
-  return {
-    overdue: dueRange(register, '[urgency.register+urgency.dueAt]', now, false),
-    soonOrOverdue: dueRange(register, '[urgency.register+urgency.soonFrom]', now, true),
-  };
+/**
+ * Overdue: the earliest open deadline is before now. Due soon or worse: its due-soon instant is not after.
+ * Read from the urgency mirrors (renderer/db/urgencyMirror.ts), whose keys are `[register, instant, id]`.
+ */
+function urgencyRange(db: OtklikDatabase, register: Register, kind: 'overdue' | 'soonOrOverdue', now: Date) {
+  const at = now.toISOString();
+  return kind === 'overdue'
+    ? db.urgencyDue.where(':id').between([register, Dexie.minKey], [register, at], true, false)
+    : db.urgencySoon.where(':id').between([register, Dexie.minKey], [register, at, Dexie.maxKey], true, true);
 }
 
 async function urgentIds(
@@ -298,28 +294,27 @@ async function urgentIds(
   urgency: Urgency,
   now: Date,
 ): Promise<Set<string>> {
-  const read = (r: ReturnType<typeof dueRange>) =>
-    db.complaints.where(r.index).between(r.lower, r.upper, true, r.inclusive).primaryKeys();
-  const ranges = urgencyRanges(register, now);
-  const overdue = await read(ranges.overdue);
+  const read = async (kind: 'overdue' | 'soonOrOverdue') =>
+    (await urgencyRange(db, register, kind, now).primaryKeys()).map((key) => key[2]);
+  const overdue = await read('overdue');
   if (urgency === 'overdue') return new Set(overdue);
   const late = new Set(overdue);
-  return new Set((await read(ranges.soonOrOverdue)).filter((id) => !late.has(id)));
+  return new Set((await read('soonOrOverdue')).filter((id) => !late.has(id)));
 }
 
 /**
- * R11 at a glance: how many complaints of a register are overdue and due soon at `now`, counted in the
- * urgency indexes (two key counts; every overdue complaint is also past its due-soon instant).
+ * R11 at a glance: how many complaints of a register are overdue and due soon at `now`: two key counts of
+ * the urgency mirrors (every overdue complaint is also past its due-soon instant).
  */
 export async function urgencyCounts(
   db: OtklikDatabase,
   register: Register,
   now: Date,
 ): Promise<Record<Urgency, number>> {
-  const count = (r: ReturnType<typeof dueRange>) =>
-    db.complaints.where(r.index).between(r.lower, r.upper, true, r.inclusive).count();
-  const ranges = urgencyRanges(register, now);
-  const [overdue, soonOrOverdue] = await Promise.all([count(ranges.overdue), count(ranges.soonOrOverdue)]);
+  const [overdue, soonOrOverdue] = await Promise.all([
+    urgencyRange(db, register, 'overdue', now).count(),
+    urgencyRange(db, register, 'soonOrOverdue', now).count(),
+  ]);
   return { overdue, due_soon: soonOrOverdue - overdue };
 }
 

@@ -9,6 +9,7 @@ import { fillListKeys, keepDeliveredKey, type StoredComplaint } from './listKeys
 import { fillSafetyKeys, keepSafetyKey } from './safetyKey';
 import type { Employee } from '../../shared/people/model';
 import { adoptTypedEmployeeName } from './typedNameUpgrade';
+import { fillUrgencyMirrors, urgencyMirror, URGENCY_STORES } from './urgencyMirror';
 
 /** Device internals: identity and counters. Only ever changed inside the transaction that uses them. */
 export interface MetaRow {
@@ -140,6 +141,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     },
     upgrade: fillSafetyKeys,
   },
+  {
+    // Issue 17 (R11, R26): the urgency counts read their own stores of keys, kept by urgencyMirror on every
+    // write of a complaint (renderer/db/urgencyMirror.ts), filled for the complaints already keyed.
+    version: 7,
+    stores: { [URGENCY_STORES.due]: '', [URGENCY_STORES.soon]: '' },
+    upgrade: fillUrgencyMirrors,
+  },
 ];
 
 export class OtklikDatabase extends Dexie {
@@ -153,6 +161,9 @@ export class OtklikDatabase extends Dexie {
   bookPages!: EntityTable<BookPage, 'id'>;
   photos!: Table<PhotoRow, string>;
   employees!: EntityTable<Employee, 'id'>;
+  /** `[register, instant, complaint id]` → 1 (renderer/db/urgencyMirror.ts). */
+  urgencyDue!: Table<1, [string, string, string]>;
+  urgencySoon!: Table<1, [string, string, string]>;
 
   constructor(name = 'otklik', versions = SCHEMA_VERSIONS) {
     super(name);
@@ -163,5 +174,6 @@ export class OtklikDatabase extends Dexie {
     // A database opened at an early version (tests of the upgrade path) has no book yet.
     if (this.tables.some((t) => t.name === 'bookEntries')) keepDeliveredKey(this.bookEntries);
     keepSafetyKey(this.complaints);
+    this.use(urgencyMirror);
   }
 }
