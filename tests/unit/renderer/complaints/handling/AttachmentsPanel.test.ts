@@ -139,15 +139,20 @@ describe('AttachmentsPanel', () => {
       },
     });
 
-  it('files dropped while the previous ones are still being saved wait their turn: none is lost', async () => {
-    const db = openDb();
+  /** The panel, its picker, and a drop of files on it. */
+  async function mountForDrops(db: OtklikDatabase) {
     const { host } = await mount(db);
     const panel = host.querySelector('[data-testid="attachments"]')!;
-    const picker = host.querySelector<HTMLInputElement>('[data-testid="attachment-input"]')!;
     const drop = (...list: File[]) =>
       panel.dispatchEvent(
         new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: files(...list) }),
       );
+    return { host, picker: host.querySelector<HTMLInputElement>('[data-testid="attachment-input"]')!, drop };
+  }
+
+  it('files dropped while the previous ones are still being saved wait their turn: none is lost', async () => {
+    const db = openDb();
+    const { host, picker, drop } = await mountForDrops(db);
     drop(slowly(pdf()));
     // Two more drops at once, while the panel shows it is saving the first.
     await expect.poll(() => picker.disabled).toBe(true);
@@ -168,13 +173,7 @@ describe('AttachmentsPanel', () => {
 
   it('a refusal in a queue stays on screen, named by its file, until a new drop on the idle panel', async () => {
     const db = openDb();
-    const { host } = await mount(db);
-    const panel = host.querySelector('[data-testid="attachments"]')!;
-    const picker = host.querySelector<HTMLInputElement>('[data-testid="attachment-input"]')!;
-    const drop = (...list: File[]) =>
-      panel.dispatchEvent(
-        new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: files(...list) }),
-      );
+    const { host, picker, drop } = await mountForDrops(db);
     const refusal = `scan.pdf: ${t('lifecycle:refusal.attachment_type_not_allowed')}`;
     drop(slowly(pdf()));
     await expect.poll(() => picker.disabled).toBe(true);
