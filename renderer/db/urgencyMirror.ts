@@ -35,7 +35,9 @@ export function mirrorKeysOf(
   c: StoredComplaint | undefined,
 ): { due: MirrorKey; soon: MirrorKey } | undefined {
   const u = c?.urgency;
-  if (!c || !u) return undefined;
+  // Keys that are not text are none (as the urgency indexes skip a key IndexedDB cannot order).
+  if (!c || !u || ![u.register, u.dueAt, u.soonFrom, c.id].every((part) => typeof part === 'string'))
+    return undefined;
   return { due: [u.register, u.dueAt, c.id], soon: [u.register, u.soonFrom, c.id] };
 }
 
@@ -74,20 +76,36 @@ async function mirrored(down: DBCore, table: DBCoreTable, req: DBCoreMutateReque
     const keys = mirrorKeysOf(old);
     if (keys && !failed(i)) remove.forEach((list, m) => list.push(m === 0 ? keys.due : keys.soon));
   });
-  if (req.type === 'add' || req.type === 'put')
-    req.values.forEach((value, i) => {
-      const keys = mirrorKeysOf(value as StoredComplaint);
-      if (keys && !failed(i)) add.forEach((list, m) => list.push(m === 0 ? keys.due : keys.soon));
-    });
-  await Promise.all(
+  if (req.type === 'add' || req.type === 'put') {
+    // One id twice in a request: the last value written is the record, so only its keys are kept.
+    const written = new Set<string>();
+    for (let i = req.values.length - 1; i >= 0; i--) {
+      const value = req.values[i] as StoredComplaint;
+      if (failed(i) || written.has(value.id)) continue;
+      written.add(value.id);
+      const keys = mirrorKeysOf(value);
+      if (keys) add.forEach((list, m) => list.push(m === 0 ? keys.due : keys.soon));
+    }
+  }
+  const failures = await Promise.all(
     MIRRORS.map(async (name, m) => {
       const store = down.table(name);
+      let failures = 0;
       // A key both removed and added (the complaint kept its urgency) is simply put again.
-      if (remove[m]!.length > 0) await store.mutate({ type: 'delete', trans, keys: remove[m]! });
+      if (remove[m]!.length > 0)
+        failures += (await store.mutate({ type: 'delete', trans, keys: remove[m]! })).numFailures;
       if (add[m]!.length > 0)
-        await store.mutate({ type: 'put', trans, keys: add[m]!, values: add[m]!.map(() => 1) });
+        failures += (await store.mutate({ type: 'put', trans, keys: add[m]!, values: add[m]!.map(() => 1) }))
+          .numFailures;
+      return failures;
     }),
   );
+  if (failures.some((n) => n > 0)) {
+    // Never a complaint without its keys: the whole transaction goes back (Dexie commits an implicit one
+    // whose request failed).
+    (trans as unknown as IDBTransaction).abort();
+    throw new Error('The urgency keys of a complaint could not be written; nothing was saved.');
+  }
   return res;
 }
 
