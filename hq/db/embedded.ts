@@ -28,6 +28,8 @@ export interface EmbeddedDatabase {
   connection: EmbeddedConnection;
   /** The private directory of the database's socket (and of the control socket); none on Windows. */
   socketDir?: string;
+  /** Whether the database thread runs on the process's compiled PGlite program (pgliteModules), not its own. */
+  sharedProgram: boolean;
   close(): Promise<void>;
 }
 
@@ -77,11 +79,11 @@ const { parentPort, workerData } = require('node:worker_threads');
       parentPort.postMessage({ error: String((error && error.stack) || error) });
     }
   });
-  parentPort.postMessage({ conn: server.getServerConn() });
+  parentPort.postMessage({ conn: server.getServerConn(), shared: Boolean(workerData.modules) });
 })().catch((error) => parentPort.postMessage({ error: String((error && error.stack) || error) }));
 `;
 
-type ThreadMessage = { conn: string } | { closed: true } | { error: string };
+type ThreadMessage = { conn: string; shared: boolean } | { closed: true } | { error: string };
 
 /** PGlite's two programs, compiled (options of PGlite.create). */
 type PgliteModules = Required<Pick<PGliteOptions, 'pgliteWasmModule' | 'initdbWasmModule'>>;
@@ -209,6 +211,7 @@ export async function startEmbeddedDatabase(
       ? embeddedConnection(socket.dir)
       : { host: host!, port: Number(port), user: 'postgres', database: 'postgres' },
     ...(socket ? { socketDir: socket.dir } : {}),
+    sharedProgram: started.shared,
     async close() {
       if (closing) return;
       closing = true;
