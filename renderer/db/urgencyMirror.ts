@@ -41,9 +41,18 @@ export function mirrorKeysOf(
   return { due: [u.register, u.dueAt, c.id], soon: [u.register, u.soonFrom, c.id] };
 }
 
+/** The keys of a stored complaint in the order of MIRRORS (the store each goes to); none without urgency. */
+const mirrorKeysInOrder = (c: StoredComplaint | undefined): MirrorKey[] => {
+  const keys = mirrorKeysOf(c);
+  return keys ? [keys.due, keys.soon] : [];
+};
+
+/** Dexie's DBCore transaction is IndexedDB's own. */
+const native = (trans: DBCoreTransaction) => trans as unknown as IDBTransaction;
+
 /** A transaction of an upgrade to a schema before the stores existed: nothing to mirror into. */
 const hasMirrors = (trans: DBCoreTransaction) =>
-  MIRRORS.every((name) => (trans as unknown as IDBTransaction).objectStoreNames.contains(name));
+  MIRRORS.every((name) => native(trans).objectStoreNames.contains(name));
 
 async function mirrored(down: DBCore, table: DBCoreTable, req: DBCoreMutateRequest) {
   const { trans } = req;
@@ -70,11 +79,11 @@ async function mirrored(down: DBCore, table: DBCoreTable, req: DBCoreMutateReque
 
   const res = await table.mutate(req);
   const failed = (i: number) => Object.hasOwn(res.failures, i);
-  const remove: MirrorKey[][] = [[], []];
-  const add: MirrorKey[][] = [[], []];
+  // Per mirror (in the order of MIRRORS), the keys to remove and to add.
+  const remove: MirrorKey[][] = MIRRORS.map(() => []);
+  const add: MirrorKey[][] = MIRRORS.map(() => []);
   before.forEach((old, i) => {
-    const keys = mirrorKeysOf(old);
-    if (keys && !failed(i)) remove.forEach((list, m) => list.push(m === 0 ? keys.due : keys.soon));
+    if (!failed(i)) mirrorKeysInOrder(old).forEach((key, m) => remove[m]!.push(key));
   });
   if (req.type === 'add' || req.type === 'put') {
     // One id twice in a request: the last value written is the record, so only its keys are kept.
@@ -83,8 +92,7 @@ async function mirrored(down: DBCore, table: DBCoreTable, req: DBCoreMutateReque
       const value = req.values[i] as StoredComplaint;
       if (failed(i) || written.has(value.id)) continue;
       written.add(value.id);
-      const keys = mirrorKeysOf(value);
-      if (keys) add.forEach((list, m) => list.push(m === 0 ? keys.due : keys.soon));
+      mirrorKeysInOrder(value).forEach((key, m) => add[m]!.push(key));
     }
   }
   const failures = await Promise.all(
@@ -103,7 +111,7 @@ async function mirrored(down: DBCore, table: DBCoreTable, req: DBCoreMutateReque
   if (failures.some((n) => n > 0)) {
     // Never a complaint without its keys: the whole transaction goes back (Dexie commits an implicit one
     // whose request failed).
-    (trans as unknown as IDBTransaction).abort();
+    native(trans).abort();
     throw new Error('The urgency keys of a complaint could not be written; nothing was saved.');
   }
   return res;
@@ -112,26 +120,28 @@ async function mirrored(down: DBCore, table: DBCoreTable, req: DBCoreMutateReque
 export const urgencyMirror: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'urgencyMirror',
-  create: (down) => ({
-    ...down,
-    transaction(stores, mode, options) {
-      const withMirrors =
-        mode === 'readwrite' &&
-        stores.includes(COMPLAINTS) &&
-        down.schema.tables.some((t) => t.name === MIRRORS[0])
-          ? [...new Set([...stores, ...MIRRORS])]
-          : stores;
-      return down.transaction(withMirrors, mode, options);
-    },
-    table(name) {
-      const table = down.table(name);
-      if (name !== COMPLAINTS) return table;
-      return {
-        ...table,
-        mutate: (req) => (hasMirrors(req.trans) ? mirrored(down, table, req) : table.mutate(req)),
-      };
-    },
-  }),
+  create: (down) => {
+    // Dexie builds the stack anew for each schema it opens or upgrades to: whether it has the stores is fixed.
+    const schemaHasMirrors = MIRRORS.every((name) => down.schema.tables.some((t) => t.name === name));
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const withMirrors =
+          schemaHasMirrors && mode === 'readwrite' && stores.includes(COMPLAINTS)
+            ? [...new Set([...stores, ...MIRRORS])]
+            : stores;
+        return down.transaction(withMirrors, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (name !== COMPLAINTS) return table;
+        return {
+          ...table,
+          mutate: (req) => (hasMirrors(req.trans) ? mirrored(down, table, req) : table.mutate(req)),
+        };
+      },
+    };
+  },
 };
 
 /**
@@ -144,13 +154,11 @@ export async function fillUrgencyMirrors(tx: Transaction): Promise<void> {
     .where('[urgency.register+urgency.soonFrom]')
     .between([Dexie.minKey], [Dexie.maxKey])
     .toArray();
-  const keys = keyed.flatMap((c) => mirrorKeysOf(c) ?? []);
-  // Dexie's types do not take an array of compound keys here; IndexedDB does.
-  const fill = (name: string, of: (k: { due: MirrorKey; soon: MirrorKey }) => MirrorKey) =>
-    tx.table(name).bulkPut(
+  const keys = keyed.map(mirrorKeysInOrder).filter((k) => k.length > 0);
+  for (const [m, name] of MIRRORS.entries())
+    await tx.table(name).bulkPut(
       keys.map(() => 1),
-      keys.map(of) as unknown as IndexableTypeArrayReadonly,
+      // Dexie's types do not take an array of compound keys here; IndexedDB does.
+      keys.map((k) => k[m]) as unknown as IndexableTypeArrayReadonly,
     );
-  await fill(URGENCY_STORES.due, (k) => k.due);
-  await fill(URGENCY_STORES.soon, (k) => k.soon);
 }
