@@ -47,13 +47,21 @@ export async function initI18n(language: Language, instance: I18n = i18next): Pr
   const applyLang = (lng: string) => {
     // The language the screen is worded in: the fallback's when the chosen one could not be loaded (a screen
     // reader then reads Russian with a Russian voice).
-    const worded = instance.hasResourceBundle(lng, 'common') ? lng : DEFAULT_LANGUAGE;
+    const worded = isLanguageLoaded(lng, instance) ? lng : DEFAULT_LANGUAGE;
     document.documentElement.setAttribute('lang', worded);
     document.title = instance.t('app.name');
   };
   applyLang(instance.language);
   instance.on('languageChanged', applyLang);
   return instance;
+}
+
+/**
+ * Whether the screen can be worded in `lng`: its catalogues are in the page (i18next sets the language even
+ * when loading them failed, and then words everything in the fallback).
+ */
+export function isLanguageLoaded(lng: string, instance: I18n = i18next): boolean {
+  return instance.hasResourceBundle(lng, 'common');
 }
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { isLanguage, type Language } from '../../shared/settings/workstation';
-import { loadLanguage } from '../i18n';
+import { isLanguageLoaded, loadLanguage } from '../i18n';
 import { NAMESPACES } from '../i18n/resources';
 import { LANGUAGE_UNAVAILABLE } from '../i18n/unavailable';
 
@@ -31,7 +31,7 @@ export function LanguageUnavailable({
     current.current = i18n.language;
   });
   const shown = i18n.language;
-  if (!isLanguage(shown) || i18n.hasResourceBundle(shown, 'common')) return null;
+  if (!isLanguage(shown) || isLanguageLoaded(shown, i18n)) return null;
   const lng: Language = shown;
   const { text, retry } = LANGUAGE_UNAVAILABLE[lng];
   async function tryAgain() {
