@@ -2,7 +2,7 @@ import { afterEach } from 'vitest';
 import { Dexie } from 'dexie';
 import { createElement, type ReactNode } from 'react';
 import type { Employee } from '../../../shared/people/model';
-import { OtklikDatabase } from '../../../renderer/db/database';
+import { OtklikDatabase, SCHEMA_VERSIONS } from '../../../renderer/db/database';
 import { CounterContext, type Counter } from '../../../renderer/people/context';
 
 // The data is the one all suites share; this file adds the Dexie and React helpers of the Chromium tests.
@@ -35,6 +35,23 @@ export function openDb(name = `otklik-test-${crypto.randomUUID()}`): OtklikDatab
 
 export function track(db: OtklikDatabase): OtklikDatabase {
   opened.push(db);
+  return db;
+}
+
+/**
+ * A database in which a version of the app up to schema `version` stored `complaints`, opened by this one:
+ * the upgrades since then have run (deleted after the test).
+ */
+export async function upgradedFrom(version: number, complaints: readonly unknown[]): Promise<OtklikDatabase> {
+  const name = `otklik-test-${crypto.randomUUID()}`;
+  const old = new Dexie(name);
+  for (const v of SCHEMA_VERSIONS.filter((x) => x.version <= version))
+    old.version(v.version).stores(v.stores);
+  await old.open();
+  await old.table('complaints').bulkAdd(complaints);
+  old.close();
+  const db = track(new OtklikDatabase(name));
+  await db.open();
   return db;
 }
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
 import { registerComplaint } from '../../../../renderer/complaints/actions';
 import { changeRecord } from '../../../../renderer/complaints/handling/decisionActions';
-import { OtklikDatabase, SCHEMA_VERSIONS } from '../../../../renderer/db/database';
-import { OLGA, input, now, openDb, settings, track } from '../fixtures';
+import type { OtklikDatabase } from '../../../../renderer/db/database';
+import { OLGA, input, now, openDb, settings, upgradedFrom } from '../fixtures';
 
 // R13 (issue 15 item 4): the sparse `safetyAt` index the list reads its first part from — kept by every
 // write of a complaint, and filled by schema version 6 for complaints stored before it.
@@ -46,7 +45,6 @@ describe('safetyAt', () => {
   });
 
   it('schema version 6 fills it for the complaints a previous version stored', async () => {
-    const name = `otklik-test-${crypto.randomUUID()}`;
     // What the app stored before version 6: the same records, without the key.
     const scratch = openDb();
     const burn = await registerComplaint(
@@ -61,14 +59,7 @@ describe('safetyAt', () => {
       const { safetyAt: _k, ...r } = c as typeof c & { safetyAt?: string };
       return r;
     });
-    const old = new Dexie(name);
-    for (const v of SCHEMA_VERSIONS.filter((x) => x.version <= 4)) old.version(v.version).stores(v.stores);
-    await old.open();
-    await old.table('complaints').bulkAdd(records);
-    old.close();
-
-    const db = track(new OtklikDatabase(name));
-    await db.open();
+    const db = await upgradedFrom(4, records);
     expect(await keyed(db)).toEqual([burn.id]);
     expect(((await db.complaints.get(queue.id)) as { safetyAt?: string }).safetyAt).toBeUndefined();
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Dexie, liveQuery } from 'dexie';
+import { liveQuery } from 'dexie';
 import { registerComplaint } from '../../../../renderer/complaints/actions';
 import { urgencyCounts } from '../../../../renderer/complaints/queries';
-import { OtklikDatabase, SCHEMA_VERSIONS } from '../../../../renderer/db/database';
+import type { OtklikDatabase } from '../../../../renderer/db/database';
 import { refreshDueKeys, withListKeys, type StoredComplaint } from '../../../../renderer/db/listKeys';
 import { mirrorKeysOf } from '../../../../renderer/db/urgencyMirror';
-import { OLGA, input, now, openDb, settings, track } from '../fixtures';
+import { OLGA, input, now, openDb, settings, upgradedFrom } from '../fixtures';
 
 // Issue 17 (R11, R26): the urgency counts read two stores of keys that mirror the complaints' urgency keys.
 // Whatever writes a complaint, in whatever way Dexie offers, the mirrors say exactly what the complaints
@@ -146,20 +146,15 @@ describe('urgency mirrors', () => {
   });
 
   it('schema version 7 fills them for the complaints a previous version stored', async () => {
-    const name = `otklik-test-${crypto.randomUUID()}`;
     const scratch = openDb();
     await registerComplaint(scratch, input('Очередь'), settings(), OLGA, now);
     const b = await registerComplaint(scratch, input('Не пробили чек'), settings(), OLGA, now);
     await scratch.complaints.put(closed((await scratch.complaints.get(b.id))!));
     const records = await scratch.complaints.toArray();
-    const old = new Dexie(name);
-    for (const v of SCHEMA_VERSIONS.filter((x) => x.version <= 6)) old.version(v.version).stores(v.stores);
-    await old.open();
-    await old.table('complaints').bulkAdd(records);
-    old.close();
-
-    const db = track(new OtklikDatabase(name));
-    await db.open();
+    const db = await upgradedFrom(6, records);
     await expectInStep(db, 1);
+    // And the writes after the upgrade are mirrored.
+    await registerComplaint(db, input('Грубость кассира'), settings(), OLGA, now);
+    await expectInStep(db, 2);
   });
 });
