@@ -5,7 +5,6 @@ import { hqSetFields, resolvedPolicyOf } from '../../shared/settings/directory';
 import {
   COUNTRIES,
   DEFAULT_TIME_ZONE,
-  LANGUAGES,
   isLanguage,
   validateWorkstationSettings,
   type Country,
@@ -16,7 +15,7 @@ import {
 } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
 import { SettingsInvalid, saveWorkstationSettings } from '../db/settings';
-import { endonym, regionName } from '../i18n/format';
+import { regionName } from '../i18n/format';
 import { rememberLanguage, rememberedLanguage } from '../i18n/language';
 import { useHqLink, useHqPolicy } from '../sync/hooks';
 import { OVERRIDE_GROUP, POLICY_FIELDS } from '../../shared/settings/policy-layers';
@@ -24,6 +23,7 @@ import { HqPolicySection } from './HqPolicySection';
 import { BranchOverridesSection } from './BranchOverridesSection';
 import { useCounter } from '../people';
 import { Field, describedBy } from '../ui/Field';
+import { LanguageOptions } from '../ui/LanguageSelect';
 import { BookSection } from './BookSection';
 import { CalendarSection } from './CalendarSection';
 import { FirstRunStaff } from './FirstRunStaff';
@@ -226,11 +226,7 @@ export function SettingsPage({ settings }: { settings: WorkstationSettings | nul
               value={value.language}
               onChange={(e) => set('language', e.target.value as Language)}
             >
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {endonym(l)}
-                </option>
-              ))}
+              <LanguageOptions />
             </select>
           </Field>
           {input('hqUrl', t('hints.hqUrl'), { type: 'url', spellCheck: false, placeholder: 'https://' })}

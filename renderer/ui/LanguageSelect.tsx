@@ -26,14 +26,19 @@ export function LanguageSelect({ onChange }: { onChange?: (language: Language) =
             onChange?.(lng);
           }}
         >
-          {LANGUAGES.map((lng) => (
-            <option key={lng} value={lng} lang={lng}>
-              {endonym(lng)}
-            </option>
-          ))}
+          <LanguageOptions />
         </select>
       </label>
       <LanguageUnavailable />
     </>
   );
+}
+
+/** The five languages, each by its own name, as the options of a select (R25). */
+export function LanguageOptions() {
+  return LANGUAGES.map((lng) => (
+    <option key={lng} value={lng} lang={lng}>
+      {endonym(lng)}
+    </option>
+  ));
 }
