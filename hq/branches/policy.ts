@@ -80,10 +80,18 @@ async function touchBranches(client: PoolClient, branchIds: number[], deadlines:
   }
 }
 
+/**
+ * The advisory lock (by its name, hashed as push-locks.ts hashes its keys) that orders a save of the company's
+ * layer and the pushes: a push holds it shared while it computes due moments with the layer, a save alone.
+ */
+export const COMPANY_POLICY_LOCK = 'company:policy';
+
 /** Replaces the company's layer. Returns it as stored. */
 export async function setCompanyPolicy(pool: Pool, value: unknown, ctx: AuditContext): Promise<PolicyLayer> {
   const layer = checkedLayer(value);
   return inTransaction(pool, async (client) => {
+    // Before the branches' rows: a push takes its share of this lock before it waits for its branch.
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [COMPANY_POLICY_LOCK]);
     const ids = await client.query<{ id: number }>('SELECT id FROM branches ORDER BY id FOR UPDATE');
     const before = (await readCompany(client)).policy;
     await client.query('UPDATE company_settings SET policy = $1::jsonb, updated_at = now() WHERE id = 1', [

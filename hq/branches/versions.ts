@@ -1,5 +1,4 @@
 import type { PoolClient } from 'pg';
-import { BRANCH_DEADLINE_COLUMNS, type BranchDeadlineColumns } from '../db/complaint-rows';
 
 /**
  * The branch's version counter: the pull cursor (HQ's order, never client clocks). Every row a branch
@@ -96,13 +95,10 @@ export async function nextVersion(client: PoolClient, branchId: number): Promise
 
 /**
  * Locks the branch's row (its version counter) until the transaction ends, before any other row: a
- * transaction that writes a branch's data takes this lock first, so all take their locks in one order.
- * Returns the branch's deadline inputs, read in the same round trip (a push's registrations need them).
+ * transaction that writes a branch's data takes this lock first, so all take their locks in one order. What
+ * it then needs of the branch or the company it reads in later statements, which see what a writer it
+ * waited for committed (this statement's own snapshot predates the wait).
  */
-export async function lockBranch(client: PoolClient, branchId: number): Promise<BranchDeadlineColumns> {
-  const { rows } = await client.query<BranchDeadlineColumns>(
-    `SELECT ${BRANCH_DEADLINE_COLUMNS} FROM branches WHERE id = $1 FOR UPDATE`,
-    [branchId],
-  );
-  return rows[0]!;
+export async function lockBranch(client: PoolClient, branchId: number): Promise<void> {
+  await client.query('SELECT 1 FROM branches WHERE id = $1 FOR UPDATE', [branchId]);
 }

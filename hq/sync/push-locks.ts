@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { MAX_REGISTRATION_EVENTS } from '../../shared/sync/operations';
 import type { PushOperation } from '../../shared/sync/protocol';
+import { COMPANY_POLICY_LOCK } from '../branches/policy';
 import { branchTx, type BranchTx } from '../branches/versions';
 import { BRANCH_DEADLINE_COLUMNS, type BranchDeadlineColumns } from '../db/complaint-rows';
 import { runPrepared } from '../db/prepared';
@@ -38,11 +39,16 @@ const VERSIONS_PER_OTHER_OP = 4;
  *     same op from two devices at once — this PC before and after it enrolled again, or a hostile replay —
  *     would otherwise be applied by both, and the second `ops` row refused by its primary key: a 500 the fuzz
  *     suite found, issue 13);
+ *     Then, last, the company policy's lock, shared (COMPANY_POLICY_LOCK): a save of the company's policy
+ *     holds it alone, so a push waits for one being saved rather than compute its due moments with the
+ *     layer the save replaces (R10), and a save waits for the pushes under way;
  *  2. the branch's row (its version counter), before any row an op touches: two devices of a branch acting
  *     on one complaint or entry wait for each other instead of deadlocking (issue 13's fuzz finding).
- * The second statement also reserves the push's versions and reads the device's sequence and the ops HQ
- * already has. Its snapshot is taken after the advisory locks are held, so it sees whatever an earlier push
- * of this device or of these op ids committed.
+ * The second statement also reserves the push's versions and reads the device's sequence, the ops HQ
+ * already has and the branch's deadline inputs. Its snapshot is taken after the advisory locks are held, so
+ * it sees whatever an earlier push of this device or of these op ids, or a save of the company's policy,
+ * committed. (The branch's own columns it reads from the row it updates, which is the newest even when the
+ * update had to wait for it; the company's layer, another table, it reads in that snapshot.)
  */
 export async function startPush(
   client: PoolClient,
@@ -54,8 +60,9 @@ export async function startPush(
     client,
     'push.locks',
     `SELECT pg_advisory_xact_lock(k) FROM (
-       SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x ORDER BY k) AS ids`,
-    [[`device:${device.deviceId}`, ...opIds]],
+       SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x ORDER BY k) AS ids
+     UNION ALL SELECT pg_advisory_xact_lock_shared(hashtextextended($2, 0))`,
+    [[`device:${device.deviceId}`, ...opIds], COMPANY_POLICY_LOCK],
   );
   const reserve = ordered.reduce((n, op) => n + versionsFor(op), 0);
   const { rows } = await runPrepared<
