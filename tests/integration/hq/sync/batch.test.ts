@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { refreshComplaintRow } from '../../../../hq/db/complaint-rows';
-import {
-  HQ_PATHS,
-  pullResponseSchema,
-  pushResponseSchema,
-  type PushOperation,
-} from '../../../../shared/sync/protocol';
+import { HQ_PATHS, pullResponseSchema, type PushOperation } from '../../../../shared/sync/protocol';
 import {
   call,
   DATABASE_KINDS,
@@ -17,6 +12,7 @@ import {
   type RunningHq,
   type TestDevice,
 } from '../../harness';
+import { push as pushTo } from '../complaints/handling';
 
 /**
  * Issue 17, R1, R23: runs of registrations are applied as a set (hq/sync/batch.ts), every other op alone; a
@@ -27,11 +23,7 @@ describe.each(DATABASE_KINDS)('set-based push on %s', (kind) => {
   let branchSeq = 0;
   const branch = () => `S${kind === 'pglite' ? 'L' : 'P'}-${String(++branchSeq).padStart(2, '0')}`;
 
-  const push = async (device: TestDevice, ops: PushOperation[]) => {
-    const res = await call(hq, device, HQ_PATHS.push, { method: 'POST', body: JSON.stringify({ ops }) });
-    expect(res.status).toBe(200);
-    return pushResponseSchema.parse(await res.json()).results;
-  };
+  const push = (device: TestDevice, ops: PushOperation[]) => pushTo(hq, device, ops);
   const pullAll = async (device: TestDevice) => {
     const res = await call(hq, device, `${HQ_PATHS.pull}?cursor=0`);
     return pullResponseSchema.parse(await res.json()).changes;

@@ -5,7 +5,6 @@ import type { OperationPayload } from '../../../../shared/sync/operations';
 import {
   HQ_PATHS,
   pullResponseSchema,
-  pushResponseSchema,
   type Change,
   type PushOperation,
 } from '../../../../shared/sync/protocol';
@@ -21,6 +20,7 @@ import {
   type RunningHq,
   type TestDevice,
 } from '../../harness';
+import { push as pushTo } from '../complaints/handling';
 import {
   DIRECTORY,
   pageBytes,
@@ -48,11 +48,7 @@ describe.each(DATABASE_KINDS)('branch-bound data on %s', (kind) => {
   /** MSK-01's entry: its complaint (with its text) and two photos it uploaded. */
   let theirs: SubmittedEntry & { complaintId: string };
 
-  const push = async (device: TestDevice, ops: PushOperation[]) => {
-    const res = await call(hq, device, HQ_PATHS.push, { method: 'POST', body: JSON.stringify({ ops }) });
-    expect(res.status).toBe(200);
-    return pushResponseSchema.parse(await res.json()).results;
-  };
+  const push = (device: TestDevice, ops: PushOperation[]) => pushTo(hq, device, ops);
   const reasons = async (device: TestDevice, ops: PushOperation[]) =>
     (await push(device, ops)).map((r) => r.reason ?? r.outcome);
   const pull = async (device: TestDevice): Promise<Change[]> => {

@@ -16,6 +16,7 @@ import {
   type RunningHq,
   type TestDevice,
 } from '../../harness';
+import { push as pushTo } from '../complaints/handling';
 
 /**
  * R23: each op of a push runs in a savepoint; a rejected op is rolled back alone. What it rolled back
@@ -27,11 +28,7 @@ describe.each(DATABASE_KINDS)('push envelope on %s', (kind) => {
   let branchSeq = 0;
   const branch = () => `V${kind === 'pglite' ? 'L' : 'P'}-${String(++branchSeq).padStart(2, '0')}`;
 
-  const push = async (device: TestDevice, ops: PushOperation[]) => {
-    const res = await call(hq, device, HQ_PATHS.push, { method: 'POST', body: JSON.stringify({ ops }) });
-    expect(res.status).toBe(200);
-    return pushResponseSchema.parse(await res.json()).results;
-  };
+  const push = (device: TestDevice, ops: PushOperation[]) => pushTo(hq, device, ops);
   const pull = async (device: TestDevice, cursor: number) => {
     const res = await call(hq, device, `${HQ_PATHS.pull}?cursor=${cursor}`);
     return pullResponseSchema.parse(await res.json());
