@@ -26,15 +26,18 @@ export async function holdBranch(
   };
 }
 
+/** The backends that wait for a lock the backend `pid` holds. */
+export async function blockedBy(hq: RunningHq, pid: number): Promise<number[]> {
+  const { rows } = await hq.db.pool.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+    [pid],
+  );
+  return rows.map((r) => r.pid);
+}
+
 /** Resolves once some backend waits for the held branch: the step under test (no other runs here). */
 export async function waitsForBranch(hq: RunningHq, branch: { pid: number }): Promise<void> {
-  const waiting = async () =>
-    (
-      await hq.db.pool.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
-        [branch.pid],
-      )
-    ).rows[0]!.n > 0;
+  const waiting = async () => (await blockedBy(hq, branch.pid)).length > 0;
   await expect.poll(waiting, { timeout: 10_000 }).toBe(true);
 }
 

@@ -5,6 +5,7 @@ import { setCompanyPolicy } from '../../../../hq/branches/policy';
 import { refreshBranchRows } from '../../../../hq/db/complaint-rows';
 import { inTransaction } from '../../../../hq/db/database';
 import { enroll, op, registration, startHq, type RunningHq, type TestDevice } from '../../harness';
+import { blockedBy } from '../../lock-order';
 import { push } from '../complaints/handling';
 
 /**
@@ -31,15 +32,6 @@ describe('a push waits for a company policy being saved (PostgreSQL)', { timeout
         [id],
       )
     ).rows[0]!;
-  /** Backends some other backend is blocked by. */
-  const blockedBy = async (pid: number) =>
-    (
-      await hq.db.pool.query<{ pid: number }>(
-        'SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
-        [pid],
-      )
-    ).rows.map((r) => r.pid);
-
   it('registers with the policy saved meanwhile', async () => {
     const receivedAt = new Date('2026-03-02T09:00:00Z');
     const before = registration(device.branchCode, receivedAt);
@@ -56,12 +48,12 @@ describe('a push waits for a company policy being saved (PostgreSQL)', { timeout
     const saved = setCompanyPolicy(hq.db.pool, { extraDaysOff: daysOff }, SYSTEM);
     let savePid = 0;
     await expect
-      .poll(async () => (savePid = (await blockedBy(holderPid))[0] ?? 0), { timeout: 10_000 })
+      .poll(async () => (savePid = (await blockedBy(hq, holderPid))[0] ?? 0), { timeout: 10_000 })
       .toBeGreaterThan(0);
 
     const during = registration(device.branchCode, receivedAt);
     const pushed = push(hq, device, [op(device, 'complaint.register', during)]);
-    await expect.poll(async () => (await blockedBy(savePid)).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await blockedBy(hq, savePid)).length, { timeout: 10_000 }).toBe(1);
     await holder.query('COMMIT');
     holder.release();
     await saved;
