@@ -56,6 +56,8 @@ export async function startPush(
   ordered: readonly PushOperation[],
 ): Promise<PushStart> {
   const opIds = ordered.map((o) => o.opId);
+  // The company policy's share after the others: PostgreSQL runs a UNION ALL's parts one after the other
+  // (never in parallel here: the advisory-lock functions are parallel-restricted).
   await runPrepared(
     client,
     'push.locks',

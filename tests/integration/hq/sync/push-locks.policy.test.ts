@@ -40,24 +40,35 @@ describe('a push waits for a company policy being saved (PostgreSQL)', { timeout
 
     // The save is held after it has locked the branches and written the layer, before it commits: its
     // audit row waits for a lock this test holds on the audit table.
-    const holder: PoolClient = await hq.db.pool.connect();
-    await holder.query('BEGIN');
-    await holder.query('LOCK TABLE admin_audit IN ACCESS EXCLUSIVE MODE');
-    const holderPid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
-    const daysOff = Array.from({ length: 29 }, (_, i) => `2026-03-${String(i + 3).padStart(2, '0')}`);
-    const saved = setCompanyPolicy(hq.db.pool, { extraDaysOff: daysOff }, SYSTEM);
-    let savePid = 0;
-    await expect
-      .poll(async () => (savePid = (await blockedBy(hq, holderPid))[0] ?? 0), { timeout: 10_000 })
-      .toBeGreaterThan(0);
-
     const during = registration(device.branchCode, receivedAt);
-    const pushed = push(hq, device, [op(device, 'complaint.register', during)]);
-    await expect.poll(async () => (await blockedBy(hq, savePid)).length, { timeout: 10_000 }).toBe(1);
-    await holder.query('COMMIT');
-    holder.release();
-    await saved;
-    expect((await pushed)[0]).toMatchObject({ outcome: 'applied' });
+    const holder: PoolClient = await hq.db.pool.connect();
+    let held = true;
+    const release = async () => {
+      if (!held) return;
+      held = false;
+      await holder.query('COMMIT');
+      holder.release();
+    };
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE admin_audit IN ACCESS EXCLUSIVE MODE');
+      const holderPid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      const daysOff = Array.from({ length: 29 }, (_, i) => `2026-03-${String(i + 3).padStart(2, '0')}`);
+      const saved = setCompanyPolicy(hq.db.pool, { extraDaysOff: daysOff }, SYSTEM);
+      let savePid = 0;
+      await expect
+        .poll(async () => (savePid = (await blockedBy(hq, holderPid))[0] ?? 0), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+
+      const pushed = push(hq, device, [op(device, 'complaint.register', during)]);
+      await expect.poll(async () => (await blockedBy(hq, savePid)).length, { timeout: 10_000 }).toBe(1);
+      await release();
+      await saved;
+      expect((await pushed)[0]).toMatchObject({ outcome: 'applied' });
+    } finally {
+      // A poll that timed out: the save and the push go on, and the pool can close.
+      await release();
+    }
 
     // What the push stored is what the saved policy gives: recomputing the branch changes nothing.
     const stored = await dueOf(during.complaint.id);
