@@ -171,7 +171,9 @@ export async function recordFailure(
 /**
  * R11 deadline watch: entries whose mail is not out by the deadline (photos missing, SMTP failing) or failed
  * for good get one escalation job each (the unique (entry_id, kind) makes "once" hold across workers), and
- * the entry's `escalated_at` goes down to the branch. Returns the entries escalated now.
+ * the entry's `escalated_at` goes down to the branch. Returns the entries escalated now. Branch by branch in
+ * the order of their ids, as a save of the company's policy locks them all (hq/branches/policy.ts): in the
+ * order of the deadlines, the two could each hold a branch the other waits for.
  */
 export async function watchDeadlines(pool: Pool, now: Date): Promise<string[]> {
   return inTransaction(pool, async (client) => {
@@ -189,7 +191,7 @@ export async function watchDeadlines(pool: Pool, now: Date): Promise<string[]> {
          FROM mail_outbox j JOIN branches b ON b.id = j.branch_id
         WHERE j.kind = 'book_entry' AND j.status <> 'sent' AND (j.deadline <= $1 OR j.status = 'failed')
           AND NOT EXISTS (SELECT 1 FROM mail_outbox x WHERE x.entry_id = j.entry_id AND x.kind = 'escalation')
-        ORDER BY j.deadline
+        ORDER BY j.branch_id, j.deadline
         FOR UPDATE OF j SKIP LOCKED`,
       [now.toISOString()],
     );
