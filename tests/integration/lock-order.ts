@@ -8,22 +8,38 @@ import type { RunningHq } from './harness';
  * only: the embedded PGlite runs one session, where a lock never waits.
  */
 
+/**
+ * A transaction of the test's own, holding whatever it then takes until `release` ends it (`end`), for a
+ * step to wait on; `pid` is its backend. `release` may be called again (from a `finally`): it ends it once.
+ */
+export async function holdTransaction(
+  hq: RunningHq,
+  end: 'COMMIT' | 'ROLLBACK' = 'COMMIT',
+): Promise<{ client: PoolClient; pid: number; release: () => Promise<void> }> {
+  const client: PoolClient = await hq.db.pool.connect();
+  await client.query('BEGIN');
+  const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  let held = true;
+  return {
+    client,
+    pid: rows[0]!.pid,
+    release: async () => {
+      if (!held) return;
+      held = false;
+      await client.query(end);
+      client.release();
+    },
+  };
+}
+
 /** Holds the branch's row in another transaction until `release`; `pid` is its backend. */
 export async function holdBranch(
   hq: RunningHq,
   branchCode: string,
 ): Promise<{ pid: number; release: () => Promise<void> }> {
-  const holder: PoolClient = await hq.db.pool.connect();
-  await holder.query('BEGIN');
-  await holder.query('SELECT 1 FROM branches WHERE code = $1 FOR UPDATE', [branchCode]);
-  const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-  return {
-    pid: rows[0]!.pid,
-    release: async () => {
-      await holder.query('COMMIT');
-      holder.release();
-    },
-  };
+  const holder = await holdTransaction(hq);
+  await holder.client.query('SELECT 1 FROM branches WHERE code = $1 FOR UPDATE', [branchCode]);
+  return holder;
 }
 
 /** The backends that wait for a lock the backend `pid` holds. */

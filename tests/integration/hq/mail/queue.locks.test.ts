@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PoolClient } from 'pg';
 import { SYSTEM } from '../../../../hq/audit/log';
 import { setCompanyPolicy } from '../../../../hq/branches/policy';
 import { watchDeadlines } from '../../../../hq/mail/queue';
 import { mailJobId } from '../../../../shared/mail/policy';
 import { enroll, startHq, type RunningHq } from '../../harness';
-import { blockedBy } from '../../lock-order';
+import { blockedBy, holdTransaction } from '../../lock-order';
 import { DIRECTORY, pushEntry } from '../../mail-fixtures';
 
 /**
@@ -31,30 +30,21 @@ describe('the deadline watch and a policy save (PostgreSQL)', { timeout: 60_000 
 
     // The watch is held at the first branch's entry: the escalation job it inserts is already being
     // inserted, uncommitted, by this test.
-    const holder: PoolClient = await hq.db.pool.connect();
-    let held = true;
-    const release = async () => {
-      if (!held) return;
-      held = false;
-      await holder.query('ROLLBACK');
-      holder.release();
-    };
+    const holder = await holdTransaction(hq, 'ROLLBACK');
     try {
-      await holder.query('BEGIN');
       // No foreign-key check: it would hold the branch's row (KEY SHARE), which the save waits for.
-      await holder.query('SET LOCAL session_replication_role = replica');
-      await holder.query(
+      await holder.client.query('SET LOCAL session_replication_role = replica');
+      await holder.client.query(
         `INSERT INTO mail_outbox (id, kind, entry_id, branch_id, message_id, deadline, next_attempt_at, created_at)
          SELECT $1, 'escalation', entry_id, branch_id, 'held@test', deadline, now(), now()
            FROM mail_outbox WHERE id = $2`,
         [mailJobId('escalation', late.entryId), mailJobId('book_entry', late.entryId)],
       );
-      const holderPid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
       const watched = watchDeadlines(hq.db.pool, new Date(Date.now() + day));
       watched.catch(() => undefined);
       let watchPid = 0;
       await expect
-        .poll(async () => (watchPid = (await blockedBy(hq, holderPid))[0] ?? 0), { timeout: 10_000 })
+        .poll(async () => (watchPid = (await blockedBy(hq, holder.pid))[0] ?? 0), { timeout: 10_000 })
         .toBeGreaterThan(0);
       // The save, meanwhile: done, or waiting for the watch (the order before the fix).
       let saveDone = false;
@@ -65,12 +55,12 @@ describe('the deadline watch and a policy save (PostgreSQL)', { timeout: 60_000 
       await expect
         .poll(async () => saveDone || (await blockedBy(hq, watchPid)).length > 0, { timeout: 10_000 })
         .toBe(true);
-      await release();
+      await holder.release();
       // Neither is chosen as a deadlock's victim: both complete.
       await expect(saved).resolves.toBeTruthy();
       expect((await watched).length).toBe(2);
     } finally {
-      await release();
+      await holder.release();
     }
   });
 });

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PoolClient } from 'pg';
 import { SYSTEM } from '../../../../hq/audit/log';
 import { setCompanyPolicy } from '../../../../hq/branches/policy';
 import { refreshBranchRows } from '../../../../hq/db/complaint-rows';
 import { inTransaction } from '../../../../hq/db/database';
 import { enroll, op, registration, startHq, type RunningHq, type TestDevice } from '../../harness';
-import { blockedBy } from '../../lock-order';
+import { blockedBy, holdTransaction } from '../../lock-order';
 import { push } from '../complaints/handling';
 
 /**
@@ -41,33 +40,24 @@ describe('a push waits for a company policy being saved (PostgreSQL)', { timeout
     // The save is held after it has locked the branches and written the layer, before it commits: its
     // audit row waits for a lock this test holds on the audit table.
     const during = registration(device.branchCode, receivedAt);
-    const holder: PoolClient = await hq.db.pool.connect();
-    let held = true;
-    const release = async () => {
-      if (!held) return;
-      held = false;
-      await holder.query('COMMIT');
-      holder.release();
-    };
+    const holder = await holdTransaction(hq);
     try {
-      await holder.query('BEGIN');
-      await holder.query('LOCK TABLE admin_audit IN ACCESS EXCLUSIVE MODE');
-      const holderPid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      await holder.client.query('LOCK TABLE admin_audit IN ACCESS EXCLUSIVE MODE');
       const daysOff = Array.from({ length: 29 }, (_, i) => `2026-03-${String(i + 3).padStart(2, '0')}`);
       const saved = setCompanyPolicy(hq.db.pool, { extraDaysOff: daysOff }, SYSTEM);
       let savePid = 0;
       await expect
-        .poll(async () => (savePid = (await blockedBy(hq, holderPid))[0] ?? 0), { timeout: 10_000 })
+        .poll(async () => (savePid = (await blockedBy(hq, holder.pid))[0] ?? 0), { timeout: 10_000 })
         .toBeGreaterThan(0);
 
       const pushed = push(hq, device, [op(device, 'complaint.register', during)]);
       await expect.poll(async () => (await blockedBy(hq, savePid)).length, { timeout: 10_000 }).toBe(1);
-      await release();
+      await holder.release();
       await saved;
       expect((await pushed)[0]).toMatchObject({ outcome: 'applied' });
     } finally {
       // A poll that timed out: the save and the push go on, and the pool can close.
-      await release();
+      await holder.release();
     }
 
     // What the push stored is what the saved policy gives: recomputing the branch changes nothing.
