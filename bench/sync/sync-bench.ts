@@ -10,6 +10,7 @@ import { PHOTO_UPLOAD_SLOTS } from '../../shared/sync/backoff';
 import { HQ_PATHS } from '../../shared/sync/protocol';
 import { registerComplaint } from '../../renderer/complaints/actions';
 import { OtklikDatabase } from '../../renderer/db/database';
+import { bulkAddPhotos, deletePhoto } from '../../renderer/db/photoBytes';
 import { createHqClient } from '../../renderer/sync/client';
 import { SyncEngine } from '../../renderer/sync/engine';
 import { becomeEnrolledDevice, type HqLink } from '../../renderer/db/device';
@@ -77,20 +78,28 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   await queue();
   /** A fresh set of photos, pending: each round uploads bytes HQ has never seen. */
   const addPhotos = async (uploadState: 'pending' | 'uploaded' = 'pending') => {
-    const files = [];
+    const files: Array<{ sha256: string; blob: Blob }> = [];
     for (let i = 0; i < photos; i++) files.push(await randomPhoto(photoBytes));
     const now = new Date().toISOString();
-    await db.photos.bulkAdd(
-      files.map((f) => ({
-        ...f,
-        mime: 'image/jpeg' as const,
-        size: photoBytes,
-        createdAt: now,
-        uploadState,
-      })),
-    );
-    return db.photos.bulkGet(files.map((f) => f.sha256));
+    const shas = files.map((f) => f.sha256);
+    // As the app stores them (renderer/db/photoBytes.ts), and read back: the Blobs every PUT below sends
+    // are IndexedDB's, as the engine's are.
+    return db.transaction('rw', db.photos, db.photoBytes, async () => {
+      await bulkAddPhotos(
+        db,
+        files.map(({ sha256, blob }) => ({
+          row: { sha256, mime: 'image/jpeg' as const, size: photoBytes, createdAt: now, uploadState },
+          blob,
+        })),
+      );
+      const blobs = await db.photoBytes.bulkGet(shas);
+      return shas.map((sha256, i) => ({ sha256, blob: blobs[i]! }));
+    });
   };
+  const dropPhotos = (rows: Array<{ sha256: string }>) =>
+    db.transaction('rw', db.photos, db.photoBytes, async () => {
+      for (const { sha256 } of rows) await deletePhoto(db, sha256);
+    });
 
   const now = new Date().toISOString();
   // The drain's share spent waiting for HQ's answers (request sent → response headers): the rest of the
@@ -141,7 +150,7 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   const rawPut = async (rows: Awaited<ReturnType<typeof addPhotos>>, path = 'raw') => {
     const start = performance.now();
     await parallel(rows, PHOTO_UPLOAD_SLOTS, async (row) => {
-      const res = await fetch(`${rawUrl}/${path}/${row!.sha256}`, { method: 'PUT', body: row!.blob });
+      const res = await fetch(`${rawUrl}/${path}/${row.sha256}`, { method: 'PUT', body: row.blob });
       if (!res.ok) throw new Error(`raw PUT ${res.status}`);
     });
     return performance.now() - start;
@@ -152,7 +161,7 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   const hqPut = async (rows: Awaited<ReturnType<typeof addPhotos>>) => {
     const start = performance.now();
     await parallel(rows, PHOTO_UPLOAD_SLOTS, async (row) => {
-      await client.putBlob(conn, HQ_PATHS.photo(row!.sha256), row!.blob, 60_000);
+      await client.putBlob(conn, HQ_PATHS.photo(row.sha256), row.blob, 60_000);
     });
     return performance.now() - start;
   };
@@ -164,7 +173,7 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
     const direct = await addPhotos('uploaded');
     hqPutMs.push(await hqPut(direct));
     // Each round's Blobs are dropped once used: Chromium's blob storage is bounded (ERR_BLOB_OUT_OF_MEMORY).
-    await db.photos.bulkDelete(direct.map((r) => r!.sha256));
+    await dropPhotos(direct);
     direct.length = 0;
     const rows = await addPhotos();
     const rawBefore = await rawPut(rows);
@@ -176,7 +185,7 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
       throw new Error('photos pending');
     rawMs.push((rawBefore + (await rawPut(rows))) / 2);
     durableMs.push(await rawPut(rows, 'durable'));
-    await db.photos.bulkDelete(rows.map((r) => r!.sha256));
+    await dropPhotos(rows);
   }
   db.close();
   await db.delete();

@@ -13,6 +13,7 @@ import { branchCalendarOf, type WorkstationSettings } from '../../shared/setting
 import type { OtklikDatabase } from '../db/database';
 import type { Signer } from '../db/employees';
 import { actionTables, enqueue } from '../db/outbox';
+import { addPhoto, deletePhoto, storedPhotoBlob } from '../db/photoBytes';
 import { appendEvent, registerComplaint } from '../complaints';
 import type { ProcessedImage } from './imaging';
 
@@ -23,7 +24,7 @@ import type { ProcessedImage } from './imaging';
  */
 
 function bookTables(db: OtklikDatabase) {
-  return [...actionTables(db), db.bookEntries, db.bookPages, db.photos];
+  return [...actionTables(db), db.bookEntries, db.bookPages, db.photos, db.photoBytes];
 }
 
 /** The same image is already a page (of this or another entry). */
@@ -100,16 +101,12 @@ async function writePage(
     capturedBy: signer.name,
   };
   await db.bookPages.add(row);
-  if (!(await db.photos.get(row.sha256))) {
-    await db.photos.add({
-      sha256: row.sha256,
-      blob: page.image.blob,
-      mime: row.mime,
-      size: row.size,
-      createdAt: at,
-      uploadState: 'pending',
-    });
-  }
+  if (!(await db.photos.get(row.sha256)))
+    await addPhoto(
+      db,
+      { sha256: row.sha256, mime: row.mime, size: row.size, createdAt: at, uploadState: 'pending' },
+      page.image.blob,
+    );
   await db.bookEntries.update(entry.id, { updatedAt: at });
   await enqueue(db, 'book.page.add', { entry: entryHeader(entry), page: row }, now);
   return row;
@@ -177,7 +174,7 @@ async function dropPage(db: OtklikDatabase, page: BookPage, signer: Signer, now:
   const photo = await db.photos.get(page.sha256);
   // The same bytes attached to a complaint (issue 15) stay: the attachment needs them.
   if (!stillUsed && photo && photo.uploadState !== 'uploaded' && photo.use !== 'attachment')
-    await db.photos.delete(page.sha256);
+    await deletePhoto(db, page.sha256);
   await enqueue(db, 'book.page.remove', { entryId: page.entryId, pageId: page.id, at, by: signer.name }, now);
 }
 
@@ -332,6 +329,8 @@ export async function pagesWithImages(
   entryId: string,
 ): Promise<Array<BookPage & { blob: Blob | undefined }>> {
   const pages = await entryPages(db, entryId);
-  const photos = await db.photos.bulkGet(pages.map((p) => p.sha256));
-  return pages.map((p, i) => ({ ...p, blob: photos[i]?.blob }));
+  return db.transaction('r', db.photos, db.photoBytes, async () => {
+    const blobs = await Promise.all(pages.map((p) => storedPhotoBlob(db, p.sha256)));
+    return pages.map((p, i) => ({ ...p, blob: blobs[i] }));
+  });
 }

@@ -4,6 +4,7 @@ import { useLocation } from 'wouter';
 import { MAX_PAGES_PER_ENTRY, type BookPage } from '../../shared/book/model';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { useDb } from '../db/context';
+import { storedPhotoBlob } from '../db/photoBytes';
 import { useSignedInEmployee } from '../people';
 import { DuplicatePage, EntryClosed, EntryFull, addPage, replacePage, type NewPage } from './actions';
 import { ImageRejected } from './imaging';
@@ -99,9 +100,9 @@ export function useCapture({
     if (busy) return;
     setBusy(true);
     try {
-      const photo = await db.photos.get(page.sha256);
-      if (!photo) throw new ImageRejected('missing');
-      const image = await rotateStored(photo.blob, { ...options, rotate: 90 });
+      const blob = await storedPhotoBlob(db, page.sha256);
+      if (!blob) throw new ImageRejected('missing');
+      const image = await rotateStored(blob, { ...options, rotate: 90 });
       await replacePage(
         db,
         page.id,

@@ -31,12 +31,16 @@ export interface DraftRow {
 
 /**
  * Stored bytes, content-addressed: a feedback-book page's image, or a file attached to a complaint (issue
- * 15, R3). Written in the transaction that records its page or attachment and queues it for HQ; the sync
+ * 15, R3). The row says where they stand; the bytes are in `photoBytes` (issue 17). Written in the transaction that records its page or attachment and queues it for HQ; the sync
  * engine uploads it (PUT /v1/photos/{sha256}, /v1/attachments/{sha256}) and marks it uploaded.
  */
 export interface PhotoRow {
   sha256: string;
-  blob: Blob;
+  /**
+   * The bytes, in rows written before schema version 8 only; later rows keep them in `photoBytes`
+   * (renderer/db/photoBytes.ts: read them with `photoBlob`).
+   */
+  blob?: Blob;
   mime: PageMime | AttachmentMime;
   /** 'attachment': a file attached to a complaint (its own address at HQ); absent: a page's image. */
   use?: 'attachment';
@@ -148,6 +152,12 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     stores: { [URGENCY_STORES.due]: '', [URGENCY_STORES.soon]: '' },
     upgrade: fillUrgencyMirrors,
   },
+  {
+    // Issue 17 (R23): a photo's bytes in a store of their own, so that marking its row does not write them
+    // again (renderer/db/photoBytes.ts). Rows stored before keep their bytes and are read where they are.
+    version: 8,
+    stores: { photoBytes: '' },
+  },
 ];
 
 export class OtklikDatabase extends Dexie {
@@ -160,6 +170,8 @@ export class OtklikDatabase extends Dexie {
   bookEntries!: EntityTable<BookEntry, 'id'>;
   bookPages!: EntityTable<BookPage, 'id'>;
   photos!: Table<PhotoRow, string>;
+  /** SHA-256 → the bytes of the photo or attached file with that row in `photos` (version 8 on). */
+  photoBytes!: Table<Blob, string>;
   employees!: EntityTable<Employee, 'id'>;
   /** `[register, instant, complaint id]` → 1 (renderer/db/urgencyMirror.ts). */
   urgencyDue!: Table<1, [string, string, string]>;

@@ -6,6 +6,7 @@ import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
 import { clockOffsetMs } from '../../shared/sync/clock';
 import { complaintIdsOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
+import { photoBlob } from '../db/photoBytes';
 import { hqLink, rememberStatusPageUrl } from '../db/device';
 import { removeAcknowledged } from '../db/queue';
 import { refreshDueKeys, storedSettings, withListKeys } from '../db/listKeys';
@@ -53,6 +54,9 @@ const blobPath = (row: PhotoRow) =>
   row.use === 'attachment' ? HQ_PATHS.attachment(row.sha256) : HQ_PATHS.photo(row.sha256);
 
 /** HQ will never take these bytes under this name: retrying cannot help (R23: never blocks the others). */
+/** A photo's row whose bytes are not stored here (never written, or lost): they can never be sent. */
+class MissingBytes extends Error {}
+
 const isPermanentPhotoRefusal = (error: unknown): error is HqRequestError =>
   error instanceof HqRequestError && (error.status === 413 || error.status === 422);
 
@@ -175,8 +179,8 @@ export class SyncEngine {
    *
    * R23, throughput: the local bookkeeping stays off the network's path. Each slot reads its next row
    * while the current photo is on the wire, and marks a photo uploaded without waiting for that write
-   * before sending the next one (all of them are awaited before this returns). Marking rewrites the row
-   * and its Blob, which costs as long as a good part of a fast upload.
+   * before sending the next one (all of them are awaited before this returns). A mark writes the small row
+   * only: the bytes are in a store of their own (renderer/db/photoBytes.ts).
    */
   async uploadPhotos(conn: HqConnection): Promise<unknown> {
     const pending = await this.db.photos.where('uploadState').equals('pending').primaryKeys();
@@ -186,21 +190,21 @@ export class SyncEngine {
     // A read never rejects here: its failure is one photo's failure, like a failed upload.
     const take = () =>
       next < pending.length
-        ? this.db.photos.get(pending[next++]!).then(
-            (row) => ({ row, error: undefined as unknown }),
-            (error: unknown) => ({ row: undefined, error }),
+        ? this.readPhoto(pending[next++]!).then(
+            (photo) => ({ photo, error: undefined as unknown }),
+            (error: unknown) => ({ photo: undefined, error }),
           )
         : undefined;
     const worker = async () => {
       let reading = take();
       while (reading) {
-        const { row, error: readFailed } = await reading;
+        const { photo, error: readFailed } = await reading;
         reading = take();
         try {
           if (readFailed) throw readFailed;
           // Gone or done meanwhile (the page was removed, another cycle sent it): nothing to send.
-          if (!row || row.uploadState !== 'pending') continue;
-          marking.push((await this.uploadPhoto(conn, row)).marked);
+          if (!photo || photo.row.uploadState !== 'pending') continue;
+          marking.push((await this.uploadPhoto(conn, photo.row, photo.blob)).marked);
         } catch (error) {
           firstFailure ??= error;
           // Unreachable HQ fails every photo the same way: stop and let backoff decide when to retry. So do
@@ -222,25 +226,43 @@ export class SyncEngine {
     return firstFailure;
   }
 
+  /** A photo's row and its bytes, read together; undefined when the row is gone. */
+  private readPhoto(sha256: string): Promise<{ row: PhotoRow; blob: Blob | undefined } | undefined> {
+    return this.db.transaction('r', this.db.photos, this.db.photoBytes, async () => {
+      const row = await this.db.photos.get(sha256);
+      return row && { row, blob: await photoBlob(this.db, row) };
+    });
+  }
+
   /** Sends one photo; resolves once HQ has it, with the write that marks it uploaded here (not awaited). */
-  private async uploadPhoto(conn: HqConnection, row: PhotoRow): Promise<{ marked: Promise<unknown> }> {
+  private async uploadPhoto(
+    conn: HqConnection,
+    row: PhotoRow,
+    blob: Blob | undefined,
+  ): Promise<{ marked: Promise<unknown> }> {
     const { sha256 } = row;
     try {
+      // Bytes that are missing here can never go: the copy on this computer is damaged (R22: said so on the
+      // Sync screen, as for bytes that no longer match their hash).
+      if (!blob) throw new MissingBytes();
       // After a failed try HQ may hold it already (the answer was lost): ask before sending the bytes again.
       const retry = (row.attempts ?? 0) > 0;
       const path = blobPath(row);
       if (!retry || !(await this.client.hasBlob(conn, path)))
-        await this.client.putBlob(conn, path, row.blob, photoTimeoutMs(row.size));
+        await this.client.putBlob(conn, path, blob, photoTimeoutMs(row.size));
     } catch (error) {
       const attempts = (row.attempts ?? 0) + 1;
-      if (isPermanentPhotoRefusal(error)) {
-        const refusal = await this.refusalOf(row, error);
+      if (error instanceof MissingBytes || isPermanentPhotoRefusal(error)) {
+        const refusal =
+          error instanceof MissingBytes
+            ? { reason: 'damaged_here' as const, at: new Date().toISOString() }
+            : await this.refusalOf(row, blob, error);
         if (refusal) {
           // Given up on for good, and said why on the Sync screen; the other photos and records go on.
           await this.db.photos.update(sha256, {
             uploadState: 'refused',
             attempts,
-            lastError: error.problem,
+            lastError: error instanceof MissingBytes ? undefined : error.problem,
             refusal,
           } satisfies Partial<PhotoRow>);
           return { marked: Promise.resolve() };
@@ -270,12 +292,16 @@ export class SyncEngine {
    * against the local bytes. Damaged here: final. Intact here: the bytes were damaged on the way, so it is
    * tried once more, and only a second mismatch after that check is final. undefined: try again.
    */
-  private async refusalOf(row: PhotoRow, error: HqRequestError): Promise<PhotoRefusal | undefined> {
+  private async refusalOf(
+    row: PhotoRow,
+    blob: Blob | undefined,
+    error: HqRequestError,
+  ): Promise<PhotoRefusal | undefined> {
     const at = new Date().toISOString();
     if (error.status === 413) return { reason: 'too_large', at };
     // A copy that cannot even be read any more is damaged too.
-    const local = await row.blob
-      .arrayBuffer()
+    const local = await blob
+      ?.arrayBuffer()
       .then(sha256Hex)
       .catch(() => undefined);
     if (local !== row.sha256) return { reason: 'damaged_here', at };

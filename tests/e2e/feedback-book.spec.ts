@@ -26,7 +26,14 @@ async function storedPages(page: Page) {
     const pages = (await all<{ sha256: string; pageNo: number; removedAt?: string }>('bookPages'))
       .filter((p) => !p.removedAt)
       .sort((a, b) => a.pageNo - b.pageNo);
-    const photos = await all<{ sha256: string; blob: Blob }>('photos');
+    const photos = await all<{ sha256: string }>('photos');
+    // The bytes are in a store of their own, under the photo's hash (renderer/db/photoBytes.ts).
+    const bytes = (sha: string): Promise<Blob | undefined> =>
+      new Promise((resolve, reject) => {
+        const r = db.transaction('photoBytes').objectStore('photoBytes').get(sha);
+        r.onsuccess = () => resolve(r.result as Blob | undefined);
+        r.onerror = () => reject(r.error);
+      });
     const outbox = await all<{ type: string }>('outbox');
     const hex = async (b: Blob) =>
       Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await b.arrayBuffer())), (x) =>
@@ -35,7 +42,8 @@ async function storedPages(page: Page) {
     const rehashed = await Promise.all(
       pages.map(async (p) => {
         const photo = photos.find((x) => x.sha256 === p.sha256);
-        return { sha256: p.sha256, actual: photo ? await hex(photo.blob) : null };
+        const blob = photo && (await bytes(p.sha256));
+        return { sha256: p.sha256, actual: blob ? await hex(blob) : null };
       }),
     );
     db.close();

@@ -60,7 +60,10 @@ async function capturePhoto(page: Page, bytes: number, seed: number): Promise<st
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
-      const tx = db.transaction(['photos', 'bookPages', 'bookEntries', 'outbox', 'meta'], 'readwrite');
+      const tx = db.transaction(
+        ['photos', 'photoBytes', 'bookPages', 'bookEntries', 'outbox', 'meta'],
+        'readwrite',
+      );
       const get = <T>(store: string, key: string) =>
         new Promise<T>((resolve) => {
           const r = tx.objectStore(store).get(key);
@@ -91,9 +94,10 @@ async function capturePhoto(page: Page, bytes: number, seed: number): Promise<st
         capturedBy: 'Ольга Иванова',
       };
       tx.objectStore('meta').put({ key: 'deviceSeq', value: seq });
+      // As the app stores a photo: its bytes apart from its row (renderer/db/photoBytes.ts).
+      tx.objectStore('photoBytes').put(new Blob([data], { type: 'image/jpeg' }), sha256);
       tx.objectStore('photos').put({
         sha256,
-        blob: new Blob([data], { type: 'image/jpeg' }),
         mime: 'image/jpeg',
         size,
         createdAt: now,

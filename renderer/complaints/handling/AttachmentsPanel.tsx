@@ -7,7 +7,6 @@ import { useDb } from '../../db/context';
 import { formatDateTime, formatFileSize } from '../../i18n/format';
 import { useSignedInEmployee } from '../../people';
 import { offerDownload } from '../../platform/download';
-import type { PhotoRow } from '../../db/database';
 import { addAttachment, removeAttachment } from './attachmentActions';
 import { attachmentBytes, type AttachmentUnavailable } from './attachmentBytes';
 import { StepErrors, useStep } from './useStep';
@@ -113,8 +112,7 @@ export function AttachmentsPanel(props: {
               <span className={`attachment-state attachment-${state}`} data-testid="attachment-state">
                 {t(`ui.attachments.state.${state}`)}
               </span>{' '}
-              <SaveFile file={f} stored={row} />{' '}
-              {canAdd && <RemoveFile complaintId={props.complaint.id} file={f} />}
+              <SaveFile file={f} /> {canAdd && <RemoveFile complaintId={props.complaint.id} file={f} />}
             </li>
           );
         })}
@@ -146,13 +144,12 @@ export function AttachmentsPanel(props: {
  * "Save": this PC's copy, or the file fetched from HQ (checked against its hash, then kept); when it cannot
  * be had now, why, in the user's words (offline: it is at HQ and opens once connected).
  */
-function SaveFile({ file, stored }: { file: AttachedFile; stored: PhotoRow | undefined }) {
+function SaveFile({ file }: { file: AttachedFile }) {
   const { t } = useTranslation('handling');
   const db = useDb();
   const [busy, setBusy] = useState(false);
   const [unavailable, setUnavailable] = useState<AttachmentUnavailable | null>(null);
   async function save() {
-    if (stored) return offerDownload(stored.blob, file.fileName);
     setBusy(true);
     setUnavailable(null);
     try {

@@ -14,6 +14,7 @@ import {
 import { MAX_ATTACHED_HERE, type OtklikDatabase } from '../../db/database';
 import type { Signer } from '../../db/employees';
 import { actionTables } from '../../db/outbox';
+import { addPhoto } from '../../db/photoBytes';
 import { sha256Hex } from '../../platform/sha256';
 import { TransitionRefused } from '../actions';
 import { appendHandlingEvents } from './actions';
@@ -41,7 +42,7 @@ export async function addAttachment(
   const bytes = await file.arrayBuffer();
   const sha256 = await sha256Hex(bytes);
   const blob = new Blob([bytes], { type: mime });
-  return db.transaction('rw', [...actionTables(db), db.photos], async () => {
+  return db.transaction('rw', [...actionTables(db), db.photos, db.photoBytes], async () => {
     const [event] = await appendHandlingEvents(
       db,
       complaintId,
@@ -83,16 +84,19 @@ export async function addAttachment(
         : [...known, here].slice(-MAX_ATTACHED_HERE);
       await db.photos.update(sha256, { use: 'attachment', attachedTo });
     } else
-      await db.photos.add({
-        attachedTo: [here],
-        sha256,
+      await addPhoto(
+        db,
+        {
+          attachedTo: [here],
+          sha256,
+          mime,
+          size: blob.size,
+          createdAt: now.toISOString(),
+          uploadState: 'pending',
+          use: 'attachment',
+        },
         blob,
-        mime,
-        size: blob.size,
-        createdAt: now.toISOString(),
-        uploadState: 'pending',
-        use: 'attachment',
-      });
+      );
     return event!;
   });
 }

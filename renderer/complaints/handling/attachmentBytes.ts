@@ -1,8 +1,9 @@
 import { HQ_PATHS } from '../../../shared/sync/protocol';
 import { photoTimeoutMs } from '../../../shared/sync/backoff';
 import type { AttachmentMime } from '../../../shared/handling/attachments';
-import type { OtklikDatabase, PhotoRow } from '../../db/database';
+import type { OtklikDatabase } from '../../db/database';
 import { hqLink } from '../../db/device';
+import { addPhoto, storedPhotoBlob } from '../../db/photoBytes';
 import { sha256Hex } from '../../platform/sha256';
 import { createHqClient, HqRequestError, type HqClient } from '../../sync/client';
 
@@ -28,8 +29,8 @@ export async function attachmentBytes(
   client: HqClient = createHqClient(),
   now = () => new Date(),
 ): Promise<AttachmentBytes> {
-  const local = await db.photos.get(file.sha256);
-  if (local) return { ok: true, blob: local.blob };
+  const local = await db.transaction('r', db.photos, db.photoBytes, () => storedPhotoBlob(db, file.sha256));
+  if (local) return { ok: true, blob: local };
   const link = await hqLink(db);
   if (!link) return { ok: false, reason: 'not_connected' };
   let received: Blob | undefined;
@@ -49,20 +50,23 @@ export async function attachmentBytes(
   if ((await sha256Hex(bytes)) !== file.sha256) return { ok: false, reason: 'damaged' };
   const blob = new Blob([bytes], { type: file.mime });
   const at = now().toISOString();
-  const kept = await db.transaction('rw', db.photos, async () => {
+  const kept = await db.transaction('rw', db.photos, db.photoBytes, async () => {
     // Added meanwhile (the same bytes attached here, or a second click): that copy stays.
-    const stored = await db.photos.get(file.sha256);
-    if (stored) return stored.blob;
-    await db.photos.add({
-      sha256: file.sha256,
+    const stored = await storedPhotoBlob(db, file.sha256);
+    if (stored) return stored;
+    await addPhoto(
+      db,
+      {
+        sha256: file.sha256,
+        mime: file.mime,
+        use: 'attachment',
+        size: blob.size,
+        createdAt: at,
+        uploadState: 'uploaded',
+        uploadedAt: at,
+      },
       blob,
-      mime: file.mime,
-      use: 'attachment',
-      size: blob.size,
-      createdAt: at,
-      uploadState: 'uploaded',
-      uploadedAt: at,
-    } satisfies PhotoRow);
+    );
     return blob;
   });
   return { ok: true, blob: kept };

@@ -39,16 +39,22 @@ export function track(db: OtklikDatabase): OtklikDatabase {
 }
 
 /**
- * A database in which a version of the app up to schema `version` stored `complaints`, opened by this one:
- * the upgrades since then have run (deleted after the test).
+ * A database in which a version of the app up to schema `version` stored `complaints` (and the rows of
+ * `more`), opened by this one: the upgrades since then have run (deleted after the test).
  */
-export async function upgradedFrom(version: number, complaints: readonly unknown[]): Promise<OtklikDatabase> {
+export async function upgradedFrom(
+  version: number,
+  complaints: readonly unknown[],
+  /** Rows of other stores, as that version stored them. */
+  more: Record<string, readonly unknown[]> = {},
+): Promise<OtklikDatabase> {
   const name = `otklik-test-${crypto.randomUUID()}`;
   const old = new Dexie(name);
   for (const v of SCHEMA_VERSIONS.filter((x) => x.version <= version))
     old.version(v.version).stores(v.stores);
   await old.open();
   await old.table('complaints').bulkAdd(complaints);
+  for (const [table, rows] of Object.entries(more)) await old.table(table).bulkAdd(rows);
   old.close();
   const db = track(new OtklikDatabase(name));
   await db.open();

@@ -13,7 +13,8 @@ import {
   type Rejection,
 } from '../../../../renderer/sync/state';
 import { HQ_PATHS, type PushOperation, type PullResponse } from '../../../../shared/sync/protocol';
-import { OLGA, hqLink, input, now, openDb, settings } from '../fixtures';
+import { OLGA, hqLink, input, now, openDb, settings, upgradedFrom } from '../fixtures';
+import { addPhoto } from '../../../../renderer/db/photoBytes';
 import { sha256Hex } from '../../../../renderer/platform/sha256';
 import { i18next, initI18n, loadLanguage } from '../../../../renderer/i18n';
 import { LANGUAGES } from '../../../../shared/settings/languages';
@@ -50,18 +51,17 @@ async function connectedDb() {
   return db;
 }
 
-/** Tiny pending photos whose bytes are their own address (the engine never hashes them). */
+/** Tiny pending photos whose bytes are their own address (the engine never hashes them), as the app stores them. */
 async function addPendingPhotos(db: Awaited<ReturnType<typeof connectedDb>>, shas: string[]) {
   const createdAt = now.toISOString();
-  for (const sha256 of shas)
-    await db.photos.add({
-      sha256,
-      blob: new Blob([sha256]),
-      mime: 'image/jpeg',
-      size: 64,
-      createdAt,
-      uploadState: 'pending',
-    });
+  await db.transaction('rw', db.photos, db.photoBytes, async () => {
+    for (const sha256 of shas)
+      await addPhoto(
+        db,
+        { sha256, mime: 'image/jpeg', size: 64, createdAt, uploadState: 'pending' },
+        new Blob([sha256]),
+      );
+  });
 }
 
 describe('sync engine', () => {
@@ -249,6 +249,33 @@ describe('sync engine', () => {
       lastError: { kind: 'http', status: 503, code: 'unavailable' },
     });
     expect((await db.photos.get('a'.repeat(64)))?.uploadState).toBe('uploaded');
+  });
+
+  it('issue 17: a photo stored by version 7 (bytes in its row) goes as before; one without bytes is refused as damaged here, unsent', async () => {
+    const legacy = { sha256: 'e'.repeat(64), blob: new Blob(['e'.repeat(64)]), mime: 'image/jpeg' as const };
+    const db = await upgradedFrom(7, [], {
+      photos: [{ ...legacy, size: 64, createdAt: now.toISOString(), uploadState: 'pending' }],
+    });
+    await db.meta.put({ key: META.link, value: link });
+    await addPendingPhotos(db, ['a'.repeat(64), 'f'.repeat(64)]);
+    await db.photoBytes.delete('f'.repeat(64)); // lost: the row says pending, the bytes are gone
+    const put: Record<string, string> = {};
+    const engine = new SyncEngine(
+      db,
+      scripted({ putBlob: async (_c, path, blob) => void (put[path.split('/').pop()!] = await blob.text()) }),
+    );
+    expect(await engine.runCycle()).toBe('synced');
+    expect(put).toEqual({ ['a'.repeat(64)]: 'a'.repeat(64), ['e'.repeat(64)]: 'e'.repeat(64) });
+    for (const sha of ['a', 'e']) expect((await db.photos.get(sha.repeat(64)))?.uploadState).toBe('uploaded');
+    expect(await db.photos.get('f'.repeat(64))).toMatchObject({
+      uploadState: 'refused',
+      refusal: { reason: 'damaged_here' },
+    });
+    // Marked rows hold no bytes: those of a new row stay in their store, the old row keeps its own.
+    expect(await db.photos.get('a'.repeat(64))).not.toHaveProperty('blob');
+    expect(await (await db.photoBytes.get('a'.repeat(64)))?.text()).toBe('a'.repeat(64));
+    expect(await (await db.photos.get('e'.repeat(64)))?.blob?.text()).toBe('e'.repeat(64));
+    expect((await refusedPhotos(db)).map((r) => r.photo.sha256)).toEqual([]); // on no page: nothing to fix
   });
 
   it('issue 15 (R3): an attached file goes to the attachment address, a page to the photo address, each once', async () => {

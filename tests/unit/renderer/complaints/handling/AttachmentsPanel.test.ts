@@ -104,6 +104,8 @@ describe('AttachmentsPanel', () => {
     };
     try {
       lines[0]!.querySelector<HTMLButtonElement>('[data-testid="attachment-save"]')!.click();
+      // Read from the bytes' own store (issue 17) before it is handed over.
+      await expect.poll(() => clicked.length).toBe(1);
     } finally {
       HTMLAnchorElement.prototype.click = original;
     }

@@ -49,7 +49,8 @@ describe('addAttachment (R3, R5)', () => {
     });
     const row = (await db.photos.get(sha))!;
     expect(row).toMatchObject({ uploadState: 'pending', use: 'attachment', mime: 'application/pdf' });
-    expect(new Uint8Array(await row.blob.arrayBuffer())).toEqual(pdfBytes);
+    expect(row.blob).toBeUndefined(); // the bytes are in their own store (issue 17)
+    expect(new Uint8Array(await (await db.photoBytes.get(sha))!.arrayBuffer())).toEqual(pdfBytes);
     const ops = (await db.outbox.toArray()).slice(before);
     expect(ops.map((o) => o.type)).toEqual(['complaint.event']);
     expect((ops[0]!.payload as { event: { id: string } }).event.id).toBe(event.id);
