@@ -115,12 +115,18 @@ async function engineBench(label, env) {
     server: { host: '127.0.0.1', port: 0 },
   });
   await vite.listen();
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  // The profile on disk, as on a branch PC (an incognito context keeps IndexedDB in memory; bench/run.mjs).
+  // An empty folder name: Playwright makes a temporary profile and removes it when the browser closes.
+  const browser = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    args: chromiumArgs,
+  });
   try {
     const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(
       hq.cli('enroll', '--branch', 'MSK-01'),
     )?.[1];
     const page = await browser.newPage();
+    await page.exposeFunction('benchBrowserWrites', browserWrittenBytes);
     await page.goto(`http://127.0.0.1:${vite.httpServer.address().port}/bench/sync/index.html`);
     await page.waitForFunction(() => typeof window.runSyncBench === 'function', null, { timeout: 120_000 });
     const r = await page.evaluate((o) => window.runSyncBench(o), {
@@ -163,6 +169,10 @@ async function engineBench(label, env) {
     console.log(
       `  engine / raw + fsync      ${median(durableRatios).toFixed(2)}× median, rounds ${durableRatios.map((x) => x.toFixed(2)).join(' ')} (target ≥ 0.8×)`,
     );
+    if (r.writtenBytes.length > 0)
+      console.log(
+        `  written to disk here      ${(median(r.writtenBytes) / 1e6).toFixed(1)} MB by the browser during the engine's upload (median; rounds ${r.writtenBytes.map((b) => (b / 1e6).toFixed(1)).join(' ')}; the photos, ${r.photoMB.toFixed(0)} MB, were stored before)`,
+      );
     // Where the gap is: HQ's share (a plain PUT to HQ against the durable raw one), the engine's share.
     const hqRatios = r.hqPutMs.map((ms, i) => mbs(ms) / mbs(r.durableMs[i]));
     console.log(
@@ -200,6 +210,46 @@ function cpuSeconds(pid) {
           // gone meanwhile
         }
     return ticks / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Bytes the browser's processes (this process's descendants running Chromium) have caused to be written to
+ * storage so far (/proc/<pid>/io `write_bytes`; Linux only, null elsewhere): IndexedDB's writes at the branch.
+ */
+function browserWrittenBytes() {
+  try {
+    const parent = new Map();
+    const bytes = new Map();
+    for (const d of readdirSync('/proc'))
+      if (/^\d+$/.test(d))
+        try {
+          const pid = Number(d);
+          parent.set(
+            pid,
+            Number(
+              readFileSync(`/proc/${d}/stat`, 'utf8')
+                .replace(/^.*\) /, '')
+                .split(' ')[1],
+            ),
+          );
+          if (/chrom/.test(readFileSync(`/proc/${d}/comm`, 'utf8')))
+            bytes.set(
+              pid,
+              Number(/write_bytes: (\d+)/.exec(readFileSync(`/proc/${d}/io`, 'utf8'))?.[1] ?? 0),
+            );
+        } catch {
+          // gone meanwhile, or not ours to read
+        }
+    const mine = (pid) => {
+      for (let p = pid; p > 1; p = parent.get(p) ?? 0) if (p === process.pid) return true;
+      return false;
+    };
+    let total = 0;
+    for (const [pid, b] of bytes) if (mine(pid)) total += b;
+    return total;
   } catch {
     return null;
   }

@@ -57,10 +57,14 @@ declare global {
       rawMs: number[];
       durableMs: number[];
       hqPutMs: number[];
+      /** What the browser wrote to disk during each round's engine upload (empty where it cannot be read). */
+      writtenBytes: number[];
       ops: number;
       photoMB: number;
       slots: number;
     }>;
+    /** Exposed by bench/sync.mjs: the browser's bytes written to storage so far, or null. */
+    benchBrowserWrites?: () => Promise<number | null>;
   }
 }
 
@@ -169,6 +173,7 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   const rawMs: number[] = [];
   const durableMs: number[] = [];
   const hqPutMs: number[] = [];
+  const writtenBytes: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const direct = await addPhotos('uploaded');
     hqPutMs.push(await hqPut(direct));
@@ -177,9 +182,13 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
     direct.length = 0;
     const rows = await addPhotos();
     const rawBefore = await rawPut(rows);
+    const writtenBefore = await window.benchBrowserWrites?.();
     const t = performance.now();
     const failure = await engine.uploadPhotos(conn);
     photoMs.push(performance.now() - t);
+    const writtenAfter = await window.benchBrowserWrites?.();
+    if (typeof writtenBefore === 'number' && typeof writtenAfter === 'number')
+      writtenBytes.push(writtenAfter - writtenBefore);
     if (failure) throw failure;
     if ((await db.photos.where('uploadState').equals('pending').count()) !== 0)
       throw new Error('photos pending');
@@ -195,6 +204,7 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
     rawMs,
     durableMs,
     hqPutMs,
+    writtenBytes,
     ops,
     photoMB: (photos * photoBytes) / 1e6,
     slots: PHOTO_UPLOAD_SLOTS,
