@@ -125,7 +125,8 @@ async function engineBench(label, env) {
     const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(
       hq.cli('enroll', '--branch', 'MSK-01'),
     )?.[1];
-    const page = await browser.newPage();
+    // A persistent context opens with a blank page: that one.
+    const page = browser.pages()[0] ?? (await browser.newPage());
     await page.exposeFunction('benchBrowserWrites', browserWrittenBytes);
     await page.goto(`http://127.0.0.1:${vite.httpServer.address().port}/bench/sync/index.html`);
     await page.waitForFunction(() => typeof window.runSyncBench === 'function', null, { timeout: 120_000 });
@@ -218,6 +219,8 @@ function cpuSeconds(pid) {
 /**
  * Bytes the browser's processes (this process's descendants running Chromium) have caused to be written to
  * storage so far (/proc/<pid>/io `write_bytes`; Linux only, null elsewhere): IndexedDB's writes at the branch.
+ * Counted when the pages are dirtied, so a file deleted before it reaches the disk counts too; on a tmpfs
+ * temporary folder (where the profile is) nothing counts.
  */
 function browserWrittenBytes() {
   try {

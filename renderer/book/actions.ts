@@ -13,7 +13,7 @@ import { branchCalendarOf, type WorkstationSettings } from '../../shared/setting
 import type { OtklikDatabase } from '../db/database';
 import type { Signer } from '../db/employees';
 import { actionTables, enqueue } from '../db/outbox';
-import { addPhoto, deletePhoto, storedPhotoBlob } from '../db/photoBytes';
+import { addPhoto, deletePhoto, restoreBytes, storedPhotoBlob } from '../db/photoBytes';
 import { appendEvent, registerComplaint } from '../complaints';
 import type { ProcessedImage } from './imaging';
 
@@ -101,7 +101,9 @@ async function writePage(
     capturedBy: signer.name,
   };
   await db.bookPages.add(row);
-  if (!(await db.photos.get(row.sha256)))
+  const stored = await db.photos.get(row.sha256);
+  if (stored) await restoreBytes(db, stored, page.image.blob);
+  else
     await addPhoto(
       db,
       { sha256: row.sha256, mime: row.mime, size: row.size, createdAt: at, uploadState: 'pending' },
@@ -328,8 +330,8 @@ export async function pagesWithImages(
   db: OtklikDatabase,
   entryId: string,
 ): Promise<Array<BookPage & { blob: Blob | undefined }>> {
-  const pages = await entryPages(db, entryId);
-  return db.transaction('r', db.photos, db.photoBytes, async () => {
+  return db.transaction('r', db.bookPages, db.photos, db.photoBytes, async () => {
+    const pages = await entryPages(db, entryId);
     const blobs = await Promise.all(pages.map((p) => storedPhotoBlob(db, p.sha256)));
     return pages.map((p, i) => ({ ...p, blob: blobs[i] }));
   });

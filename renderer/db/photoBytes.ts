@@ -45,6 +45,22 @@ export async function storedPhotoBlob(db: OtklikDatabase, sha256: string): Promi
   return row && photoBlob(db, row);
 }
 
+/**
+ * The same bytes given again (the same image captured, the same file attached or fetched from HQ) for a
+ * photo stored already: when its bytes are missing here, they are stored again, and a row refused for want
+ * of them goes again. Inside a transaction that has both stores.
+ */
+export async function restoreBytes(db: OtklikDatabase, row: PhotoRow, blob: Blob): Promise<void> {
+  if (await photoBlob(db, row)) return;
+  await db.photoBytes.put(blob, row.sha256);
+  if (row.uploadState === 'refused' && row.refusal?.reason === 'damaged_here')
+    await db.photos.update(row.sha256, {
+      uploadState: 'pending',
+      refusal: undefined,
+      verifiedIntactAt: undefined,
+    } satisfies Partial<PhotoRow>);
+}
+
 /** Removes a photo's row and its bytes; inside a transaction that has both stores. */
 export async function deletePhoto(db: OtklikDatabase, sha256: string): Promise<void> {
   await db.photos.delete(sha256);

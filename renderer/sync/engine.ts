@@ -53,10 +53,10 @@ const describe = (error: unknown): SyncError => {
 const blobPath = (row: PhotoRow) =>
   row.use === 'attachment' ? HQ_PATHS.attachment(row.sha256) : HQ_PATHS.photo(row.sha256);
 
-/** HQ will never take these bytes under this name: retrying cannot help (R23: never blocks the others). */
 /** A photo's row whose bytes are not stored here (never written, or lost): they can never be sent. */
 class MissingBytes extends Error {}
 
+/** HQ will never take these bytes under this name: retrying cannot help (R23: never blocks the others). */
 const isPermanentPhotoRefusal = (error: unknown): error is HqRequestError =>
   error instanceof HqRequestError && (error.status === 413 || error.status === 422);
 
@@ -242,14 +242,15 @@ export class SyncEngine {
   ): Promise<{ marked: Promise<unknown> }> {
     const { sha256 } = row;
     try {
-      // Bytes that are missing here can never go: the copy on this computer is damaged (R22: said so on the
-      // Sync screen, as for bytes that no longer match their hash).
-      if (!blob) throw new MissingBytes();
       // After a failed try HQ may hold it already (the answer was lost): ask before sending the bytes again.
       const retry = (row.attempts ?? 0) > 0;
       const path = blobPath(row);
-      if (!retry || !(await this.client.hasBlob(conn, path)))
+      if (!retry || !(await this.client.hasBlob(conn, path))) {
+        // Bytes missing here, and not at HQ, can never go: the copy on this computer is damaged (R22: said
+        // so on the Sync screen, as for bytes that no longer match their hash). No request is sent for them.
+        if (!blob) throw new MissingBytes();
         await this.client.putBlob(conn, path, blob, photoTimeoutMs(row.size));
+      }
     } catch (error) {
       const attempts = (row.attempts ?? 0) + 1;
       if (error instanceof MissingBytes || isPermanentPhotoRefusal(error)) {

@@ -15,7 +15,7 @@ export type EntryState = (typeof ENTRY_STATES)[number];
 
 export type PageSource = 'camera' | 'import';
 
-/** One photographed page. The image itself is content-addressed by `sha256` (photos table / HQ blob store). */
+/** One photographed page. The image itself is content-addressed by `sha256` (the branch's photo store / HQ blob store). */
 export interface BookPage {
   id: string;
   entryId: string;

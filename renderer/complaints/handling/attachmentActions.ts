@@ -14,15 +14,15 @@ import {
 import { MAX_ATTACHED_HERE, type OtklikDatabase } from '../../db/database';
 import type { Signer } from '../../db/employees';
 import { actionTables } from '../../db/outbox';
-import { addPhoto } from '../../db/photoBytes';
+import { addPhoto, restoreBytes } from '../../db/photoBytes';
 import { sha256Hex } from '../../platform/sha256';
 import { TransitionRefused } from '../actions';
 import { appendHandlingEvents } from './actions';
 
 /**
  * R3, R5 (issue 15 item 2): a file attached to a complaint at the branch. The file is read and hashed
- * first (an IndexedDB transaction cannot wait for that); then one transaction writes its bytes to the
- * blob table by SHA-256 (like a feedback-book page's image: stored once, uploaded once by the sync engine
+ * first (an IndexedDB transaction cannot wait for that); then one transaction stores its bytes by SHA-256
+ * (renderer/db/photoBytes.ts, like a feedback-book page's image: stored once, uploaded once by the sync engine
  * to HQ's attachment address, counted as not yet at HQ until then), the `attachment_added` event and its
  * outbox operation — all or nothing, offline too. A full disk fails the whole transaction: nothing is
  * half-saved, and the file is still the user's to add again.
@@ -82,6 +82,7 @@ export async function addAttachment(
       const attachedTo = known.some((a) => a.complaintId === complaintId)
         ? known
         : [...known, here].slice(-MAX_ATTACHED_HERE);
+      await restoreBytes(db, stored, blob);
       await db.photos.update(sha256, { use: 'attachment', attachedTo });
     } else
       await addPhoto(

@@ -91,6 +91,10 @@ describe('feedback-book actions', () => {
     expect(await db.photos.get(refused.page.sha256)).toBeUndefined();
     expect((await db.photos.get(uploaded.page.sha256))?.uploadState).toBe('uploaded');
     expect(await db.photos.get(kept.sha256)).toBeDefined();
+    // Their bytes with them (issue 17: in a store of their own).
+    expect((await db.photoBytes.toCollection().primaryKeys()).sort()).toEqual(
+      [kept.sha256, uploaded.page.sha256].sort(),
+    );
   });
 
   it('delete, reorder and replace renumber the pages and queue removals', async () => {
@@ -107,8 +111,9 @@ describe('feedback-book actions', () => {
     expect((await order())[1]).toBe(third.page.id);
     await removePage(db, second.page.id, OLGA, now);
     expect(await order()).toHaveLength(2);
-    // An image never uploaded and no longer used does not travel.
+    // An image never uploaded and no longer used does not travel, and its bytes do not stay.
     expect(await db.photos.get(second.page.sha256)).toBeUndefined();
+    expect(await db.photoBytes.get(second.page.sha256)).toBeUndefined();
     const replaced = await replacePage(db, third.page.id, await page(4), OLGA, now);
     expect(replaced.pageNo).toBe(2);
     expect((await db.outbox.toArray()).map((o) => o.type)).toEqual([

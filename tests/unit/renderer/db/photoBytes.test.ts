@@ -4,6 +4,7 @@ import {
   addPhoto,
   deletePhoto,
   photoBlob,
+  restoreBytes,
   storedPhotoBlob,
   type NewPhoto,
 } from '../../../../renderer/db/photoBytes';
@@ -34,29 +35,29 @@ describe('photo bytes', () => {
     expect(await storedPhotoBlob(db, 'b'.repeat(64))).toBeUndefined();
   });
 
-  it('marking the row leaves the bytes where they are, untouched', async () => {
+  it('the same bytes given again restore missing ones; a row refused for want of them goes again', async () => {
     const db = openDb();
-    await db.transaction('rw', db.photos, db.photoBytes, () =>
-      addPhoto(db, row('a'.repeat(64)), new Blob(['bytes'])),
-    );
-    await db.photos.update('a'.repeat(64), { uploadState: 'uploaded', uploadedAt: now.toISOString() });
-    expect(await db.photos.get('a'.repeat(64))).not.toHaveProperty('blob');
-    expect(await db.photoBytes.count()).toBe(1);
-    expect(await text(await storedPhotoBlob(db, 'a'.repeat(64)))).toBe('bytes');
-  });
-
-  it('a row and its bytes are added together or not at all', async () => {
-    const db = openDb();
-    await db.transaction('rw', db.photos, db.photoBytes, () =>
-      addPhoto(db, row('a'.repeat(64)), new Blob(['bytes'])),
-    );
-    // The same row again is refused (its key exists): the bytes written before it are rolled back too.
-    await expect(
-      db.transaction('rw', db.photos, db.photoBytes, () =>
-        addPhoto(db, { ...row('a'.repeat(64)) }, new Blob(['other'])),
-      ),
-    ).rejects.toThrow();
-    expect(await text(await db.photoBytes.get('a'.repeat(64)))).toBe('bytes');
+    const refusal = { reason: 'damaged_here' as const, at: now.toISOString() };
+    await db.photos.bulkAdd([
+      { ...row('a'.repeat(64)), uploadState: 'refused', refusal, attempts: 1 },
+      { ...row('b'.repeat(64)), uploadState: 'refused', refusal: { reason: 'too_large', at: '' } },
+    ]);
+    await db.transaction('rw', db.photos, db.photoBytes, async () => {
+      await addPhoto(db, row('c'.repeat(64)), new Blob(['kept']));
+      for (const sha of ['a', 'b', 'c'])
+        await restoreBytes(db, (await db.photos.get(sha.repeat(64)))!, new Blob([`again ${sha}`]));
+    });
+    expect(await db.photos.get('a'.repeat(64))).toMatchObject({ uploadState: 'pending', attempts: 1 });
+    expect((await db.photos.get('a'.repeat(64)))?.refusal).toBeUndefined();
+    expect(await text(await storedPhotoBlob(db, 'a'.repeat(64)))).toBe('again a');
+    // Refused for another reason: the bytes are kept, the refusal stands.
+    expect(await db.photos.get('b'.repeat(64))).toMatchObject({
+      uploadState: 'refused',
+      refusal: { reason: 'too_large' },
+    });
+    expect(await text(await storedPhotoBlob(db, 'b'.repeat(64)))).toBe('again b');
+    // Bytes already here stay as they are.
+    expect(await text(await storedPhotoBlob(db, 'c'.repeat(64)))).toBe('kept');
   });
 
   it('deleting a photo removes its row and its bytes', async () => {

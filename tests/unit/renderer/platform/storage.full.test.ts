@@ -69,9 +69,13 @@ async function snapshot(db: OtklikDatabase) {
     'photos',
     'settings',
   ];
-  return Object.fromEntries(
-    await Promise.all(tables.map(async (t) => [t, await db.table(t).toArray()] as const)),
-  );
+  return {
+    ...Object.fromEntries(
+      await Promise.all(tables.map(async (t) => [t, await db.table(t).toArray()] as const)),
+    ),
+    // The stored bytes by their hashes (issue 17: apart from their rows).
+    photoBytes: await db.photoBytes.toCollection().primaryKeys(),
+  };
 }
 
 const failure = (promise: Promise<unknown>) =>

@@ -14,7 +14,8 @@ import {
 } from '../../../../renderer/sync/state';
 import { HQ_PATHS, type PushOperation, type PullResponse } from '../../../../shared/sync/protocol';
 import { OLGA, hqLink, input, now, openDb, settings, upgradedFrom } from '../fixtures';
-import { addPhoto } from '../../../../renderer/db/photoBytes';
+import { addPhoto, bulkAddPhotos, type NewPhoto } from '../../../../renderer/db/photoBytes';
+import type { OtklikDatabase } from '../../../../renderer/db/database';
 import { sha256Hex } from '../../../../renderer/platform/sha256';
 import { i18next, initI18n, loadLanguage } from '../../../../renderer/i18n';
 import { LANGUAGES } from '../../../../shared/settings/languages';
@@ -251,22 +252,33 @@ describe('sync engine', () => {
     expect((await db.photos.get('a'.repeat(64)))?.uploadState).toBe('uploaded');
   });
 
-  it('issue 17: a photo stored by version 7 (bytes in its row) goes as before; one without bytes is refused as damaged here, unsent', async () => {
+  it('issue 17: a photo stored by version 7 (bytes in its row) goes as before; one without bytes is refused as damaged here, unsent, unless HQ has it', async () => {
     const legacy = { sha256: 'e'.repeat(64), blob: new Blob(['e'.repeat(64)]), mime: 'image/jpeg' as const };
     const db = await upgradedFrom(7, [], {
       photos: [{ ...legacy, size: 64, createdAt: now.toISOString(), uploadState: 'pending' }],
     });
     await db.meta.put({ key: META.link, value: link });
-    await addPendingPhotos(db, ['a'.repeat(64), 'f'.repeat(64)]);
-    await db.photoBytes.delete('f'.repeat(64)); // lost: the row says pending, the bytes are gone
+    await addPendingPhotos(db, ['a'.repeat(64), 'f'.repeat(64), 'g'.repeat(64)]);
+    // Lost: the rows say pending, the bytes are gone. 'g' was tried before, and HQ got it (the answer was lost).
+    await db.photoBytes.bulkDelete(['f'.repeat(64), 'g'.repeat(64)]);
+    await db.photos.update('g'.repeat(64), { attempts: 1 });
     const put: Record<string, string> = {};
+    const asked: string[] = [];
     const engine = new SyncEngine(
       db,
-      scripted({ putBlob: async (_c, path, blob) => void (put[path.split('/').pop()!] = await blob.text()) }),
+      scripted({
+        hasBlob: async (_c, path) => {
+          asked.push(path);
+          return path.endsWith('g'.repeat(64));
+        },
+        putBlob: async (_c, path, blob) => void (put[path.split('/').pop()!] = await blob.text()),
+      }),
     );
     expect(await engine.runCycle()).toBe('synced');
     expect(put).toEqual({ ['a'.repeat(64)]: 'a'.repeat(64), ['e'.repeat(64)]: 'e'.repeat(64) });
-    for (const sha of ['a', 'e']) expect((await db.photos.get(sha.repeat(64)))?.uploadState).toBe('uploaded');
+    for (const sha of ['a', 'e', 'g'])
+      expect((await db.photos.get(sha.repeat(64)))?.uploadState).toBe('uploaded');
+    expect(asked).toEqual([HQ_PATHS.photo('g'.repeat(64))]); // 'f' was never tried: nothing asked, nothing sent
     expect(await db.photos.get('f'.repeat(64))).toMatchObject({
       uploadState: 'refused',
       refusal: { reason: 'damaged_here' },
@@ -360,6 +372,14 @@ describe('sync engine', () => {
       capturedBy: 'Ольга',
       ...(removedAt ? { removedAt } : {}),
     });
+    /** As the app stores them: each row apart from its bytes (renderer/db/photoBytes.ts). */
+    const store = (db: OtklikDatabase, photos: Array<NewPhoto & { blob: Blob }>) =>
+      db.transaction('rw', db.photos, db.photoBytes, () =>
+        bulkAddPhotos(
+          db,
+          photos.map(({ blob, ...row }) => ({ row, blob })),
+        ),
+      );
     /** HQ refuses the photos named in `refuse` with the given status; takes the rest. */
     const hq = (refuse: Record<string, 413 | 422>) => {
       const put: string[] = [];
@@ -381,7 +401,10 @@ describe('sync engine', () => {
       await registerComplaint(db, input(), settings(), OLGA, now);
       const big = await photoOf('big');
       const fine = await photoOf('fine');
-      await db.photos.bulkAdd([big, fine].map((p) => ({ ...p, uploadState: 'pending' as const })));
+      await store(
+        db,
+        [big, fine].map((p) => ({ ...p, uploadState: 'pending' as const })),
+      );
       await db.bookPages.add(pageOf(big.sha256, 1));
       const refuse: Record<string, 413 | 422> = { [big.sha256]: 413 };
       const { put, client } = hq(refuse);
@@ -420,7 +443,7 @@ describe('sync engine', () => {
     it('hash mismatch with the local copy damaged: refused at once as damaged here', async () => {
       const db = await connectedDb();
       const damaged = await photoOf('bytes that changed', 'd'.repeat(64));
-      await db.photos.add({ ...damaged, uploadState: 'pending' });
+      await store(db, [{ ...damaged, uploadState: 'pending' }]);
       const { put, client } = hq({ [damaged.sha256]: 422 });
       const engine = new SyncEngine(db, client);
       expect(await engine.runCycle()).toBe('synced');
@@ -432,7 +455,7 @@ describe('sync engine', () => {
     it('hash mismatch with the local copy intact: one more try, then refused as damaged on the way', async () => {
       const db = await connectedDb();
       const photo = await photoOf('intact bytes');
-      await db.photos.add({ ...photo, uploadState: 'pending' });
+      await store(db, [{ ...photo, uploadState: 'pending' }]);
       await db.bookPages.add(pageOf(photo.sha256, 2));
       const { put, client } = hq({ [photo.sha256]: 422 });
       const engine = new SyncEngine(db, client);
@@ -451,7 +474,7 @@ describe('sync engine', () => {
     it('a refused photo whose page was retaken or removed is not listed any more', async () => {
       const db = await connectedDb();
       const photo = await photoOf('old page');
-      await db.photos.add({ ...photo, uploadState: 'refused', refusal: { reason: 'too_large', at: '' } });
+      await store(db, [{ ...photo, uploadState: 'refused', refusal: { reason: 'too_large', at: '' } }]);
       await db.bookPages.add(pageOf(photo.sha256, 1, now.toISOString()));
       expect(await refusedPhotos(db)).toEqual([]);
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentBytes } from '../../../../../renderer/complaints/handling/attachmentBytes';
+import { addPhoto } from '../../../../../renderer/db/photoBytes';
 import { sha256Hex } from '../../../../../renderer/platform/sha256';
 import { createHqClient, type Fetch } from '../../../../../renderer/sync/client';
 import { META } from '../../../../../renderer/sync/state';
@@ -38,13 +39,13 @@ describe('attachmentBytes', () => {
     const db = await connectedDb();
     const f = await file();
     const blob = new Blob([bytes], { type: f.mime });
-    await db.photos.add({
-      ...f,
-      blob,
-      use: 'attachment',
-      createdAt: '2026-03-02T09:00:00.000Z',
-      uploadState: 'pending',
-    });
+    await db.transaction('rw', db.photos, db.photoBytes, () =>
+      addPhoto(
+        db,
+        { ...f, use: 'attachment', createdAt: '2026-03-02T09:00:00.000Z', uploadState: 'pending' },
+        blob,
+      ),
+    );
     const { client, asked } = hq(() => new Response(null, { status: 500 }));
     const got = await attachmentBytes(db, f, client);
     expect(got.ok && (await got.blob.text())).toBe('%PDF-1.7\n%%EOF\n');
@@ -62,19 +63,41 @@ describe('attachmentBytes', () => {
       { url: link.hqUrl + HQ_PATHS.attachment(f.sha256), authorization: `Bearer ${link.token}` },
     ]);
     const kept = (await db.photos.get(f.sha256))!;
-    expect({ ...kept, blob: undefined }).toEqual({
+    expect(kept).toEqual({
       ...f,
-      blob: undefined,
       use: 'attachment',
       createdAt: '2026-03-02T10:00:00.000Z',
       uploadedAt: '2026-03-02T10:00:00.000Z',
       uploadState: 'uploaded',
     });
     expect(await db.photos.where('uploadState').equals('pending').count()).toBe(0);
+    expect(await (await db.photoBytes.get(f.sha256))?.text()).toBe('%PDF-1.7\n%%EOF\n');
     // Opened again: from here.
     const again = hq(() => new Response(null, { status: 500 }));
     expect((await attachmentBytes(db, f, again.client)).ok).toBe(true);
     expect(again.asked).toEqual([]);
+  });
+
+  it('issue 17: a file whose row is here but whose bytes were lost is fetched, and its bytes are kept again', async () => {
+    const db = await connectedDb();
+    const f = await file();
+    const refusal = { reason: 'damaged_here' as const, at: '2026-03-02T09:30:00.000Z' };
+    await db.photos.add({
+      ...f,
+      use: 'attachment',
+      createdAt: '2026-03-02T09:00:00.000Z',
+      uploadState: 'refused',
+      attempts: 1,
+      refusal,
+    });
+    const { client, asked } = hq(() => new Response(bytes, { status: 200 }));
+    const got = await attachmentBytes(db, f, client);
+    expect(got.ok && (await got.blob.text())).toBe('%PDF-1.7\n%%EOF\n');
+    expect(asked).toHaveLength(1);
+    expect(await (await db.photoBytes.get(f.sha256))?.text()).toBe('%PDF-1.7\n%%EOF\n');
+    // Refused for want of its bytes, it goes again (the engine asks HQ first: it was tried before).
+    expect(await db.photos.get(f.sha256)).toMatchObject({ uploadState: 'pending', attempts: 1 });
+    expect((await db.photos.get(f.sha256))?.refusal).toBeUndefined();
   });
 
   it('bytes that do not hash to the file’s address are neither kept nor shown', async () => {
