@@ -195,3 +195,29 @@ describe('schema version 3 upgrade', () => {
     expect((await urgencyCounts(db, 'customers', now)).overdue).toBe(0);
   });
 });
+
+describe('R22: a power cut', () => {
+  it('every read-write transaction is strict: complete only once its writes are on disk', async () => {
+    const db = openDb();
+    // What IndexedDB made of each transaction the app opened (Chromium keeps the durability it was asked
+    // for; flushing before "complete" is then Chromium's to do, which no test here can cut the power on).
+    const opened: Array<{ mode: string; durability: string }> = [];
+    db.use({
+      stack: 'dbcore',
+      name: 'durabilityProbe',
+      create: (down) => ({
+        ...down,
+        transaction(stores, mode, options) {
+          const trans = down.transaction(stores, mode, options);
+          opened.push({ mode, durability: (trans as unknown as IDBTransaction).durability });
+          return trans;
+        },
+      }),
+    });
+    await registerComplaint(db, input('Кассир нагрубил'), settings(), actor, now); // an explicit transaction
+    await db.meta.put({ key: 'probe', value: 1 }); // an implicit one
+    const writes = opened.filter((t) => t.mode === 'readwrite');
+    expect(writes.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(writes.map((t) => t.durability))).toEqual(new Set(['strict']));
+  });
+});
