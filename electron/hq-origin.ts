@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileDurably } from './durable-file';
 import { normaliseHqOrigin } from '../shared/security/csp';
 import { hqUrlProblem } from '../shared/security/hq-url';
 
@@ -79,9 +80,9 @@ export class HqOriginStore {
 
   private write(value: StoredOrigin): void {
     mkdirSync(dirname(this.file), { recursive: true });
-    // Written aside and renamed: a crash never leaves half a file.
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(value));
-    renameSync(`${this.file}.tmp`, this.file);
+    // A crash or a power cut never leaves half a file, nor an empty one: the HQ remembered, and the record
+    // of earlier ones that gates a move to another, would be lost.
+    writeFileDurably(this.file, JSON.stringify(value));
     this.stored = value;
   }
 
