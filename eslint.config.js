@@ -223,6 +223,25 @@ export default tseslint.config(
     rules: restrict(nodeImports, electronImport, folder('electron'), folder('hq')),
   },
   {
+    // R22: the page's one IndexedDB database is OtklikDatabase, whose transactions are strict (a save is
+    // reported once flushed to disk); another connection would not be.
+    files: ['renderer/**'],
+    ignores: ['renderer/db/database.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "NewExpression[callee.name='Dexie']",
+          "CallExpression[callee.property.name='open'][callee.object.name='indexedDB']",
+          "CallExpression[callee.property.name='open'][callee.object.property.name='indexedDB']",
+        ].map((selector) => ({
+          selector,
+          message: 'Use OtklikDatabase (renderer/db/database.ts): its transactions are strict (R22).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['electron/**'],
     languageOptions: { globals: globals.node },
     rules: restrict(browserStoreImports, folder('renderer'), folder('hq')),
