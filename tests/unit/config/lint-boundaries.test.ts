@@ -2,17 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { ruleIds } from './eslint-rules';
 
 // ARCHITECTURE.md "may import": the folder a file lives in decides what it may import, and lint enforces it.
 const root = join(import.meta.dirname, '../../..');
-const eslint = new ESLint({ cwd: root });
-
-async function ruleIds(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).map((m) => m.ruleId ?? `fatal: ${m.message}`);
-}
 
 // The first case loads the whole ESLint config; on a busy two-core machine that alone can take seconds.
 describe('process boundaries', { timeout: 30_000 }, () => {

@@ -1,14 +1,7 @@
-import { join } from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { ruleIds } from './eslint-rules';
 
 // Issue 18: lint refuses a focused test, which would quietly turn a whole suite into one test.
-const eslint = new ESLint({ cwd: join(import.meta.dirname, '../../..') });
-
-async function ruleIds(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).map((m) => m.ruleId ?? `fatal: ${m.message}`);
-}
 
 // The first case loads the whole ESLint config; on a busy two-core machine that alone can take seconds.
 describe('focused tests', { timeout: 30_000 }, () => {

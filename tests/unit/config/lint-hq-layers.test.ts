@@ -1,15 +1,10 @@
-import { join } from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { ruleIds as rulesOf } from './eslint-rules';
 
 // README "HQ layout": db, blobs < branches < complaints, book < mail < sync, routes < app, main. Lint refuses
 // an import that goes up, and keeps the process boundaries of hq/ in every layer.
-const eslint = new ESLint({ cwd: join(import.meta.dirname, '../../..') });
-
-async function ruleIds(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(`${code}\nexport {};\n`, { filePath });
-  return (result?.messages ?? []).map((m) => m.ruleId ?? `fatal: ${m.message}`);
-}
+/** As a module of its own (an import-only snippet is a script otherwise). */
+const ruleIds = (filePath: string, code: string) => rulesOf(filePath, `${code}\nexport {};\n`);
 
 describe('HQ layers', { timeout: 30_000 }, () => {
   it.each([

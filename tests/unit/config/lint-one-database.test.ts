@@ -1,15 +1,8 @@
-import { join } from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { ruleIds } from './eslint-rules';
 
 // R22: the page opens IndexedDB only through OtklikDatabase, whose read-write transactions are strict (a
 // save is reported once flushed to disk); lint refuses any other connection in renderer/.
-const eslint = new ESLint({ cwd: join(import.meta.dirname, '../../..') });
-
-async function ruleIds(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).map((m) => m.ruleId ?? `fatal: ${m.message}`);
-}
 
 // The first case loads the whole ESLint config; on a busy two-core machine that alone can take seconds.
 describe('one IndexedDB database in the page', { timeout: 30_000 }, () => {
