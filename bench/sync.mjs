@@ -189,23 +189,25 @@ async function engineBench(label, env) {
 
 const sha256 = (s) => createHash('sha256').update(s).digest('hex');
 
+/** A process's /proc/<pid>/stat fields after its name (which may hold spaces): [0] state, [1] parent pid… */
+const procStat = (pid) =>
+  readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+
 /**
  * CPU seconds (user + system) a process and its children used so far, from /proc (Linux; null elsewhere).
  * The machine is shared: CPU per operation is the figure that load does not move, where latency is.
  */
 function cpuSeconds(pid) {
   try {
-    const stat = (p) =>
-      readFileSync(`/proc/${p}/stat`, 'utf8')
-        .replace(/^.*\) /, '')
-        .split(' ');
     const own = (f) => Number(f[11]) + Number(f[12]);
-    const mine = stat(pid);
+    const mine = procStat(pid);
     let ticks = own(mine) + Number(mine[13]) + Number(mine[14]);
     for (const d of readdirSync('/proc'))
       if (/^\d+$/.test(d))
         try {
-          const f = stat(d);
+          const f = procStat(d);
           if (Number(f[1]) === pid) ticks += own(f);
         } catch {
           // gone meanwhile
@@ -230,14 +232,7 @@ function browserWrittenBytes() {
       if (/^\d+$/.test(d))
         try {
           const pid = Number(d);
-          parent.set(
-            pid,
-            Number(
-              readFileSync(`/proc/${d}/stat`, 'utf8')
-                .replace(/^.*\) /, '')
-                .split(' ')[1],
-            ),
-          );
+          parent.set(pid, Number(procStat(d)[1]));
           if (/chrom/.test(readFileSync(`/proc/${d}/comm`, 'utf8')))
             bytes.set(
               pid,

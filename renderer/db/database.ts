@@ -31,8 +31,9 @@ export interface DraftRow {
 
 /**
  * Stored bytes, content-addressed: a feedback-book page's image, or a file attached to a complaint (issue
- * 15, R3). The row says where they stand; the bytes are in `photoBytes` (issue 17). Written in the transaction that records its page or attachment and queues it for HQ; the sync
- * engine uploads it (PUT /v1/photos/{sha256}, /v1/attachments/{sha256}) and marks it uploaded.
+ * 15, R3). The row says where they stand; the bytes are in `photoBytes` (issue 17). Written in the
+ * transaction that records its page or attachment and queues it for HQ; the sync engine uploads it (PUT
+ * /v1/photos/{sha256}, /v1/attachments/{sha256}) and marks it uploaded.
  */
 export interface PhotoRow {
   sha256: string;

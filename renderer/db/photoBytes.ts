@@ -48,10 +48,12 @@ export async function storedPhotoBlob(db: OtklikDatabase, sha256: string): Promi
 /**
  * The same bytes given again (the same image captured, the same file attached or fetched from HQ) for a
  * photo stored already: when its bytes are missing here, they are stored again, and a row refused for want
- * of them goes again. Inside a transaction that has both stores.
+ * of them goes again. Resolves with the bytes now kept (those already here, or these). Inside a transaction
+ * that has both stores.
  */
-export async function restoreBytes(db: OtklikDatabase, row: PhotoRow, blob: Blob): Promise<void> {
-  if (await photoBlob(db, row)) return;
+export async function restoreBytes(db: OtklikDatabase, row: PhotoRow, blob: Blob): Promise<Blob> {
+  const kept = await photoBlob(db, row);
+  if (kept) return kept;
   await db.photoBytes.put(blob, row.sha256);
   if (row.uploadState === 'refused' && row.refusal?.reason === 'damaged_here')
     await db.photos.update(row.sha256, {
@@ -59,6 +61,7 @@ export async function restoreBytes(db: OtklikDatabase, row: PhotoRow, blob: Blob
       refusal: undefined,
       verifiedIntactAt: undefined,
     } satisfies Partial<PhotoRow>);
+  return blob;
 }
 
 /** Removes a photo's row and its bytes; inside a transaction that has both stores. */

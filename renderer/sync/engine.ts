@@ -254,16 +254,13 @@ export class SyncEngine {
     } catch (error) {
       const attempts = (row.attempts ?? 0) + 1;
       if (error instanceof MissingBytes || isPermanentPhotoRefusal(error)) {
-        const refusal =
-          error instanceof MissingBytes
-            ? { reason: 'damaged_here' as const, at: new Date().toISOString() }
-            : await this.refusalOf(row, blob, error);
+        const refusal = await this.refusalOf(row, blob, error);
         if (refusal) {
           // Given up on for good, and said why on the Sync screen; the other photos and records go on.
           await this.db.photos.update(sha256, {
             uploadState: 'refused',
             attempts,
-            lastError: error instanceof MissingBytes ? undefined : error.problem,
+            lastError: error instanceof HqRequestError ? error.problem : undefined,
             refusal,
           } satisfies Partial<PhotoRow>);
           return { marked: Promise.resolve() };
@@ -289,18 +286,19 @@ export class SyncEngine {
   }
 
   /**
-   * Whether HQ's 413/422 means this photo can never go: too large is final; a hash mismatch is checked once
+   * Whether HQ's 413/422, or bytes missing here, mean this photo can never go: too large and missing are
+   * final; a hash mismatch is checked once
    * against the local bytes. Damaged here: final. Intact here: the bytes were damaged on the way, so it is
    * tried once more, and only a second mismatch after that check is final. undefined: try again.
    */
   private async refusalOf(
     row: PhotoRow,
     blob: Blob | undefined,
-    error: HqRequestError,
+    error: HqRequestError | MissingBytes,
   ): Promise<PhotoRefusal | undefined> {
     const at = new Date().toISOString();
-    if (error.status === 413) return { reason: 'too_large', at };
-    // A copy that cannot even be read any more is damaged too.
+    if (error instanceof HqRequestError && error.status === 413) return { reason: 'too_large', at };
+    // A copy that is missing, or cannot even be read any more, is damaged too.
     const local = await blob
       ?.arrayBuffer()
       .then(sha256Hex)

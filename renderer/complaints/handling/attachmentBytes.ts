@@ -3,7 +3,7 @@ import { photoTimeoutMs } from '../../../shared/sync/backoff';
 import type { AttachmentMime } from '../../../shared/handling/attachments';
 import type { OtklikDatabase } from '../../db/database';
 import { hqLink } from '../../db/device';
-import { addPhoto, photoBlob, restoreBytes, storedPhotoBlob } from '../../db/photoBytes';
+import { addPhoto, restoreBytes, storedPhotoBlob } from '../../db/photoBytes';
 import { sha256Hex } from '../../platform/sha256';
 import { createHqClient, HqRequestError, type HqClient } from '../../sync/client';
 
@@ -54,10 +54,7 @@ export async function attachmentBytes(
     // Added meanwhile (the same bytes attached here, or a second click): that copy stays. A row whose bytes
     // are missing here gets these.
     const stored = await db.photos.get(file.sha256);
-    if (stored) {
-      await restoreBytes(db, stored, blob);
-      return (await photoBlob(db, stored)) ?? blob;
-    }
+    if (stored) return restoreBytes(db, stored, blob);
     await addPhoto(
       db,
       {
