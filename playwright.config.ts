@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './tests/chromium.mjs';
+import { chromiumArgs, testChromiumPath } from './tests/chromium.mjs';
 
 const resultsDir = process.env.OTKLIK_RESULTS_DIR;
 /** The specs that start a real HQ process (tests/e2e/hq.ts): the longest of the run. */
@@ -38,8 +38,9 @@ const WORKERS = 2;
 const MAX_WORKERS = 3;
 const hqOrigins = Array.from({ length: MAX_WORKERS }, (_, i) => `http://127.0.0.1:${E2E_PORT + 1 + i}`);
 
-// End-to-end tests drive the production build of the renderer in Debian's Chromium. The browser's own clock
-// is UTC on purpose: branch dates must follow the branch's zone, never the PC's.
+// End-to-end tests drive the production build of the renderer in Chromium's headless shell
+// (tests/chromium.mjs). The browser's own clock is UTC on purpose: branch dates must follow the branch's
+// zone, never the PC's.
 export default defineConfig({
   fullyParallel: true,
   workers: WORKERS,
@@ -55,7 +56,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     browserName: 'chromium',
-    launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+    launchOptions: { executablePath: testChromiumPath(), args: chromiumArgs },
     locale: 'en-US',
     timezoneId: 'UTC',
     viewport: { width: 1280, height: 900 },

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { chromiumArgs, chromiumPath } from './tests/chromium.mjs';
+import { chromiumArgs, testChromiumPath } from './tests/chromium.mjs';
 import { printDocumentsToPdf } from './tests/documents-commands';
 import SlowFirstSequencer from './tests/sequencer';
 
@@ -66,7 +66,9 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+            provider: playwright({
+              launchOptions: { executablePath: testChromiumPath(), args: chromiumArgs },
+            }),
             instances: [{ browser: 'chromium' }],
             // Issue 16: print documents to PDF, read the PDF's text and the QR code (Node side).
             commands: { printDocumentsToPdf },

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromiumPath } from '../tests/chromium.mjs';
+import { TEST_CHROMIUM_PACKAGE, testChromiumPath } from '../tests/chromium.mjs';
 import { postgresBin } from '../tests/postgres.mjs';
 export { electronBinary } from '../tests/electron-binary.mjs';
 
@@ -52,16 +52,19 @@ function apt(...args) {
   });
 }
 
-/** Tests drive Debian's Chromium; Playwright cannot download a browser here. */
+/** Tests drive Debian's Chromium headless shell (tests/chromium.mjs); Playwright cannot download a browser here. */
 export function ensureChromium() {
-  if (existsSync(chromiumPath())) return;
+  const path = testChromiumPath();
+  if (existsSync(path)) return;
   if (existsSync('/usr/bin/apt-get')) {
-    say('Installing Chromium for the browser tests (apt-get install chromium)…');
-    if (apt('update') === 0 && apt('install', '-y', 'chromium') === 0 && existsSync(chromiumPath())) return;
+    say(
+      `Installing Chromium's headless shell for the browser tests (apt-get install ${TEST_CHROMIUM_PACKAGE})…`,
+    );
+    if (apt('update') === 0 && apt('install', '-y', TEST_CHROMIUM_PACKAGE) === 0 && existsSync(path)) return;
   }
   console.error(
-    `Chromium is needed at ${chromiumPath()} for the browser tests. Install it (Debian: apt-get install chromium) ` +
-      'or set OTKLIK_CHROMIUM to its path.',
+    `Chromium's headless shell is needed at ${path} for the browser tests. Install it (Debian: apt-get install ` +
+      `${TEST_CHROMIUM_PACKAGE}) or set OTKLIK_CHROMIUM to the path of a Chromium.`,
   );
   process.exit(1);
 }

@@ -1,2 +1,4 @@
 export function chromiumPath(): string;
+export function testChromiumPath(): string;
+export const TEST_CHROMIUM_PACKAGE: string;
 export const chromiumArgs: string[];

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { chromiumArgs, testChromiumPath } from '../chromium.mjs';
 import {
   MOSCOW,
   offlineAgain,
@@ -73,7 +73,7 @@ test('a restarted browser, still offline, opens the app with the complaint in it
   const profile = mkdtempSync(join(tmpdir(), 'otklik-profile-'));
   const launch = () =>
     chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
+      executablePath: testChromiumPath(),
       args: chromiumArgs,
       baseURL,
       timezoneId: 'UTC',
