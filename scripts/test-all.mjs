@@ -3,7 +3,16 @@
 // against the floors in tests/floors.json. Independent steps run side by side in lanes (below); each step's
 // output is kept and printed as one block when it ends, and the summary gives every step's time.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statfsSync,
+  statSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium, ensureDependencies, ensurePostgres, root, say } from './setup.mjs';
@@ -112,11 +121,11 @@ async function check(name, command, args) {
 }
 
 /** A vitest run of the given projects; rows per project from scripts/vitest-summary.mjs. */
-async function vitest(name, projects, extra = []) {
+async function vitest(name, projects, extra = [], env = {}) {
   const file = join(results, `${name}.json`);
   const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...extra];
   args.push('--reporter=default', '--reporter=./scripts/vitest-summary.mjs');
-  const { status, time, cpu } = await exec(name, 'npx', args, { OTKLIK_VITEST_SUMMARY: file });
+  const { status, time, cpu } = await exec(name, 'npx', args, { ...env, OTKLIK_VITEST_SUMMARY: file });
   let rows;
   if (existsSync(file)) {
     rows = vitestRows(JSON.parse(readFileSync(file, 'utf8')), projects, floors.vitest ?? {}, name);
@@ -137,6 +146,30 @@ async function playwright(name) {
   steps.push({ name, ms: time, cpu, tests: true, rows });
 }
 
+/**
+ * The integration suite's temporary files in memory: TMPDIR=/dev/shm where that is a tmpfs with room (Linux),
+ * unless TMPDIR is set already. Its HQs each start on a copy of the migrated PGlite database, 1 100 files
+ * (40 MB); on this machine kind's ext4 a copy took 1.1 CPU-s, on tmpfs 0.07 (the PostgreSQL cluster and its
+ * databases, the photos and the mail are there too). The suite alone on two cores, twice each: 140 s and
+ * 241 CPU-s, 134 s and 230 CPU-s of the machine on disk; 114 s and 195, 101 s and 170 in memory (issue 17:
+ * CI time). The browser suite gained nothing there (its HQs start on a copy of the database too, a few
+ * dozen times), so it stays on disk, as its profiles are on a branch PC.
+ */
+function memoryTmpDir() {
+  if (process.env.TMPDIR || process.platform !== 'linux') return {};
+  const dir = '/dev/shm';
+  try {
+    accessSync(dir, constants.W_OK);
+    const fs = statfsSync(dir);
+    // 0x01021994: tmpfs; and room to spare for the suite's databases and copies.
+    if (!statSync(dir).isDirectory() || fs.type !== 0x01021994 || fs.bavail * fs.bsize < 4 * 2 ** 30)
+      return {};
+  } catch {
+    return {};
+  }
+  return { TMPDIR: dir };
+}
+
 let built = false;
 const STEPS = {
   format: () => check('format', 'npx', ['prettier', '--check', '.']),
@@ -149,7 +182,7 @@ const STEPS = {
   // HQ on PGlite and on a private PostgreSQL cluster the suite starts and stops (tests/postgres.mjs).
   // Two files at a time, beside the browser suite's two workers: three each made a load of 17 on two cores
   // and timed tests out (issue 17 item 5, CI time).
-  integration: () => vitest('integration', ['integration'], ['--maxWorkers=2']),
+  integration: () => vitest('integration', ['integration'], ['--maxWorkers=2'], memoryTmpDir()),
   e2e: async () => {
     if (built) return playwright('e2e');
     steps.push({
