@@ -14,7 +14,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, createServer, preview } from 'vite';
-import { chromiumArgs, chromiumPath } from '../tests/chromium.mjs';
+import { CHROMIUM_PACKAGE, chromiumArgs, chromiumPath } from '../tests/chromium.mjs';
+import { ensureChromium } from '../scripts/setup.mjs';
 
 const root = join(import.meta.dirname, '..');
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -164,6 +165,7 @@ async function uiBench() {
  * 100 000 had not been seeded after 12 minutes.
  */
 function diskBrowser() {
+  ensureChromium(chromiumPath(), CHROMIUM_PACKAGE, 'the benchmarks');
   // An empty folder name: Playwright makes a temporary profile and removes it when the browser closes.
   return chromium.launchPersistentContext('', { executablePath: chromiumPath(), args: chromiumArgs });
 }

@@ -14,7 +14,8 @@ import { pipeline } from 'node:stream/promises';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { createServer as createViteServer } from 'vite';
-import { chromiumArgs, chromiumPath } from '../tests/chromium.mjs';
+import { CHROMIUM_PACKAGE, chromiumArgs, chromiumPath } from '../tests/chromium.mjs';
+import { ensureChromium } from '../scripts/setup.mjs';
 import { startPostgres } from '../tests/postgres.mjs';
 import { registerOp } from './register-op.mjs';
 
@@ -117,6 +118,7 @@ async function engineBench(label, env) {
   await vite.listen();
   // The profile on disk, as on a branch PC (an incognito context keeps IndexedDB in memory; bench/run.mjs).
   // An empty folder name: Playwright makes a temporary profile and removes it when the browser closes.
+  ensureChromium(chromiumPath(), CHROMIUM_PACKAGE, 'the benchmarks');
   const browser = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
     args: chromiumArgs,

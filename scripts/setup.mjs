@@ -52,19 +52,26 @@ function apt(...args) {
   });
 }
 
-/** Tests drive Debian's Chromium headless shell (tests/chromium.mjs); Playwright cannot download a browser here. */
-export function ensureChromium() {
-  const path = testChromiumPath();
+/** Only what the package needs, as .ci/run installs it (Chromium's recommendations pull in GTK). */
+const aptInstall = (debianPackage) => apt('install', '-y', '--no-install-recommends', debianPackage);
+
+/**
+ * A Debian Chromium build, installed with apt-get when it is missing (Playwright cannot download a browser
+ * here): by default the tests' headless shell; the benchmarks ask for the whole browser (tests/chromium.mjs).
+ */
+export function ensureChromium(
+  path = testChromiumPath(),
+  debianPackage = TEST_CHROMIUM_PACKAGE,
+  neededBy = 'the browser tests',
+) {
   if (existsSync(path)) return;
   if (existsSync('/usr/bin/apt-get')) {
-    say(
-      `Installing Chromium's headless shell for the browser tests (apt-get install ${TEST_CHROMIUM_PACKAGE})…`,
-    );
-    if (apt('update') === 0 && apt('install', '-y', TEST_CHROMIUM_PACKAGE) === 0 && existsSync(path)) return;
+    say(`Installing ${debianPackage} for ${neededBy} (apt-get install ${debianPackage})…`);
+    if (apt('update') === 0 && aptInstall(debianPackage) === 0 && existsSync(path)) return;
   }
   console.error(
-    `Chromium's headless shell is needed at ${path} for the browser tests. Install it (Debian: apt-get install ` +
-      `${TEST_CHROMIUM_PACKAGE}) or set OTKLIK_CHROMIUM to the path of a Chromium.`,
+    `${debianPackage} is needed at ${path} for ${neededBy}. Install it (Debian: apt-get install ` +
+      `${debianPackage}) or set OTKLIK_CHROMIUM to the path of a Chromium.`,
   );
   process.exit(1);
 }
@@ -77,7 +84,7 @@ export function ensurePostgres() {
   if (postgresBin()) return;
   if (existsSync('/usr/bin/apt-get')) {
     say('Installing PostgreSQL for the HQ tests (apt-get install postgresql)…');
-    if (apt('update') === 0 && apt('install', '-y', 'postgresql') === 0 && postgresBin()) return;
+    if (apt('update') === 0 && aptInstall('postgresql') === 0 && postgresBin()) return;
   }
   console.error(
     'PostgreSQL server binaries are needed for the HQ tests (Debian: apt-get install postgresql), or set ' +

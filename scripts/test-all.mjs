@@ -3,18 +3,10 @@
 // against the floors in tests/floors.json. Independent steps run side by side in lanes (below); each step's
 // output is kept and printed as one block when it ends, and the summary gives every step's time.
 import { spawn } from 'node:child_process';
-import {
-  accessSync,
-  constants,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  statfsSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { memoryTmpDir } from './memory-tmpdir.mjs';
 import { ensureChromium, ensureDependencies, ensurePostgres, root, say } from './setup.mjs';
 import { closingLine, playwrightRows, row, rowFailed, skippedLine, vitestRows } from './test-report.mjs';
 
@@ -75,7 +67,7 @@ function exec(name, command, args, env = {}) {
   const started = Date.now();
   const nice = background.has(name) ? '10' : '0';
   const [cmd, ...rest] = posix ? ['bash', '-c', CPU_TIMES, nice, command, ...args] : [command, ...args];
-  const shown = `${nice !== '0' ? `nice -n ${nice} ` : ''}${command} ${args.join(' ')}`;
+  const shown = `${env.TMPDIR ? `TMPDIR=${env.TMPDIR} ` : ''}${nice !== '0' ? `nice -n ${nice} ` : ''}${command} ${args.join(' ')}`;
   return new Promise((resolve) => {
     const child = spawn(cmd, rest, {
       cwd: root,
@@ -146,30 +138,6 @@ async function playwright(name) {
   steps.push({ name, ms: time, cpu, tests: true, rows });
 }
 
-/**
- * The integration suite's temporary files in memory: TMPDIR=/dev/shm where that is a tmpfs with room (Linux),
- * unless TMPDIR is set already. Its HQs each start on a copy of the migrated PGlite database, 1 100 files
- * (40 MB); on this machine kind's ext4 a copy took 1.1 CPU-s, on tmpfs 0.07 (the PostgreSQL cluster and its
- * databases, the photos and the mail are there too). The suite alone on two cores, twice each: 140 s and
- * 241 CPU-s, 134 s and 230 CPU-s of the machine on disk; 114 s and 195, 101 s and 170 in memory (issue 17:
- * CI time). The browser suite gained nothing there (its HQs start on a copy of the database too, a few
- * dozen times), so it stays on disk, as its profiles are on a branch PC.
- */
-function memoryTmpDir() {
-  if (process.env.TMPDIR || process.platform !== 'linux') return {};
-  const dir = '/dev/shm';
-  try {
-    accessSync(dir, constants.W_OK);
-    const fs = statfsSync(dir);
-    // 0x01021994: tmpfs; and room to spare for the suite's databases and copies.
-    if (!statSync(dir).isDirectory() || fs.type !== 0x01021994 || fs.bavail * fs.bsize < 4 * 2 ** 30)
-      return {};
-  } catch {
-    return {};
-  }
-  return { TMPDIR: dir };
-}
-
 let built = false;
 const STEPS = {
   format: () => check('format', 'npx', ['prettier', '--check', '.']),
@@ -182,7 +150,16 @@ const STEPS = {
   // HQ on PGlite and on a private PostgreSQL cluster the suite starts and stops (tests/postgres.mjs).
   // Two files at a time, beside the browser suite's two workers: three each made a load of 17 on two cores
   // and timed tests out (issue 17 item 5, CI time).
-  integration: () => vitest('integration', ['integration'], ['--maxWorkers=2'], memoryTmpDir()),
+  // Its temporary files in memory where the machine allows (scripts/memory-tmpdir.mjs): each of its HQs starts
+  // on a copy of the migrated PGlite database, 1 100 small files, slow to copy on disk (README, "Tests").
+  integration: async () => {
+    const memory = memoryTmpDir();
+    try {
+      await vitest('integration', ['integration'], ['--maxWorkers=2'], memory ? { TMPDIR: memory.dir } : {});
+    } finally {
+      memory?.remove();
+    }
+  },
   e2e: async () => {
     if (built) return playwright('e2e');
     steps.push({

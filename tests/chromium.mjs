@@ -2,7 +2,8 @@
 /**
  * Debian's Chromium builds are the browsers of every browser test and benchmark (Playwright cannot download
  * its own here). One list of flags for vitest, Playwright, the benchmarks and the set-up script.
- * OTKLIK_CHROMIUM overrides the path of both on machines that keep a Chromium elsewhere.
+ * OTKLIK_CHROMIUM overrides the path of both on machines that keep a Chromium elsewhere; OTKLIK_TEST_CHROMIUM
+ * the tests' alone.
  */
 
 /** The benchmarks' browser: the whole Chromium, as a branch PC runs the app (Electron is the whole of it too). */
@@ -10,16 +11,18 @@ export function chromiumPath() {
   return process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium';
 }
 
+/** The Debian package that provides chromiumPath(). */
+export const CHROMIUM_PACKAGE = 'chromium';
+
 /**
- * The tests' browser: Chromium's headless shell (Debian's `chromium-headless-shell`). The same Blink, V8,
- * IndexedDB and service workers as the whole browser, without its windowing and display compositor, which
- * headless Chromium runs in software for every frame. Issue 17 (CI time), the Playwright suite alone on two
- * cores, the machine's CPU: as `npm test` runs it (no traces) 217 s and 323 CPU-s with it, against 239 s and
- * 382 CPU-s with `/usr/bin/chromium`; recording traces (`npx playwright test`) 270 s and 436 CPU-s against
- * 356 s and 643 CPU-s.
+ * The tests' browser: Chromium's headless shell, the same Blink, V8, IndexedDB and service workers without the
+ * whole browser's display compositor, which headless Chromium runs in software for every frame (issue 17: CI
+ * time; figures in the README, "Tests").
  */
 export function testChromiumPath() {
-  return process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium-headless-shell';
+  return (
+    process.env.OTKLIK_TEST_CHROMIUM ?? process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium-headless-shell'
+  );
 }
 
 /** The Debian package that provides testChromiumPath(). */

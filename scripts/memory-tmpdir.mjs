@@ -1,0 +1,48 @@
+// @ts-check
+// A temporary folder in memory for a test step whose files are many and short-lived (issue 17: CI time).
+import { chmodSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { freemem } from 'node:os';
+import { join } from 'node:path';
+
+/** statfs's type of a tmpfs (Linux). */
+export const TMPFS_MAGIC = 0x01021994;
+const GiB = 2 ** 30;
+
+/**
+ * Where a run may keep its temporary files in memory: `/dev/shm` when it is a tmpfs with 1 GiB free and the
+ * machine has 1 GiB of memory free; undefined when TMPDIR is set already (someone chose) or not on Linux.
+ * @param {{ platform: string, env: Record<string, string | undefined>, statfs: (dir: string) => { type: number, bavail: number, bsize: number }, freemem: () => number }} machine
+ * @returns {string | undefined}
+ */
+export function memoryTmpParent({ platform, env, statfs, freemem }) {
+  if (env.TMPDIR || platform !== 'linux') return undefined;
+  const dir = '/dev/shm';
+  try {
+    const space = statfs(dir);
+    if (space.type !== TMPFS_MAGIC || space.bavail * space.bsize < GiB || freemem() < GiB) return undefined;
+  } catch {
+    return undefined;
+  }
+  return dir;
+}
+
+/**
+ * A folder of this run's own in memory (memoryTmpParent), removed by `remove()` or when this process exits;
+ * undefined when there is none. Not on Ctrl+C: the suite's own teardown (stopping its PostgreSQL server)
+ * still needs the folder then. Others may enter it: that PostgreSQL cluster runs as the `postgres` user.
+ * @returns {{ dir: string, remove: () => void } | undefined}
+ */
+export function memoryTmpDir() {
+  const parent = memoryTmpParent({
+    platform: process.platform,
+    env: process.env,
+    statfs: statfsSync,
+    freemem,
+  });
+  if (!parent) return undefined;
+  const dir = mkdtempSync(join(parent, 'otklik-tests-'));
+  chmodSync(dir, 0o755);
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', remove);
+  return { dir, remove };
+}
