@@ -12,10 +12,8 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { build, createServer, preview } from 'vite';
-import { CHROMIUM_PACKAGE, chromiumArgs, chromiumPath } from '../tests/chromium.mjs';
-import { ensureChromium } from '../scripts/setup.mjs';
+import { diskBrowser } from './browser.mjs';
 
 const root = join(import.meta.dirname, '..');
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -157,17 +155,6 @@ async function uiBench() {
     await context?.close();
     await server.close();
   }
-}
-
-/**
- * Every bench's browser has its profile on disk, as on a branch PC. An incognito context keeps IndexedDB in memory,
- * which Chromium 150 writes about six times slower: 10 000 complaints seeded in 49 s against 8 s, and
- * 100 000 had not been seeded after 12 minutes.
- */
-function diskBrowser() {
-  ensureChromium(chromiumPath(), CHROMIUM_PACKAGE, 'the benchmarks');
-  // An empty folder name: Playwright makes a temporary profile and removes it when the browser closes.
-  return chromium.launchPersistentContext('', { executablePath: chromiumPath(), args: chromiumArgs });
 }
 
 /** BENCH_OPEN_PROFILE=file: one more fresh-tab open with the page's CPU profile written to `file`. */

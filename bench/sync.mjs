@@ -11,11 +11,9 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { createServer as createViteServer } from 'vite';
-import { CHROMIUM_PACKAGE, chromiumArgs, chromiumPath } from '../tests/chromium.mjs';
-import { ensureChromium } from '../scripts/setup.mjs';
+import { diskBrowser } from './browser.mjs';
 import { startPostgres } from '../tests/postgres.mjs';
 import { registerOp } from './register-op.mjs';
 
@@ -116,13 +114,8 @@ async function engineBench(label, env) {
     server: { host: '127.0.0.1', port: 0 },
   });
   await vite.listen();
-  // The profile on disk, as on a branch PC (an incognito context keeps IndexedDB in memory; bench/run.mjs).
-  // An empty folder name: Playwright makes a temporary profile and removes it when the browser closes.
-  ensureChromium(chromiumPath(), CHROMIUM_PACKAGE, 'the benchmarks');
-  const browser = await chromium.launchPersistentContext('', {
-    executablePath: chromiumPath(),
-    args: chromiumArgs,
-  });
+  // The profile on disk, as on a branch PC (bench/browser.mjs).
+  const browser = await diskBrowser();
   try {
     const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(
       hq.cli('enroll', '--branch', 'MSK-01'),
