@@ -140,7 +140,7 @@ async function playwright(name) {
 
 let built = false;
 const STEPS = {
-  format: () => check('format', 'npx', ['prettier', '--check', '.']),
+  format: () => check('format', 'npx', ['prettier', '--check', '.', '--experimental-cli']),
   typecheck: () => check('typecheck', 'npm', ['run', '--silent', 'typecheck']),
   lint: () => check('lint', 'npm', ['run', '--silent', 'lint']),
   build: async () => {
