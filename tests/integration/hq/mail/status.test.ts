@@ -93,9 +93,13 @@ describe.each(DATABASE_KINDS)('mail state on %s', (kind) => {
       code,
       DIRECTORY.managerEmail,
     ]);
-    await hq.db.pool.query(`UPDATE mail_outbox SET next_attempt_at = now() WHERE entry_id = $1`, [
-      entry.entryId,
-    ]);
+    // Due a second ago: the worker's clock is a JavaScript Date, whole milliseconds, and PostgreSQL's now()
+    // has microseconds, so "now()" itself could still be ahead of a worker that runs within the same
+    // millisecond (a run of the whole suite failed so: nothing was claimed, and the next test found the entry due).
+    await hq.db.pool.query(
+      `UPDATE mail_outbox SET next_attempt_at = now() - interval '1 second' WHERE entry_id = $1`,
+      [entry.entryId],
+    );
     expect(await worker.runOnce()).toMatchObject({ sent: 1 });
     const sent = await pulled(d, entry.entryId, after.cursor);
     expect(sent.entry?.delivery?.toName).toBe(DIRECTORY.managerName);
