@@ -67,7 +67,11 @@ function exec(name, command, args, env = {}) {
   const started = Date.now();
   const nice = background.has(name) ? '10' : '0';
   const [cmd, ...rest] = posix ? ['bash', '-c', CPU_TIMES, nice, command, ...args] : [command, ...args];
-  const shown = `${env.TMPDIR ? `TMPDIR=${env.TMPDIR} ` : ''}${nice !== '0' ? `nice -n ${nice} ` : ''}${command} ${args.join(' ')}`;
+  const folders = Object.entries(env)
+    .filter(([key]) => key.endsWith('TMPDIR'))
+    .map(([key, value]) => `${key}=${value} `)
+    .join('');
+  const shown = `${folders}${nice !== '0' ? `nice -n ${nice} ` : ''}${command} ${args.join(' ')}`;
   return new Promise((resolve) => {
     const child = spawn(cmd, rest, {
       cwd: root,
@@ -127,9 +131,9 @@ async function vitest(name, projects, extra = [], env = {}) {
   steps.push({ name, ms: time, cpu, tests: true, rows });
 }
 
-async function playwright(name) {
+async function playwright(name, env = {}) {
   const file = join(results, 'playwright.json');
-  const { status, time, cpu } = await exec(name, 'npx', ['playwright', 'test']);
+  const { status, time, cpu } = await exec(name, 'npx', ['playwright', 'test'], env);
   let rows;
   if (existsSync(file)) {
     rows = playwrightRows(JSON.parse(readFileSync(file, 'utf8')), floors.playwright ?? {}, name);
@@ -160,8 +164,16 @@ const STEPS = {
       memory?.remove();
     }
   },
+  // The data of its HQs in memory too (tests/e2e/hq.ts, OTKLIK_E2E_HQ_TMPDIR); its browsers' profiles on disk.
   e2e: async () => {
-    if (built) return playwright('e2e');
+    if (built) {
+      const memory = memoryTmpDir();
+      try {
+        return await playwright('e2e', memory ? { OTKLIK_E2E_HQ_TMPDIR: memory.dir } : {});
+      } finally {
+        memory?.remove();
+      }
+    }
     steps.push({
       name: 'e2e',
       ms: 0,

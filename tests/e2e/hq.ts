@@ -25,6 +25,16 @@ export function hqPort(): number {
 
 let template: string | undefined = process.env.OTKLIK_E2E_HQ_TEMPLATE || undefined;
 
+/**
+ * Where the HQs of the specs keep their data: OTKLIK_E2E_HQ_TMPDIR when set (`npm test` sets a folder in
+ * memory where the machine allows: scripts/memory-tmpdir.mjs), the system's temporary folder otherwise. Each
+ * HQ starts on a copy of the migrated PGlite database, 1 100 small files, and PGlite writes and syncs its
+ * files as it works: the `hq` project, alone on the two-core machine, took 221 and 228 CPU-s with them on
+ * disk, 194 and 211 in memory (issue 17: CI time). Only HQ's data: the browsers' profiles stay where they
+ * were (a whole run in memory gained nothing).
+ */
+const hqTmpdir = (): string => process.env.OTKLIK_E2E_HQ_TMPDIR || tmpdir();
+
 /** HQ processes still running when the test worker exits (a test that timed out) go with it. */
 const running = new Set<ChildProcess>();
 process.once('exit', () => {
@@ -38,7 +48,7 @@ process.once('exit', () => {
  * its database, which costs PGlite several seconds of CPU (issue 17: CI time).
  */
 export function makeMigratedDatabase(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'otklik-e2e-hq-template-'));
+  const dir = mkdtempSync(join(hqTmpdir(), 'otklik-e2e-hq-template-'));
   const r = spawnSync(process.execPath, [...HQ_NODE_FLAGS, main, 'migrate'], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dir },
@@ -87,7 +97,7 @@ export class HqProcess {
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
-  readonly dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-hq-'));
+  readonly dataDir = mkdtempSync(join(hqTmpdir(), 'otklik-e2e-hq-'));
   /** How far HQ's clock is ahead from its next start on (shiftedClock); the admin commands keep the real one. */
   clockOffsetMs = 0;
   private child: ChildProcess | undefined;
