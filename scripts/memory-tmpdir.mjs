@@ -42,7 +42,15 @@ export function memoryTmpDir() {
   if (!parent) return undefined;
   const dir = mkdtempSync(join(parent, 'otklik-tests-'));
   chmodSync(dir, 0o755);
-  const remove = () => rmSync(dir, { recursive: true, force: true });
+  // A process the step left behind may still be writing there: a folder that cannot go is said, and the
+  // run goes on to its summary.
+  const remove = () => {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch (error) {
+      console.error(`[otklik] could not remove ${dir}: ${error instanceof Error ? error.message : error}`);
+    }
+  };
   process.once('exit', remove);
   return { dir, remove };
 }

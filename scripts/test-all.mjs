@@ -167,7 +167,8 @@ const STEPS = {
   // The data of its HQs in memory too (tests/e2e/hq.ts, OTKLIK_E2E_HQ_TMPDIR); its browsers' profiles on disk.
   e2e: async () => {
     if (built) {
-      const memory = memoryTmpDir();
+      // A folder set by whoever runs the suite is theirs to keep.
+      const memory = process.env.OTKLIK_E2E_HQ_TMPDIR ? undefined : memoryTmpDir();
       try {
         return await playwright('e2e', memory ? { OTKLIK_E2E_HQ_TMPDIR: memory.dir } : {});
       } finally {
