@@ -1,8 +1,11 @@
 export const TMPFS_MAGIC: number;
-export function memoryTmpParent(machine: {
-  platform: string;
-  env: Record<string, string | undefined>;
-  statfs: (dir: string) => { type: number; bavail: number; bsize: number };
-  freemem: () => number;
-}): string | undefined;
-export function memoryTmpDir(): { dir: string; remove: () => void } | undefined;
+export function memoryTmpParent(
+  machine: {
+    platform: string;
+    env: Record<string, string | undefined>;
+    statfs: (dir: string) => { type: number; bavail: number; bsize: number };
+    freemem: () => number;
+  },
+  variable?: string,
+): string | undefined;
+export function memoryTmpDir(variable?: string): { dir: string; remove: () => void } | undefined;

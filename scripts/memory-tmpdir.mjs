@@ -10,12 +10,14 @@ const GiB = 2 ** 30;
 
 /**
  * Where a run may keep its temporary files in memory: `/dev/shm` when it is a tmpfs with 1 GiB free and the
- * machine has 1 GiB of memory free; undefined when TMPDIR is set already (someone chose) or not on Linux.
+ * machine has 1 GiB of memory free; undefined when TMPDIR or the variable that will name the folder (TMPDIR
+ * unless told) is set already (someone chose) or not on Linux.
  * @param {{ platform: string, env: Record<string, string | undefined>, statfs: (dir: string) => { type: number, bavail: number, bsize: number }, freemem: () => number }} machine
+ * @param {string} [variable]
  * @returns {string | undefined}
  */
-export function memoryTmpParent({ platform, env, statfs, freemem }) {
-  if (env.TMPDIR || platform !== 'linux') return undefined;
+export function memoryTmpParent({ platform, env, statfs, freemem }, variable = 'TMPDIR') {
+  if (env.TMPDIR || env[variable] || platform !== 'linux') return undefined;
   const dir = '/dev/shm';
   try {
     const space = statfs(dir);
@@ -27,18 +29,17 @@ export function memoryTmpParent({ platform, env, statfs, freemem }) {
 }
 
 /**
- * A folder of this run's own in memory (memoryTmpParent), removed by `remove()` or when this process exits;
- * undefined when there is none. Not on Ctrl+C: the suite's own teardown (stopping its PostgreSQL server)
- * still needs the folder then. Others may enter it: that PostgreSQL cluster runs as the `postgres` user.
+ * A folder of this run's own in memory (memoryTmpParent), for the environment variable `variable`, removed
+ * by `remove()` or when this process exits; undefined when there is none. Not on Ctrl+C: the suite's own
+ * teardown (stopping its PostgreSQL server) still needs the folder then. Others may enter it: that PostgreSQL cluster runs as the `postgres` user.
+ * @param {string} [variable]
  * @returns {{ dir: string, remove: () => void } | undefined}
  */
-export function memoryTmpDir() {
-  const parent = memoryTmpParent({
-    platform: process.platform,
-    env: process.env,
-    statfs: statfsSync,
-    freemem,
-  });
+export function memoryTmpDir(variable = 'TMPDIR') {
+  const parent = memoryTmpParent(
+    { platform: process.platform, env: process.env, statfs: statfsSync, freemem },
+    variable,
+  );
   if (!parent) return undefined;
   const dir = mkdtempSync(join(parent, 'otklik-tests-'));
   chmodSync(dir, 0o755);

@@ -142,6 +142,19 @@ async function playwright(name, env = {}) {
   steps.push({ name, ms: time, cpu, tests: true, rows });
 }
 
+/**
+ * Runs a step with `variable` naming a folder of its own in memory where the machine allows it
+ * (scripts/memory-tmpdir.mjs; not when it or TMPDIR is set already), removed when the step ends.
+ */
+async function withMemoryFolder(variable, step) {
+  const memory = memoryTmpDir(variable);
+  try {
+    return await step(memory ? { [variable]: memory.dir } : {});
+  } finally {
+    memory?.remove();
+  }
+}
+
 let built = false;
 const STEPS = {
   format: () => check('format', 'npx', ['prettier', '--check', '.', '--experimental-cli']),
@@ -156,25 +169,11 @@ const STEPS = {
   // and timed tests out (issue 17 item 5, CI time).
   // Its temporary files in memory where the machine allows (scripts/memory-tmpdir.mjs): each of its HQs starts
   // on a copy of the migrated PGlite database, 1 100 small files, slow to copy on disk (README, "Tests").
-  integration: async () => {
-    const memory = memoryTmpDir();
-    try {
-      await vitest('integration', ['integration'], ['--maxWorkers=2'], memory ? { TMPDIR: memory.dir } : {});
-    } finally {
-      memory?.remove();
-    }
-  },
+  integration: () =>
+    withMemoryFolder('TMPDIR', (env) => vitest('integration', ['integration'], ['--maxWorkers=2'], env)),
   // The data of its HQs in memory too (tests/e2e/hq.ts, OTKLIK_E2E_HQ_TMPDIR); its browsers' profiles on disk.
   e2e: async () => {
-    if (built) {
-      // A folder set by whoever runs the suite is theirs to keep.
-      const memory = process.env.OTKLIK_E2E_HQ_TMPDIR ? undefined : memoryTmpDir();
-      try {
-        return await playwright('e2e', memory ? { OTKLIK_E2E_HQ_TMPDIR: memory.dir } : {});
-      } finally {
-        memory?.remove();
-      }
-    }
+    if (built) return withMemoryFolder('OTKLIK_E2E_HQ_TMPDIR', (env) => playwright('e2e', env));
     steps.push({
       name: 'e2e',
       ms: 0,
