@@ -51,6 +51,17 @@ describe('deadline engine', () => {
   bench('complaintDueMoments (4 moments)', () => {
     complaintDueMoments(timeline, MSK, POLICY_PRESETS.written_2d_2w, now);
   });
+  // As HQ applies a push: every registration a moment later than the one before (issue 17).
+  let second = 0;
+  bench('complaintDueMoments (a new complaint each call, 1 s apart)', () => {
+    const at = new Date(now.getTime() + 1000 * second++).toISOString();
+    complaintDueMoments(
+      { ...timeline, receivedAt: at, registeredAt: at, acknowledgedAt: at },
+      MSK,
+      POLICY_PRESETS.written_2d_2w,
+      now,
+    );
+  });
 });
 
 describe('intake', () => {
