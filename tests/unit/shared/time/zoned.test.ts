@@ -53,32 +53,28 @@ describe('startOfLocalDay', () => {
   });
 });
 
-/** The wall clock as Intl reads it, with nothing cached: what zonedParts must always agree with. */
+/**
+ * The wall clock as Intl writes it, no offset cached: what zonedParts must always agree with. Another
+ * path through Intl than the one under test (a formatted Swedish date, "1972-01-06 23:59:59", read back).
+ */
 const referenceFormats = new Map<string, Intl.DateTimeFormat>();
-function intlWallClock(instant: Date, timeZone: string) {
-  const format =
-    referenceFormats.get(timeZone) ??
-    new Intl.DateTimeFormat('en-US', {
+const referenceFormat = (timeZone: string): Intl.DateTimeFormat =>
+  referenceFormats.get(timeZone) ??
+  referenceFormats
+    .set(
       timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-  referenceFormats.set(timeZone, format);
-  const parts = format.formatToParts(instant);
-  const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return {
-    year: n('year'),
-    month: n('month'),
-    day: n('day'),
-    hour: n('hour'),
-    minute: n('minute'),
-    second: n('second'),
-  };
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone,
+        dateStyle: 'short',
+        timeStyle: 'medium',
+        hourCycle: 'h23',
+      }),
+    )
+    .get(timeZone)!;
+function intlWallClock(instant: Date, timeZone: string) {
+  const m = /^(\d+)-(\d+)-(\d+) (\d+):(\d+):(\d+)$/.exec(referenceFormat(timeZone).format(instant))!;
+  const n = (i: number) => Number(m[i]);
+  return { year: n(1), month: n(2), day: n(3), hour: n(4), minute: n(5), second: n(6) };
 }
 
 describe('zonedParts and zoneOffsetMs (offsets cached by quarter of an hour, issue 17)', () => {
