@@ -67,8 +67,11 @@ function intlParts(instant: Date, timeZone: string): ZonedParts {
 
 function intlOffsetMs(t: number, timeZone: string): number {
   const p = intlParts(new Date(t), timeZone);
-  const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wallAsUtc - Math.floor(t / 1000) * 1000;
+  // Not Date.UTC, which reads the years 0–99 as 1900–1999.
+  const wall = new Date(0);
+  wall.setUTCFullYear(p.year, p.month - 1, p.day);
+  wall.setUTCHours(p.hour, p.minute, p.second);
+  return wall.getTime() - Math.floor(t / 1000) * 1000;
 }
 
 /**
@@ -81,12 +84,19 @@ function intlOffsetMs(t: number, timeZone: string): number {
  */
 const QUARTER_MS = 15 * 60_000;
 const offsets = new Map<string, number>();
+/**
+ * The years 1000–9999 only: Intl's years are four digits there. Outside, every answer is Intl's own, as
+ * before the cache (the years before Christ and the last instants a Date can hold included).
+ */
+const CACHED_FROM = Date.UTC(1000, 0, 1);
+const CACHED_UNTIL = Date.UTC(9999, 0, 1);
+const cached = (t: number) => t >= CACHED_FROM && t < CACHED_UNTIL;
 
 /** Offset of the zone from UTC at `instant`, in milliseconds (Moscow: +3 h). */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
   const t = instant.getTime();
   // An invalid date: Intl throws its RangeError, as before.
-  if (!Number.isFinite(t)) return intlOffsetMs(t, timeZone);
+  if (!cached(t)) return intlOffsetMs(t, timeZone);
   const quarter = Math.floor(t / QUARTER_MS);
   const key = `${timeZone} ${quarter}`;
   let offset = offsets.get(key);
@@ -102,7 +112,9 @@ export function zoneOffsetMs(instant: Date, timeZone: string): number {
 
 /** The wall clock in `timeZone` at `instant`, to the second. */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  const wall = new Date(Math.floor(instant.getTime() / 1000) * 1000 + zoneOffsetMs(instant, timeZone));
+  const t = instant.getTime();
+  if (!cached(t)) return intlParts(instant, timeZone);
+  const wall = new Date(Math.floor(t / 1000) * 1000 + zoneOffsetMs(instant, timeZone));
   return {
     year: wall.getUTCFullYear(),
     month: wall.getUTCMonth() + 1,

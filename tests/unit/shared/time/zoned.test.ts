@@ -78,15 +78,26 @@ function intlWallClock(instant: Date, timeZone: string) {
 }
 
 describe('zonedParts and zoneOffsetMs (offsets cached by quarter of an hour, issue 17)', () => {
-  // Around a transition of each kind: a whole hour (Prague, Los Angeles, Dublin's winter "summer time"), half
-  // an hour (Lord Howe), an offset in quarters (Chatham, Kathmandu's 1986 move from +5:30), the zone
-  // changes without DST (Moscow 2011 and 2014, Kyiv, Volgograd 2020), a day skipped (Apia, 2011), and the
-  // odd seconds of a historical offset (Monrovia's −0:44:30 until 1972).
+  /** zonedParts and zoneOffsetMs at `t` against Intl's own reading. */
+  const agrees = (zone: string, t: number) => {
+    const instant = new Date(t);
+    const wall = intlWallClock(instant, zone);
+    expect(zonedParts(instant, zone), `${zone} at ${instant.toISOString()}`).toEqual(wall);
+    const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+    expect(zoneOffsetMs(instant, zone)).toBe(wallAsUtc - Math.floor(t / 1000) * 1000);
+  };
+
+  // Around a transition of each kind: a whole hour (Prague, Los Angeles, Dublin's winter "summer time", New
+  // York before 1970), half an hour (Lord Howe), an offset in quarters (Chatham, Kathmandu's 1986 move from
+  // +5:30), the zone changes without DST (Moscow 2011 and 2014, Kyiv, Volgograd 2020), a day skipped (Apia,
+  // 2011), and the odd seconds of historical offsets (Monrovia's −0:43:08 to −0:44:30 in 1919, and to
+  // GMT in 1972).
   it.each([
     ['Europe/Prague', '2026-03-29T01:00:00Z'],
     ['Europe/Prague', '2026-10-25T01:00:00Z'],
     ['America/Los_Angeles', '2026-03-08T10:00:00Z'],
     ['America/Los_Angeles', '2026-11-01T09:00:00Z'],
+    ['America/New_York', '1969-10-26T06:00:00Z'],
     ['Europe/Dublin', '2026-10-25T01:00:00Z'],
     ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'],
     ['Australia/Lord_Howe', '2026-10-03T15:30:00Z'],
@@ -97,16 +108,34 @@ describe('zonedParts and zoneOffsetMs (offsets cached by quarter of an hour, iss
     ['Europe/Volgograd', '2020-12-26T22:00:00Z'],
     ['Europe/Kyiv', '2026-03-29T01:00:00Z'],
     ['Pacific/Apia', '2011-12-30T10:00:00Z'],
+    ['Africa/Monrovia', '1919-03-01T00:43:08Z'],
     ['Africa/Monrovia', '1972-01-07T00:44:30Z'],
-  ])('%s agrees with Intl second by second around %s', (zone, iso) => {
-    const at = new Date(iso).getTime();
-    for (let t = at - 2 * 3_600_000; t <= at + 2 * 3_600_000; t += 23_017) {
-      const instant = new Date(t);
-      const wall = intlWallClock(instant, zone);
-      expect(zonedParts(instant, zone), `${zone} at ${instant.toISOString()}`).toEqual(wall);
-      const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-      expect(zoneOffsetMs(instant, zone)).toBe(wallAsUtc - Math.floor(t / 1000) * 1000);
-    }
+  ])(
+    '%s agrees with Intl around %s: each second of the three minutes about it, every 23 s of four hours',
+    (zone, iso) => {
+      const at = new Date(iso).getTime();
+      // 123 ms past each second: before 1970 a rounding towards zero instead of down shows.
+      for (let t = at - 90_000 + 123; t <= at + 90_000; t += 1_000) agrees(zone, t);
+      for (let t = at - 2 * 3_600_000; t <= at + 2 * 3_600_000; t += 23_017) agrees(zone, t);
+    },
+  );
+
+  it.each([
+    ['Europe/Moscow', '0050-06-01T12:00:00Z'],
+    ['Europe/Moscow', '0999-12-31T23:00:00Z'],
+    ['Europe/Moscow', '1000-01-01T00:00:00.500Z'],
+    ['Asia/Seoul', '+275760-09-12T23:59:59Z'],
+  ])('%s at %s, at the edges of the cached years, reads as Intl does', (zone, iso) => {
+    const instant = new Date(iso);
+    const wall = intlWallClock(instant, zone);
+    expect(zonedParts(instant, zone)).toEqual(wall);
+    // The offset too (Date.UTC would read the year 50 as 1950; past the last instant a Date holds, NaN).
+    const wallAsUtc = new Date(0);
+    wallAsUtc.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+    wallAsUtc.setUTCHours(wall.hour, wall.minute, wall.second);
+    expect(zoneOffsetMs(instant, zone)).toBe(
+      wallAsUtc.getTime() - Math.floor(instant.getTime() / 1000) * 1000,
+    );
   });
 
   it.each(['Europe/Moscow', 'Europe/Kyiv', 'Europe/Prague', 'Asia/Seoul', 'America/St_Johns'])(
