@@ -138,7 +138,7 @@ const rendererSize = [
 /**
  * Import cycles: import-x/no-cycle catches a circle of value imports in the editor; `npm run lint:cycles`
  * (dpdm, part of `npm run lint`) also counts `import type`, which no-cycle skips. `npm run lint` turns
- * no-cycle off (--rule): dpdm finds every cycle it finds, and the rule's module graph made the whole of
+ * no-cycle off (--rule): dpdm finds every cycle the rule finds, and the rule's module graph made the whole of
  * `npm run lint` take 35.1-35.5 CPU-s against 30.6-30.9 without it (issue 17: CI time).
  */
 const noCycles = {
