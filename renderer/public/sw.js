@@ -8,7 +8,16 @@
 const CACHE = 'otklik-shell-v2';
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-/** The page and every same-origin script, style, worker and icon of the build. */
+/** Vite's build names its assets by their content: a name the cache holds is already the right bytes. */
+const hashed = (/** @type {string} */ path) => path.startsWith('./assets/');
+
+/**
+ * The page and every same-origin script, style, worker and icon of the build. Run at install and after
+ * every navigation online, so it fetches only what the cache lacks (a new build's assets, and the few
+ * files without a hash in their name), stores the page last (it never names a file the cache lacks) and
+ * drops what the build no longer lists. It fetched the whole shell, 18 files and 3.6 MB, on every
+ * reload before (issue 17).
+ */
 async function cacheShell() {
   const cache = await caches.open(CACHE);
   const response = await fetch('./', { cache: 'no-store' });
@@ -19,8 +28,16 @@ async function cacheShell() {
   const listed = await fetch('./shell-files.json', { cache: 'no-store' })
     .then((r) => (r.ok ? r.json() : []))
     .catch(() => []);
+  const files = [...new Set([...linked, ...listed])];
+  const held = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+  const scope = new URL(sw.registration.scope).pathname;
+  const pathOf = (/** @type {string} */ file) => new URL(file, sw.registration.scope).pathname;
+  await cache.addAll(files.filter((f) => !hashed(f) || !held.has(pathOf(f))));
   await cache.put('./', response);
-  await cache.addAll([...new Set([...linked, ...listed])]);
+  const wanted = new Set([scope, ...files.map(pathOf)]);
+  await Promise.all(
+    [...held].filter((path) => !wanted.has(path)).map((path) => cache.delete(path, { ignoreVary: true })),
+  );
 }
 
 sw.addEventListener('install', (event) => {
