@@ -30,11 +30,10 @@ async function cacheShell() {
     .catch(() => []);
   const files = [...new Set([...linked, ...listed])];
   const held = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
-  const scope = new URL(sw.registration.scope).pathname;
   const pathOf = (/** @type {string} */ file) => new URL(file, sw.registration.scope).pathname;
   await cache.addAll(files.filter((f) => !hashed(f) || !held.has(pathOf(f))));
   await cache.put('./', response);
-  const wanted = new Set([scope, ...files.map(pathOf)]);
+  const wanted = new Set(['./', ...files].map(pathOf));
   await Promise.all(
     [...held].filter((path) => !wanted.has(path)).map((path) => cache.delete(path, { ignoreVary: true })),
   );
