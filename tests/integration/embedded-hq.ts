@@ -1,27 +1,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { HQ_PATHS, type EnrollResponse, type PullResponse } from '../../shared/sync/protocol';
 import { call, copyMigratedDatabase, op, registration, type RunningHq, type TestDevice } from './harness';
 import { DIRECTORY } from './mail-fixtures';
-import { buildHq, hqCli, HqProcess, root } from './hq-process';
+import { hqCli, HqProcess } from './hq-process';
 
 /**
  * Issue 13 with real processes: the production bundle of HQ on its embedded database (DATA_DIR, no
  * DATABASE_URL). One suite per test file (tests/integration/hq/db/embedded*.test.ts), so the files run side
  * by side: each starts HQ processes on fresh embedded databases, slow on a busy two-core machine.
  */
-export function embeddedHq(name: string) {
-  const outDir = join(root, `dist/hq-embedded-${name}`);
-  const main = join(outDir, 'main.mjs');
+export function embeddedHq() {
+  const main = inject('hqMain');
   const dirs: string[] = [];
   const servers: HqProcess[] = [];
 
-  beforeAll(() => {
-    buildHq(outDir);
-  }, 120_000);
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.kill()));
     for (const d of dirs) rmSync(d, { recursive: true, force: true });

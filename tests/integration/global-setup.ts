@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../hq/db/database';
 import { startPostgres } from '../postgres.mjs';
+import { buildHq, root } from './hq-process';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
     /** An embedded database with every migration applied and nothing else (see below). */
     pgliteTemplate: string;
+    /** The production build of HQ (main.mjs) for the files that start it as a process. */
+    hqMain: string;
   }
 }
 
@@ -18,6 +21,8 @@ export default async function setup(project: TestProject) {
   const given = process.env.OTKLIK_TEST_DATABASE_URL;
   const server = given ? undefined : await startPostgres();
   project.provide('postgresUrl', given ?? server!.url);
+  // One build for every file that runs HQ as a process (0.6–0.9 CPU-s each).
+  project.provide('hqMain', buildHq(join(root, 'dist/hq-tests')));
   // Creating an embedded database and migrating it costs PGlite seconds of CPU; each HQ of the suite on
   // PGlite starts on a copy of this one instead (issue 17: CI time). The migration tests make their own.
   const template = mkdtempSync(join(tmpdir(), 'otklik-hq-template-'));

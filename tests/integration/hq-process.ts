@@ -10,7 +10,10 @@ import { HQ_NODE_FLAGS } from '../hq-node';
  */
 export const root = join(import.meta.dirname, '../..');
 
-/** Builds dist/hq/main.mjs into `outDir` (each test file its own: files run in parallel). */
+/**
+ * Builds dist/hq/main.mjs into `outDir`: the suite's global set-up builds it once (`inject('hqMain')`), in a
+ * folder of its own beside dist/hq, which the build step may be rewriting meanwhile.
+ */
 export function buildHq(outDir: string): string {
   const built = spawnSync(
     process.execPath,

@@ -9,7 +9,7 @@ import { at, embeddedHq, enrollDevice } from '../../embedded-hq';
  */
 
 describe('HQ on its embedded database, as processes', { timeout: 240_000 }, () => {
-  const suite = embeddedHq('admin');
+  const suite = embeddedHq();
 
   it('devices lists the workstations; revoke refuses the token at once, though the server had it cached', async () => {
     const dir = suite.dataDir({ migrated: true });

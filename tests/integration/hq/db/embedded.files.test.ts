@@ -12,7 +12,7 @@ import { at, embeddedHq, enrollDevice } from '../../embedded-hq';
 const mode = (path: string) => statSync(path).mode & 0o777;
 
 describe('HQ on its embedded database, as processes', { timeout: 240_000 }, () => {
-  const suite = embeddedHq('files');
+  const suite = embeddedHq();
 
   it('the database is reachable only by HQ’s user: a private socket, no address file; data 0700, files 0600', async () => {
     const dir = suite.dataDir();

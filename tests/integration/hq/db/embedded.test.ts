@@ -9,7 +9,7 @@ import { complaintsAtHq, embeddedHq, enrollDevice, pushComplaints } from '../../
  */
 
 describe('HQ on its embedded database, as processes', { timeout: 240_000 }, () => {
-  const suite = embeddedHq('lock');
+  const suite = embeddedHq();
 
   it('a second HQ or mail worker on the same directory is refused at once; the first serves on, nothing lost', async () => {
     const dir = suite.dataDir({ migrated: true });

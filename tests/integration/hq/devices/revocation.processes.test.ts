@@ -17,7 +17,7 @@ import {
   type RunningHq,
   type TestDevice,
 } from '../../harness';
-import { buildHq, freshDatabase, hqCli, HqProcess, root } from '../../hq-process';
+import { freshDatabase, hqCli, HqProcess } from '../../hq-process';
 import { DIRECTORY, pageBytes, pushEntry, sha, startSmtp, type SubmittedEntry } from '../../mail-fixtures';
 
 /**
@@ -58,7 +58,7 @@ describe('two HQ processes on one PostgreSQL and one S3 server', { timeout: 240_
   let hqs: RunningHq[];
 
   beforeAll(async () => {
-    main = buildHq(join(root, 'dist/hq-multi-test'));
+    main = inject('hqMain');
     [s3, smtp, db] = await Promise.all([startS3(), startSmtp(), freshDatabase(inject('postgresUrl'))]);
     env = {
       ...viaPooler(db.url),

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bookEntryMessageId } from '../../../../shared/mail/content';
 import { enroll, startHq, type RunningHq } from '../../harness';
 import { DIRECTORY, pushEntry, startSmtp, uploadPages } from '../../mail-fixtures';
-import { buildHq } from '../../hq-process';
 import { HQ_NODE_FLAGS } from '../../../hq-node';
 
 /**
@@ -12,7 +11,6 @@ import { HQ_NODE_FLAGS } from '../../../hq-node';
  * SIGKILLed at a named fault point, then started again on the same PostgreSQL database.
  */
 const root = join(import.meta.dirname, '../../../..');
-const outDir = join(root, 'dist/hq-mail-test');
 const LEASE_MS = 1500;
 
 class WorkerProcess {
@@ -20,7 +18,7 @@ class WorkerProcess {
   readonly child: ChildProcess;
 
   constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, [...HQ_NODE_FLAGS, join(outDir, 'main.mjs'), 'mail-worker'], {
+    this.child = spawn(process.execPath, [...HQ_NODE_FLAGS, inject('hqMain'), 'mail-worker'], {
       cwd: root,
       env: { ...process.env, MAIL_POLL_MS: '100', MAIL_LEASE_MS: String(LEASE_MS), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,7 +65,6 @@ describe('mail worker processes on postgresql', { timeout: 120_000 }, () => {
   let n = 0;
 
   beforeAll(async () => {
-    buildHq(outDir);
     smtp = await startSmtp();
     hq = await startHq('postgresql');
     const url = (hq.db.pool.options as { connectionString: string }).connectionString;

@@ -2,12 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONSOLE_PATHS } from '../../../../shared/console/protocol';
 import { type AuditEntry, type ConsoleUserListItem } from '../../../../shared/console/admin';
 import { copyMigratedDatabase, type RunningHq } from '../../harness';
 import { signIn } from '../../console-client';
-import { buildHq } from '../../hq-process';
 import { HQ_NODE_FLAGS } from '../../../hq-node';
 
 /**
@@ -17,8 +16,7 @@ import { HQ_NODE_FLAGS } from '../../../hq-node';
  * way, each change audited with the operating-system user or --actor.
  */
 const root = join(import.meta.dirname, '../../../..');
-const outDir = join(root, 'dist/hq-people-test');
-const main = join(outDir, 'main.mjs');
+const main = inject('hqMain');
 
 function cli(dataDir: string, port: number, ...args: string[]) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -43,7 +41,6 @@ describe('HQ users from the command line, on the embedded database', { timeout: 
   let port = 0;
 
   beforeAll(async () => {
-    buildHq(outDir);
     dir = mkdtempSync(join(tmpdir(), 'otklik-people-'));
     copyMigratedDatabase(dir);
     server = spawn(process.execPath, [...HQ_NODE_FLAGS, main, 'serve'], {
