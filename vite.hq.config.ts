@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { calendarDataOfBranchCountries } from './scripts/bundle-data.ts';
 
 /**
  * Packages that load files of their own folder at run time, or are loaded only when needed, stay in
@@ -20,10 +21,13 @@ const KEPT_IN_NODE_MODULES = [
  * loads at every start (Fastify, zod, pg, date-holidays, nodemailer…): one file to read instead of some 800
  * modules to find and load one by one (issue 17: CI time). On the two-core machine, alternating five each:
  * loading it (`main.mjs --help`) 0.52 → 0.35 CPU-s; `serve` on a migrated database until "listening"
- * 0.97–1.09 → 0.80–0.88 CPU-s. The test suites start HQ some 85 times.
+ * 0.97–1.09 → 0.80–0.88 CPU-s. The test suites start HQ some 85 times. The calendar libraries' data is the
+ * branch countries' only, as in the branch app (scripts/bundle-data.ts): the same holidays on both sides, and
+ * 0.78–0.84 CPU-s to "listening".
  */
 export default defineConfig({
   publicDir: false,
+  plugins: calendarDataOfBranchCountries(),
   ssr: { noExternal: true, external: KEPT_IN_NODE_MODULES },
   build: {
     ssr: 'hq/main.ts',

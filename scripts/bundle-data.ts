@@ -1,7 +1,8 @@
 /**
- * What the browser builds (the branch app, its workers, the HQ console) carry of the calendar libraries' data.
- * The renderer only ever computes calendars of the countries a branch can be in (shared/settings COUNTRIES),
- * so its builds get the libraries' own data picked down to those; Node (tests, HQ) keeps all of it.
+ * What the builds (the branch app, its workers, the HQ console, HQ's bundle) carry of the calendar libraries'
+ * data. They only ever compute calendars of the countries a branch can be in (shared/settings COUNTRIES; HQ
+ * refuses a branch of another country), so they get the libraries' own data picked down to those; code run
+ * from source (the tests) keeps all of it.
  * - date-holidays ships every country's rules (≈ 390 kB of the minified bundle, parsed at every start).
  * - moment-timezone, which date-holidays uses (through caldate) to place a holiday in its country's time zone,
  *   ships every zone of the world (≈ 720 kB): only the zones the picked countries' rules name are kept

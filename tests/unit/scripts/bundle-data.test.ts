@@ -104,56 +104,65 @@ describe('catalogueChunk', () => {
   });
 });
 
-describe('the built calendar (both plugins, as the renderer and its workers are built)', () => {
-  let dir: string;
-  let built: {
-    code: string;
-    libraryHolidays(country: string, year: number): HolidayDay[];
-    isSupportedCountry(c: string): boolean;
-  };
+const ENTRY = join(import.meta.dirname, '../../../shared/deadlines/library-holidays.ts');
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'otklik-bundle-data-'));
-    await build({
-      configFile: false,
-      logLevel: 'silent',
-      plugins: calendarDataOfBranchCountries(),
-      build: {
-        outDir: dir,
-        minify: false,
-        lib: {
-          entry: join(import.meta.dirname, '../../../shared/deadlines/library-holidays.ts'),
-          formats: ['es'],
-          fileName: 'calendar',
-        },
-      },
+/** The two ways the calendar is built: for the browser, and for Node with its packages inside (HQ). */
+const BUILDS = {
+  'built for the renderer and its workers': {
+    lib: { entry: ENTRY, formats: ['es' as const], fileName: 'calendar' },
+  },
+  "built into HQ's bundle (vite.hq.config.ts)": {
+    ssr: ENTRY,
+    rollupOptions: { output: { format: 'esm' as const, entryFileNames: 'calendar.js' } },
+  },
+};
+
+describe.each(Object.keys(BUILDS) as (keyof typeof BUILDS)[])(
+  'the built calendar, as %s are built',
+  (kind) => {
+    let dir: string;
+    let built: {
+      code: string;
+      libraryHolidays(country: string, year: number): HolidayDay[];
+      isSupportedCountry(c: string): boolean;
+    };
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'otklik-bundle-data-'));
+      await build({
+        configFile: false,
+        logLevel: 'silent',
+        plugins: calendarDataOfBranchCountries(),
+        ssr: { noExternal: true },
+        build: { outDir: dir, minify: false, ...BUILDS[kind] },
+      });
+      const file = join(dir, 'calendar.js');
+      built = { code: readFileSync(file, 'utf8'), ...(await import(pathToFileURL(file).href)) };
+    }, 60_000);
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it.each(COUNTRIES)('%s: the same public holidays, 2010–2040, as with all of the data', (country) => {
+      for (let year = 2010; year <= 2040; year++) {
+        expect(built.libraryHolidays(country, year), `${country} ${year}`).toEqual(
+          libraryHolidays(country, year),
+        );
+      }
+      expect(built.isSupportedCountry(country)).toBe(true);
     });
-    const file = join(dir, 'calendar.js');
-    built = { code: readFileSync(file, 'utf8'), ...(await import(pathToFileURL(file).href)) };
-  }, 60_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(COUNTRIES)('%s: the same public holidays, 2010–2040, as with all of the data', (country) => {
-    for (let year = 2010; year <= 2040; year++) {
-      expect(built.libraryHolidays(country, year), `${country} ${year}`).toEqual(
-        libraryHolidays(country, year),
-      );
-    }
-    expect(built.isSupportedCountry(country)).toBe(true);
-  });
-
-  it("carries the zones the branch countries' rules name, and no other country or zone", () => {
-    expect(built.isSupportedCountry('DE')).toBe(false);
-    // A packed zone is "Name|abbreviations|…" (the library's comments name other zones too).
-    const { data } = require('date-holidays/data') as { data: HolidayData };
-    for (const zone of zonesOfCountries(data, COUNTRIES)) {
-      // Packed as a zone of its own ("Name|…") or as a link to one ("Target|Name").
-      expect(
-        [`"${zone}|`, `|${zone}"`].some((s) => built.code.includes(s)),
-        zone,
-      ).toBe(true);
-    }
-    expect(built.code).not.toContain('"America/New_York|');
-    expect(built.code).not.toContain('"Europe/Berlin|');
-  });
-});
+    it("carries the zones the branch countries' rules name, and no other country or zone", () => {
+      expect(built.isSupportedCountry('DE')).toBe(false);
+      // A packed zone is "Name|abbreviations|…" (the library's comments name other zones too).
+      const { data } = require('date-holidays/data') as { data: HolidayData };
+      for (const zone of zonesOfCountries(data, COUNTRIES)) {
+        // Packed as a zone of its own ("Name|…") or as a link to one ("Target|Name").
+        expect(
+          [`"${zone}|`, `|${zone}"`].some((s) => built.code.includes(s)),
+          zone,
+        ).toBe(true);
+      }
+      expect(built.code).not.toContain('"America/New_York|');
+      expect(built.code).not.toContain('"Europe/Berlin|');
+    });
+  },
+);
