@@ -83,7 +83,9 @@ function intlOffsetMs(t: number, timeZone: string): number {
  * twenty offsets: a push of 200 registrations spent 16 ms on them (issue 17).
  */
 const QUARTER_MS = 15 * 60_000;
-const offsets = new Map<string, number>();
+/** By zone, then by quarter's number: no key to build per call. */
+const offsets = new Map<string, Map<number, number>>();
+let cachedCount = 0;
 /**
  * The years 1000–9999 only: Intl's years are four digits there. Outside, every answer is Intl's own, as
  * before the cache (the years before Christ and the last instants a Date can hold included).
@@ -98,14 +100,20 @@ export function zoneOffsetMs(instant: Date, timeZone: string): number {
   // An invalid date: Intl throws its RangeError, as before.
   if (!cached(t)) return intlOffsetMs(t, timeZone);
   const quarter = Math.floor(t / QUARTER_MS);
-  const key = `${timeZone} ${quarter}`;
-  let offset = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  let offset = zone?.get(quarter);
   if (offset === undefined) {
     const first = quarter * QUARTER_MS;
     offset = intlOffsetMs(first, timeZone);
     if (intlOffsetMs(first + QUARTER_MS - 1000, timeZone) !== offset) return intlOffsetMs(t, timeZone);
-    if (offsets.size >= 50_000) offsets.clear();
-    offsets.set(key, offset);
+    if (cachedCount >= 50_000) {
+      offsets.clear();
+      cachedCount = 0;
+      zone = undefined;
+    }
+    if (!zone) offsets.set(timeZone, (zone = new Map()));
+    zone.set(quarter, offset);
+    cachedCount++;
   }
   return offset;
 }
