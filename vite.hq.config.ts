@@ -5,7 +5,9 @@ import { calendarDataOfBranchCountries } from './scripts/bundle-data.ts';
  * Packages that load files of their own folder at run time, or are loaded only when needed, stay in
  * node_modules: PGlite (its WebAssembly and data files, in a worker thread: hq/db/embedded.ts), Argon2 (a
  * native addon), pdfkit (its font metrics) and qrcode (with the first document: hq/mail/documents-pdf.ts),
- * the S3 SDK (only with S3_BUCKET: hq/main.ts).
+ * the S3 SDK (only with S3_BUCKET: hq/main.ts). Inside main.mjs a package cannot find files of its own
+ * folder: pino's transports (a worker thread started from a file) would not start, and HQ's logger has none
+ * (hq/app.ts: `logger` true or false).
  */
 const KEPT_IN_NODE_MODULES = [
   '@electric-sql/pglite',
@@ -20,7 +22,7 @@ const KEPT_IN_NODE_MODULES = [
  * HQ for Node: hq/main.ts (with the shared/ code it uses) bundled into dist/hq/main.mjs, with the packages it
  * loads at every start (Fastify, zod, pg, date-holidays, nodemailer…): one file to read instead of some 800
  * modules to find and load one by one (issue 17: CI time). On the two-core machine, alternating five each:
- * loading it (`main.mjs --help`) 0.52 → 0.35 CPU-s; `serve` on a migrated database until "listening"
+ * loading it (`main.mjs --help`) 0.52 → 0.31–0.35 CPU-s; `serve` on a migrated database until "listening"
  * 0.97–1.09 → 0.80–0.88 CPU-s. The test suites start HQ some 85 times. The calendar libraries' data is the
  * branch countries' only, as in the branch app (scripts/bundle-data.ts): the same holidays on both sides, and
  * 0.78–0.84 CPU-s to "listening".

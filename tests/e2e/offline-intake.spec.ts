@@ -157,9 +157,10 @@ test('what is typed survives a reload before saving (draft)', async ({ page, con
   // And the cache still holds every file the build lists, for the next reload with no link.
   expect(
     await page.evaluate(async () => {
-      // The service worker's cache, whatever its name (the worker keeps no other).
-      const [cache] = await caches.keys();
-      const held = (await (await caches.open(cache!)).keys()).map((r) => new URL(r.url).pathname);
+      // The service worker's cache, whatever its name: the worker keeps no other.
+      const names = await caches.keys();
+      if (names.length !== 1) return { caches: names };
+      const held = (await (await caches.open(names[0]!)).keys()).map((r) => new URL(r.url).pathname);
       const listed = (await (await fetch('./shell-files.json')).json()) as string[];
       return listed.filter((file) => !held.includes(new URL(file, location.href).pathname));
     }),

@@ -18,15 +18,22 @@ declare module 'vitest' {
 
 /** The integration suite runs against PGlite and against a real PostgreSQL server started here. */
 export default async function setup(project: TestProject) {
+  // One build for every file that runs HQ as a process (0.9 CPU-s a build), first: a build that fails
+  // leaves no server behind.
+  project.provide('hqMain', buildHq(join(root, 'dist/hq-tests')));
   const given = process.env.OTKLIK_TEST_DATABASE_URL;
   const server = given ? undefined : await startPostgres();
   project.provide('postgresUrl', given ?? server!.url);
-  // One build for every file that runs HQ as a process (0.6–0.9 CPU-s each).
-  project.provide('hqMain', buildHq(join(root, 'dist/hq-tests')));
   // Creating an embedded database and migrating it costs PGlite seconds of CPU; each HQ of the suite on
   // PGlite starts on a copy of this one instead (issue 17: CI time). The migration tests make their own.
   const template = mkdtempSync(join(tmpdir(), 'otklik-hq-template-'));
-  await (await openDatabase({ dataDir: template })).close();
+  try {
+    await (await openDatabase({ dataDir: template })).close();
+  } catch (error) {
+    await server?.stop();
+    rmSync(template, { recursive: true, force: true });
+    throw error;
+  }
   project.provide('pgliteTemplate', join(template, 'pglite'));
   return async () => {
     await server?.stop();

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { build, type InlineConfig } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   calendarDataOfBranchCountries,
@@ -106,63 +106,64 @@ describe('catalogueChunk', () => {
 
 const ENTRY = join(import.meta.dirname, '../../../shared/deadlines/library-holidays.ts');
 
-/** The two ways the calendar is built: for the browser, and for Node with its packages inside (HQ). */
-const BUILDS = {
-  'built for the renderer and its workers': {
-    lib: { entry: ENTRY, formats: ['es' as const], fileName: 'calendar' },
-  },
-  "built into HQ's bundle (vite.hq.config.ts)": {
-    ssr: ENTRY,
-    rollupOptions: { output: { format: 'esm' as const, entryFileNames: 'calendar.js' } },
-  },
+/**
+ * The two ways the calendar is built: for the browser (the plugins as vite.config.ts gives them to the page
+ * and its workers), and with HQ's own build configuration, which bundles the packages into main.mjs.
+ */
+const BUILDS: Record<string, (outDir: string) => InlineConfig> = {
+  'for the renderer and its workers': (outDir) => ({
+    configFile: false,
+    plugins: calendarDataOfBranchCountries(),
+    build: { outDir, minify: false, lib: { entry: ENTRY, formats: ['es'], fileName: 'calendar' } },
+  }),
+  "into HQ's bundle (vite.hq.config.ts)": (outDir) => ({
+    configFile: join(import.meta.dirname, '../../../vite.hq.config.ts'),
+    build: {
+      ssr: ENTRY,
+      outDir,
+      sourcemap: false,
+      rollupOptions: { output: { entryFileNames: 'calendar.js' } },
+    },
+  }),
 };
 
-describe.each(Object.keys(BUILDS) as (keyof typeof BUILDS)[])(
-  'the built calendar, as %s are built',
-  (kind) => {
-    let dir: string;
-    let built: {
-      code: string;
-      libraryHolidays(country: string, year: number): HolidayDay[];
-      isSupportedCountry(c: string): boolean;
-    };
+describe.each(Object.keys(BUILDS))('the calendar built %s', (kind) => {
+  let dir: string;
+  let built: {
+    code: string;
+    libraryHolidays(country: string, year: number): HolidayDay[];
+    isSupportedCountry(c: string): boolean;
+  };
 
-    beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'otklik-bundle-data-'));
-      await build({
-        configFile: false,
-        logLevel: 'silent',
-        plugins: calendarDataOfBranchCountries(),
-        ssr: { noExternal: true },
-        build: { outDir: dir, minify: false, ...BUILDS[kind] },
-      });
-      const file = join(dir, 'calendar.js');
-      built = { code: readFileSync(file, 'utf8'), ...(await import(pathToFileURL(file).href)) };
-    }, 60_000);
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'otklik-bundle-data-'));
+    await build({ logLevel: 'silent', ...BUILDS[kind]!(dir) });
+    const file = join(dir, 'calendar.js');
+    built = { code: readFileSync(file, 'utf8'), ...(await import(pathToFileURL(file).href)) };
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it.each(COUNTRIES)('%s: the same public holidays, 2010–2040, as with all of the data', (country) => {
-      for (let year = 2010; year <= 2040; year++) {
-        expect(built.libraryHolidays(country, year), `${country} ${year}`).toEqual(
-          libraryHolidays(country, year),
-        );
-      }
-      expect(built.isSupportedCountry(country)).toBe(true);
-    });
+  it.each(COUNTRIES)('%s: the same public holidays, 2010–2040, as with all of the data', (country) => {
+    for (let year = 2010; year <= 2040; year++) {
+      expect(built.libraryHolidays(country, year), `${country} ${year}`).toEqual(
+        libraryHolidays(country, year),
+      );
+    }
+    expect(built.isSupportedCountry(country)).toBe(true);
+  });
 
-    it("carries the zones the branch countries' rules name, and no other country or zone", () => {
-      expect(built.isSupportedCountry('DE')).toBe(false);
-      // A packed zone is "Name|abbreviations|…" (the library's comments name other zones too).
-      const { data } = require('date-holidays/data') as { data: HolidayData };
-      for (const zone of zonesOfCountries(data, COUNTRIES)) {
-        // Packed as a zone of its own ("Name|…") or as a link to one ("Target|Name").
-        expect(
-          [`"${zone}|`, `|${zone}"`].some((s) => built.code.includes(s)),
-          zone,
-        ).toBe(true);
-      }
-      expect(built.code).not.toContain('"America/New_York|');
-      expect(built.code).not.toContain('"Europe/Berlin|');
-    });
-  },
-);
+  it("carries the zones the branch countries' rules name, and no other country or zone", () => {
+    expect(built.isSupportedCountry('DE')).toBe(false);
+    // A packed zone is "Name|abbreviations|…" (the library's comments name other zones too).
+    const { data } = require('date-holidays/data') as { data: HolidayData };
+    for (const zone of zonesOfCountries(data, COUNTRIES)) {
+      // Packed as a zone of its own ("Name|…") or as a link to one ("Target|Name").
+      expect(
+        [`"${zone}|`, `|${zone}"`].some((s) => built.code.includes(s)),
+        zone,
+      ).toBe(true);
+    }
+    expect(built.code).not.toContain('"America/New_York|');
+    expect(built.code).not.toContain('"Europe/Berlin|');
+  });
+});
