@@ -7,12 +7,13 @@
 import { emptyComplaintInput } from '../../shared/complaints/model';
 import { settings as workstation } from '../../tests/fixtures';
 import { PHOTO_UPLOAD_SLOTS } from '../../shared/sync/backoff';
-import { HQ_PATHS } from '../../shared/sync/protocol';
+import { HQ_PATHS, MAX_PUSH_BATCH } from '../../shared/sync/protocol';
 import { registerComplaint } from '../../renderer/complaints/actions';
 import { OtklikDatabase } from '../../renderer/db/database';
 import { bulkAddPhotos, deletePhoto } from '../../renderer/db/photoBytes';
 import { createHqClient } from '../../renderer/sync/client';
 import { SyncEngine } from '../../renderer/sync/engine';
+import { drainOutbox } from '../../renderer/sync/outbox';
 import { becomeEnrolledDevice, type HqLink } from '../../renderer/db/device';
 import { META } from '../../renderer/sync/state';
 
@@ -138,7 +139,7 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   const drain = async () => {
     pushWaitMs = 0;
     const start = performance.now();
-    await engine.drainOutbox(conn);
+    await drainOutbox(db, client, conn, MAX_PUSH_BATCH);
     const ms = performance.now() - start;
     if ((await db.outbox.count()) !== 0) throw new Error('outbox not drained');
     return { ms, waitMs: pushWaitMs };

@@ -34,6 +34,12 @@ export class HqRequestError extends Error {
   }
 }
 
+/** The problem to show for any error of a sync step: HQ's as it said it, anything else as its message. */
+export const syncProblemOf = (error: unknown): SyncProblem =>
+  error instanceof HqRequestError
+    ? error.problem
+    : { kind: 'unknown', detail: error instanceof Error ? error.message : String(error) };
+
 function problemOf(kind: SyncErrorKind, detail: string, status?: number, code?: string): SyncProblem {
   const hq = { ...(code ? { code } : {}), detail };
   switch (kind) {

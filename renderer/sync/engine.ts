@@ -1,40 +1,25 @@
 import type { Complaint } from '../../shared/complaints/model';
 import { withHqDirectory } from '../../shared/settings/directory';
 import { withSettingsDefaults } from '../../shared/settings/workstation';
-import { HQ_PATHS, MAX_PUSH_BATCH, type Change, type PushOperation } from '../../shared/sync/protocol';
+import { HQ_PATHS, MAX_PUSH_BATCH, type Change } from '../../shared/sync/protocol';
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
 import { clockOffsetMs } from '../../shared/sync/clock';
 import { complaintIdsOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { photoBlob } from '../db/photoBytes';
 import { hqLink, rememberStatusPageUrl } from '../db/device';
-import { removeAcknowledged } from '../db/queue';
 import { refreshDueKeys, storedSettings, withListKeys } from '../db/listKeys';
 import { sha256Hex } from '../platform/sha256';
 import { isStorageFull } from '../platform/storage';
-import { HqRequestError, type HqClient, type HqConnection } from './client';
-import type { SyncProblem } from '../../shared/sync/problems';
-import {
-  META,
-  MAX_REJECTIONS_KEPT,
-  readMeta,
-  updateStatus,
-  type ClockReading,
-  type OutboxRow,
-  type Rejection,
-  type SyncError,
-} from './state';
+import { HqRequestError, syncProblemOf, type HqClient, type HqConnection } from './client';
+import { drainOutbox } from './outbox';
+import { META, readMeta, updateStatus, type ClockReading, type SyncError } from './state';
 
 export type CycleOutcome = 'synced' | 'failed' | 'not_connected';
 
-const problemOf = (error: unknown): SyncProblem =>
-  error instanceof HqRequestError
-    ? error.problem
-    : { kind: 'unknown', detail: error instanceof Error ? error.message : String(error) };
-
 const describe = (error: unknown): SyncError => {
   const at = new Date().toISOString();
-  const problem = problemOf(error);
+  const problem = syncProblemOf(error);
   if (error instanceof HqRequestError)
     return {
       kind: error.kind,
@@ -82,7 +67,7 @@ export class SyncEngine {
     await updateStatus(this.db, { lastAttemptAt: new Date().toISOString() });
     try {
       await updateStatus(this.db, { phase: 'pushing' });
-      await this.drainOutbox(conn);
+      await drainOutbox(this.db, this.client, conn, this.options.batchSize ?? MAX_PUSH_BATCH);
       await updateStatus(this.db, { phase: 'uploading' });
       const photosFailed = await this.uploadPhotos(conn);
       await updateStatus(this.db, { phase: 'pulling' });
@@ -98,79 +83,6 @@ export class SyncEngine {
       await updateStatus(this.db, { phase: 'idle', lastError: describe(error) });
       return 'failed';
     }
-  }
-
-  /** Pushes the outbox head first, batch by batch; an acknowledged op leaves the outbox in one transaction. */
-  async drainOutbox(conn: HqConnection): Promise<void> {
-    const batchSize = this.options.batchSize ?? MAX_PUSH_BATCH;
-    for (;;) {
-      const batch = (await this.db.outbox.orderBy('deviceSeq').limit(batchSize).toArray()) as OutboxRow[];
-      if (batch.length === 0) return;
-      const ops: PushOperation[] = batch.map((o) => ({
-        opId: o.opId,
-        deviceId: o.deviceId,
-        deviceSeq: o.deviceSeq,
-        schemaVersion: o.schemaVersion,
-        type: o.type,
-        payload: o.payload,
-        createdAt: o.createdAt,
-      }));
-      let results;
-      try {
-        results = (await this.client.push(conn, ops)).results;
-      } catch (error) {
-        await this.noteFailure(batch, error);
-        throw error;
-      }
-      const acked = new Map(results.map((r) => [r.opId, r]));
-      const now = new Date().toISOString();
-      await this.db.transaction('rw', this.db.outbox, this.db.meta, async () => {
-        const rejected: Rejection[] = [];
-        for (const op of batch) {
-          const r = acked.get(op.opId);
-          if (!r) continue;
-          if (r.outcome === 'rejected')
-            rejected.push({
-              opId: op.opId,
-              deviceSeq: op.deviceSeq,
-              type: op.type,
-              reason: r.reason ?? 'unknown',
-              at: now,
-            });
-        }
-        // An enrollment meanwhile may have renumbered the queue (becomeEnrolledDevice): queue.ts checks.
-        await removeAcknowledged(this.db.meta, this.db.outbox, batch, new Set(acked.keys()));
-        if (rejected.length > 0) {
-          const kept = (await readMeta<Rejection[]>(this.db, META.rejections)) ?? [];
-          await this.db.meta.put({
-            key: META.rejections,
-            value: [...rejected, ...kept].slice(0, MAX_REJECTIONS_KEPT),
-          });
-        }
-      });
-      if (!batch.every((o) => acked.has(o.opId)))
-        throw new HqRequestError('server', 'HQ did not acknowledge every operation', undefined, undefined, {
-          kind: 'unacknowledged',
-        });
-    }
-  }
-
-  private async noteFailure(batch: OutboxRow[], error: unknown): Promise<void> {
-    const problem = problemOf(error);
-    const at = new Date().toISOString();
-    await this.db.transaction('rw', this.db.outbox, async () => {
-      for (const op of batch) {
-        // Only rows still queued: a reload may have let another syncer push them meanwhile.
-        await this.db.outbox
-          .where('opId')
-          .equals(op.opId)
-          .modify((row: OutboxRow) => {
-            row.attempts = (row.attempts ?? 0) + 1;
-            row.lastError = problem;
-            row.lastAttemptAt = at;
-          });
-      }
-    });
   }
 
   /**
@@ -268,7 +180,7 @@ export class SyncEngine {
       }
       await this.db.photos.update(sha256, {
         attempts,
-        lastError: problemOf(error),
+        lastError: syncProblemOf(error),
         ...(error instanceof HqRequestError && error.status === 422
           ? { verifiedIntactAt: new Date().toISOString() }
           : {}),

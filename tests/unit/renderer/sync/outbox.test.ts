@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { registerComplaint } from '../../../../renderer/complaints/actions';
+import { HqRequestError, type HqClient } from '../../../../renderer/sync/client';
+import { drainOutbox } from '../../../../renderer/sync/outbox';
+import type { OutboxRow } from '../../../../renderer/sync/state';
+import type { PushOperation, PushResponse } from '../../../../shared/sync/protocol';
+import { OLGA, input, now, openDb, settings } from '../fixtures';
+
+// The outbox's drain against real IndexedDB, with HQ's answers scripted (R23): the next batch is read while
+// one is on the wire and a batch's acknowledgement stored while the next one is, but a batch goes only after
+// HQ has answered the one before it.
+
+const conn = { hqUrl: 'http://127.0.0.1:1', token: 't' };
+const applied = (ops: PushOperation[]): PushResponse => ({
+  results: ops.map((o) => ({ opId: o.opId, outcome: 'applied' as const, duplicate: false })),
+});
+const client = (push: HqClient['push']) => ({ push }) as HqClient;
+
+async function queued(count: number) {
+  const db = openDb();
+  for (let i = 0; i < count; i++) await registerComplaint(db, input(), settings(), OLGA, now);
+  return db;
+}
+
+describe('drainOutbox', () => {
+  it('sends the batches in order, each after HQ answered the one before, and empties the outbox', async () => {
+    const db = await queued(5);
+    const events: string[] = [];
+    let inFlight = 0;
+    await drainOutbox(
+      db,
+      client(async (_c, ops) => {
+        inFlight++;
+        events.push(`send ${ops.map((o) => o.deviceSeq).join(',')} (${inFlight} on the wire)`);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight--;
+        return applied(ops);
+      }),
+      conn,
+      2,
+    );
+    expect(events).toEqual([
+      'send 1,2 (1 on the wire)',
+      'send 3,4 (1 on the wire)',
+      'send 5 (1 on the wire)',
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('an op queued while a batch is on the wire goes in a later batch, after every op before it', async () => {
+    const db = await queued(3);
+    const sent: number[][] = [];
+    await drainOutbox(
+      db,
+      client(async (_c, ops) => {
+        sent.push(ops.map((o) => o.deviceSeq));
+        if (sent.length === 1) await registerComplaint(db, input(), settings(), OLGA, now);
+        return applied(ops);
+      }),
+      conn,
+      2,
+    );
+    // The batch after the first was read while the first was on the wire: op 4 goes in the one after it.
+    expect(sent).toEqual([[1, 2], [3], [4]]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a failed push: the batch before it has left the outbox, its own ops stay with the attempt, its error is thrown', async () => {
+    const db = await queued(4);
+    const failure = new HqRequestError('unreachable', 'HQ unreachable');
+    let calls = 0;
+    await expect(
+      drainOutbox(
+        db,
+        client(async (_c, ops) => {
+          if (++calls === 2) throw failure;
+          return applied(ops);
+        }),
+        conn,
+        2,
+      ),
+    ).rejects.toBe(failure);
+    const rows = (await db.outbox.toArray()) as OutboxRow[];
+    expect(rows.map((r) => [r.deviceSeq, r.attempts])).toEqual([
+      [3, 1],
+      [4, 1],
+    ]);
+    expect(rows[0]!.lastError).toMatchObject({ kind: 'network' });
+  });
+
+  it('a batch HQ did not fully acknowledge: what it acknowledged is stored, nothing after it is sent', async () => {
+    const db = await queued(4);
+    const sent: number[][] = [];
+    await expect(
+      drainOutbox(
+        db,
+        client(async (_c, ops) => {
+          sent.push(ops.map((o) => o.deviceSeq));
+          return applied(ops.slice(0, 1));
+        }),
+        conn,
+        2,
+      ),
+    ).rejects.toThrow('HQ did not acknowledge every operation');
+    expect(sent).toEqual([[1, 2]]);
+    expect((await db.outbox.toArray()).map((r) => r.deviceSeq)).toEqual([2, 3, 4]);
+  });
+});
