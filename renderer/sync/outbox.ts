@@ -18,9 +18,10 @@ const pushOperationOf = (o: OutboxRow): PushOperation => ({
 /**
  * Pushes the outbox head first, batch by batch; an acknowledged op leaves the outbox in one transaction.
  * The next batch is read while this one is on the wire, and this one's acknowledgement is stored while the
- * next one is: a batch goes only after HQ has answered the one before it, so HQ still applies them in
- * order, and an op whose acknowledgement was not stored (a failure, a reload) is sent again and answered
- * as a duplicate (HQ knows every op by its id).
+ * next one is; a batch goes only after HQ has answered the one before it. An op whose acknowledgement was
+ * not stored (a failure, a reload) is sent again and answered as a duplicate (HQ knows every op by its
+ * id). An enrollment meanwhile renumbers the queue (becomeEnrolledDevice): a batch read ahead is used only
+ * if the batch before it was still at its numbers when it was read; otherwise the head is read again.
  */
 export async function drainOutbox(
   db: OtklikDatabase,
@@ -28,48 +29,73 @@ export async function drainOutbox(
   conn: HqConnection,
   batchSize: number,
 ): Promise<void> {
-  let batch = await outboxAfter(db, undefined, batchSize);
+  let batch = await outboxHead(db, batchSize);
+  // The previous batch's acknowledgement being stored; marked handled here, its error told when awaited.
   let stored: Promise<void> = Promise.resolve();
   try {
     while (batch.length > 0) {
-      const next = outboxAfter(db, batch.at(-1)!.deviceSeq, batchSize);
+      const next = outboxAfter(db, batch, batchSize);
+      next.catch(() => undefined);
       let results;
       try {
         results = (await client.push(conn, batch.map(pushOperationOf))).results;
       } catch (error) {
-        next.catch(() => undefined);
-        // The push's error is the one to tell; the batch before it goes again if its answers were not stored.
-        await stored.catch(() => undefined);
+        // A failure to store the batch before (a full disk) is the one to tell; the push's otherwise.
+        const previous = stored;
         stored = Promise.resolve();
+        await previous;
         await noteFailure(db, batch, error);
         throw error;
       }
       // The batch before this one's acknowledgement, before this one's.
-      await stored;
+      const previous = stored;
+      stored = Promise.resolve();
+      await previous;
       const acked = new Map(results.map((r) => [r.opId, r]));
       stored = storeAcknowledgements(db, batch, acked);
-      if (!batch.every((o) => acked.has(o.opId))) {
-        next.catch(() => undefined);
+      stored.catch(() => undefined);
+      if (!batch.every((o) => acked.has(o.opId)))
         throw new HqRequestError('server', 'HQ did not acknowledge every operation', undefined, undefined, {
           kind: 'unacknowledged',
         });
+      const ahead = await next;
+      if (ahead) batch = ahead;
+      else {
+        await stored;
+        batch = await outboxHead(db, batchSize);
       }
-      batch = await next;
     }
   } finally {
+    // A failure to store the last acknowledgement is told rather than lost (it replaces an error above).
     await stored;
   }
 }
 
-/** The outbox's first `limit` ops after number `after` (from its head without it), in their order. */
+/** The outbox's first `limit` ops, in their order. */
+async function outboxHead(db: OtklikDatabase, limit: number): Promise<OutboxRow[]> {
+  return (await db.outbox.orderBy('deviceSeq').limit(limit).toArray()) as OutboxRow[];
+}
+
+/**
+ * The `limit` ops after `batch`, in their order, read in one transaction with its first and last rows: null
+ * when those are no longer the batch's ops of the same device at the same numbers (the queue was
+ * renumbered), so that no op is skipped or sent under numbers it no longer has.
+ */
 async function outboxAfter(
   db: OtklikDatabase,
-  after: number | undefined,
+  batch: readonly OutboxRow[],
   limit: number,
-): Promise<OutboxRow[]> {
-  const rows =
-    after === undefined ? db.outbox.orderBy('deviceSeq') : db.outbox.where('deviceSeq').above(after);
-  return (await rows.limit(limit).toArray()) as OutboxRow[];
+): Promise<OutboxRow[] | null> {
+  const first = batch[0]!;
+  const last = batch.at(-1)!;
+  return db.transaction('r', db.outbox, async () => {
+    const held = await db.outbox.bulkGet([first.deviceSeq, last.deviceSeq]);
+    const same = (row: OutboxRow | undefined, op: OutboxRow) =>
+      row?.opId === op.opId && row.deviceId === op.deviceId;
+    if (!same(held[0] as OutboxRow | undefined, first) || !same(held[1] as OutboxRow | undefined, last))
+      return null;
+    return (await db.outbox.where('deviceSeq').above(last.deviceSeq).limit(limit).toArray()) as OutboxRow[];
+  });
 }
 
 /** A pushed batch's answers: acknowledged ops leave the outbox, refused ones are kept to be shown. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../../../renderer/complaints/actions';
+import { becomeEnrolledDevice } from '../../../../renderer/db/device';
 import { HqRequestError, type HqClient } from '../../../../renderer/sync/client';
 import { drainOutbox } from '../../../../renderer/sync/outbox';
 import type { OutboxRow } from '../../../../renderer/sync/state';
@@ -104,5 +105,54 @@ describe('drainOutbox', () => {
     ).rejects.toThrow('HQ did not acknowledge every operation');
     expect(sent).toEqual([[1, 2]]);
     expect((await db.outbox.toArray()).map((r) => r.deviceSeq)).toEqual([2, 3, 4]);
+  });
+
+  it('an enrollment that renumbers the queue meanwhile: every op still goes once, in order, none skipped', async () => {
+    const db = await queued(9);
+    const ops = (await db.outbox.orderBy('deviceSeq').toArray()).map((o) => o.opId);
+    // Ops 1 and 2 went earlier: the queue's head is at number 3.
+    await db.outbox.bulkDelete([1, 2]);
+    const sent: string[][] = [];
+    const devices = new Set<string>();
+    await drainOutbox(
+      db,
+      client(async (_c, batch) => {
+        sent.push(batch.map((o) => o.opId));
+        for (const o of batch) devices.add(o.deviceId);
+        // While the first batch is on the wire, this PC enrolls again: the queue is numbered from 1.
+        if (sent.length === 1)
+          await db.transaction('rw', db.meta, db.outbox, () => becomeEnrolledDevice(db, 'device-2'));
+        return applied(batch);
+      }),
+      conn,
+      2,
+    );
+    // The batch read ahead before the renumbering went as it was read; after it, the head is read again.
+    expect(sent.flat().filter((id, i, all) => all.indexOf(id) === i)).toEqual(ops.slice(2));
+    expect(devices.has('device-2')).toBe(true);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('an acknowledgement that cannot be stored (a full disk): its error is the one told, and its ops stay', async () => {
+    const db = await queued(4);
+    const full = new Error('QuotaExceededError: the disk is full');
+    let calls = 0;
+    await expect(
+      drainOutbox(
+        db,
+        client(async (_c, ops) => {
+          // From the first batch's acknowledgement on, removing a row from the outbox fails.
+          if (++calls === 1)
+            db.outbox.hook('deleting', () => {
+              throw full;
+            });
+          return applied(ops);
+        }),
+        conn,
+        2,
+      ),
+    ).rejects.toThrow(full.message);
+    expect(calls).toBe(2);
+    expect((await db.outbox.toArray()).map((r) => r.deviceSeq)).toEqual([1, 2, 3, 4]);
   });
 });
