@@ -21,7 +21,9 @@ const pushOperationOf = (o: OutboxRow): PushOperation => ({
  * next one is; a batch goes only after HQ has answered the one before it. An op whose acknowledgement was
  * not stored (a failure, a reload) is sent again and answered as a duplicate (HQ knows every op by its
  * id). An enrollment meanwhile renumbers the queue (becomeEnrolledDevice): a batch read ahead is used only
- * if the batch before it was still at its numbers when it was read; otherwise the head is read again.
+ * if the batch before it was still at its numbers when it was read; otherwise the head is read again. And
+ * it ends the drain: the ops left go in the next cycle, with the new enrollment's token (sent with this
+ * cycle's, HQ would refuse them for good as another device's: wrong_device).
  */
 export async function drainOutbox(
   db: OtklikDatabase,
@@ -29,12 +31,13 @@ export async function drainOutbox(
   conn: HqConnection,
   batchSize: number,
 ): Promise<void> {
-  let batch = await outboxHead(db, batchSize);
+  const device = await queueDevice(db);
+  let batch = await outboxHead(db, device, batchSize);
   // The previous batch's acknowledgement being stored; marked handled here, its error told when awaited.
   let stored: Promise<void> = Promise.resolve();
   try {
     while (batch.length > 0) {
-      const next = outboxAfter(db, batch, batchSize);
+      const next = outboxAfter(db, device, batch, batchSize);
       next.catch(() => undefined);
       let results;
       try {
@@ -62,7 +65,7 @@ export async function drainOutbox(
       if (ahead) batch = ahead;
       else {
         await stored;
-        batch = await outboxHead(db, batchSize);
+        batch = await outboxHead(db, device, batchSize);
       }
     }
   } finally {
@@ -71,24 +74,34 @@ export async function drainOutbox(
   }
 }
 
-/** The outbox's first `limit` ops, in their order. */
-async function outboxHead(db: OtklikDatabase, limit: number): Promise<OutboxRow[]> {
-  return (await db.outbox.orderBy('deviceSeq').limit(limit).toArray()) as OutboxRow[];
+/** The device the queue is numbered for (meta `deviceId`: an enrollment changes it). */
+const queueDevice = async (db: OtklikDatabase): Promise<unknown> => (await db.meta.get('deviceId'))?.value;
+
+/** The outbox's first `limit` ops, in their order; none once the queue is another device's. */
+async function outboxHead(db: OtklikDatabase, device: unknown, limit: number): Promise<OutboxRow[]> {
+  return db.transaction('r', db.outbox, db.meta, async () =>
+    (await queueDevice(db)) !== device
+      ? []
+      : ((await db.outbox.orderBy('deviceSeq').limit(limit).toArray()) as OutboxRow[]),
+  );
 }
 
 /**
  * The `limit` ops after `batch`, in their order, read in one transaction with its first and last rows: null
  * when those are no longer the batch's ops of the same device at the same numbers (the queue was
- * renumbered), so that no op is skipped or sent under numbers it no longer has.
+ * renumbered), so that no op is skipped or sent under numbers it no longer has; none once the queue is
+ * another device's.
  */
 async function outboxAfter(
   db: OtklikDatabase,
+  device: unknown,
   batch: readonly OutboxRow[],
   limit: number,
 ): Promise<OutboxRow[] | null> {
   const first = batch[0]!;
   const last = batch.at(-1)!;
-  return db.transaction('r', db.outbox, async () => {
+  return db.transaction('r', db.outbox, db.meta, async () => {
+    if ((await queueDevice(db)) !== device) return [];
     const held = await db.outbox.bulkGet([first.deviceSeq, last.deviceSeq]);
     const same = (row: OutboxRow | undefined, op: OutboxRow) =>
       row?.opId === op.opId && row.deviceId === op.deviceId;
