@@ -1,5 +1,6 @@
 import type { OpResult, PushOperation } from '../../shared/sync/protocol';
 import type { OtklikDatabase } from '../db/database';
+import { hqLink } from '../db/device';
 import { removeAcknowledged } from '../db/queue';
 import { HqRequestError, syncProblemOf, type HqClient, type HqConnection } from './client';
 import { META, MAX_REJECTIONS_KEPT, readMeta, type OutboxRow, type Rejection } from './state';
@@ -20,10 +21,10 @@ const pushOperationOf = (o: OutboxRow): PushOperation => ({
  * The next batch is read while this one is on the wire, and this one's acknowledgement is stored while the
  * next one is; a batch goes only after HQ has answered the one before it. An op whose acknowledgement was
  * not stored (a failure, a reload) is sent again and answered as a duplicate (HQ knows every op by its
- * id). An enrollment meanwhile renumbers the queue (becomeEnrolledDevice): a batch read ahead is used only
- * if the batch before it was still at its numbers when it was read; otherwise the head is read again. And
- * it ends the drain: the ops left go in the next cycle, with the new enrollment's token (sent with this
- * cycle's, HQ would refuse them for good as another device's: wrong_device).
+ * id). An enrollment (a new device with a new token; the queue renumbered under it: becomeEnrolledDevice)
+ * ends the drain at the next read: the ops left go in the next cycle, with the new token. Sent with this
+ * cycle's, HQ would refuse them for good as another device's (wrong_device), and numbers read before it
+ * would skip ops.
  */
 export async function drainOutbox(
   db: OtklikDatabase,
@@ -31,13 +32,12 @@ export async function drainOutbox(
   conn: HqConnection,
   batchSize: number,
 ): Promise<void> {
-  const device = await queueDevice(db);
-  let batch = await outboxHead(db, device, batchSize);
+  let batch = await outboxHead(db, conn, batchSize);
   // The previous batch's acknowledgement being stored; marked handled here, its error told when awaited.
   let stored: Promise<void> = Promise.resolve();
   try {
     while (batch.length > 0) {
-      const next = outboxAfter(db, device, batch, batchSize);
+      const next = outboxAfter(db, conn, batch, batchSize);
       next.catch(() => undefined);
       let results;
       try {
@@ -61,12 +61,7 @@ export async function drainOutbox(
         throw new HqRequestError('server', 'HQ did not acknowledge every operation', undefined, undefined, {
           kind: 'unacknowledged',
         });
-      const ahead = await next;
-      if (ahead) batch = ahead;
-      else {
-        await stored;
-        batch = await outboxHead(db, device, batchSize);
-      }
+      batch = await next;
     }
   } finally {
     // A failure to store the last acknowledgement is told rather than lost (it replaces an error above).
@@ -74,41 +69,38 @@ export async function drainOutbox(
   }
 }
 
-/** The device the queue is numbered for (meta `deviceId`: an enrollment changes it). */
-const queueDevice = async (db: OtklikDatabase): Promise<unknown> => (await db.meta.get('deviceId'))?.value;
+/**
+ * Whether the queue is still the enrollment's whose token the cycle holds: an enrollment stores the new link
+ * and renumbers the queue in one transaction.
+ */
+const stillEnrolledAs = async (db: OtklikDatabase, conn: HqConnection): Promise<boolean> =>
+  (await hqLink(db))?.token === conn.token;
 
-/** The outbox's first `limit` ops, in their order; none once the queue is another device's. */
-async function outboxHead(db: OtklikDatabase, device: unknown, limit: number): Promise<OutboxRow[]> {
+/** The outbox's first `limit` ops, in their order; none once the queue is another enrollment's. */
+async function outboxHead(db: OtklikDatabase, conn: HqConnection, limit: number): Promise<OutboxRow[]> {
   return db.transaction('r', db.outbox, db.meta, async () =>
-    (await queueDevice(db)) !== device
-      ? []
-      : ((await db.outbox.orderBy('deviceSeq').limit(limit).toArray()) as OutboxRow[]),
+    (await stillEnrolledAs(db, conn))
+      ? ((await db.outbox.orderBy('deviceSeq').limit(limit).toArray()) as OutboxRow[])
+      : [],
   );
 }
 
-/**
- * The `limit` ops after `batch`, in their order, read in one transaction with its first and last rows: null
- * when those are no longer the batch's ops of the same device at the same numbers (the queue was
- * renumbered), so that no op is skipped or sent under numbers it no longer has; none once the queue is
- * another device's.
- */
+/** The `limit` ops after `batch`, in their order; none once the queue is another enrollment's. */
 async function outboxAfter(
   db: OtklikDatabase,
-  device: unknown,
+  conn: HqConnection,
   batch: readonly OutboxRow[],
   limit: number,
-): Promise<OutboxRow[] | null> {
-  const first = batch[0]!;
-  const last = batch.at(-1)!;
-  return db.transaction('r', db.outbox, db.meta, async () => {
-    if ((await queueDevice(db)) !== device) return [];
-    const held = await db.outbox.bulkGet([first.deviceSeq, last.deviceSeq]);
-    const same = (row: OutboxRow | undefined, op: OutboxRow) =>
-      row?.opId === op.opId && row.deviceId === op.deviceId;
-    if (!same(held[0] as OutboxRow | undefined, first) || !same(held[1] as OutboxRow | undefined, last))
-      return null;
-    return (await db.outbox.where('deviceSeq').above(last.deviceSeq).limit(limit).toArray()) as OutboxRow[];
-  });
+): Promise<OutboxRow[]> {
+  return db.transaction('r', db.outbox, db.meta, async () =>
+    (await stillEnrolledAs(db, conn))
+      ? ((await db.outbox
+          .where('deviceSeq')
+          .above(batch.at(-1)!.deviceSeq)
+          .limit(limit)
+          .toArray()) as OutboxRow[])
+      : [],
+  );
 }
 
 /** A pushed batch's answers: acknowledged ops leave the outbox, refused ones are kept to be shown. */

@@ -5,13 +5,15 @@ import { HqRequestError, type HqClient } from '../../../../renderer/sync/client'
 import { drainOutbox } from '../../../../renderer/sync/outbox';
 import type { OutboxRow } from '../../../../renderer/sync/state';
 import type { PushOperation, PushResponse } from '../../../../shared/sync/protocol';
-import { OLGA, input, now, openDb, settings } from '../fixtures';
+import { META } from '../../../../renderer/sync/state';
+import { OLGA, hqLink, input, now, openDb, settings } from '../fixtures';
 
 // The outbox's drain against real IndexedDB, with HQ's answers scripted (R23): the next batch is read while
 // one is on the wire and a batch's acknowledgement stored while the next one is, but a batch goes only after
 // HQ has answered the one before it.
 
-const conn = { hqUrl: 'http://127.0.0.1:1', token: 't' };
+const link = hqLink();
+const conn = { hqUrl: link.hqUrl, token: link.token };
 const applied = (ops: PushOperation[]): PushResponse => ({
   results: ops.map((o) => ({ opId: o.opId, outcome: 'applied' as const, duplicate: false })),
 });
@@ -19,6 +21,7 @@ const client = (push: HqClient['push']) => ({ push }) as HqClient;
 
 async function queued(count: number) {
   const db = openDb();
+  await db.meta.put({ key: META.link, value: link });
   for (let i = 0; i < count; i++) await registerComplaint(db, input(), settings(), OLGA, now);
   return db;
 }
@@ -109,53 +112,52 @@ describe('drainOutbox', () => {
 
   it('an enrollment meanwhile ends the drain: no op goes as the new device with the old token, none is skipped', async () => {
     const db = await queued(9);
-    await db.meta.put({ key: 'deviceId', value: (await db.outbox.get(1))!.deviceId });
     const ops = (await db.outbox.orderBy('deviceSeq').toArray()).map((o) => o.opId);
     // Ops 1 and 2 went earlier: the queue's head is at number 3.
     await db.outbox.bulkDelete([1, 2]);
-    const sent: { device: string; ops: string[] }[] = [];
-    const hq = client(async (_c, batch) => {
-      sent.push({ device: batch[0]!.deviceId, ops: batch.map((o) => o.opId) });
-      // While the first batch is on the wire, this PC enrolls again: a new device, the queue numbered from 1.
+    const enrolled = { ...link, deviceId: 'device-2', token: 'token-2' };
+    const sent: { device: string; token: string; ops: string[] }[] = [];
+    const hq = client(async (c, batch) => {
+      sent.push({ device: batch[0]!.deviceId, token: c.token, ops: batch.map((o) => o.opId) });
+      // While the first batch is on the wire, this PC enrolls again, as enroll.ts stores it: the new link,
+      // and the queue numbered from 1 as the new device.
       if (sent.length === 1)
-        await db.transaction('rw', db.meta, db.outbox, () => becomeEnrolledDevice(db, 'device-2'));
+        await db.transaction('rw', db.meta, db.outbox, async () => {
+          await becomeEnrolledDevice(db, enrolled.deviceId);
+          await db.meta.put({ key: META.link, value: enrolled });
+        });
       return applied(batch);
     });
     await drainOutbox(db, hq, conn, 2);
-    // The batch on the wire and the one read ahead before the enrollment went as the old device; then the
-    // drain ended, the rest left for the next cycle (with the new enrollment's token).
-    expect(sent.map((b) => b.device)).not.toContain('device-2');
+    // The batch on the wire and the one read before the enrollment went as the old device; then the drain
+    // ended, the rest left for the next cycle.
+    expect(sent.every((b) => b.device !== enrolled.deviceId)).toBe(true);
     expect(await db.outbox.count()).toBeGreaterThan(0);
-    await drainOutbox(db, hq, conn, 2);
-    expect(sent.at(-1)!.device).toBe('device-2');
+    // The next cycle, with the new enrollment's token.
+    await drainOutbox(db, hq, { hqUrl: enrolled.hqUrl, token: enrolled.token }, 2);
+    expect(sent.at(-1)).toMatchObject({ device: enrolled.deviceId, token: enrolled.token });
+    expect(sent.every((b) => (b.device === enrolled.deviceId) === (b.token === enrolled.token))).toBe(true);
     expect(sent.flatMap((b) => b.ops)).toEqual(ops.slice(2));
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('an enrollment that keeps the device id but numbers the queue from 1: no op skipped, none out of order', async () => {
-    const db = await queued(9);
-    const device = (await db.outbox.get(1))!.deviceId;
-    await db.meta.put({ key: 'deviceId', value: device });
-    const ops = (await db.outbox.orderBy('deviceSeq').toArray()).map((o) => o.opId);
-    await db.outbox.bulkDelete([1, 2]);
-    const sent: string[][] = [];
+  it("a queue of another enrollment than the cycle's: nothing is sent", async () => {
+    const db = await queued(2);
+    const sent: PushOperation[][] = [];
     await drainOutbox(
       db,
-      client(async (_c, batch) => {
-        sent.push(batch.map((o) => o.opId));
-        if (sent.length === 1)
-          await db.transaction('rw', db.meta, db.outbox, () => becomeEnrolledDevice(db, device));
-        return applied(batch);
+      client(async (_c, ops) => {
+        sent.push(ops);
+        return applied(ops);
       }),
-      conn,
+      { ...conn, token: 'an older token' },
       2,
     );
-    // The batch read ahead before the renumbering went as it was read; then the head was read again.
-    expect(sent.flat()).toEqual(ops.slice(2));
-    expect(await db.outbox.count()).toBe(0);
+    expect(sent).toEqual([]);
+    expect(await db.outbox.count()).toBe(2);
   });
 
-  it('an acknowledgement that cannot be stored (a full disk): its error is the one told, and its ops stay', async () => {
+  it('an acknowledgement that cannot be stored (a full disk) while the next push fails: the disk is told, every op kept', async () => {
     const db = await queued(4);
     const full = new Error('QuotaExceededError: the disk is full');
     let calls = 0;
@@ -163,12 +165,16 @@ describe('drainOutbox', () => {
       drainOutbox(
         db,
         client(async (_c, ops) => {
-          // From the first batch's acknowledgement on, removing a row from the outbox fails.
-          if (++calls === 1)
+          // From the first batch's acknowledgement on, removing a row from the outbox fails…
+          if (++calls === 1) {
             db.outbox.hook('deleting', () => {
               throw full;
             });
-          return applied(ops);
+            return applied(ops);
+          }
+          // …and fails while the second batch is on the wire, whose push fails too.
+          await new Promise((r) => setTimeout(r, 50));
+          throw new HqRequestError('unreachable', 'HQ unreachable');
         }),
         conn,
         2,
