@@ -18,13 +18,9 @@ const pushOperationOf = (o: OutboxRow): PushOperation => ({
 
 /**
  * Pushes the outbox head first, batch by batch; an acknowledged op leaves the outbox in one transaction.
- * The next batch is read while this one is on the wire, and this one's acknowledgement is stored while the
- * next one is; a batch goes only after HQ has answered the one before it. An op whose acknowledgement was
- * not stored (a failure, a reload) is sent again and answered as a duplicate (HQ knows every op by its
- * id). An enrollment (a new device with a new token; the queue renumbered under it: becomeEnrolledDevice)
- * ends the drain at the next read: the ops left go in the next cycle, with the new token. Sent with this
- * cycle's, HQ would refuse them for good as another device's (wrong_device), and numbers read before it
- * would skip ops.
+ * An enrollment (a new device with a new token; the queue renumbered under it: becomeEnrolledDevice) ends
+ * the drain at the next read: the ops left go in the next cycle, with the new token. Sent with this
+ * cycle's, HQ would refuse them for good as another device's (wrong_device).
  */
 export async function drainOutbox(
   db: OtklikDatabase,
@@ -32,40 +28,22 @@ export async function drainOutbox(
   conn: HqConnection,
   batchSize: number,
 ): Promise<void> {
-  let batch = await outboxHead(db, conn, batchSize);
-  // The previous batch's acknowledgement being stored; marked handled here, its error told when awaited.
-  let stored: Promise<void> = Promise.resolve();
-  try {
-    while (batch.length > 0) {
-      const next = outboxAfter(db, conn, batch, batchSize);
-      next.catch(() => undefined);
-      let results;
-      try {
-        results = (await client.push(conn, batch.map(pushOperationOf))).results;
-      } catch (error) {
-        // A failure to store the batch before (a full disk) is the one to tell; the push's otherwise.
-        const previous = stored;
-        stored = Promise.resolve();
-        await previous;
-        await noteFailure(db, batch, error);
-        throw error;
-      }
-      // The batch before this one's acknowledgement, before this one's.
-      const previous = stored;
-      stored = Promise.resolve();
-      await previous;
-      const acked = new Map(results.map((r) => [r.opId, r]));
-      stored = storeAcknowledgements(db, batch, acked);
-      stored.catch(() => undefined);
-      if (!batch.every((o) => acked.has(o.opId)))
-        throw new HqRequestError('server', 'HQ did not acknowledge every operation', undefined, undefined, {
-          kind: 'unacknowledged',
-        });
-      batch = await next;
+  for (;;) {
+    const batch = await outboxHead(db, conn, batchSize);
+    if (batch.length === 0) return;
+    let results;
+    try {
+      results = (await client.push(conn, batch.map(pushOperationOf))).results;
+    } catch (error) {
+      await noteFailure(db, batch, error);
+      throw error;
     }
-  } finally {
-    // A failure to store the last acknowledgement is told rather than lost (it replaces an error above).
-    await stored;
+    const acked = new Map(results.map((r) => [r.opId, r]));
+    await storeAcknowledgements(db, batch, acked);
+    if (!batch.every((o) => acked.has(o.opId)))
+      throw new HqRequestError('server', 'HQ did not acknowledge every operation', undefined, undefined, {
+        kind: 'unacknowledged',
+      });
   }
 }
 
@@ -81,24 +59,6 @@ async function outboxHead(db: OtklikDatabase, conn: HqConnection, limit: number)
   return db.transaction('r', db.outbox, db.meta, async () =>
     (await stillEnrolledAs(db, conn))
       ? ((await db.outbox.orderBy('deviceSeq').limit(limit).toArray()) as OutboxRow[])
-      : [],
-  );
-}
-
-/** The `limit` ops after `batch`, in their order; none once the queue is another enrollment's. */
-async function outboxAfter(
-  db: OtklikDatabase,
-  conn: HqConnection,
-  batch: readonly OutboxRow[],
-  limit: number,
-): Promise<OutboxRow[]> {
-  return db.transaction('r', db.outbox, db.meta, async () =>
-    (await stillEnrolledAs(db, conn))
-      ? ((await db.outbox
-          .where('deviceSeq')
-          .above(batch.at(-1)!.deviceSeq)
-          .limit(limit)
-          .toArray()) as OutboxRow[])
       : [],
   );
 }
