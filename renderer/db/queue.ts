@@ -68,9 +68,9 @@ export interface BatchNumbers {
 
 /**
  * Whether the rows at a pushed batch's numbers are still exactly that batch (issue 17, R23), so that one
- * range delete removes it and nothing else. The batch was read in number order (the outbox's head, or the
- * ops after the batch before it: renderer/sync/outbox.ts), and new ops only ever take higher numbers; an
- * enrollment renumbers the queue from 1 (becomeEnrolledDevice), under a new device id from HQ. So: every op acknowledged, the same device, as many rows as the batch, and its
+ * range delete removes it and nothing else. The batch was read as the outbox's head in number order, and new
+ * ops only ever take higher numbers; an enrollment renumbers the queue from 1 (becomeEnrolledDevice), under
+ * a new device id from HQ. So: every op acknowledged, the same device, as many rows as the batch, and its
  * first and last op still at its first and last number (an HQ that kept the device's id would renumber
  * under the same one; renumbering keeps the order, so the ops between those two are the batch's).
  */

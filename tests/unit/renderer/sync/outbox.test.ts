@@ -3,9 +3,8 @@ import { registerComplaint } from '../../../../renderer/complaints/actions';
 import { becomeEnrolledDevice } from '../../../../renderer/db/device';
 import { HqRequestError, type HqClient } from '../../../../renderer/sync/client';
 import { drainOutbox } from '../../../../renderer/sync/outbox';
-import type { OutboxRow } from '../../../../renderer/sync/state';
 import type { PushOperation, PushResponse } from '../../../../shared/sync/protocol';
-import { META } from '../../../../renderer/sync/state';
+import { META, type OutboxRow } from '../../../../renderer/sync/state';
 import { OLGA, hqLink, input, now, openDb, settings } from '../fixtures';
 
 // The outbox's drain against real IndexedDB, with HQ's answers scripted (R23): batch by batch from the head,
