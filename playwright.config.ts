@@ -69,7 +69,12 @@ export default defineConfig({
     // console's offline-to-decided test 19-22 s, and under the CI's load two to three times that, with only
     // the 60 s default: the likeliest cause of one HQ failure in a CI run whose log did not name the test.
     { name: 'hq', testDir: 'tests/e2e', testMatch: HQ_SPECS, timeout: 180_000 },
-    { name: 'browser', testDir: 'tests/e2e', testIgnore: HQ_SPECS },
+    // The desktop app loads from disk and has no service worker (renderer/platform/offlineShell.ts), and
+    // most browser specs stand in for it: they run without one, which saves each test the worker's start and
+    // its copy of the 3.6 MB shell (22 tests, traces off as in CI: 70–72 against 60 machine CPU-s, two runs
+    // each). The specs that reload offline need the browser build's offline shell and allow it (`test.use`);
+    // so do the HQ specs, whose branch PCs go offline and come back.
+    { name: 'browser', testDir: 'tests/e2e', testIgnore: HQ_SPECS, use: { serviceWorkers: 'block' } },
     // The desktop app itself; skipped, with the reason, where no Electron binary can be installed.
     { name: 'electron', testDir: 'tests/electron' },
   ],

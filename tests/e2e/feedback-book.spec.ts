@@ -9,6 +9,10 @@ const ru = (ns: string, key: string, vars: Record<string, string | number> = {})
   Object.entries(vars).reduce((s, [k, v]) => s.replace(`{{${k}}}`, String(v)), text('ru', ns, key));
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
+// The offline capture test reloads with no link, which the browser build's offline shell (a service
+// worker) opens; the browser project blocks service workers otherwise (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 /** What the branch's IndexedDB holds for the pages on screen: each image re-hashed from its stored bytes. */
 async function storedPages(page: Page) {
   return page.evaluate(async () => {

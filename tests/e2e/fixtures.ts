@@ -15,9 +15,13 @@ export function text(lng: string, ns: string, key: string): string {
   return node;
 }
 
+/** The test pages whose context blocks service workers (`serviceWorkers: 'block'`): waitForOfflineShell. */
+const blocksServiceWorkers = new WeakSet<Page>();
+
 /** Every page fails its test on any console error or uncaught exception (missing translations log one). */
 export const test = base.extend<{ page: Page }>({
-  page: async ({ page }, use) => {
+  page: async ({ page, serviceWorkers }, use) => {
+    if (serviceWorkers === 'block') blocksServiceWorkers.add(page);
     const problems: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
@@ -115,8 +119,14 @@ export function moscowYear(now = new Date()): string {
   return new Intl.DateTimeFormat('en', { timeZone: MSK01.timeZone, year: 'numeric' }).format(now);
 }
 
-/** The service worker must control the page before the link goes down, or a reload cannot work. */
+/**
+ * The service worker must control the page before the link goes down, or a reload cannot work. Where the
+ * context blocks service workers (the browser project's default: playwright.config.ts) none ever does, and
+ * this says so instead of waiting out the test's time.
+ */
 export async function waitForOfflineShell(page: Page): Promise<void> {
+  if (blocksServiceWorkers.has(page))
+    throw new Error("no offline shell: this spec needs test.use({ serviceWorkers: 'allow' })");
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {

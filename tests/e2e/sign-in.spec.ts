@@ -18,6 +18,10 @@ import {
 const ru = (ns: string, key: string) => text('ru', ns, key);
 const IVAN = { name: 'Иван Петров', pin: '5031' };
 
+// The offline test reloads with no link, which the browser build's offline shell (a service worker)
+// opens; the browser project blocks service workers otherwise (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 /** The first run with a second employee, a counter employee, added by the person setting up. */
 async function firstRunWithIvan(page: Page) {
   await page.goto('/');
