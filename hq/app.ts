@@ -11,7 +11,13 @@ import { consoleAuthentication, isConsolePath } from './http/console-auth';
 import { routedPath } from './http/paths';
 import { deviceAuthentication } from './http/device-auth';
 import { clientWentAway } from './http/client-gone';
-import { DEFAULT_LIMITS, httpLimits, serverTimeouts, type HttpLimits } from './http/limits';
+import {
+  DEFAULT_LIMITS,
+  httpLimits,
+  lingerAfterRefusedBody,
+  serverTimeouts,
+  type HttpLimits,
+} from './http/limits';
 import { DEFAULT_SESSION_TIMES, type ConsolePrincipal, type SessionTimes } from './people/sessions';
 import { consoleAdminRoutes } from './routes/console-admin';
 import { consolePolicyRoutes } from './routes/console-policy';
@@ -162,6 +168,7 @@ export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyIn
         .code(error.statusCode)
         .send({ ...error.details, code: error.code, message: error.message });
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      if (error.code?.startsWith('FST_ERR_CTP')) lingerAfterRefusedBody(request, reply);
       const { status, code } = clientErrorCode(error);
       return reply.code(status).send({ code, message: error.message });
     }

@@ -156,6 +156,17 @@ function watchBodyProgress(request: FastifyRequest, reply: FastifyReply, limits:
 }
 
 /**
+ * Fastify answers a body it refuses while reading it (too large, bad JSON) with `Connection: close`, and
+ * Node then closes the socket as soon as the answer is written. With the client still sending, the kernel
+ * resets the connection, and a client that writes its whole body before it reads (fetch, browsers) gets
+ * the reset, never the answer: a 14 MB push lost its 413 after 2.6 MB. Without the header Node reads and
+ * drops the rest of the body, and lingerThenClose closes the connection after `lingerMs` if it goes on.
+ */
+export function lingerAfterRefusedBody(request: FastifyRequest, reply: FastifyReply): void {
+  if (!request.raw.complete) reply.removeHeader('connection');
+}
+
+/**
  * After answering a request whose body is not all in (refused early: no token, too large, over quota, too
  * many requests), the rest is read and dropped for `lingerMs` so the client reads the answer instead of a
  * connection reset; then the connection is closed if the body still goes on.
