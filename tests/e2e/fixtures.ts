@@ -15,13 +15,24 @@ export function text(lng: string, ns: string, key: string): string {
   return node;
 }
 
-/** The test pages whose context blocks service workers (`serviceWorkers: 'block'`): waitForOfflineShell. */
-const blocksServiceWorkers = new WeakSet<Page>();
+/**
+ * Whether the running test's contexts block service workers (`serviceWorkers: 'block'`): Playwright gives
+ * every context of a test, the page fixture's and any it makes, the test's options. Read by
+ * waitForOfflineShell.
+ */
+let serviceWorkersBlocked = false;
 
 /** Every page fails its test on any console error or uncaught exception (missing translations log one). */
-export const test = base.extend<{ page: Page }>({
-  page: async ({ page, serviceWorkers }, use) => {
-    if (serviceWorkers === 'block') blocksServiceWorkers.add(page);
+export const test = base.extend<{ page: Page; serviceWorkerOption: void }>({
+  // Every test, with or without the page fixture (a spec may launch a browser of its own).
+  serviceWorkerOption: [
+    async ({ serviceWorkers }, use) => {
+      serviceWorkersBlocked = serviceWorkers === 'block';
+      await use();
+    },
+    { auto: true },
+  ],
+  page: async ({ page }, use) => {
     const problems: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
@@ -125,7 +136,7 @@ export function moscowYear(now = new Date()): string {
  * this says so instead of waiting out the test's time.
  */
 export async function waitForOfflineShell(page: Page): Promise<void> {
-  if (blocksServiceWorkers.has(page))
+  if (serviceWorkersBlocked)
     throw new Error("no offline shell: this spec needs test.use({ serviceWorkers: 'allow' })");
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

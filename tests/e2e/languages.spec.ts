@@ -77,6 +77,9 @@ test('registers a complaint offline in Korean', async ({ page, context }) => {
   const ko = (ns: string, key: string) => text('ko', ns, key);
   await setUpWorkstation(page);
   await page.getByTestId('language-switcher').selectOption('ko');
+  // Korean's catalogue loads on first use; this spec runs without the offline shell (playwright.config.ts),
+  // so the switch must be done before the link goes down.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
   await context.setOffline(true);
   await expect(page.getByTestId('connectivity')).toHaveText(ko('common', 'connectivity.offline'));
   await page

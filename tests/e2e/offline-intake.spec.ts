@@ -17,8 +17,9 @@ import {
 
 const ru = (ns: string, key: string) => text('ru', ns, key);
 
-// Every test here reloads or restarts the browser with no link, which the browser build's offline shell
-// (a service worker) opens; the browser project blocks service workers otherwise (playwright.config.ts).
+// Every test here needs the browser build's offline shell (a service worker): two reload or restart the
+// browser with no link, and the draft test checks what the worker fetches and caches. The browser project
+// blocks service workers otherwise (playwright.config.ts).
 test.use({ serviceWorkers: 'allow' });
 
 // R1, R22: a complaint registered with no link is numbered, kept, and survives a reload and a restart.
