@@ -96,6 +96,8 @@ export class World {
   async start(postgres = false, branches: 1 | 2 = 1): Promise<void> {
     if (postgres) {
       const db = await postgresDatabase();
+      // The embedded HQ the world was made with never started; its folder goes with it.
+      await this.hq.dispose();
       this.hq = new HqProcess(this.hq.port, { DATABASE_URL: db.url });
       this.restartPostgres = db.restart;
     }
