@@ -30,9 +30,9 @@ export function memoryTmpParent({ platform, env, statfs, freemem }, variable = '
 
 /**
  * A folder of this run's own in memory (memoryTmpParent), for the environment variable `variable`, removed
- * by `remove()` or when this process exits; undefined when there is none. Not on Ctrl+C: the suite's own
- * teardown (stopping its PostgreSQL server) still needs the folder then. Others may enter it: that
- * PostgreSQL cluster runs as the `postgres` user.
+ * by `remove()` or when this process exits: on Ctrl+C, once the steps have stopped (scripts/test-all.mjs),
+ * since the suite's own clean-up (stopping its PostgreSQL server) still needs the folder. Undefined when
+ * there is none. Others may enter it: that PostgreSQL cluster runs as the `postgres` user.
  * @param {string} [variable]
  * @returns {{ dir: string, remove: () => void } | undefined}
  */

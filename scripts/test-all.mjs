@@ -28,6 +28,26 @@ const baseEnv = {
 /** @type {Array<{ name: string, ms: number, cpu?: number, rows: import('./test-report.mjs').Row[], tests: boolean }>} */
 const steps = [];
 const startedAt = Date.now();
+
+/** The steps' processes still running. */
+const running = new Set();
+/**
+ * Ctrl+C reaches the steps too (the terminal signals the whole process group), and each stops and cleans
+ * up after itself: the integration suite stops its PostgreSQL server, which lives in a memory folder. The
+ * run waits for them, up to 30 s, then exits; the memory folders go at exit (memory-tmpdir.mjs). Node's
+ * default would end the run at once, before its exit handlers, and leave the folders behind. A second
+ * Ctrl+C leaves without waiting.
+ */
+process.once('SIGINT', () => {
+  console.error(
+    `\n[otklik] interrupted: waiting for ${running.size} step(s) to stop (Ctrl+C again to leave now)`,
+  );
+  process.once('SIGINT', () => process.exit(130));
+  setTimeout(() => process.exit(130), 30_000);
+  Promise.all([...running].map((child) => new Promise((resolve) => child.once('exit', resolve)))).then(() =>
+    process.exit(130),
+  );
+});
 /**
  * The whole machine's busy CPU time so far (Linux: /proc/stat, in clock ticks of 1/100 s). `times` misses
  * what a step's processes did not wait for: Chromium's renderers and GPU process, PostgreSQL's server. Over
@@ -78,6 +98,8 @@ function exec(name, command, args, env = {}) {
       env: { ...baseEnv, ...env },
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     const chunks = [];
     let times = '';
     child.stdout.on('data', (c) => chunks.push(c));

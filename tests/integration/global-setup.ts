@@ -23,6 +23,8 @@ export default async function setup(project: TestProject) {
   project.provide('hqMain', buildHq(join(root, 'dist/hq-tests')));
   const given = process.env.OTKLIK_TEST_DATABASE_URL;
   const server = given ? undefined : await startPostgres();
+  // On Ctrl+C vitest exits without running the teardown below: the server must not outlive the run.
+  if (server) process.once('exit', () => server.stop());
   project.provide('postgresUrl', given ?? server!.url);
   // Creating an embedded database and migrating it costs PGlite seconds of CPU; each HQ of the suite on
   // PGlite starts on a copy of this one instead (issue 17: CI time). The migration tests make their own.
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject) {
     rmSync(template, { recursive: true, force: true });
     throw error;
   }
+  process.once('exit', () => rmSync(template, { recursive: true, force: true }));
   project.provide('pgliteTemplate', join(template, 'pglite'));
   return async () => {
     await server?.stop();
