@@ -23,23 +23,23 @@ export default async function setup(project: TestProject) {
   project.provide('hqMain', buildHq(join(root, 'dist/hq-tests')));
   const given = process.env.OTKLIK_TEST_DATABASE_URL;
   const server = given ? undefined : await startPostgres();
-  // On Ctrl+C vitest exits without running the teardown below: the server must not outlive the run.
-  if (server) process.once('exit', () => server.stop());
   project.provide('postgresUrl', given ?? server!.url);
   // Creating an embedded database and migrating it costs PGlite seconds of CPU; each HQ of the suite on
   // PGlite starts on a copy of this one instead (issue 17: CI time). The migration tests make their own.
   const template = mkdtempSync(join(tmpdir(), 'otklik-hq-template-'));
+  // The teardown, and also at the process's exit: on Ctrl+C vitest exits without running the teardown, and
+  // the server must not outlive the run. Both steps may run twice (stop() does nothing the second time).
+  const cleanUp = () => {
+    server?.stop();
+    rmSync(template, { recursive: true, force: true });
+  };
+  process.once('exit', cleanUp);
   try {
     await (await openDatabase({ dataDir: template })).close();
   } catch (error) {
-    await server?.stop();
-    rmSync(template, { recursive: true, force: true });
+    cleanUp();
     throw error;
   }
-  process.once('exit', () => rmSync(template, { recursive: true, force: true }));
   project.provide('pgliteTemplate', join(template, 'pglite'));
-  return async () => {
-    await server?.stop();
-    rmSync(template, { recursive: true, force: true });
-  };
+  return async () => cleanUp();
 }
