@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, testChromiumPath } from './tests/chromium.mjs';
+import { e2eChromiumArgs, testChromiumPath } from './tests/chromium.mjs';
 
 const resultsDir = process.env.OTKLIK_RESULTS_DIR;
 /** The specs that start a real HQ process (tests/e2e/hq.ts): the longest of the run. */
@@ -56,7 +56,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     browserName: 'chromium',
-    launchOptions: { executablePath: testChromiumPath(), args: chromiumArgs },
+    launchOptions: { executablePath: testChromiumPath(), args: e2eChromiumArgs },
     locale: 'en-US',
     timezoneId: 'UTC',
     viewport: { width: 1280, height: 900 },

@@ -41,3 +41,15 @@ export const chromiumArgs = [
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',
 ];
+
+/**
+ * The end-to-end specs' flags: those above, and V8 without its optimising compilers (Maglev, TurboFan). A
+ * spec's page lives for seconds, and most of what V8 optimises there it never runs often enough to repay;
+ * the same JavaScript runs, only compiled differently. Measured on the two-core machine, traces off,
+ * alternating, two runs each (issue 17 item 5: CI time): the `browser` project took 92.0 and 92.5 machine
+ * CPU-s without, 88.1 and 85.5 with; the `hq` project 182.4 and 191.2 without, 182.6 and 179.5 with.
+ * vitest's page keeps the defaults: it runs every renderer test file of its worker (isolate: false), long
+ * enough for optimised code to pay (33.6 and 35.4 CPU-s with the defaults, 34.2 and 35.9 without the
+ * compilers). So do the benchmarks and the desktop app.
+ */
+export const e2eChromiumArgs = [...chromiumArgs, '--js-flags=--no-opt --no-maglev'];

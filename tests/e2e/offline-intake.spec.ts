@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { chromiumArgs, testChromiumPath } from '../chromium.mjs';
+import { e2eChromiumArgs, testChromiumPath } from '../chromium.mjs';
 import {
   MOSCOW,
   offlineAgain,
@@ -79,7 +79,7 @@ test('a restarted browser, still offline, opens the app with the complaint in it
   const launch = () =>
     chromium.launchPersistentContext(profile, {
       executablePath: testChromiumPath(),
-      args: chromiumArgs,
+      args: e2eChromiumArgs,
       baseURL,
       timezoneId: 'UTC',
     });

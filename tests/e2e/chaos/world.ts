@@ -108,7 +108,7 @@ export class World {
         timezoneId: 'UTC',
         viewport: { width: 1280, height: 900 },
       });
-      // The browser's fake camera serves both workstations (chromiumArgs in playwright.config.ts).
+      // The browser's fake camera serves both workstations (e2eChromiumArgs in playwright.config.ts).
       const page = await context.newPage();
       this.branches.push(new Branch(CHAOS_BRANCHES[1], context, page, this.pageErrors, this.log));
     }
