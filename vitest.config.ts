@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, testChromiumPath } from './tests/chromium.mjs';
 import { printDocumentsToPdf } from './tests/documents-commands';
-import { HQ_NODE_FLAGS } from './tests/hq-node';
+import { PGLITE_NODE_FLAGS } from './tests/hq-node';
 import SlowFirstSequencer from './tests/sequencer';
 
 export default defineConfig({
@@ -49,7 +49,7 @@ export default defineConfig({
           // The workers run HQ on PGlite in-process, so they compile its WebAssembly as the suite's HQ
           // processes do (tests/hq-node.ts): Liftoff only. `npm test -- integration`, alternating, two runs
           // each: 144.0 and 146.1 machine CPU-s without, 134.6 and 136.5 with (issue 17 item 5: CI time).
-          execArgv: HQ_NODE_FLAGS,
+          execArgv: PGLITE_NODE_FLAGS,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

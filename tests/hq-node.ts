@@ -1,11 +1,19 @@
 /**
- * The Node flags of the HQ processes the tests start (the production build, on PGlite or PostgreSQL).
  * `--liftoff-only`: V8 compiles PGlite's WebAssembly with its baseline compiler only, without optimising the
  * hot functions again in the background. A test's HQ lives for seconds and does little work, so that
  * second compile was most of its start: measured on the two-core machine, three starts each, the CPU of a
  * start until three seconds after "listening" was 2.2-2.9 s against 3.7-5.0 s; an e2e run starts HQ
- * some forty times (restarts after kills included). The same code runs, only compiled differently; HQ
- * itself (`npm start`, the benchmarks) keeps V8's defaults. The integration suite's workers, which run HQ on
- * PGlite in-process, take the same flags (vitest.config.ts).
+ * some forty times (restarts after kills included). The integration suite's workers, which run HQ on PGlite
+ * in-process, take it too (vitest.config.ts): 144.0 and 146.1 machine CPU-s without, 134.6 and 136.5 with.
  */
-export const HQ_NODE_FLAGS = ['--liftoff-only'];
+export const PGLITE_NODE_FLAGS = ['--liftoff-only'];
+
+/**
+ * The Node flags of the HQ processes the tests start (the production build, on PGlite or PostgreSQL): the
+ * WebAssembly's, and JavaScript without V8's optimising compilers (Maglev, TurboFan), which a process of
+ * a few seconds rarely repays. The e2e `hq` project, sampled by process, alternating, two runs each: HQ's
+ * processes took 50.9 and 52.0 CPU-s with `--liftoff-only` alone, 46.5 and 46.9 with these (issue 17 item
+ * 5: CI time). The same code runs, only compiled differently; HQ itself (`npm start`, the benchmarks) keeps
+ * V8's defaults, and so do the integration suite's workers, which also run the fuzz suite's JavaScript.
+ */
+export const HQ_NODE_FLAGS = [...PGLITE_NODE_FLAGS, '--no-opt', '--no-maglev'];
