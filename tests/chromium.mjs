@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Debian's Chromium builds are the browsers of every browser test and benchmark (Playwright cannot download
- * its own here). One list of flags for vitest, Playwright, the benchmarks and the set-up script.
+ * its own here). One list of flags for vitest and the benchmarks (chromiumArgs), and that list with V8's
+ * optimising compilers off for the Playwright specs (e2eChromiumArgs).
  * OTKLIK_CHROMIUM overrides the path of both on machines that keep a Chromium elsewhere; OTKLIK_TEST_CHROMIUM
  * the tests' alone.
  */

@@ -10,11 +10,12 @@ export const PGLITE_NODE_FLAGS = ['--liftoff-only'];
 
 /**
  * The Node flags of the HQ processes the tests start (the production build, on PGlite or PostgreSQL): the
- * WebAssembly's, and JavaScript without V8's optimising compilers (Maglev, TurboFan), which a process of
- * a few seconds rarely repays. The e2e `hq` project, sampled by process, alternating, two runs each: HQ's
- * processes took 50.9 and 52.0 CPU-s with `--liftoff-only` alone, 46.5 and 46.9 with these (issue 17 item
- * 5: CI time). The same code runs, only compiled differently; HQ itself (`npm start`, the benchmarks) keeps
- * V8's defaults, and so do the integration suite's workers, which run 370 tests' JavaScript: one run with
- * these flags took 144.3 machine CPU-s against 134.6-137.8 with `--liftoff-only` alone.
+ * WebAssembly's, and JavaScript without V8's optimising compilers (TurboFan; Maglev, off by default in
+ * Node 20's V8, stays off on a later Node), which a process of a few seconds rarely repays. The e2e `hq`
+ * project, sampled by process, alternating, two runs each: HQ's processes took 50.9 and 52.0 CPU-s with
+ * `--liftoff-only` alone, 46.5 and 46.9 with these (issue 17 item 5: CI time). The same code runs, only
+ * compiled differently; HQ itself (`npm start`, the benchmarks) keeps V8's defaults. The integration
+ * suite's workers keep the optimising compilers (PGLITE_NODE_FLAGS alone): they run 370 tests' JavaScript,
+ * and one run with these flags took 144.3 machine CPU-s against 134.6-137.8 with `--liftoff-only` alone.
  */
 export const HQ_NODE_FLAGS = [...PGLITE_NODE_FLAGS, '--no-opt', '--no-maglev'];
