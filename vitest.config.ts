@@ -46,9 +46,8 @@ export default defineConfig({
           environment: 'node',
           isolate: false,
           globalSetup: ['tests/integration/global-setup.ts'],
-          // The workers run HQ on PGlite in-process, so they compile its WebAssembly as the suite's HQ
-          // processes do (tests/hq-node.ts): Liftoff only. `npm test -- integration`, alternating, two runs
-          // each: 144.0 and 146.1 machine CPU-s without, 134.6 and 136.5 with (issue 17 item 5: CI time).
+          // The workers run HQ on PGlite in-process: its WebAssembly compiled with Liftoff only, as in the
+          // suite's HQ processes (PGLITE_NODE_FLAGS in tests/hq-node.ts says why, with the figures).
           execArgv: PGLITE_NODE_FLAGS,
           testTimeout: 30_000,
           hookTimeout: 60_000,
