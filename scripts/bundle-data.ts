@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
-import { COUNTRIES } from '../shared/settings/workstation.ts';
+import { COUNTRIES } from '../shared/settings/countries.ts';
 
 const require = createRequire(import.meta.url);
 

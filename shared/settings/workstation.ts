@@ -10,12 +10,11 @@ import {
 } from '../deadlines/policies';
 import { DUPLICATE_WINDOW_RANGE } from '../handling/duplicates';
 import { isLocalDate } from '../time/local-date';
+import { COUNTRIES, type Country } from './countries';
 import { isLanguage, type Language } from './languages';
 import { isValidTimeZone } from '../time/zoned';
 
-/** Countries whose working-day calendars the deadline engine knows (shared/deadlines). */
-export const COUNTRIES = ['RU', 'UA', 'CZ', 'KR'] as const;
-export type Country = (typeof COUNTRIES)[number];
+export { COUNTRIES, type Country } from './countries';
 
 export const DEFAULT_TIME_ZONE: Record<Country, string> = {
   RU: 'Europe/Moscow',
