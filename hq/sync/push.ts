@@ -100,6 +100,20 @@ async function applyBatch(
     for (const op of ordered) {
       if (results.has(op.opId)) continue; // the same op twice in one batch
       const r = before.get(op.opId);
+      // Every op sent under this device's id takes its place in the device's sequence, one HQ had already
+      // too: after this PC enrolled again, ops its old device delivered may come again under the new one
+      // (an answer lost before the enrollment), and the ops after them are no gap. A retry is late by
+      // nature: only a new op's lateness is an incident.
+      if (op.deviceId === device.deviceId) {
+        const seq = checkSequence(lastSeq, op.deviceSeq);
+        if (seq.gap) incidents.push({ kind: 'device_seq_gap', detail: { ...seq.gap, opId: op.opId } });
+        else if (seq.late && !r)
+          incidents.push({
+            kind: 'device_seq_late',
+            detail: { deviceSeq: op.deviceSeq, lastSeq, opId: op.opId },
+          });
+        lastSeq = seq.lastSeq;
+      }
       if (r) {
         // Another branch's op id: nothing of it is told, and nothing is stored. One of this branch's other
         // devices is this PC before it enrolled again (issue 13): its op was received then, and is a retry.
@@ -113,16 +127,6 @@ async function applyBatch(
             duplicate: true,
           });
         continue;
-      }
-      if (op.deviceId === device.deviceId) {
-        const seq = checkSequence(lastSeq, op.deviceSeq);
-        if (seq.gap) incidents.push({ kind: 'device_seq_gap', detail: { ...seq.gap, opId: op.opId } });
-        else if (seq.late)
-          incidents.push({
-            kind: 'device_seq_late',
-            detail: { deviceSeq: op.deviceSeq, lastSeq, opId: op.opId },
-          });
-        lastSeq = seq.lastSeq;
       }
       const entry: (typeof fresh)[number] = { op };
       fresh.push(entry);

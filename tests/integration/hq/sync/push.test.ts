@@ -92,6 +92,42 @@ describe.each(DATABASE_KINDS)('push envelope on %s', (kind) => {
     expect(statuses).toEqual(Array(10).fill(200));
   });
 
+  it('ops the old device delivered, sent again by the new one after this PC enrolled again, are no gap (R23)', async () => {
+    const code = branch();
+    const before = await enroll(hq, code);
+    const delivered = [1, 2].map(() => op(before, 'complaint.register', registration(code)));
+    expect((await push(before, delivered)).map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    // The answer was lost, then the PC enrolled again: its queue, renumbered from 1, goes as the new device.
+    const after = await enroll(hq, code);
+    const again = delivered.map((o) => ({ ...o, deviceId: after.deviceId, deviceSeq: ++after.seq }));
+    const results = await push(after, [...again, op(after, 'complaint.register', registration(code))]);
+    expect(results.map((r) => [r.outcome, r.duplicate])).toEqual([
+      ['applied', true],
+      ['applied', true],
+      ['applied', false],
+    ]);
+    // And in a batch of its own, the next op follows them too.
+    await push(after, [op(after, 'complaint.register', registration(code))]);
+    const incidents = await hq.db.pool.query<{ kind: string }>(
+      'SELECT kind FROM incidents WHERE device_id = ANY($1::uuid[])',
+      [[before.deviceId, after.deviceId]],
+    );
+    expect(incidents.rows).toEqual([]);
+    const { rows } = await hq.db.pool.query<{ last_seq: string }>(
+      'SELECT last_seq FROM devices WHERE id = $1',
+      [after.deviceId],
+    );
+    expect(Number(rows[0]!.last_seq)).toBe(4);
+    // A number missing for real in the new device's sequence still is one.
+    after.seq += 1;
+    await push(after, [op(after, 'complaint.register', registration(code))]);
+    const gaps = await hq.db.pool.query<{ detail: { from: number; to: number } }>(
+      `SELECT detail FROM incidents WHERE device_id = $1 AND kind = 'device_seq_gap'`,
+      [after.deviceId],
+    );
+    expect(gaps.rows.map((g) => [g.detail.from, g.detail.to])).toEqual([[5, 5]]);
+  });
+
   it('the same ops pushed at once by two devices of the branch are applied once, never a 500 (issue 13)', async () => {
     // This PC before and after it enrolled again: its queue goes out under both devices at the same time.
     const code = branch();
