@@ -32,14 +32,30 @@ export async function deviceId(db: OtklikDatabase): Promise<string> {
  * `outbox`, together with storing the new link.
  */
 export async function becomeEnrolledDevice(db: OtklikDatabase, id: string): Promise<void> {
+  assertQueueTransaction(db);
+  await db.meta.put({ key: 'deviceId', value: id });
+  await renumberQueue(db);
+}
+
+function assertQueueTransaction(db: OtklikDatabase): void {
   assertInTransaction(db);
   if (!Dexie.currentTransaction!.storeNames.includes('outbox'))
     throw new Error('The outbox must be renumbered in the transaction that changes the device');
+}
+
+/**
+ * What is queued numbered 1, 2, … in its order as this device's, the counter going on from there: what an
+ * enrollment does (becomeEnrolledDevice), and what the drain does again when a batch it sent before the
+ * enrollment is acknowledged after it (renderer/sync/outbox.ts). Inside the caller's read-write
+ * transaction on `meta` and `outbox`.
+ */
+export async function renumberQueue(db: OtklikDatabase): Promise<void> {
+  assertQueueTransaction(db);
+  const id = await deviceIdIn(db.meta);
   const queued = await db.outbox.orderBy('deviceSeq').toArray();
   await db.outbox.clear();
   await db.outbox.bulkAdd(queued.map((op, i) => ({ ...op, deviceId: id, deviceSeq: i + 1 })));
   await db.meta.put({ key: 'deviceSeq', value: queued.length });
-  await db.meta.put({ key: 'deviceId', value: id });
 }
 
 /** This device's enrollment at HQ: the token is what HQ knows it by (HQ keeps only its hash). */

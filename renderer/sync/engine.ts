@@ -68,8 +68,12 @@ export class SyncEngine {
     try {
       await updateStatus(this.db, { phase: 'pushing' });
       await drainOutbox(this.db, this.client, conn, this.options.batchSize ?? MAX_PUSH_BATCH);
+      // An enrollment meanwhile (a new token; outbox.ts ended the drain for it): the rest of the cycle goes
+      // as the new device, not with a token HQ may have revoked.
+      if (await this.enrolledAgain(conn)) return await this.runCycle();
       await updateStatus(this.db, { phase: 'uploading' });
       const photosFailed = await this.uploadPhotos(conn);
+      if (await this.enrolledAgain(conn)) return await this.runCycle();
       await updateStatus(this.db, { phase: 'pulling' });
       await this.pullChanges(conn);
       if (photosFailed) throw photosFailed;
@@ -83,6 +87,11 @@ export class SyncEngine {
       await updateStatus(this.db, { phase: 'idle', lastError: describe(error) });
       return 'failed';
     }
+  }
+
+  /** Whether this PC enrolled again since the cycle took its token (enroll.ts stores the new link). */
+  private async enrolledAgain(conn: HqConnection): Promise<boolean> {
+    return (await hqLink(this.db))?.token !== conn.token;
   }
 
   /**

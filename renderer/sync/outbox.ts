@@ -1,6 +1,6 @@
 import type { OpResult, PushOperation } from '../../shared/sync/protocol';
 import type { OtklikDatabase } from '../db/database';
-import { hqLink } from '../db/device';
+import { hqLink, renumberQueue } from '../db/device';
 import { removeAcknowledged } from '../db/queue';
 import { HqRequestError, syncProblemOf, type HqClient, type HqConnection } from './client';
 import { META, MAX_REJECTIONS_KEPT, readMeta, type OutboxRow, type Rejection } from './state';
@@ -20,7 +20,8 @@ const pushOperationOf = (o: OutboxRow): PushOperation => ({
  * Pushes the outbox head first, batch by batch; an acknowledged op leaves the outbox in one transaction.
  * An enrollment (a new device with a new token; the queue renumbered under it: becomeEnrolledDevice) ends
  * the drain at the next read: the ops left go in the next cycle, with the new token. Sent with this
- * cycle's, HQ would refuse them for good as another device's (wrong_device).
+ * cycle's, HQ would refuse them for good as another device's (wrong_device). The batch on the wire then
+ * went as the old device: once it is acknowledged, what is left is numbered from 1 again.
  */
 export async function drainOutbox(
   db: OtklikDatabase,
@@ -39,7 +40,7 @@ export async function drainOutbox(
       throw error;
     }
     const acked = new Map(results.map((r) => [r.opId, r]));
-    await storeAcknowledgements(db, batch, acked);
+    await storeAcknowledgements(db, conn, batch, acked);
     if (!batch.every((o) => acked.has(o.opId)))
       throw new HqRequestError('server', 'HQ did not acknowledge every operation', undefined, undefined, {
         kind: 'unacknowledged',
@@ -66,6 +67,7 @@ async function outboxHead(db: OtklikDatabase, conn: HqConnection, limit: number)
 /** A pushed batch's answers: acknowledged ops leave the outbox, refused ones are kept to be shown. */
 async function storeAcknowledgements(
   db: OtklikDatabase,
+  conn: HqConnection,
   batch: OutboxRow[],
   acked: Map<string, OpResult>,
 ): Promise<void> {
@@ -86,6 +88,11 @@ async function storeAcknowledgements(
     }
     // An enrollment meanwhile may have renumbered the queue (becomeEnrolledDevice): queue.ts checks.
     await removeAcknowledged(db.meta, db.outbox, batch, new Set(acked.keys()));
+    // Then this batch went as the old device, and the new one's first ops have left the queue: numbered
+    // from 1 again, the rest is no gap at HQ (a device_seq_gap incident when no data was lost). The new
+    // device has sent nothing yet: one cycle runs at a time (the sync lock, sync.worker.ts), and its first
+    // comes after this one.
+    if (!(await stillEnrolledAs(db, conn))) await renumberQueue(db);
     if (rejected.length > 0) {
       const kept = (await readMeta<Rejection[]>(db, META.rejections)) ?? [];
       await db.meta.put({

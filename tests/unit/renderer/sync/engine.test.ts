@@ -15,6 +15,7 @@ import {
 import { HQ_PATHS, type PushOperation, type PullResponse } from '../../../../shared/sync/protocol';
 import { OLGA, hqLink, input, now, openDb, settings, upgradedFrom } from '../fixtures';
 import { addPhoto, bulkAddPhotos, type NewPhoto } from '../../../../renderer/db/photoBytes';
+import { becomeEnrolledDevice } from '../../../../renderer/db/device';
 import type { OtklikDatabase } from '../../../../renderer/db/database';
 import { sha256Hex } from '../../../../renderer/platform/sha256';
 import { i18next, initI18n, loadLanguage } from '../../../../renderer/i18n';
@@ -250,6 +251,44 @@ describe('sync engine', () => {
       lastError: { kind: 'http', status: 503, code: 'unavailable' },
     });
     expect((await db.photos.get('a'.repeat(64)))?.uploadState).toBe('uploaded');
+  });
+
+  it('an enrollment during the push: the photos and the pull of the cycle go with the new token, every op once', async () => {
+    const db = await connectedDb();
+    for (let i = 0; i < 3; i++) await registerComplaint(db, input(), settings(), OLGA, now);
+    await addPendingPhotos(db, ['d'.repeat(64)]);
+    const enrolled = { ...link, deviceId: 'device-2', token: 'token-2' };
+    const calls: string[] = [];
+    const engine = new SyncEngine(
+      db,
+      scripted({
+        push: async (c, ops) => {
+          calls.push(`push ${c.token} ${ops.map((o) => `${o.deviceId}/${o.deviceSeq}`).join(' ')}`);
+          // The first batch is on the wire when this PC enrolls again, as enroll.ts stores it.
+          if (calls.length === 1)
+            await db.transaction('rw', db.meta, db.outbox, async () => {
+              await becomeEnrolledDevice(db, enrolled.deviceId);
+              await db.meta.put({ key: META.link, value: enrolled });
+            });
+          return { results: ops.map((o) => ({ opId: o.opId, outcome: 'applied', duplicate: false })) };
+        },
+        putBlob: async (c, path) => void calls.push(`photo ${c.token} ${path.split('/').pop()!.slice(0, 4)}`),
+        pull: async (c) => {
+          calls.push(`pull ${c.token}`);
+          return { changes: [], cursor: 0, more: false };
+        },
+      }),
+      { batchSize: 2 },
+    );
+    const device = (await db.meta.get('deviceId'))!.value as string;
+    expect(await engine.runCycle()).toBe('synced');
+    expect(calls).toEqual([
+      `push ${link.token} ${device}/1 ${device}/2`,
+      `push token-2 device-2/1`,
+      'photo token-2 dddd',
+      'pull token-2',
+    ]);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('issue 17: a photo stored by version 7 (bytes in its row) goes as before; one without bytes is refused as damaged here, unsent, unless HQ has it', async () => {

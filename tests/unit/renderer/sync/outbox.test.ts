@@ -110,15 +110,20 @@ describe('drainOutbox', () => {
     expect((await db.outbox.toArray()).map((r) => r.deviceSeq)).toEqual([2, 3, 4]);
   });
 
-  it('an enrollment meanwhile ends the drain: no op goes as the new device with the old token, none is skipped', async () => {
+  it("an enrollment meanwhile ends the drain: no op goes as the new device with the old token, none is skipped, the new device's numbers start at 1", async () => {
     const db = await queued(9);
     const ops = (await db.outbox.orderBy('deviceSeq').toArray()).map((o) => o.opId);
     // Ops 1 and 2 went earlier: the queue's head is at number 3.
     await db.outbox.bulkDelete([1, 2]);
     const enrolled = { ...link, deviceId: 'device-2', token: 'token-2' };
-    const sent: { device: string; token: string; ops: string[] }[] = [];
+    const sent: { device: string; token: string; ops: string[]; seqs: number[] }[] = [];
     const hq = client(async (c, batch) => {
-      sent.push({ device: batch[0]!.deviceId, token: c.token, ops: batch.map((o) => o.opId) });
+      sent.push({
+        device: batch[0]!.deviceId,
+        token: c.token,
+        ops: batch.map((o) => o.opId),
+        seqs: batch.map((o) => o.deviceSeq),
+      });
       // While the first batch is on the wire, this PC enrolls again, as enroll.ts stores it: the new link,
       // and the queue numbered from 1 as the new device.
       if (sent.length === 1)
@@ -137,6 +142,11 @@ describe('drainOutbox', () => {
     expect(sent.at(-1)).toMatchObject({ device: enrolled.deviceId, token: enrolled.token });
     expect(sent.every((b) => (b.device === enrolled.deviceId) === (b.token === enrolled.token))).toBe(true);
     expect(sent.flatMap((b) => b.ops)).toEqual(ops.slice(2));
+    // The new device's numbers start at 1, with none missing: HQ sees no gap (a device_seq_gap incident
+    // with no data lost). The batch on the wire went as the old device, under its old numbers.
+    expect(sent[0]!.seqs).toEqual([3, 4]);
+    expect(sent.slice(1).flatMap((b) => b.seqs)).toEqual([1, 2, 3, 4, 5]);
+    expect(await db.meta.get('deviceSeq')).toMatchObject({ value: 5 });
     expect(await db.outbox.count()).toBe(0);
   });
 
