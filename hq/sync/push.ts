@@ -100,14 +100,11 @@ async function applyBatch(
     for (const op of ordered) {
       if (results.has(op.opId)) continue; // the same op twice in one batch
       const r = before.get(op.opId);
-      // Every op sent under this device's id takes its place in the device's sequence, one HQ had already
-      // too: after this PC enrolled again, ops its old device delivered may come again under the new one
-      // (an answer lost before the enrollment), and the ops after them are no gap. A retry is late by
-      // nature: only a new op's lateness is an incident.
+      // Every op sent under this device's id, one HQ has already too (checkSequence says why).
       if (op.deviceId === device.deviceId) {
-        const seq = checkSequence(lastSeq, op.deviceSeq);
+        const seq = checkSequence(lastSeq, op.deviceSeq, r !== undefined);
         if (seq.gap) incidents.push({ kind: 'device_seq_gap', detail: { ...seq.gap, opId: op.opId } });
-        else if (seq.late && !r)
+        else if (seq.late)
           incidents.push({
             kind: 'device_seq_late',
             detail: { deviceSeq: op.deviceSeq, lastSeq, opId: op.opId },

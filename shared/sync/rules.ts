@@ -150,13 +150,18 @@ export interface SequenceCheck {
   lastSeq: number;
   /** Sequence numbers skipped (never received before this op): a sign of local data loss. */
   gap?: { from: number; to: number };
-  /** The op fills an earlier gap (arrived out of order). */
+  /** A new op that fills an earlier gap (arrived out of order). */
   late: boolean;
 }
 
-/** Gaps in a device's `deviceSeq` are recorded as incidents, never block anything. */
-export function checkSequence(lastSeq: number, deviceSeq: number): SequenceCheck {
-  if (deviceSeq <= lastSeq) return { lastSeq, late: true };
+/**
+ * Gaps in a device's `deviceSeq` are recorded as incidents, never block anything. Every op sent under the
+ * device's id takes its place in its sequence, `known` ones too (HQ has it already: a retry, or an op the
+ * device delivered before it enrolled again, sent again under its new numbering), so the ops after it are
+ * no gap. A known op is late by nature: only a new one's lateness is an incident.
+ */
+export function checkSequence(lastSeq: number, deviceSeq: number, known = false): SequenceCheck {
+  if (deviceSeq <= lastSeq) return { lastSeq, late: !known };
   if (deviceSeq > lastSeq + 1)
     return { lastSeq: deviceSeq, gap: { from: lastSeq + 1, to: deviceSeq - 1 }, late: false };
   return { lastSeq: deviceSeq, late: false };

@@ -128,6 +128,30 @@ describe.each(DATABASE_KINDS)('push envelope on %s', (kind) => {
     expect(gaps.rows.map((g) => [g.detail.from, g.detail.to])).toEqual([[5, 5]]);
   });
 
+  it("a known op sent again is never late, a new one is; another branch's op id takes its number too (R23)", async () => {
+    const code = branch();
+    const pc = await enroll(hq, code);
+    const first = [1, 2, 3].map(() => op(pc, 'complaint.register', registration(code)));
+    await push(pc, first);
+    // All of them again (an answer lost), then a new op under a number already passed: only that is late.
+    await push(pc, first);
+    const late = { ...op(pc, 'complaint.register', registration(code)), deviceSeq: 2 };
+    pc.seq -= 1;
+    expect((await push(pc, [late]))[0]).toMatchObject({ outcome: 'applied', duplicate: false });
+    // Another branch's op id under this device's next number: refused, and the op after it is no gap.
+    const other = await enroll(hq, branch());
+    const theirs = op(other, 'complaint.register', registration(other.branchCode));
+    await push(other, [theirs]);
+    const borrowed = { ...theirs, deviceId: pc.deviceId, deviceSeq: ++pc.seq };
+    const next = op(pc, 'complaint.register', registration(code));
+    expect((await push(pc, [borrowed, next])).map((r) => r.outcome)).toEqual(['rejected', 'applied']);
+    const { rows } = await hq.db.pool.query<{ kind: string; detail: { deviceSeq?: number } }>(
+      'SELECT kind, detail FROM incidents WHERE device_id = $1 ORDER BY id',
+      [pc.deviceId],
+    );
+    expect(rows.map((r) => [r.kind, r.detail.deviceSeq])).toEqual([['device_seq_late', 2]]);
+  });
+
   it('the same ops pushed at once by two devices of the branch are applied once, never a 500 (issue 13)', async () => {
     // This PC before and after it enrolled again: its queue goes out under both devices at the same time.
     const code = branch();
