@@ -14,8 +14,7 @@ import { bulkAddPhotos, deletePhoto } from '../../renderer/db/photoBytes';
 import { createHqClient } from '../../renderer/sync/client';
 import { SyncEngine } from '../../renderer/sync/engine';
 import { drainOutbox } from '../../renderer/sync/outbox';
-import { becomeEnrolledDevice, type HqLink } from '../../renderer/db/device';
-import { META } from '../../renderer/sync/state';
+import { storeEnrollment, type HqLink } from '../../renderer/db/device';
 
 const settings = workstation(1, { branchName: 'Bench' });
 /** Issue 14: who every action is attributed to. */
@@ -128,10 +127,7 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
     enrolledAt: now,
   };
   // The id HQ gives (issue 13): what is queued becomes that device's, as the app does when it enrolls.
-  await db.transaction('rw', db.meta, db.outbox, async () => {
-    await becomeEnrolledDevice(db, answer.deviceId);
-    await db.meta.put({ key: META.link, value: link });
-  });
+  await storeEnrollment(db, link);
   const engine = new SyncEngine(db, client);
   const conn = { hqUrl, token: link.token };
 

@@ -92,3 +92,19 @@ export async function rememberStatusPageUrl(db: OtklikDatabase, url: string | un
 export async function hqLink(db: OtklikDatabase): Promise<HqLink | undefined> {
   return (await db.meta.get(HQ_LINK_KEY))?.value as HqLink | undefined;
 }
+
+/**
+ * Issue 13: an enrollment's answer stored, in one transaction: HQ's device from now on (its id, and what is
+ * queued renumbered from 1: becomeEnrolledDevice) and the new link with its token.
+ */
+export async function storeEnrollment(db: OtklikDatabase, link: HqLink): Promise<void> {
+  await db.transaction('rw', db.meta, db.outbox, async () => {
+    await becomeEnrolledDevice(db, link.deviceId);
+    await db.meta.put({ key: HQ_LINK_KEY, value: link });
+  });
+}
+
+/** Whether the stored link is still the enrollment whose token this is: storeEnrollment replaces it. */
+export async function isEnrolledWith(db: OtklikDatabase, token: string): Promise<boolean> {
+  return (await hqLink(db))?.token === token;
+}

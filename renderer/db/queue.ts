@@ -70,9 +70,11 @@ export interface BatchNumbers {
  * Whether the rows at a pushed batch's numbers are still exactly that batch (issue 17, R23), so that one
  * range delete removes it and nothing else. The batch was read as the outbox's head in number order, and new
  * ops only ever take higher numbers; an enrollment renumbers the queue from 1 (becomeEnrolledDevice), under
- * a new device id from HQ. So: every op acknowledged, the same device, as many rows as the batch, and its
- * first and last op still at its first and last number (an HQ that kept the device's id would renumber
- * under the same one; renumbering keeps the order, so the ops between those two are the batch's).
+ * a new device id from HQ (and the drain renumbers once more when a batch sent before the enrollment is
+ * acknowledged after it, in the transaction that removes that batch: renumberQueue). So: every op
+ * acknowledged, the same device, as many rows as the batch, and its first and last op still at its first and
+ * last number (an HQ that kept the device's id would renumber under the same one; renumbering keeps the
+ * order, so the ops between those two are the batch's).
  */
 export function batchStillAtItsNumbers(
   batch: readonly BatchOp[],

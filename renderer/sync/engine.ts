@@ -7,7 +7,7 @@ import { clockOffsetMs } from '../../shared/sync/clock';
 import { complaintIdsOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { photoBlob } from '../db/photoBytes';
-import { hqLink, rememberStatusPageUrl } from '../db/device';
+import { hqLink, isEnrolledWith, rememberStatusPageUrl } from '../db/device';
 import { refreshDueKeys, storedSettings, withListKeys } from '../db/listKeys';
 import { sha256Hex } from '../platform/sha256';
 import { isStorageFull } from '../platform/storage';
@@ -84,6 +84,8 @@ export class SyncEngine {
       });
       return 'synced';
     } catch (error) {
+      // Failed with the old token (HQ refused it, or its answer did not come): not the new device's failure.
+      if (await this.enrolledAgain(conn)) return await this.runCycle();
       await updateStatus(this.db, { phase: 'idle', lastError: describe(error) });
       return 'failed';
     }
@@ -91,7 +93,7 @@ export class SyncEngine {
 
   /** Whether this PC enrolled again since the cycle took its token (enroll.ts stores the new link). */
   private async enrolledAgain(conn: HqConnection): Promise<boolean> {
-    return (await hqLink(this.db))?.token !== conn.token;
+    return !(await isEnrolledWith(this.db, conn.token));
   }
 
   /**

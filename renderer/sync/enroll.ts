@@ -2,11 +2,10 @@ import { hqUrlProblem } from '../../shared/security/hq-url';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
 import { normalizeEnrollmentCode } from '../../shared/sync/protocol';
 import type { OtklikDatabase } from '../db/database';
-import { becomeEnrolledDevice, deviceId, type HqLink } from '../db/device';
+import { deviceId, storeEnrollment, type HqLink } from '../db/device';
 import { saveWorkstationSettings } from '../db/settings';
 import { requestSync } from './channel';
 import { createHqClient, HqRequestError, type HqClient } from './client';
-import { META } from './state';
 import { withHqDirectory } from '../../shared/settings/directory';
 
 export class EnrollFailed extends Error {
@@ -75,10 +74,7 @@ export async function connectToHq(
     enrolledAt: new Date().toISOString(),
   };
   // HQ's device from now on (issue 13): its id, and what is queued renumbered from 1, with the link.
-  await db.transaction('rw', db.meta, db.outbox, async () => {
-    await becomeEnrolledDevice(db, answer.deviceId);
-    await db.meta.put({ key: META.link, value: link });
-  });
+  await storeEnrollment(db, link);
   // The directory HQ manages replaces the local manager / head-of-sales fields it sets (issue 6).
   const withDirectory = withHqDirectory(settings, answer.branch) ?? settings;
   if (settings.hqUrl !== hqUrl || withDirectory !== settings)

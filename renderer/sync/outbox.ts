@@ -1,6 +1,6 @@
 import type { OpResult, PushOperation } from '../../shared/sync/protocol';
 import type { OtklikDatabase } from '../db/database';
-import { hqLink, renumberQueue } from '../db/device';
+import { isEnrolledWith, renumberQueue } from '../db/device';
 import { removeAcknowledged } from '../db/queue';
 import { HqRequestError, syncProblemOf, type HqClient, type HqConnection } from './client';
 import { META, MAX_REJECTIONS_KEPT, readMeta, type OutboxRow, type Rejection } from './state';
@@ -19,9 +19,9 @@ const pushOperationOf = (o: OutboxRow): PushOperation => ({
 /**
  * Pushes the outbox head first, batch by batch; an acknowledged op leaves the outbox in one transaction.
  * An enrollment (a new device with a new token; the queue renumbered under it: becomeEnrolledDevice) ends
- * the drain at the next read: the ops left go in the next cycle, with the new token. Sent with this
- * cycle's, HQ would refuse them for good as another device's (wrong_device). The batch on the wire then
- * went as the old device: once it is acknowledged, what is left is numbered from 1 again.
+ * the drain at the next read: the ops left go with the new token (the engine starts its cycle again). Sent
+ * with this cycle's, HQ would refuse them for good as another device's (wrong_device). The batch on the wire
+ * then went as the old device: once it is acknowledged, what is left is numbered from 1 again.
  */
 export async function drainOutbox(
   db: OtklikDatabase,
@@ -48,17 +48,11 @@ export async function drainOutbox(
   }
 }
 
-/**
- * Whether the queue is still the enrollment's whose token the cycle holds: an enrollment stores the new link
- * and renumbers the queue in one transaction.
- */
-const stillEnrolledAs = async (db: OtklikDatabase, conn: HqConnection): Promise<boolean> =>
-  (await hqLink(db))?.token === conn.token;
-
 /** The outbox's first `limit` ops, in their order; none once the queue is another enrollment's. */
 async function outboxHead(db: OtklikDatabase, conn: HqConnection, limit: number): Promise<OutboxRow[]> {
   return db.transaction('r', db.outbox, db.meta, async () =>
-    (await stillEnrolledAs(db, conn))
+    // An enrollment stores the new link and renumbers the queue in one transaction (storeEnrollment).
+    (await isEnrolledWith(db, conn.token))
       ? ((await db.outbox.orderBy('deviceSeq').limit(limit).toArray()) as OutboxRow[])
       : [],
   );
@@ -92,7 +86,7 @@ async function storeAcknowledgements(
     // from 1 again, the rest is no gap at HQ (a device_seq_gap incident when no data was lost). The new
     // device has sent nothing yet: one cycle runs at a time (the sync lock, sync.worker.ts), and its first
     // comes after this one.
-    if (!(await stillEnrolledAs(db, conn))) await renumberQueue(db);
+    if (!(await isEnrolledWith(db, conn.token))) await renumberQueue(db);
     if (rejected.length > 0) {
       const kept = (await readMeta<Rejection[]>(db, META.rejections)) ?? [];
       await db.meta.put({

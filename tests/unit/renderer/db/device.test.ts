@@ -52,11 +52,13 @@ describe('the queue of an enrolled device', () => {
     const old = uuidv7();
     await db.meta.put({ key: 'deviceId', value: old });
     await db.outbox.bulkAdd([op(5, old)]);
+    // Outside a transaction each write would stand alone: the new id without its queue, or half a queue.
     await expect(renumberQueue(db)).rejects.toThrow('read-write transaction');
+    await expect(becomeEnrolledDevice(db, uuidv7())).rejects.toThrow('read-write transaction');
     await expect(db.transaction('rw', db.meta, () => becomeEnrolledDevice(db, uuidv7()))).rejects.toThrow(
       'The outbox must be renumbered',
     );
     expect(await db.meta.get('deviceId')).toMatchObject({ value: old });
-    expect((await db.outbox.toArray()).map((r) => r.deviceSeq)).toEqual([5]);
+    expect((await db.outbox.toArray()).map((r) => [r.deviceSeq, r.deviceId])).toEqual([[5, old]]);
   });
 });

@@ -15,7 +15,7 @@ import {
 import { HQ_PATHS, type PushOperation, type PullResponse } from '../../../../shared/sync/protocol';
 import { OLGA, hqLink, input, now, openDb, settings, upgradedFrom } from '../fixtures';
 import { addPhoto, bulkAddPhotos, type NewPhoto } from '../../../../renderer/db/photoBytes';
-import { becomeEnrolledDevice } from '../../../../renderer/db/device';
+import { storeEnrollment } from '../../../../renderer/db/device';
 import type { OtklikDatabase } from '../../../../renderer/db/database';
 import { sha256Hex } from '../../../../renderer/platform/sha256';
 import { i18next, initI18n, loadLanguage } from '../../../../renderer/i18n';
@@ -265,11 +265,7 @@ describe('sync engine', () => {
         push: async (c, ops) => {
           calls.push(`push ${c.token} ${ops.map((o) => `${o.deviceId}/${o.deviceSeq}`).join(' ')}`);
           // The first batch is on the wire when this PC enrolls again, as enroll.ts stores it.
-          if (calls.length === 1)
-            await db.transaction('rw', db.meta, db.outbox, async () => {
-              await becomeEnrolledDevice(db, enrolled.deviceId);
-              await db.meta.put({ key: META.link, value: enrolled });
-            });
+          if (calls.length === 1) await storeEnrollment(db, enrolled);
           return { results: ops.map((o) => ({ opId: o.opId, outcome: 'applied', duplicate: false })) };
         },
         putBlob: async (c, path) => void calls.push(`photo ${c.token} ${path.split('/').pop()!.slice(0, 4)}`),
@@ -289,6 +285,32 @@ describe('sync engine', () => {
       'pull token-2',
     ]);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('the old token refused while this PC enrolls again: the cycle goes on as the new device, no error shown', async () => {
+    const db = await connectedDb();
+    for (let i = 0; i < 3; i++) await registerComplaint(db, input(), settings(), OLGA, now);
+    const enrolled = { ...link, deviceId: 'device-2', token: 'token-2' };
+    const pushed: string[] = [];
+    const engine = new SyncEngine(
+      db,
+      scripted({
+        push: async (c, ops) => {
+          pushed.push(`${c.token} ${ops.map((o) => o.deviceSeq).join(',')}`);
+          if (c.token === link.token) {
+            // HQ revoked the old device; an admin's new code is entered while this push is on the wire.
+            await storeEnrollment(db, enrolled);
+            throw new HqRequestError('unauthorized', 'HTTP 401', 401, 'unauthorized');
+          }
+          return { results: ops.map((o) => ({ opId: o.opId, outcome: 'applied', duplicate: false })) };
+        },
+      }),
+      { batchSize: 2 },
+    );
+    expect(await engine.runCycle()).toBe('synced');
+    expect(pushed).toEqual([`${link.token} 1,2`, 'token-2 1,2', 'token-2 3']);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await syncStatus(db)).lastError).toBeUndefined();
   });
 
   it('issue 17: a photo stored by version 7 (bytes in its row) goes as before; one without bytes is refused as damaged here, unsent, unless HQ has it', async () => {

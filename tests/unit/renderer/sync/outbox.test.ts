@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../../../renderer/complaints/actions';
-import { becomeEnrolledDevice } from '../../../../renderer/db/device';
+import { storeEnrollment } from '../../../../renderer/db/device';
 import { HqRequestError, type HqClient } from '../../../../renderer/sync/client';
 import { drainOutbox } from '../../../../renderer/sync/outbox';
 import type { PushOperation, PushResponse } from '../../../../shared/sync/protocol';
@@ -126,11 +126,7 @@ describe('drainOutbox', () => {
       });
       // While the first batch is on the wire, this PC enrolls again, as enroll.ts stores it: the new link,
       // and the queue numbered from 1 as the new device.
-      if (sent.length === 1)
-        await db.transaction('rw', db.meta, db.outbox, async () => {
-          await becomeEnrolledDevice(db, enrolled.deviceId);
-          await db.meta.put({ key: META.link, value: enrolled });
-        });
+      if (sent.length === 1) await storeEnrollment(db, enrolled);
       return applied(batch);
     });
     await drainOutbox(db, hq, conn, 2);
@@ -148,6 +144,61 @@ describe('drainOutbox', () => {
     expect(sent.slice(1).flatMap((b) => b.seqs)).toEqual([1, 2, 3, 4, 5]);
     expect(await db.meta.get('deviceSeq')).toMatchObject({ value: 5 });
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  describe('a batch on the wire during an enrollment', () => {
+    const enrolled = { ...link, deviceId: 'device-2', token: 'token-2' };
+    const newConn = { hqUrl: enrolled.hqUrl, token: enrolled.token };
+    /** HQ's answers scripted; the first push's runs `meanwhile` (the enrollment) before it is answered. */
+    const recording = (meanwhile: () => Promise<void>, answer = applied) => {
+      const sent: { token: string; ops: string[]; seqs: number[] }[] = [];
+      const hq = client(async (c, batch) => {
+        sent.push({ token: c.token, ops: batch.map((o) => o.opId), seqs: batch.map((o) => o.deviceSeq) });
+        if (sent.length === 1) {
+          await meanwhile();
+          return answer(batch);
+        }
+        return applied(batch);
+      });
+      return { sent, hq };
+    };
+
+    it('answered for part of it: the rest of it stays, numbered from 1 with everything after it', async () => {
+      const db = await queued(5);
+      const ops = (await db.outbox.orderBy('deviceSeq').toArray()).map((o) => o.opId);
+      const { sent, hq } = recording(
+        () => storeEnrollment(db, enrolled),
+        (batch) => applied(batch.slice(0, 1)),
+      );
+      await expect(drainOutbox(db, hq, conn, 2)).rejects.toThrow('HQ did not acknowledge every operation');
+      await drainOutbox(db, hq, newConn, 2);
+      expect(sent.map((b) => [b.token, b.seqs])).toEqual([
+        [link.token, [1, 2]],
+        [enrolled.token, [1, 2]],
+        [enrolled.token, [3, 4]],
+      ]);
+      expect(sent.slice(1).flatMap((b) => b.ops)).toEqual(ops.slice(1));
+      expect(await db.outbox.count()).toBe(0);
+    });
+
+    it('an op queued after the enrollment, before the answer: last, right after the others', async () => {
+      const db = await queued(4);
+      const { sent, hq } = recording(async () => {
+        await storeEnrollment(db, enrolled);
+        await registerComplaint(db, input(), settings(), OLGA, now);
+      });
+      await drainOutbox(db, hq, conn, 2);
+      const newest = (await db.outbox.orderBy('deviceSeq').last())!;
+      expect((await db.outbox.orderBy('deviceSeq').toArray()).map((o) => [o.deviceSeq, o.deviceId])).toEqual([
+        [1, enrolled.deviceId],
+        [2, enrolled.deviceId],
+        [3, enrolled.deviceId],
+      ]);
+      await drainOutbox(db, hq, newConn, 5);
+      expect(sent.at(-1)).toMatchObject({ token: enrolled.token, seqs: [1, 2, 3] });
+      expect(sent.at(-1)!.ops.at(-1)).toBe(newest.opId);
+      expect(await db.meta.get('deviceSeq')).toMatchObject({ value: 3 });
+    });
   });
 
   it("a queue of another enrollment than the cycle's: nothing is sent", async () => {
