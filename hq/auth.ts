@@ -106,8 +106,8 @@ export const AUTH_CACHE_MS = 5_000;
  * Device tokens this HQ process has checked recently, by token hash (R23: a photo upload is one request
  * per photo, and the token lookup was one database round trip each, queued behind the others on the
  * embedded database's single connection). Only successes are kept, for `ttlMs` at most and never past
- * the token's expiry: a token that stops being valid (the device re-enrolled, was revoked, or its expiry
- * was set in the database) is forgotten at once (`forgetDevice`) — on PostgreSQL by every HQ process,
+ * the token's expiry: a token that stops being valid (the device was revoked, moved or removed, or its
+ * expiry was set in the database) is forgotten at once (`forgetDevice`) — on PostgreSQL by every HQ process,
  * told by a trigger's NOTIFY (migration 008, devices/revocation.ts); on the embedded database by the one
  * server, through its own route or its control socket. `ttlMs` 0 turns the cache off.
  */

@@ -8,9 +8,6 @@ export async function enrollRoutes(app: FastifyInstance) {
   app.post(HQ_PATHS.enroll, async (request): Promise<EnrollResponse> => {
     const body = app.parse(enrollRequestSchema, request.body);
     const answer = await enrollDevice(app.hq.db.pool, body);
-    // A re-enrolled device's old token stops working at once (here; other HQ processes within the
-    // auth cache's time limit).
-    app.deviceAuth.forgetDevice(answer.deviceId);
     // R24: who joined which branch, from where (the device's own id; the code is never recorded).
     await recordAudit(
       app.hq.db.pool,
