@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, testChromiumPath } from './tests/chromium.mjs';
-import { printDocumentsToPdf } from './tests/documents-commands';
-import { PGLITE_NODE_FLAGS } from './tests/hq-node';
-import SlowFirstSequencer from './tests/sequencer';
+import { printDocumentsToPdf } from './tests/documents-commands.ts';
+import { PGLITE_NODE_FLAGS } from './tests/hq-node.ts';
+import SlowFirstSequencer from './tests/sequencer.ts';
 
 export default defineConfig({
   test: {

@@ -1,6 +1,7 @@
 import type { PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
 import { pageSizeMicrons, pxToMm } from '../shared/documents/paper';
 import type { IpcParsedArgs, PrintResult } from '../shared/ipc/contract';
+import { WAIT_FOR_DOCUMENT } from './document-ready';
 import type { Log } from './log';
 
 /**
@@ -42,19 +43,6 @@ export interface PrintDeps {
 
 export const STEP_TIMEOUT_MS = 30_000;
 export const DIALOG_TIMEOUT_MS = 10 * 60_000;
-
-/** Runs in the document's window: resolves once fonts and images are in, with the document's height. */
-export const WAIT_FOR_DOCUMENT = `(async () => {
-  // fonts.ready alone can resolve before layout has asked for a face (it then loads during printing, and
-  // text in a blocking face prints invisible): ask for every face the document's text needs, then wait.
-  const text = document.body.innerText;
-  await Promise.all(['400', '700'].map((w) => document.fonts.load(w + ' 16px "Otklik Document"', text)));
-  await document.fonts.ready;
-  await Promise.all(Array.from(document.images, (img) => (img.complete ? null : img.decode().catch(() => null))));
-  const fontsFailed = Array.from(document.fonts).filter((f) => f.status === 'error').length;
-  const doc = document.querySelector('.doc');
-  return { heightPx: doc ? doc.getBoundingClientRect().height : document.documentElement.scrollHeight, fontsFailed };
-})()`;
 
 const TIMED_OUT = Symbol('timed out');
 

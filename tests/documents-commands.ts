@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { BrowserCommand } from 'vitest/node';
 import type * as ZXingReader from 'zxing-wasm/reader';
 import '@vitest/browser-playwright';
-import { WAIT_FOR_DOCUMENT } from '../electron/printing';
+import { WAIT_FOR_DOCUMENT } from '../electron/document-ready.ts';
 
 /**
  * Browser commands for tests/unit/renderer/documents (issue 16): they run in Node beside the test's Chromium.

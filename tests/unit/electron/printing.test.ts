@@ -5,10 +5,10 @@ import { createAppProtocolHandler } from '../../../electron/app-protocol';
 import { handleValidated, IpcRefusedError, type SenderFrame } from '../../../electron/ipc';
 import type { Log } from '../../../electron/log';
 import { PrintDocuments } from '../../../electron/print-documents';
+import { WAIT_FOR_DOCUMENT } from '../../../electron/document-ready';
 import {
   createDocumentPrinter,
   pdfFileName,
-  WAIT_FOR_DOCUMENT,
   type PrintDeps,
   type PrintJobArgs,
   type PrintWindow,
