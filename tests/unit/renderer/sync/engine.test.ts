@@ -253,64 +253,70 @@ describe('sync engine', () => {
     expect((await db.photos.get('a'.repeat(64)))?.uploadState).toBe('uploaded');
   });
 
-  it('an enrollment during the push: the photos and the pull of the cycle go with the new token, every op once', async () => {
-    const db = await connectedDb();
-    for (let i = 0; i < 3; i++) await registerComplaint(db, input(), settings(), OLGA, now);
-    await addPendingPhotos(db, ['d'.repeat(64)]);
+  describe('this PC enrolls again during a cycle', () => {
     const enrolled = { ...link, deviceId: 'device-2', token: 'token-2' };
-    const calls: string[] = [];
-    const engine = new SyncEngine(
-      db,
-      scripted({
-        push: async (c, ops) => {
-          calls.push(`push ${c.token} ${ops.map((o) => `${o.deviceId}/${o.deviceSeq}`).join(' ')}`);
-          // The first batch is on the wire when this PC enrolls again, as enroll.ts stores it.
-          if (calls.length === 1) await storeEnrollment(db, enrolled);
-          return { results: ops.map((o) => ({ opId: o.opId, outcome: 'applied', duplicate: false })) };
-        },
-        putBlob: async (c, path) => void calls.push(`photo ${c.token} ${path.split('/').pop()!.slice(0, 4)}`),
-        pull: async (c) => {
-          calls.push(`pull ${c.token}`);
-          return { changes: [], cursor: 0, more: false };
-        },
-      }),
-      { batchSize: 2 },
-    );
-    const device = (await db.meta.get('deviceId'))!.value as string;
-    expect(await engine.runCycle()).toBe('synced');
-    expect(calls).toEqual([
-      `push ${link.token} ${device}/1 ${device}/2`,
-      `push token-2 device-2/1`,
-      'photo token-2 dddd',
-      'pull token-2',
-    ]);
-    expect(await db.outbox.count()).toBe(0);
-  });
+    const threeQueued = async () => {
+      const db = await connectedDb();
+      for (let i = 0; i < 3; i++) await registerComplaint(db, input(), settings(), OLGA, now);
+      return db;
+    };
 
-  it('the old token refused while this PC enrolls again: the cycle goes on as the new device, no error shown', async () => {
-    const db = await connectedDb();
-    for (let i = 0; i < 3; i++) await registerComplaint(db, input(), settings(), OLGA, now);
-    const enrolled = { ...link, deviceId: 'device-2', token: 'token-2' };
-    const pushed: string[] = [];
-    const engine = new SyncEngine(
-      db,
-      scripted({
-        push: async (c, ops) => {
-          pushed.push(`${c.token} ${ops.map((o) => o.deviceSeq).join(',')}`);
-          if (c.token === link.token) {
-            // HQ revoked the old device; an admin's new code is entered while this push is on the wire.
-            await storeEnrollment(db, enrolled);
-            throw new HqRequestError('unauthorized', 'HTTP 401', 401, 'unauthorized');
-          }
-          return { results: ops.map((o) => ({ opId: o.opId, outcome: 'applied', duplicate: false })) };
-        },
-      }),
-      { batchSize: 2 },
-    );
-    expect(await engine.runCycle()).toBe('synced');
-    expect(pushed).toEqual([`${link.token} 1,2`, 'token-2 1,2', 'token-2 3']);
-    expect(await db.outbox.count()).toBe(0);
-    expect((await syncStatus(db)).lastError).toBeUndefined();
+    it('an enrollment during the push: the photos and the pull of the cycle go with the new token, every op once', async () => {
+      const db = await threeQueued();
+      await addPendingPhotos(db, ['d'.repeat(64)]);
+      const calls: string[] = [];
+      const engine = new SyncEngine(
+        db,
+        scripted({
+          push: async (c, ops) => {
+            calls.push(`push ${c.token} ${ops.map((o) => `${o.deviceId}/${o.deviceSeq}`).join(' ')}`);
+            // The first batch is on the wire when this PC enrolls again, as enroll.ts stores it.
+            if (calls.length === 1) await storeEnrollment(db, enrolled);
+            return { results: ops.map((o) => ({ opId: o.opId, outcome: 'applied', duplicate: false })) };
+          },
+          putBlob: async (c, path) =>
+            void calls.push(`photo ${c.token} ${path.split('/').pop()!.slice(0, 4)}`),
+          pull: async (c) => {
+            calls.push(`pull ${c.token}`);
+            return { changes: [], cursor: 0, more: false };
+          },
+        }),
+        { batchSize: 2 },
+      );
+      const device = (await db.meta.get('deviceId'))!.value as string;
+      expect(await engine.runCycle()).toBe('synced');
+      expect(calls).toEqual([
+        `push ${link.token} ${device}/1 ${device}/2`,
+        `push token-2 device-2/1`,
+        'photo token-2 dddd',
+        'pull token-2',
+      ]);
+      expect(await db.outbox.count()).toBe(0);
+    });
+
+    it('the old token refused while this PC enrolls again: the cycle goes on as the new device, no error shown', async () => {
+      const db = await threeQueued();
+      const pushed: string[] = [];
+      const engine = new SyncEngine(
+        db,
+        scripted({
+          push: async (c, ops) => {
+            pushed.push(`${c.token} ${ops.map((o) => o.deviceSeq).join(',')}`);
+            if (c.token === link.token) {
+              // HQ revoked the old device; an admin's new code is entered while this push is on the wire.
+              await storeEnrollment(db, enrolled);
+              throw new HqRequestError('unauthorized', 'HTTP 401', 401, 'unauthorized');
+            }
+            return { results: ops.map((o) => ({ opId: o.opId, outcome: 'applied', duplicate: false })) };
+          },
+        }),
+        { batchSize: 2 },
+      );
+      expect(await engine.runCycle()).toBe('synced');
+      expect(pushed).toEqual([`${link.token} 1,2`, 'token-2 1,2', 'token-2 3']);
+      expect(await db.outbox.count()).toBe(0);
+      expect((await syncStatus(db)).lastError).toBeUndefined();
+    });
   });
 
   it('issue 17: a photo stored by version 7 (bytes in its row) goes as before; one without bytes is refused as damaged here, unsent, unless HQ has it', async () => {
