@@ -30,6 +30,8 @@ export interface EmbeddedDatabase {
   socketDir?: string;
   /** Whether the database thread runs on the process's compiled PGlite program (pgliteModules), not its own. */
   sharedProgram: boolean;
+  /** How many times the database synced a file to disk so far (each commit syncs the WAL: R22, R23). */
+  syncs(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -61,16 +63,46 @@ function socketDirFor(dataDir: string): { dir: string; temporary: boolean } {
 }
 
 const THREAD = `
+const { fsyncSync } = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
   const { PGlite } = require(workerData.pglite);
+  const { NodeFS } = require(workerData.nodefs);
   const { PGLiteSocketServer } = require(workerData.socket);
-  const db = await PGlite.create({ dataDir: workerData.dir, ...workerData.modules });
+  // Durable commits (R22, R23): PGlite starts PostgreSQL with fsync off (-F), and its file system on disk
+  // (Emscripten's NODEFS) passes no sync on to the disk: fsync() succeeds without one, fdatasync() too.
+  // So fsync on, the WAL synced with fsync(), and NODEFS given an fsync that syncs the file. A directory
+  // has no file descriptor there: its sync is left out, as before.
+  let syncs = 0;
+  class DurableNodeFS extends NodeFS {
+    async init(pg, options) {
+      const init = await super.init(pg, options);
+      const durable = (mod) => {
+        mod.FS.filesystems.NODEFS.stream_ops.fsync = (stream) => {
+          if (stream.nfd === undefined) return 0;
+          fsyncSync(stream.nfd);
+          syncs += 1;
+          return 0;
+        };
+      };
+      const preRun = init.emscriptenOpts.preRun || [];
+      return { ...init, emscriptenOpts: { ...init.emscriptenOpts, preRun: [...preRun, durable] } };
+    }
+  }
+  const db = await PGlite.create({
+    fs: new DurableNodeFS(workerData.dir),
+    startParams: [
+      ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
+      ...['-c', 'fsync=on', '-c', 'wal_sync_method=fsync'],
+    ],
+    ...workerData.modules,
+  });
   // PGlite runs one query at a time; a few connections let a CLI command in while the server runs.
   const where = workerData.path ? { path: workerData.path } : { host: '127.0.0.1', port: 0 };
   const server = new PGLiteSocketServer({ db, ...where, maxConnections: 8 });
   await server.start();
-  parentPort.once('message', async () => {
+  parentPort.on('message', async (message) => {
+    if (message === 'syncs') return parentPort.postMessage({ syncs });
     try {
       await server.stop();
       await db.close();
@@ -83,7 +115,11 @@ const { parentPort, workerData } = require('node:worker_threads');
 })().catch((error) => parentPort.postMessage({ error: String((error && error.stack) || error) }));
 `;
 
-type ThreadMessage = { conn: string; shared: boolean } | { closed: true } | { error: string };
+type ThreadMessage =
+  | { conn: string; shared: boolean }
+  | { closed: true }
+  | { syncs: number }
+  | { error: string };
 
 /** PGlite's two programs, compiled (options of PGlite.create). */
 type PgliteModules = Required<Pick<PGliteOptions, 'pgliteWasmModule' | 'initdbWasmModule'>>;
@@ -171,6 +207,7 @@ export async function startEmbeddedDatabase(
       dir,
       path: socketPath,
       pglite,
+      nodefs: require.resolve('@electric-sql/pglite/nodefs'),
       socket: require.resolve('@electric-sql/pglite-socket'),
       modules: await pgliteModules(pglite),
     },
@@ -212,6 +249,13 @@ export async function startEmbeddedDatabase(
       : { host: host!, port: Number(port), user: 'postgres', database: 'postgres' },
     ...(socket ? { socketDir: socket.dir } : {}),
     sharedProgram: started.shared,
+    async syncs() {
+      const answer = next();
+      worker.postMessage('syncs');
+      const reply = await answer;
+      if (!('syncs' in reply)) throw new Error('the embedded database did not say how often it synced');
+      return reply.syncs;
+    },
     async close() {
       if (closing) return;
       closing = true;
