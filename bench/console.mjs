@@ -201,7 +201,7 @@ async function run(kind) {
   let postgres;
   let env = {};
   if (kind === 'postgresql') {
-    postgres = await startPostgres();
+    postgres = await startPostgres({ durable: true });
     env = { DATABASE_URL: postgres.url };
   }
   const hq = await startHq(env);

@@ -147,7 +147,7 @@ async function measure(hqs, devices) {
 }
 
 export async function scaleBench() {
-  const server = await startPostgres();
+  const server = await startPostgres({ durable: true });
   const s3 = child([join(root, 'tests/s3.mjs')], {}, /^(\{.*\})$/m);
   try {
     const { env: s3env } = JSON.parse((await s3.ready)[1]);

@@ -263,7 +263,7 @@ function postmasterPid(url) {
 }
 
 async function loadBench() {
-  const server = await startPostgres();
+  const server = await startPostgres({ durable: true });
   const hq = await startHq({ DATABASE_URL: server.url, ...(HERD_POOL ? { HQ_DB_POOL: HERD_POOL } : {}) });
   try {
     // 1 000 enrolled devices in 50 branches, written straight into HQ's tables (tokens stored as hashes).
@@ -347,9 +347,9 @@ const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgresql').split(','
 if (parts.includes('engine')) {
   if (databases.includes('pglite')) await engineBench('embedded PGlite, as npm start runs it', {});
   if (databases.includes('postgresql')) {
-    const server = await startPostgres();
+    const server = await startPostgres({ durable: true });
     try {
-      await engineBench('PostgreSQL 15', { DATABASE_URL: server.url });
+      await engineBench('PostgreSQL 15, fsync on', { DATABASE_URL: server.url });
     } finally {
       server.stop();
     }

@@ -32,8 +32,14 @@ async function freePort() {
   });
 }
 
-/** @returns {Promise<{ url: string, stop: () => void, restart: () => void }>} */
-export async function startPostgres() {
+/**
+ * A private PostgreSQL server. The tests run it with fsync off (what a crash of the machine would lose, they
+ * do not test); the benchmarks with `{ durable: true }`, as production runs: every commit synced to disk
+ * before HQ answers (R22, R23).
+ * @param {{ durable?: boolean }} [options]
+ * @returns {Promise<{ url: string, stop: () => void, restart: () => void }>}
+ */
+export async function startPostgres({ durable = false } = {}) {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL server binaries not found (Debian: apt-get install postgresql)');
   const dir = mkdtempSync(join(tmpdir(), 'otklik-pg-'));
@@ -56,7 +62,7 @@ export async function startPostgres() {
       '-l',
       join(dir, 'server.log'),
       '-o',
-      `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c max_connections=300`,
+      `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=${durable ? 'on' : 'off'} -c max_connections=300`,
       '-w',
       'start',
     ]);
