@@ -116,10 +116,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 `;
 
 type ThreadMessage =
-  | { conn: string; shared: boolean }
-  | { closed: true }
-  | { syncs: number }
-  | { error: string };
+  { conn: string; shared: boolean } | { closed: true } | { syncs: number } | { error: string };
 
 /** PGlite's two programs, compiled (options of PGlite.create). */
 type PgliteModules = Required<Pick<PGliteOptions, 'pgliteWasmModule' | 'initdbWasmModule'>>;
