@@ -63,7 +63,8 @@ function socketDirFor(dataDir: string): { dir: string; temporary: boolean } {
 }
 
 const THREAD = `
-const { fsyncSync } = require('node:fs');
+const { closeSync, existsSync, fsyncSync, openSync, readdirSync, writeSync } = require('node:fs');
+const { join } = require('node:path');
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
   const { PGlite } = require(workerData.pglite);
@@ -71,17 +72,27 @@ const { parentPort, workerData } = require('node:worker_threads');
   const { PGLiteSocketServer } = require(workerData.socket);
   // Durable commits (R22, R23): PGlite starts PostgreSQL with fsync off (-F), and its file system on disk
   // (Emscripten's NODEFS) passes no sync on to the disk: fsync() succeeds without one, fdatasync() too.
-  // So fsync on, the WAL synced with fsync(), and NODEFS given an fsync that syncs the file. A directory
-  // has no file descriptor there: its sync is left out, as before.
+  // So fsync on, the WAL synced with fsync(), and NODEFS given an fsync that syncs the file or directory
+  // (it opens both on the disk). A sync that fails cannot be told to PostgreSQL in a way it survives
+  // (PGlite drops an exception thrown in the middle of a commit): the thread ends at once, before the
+  // commit is answered, and every query fails until HQ starts again and replays the log, as PostgreSQL
+  // itself stops when a sync fails.
   let syncs = 0;
+  const sync = (fd) => {
+    try {
+      fsyncSync(fd);
+      syncs += 1;
+    } catch (error) {
+      writeSync(2, '[hq] the embedded database could not sync to disk, it stops: ' + String(error) + '\\n');
+      process.exit(1);
+    }
+  };
   class DurableNodeFS extends NodeFS {
     async init(pg, options) {
       const init = await super.init(pg, options);
       const durable = (mod) => {
         mod.FS.filesystems.NODEFS.stream_ops.fsync = (stream) => {
-          if (stream.nfd === undefined) return 0;
-          fsyncSync(stream.nfd);
-          syncs += 1;
+          if (stream.nfd !== undefined) sync(stream.nfd);
           return 0;
         };
       };
@@ -89,6 +100,22 @@ const { parentPort, workerData } = require('node:worker_threads');
       return { ...init, emscriptenOpts: { ...init.emscriptenOpts, preRun: [...preRun, durable] } };
     }
   }
+  // A new database is unpacked into its folder without a sync: it is synced once, every file and folder.
+  const syncTree = (path) => {
+    for (const entry of readdirSync(path, { withFileTypes: true }))
+      if (entry.isDirectory()) syncTree(join(path, entry.name));
+      else if (entry.isFile()) syncPath(join(path, entry.name));
+    syncPath(path);
+  };
+  const syncPath = (path) => {
+    const fd = openSync(path, 'r');
+    try {
+      sync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  };
+  const created = !existsSync(join(workerData.dir, 'PG_VERSION'));
   const db = await PGlite.create({
     fs: new DurableNodeFS(workerData.dir),
     startParams: [
@@ -97,6 +124,7 @@ const { parentPort, workerData } = require('node:worker_threads');
     ],
     ...workerData.modules,
   });
+  if (created) syncTree(workerData.dir);
   // PGlite runs one query at a time; a few connections let a CLI command in while the server runs.
   const where = workerData.path ? { path: workerData.path } : { host: '127.0.0.1', port: 0 };
   const server = new PGLiteSocketServer({ db, ...where, maxConnections: 8 });
@@ -210,7 +238,9 @@ export async function startEmbeddedDatabase(
     },
   });
   let closing = false;
-  const next = () =>
+  let exited = false;
+  /** The thread's next message that `wanted` accepts (the others go to whoever waits for them). */
+  const next = (wanted: (message: ThreadMessage) => boolean = () => true) =>
     new Promise<ThreadMessage>((resolve, reject) => {
       const settle = (done: () => void) => {
         worker.off('error', onError).off('exit', onExit).off('message', onMessage);
@@ -219,7 +249,9 @@ export async function startEmbeddedDatabase(
       const onError = (error: Error) => settle(() => reject(error));
       const onExit = (code: number) =>
         settle(() => reject(new Error(`the embedded database stopped (exit code ${code})`)));
-      const onMessage = (message: ThreadMessage) => settle(() => resolve(message));
+      const onMessage = (message: ThreadMessage) => {
+        if (wanted(message)) settle(() => resolve(message));
+      };
       worker.on('error', onError).on('exit', onExit).on('message', onMessage);
     });
   const started = await next().catch(async (error: unknown) => {
@@ -237,6 +269,7 @@ export async function startEmbeddedDatabase(
   // Should it die while HQ runs, every query fails with a connection error; the log says why.
   worker.on('error', (error) => console.error('[hq] embedded database failed:', error));
   worker.on('exit', (code) => {
+    exited = true;
     if (!closing) console.error(`[hq] embedded database stopped unexpectedly (exit code ${code})`);
   });
   const [host, port] = started.conn.split(/:(?=\d+$)/);
@@ -247,7 +280,8 @@ export async function startEmbeddedDatabase(
     ...(socket ? { socketDir: socket.dir } : {}),
     sharedProgram: started.shared,
     async syncs() {
-      const answer = next();
+      if (closing || exited) throw new Error('the embedded database is closed');
+      const answer = next((message) => 'syncs' in message || 'error' in message);
       worker.postMessage('syncs');
       const reply = await answer;
       if (!('syncs' in reply)) throw new Error('the embedded database did not say how often it synced');
@@ -256,7 +290,7 @@ export async function startEmbeddedDatabase(
     async close() {
       if (closing) return;
       closing = true;
-      const done = next();
+      const done = next((message) => 'closed' in message || 'error' in message);
       worker.postMessage('close');
       const answer = await done.catch((error: unknown) => ({ error: String(error) }));
       await worker.terminate();

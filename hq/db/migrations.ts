@@ -306,8 +306,8 @@ SELECT p.entry_id, p.final_page_no, p.sha256
 `,
   },
   {
-    // Issue 17: HQ on several machines. Whatever ends a device token's validity — a revocation, a
-    // re-enrollment (a new token), an expiry set in the database, the device moved or removed — is told to
+    // Issue 17: HQ on several machines. Whatever ends a device token's validity — a revocation, a new
+    // token, an expiry set in the database, the device moved or removed — is told to
     // every HQ process at once, by whichever process or tool made the change: each drops the device from
     // its auth cache (hq/devices/revocation.ts listens on this channel, named for its first use).
     id: '008_device_notify',

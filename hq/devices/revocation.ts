@@ -5,7 +5,7 @@ import { DEVICE_CHANNEL } from './registry';
 /**
  * On PostgreSQL, every HQ process listens for changes to device tokens (issue 13, ARCHITECTURE "HQ at
  * scale": auth-cache invalidation across processes): a trigger on `devices` notifies in the transaction
- * that revokes, re-enrolls, expires, moves or removes a device, whoever makes it (migration 008, issue 17),
+ * that revokes, expires, moves or removes a device or changes its token, whoever makes it (migration 008),
  * and each process drops the device from its auth cache the moment that commits. While the listening connection is down a
  * notification can be missed, so every (re)connection starts by forgetting every cached token.
  */

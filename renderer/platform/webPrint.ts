@@ -37,7 +37,7 @@ export async function mountPrintDocument(job: Pick<PrintJob, 'html' | 'format'>)
   document.body.append(root);
   document.documentElement.classList.add(PRINTING_CLASS);
   const sheets = [...document.adoptedStyleSheets];
-  // Every face the text needs, before printing (see electron/printing.ts WAIT_FOR_DOCUMENT).
+  // Every face the text needs, before printing (see electron/document-ready.ts).
   const text = root.innerText;
   await Promise.all(['400', '700'].map((w) => document.fonts.load(`${w} 16px "Otklik Document"`, text)));
   await document.fonts.ready;

@@ -9,7 +9,9 @@ import { copyMigratedDatabase } from '../../harness';
 /**
  * R22, R23: what HQ acknowledged survives a power cut on the embedded database too. PGlite starts PostgreSQL
  * with fsync off, and its file system on disk passes no sync on to the disk; HQ's database thread turns both
- * on (hq/db/embedded.ts). Here: the settings PostgreSQL runs with, and that each commit syncs a file.
+ * on (hq/db/embedded.ts). Here: the settings PostgreSQL runs with, and that each commit has the thread sync a
+ * file (the syncs it counts: in npm test the folder is in memory, where a sync costs nothing). A new
+ * database synced whole: migrations.test.ts, which makes one.
  */
 describe('the embedded database syncs each commit to disk', () => {
   const dir = mkdtempSync(join(tmpdir(), 'otklik-durable-'));
@@ -44,5 +46,20 @@ describe('the embedded database syncs each commit to disk', () => {
     expect(after - before).toBeGreaterThanOrEqual(5);
     await client.query('SELECT count(*) FROM durable_probe');
     expect(await db.syncs()).toBe(after);
+  });
+});
+
+describe("the embedded database's sync count", () => {
+  it('asked while it closes: both answer; asked once it is closed: refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'otklik-durable-'));
+    try {
+      copyMigratedDatabase(dir);
+      const db = await startEmbeddedDatabase(dir);
+      const [count] = await Promise.all([db.syncs(), db.close()]);
+      expect(count).toBeGreaterThanOrEqual(0);
+      await expect(db.syncs()).rejects.toThrow('closed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
