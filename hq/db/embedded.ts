@@ -104,11 +104,18 @@ const { parentPort, workerData } = require('node:worker_threads');
   const syncTree = (path) => {
     for (const entry of readdirSync(path, { withFileTypes: true }))
       if (entry.isDirectory()) syncTree(join(path, entry.name));
-      else if (entry.isFile()) syncPath(join(path, entry.name));
-    syncPath(path);
+      else if (entry.isFile()) syncPath(join(path, entry.name), false);
+    syncPath(path, true);
   };
-  const syncPath = (path) => {
-    const fd = openSync(path, 'r');
+  const syncPath = (path, folder) => {
+    let fd;
+    try {
+      fd = openSync(path, 'r');
+    } catch (error) {
+      // Windows opens no folder: left out there, as PostgreSQL leaves out a folder it cannot open.
+      if (folder && ['EISDIR', 'EPERM', 'EACCES'].includes(error && error.code)) return;
+      throw error;
+    }
     try {
       sync(fd);
     } finally {
