@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { installDependencies } from './install.mjs';
 import { TEST_CHROMIUM_PACKAGE, testChromiumPath } from '../tests/chromium.mjs';
 import { postgresBin } from '../tests/postgres.mjs';
 export { electronBinary } from '../tests/electron-binary.mjs';
@@ -30,7 +31,7 @@ function checkNode() {
  * `npm ci` when node_modules is missing or older than package-lock.json (npm keeps its own copy of the
  * lock in node_modules/.package-lock.json, written on every install).
  */
-export function ensureDependencies() {
+export async function ensureDependencies() {
   checkNode();
   const installed = join(root, 'node_modules', '.package-lock.json');
   if (
@@ -39,7 +40,7 @@ export function ensureDependencies() {
   )
     return;
   say('Installing dependencies (npm ci)…');
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) {
+  if ((await installDependencies({ root })) !== 0) {
     console.error('npm ci failed; see the messages above.');
     process.exit(1);
   }

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { electronBinary, ensureDependencies, root, run, say } from './setup.mjs';
 
-ensureDependencies();
+await ensureDependencies();
 say('Building…');
 if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);
 

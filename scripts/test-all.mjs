@@ -10,7 +10,7 @@ import { memoryTmpDir } from './memory-tmpdir.mjs';
 import { ensureChromium, ensureDependencies, ensurePostgres, root, say } from './setup.mjs';
 import { closingLine, playwrightRows, row, rowFailed, skippedLine, vitestRows } from './test-report.mjs';
 
-ensureDependencies();
+await ensureDependencies();
 ensureChromium();
 if (!process.env.OTKLIK_TEST_DATABASE_URL) ensurePostgres();
 

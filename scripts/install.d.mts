@@ -1,0 +1,6 @@
+export function installDependencies(options: {
+  root: string;
+  env?: NodeJS.ProcessEnv;
+  stdio?: 'inherit' | 'ignore';
+  log?: (line: string) => void;
+}): Promise<number>;
