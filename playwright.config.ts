@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { e2eChromiumArgs, testChromiumPath } from './tests/chromium.mjs';
+import { TEST_HQ_ENV } from './tests/hq-node.ts';
 
 const resultsDir = process.env.OTKLIK_RESULTS_DIR;
 /** The specs that start a real HQ process (tests/e2e/hq.ts): the longest of the run. */
@@ -25,6 +26,8 @@ type TraceMode = (typeof TRACE_MODES)[number];
 const isTraceMode = (mode: string): mode is TraceMode => (TRACE_MODES as readonly string[]).includes(mode);
 const trace = process.env.OTKLIK_TRACE ?? (resultsDir ? 'off' : 'retain-on-failure');
 if (!isTraceMode(trace)) throw new Error(`OTKLIK_TRACE=${trace}: one of ${TRACE_MODES.join(', ')}`);
+/** The tests' HQ settings (tests/hq-node.ts): the workers, which start the HQs, have this environment. */
+for (const [name, value] of Object.entries(TEST_HQ_ENV)) process.env[name] ??= value;
 /** OTKLIK_E2E_PORT lets two checkouts run their suites side by side. */
 export const E2E_PORT = Number(process.env.OTKLIK_E2E_PORT ?? 4173);
 /**

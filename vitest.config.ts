@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, testChromiumPath } from './tests/chromium.mjs';
 import { printDocumentsToPdf } from './tests/documents-commands.ts';
-import { PGLITE_NODE_FLAGS } from './tests/hq-node.ts';
+import { PGLITE_NODE_FLAGS, TEST_HQ_ENV } from './tests/hq-node.ts';
 import SlowFirstSequencer from './tests/sequencer.ts';
 
 export default defineConfig({
@@ -49,6 +49,9 @@ export default defineConfig({
           // The workers run HQ on PGlite in-process: its WebAssembly compiled with Liftoff only, as in the
           // suite's HQ processes (PGLITE_NODE_FLAGS in tests/hq-node.ts says why, with the figures).
           execArgv: PGLITE_NODE_FLAGS,
+          // And the tests' HQ settings (TEST_HQ_ENV): in the workers' environment, so the HQ processes they
+          // start have them too.
+          env: TEST_HQ_ENV,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -19,3 +19,13 @@ export const PGLITE_NODE_FLAGS = ['--liftoff-only'];
  * and one run with these flags took 144.3 machine CPU-s against 134.6-137.8 with `--liftoff-only` alone.
  */
 export const HQ_NODE_FLAGS = [...PGLITE_NODE_FLAGS, '--no-opt', '--no-maglev'];
+
+/**
+ * What the tests' HQs run with, beside the flags: a 16MB buffer cache for the embedded database instead of
+ * 128MB (HQ_EMBEDDED_SHARED_BUFFERS, hq/db/embedded.ts). PGlite clears the whole cache at every start: an
+ * HQ start on the tests' migrated database took 0.82-0.88 CPU-s with 128MB and 0.74-0.78 with 16MB, six
+ * starts each, alternating (issue 17 item 5: CI time); the tests hold a few megabytes. vitest.config.ts
+ * gives it to the integration workers (and so to the HQ processes they start), playwright.config.ts to the
+ * e2e workers; the benchmarks and `npm start` keep the default.
+ */
+export const TEST_HQ_ENV = { HQ_EMBEDDED_SHARED_BUFFERS: '16MB' };

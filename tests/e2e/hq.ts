@@ -240,7 +240,12 @@ export class HqProcess {
         await client.end();
       }
     }
-    const db = await PGlite.create({ dataDir: join(this.dataDir, 'pglite') });
+    // With the buffer cache HQ had (TEST_HQ_ENV, playwright.config.ts): PGlite clears all of it at a start.
+    const buffers = process.env.HQ_EMBEDDED_SHARED_BUFFERS;
+    const db = await PGlite.create({
+      dataDir: join(this.dataDir, 'pglite'),
+      ...(buffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${buffers}`] } : {}),
+    });
     try {
       return (await db.query<T>(sql)).rows;
     } finally {
