@@ -8,11 +8,40 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { memoryTmpDir } from './memory-tmpdir.mjs';
 import { ensureChromium, ensureDependencies, ensurePostgres, root, say } from './setup.mjs';
+import { waitForSystemPackages } from './system-packages.mjs';
 import { closingLine, playwrightRows, row, rowFailed, skippedLine, vitestRows } from './test-report.mjs';
 
 await ensureDependencies();
-ensureChromium();
-if (!process.env.OTKLIK_TEST_DATABASE_URL) ensurePostgres();
+/**
+ * Chromium's headless shell and PostgreSQL: here, before anything; in CI, while the first steps run
+ * (.ci/run installs them with apt-get and names the file it writes when done: scripts/system-packages.mjs).
+ * Only the suites wait for them: the unit suite (its `chromium` project), the integration suite
+ * (PostgreSQL) and the browser suite. Resolves to whether they are there.
+ */
+const pendingPackages = process.env.OTKLIK_SYSTEM_PACKAGES_PENDING;
+const ensureSystemPackages = () => {
+  ensureChromium();
+  if (!process.env.OTKLIK_TEST_DATABASE_URL) ensurePostgres();
+};
+if (!pendingPackages) ensureSystemPackages();
+/** apt-get's time, for the summary, once CI's install has ended. */
+let packagesTime;
+const systemPackages = pendingPackages
+  ? waitForSystemPackages(pendingPackages).then(({ ok, status, seconds }) => {
+      packagesTime = seconds;
+      if (!ok) {
+        const log = process.env.OTKLIK_SYSTEM_PACKAGES_LOG;
+        say(
+          `apt-get install of the system packages failed (${status ?? 'no status'}): the suites that need them do not run` +
+            (log && existsSync(log) ? `\n${readFileSync(log, 'utf8')}` : ''),
+        );
+        return false;
+      }
+      say(`system packages installed by apt-get in ${seconds} s, beside the first steps`);
+      ensureSystemPackages();
+      return true;
+    })
+  : Promise.resolve(true);
 
 const results = join(root, '.ci-results');
 rmSync(results, { recursive: true, force: true });
@@ -177,6 +206,17 @@ async function withMemoryFolder(variable, step) {
   }
 }
 
+/** A suite that needs the system packages: a failed row, not a run, if they could not be installed. */
+const needsSystemPackages = (name, step) => async () => {
+  if (await systemPackages) return step();
+  steps.push({
+    name,
+    ms: 0,
+    tests: true,
+    rows: [row(name, { failed: 1, problems: ['not run: apt-get could not install the system packages'] })],
+  });
+};
+
 let built = false;
 const STEPS = {
   format: () => check('format', 'npx', ['prettier', '--check', '.', '--experimental-cli']),
@@ -185,16 +225,17 @@ const STEPS = {
   build: async () => {
     built = await check('build', 'npm', ['run', '--silent', 'build']);
   },
-  unit: () => vitest('unit', ['node', 'electron-main', 'chromium']),
+  unit: needsSystemPackages('unit', () => vitest('unit', ['node', 'electron-main', 'chromium'])),
   // HQ on PGlite and on a private PostgreSQL cluster the suite starts and stops (tests/postgres.mjs).
   // Two files at a time, beside the browser suite's two workers: three each made a load of 17 on two cores
   // and timed tests out (issue 17 item 5, CI time).
   // Its temporary files in memory where the machine allows (scripts/memory-tmpdir.mjs): each of its HQs starts
   // on a copy of the migrated PGlite database, 1 100 small files, slow to copy on disk (README, "Tests").
-  integration: () =>
+  integration: needsSystemPackages('integration', () =>
     withMemoryFolder('TMPDIR', (env) => vitest('integration', ['integration'], ['--maxWorkers=2'], env)),
+  ),
   // The data of its HQs in memory too (tests/e2e/hq.ts, OTKLIK_E2E_HQ_TMPDIR); its browsers' profiles on disk.
-  e2e: async () => {
+  e2e: needsSystemPackages('e2e', async () => {
     if (built) return withMemoryFolder('OTKLIK_E2E_HQ_TMPDIR', (env) => playwright('e2e', env));
     steps.push({
       name: 'e2e',
@@ -202,7 +243,7 @@ const STEPS = {
       tests: true,
       rows: [row('e2e', { failed: 1, problems: ['not run: the build failed'] })],
     });
-  },
+  }),
 };
 
 // Lanes run side by side, the steps of a lane one after another. The two long suites (the build then the
@@ -231,12 +272,16 @@ say(
     )}; then, in the first lane free: ${pool.filter(wanted).join(', ')}; each step's output follows when it ends`,
 );
 const checks = pool.filter(wanted);
-await Promise.all(
-  lanes.map(async (lane) => {
+// While CI's apt-get still runs, two of the three lanes wait: the first check starts at once beside them
+// (at its lower priority, as always), instead of when a lane is free.
+const early = pendingPackages ? checks.shift() : undefined;
+await Promise.all([
+  ...lanes.map(async (lane) => {
     for (const name of lane) if (wanted(name)) await STEPS[name]();
     for (let name = checks.shift(); name; name = checks.shift()) await STEPS[name]();
   }),
-);
+  early && STEPS[early](),
+]);
 
 const rows = steps.flatMap((s) => s.rows);
 const ran = steps.filter((s) => s.tests).flatMap((s) => s.rows);
@@ -263,6 +308,7 @@ for (const s of steps) {
   }
 }
 const setup = (process.env.OTKLIK_SETUP_TIMES ?? '').split(';').filter(Boolean);
+if (packagesTime !== undefined) setup.push(`apt-get install=${packagesTime} s (beside the first steps)`);
 console.log(
   `  wall time ${seconds(Date.now() - startedAt)} s (steps overlap; their sum is ${seconds(steps.reduce((t, s) => t + s.ms, 0))} s, their CPU time ${seconds(steps.reduce((t, s) => t + (s.cpu ?? 0), 0))} s)` +
     (setup.length ? `; before: ${setup.join(', ')}` : ''),
