@@ -4,3 +4,4 @@ export function installDependencies(options: {
   stdio?: 'inherit' | 'ignore';
   log?: (line: string) => void;
 }): Promise<number>;
+export const LOCK_COPY: string;

@@ -1,4 +1,4 @@
 export function waitForSystemPackages(
   file: string,
-  pollMs?: number,
-): Promise<{ ok: boolean; status: number | undefined; seconds: number | undefined }>;
+  options?: { pid?: number; pollMs?: number; limitMs?: number },
+): Promise<{ ok: boolean; status: number | undefined; seconds: number | undefined; why?: string }>;

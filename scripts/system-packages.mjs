@@ -4,19 +4,34 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** Whether process `pid` still runs (it may belong to another user: EPERM says it exists). */
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+};
+
 /**
  * Waits for apt-get's file; answers whether it installed everything, and how long it took. A file that
- * cannot be read as "<status> <seconds>" counts as a failure.
+ * cannot be read as "<status> <seconds>" counts as a failure, and so does the installing process `pid`
+ * (.ci/run's subshell: OTKLIK_SYSTEM_PACKAGES_PID) ending without writing it, or no file after `limitMs`.
  */
-export async function waitForSystemPackages(file, pollMs = 250) {
-  while (!existsSync(file)) await sleep(pollMs);
-  // The file is written in one go; read it again once if it was caught empty.
-  let text = readFileSync(file, 'utf8').trim();
-  if (text === '') {
+export async function waitForSystemPackages(file, { pid, pollMs = 250, limitMs = 15 * 60_000 } = {}) {
+  const started = Date.now();
+  const failed = (why) => ({ ok: false, status: undefined, seconds: undefined, why });
+  for (;;) {
+    if (existsSync(file)) break;
+    // Gone without a word (killed): one last look, in case the file came just before it ended.
+    if (pid !== undefined && !alive(pid))
+      if (existsSync(file)) break;
+      else return failed('apt-get ended without saying how');
+    if (Date.now() - started > limitMs) return failed(`apt-get had not ended after ${limitMs / 1000} s`);
     await sleep(pollMs);
-    text = readFileSync(file, 'utf8').trim();
   }
-  const match = /^(\d+) (\d+(?:\.\d+)?)$/.exec(text);
-  if (!match) return { ok: false, status: undefined, seconds: undefined };
+  const match = /^(\d+) (\d+(?:\.\d+)?)$/.exec(readFileSync(file, 'utf8').trim());
+  if (!match) return failed("apt-get's status could not be read");
   return { ok: match[1] === '0', status: Number(match[1]), seconds: Number(match[2]) };
 }

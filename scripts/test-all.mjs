@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { memoryTmpDir } from './memory-tmpdir.mjs';
 import { ensureChromium, ensureDependencies, ensurePostgres, root, say } from './setup.mjs';
 import { waitForSystemPackages } from './system-packages.mjs';
+import { testChromiumPath } from '../tests/chromium.mjs';
+import { postgresBin } from '../tests/postgres.mjs';
 import { closingLine, playwrightRows, row, rowFailed, skippedLine, vitestRows } from './test-report.mjs';
 
 await ensureDependencies();
@@ -19,26 +21,30 @@ await ensureDependencies();
  * (PostgreSQL) and the browser suite. Resolves to whether they are there.
  */
 const pendingPackages = process.env.OTKLIK_SYSTEM_PACKAGES_PENDING;
-const ensureSystemPackages = () => {
+if (!pendingPackages) {
   ensureChromium();
   if (!process.env.OTKLIK_TEST_DATABASE_URL) ensurePostgres();
-};
-if (!pendingPackages) ensureSystemPackages();
+}
 /** apt-get's time, for the summary, once CI's install has ended. */
 let packagesTime;
+/** Set by Ctrl+C: a suite still waiting for the packages does not start. */
+let interrupted = false;
 const systemPackages = pendingPackages
-  ? waitForSystemPackages(pendingPackages).then(({ ok, status, seconds }) => {
+  ? waitForSystemPackages(pendingPackages, {
+      pid: Number(process.env.OTKLIK_SYSTEM_PACKAGES_PID) || undefined,
+    }).then(({ ok, status, seconds, why }) => {
       packagesTime = seconds;
-      if (!ok) {
+      const there =
+        existsSync(testChromiumPath()) && Boolean(process.env.OTKLIK_TEST_DATABASE_URL || postgresBin());
+      if (!ok || !there) {
         const log = process.env.OTKLIK_SYSTEM_PACKAGES_LOG;
         say(
-          `apt-get install of the system packages failed (${status ?? 'no status'}): the suites that need them do not run` +
+          `apt-get install of the system packages failed (${why ?? (ok ? 'Chromium or PostgreSQL still missing' : `exit status ${status}`)}): the suites that need them do not run` +
             (log && existsSync(log) ? `\n${readFileSync(log, 'utf8')}` : ''),
         );
         return false;
       }
       say(`system packages installed by apt-get in ${seconds} s, beside the first steps`);
-      ensureSystemPackages();
       return true;
     })
   : Promise.resolve(true);
@@ -68,6 +74,7 @@ const running = new Set();
  * Ctrl+C leaves without waiting.
  */
 process.once('SIGINT', () => {
+  interrupted = true;
   console.error(
     `\n[otklik] interrupted: waiting for ${running.size} step(s) to stop (Ctrl+C again to leave now)`,
   );
@@ -208,7 +215,9 @@ async function withMemoryFolder(variable, step) {
 
 /** A suite that needs the system packages: a failed row, not a run, if they could not be installed. */
 const needsSystemPackages = (name, step) => async () => {
-  if (await systemPackages) return step();
+  const there = await systemPackages;
+  if (interrupted) return;
+  if (there) return step();
   steps.push({
     name,
     ms: 0,
@@ -275,6 +284,7 @@ const checks = pool.filter(wanted);
 // While CI's apt-get still runs, two of the three lanes wait: the first check starts at once beside them
 // (at its lower priority, as always), instead of when a lane is free.
 const early = pendingPackages ? checks.shift() : undefined;
+if (early) say(`${early} starts at once: apt-get is still installing what the suites need`);
 await Promise.all([
   ...lanes.map(async (lane) => {
     for (const name of lane) if (wanted(name)) await STEPS[name]();

@@ -203,8 +203,12 @@ export async function compilePgliteModules(dir: string): Promise<PgliteModules |
  */
 export function embeddedSharedBuffers(value = process.env.HQ_EMBEDDED_SHARED_BUFFERS): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^[1-9][0-9]{0,6}(kB|MB|GB)$/.test(value))
-    throw new Error(`HQ_EMBEDDED_SHARED_BUFFERS=${value}: a size such as 128MB (kB, MB or GB)`);
+  const size = /^([1-9][0-9]{0,6})(kB|MB|GB)$/.exec(value);
+  // PostgreSQL's least: 128kB (16 pages of 8 kB).
+  if (!size || (size[2] === 'kB' && Number(size[1]) < 128))
+    throw new Error(
+      `HQ_EMBEDDED_SHARED_BUFFERS=${value}: a size such as 128MB (kB, MB or GB; 128kB at least)`,
+    );
   return value;
 }
 

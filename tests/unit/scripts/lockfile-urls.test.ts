@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registryFor, withTarballUrls, type LockEntry } from '../../../scripts/lockfile-urls.mjs';
 
@@ -78,5 +80,17 @@ describe('withTarballUrls', () => {
     expect(original).toEqual(copy);
     expect({ ...lock, packages: undefined }).toEqual({ ...original, packages: undefined });
     expect(lock.packages!['']).toEqual(original.packages['']);
+  });
+});
+
+describe("this repository's package-lock.json", () => {
+  it('keeps no registry address (scripts/install.mjs adds them for the install only)', () => {
+    const lock = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../../package-lock.json'), 'utf8'),
+    ) as {
+      packages: Record<string, LockEntry>;
+    };
+    const withAddress = Object.entries(lock.packages).filter(([, e]) => /^https?:/.test(e.resolved ?? ''));
+    expect(withAddress).toEqual([]);
   });
 });

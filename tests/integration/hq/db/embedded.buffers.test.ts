@@ -46,13 +46,14 @@ describe('HQ_EMBEDDED_SHARED_BUFFERS', () => {
   it.each([
     ['128MB', '128MB'],
     ['512kB', '512kB'],
+    ['128kB', '128kB'],
     ['1GB', '1GB'],
     ['', undefined],
   ])('%j → %j', (value, expected) => {
     expect(embeddedSharedBuffers(value)).toBe(expected);
   });
 
-  it.each(['128', '128mb', '0MB', '-1MB', '1TB', '128 MB', '99999999MB'])(
+  it.each(['128', '128mb', '0MB', '-1MB', '1TB', '128 MB', '99999999MB', '64kB'])(
     '%j is refused with what is expected, before anything is made',
     async (value) => {
       expect(() => embeddedSharedBuffers(value)).toThrow(`${VARIABLE}=${value}: a size such as 128MB`);
