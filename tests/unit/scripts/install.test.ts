@@ -34,8 +34,12 @@ function tempDir() {
   return dir;
 }
 
-/** The package's tarball, as `npm pack` makes it, and its integrity. */
+/** The package's tarball, as `npm pack` makes it, and its integrity: made once for the file's tests. */
+let packed: { bytes: Buffer; integrity: string } | undefined;
 function tarball() {
+  return (packed ??= pack());
+}
+function pack() {
   const dir = tempDir();
   const source = join(dir, 'source');
   mkdirSync(source);
@@ -44,10 +48,10 @@ function tarball() {
     JSON.stringify({ name: NAME, version: VERSION, main: 'index.js' }),
   );
   writeFileSync(join(source, 'index.js'), 'module.exports = 42;\n');
-  const [packed] = JSON.parse(
+  const [made] = JSON.parse(
     execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: source, encoding: 'utf8' }),
   ) as [{ filename: string }];
-  const bytes = readFileSync(join(dir, packed.filename));
+  const bytes = readFileSync(join(dir, made.filename));
   return { bytes, integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}` };
 }
 
