@@ -14,16 +14,7 @@
 //
 // Should npm fail with them (a registry that keeps its tarballs elsewhere), plain `npm ci` runs once more.
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withTarballUrls } from './lockfile-urls.mjs';
 
@@ -61,7 +52,7 @@ export async function installDependencies({ root, env = process.env, stdio = 'in
   for (const s of signals) process.on(s, note);
   let status;
   try {
-    copyFileSync(lockPath, copyPath);
+    writeFileSync(copyPath, original);
     utimesSync(copyPath, atimeMs / 1000, mtimeMs / 1000);
     writeFileSync(lockPath, JSON.stringify(lock));
     status = await npmCi(root, env, stdio, (child) => (npm = child));

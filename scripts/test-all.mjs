@@ -213,17 +213,16 @@ async function withMemoryFolder(variable, step) {
   }
 }
 
+/** A suite that could not run: one failed row, saying why. */
+const notRun = (name, why) =>
+  steps.push({ name, ms: 0, tests: true, rows: [row(name, { failed: 1, problems: [`not run: ${why}`] })] });
+
 /** A suite that needs the system packages: a failed row, not a run, if they could not be installed. */
 const needsSystemPackages = (name, step) => async () => {
   const there = await systemPackages;
   if (interrupted) return;
   if (there) return step();
-  steps.push({
-    name,
-    ms: 0,
-    tests: true,
-    rows: [row(name, { failed: 1, problems: ['not run: apt-get could not install the system packages'] })],
-  });
+  notRun(name, 'apt-get could not install the system packages');
 };
 
 let built = false;
@@ -246,12 +245,7 @@ const STEPS = {
   // The data of its HQs in memory too (tests/e2e/hq.ts, OTKLIK_E2E_HQ_TMPDIR); its browsers' profiles on disk.
   e2e: needsSystemPackages('e2e', async () => {
     if (built) return withMemoryFolder('OTKLIK_E2E_HQ_TMPDIR', (env) => playwright('e2e', env));
-    steps.push({
-      name: 'e2e',
-      ms: 0,
-      tests: true,
-      rows: [row('e2e', { failed: 1, problems: ['not run: the build failed'] })],
-    });
+    notRun('e2e', 'the build failed');
   }),
 };
 
