@@ -26,12 +26,31 @@ function shellFileList(): Plugin {
   };
 }
 
+/**
+ * `vite preview` (the end-to-end tests' server, and `npm start` where Electron cannot run) sends the page from
+ * this machine to a browser on this machine, and gzipped every script on every request: CPU on both ends to
+ * save bytes on a loopback. The desktop app reads the same files from disk, uncompressed. Asked without
+ * `Accept-Encoding`, Vite's compression leaves the response as it is (issue 17 item 5: CI time).
+ */
+function previewWithoutCompression(): Plugin {
+  return {
+    name: 'otklik-preview-uncompressed',
+    configurePreviewServer(server) {
+      // Registered here, before Vite's own middlewares (its compression among them).
+      server.middlewares.use((req, _res, next) => {
+        delete req.headers['accept-encoding'];
+        next();
+      });
+    },
+  };
+}
+
 // The renderer: served by Vite in development, by the app:// protocol in Electron,
 // and by `vite preview` when no Electron binary is available (see scripts/start.mjs).
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), ...calendarDataOfBranchCountries(), shellFileList()],
+  plugins: [react(), ...calendarDataOfBranchCountries(), shellFileList(), previewWithoutCompression()],
   // The sync worker computes due moments too: the same picked calendar data (scripts/bundle-data.ts).
   worker: { plugins: () => calendarDataOfBranchCountries() },
   build: {
