@@ -6,10 +6,17 @@ import { MIGRATIONS } from './migrations';
 
 /** The migrations' advisory lock. */
 const LOCK_KEY = 0x6f746b6c; // "otkl"
+/** PostgreSQL's SQLSTATE for a table that does not exist. */
+const UNDEFINED_TABLE = '42P01';
 
 /** Applies the migrations not applied yet (`migrations`: all of them, or the first few in a test). */
 export async function migrate(pool: Pool, migrations = MIGRATIONS): Promise<string[]> {
   const applied: string[] = [];
+  // The usual start: every migration applied already. One read says so, without the lock; a migration's row
+  // is committed with the migration itself, so a row seen is a migration done.
+  const known = await appliedIds(pool);
+  const missing = migrations.filter((m) => !known.has(m.id));
+  if (missing.length === 0) return applied;
   // Under the lock too: two processes creating the table at once on a fresh database collide in the
   // catalogue ("duplicate key … pg_type_typname_nsp_index", IF NOT EXISTS notwithstanding), and one of
   // them failed to start — found by the two-process test (issue 17).
@@ -18,7 +25,8 @@ export async function migrate(pool: Pool, migrations = MIGRATIONS): Promise<stri
       'CREATE TABLE IF NOT EXISTS hq_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     ),
   );
-  for (const m of migrations)
+  // Each missing one checked again under the lock: another process may have applied it meanwhile.
+  for (const m of missing)
     await underLock(pool, async (client) => {
       const done = await client.query('SELECT 1 FROM hq_migrations WHERE id = $1', [m.id]);
       if (done.rowCount !== 0) return;
@@ -28,6 +36,17 @@ export async function migrate(pool: Pool, migrations = MIGRATIONS): Promise<stri
       applied.push(m.id);
     });
   return applied;
+}
+
+/** The migrations applied on this database; none when it has no table of them yet. */
+async function appliedIds(pool: Pool): Promise<Set<string>> {
+  try {
+    const { rows } = await pool.query<{ id: string }>('SELECT id FROM hq_migrations');
+    return new Set(rows.map((r) => r.id));
+  } catch (error) {
+    if ((error as { code?: string }).code === UNDEFINED_TABLE) return new Set();
+    throw error;
+  }
 }
 
 /** One transaction holding the migrations' advisory lock. */

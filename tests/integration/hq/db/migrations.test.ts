@@ -290,4 +290,29 @@ describe('migrations on one fresh PostgreSQL database, from several HQ processes
       expect(recorded).toBe(MIGRATIONS.length);
     }
   });
+
+  it('an up-to-date database: a start reads what is applied and waits for no lock (issue 17: HQ start)', async () => {
+    const db = await freshDatabase(inject('postgresUrl'), 'migrate');
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    pool.on('error', droppedIdleClient);
+    const holder = new pg.Client(db.url);
+    try {
+      expect(await migrate(pool)).toEqual(MIGRATIONS.map((m) => m.id));
+      // Another HQ holds the migrations' lock (hq/db/migrate.ts) for as long as it likes.
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [0x6f746b6c]);
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        migrate(pool),
+        new Promise((resolve) => (timer = setTimeout(() => resolve('waited for the lock'), 5_000))),
+      ]);
+      clearTimeout(timer);
+      expect(outcome).toEqual([]);
+    } finally {
+      await holder.end();
+      await pool.end();
+      await db.drop();
+    }
+  });
 });
