@@ -36,7 +36,7 @@ function previewWithoutCompression(): Plugin {
   return {
     name: 'otklik-preview-uncompressed',
     configurePreviewServer(server) {
-      // Registered here, before Vite's own middlewares (its compression among them).
+      // Registered here, before Vite's compression and its static files.
       server.middlewares.use((req, _res, next) => {
         delete req.headers['accept-encoding'];
         next();

@@ -5,7 +5,7 @@ import { MIGRATIONS } from './migrations';
 // so HQ processes starting together on one database apply each exactly once.
 
 /** The migrations' advisory lock. */
-const LOCK_KEY = 0x6f746b6c; // "otkl"
+export const LOCK_KEY = 0x6f746b6c; // "otkl"
 /** PostgreSQL's SQLSTATE for a table that does not exist. */
 const UNDEFINED_TABLE = '42P01';
 

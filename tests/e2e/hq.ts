@@ -13,15 +13,16 @@ import { MSK01 } from '../fixtures';
 import { HQ_NODE_FLAGS, PGLITE_NODE_FLAGS } from '../hq-node';
 
 const root = join(import.meta.dirname, '../..');
+const main = join(root, 'dist/hq/main.mjs');
 /**
  * The workers read a stopped HQ's database with PGlite in their own process (HqProcess.query), with
  * PGlite's WebAssembly compiled as in HQ's test processes (PGLITE_NODE_FLAGS: the baseline compiler only).
  * With V8's defaults a first read took 0.90 CPU-s, the optimising compile of the hot functions included,
  * and 0.48 with these; three reads 1.53 against 0.95 (issue 17 item 5: CI time). Only PGlite's WebAssembly
- * is compiled in a worker, and V8 reads these flags when it compiles a module.
+ * is compiled in a worker (or in the runner, whose global set-up imports this file too, and starts HQ as a
+ * process), and V8 reads these flags when it compiles a module.
  */
 for (const flag of PGLITE_NODE_FLAGS) setFlagsFromString(flag);
-const main = join(root, 'dist/hq/main.mjs');
 /**
  * The HQ port of the running test's worker: every Playwright worker has its own (E2E_PORT + 1 + its
  * parallel index, allowed by the page's CSP: playwright.config.ts), so the specs that start an HQ run side

@@ -10,7 +10,7 @@ import { FileBlobStore } from '../../../../hq/blobs/fs-store';
 import { submittedPages } from '../../../../hq/book/pages';
 import { missingPhotoCount } from '../../../../hq/book/photos';
 import { startEmbeddedDatabase } from '../../../../hq/db/embedded';
-import { migrate } from '../../../../hq/db/migrate';
+import { LOCK_KEY, migrate } from '../../../../hq/db/migrate';
 import { MIGRATIONS } from '../../../../hq/db/migrations';
 import { composeMail } from '../../../../hq/mail/compose';
 import { claimMailJobs } from '../../../../hq/mail/queue';
@@ -290,8 +290,10 @@ describe('migrations on one fresh PostgreSQL database, from several HQ processes
       expect(recorded).toBe(MIGRATIONS.length);
     }
   });
+});
 
-  it('an up-to-date database: a start reads what is applied and waits for no lock (issue 17: HQ start)', async () => {
+describe('migrations on an up-to-date PostgreSQL database', () => {
+  it('a start reads what is applied and waits for no lock (issue 17: HQ start)', async () => {
     const db = await freshDatabase(inject('postgresUrl'), 'migrate');
     const pool = new pg.Pool({ connectionString: db.url, max: 1 });
     pool.on('error', droppedIdleClient);
@@ -301,7 +303,7 @@ describe('migrations on one fresh PostgreSQL database, from several HQ processes
       // Another HQ holds the migrations' lock (hq/db/migrate.ts) for as long as it likes.
       await holder.connect();
       await holder.query('BEGIN');
-      await holder.query('SELECT pg_advisory_xact_lock($1)', [0x6f746b6c]);
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
       let timer: NodeJS.Timeout | undefined;
       const outcome = await Promise.race([
         migrate(pool),

@@ -75,8 +75,9 @@ describe('hashPin / verifyPin', () => {
 
   it('stores the algorithm, the count, a fresh 16-byte salt and a 32-byte key — never the PIN', async () => {
     // Eight digits, so that no random salt or hash holds them by chance (as four may: signIn.test.ts).
-    const a = await hashPin('48290517');
-    const b = await hashPin('48290517');
+    const pin = '48290517';
+    const a = await hashPin(pin);
+    const b = await hashPin(pin);
     expect(pinHashSchema.parse(a)).toEqual(a);
     expect(a).toMatchObject({ alg: 'PBKDF2-SHA256', iterations: PIN_ITERATIONS });
     expect(PIN_ITERATIONS).toBeGreaterThanOrEqual(200_000);
@@ -84,7 +85,7 @@ describe('hashPin / verifyPin', () => {
     expect(decodeBase64(a.hash)).toHaveLength(32);
     expect(a.salt).not.toBe(b.salt);
     expect(a.hash).not.toBe(b.hash);
-    expect(JSON.stringify(a)).not.toContain('48290517');
+    expect(JSON.stringify(a)).not.toContain(pin);
   });
 
   it('recognises the PIN it was made from and nothing else, with the stored count', async () => {
