@@ -11,13 +11,8 @@ import { consoleAuthentication, isConsolePath } from './http/console-auth';
 import { routedPath } from './http/paths';
 import { deviceAuthentication } from './http/device-auth';
 import { clientWentAway } from './http/client-gone';
-import {
-  DEFAULT_LIMITS,
-  httpLimits,
-  lingerAfterRefusedBody,
-  serverTimeouts,
-  type HttpLimits,
-} from './http/limits';
+import { DEFAULT_LIMITS, type HttpLimits } from './http/limit-settings';
+import { httpLimits, lingerAfterRefusedBody, serverTimeouts } from './http/limits';
 import { DEFAULT_SESSION_TIMES, type ConsolePrincipal, type SessionTimes } from './people/sessions';
 import { consoleAdminRoutes } from './routes/console-admin';
 import { consolePolicyRoutes } from './routes/console-policy';

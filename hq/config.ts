@@ -10,7 +10,7 @@ import { MAX_PHOTO_BYTES } from '../shared/sync/protocol';
 import { AUTH_CACHE_MS, DEVICE_TOKEN_DAYS } from './auth';
 import { BRANCH_PHOTO_QUOTA_BYTES } from './blobs/quota';
 import type { S3StoreConfig } from './blobs/s3-store';
-import { limitsFromEnv, type HttpLimits } from './http/limits';
+import { limitsFromEnv, type HttpLimits } from './http/limit-settings';
 import { DEFAULT_SESSION_TIMES, type SessionTimes } from './people/sessions';
 
 /** HQ is configured by environment variables only (README "HQ server"). */

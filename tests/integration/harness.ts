@@ -8,7 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { buildApp, type ServerOptions } from '../../hq/app';
 import { FileBlobStore } from '../../hq/blobs/fs-store';
 import type { BlobStore } from '../../hq/blobs/store';
-import { DEFAULT_LIMITS, type HttpLimits } from '../../hq/http/limits';
+import { DEFAULT_LIMITS, type HttpLimits } from '../../hq/http/limit-settings';
 import type { SessionTimes } from '../../hq/people/sessions';
 import { createEnrollment } from '../../hq/branches/enrollment';
 import { openDatabase, type DatabaseKind, type HqDatabase } from '../../hq/db/database';

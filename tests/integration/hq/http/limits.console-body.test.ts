@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_PATHS } from '../../../../shared/console/protocol';
 import { type ConsoleUserListItem } from '../../../../shared/console/admin';
-import { CONSOLE_BODY_LIMIT } from '../../../../hq/http/limits';
+import { CONSOLE_BODY_LIMIT } from '../../../../hq/http/limit-settings';
 import { DATABASE_KINDS, startHq, type RunningHq } from '../../harness';
 import { consoleUser, type ConsoleClient } from '../../console-client';
 
