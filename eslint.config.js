@@ -153,7 +153,7 @@ const noCycles = {
 };
 // HQ's layers (README "HQ layout"): a folder of hq/ imports only the folders below it.
 const hqProcess = [electronImport, browserStoreImports, folder('renderer'), folder('electron')];
-/** Bottom to top; `app`, `main` are hq/app.ts and hq/main.ts. */
+/** Bottom to top; `app`, `serve`, `main` are hq/app.ts, hq/serve.ts and hq/main.ts. */
 const hqLayers = [
   ['db', 'blobs', 'audit'],
   ['branches', 'devices'],
@@ -161,7 +161,7 @@ const hqLayers = [
   ['mail'],
   ['console'],
   ['sync', 'routes', 'http'],
-  ['app', 'main'],
+  ['app', 'serve', 'main'],
 ];
 const hqLayerRules = hqLayers.slice(0, -1).map((layer, i) => {
   const above = hqLayers.slice(i + 1).flat();

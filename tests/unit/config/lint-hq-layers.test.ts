@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleIds as rulesOf } from './eslint-rules';
 
-// README "HQ layout": db, blobs < branches < complaints, book < mail < sync, routes < app, main. Lint refuses
+// README "HQ layout": db, blobs < branches < complaints, book < mail < sync, routes < app, serve, main. Lint refuses
 // an import that goes up, and keeps the process boundaries of hq/ in every layer.
 /** As a module of its own (an import-only snippet is a script otherwise). */
 const ruleIds = (filePath: string, code: string) => rulesOf(filePath, `${code}\nexport {};\n`);
@@ -19,6 +19,8 @@ describe('HQ layers', { timeout: 30_000 }, () => {
     ['hq/mail/x.ts', "import { photoRoutes } from '../routes/photos';"],
     ['hq/sync/x.ts', "import { buildApp } from '../app';"],
     ['hq/routes/x.ts', "import { buildApp } from '../app';"],
+    ['hq/routes/x.ts', "import { serve } from '../serve';"],
+    ['hq/mail/x.ts', "import { runMailWorker } from '../serve';"],
     // issue 14: audit at the bottom, people beside the domains, console above mail, below the routes
     ['hq/audit/x.ts', "import { signIn } from '../people/sessions';"],
     ['hq/db/x.ts', "import { actOnComplaint } from '../console/actions';"],
