@@ -21,11 +21,12 @@ const KEPT_IN_NODE_MODULES = [
 /**
  * HQ for Node: hq/main.ts (with the shared/ code it uses) bundled into dist/hq/main.mjs, with the packages
  * every command loads (zod, pg, date-holidays…), and the server in serve.mjs (Fastify, nodemailer…): a few
- * files to read instead of some 800 modules to find and load one by one (issue 17: CI time). On the two-core machine, alternating five each:
- * loading it (`main.mjs --help`) 0.52 → 0.31–0.35 CPU-s; `serve` on a migrated database until "listening"
- * 0.97–1.09 → 0.80–0.88 CPU-s. The test suites start HQ some 85 times. The calendar libraries' data is the
- * branch countries' only, as in the branch app (scripts/bundle-data.ts): the same holidays on both sides, and
- * 0.78–0.84 CPU-s to "listening".
+ * files to read instead of some 800 modules to find and load one by one (issue 17: CI time). On the
+ * two-core machine, alternating five each, before the server became a chunk of its own: loading it
+ * (`main.mjs --help`) 0.52 → 0.31–0.35 CPU-s; `serve` on a migrated database until "listening"
+ * 0.97–1.09 → 0.80–0.88 CPU-s. The test suites start HQ some 85 times. The calendar libraries' data is
+ * the branch countries' only, as in the branch app (scripts/bundle-data.ts): the same holidays on both
+ * sides, and 0.78–0.84 CPU-s to "listening".
  */
 export default defineConfig({
   publicDir: false,
@@ -42,9 +43,8 @@ export default defineConfig({
     // worker (serve.mjs, hq/serve.ts: the administration commands load neither Fastify nor the mail
     // transport; `enroll` or `user add` through a running HQ 0.31–0.32 → 0.22–0.24 CPU-s, five each,
     // alternating; `serve` unchanged at 0.71–0.75), the S3 store (only with S3_BUCKET). The chunks import
-    // what they share from each other and from main.mjs (rolldown's helpers in rolldown-runtime.mjs), so
-    // main.mjs must load from its own folder under one address (as every launcher does) and keep no top-level
-    // await before it imports a chunk.
+    // what they share from each other and from main.mjs, so main.mjs must load from its own folder under one
+    // address (as every launcher does) and keep no top-level await before it imports a chunk.
     rollupOptions: { output: { format: 'esm', entryFileNames: 'main.mjs', chunkFileNames: '[name].mjs' } },
   },
 });
