@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { EMPLOYEE, MSK01 } from '../fixtures';
+import { SESSION_KEY } from '../../renderer/people/session';
 
 /** The catalogues themselves: tests compare what is on screen with what translators wrote. */
 export function catalogue(lng: string, ns: string): Record<string, unknown> {
@@ -79,16 +80,73 @@ export async function offlineAgain(context: BrowserContext): Promise<void> {
   await context.setOffline(true);
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/**
+ * What a workstation holds once set up (IndexedDB and localStorage), by workstation, in this worker: the
+ * first test of a worker to set one up goes through the screens, and the worker's later tests start from
+ * what that left (issue 17 item 5: CI time). Going through the screens took 1.16 CPU-s of the machine a
+ * test, starting from the state 0.63 (five each, three rounds, alternating). The first run and the first
+ * sign-in have specs of their own (sign-in.spec.ts), and each worker still goes through them once.
+ */
+const setUpStates = new Map<string, StorageState>();
+/** The last test that set up a workstation: a second one in a test is another PC, with ids of its own. */
+let lastSetUpBy: string | undefined;
+
+/** The stored session as just signed in: the state is minutes old, past a short auto-lock time. */
+function signedInNow(state: StorageState): StorageState {
+  return {
+    ...state,
+    origins: state.origins.map((origin) => ({
+      ...origin,
+      localStorage: origin.localStorage.map((item) =>
+        item.name === SESSION_KEY
+          ? { ...item, value: JSON.stringify({ ...JSON.parse(item.value), lastActivityAt: Date.now() }) }
+          : item,
+      ),
+    })),
+  };
+}
+
+/** IndexedDB's part of a storage state (`indexedDB: true`), which Playwright's type leaves out. */
+interface StoredDatabases {
+  indexedDB?: Array<{ stores: Array<{ name: string; records: unknown[] }> }>;
+}
+
+/** The records the state has queued for HQ: the set-up's own, or it is not kept (still being written). */
+const queuedRecords = (state: StorageState): number =>
+  state.origins
+    .flatMap((o) => (o as StoredDatabases).indexedDB ?? [])
+    .flatMap((db) => db.stores)
+    .filter((store) => store.name === 'outbox')
+    .reduce((n, store) => n + store.records.length, 0);
+
 /**
  * First run, in Russian (the default language): the setup screen with the branch and the person setting
  * up (its branch manager), then their first sign-in, which sets their PIN. Every test that works in the
- * app starts here.
+ * app starts here: through the screens, or from the state they left earlier in this worker (setUpStates),
+ * in a context of the worker's browser. A second workstation in one test (another PC) and a browser the
+ * test launched itself always go through the screens.
  */
 export async function setUpWorkstation(
   page: Page,
   w: Workstation = MOSCOW,
   { timeout }: { timeout?: number } = {},
 ): Promise<void> {
+  const key = JSON.stringify(w);
+  const context = page.context();
+  const first = lastSetUpBy !== test.info().testId;
+  lastSetUpBy = test.info().testId;
+  const state = setUpStates.get(key);
+  // A persistent context (a browser the test launched) has no browser() and is not the worker's.
+  const shared = context.browser() !== null;
+  if (state && first && shared) {
+    await context.setStorageState(signedInNow(state));
+    await page.goto('/');
+    await expect(page.getByTestId('signed-in-name')).toHaveText(w.employeeName, { timeout });
+    await expect(page.getByTestId('branch-label')).toContainText(w.branchCode, { timeout });
+    return;
+  }
   await page.goto('/');
   await expect(page.getByTestId('setup-intro')).toBeVisible({ timeout });
   await page.getByLabel(text('ru', 'settings', 'fields.branchCode')).fill(w.branchCode);
@@ -97,6 +155,10 @@ export async function setUpWorkstation(
   await page.getByRole('button', { name: text('ru', 'settings', 'start') }).click();
   await signIn(page, w.employeeName, w.pin, { first: true, timeout });
   await expect(page.getByTestId('branch-label')).toContainText(w.branchCode, { timeout });
+  if (!state && first && shared) {
+    const made = await context.storageState({ indexedDB: true });
+    if (queuedRecords(made) === SETUP_RECORDS) setUpStates.set(key, made);
+  }
 }
 
 /**
