@@ -83,7 +83,8 @@ export async function startHq(kind: DatabaseKind, options: HqOptions = {}): Prom
     const name = `hq_${randomUUID().replaceAll('-', '')}`;
     const client = new pg.Client(admin);
     await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
+    // A copy of the migrated template (global-setup.ts): this HQ's start finds every migration applied.
+    await client.query(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
     await client.end();
     const url = new URL(admin);
     url.pathname = `/${name}`;
