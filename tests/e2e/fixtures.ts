@@ -90,8 +90,11 @@ type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
  * sign-in have specs of their own (sign-in.spec.ts), and each worker still goes through them once.
  */
 const setUpStates = new Map<string, StorageState>();
-/** The last test that set up a workstation: a second one in a test is another PC, with ids of its own. */
-let lastSetUpBy: string | undefined;
+/**
+ * The workstations set up in the running test: the same one again is another PC of that branch, which
+ * needs ids of its own (a state's are the same each time it is given).
+ */
+const setUpInTest = { testId: '', keys: new Set<string>() };
 
 /** The stored session as just signed in: the state is minutes old, past a short auto-lock time. */
 function signedInNow(state: StorageState): StorageState {
@@ -125,8 +128,8 @@ const queuedRecords = (state: StorageState): number =>
  * First run, in Russian (the default language): the setup screen with the branch and the person setting
  * up (its branch manager), then their first sign-in, which sets their PIN. Every test that works in the
  * app starts here: through the screens, or from the state they left earlier in this worker (setUpStates),
- * in a context of the worker's browser. A second workstation in one test (another PC) and a browser the
- * test launched itself always go through the screens.
+ * in a context of the worker's browser. The same workstation set up again in one test (another PC of the
+ * branch) and a browser the test launched itself always go through the screens.
  */
 export async function setUpWorkstation(
   page: Page,
@@ -135,8 +138,11 @@ export async function setUpWorkstation(
 ): Promise<void> {
   const key = JSON.stringify(w);
   const context = page.context();
-  const first = lastSetUpBy !== test.info().testId;
-  lastSetUpBy = test.info().testId;
+  const { testId } = test.info();
+  if (setUpInTest.testId !== testId) setUpInTest.keys.clear();
+  setUpInTest.testId = testId;
+  const first = !setUpInTest.keys.has(key);
+  setUpInTest.keys.add(key);
   const state = setUpStates.get(key);
   // A persistent context (a browser the test launched) has no browser() and is not the worker's.
   const shared = context.browser() !== null;
