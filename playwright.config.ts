@@ -82,7 +82,7 @@ export default defineConfig({
     { name: 'electron', testDir: 'tests/electron' },
   ],
   webServer: {
-    command: `npx vite preview --port ${E2E_PORT} --strictPort`,
+    command: `node node_modules/vite/bin/vite.js preview --port ${E2E_PORT} --strictPort`,
     url: `http://127.0.0.1:${E2E_PORT}`,
     reuseExistingServer: !resultsDir,
     // The specs that start an HQ start it on their worker's port (tests/e2e/hq.ts); the page's CSP must
