@@ -12,7 +12,6 @@ export function SyncBadge() {
   const pending = usePending();
   const refused = useRefusedPhotos();
   if (status === undefined || link === undefined) return null;
-  const zone = link?.branch.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   let state: 'not_connected' | 'syncing' | 'error' | 'ok' | 'never';
   let label: string;
   if (!link) {
@@ -26,7 +25,10 @@ export function SyncBadge() {
     label = t('badge.error');
   } else if (status.lastSuccessAt) {
     state = 'ok';
-    label = t('badge.lastSync', { time: formatTime(status.lastSuccessAt, i18n.language, zone) });
+    // The branch's zone, as HQ's directory gives it (the header renders often: no Intl object is made here).
+    label = t('badge.lastSync', {
+      time: formatTime(status.lastSuccessAt, i18n.language, link.branch.timeZone),
+    });
   } else {
     state = 'never';
     label = t('badge.never');
