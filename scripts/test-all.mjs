@@ -64,7 +64,7 @@ const npmScript = (name) => (posix ? ['bash', ['-c', scripts[name]]] : ['npm', [
 const tool = (name, args) => (posix ? [name, args] : ['npx', [name, ...args]]);
 const baseEnv = {
   ...process.env,
-  PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
+  ...(posix ? { PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` } : {}),
   OTKLIK_RESULTS_DIR: results,
   // Output is collected, not shown on a terminal: keep the colours when this run itself is on one.
   ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),

@@ -1,7 +1,7 @@
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/settings/workstation';
 
 // The interface language is also kept outside IndexedDB, so the very first paint is already translated.
-const LANGUAGE_KEY = 'otklik.language';
+export const LANGUAGE_KEY = 'otklik.language';
 
 export function rememberedLanguage(): Language {
   try {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +14,10 @@ import { buildHq, root } from './hq-process';
  * The migrated database on the suite's PostgreSQL server that each HQ of the harness on PostgreSQL is a
  * copy of (`CREATE DATABASE … TEMPLATE`, tests/integration/harness.ts startHq), as its HQs on PGlite start
  * on a copy of one migrated embedded database. The tests of migrating itself make fresh databases
- * (hq-process.ts freshDatabase, migrations.test.ts).
+ * (hq-process.ts freshDatabase, migrations.test.ts). Named for this run: two runs may share a server given
+ * by OTKLIK_TEST_DATABASE_URL.
  */
-const POSTGRES_TEMPLATE = 'hq_migrated_template';
+const POSTGRES_TEMPLATE = `hq_template_${randomUUID().replaceAll('-', '')}`;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -56,6 +58,7 @@ export default async function setup(project: TestProject) {
     await (await openDatabase({ dataDir: template })).close();
     await makePostgresTemplate(postgresUrl);
   } catch (error) {
+    if (given) await dropPostgresTemplate(given).catch(() => undefined);
     cleanUp();
     throw error;
   }
@@ -68,11 +71,10 @@ export default async function setup(project: TestProject) {
 }
 
 /**
- * Migrates POSTGRES_TEMPLATE, afresh: copying it is a few files, where creating a database from the empty
- * one and migrating it took PostgreSQL and the test 0.09 CPU-s more per HQ, some 45 times a run.
+ * Makes and migrates POSTGRES_TEMPLATE: copying it is a few files, where creating a database from the empty
+ * one and migrating it took PostgreSQL and the test 0.07 CPU-s more per HQ, some 45 times a run.
  */
 async function makePostgresTemplate(url: string): Promise<void> {
-  await dropPostgresTemplate(url);
   const admin = new pg.Client(url);
   await admin.connect();
   try {
@@ -86,7 +88,10 @@ async function makePostgresTemplate(url: string): Promise<void> {
   await (await openDatabase({ databaseUrl: at.toString(), dataDir: '' })).close(); // no files on PostgreSQL
 }
 
-/** On a server the suite did not start (OTKLIK_TEST_DATABASE_URL), the template is not left behind. */
+/**
+ * On a server the suite did not start (OTKLIK_TEST_DATABASE_URL), the template is dropped at the end (a
+ * run stopped with Ctrl+C, whose teardown vitest skips, leaves it behind).
+ */
 async function dropPostgresTemplate(url: string): Promise<void> {
   const admin = new pg.Client(url);
   await admin.connect();
