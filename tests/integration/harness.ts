@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp, type ServerOptions } from '../../hq/app';
@@ -12,6 +10,7 @@ import { DEFAULT_LIMITS, type HttpLimits } from '../../hq/http/limit-settings';
 import type { SessionTimes } from '../../hq/people/sessions';
 import { createEnrollment } from '../../hq/branches/enrollment';
 import { openDatabase, type DatabaseKind, type HqDatabase } from '../../hq/db/database';
+import { freshDatabase } from './hq-process';
 import type { Complaint, ComplaintEvent } from '../../shared/complaints/model';
 import { milestonesFromEvents } from '../../shared/lifecycle';
 import { SYNC_SCHEMA_VERSION, type OperationPayload, type OperationType } from '../../shared/sync/operations';
@@ -79,22 +78,10 @@ export async function startHq(kind: DatabaseKind, options: HqOptions = {}): Prom
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
   if (kind === 'postgresql') {
-    const admin = inject('postgresUrl');
-    const name = `hq_${randomUUID().replaceAll('-', '')}`;
-    const client = new pg.Client(admin);
-    await client.connect();
     // A copy of the migrated template (global-setup.ts): this HQ's start finds every migration applied.
-    await client.query(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
-    await client.end();
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client(admin);
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    const fresh = await freshDatabase(inject('postgresUrl'), 'hq', inject('postgresTemplate'));
+    databaseUrl = fresh.url;
+    dropDatabase = fresh.drop;
   }
   if (kind === 'pglite') copyMigratedDatabase(dataDir);
   const db = await openDatabase({ databaseUrl, dataDir });

@@ -100,12 +100,15 @@ export function hqCli(
   });
 }
 
-/** A fresh database on the PostgreSQL server at `adminUrl`; `drop` removes it. */
-export async function freshDatabase(adminUrl: string, prefix = 'hq') {
+/**
+ * A fresh database on the PostgreSQL server at `adminUrl`, empty or a copy of the database `template`;
+ * `drop` removes it.
+ */
+export async function freshDatabase(adminUrl: string, prefix = 'hq', template?: string) {
   const name = `${prefix}_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client(adminUrl);
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
