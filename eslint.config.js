@@ -75,6 +75,14 @@ const RENDERER_LAYERS = [
 ];
 /** A feature's index.ts: all that others may use of it. */
 const FEATURE_INDEX = { element: { type: 'feature', fileInternalPath: 'index.ts' } };
+/**
+ * Dependency lists, checked also where they are given to useRequest (renderer/console/useRequest.ts), whose
+ * `load` runs again when they change, as an effect's does: the check is made at each call.
+ */
+const hookDepsRules = {
+  'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useRequest$' }],
+};
+
 const rendererLayers = {
   files: ['renderer/**'],
   plugins: { boundaries },
@@ -259,9 +267,15 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks, i18next },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      ...hookDepsRules,
       // Every user-visible string comes from locales/; a literal in JSX text is a bug.
       'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],
     },
+  },
+  {
+    files: ['renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', ...hookDepsRules },
   },
   rendererLayers,
   ...rendererSize,

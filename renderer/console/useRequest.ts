@@ -14,7 +14,9 @@ export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[]) 
   const generation = useRef(0);
   const latest = useRef(load);
   latest.current = load;
-  // `deps` name what `load` depends on: a change loads again.
+  // `deps` name what `load` depends on: a change loads again. They are checked where they are given (the
+  // lint's exhaustive-deps, with useRequest among its hooks: eslint.config.js).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's list, checked at each call
   const stableLoad = useCallback(() => latest.current(), deps);
   const reload = useCallback(() => {
     const mine = ++generation.current;
@@ -31,8 +33,10 @@ export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[]) 
   }, [stableLoad]);
   useEffect(() => {
     reload();
+    // A counter, not a node: the answer in flight when the inputs change or the page goes is dropped.
+    const requests = generation;
     return () => {
-      generation.current++;
+      requests.current++;
     };
   }, [reload]);
   return { ...result, reload };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrollmentCode } from '../../../shared/console/admin';
 import { formatDateTime } from '../../i18n/format';
@@ -19,8 +19,8 @@ type Editing =
 export function BranchesAdmin() {
   const { t, i18n } = useTranslation(['console', 'settings']);
   const { api } = useSession();
-  const admin = adminApi(api);
-  const branches = useRequest(() => admin.branches(), [api]);
+  const admin = useMemo(() => adminApi(api), [api]);
+  const branches = useRequest(() => admin.branches(), [admin]);
   const [editing, setEditing] = useState<Editing>(null);
   const [code, setCode] = useState<EnrollmentCode | null>(null);
   const action = useAction(branches.reload);

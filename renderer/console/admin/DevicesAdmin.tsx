@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
 import { adminApi } from '../api/admin';
@@ -12,8 +12,8 @@ import { useAction } from './useAction';
 export function DevicesAdmin() {
   const { t, i18n } = useTranslation('console');
   const { api } = useSession();
-  const admin = adminApi(api);
-  const devices = useRequest(() => admin.devices(), [api]);
+  const admin = useMemo(() => adminApi(api), [api]);
+  const devices = useRequest(() => admin.devices(), [admin]);
   const action = useAction(devices.reload);
   const [confirming, setConfirming] = useState<string | null>(null);
   const when = (iso: string | undefined) =>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMPLOYEE_ROLES, type EmployeeRole } from '../../../shared/people/model';
 import { SelectField, TextField } from '../../ui/Field';
@@ -15,9 +15,9 @@ import { useAction } from './useAction';
 export function EmployeesAdmin() {
   const { t } = useTranslation(['console', 'validation']);
   const { api } = useSession();
-  const admin = adminApi(api);
-  const employees = useRequest(() => admin.employees(), [api]);
-  const branches = useRequest(() => admin.branches(), [api]);
+  const admin = useMemo(() => adminApi(api), [api]);
+  const employees = useRequest(() => admin.employees(), [admin]);
+  const branches = useRequest(() => admin.branches(), [admin]);
   const action = useAction(employees.reload);
   const [branch, setBranch] = useState('');
   const [name, setName] = useState('');

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyLayer } from '../../../shared/settings/policy-layers';
 import { adminApi } from '../api/admin';
@@ -20,8 +20,8 @@ const COMPANY = '';
 export function PoliciesAdmin() {
   const { t } = useTranslation(['console', 'settings']);
   const { api } = useSession();
-  const admin = adminApi(api);
-  const policies = useRequest(() => admin.policies(), [api]);
+  const admin = useMemo(() => adminApi(api), [api]);
+  const policies = useRequest(() => admin.policies(), [admin]);
   const [scope, setScope] = useState(COMPANY);
   const [name, setName] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PasswordLink } from '../../../shared/console/admin';
 import { formatDateTime } from '../../i18n/format';
@@ -15,9 +15,9 @@ import { useAction } from './useAction';
 export function UsersAdmin() {
   const { t, i18n } = useTranslation('console');
   const { api, user: me } = useSession();
-  const admin = adminApi(api);
-  const users = useRequest(() => admin.users(), [api]);
-  const branches = useRequest(() => admin.branches(), [api]);
+  const admin = useMemo(() => adminApi(api), [api]);
+  const users = useRequest(() => admin.users(), [admin]);
+  const branches = useRequest(() => admin.branches(), [admin]);
   const action = useAction(users.reload);
   const [link, setLink] = useState<PasswordLink | null>(null);
   const when = (iso: string | undefined) =>

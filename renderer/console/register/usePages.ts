@@ -43,8 +43,10 @@ export function useComplaintPages(api: ConsoleApi, filters: RegisterFilters) {
 
   useEffect(() => {
     fetchPage(undefined, false);
+    // A counter, not a node: the answer in flight when the filters change or the page goes is dropped.
+    const requests = generation;
     return () => {
-      generation.current++;
+      requests.current++;
     };
   }, [fetchPage]);
 
