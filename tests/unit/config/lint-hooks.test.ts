@@ -25,10 +25,12 @@ describe('hooks in the page', { timeout: 30_000 }, () => {
     },
   );
 
-  it('useRequest: a dependency its load uses and the list leaves out is refused; the whole list passes', async () => {
-    expect(await ruleIds('renderer/console/x/useDetail.ts', request('[api]'))).toContain(
-      'react-hooks/exhaustive-deps',
-    );
-    expect(await ruleIds('renderer/console/x/useDetail.ts', request('[api, id]'))).toEqual([]);
-  });
+  // A hook of its own (.ts) and a component (.tsx), where the console calls it.
+  it.each(['renderer/console/x/useDetail.ts', 'renderer/console/x/Detail.tsx'])(
+    '%s: a dependency the useRequest load uses and its list leaves out is refused; the whole list passes',
+    async (file) => {
+      expect(await ruleIds(file, request('[api]'))).toContain('react-hooks/exhaustive-deps');
+      expect(await ruleIds(file, request('[api, id]'))).toEqual([]);
+    },
+  );
 });
