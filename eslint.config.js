@@ -263,7 +263,8 @@ export default tseslint.config(
   },
   ...hqLayerRules,
   {
-    files: ['renderer/**/*.tsx'],
+    // The page's hooks of its own (.ts: useCapture, useRequest…) as well as its components.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks, i18next },
     rules: {
       ...reactHooks.configs.recommended.rules,
@@ -271,11 +272,6 @@ export default tseslint.config(
       // Every user-visible string comes from locales/; a literal in JSX text is a bug.
       'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],
     },
-  },
-  {
-    files: ['renderer/**/*.ts'],
-    plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', ...hookDepsRules },
   },
   rendererLayers,
   ...rendererSize,

@@ -25,15 +25,13 @@ export function useCamera() {
   const [ready, setReady] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
+  // A browser with no camera access at all: said at once, and no stream is asked for.
+  const supported = Boolean(navigator.mediaDevices?.getUserMedia);
+
   useEffect(() => {
-    if (!navigator.mediaDevices?.getUserMedia) {
-      setProblem('unsupported');
-      return;
-    }
+    if (!supported) return;
     let stream: MediaStream | null = null;
     let cancelled = false;
-    setReady(false);
-    setProblem(null);
     const video: MediaTrackConstraints = {
       width: { ideal: 4096 },
       height: { ideal: 3072 },
@@ -73,17 +71,29 @@ export function useCamera() {
       cancelled = true;
       stream?.getTracks().forEach((t) => t.stop());
     };
-  }, [deviceId, attempt]);
+  }, [supported, deviceId, attempt]);
 
-  const choose = useCallback((id: string) => {
-    try {
-      localStorage.setItem(DEVICE_KEY, id);
-    } catch {
-      // Remembered for this session only.
-    }
-    setDeviceId(id);
+  // Another camera, or another try: no preview and no problem until the new stream answers (set here, where
+  // the choice is made, rather than in the effect that asks for the stream).
+  const choose = useCallback(
+    (id: string) => {
+      try {
+        localStorage.setItem(DEVICE_KEY, id);
+      } catch {
+        // Remembered for this session only.
+      }
+      if (id === deviceId) return;
+      setReady(false);
+      setProblem(null);
+      setDeviceId(id);
+    },
+    [deviceId],
+  );
+  const retry = useCallback(() => {
+    setReady(false);
+    setProblem(null);
+    setAttempt((n) => n + 1);
   }, []);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
-  return { videoRef, devices, deviceId, choose, problem, ready, retry };
+  return { videoRef, devices, deviceId, choose, problem: supported ? problem : 'unsupported', ready, retry };
 }

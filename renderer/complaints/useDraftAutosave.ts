@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyComplaintInput, type ComplaintInput } from '../../shared/complaints/model';
 import type { OtklikDatabase } from '../db/database';
@@ -22,22 +22,24 @@ export function useDraftAutosave(db: OtklikDatabase, draftId: string, input: Com
   const { t } = useTranslation('complaints');
   const [problem, setProblem] = useState<string | null>(null);
   const latest = useRef(input);
-  const save = useRef((_value: ComplaintInput) => undefined as void);
-  save.current = (value: ComplaintInput) =>
-    void saveDraft(db, draftId, value).then(
-      () => setProblem(null),
-      (error: unknown) =>
-        setProblem(saveFailureText(error, (message) => t('form.draftFailed', { message }), 'draft')),
-    );
+  // With this render's database, draft and language, whenever the timer or the page's going calls it.
+  const save = useEffectEvent(
+    (value: ComplaintInput) =>
+      void saveDraft(db, draftId, value).then(
+        () => setProblem(null),
+        (error: unknown) =>
+          setProblem(saveFailureText(error, (message) => t('form.draftFailed', { message }), 'draft')),
+      ),
+  );
   useEffect(() => {
     latest.current = input;
     if (isBlank(input)) return;
-    const timer = setTimeout(() => save.current(input), DRAFT_DELAY_MS);
+    const timer = setTimeout(() => save(input), DRAFT_DELAY_MS);
     return () => clearTimeout(timer);
   }, [input]);
   useEffect(() => {
     const flush = () => {
-      if (!isBlank(latest.current)) save.current(latest.current);
+      if (!isBlank(latest.current)) save(latest.current);
     };
     window.addEventListener('pagehide', flush);
     return () => window.removeEventListener('pagehide', flush);

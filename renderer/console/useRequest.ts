@@ -1,43 +1,55 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 
 export type Loaded<T> =
   | { state: 'loading'; data?: T }
   | { state: 'ready'; data: T }
   | { state: 'failed'; error: unknown; data?: T };
 
+/** The last answer, with the inputs and the reload it answered. */
+interface Answer<T> {
+  deps: readonly unknown[];
+  round: number;
+  result: Loaded<T>;
+}
+
+const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
 /**
  * Loads with `load` when its inputs change and on `reload()`; keeps the last data while reloading, and drops
- * the answer of a request that a newer one replaced (fast typing in a search box).
+ * the answer of a request that a newer one replaced (fast typing in a search box). Until the answer for the
+ * current inputs comes, the state is `loading`: it is read from the inputs the last answer was for, not set
+ * when a request starts.
  */
 export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[]) {
-  const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
-  const generation = useRef(0);
-  const latest = useRef(load);
-  latest.current = load;
-  // `deps` name what `load` depends on: a change loads again. They are checked where they are given (the
-  // lint's exhaustive-deps, with useRequest among its hooks: eslint.config.js).
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's list, checked at each call
-  const stableLoad = useCallback(() => latest.current(), deps);
-  const reload = useCallback(() => {
-    const mine = ++generation.current;
-    setResult((r) => ({ state: 'loading', ...(r.data !== undefined ? { data: r.data } : {}) }));
-    stableLoad().then(
-      (data) => {
-        if (mine === generation.current) setResult({ state: 'ready', data });
-      },
-      (error: unknown) => {
-        if (mine === generation.current)
-          setResult((r) => ({ state: 'failed', error, ...(r.data !== undefined ? { data: r.data } : {}) }));
-      },
-    );
-  }, [stableLoad]);
+  const [answer, setAnswer] = useState<Answer<T> | undefined>(undefined);
+  const [round, setRound] = useState(0);
+  const run = useEffectEvent(load);
   useEffect(() => {
-    reload();
-    // A counter, not a node: the answer in flight when the inputs change or the page goes is dropped.
-    const requests = generation;
-    return () => {
-      requests.current++;
+    let current = true;
+    const answered = (result: (last: Loaded<T> | undefined) => Loaded<T>) => {
+      if (current) setAnswer((a) => ({ deps, round, result: result(a?.result) }));
     };
-  }, [reload]);
+    run().then(
+      (data) => answered(() => ({ state: 'ready', data })),
+      (error: unknown) =>
+        answered((last) => ({
+          state: 'failed',
+          error,
+          ...(last?.data !== undefined ? { data: last.data } : {}),
+        })),
+    );
+    return () => {
+      current = false;
+    };
+    // `deps` name what `load` depends on: a change loads again. They are the caller's, checked where they are
+    // given (the lint's exhaustive-deps, with useRequest among its hooks: eslint.config.js).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's list, and the reloads
+  }, [...deps, round]);
+  const reload = useCallback(() => setRound((r) => r + 1), []);
+  const result: Loaded<T> =
+    answer && answer.round === round && sameList(answer.deps, deps)
+      ? answer.result
+      : { state: 'loading', ...(answer?.result.data !== undefined ? { data: answer.result.data } : {}) };
   return { ...result, reload };
 }

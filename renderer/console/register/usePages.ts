@@ -10,49 +10,71 @@ interface Pages {
   error: unknown;
 }
 
+/** The pages read so far, with the source, filters and reload they were read for. */
+interface Read {
+  api: ConsoleApi;
+  filters: RegisterFilters;
+  round: number;
+  pages: Pages;
+}
+
+const FIRST_PAGE_LOADING: Pages = { items: [], nextCursor: undefined, loading: true, error: null };
+
 /**
  * Keyset paging of the register: the first page for the filters, then "more" from HQ's opaque cursor. A
- * change of filters starts again and drops answers to the old ones.
+ * change of filters starts again and drops answers to the old ones. Until the first page for the current
+ * filters comes, the state is an empty list loading: it is read from what the pages were read for, not set
+ * when the request starts.
  */
 export function useComplaintPages(api: ConsoleApi, filters: RegisterFilters) {
-  const [pages, setPages] = useState<Pages>({ items: [], nextCursor: undefined, loading: true, error: null });
+  const [read, setRead] = useState<Read | undefined>(undefined);
+  const [round, setRound] = useState(0);
+  // Bumped by each first page, and when its filters change or the page goes: a "more" answer for older
+  // filters is dropped.
   const generation = useRef(0);
 
-  const fetchPage = useCallback(
-    (cursor: string | undefined, append: boolean) => {
-      const mine = append ? generation.current : ++generation.current;
-      setPages((p) => ({ ...p, items: append ? p.items : [], loading: true, error: null }));
-      api.complaints(listQuery(filters, cursor)).then(
-        (page) => {
-          if (mine !== generation.current) return;
-          setPages((p) => ({
-            items: append ? [...p.items, ...page.items] : page.items,
-            nextCursor: page.nextCursor,
-            loading: false,
-            error: null,
-          }));
-        },
-        (error: unknown) => {
-          if (mine !== generation.current) return;
-          setPages((p) => ({ ...p, loading: false, error }));
-        },
-      );
-    },
-    [api, filters],
-  );
-
   useEffect(() => {
-    fetchPage(undefined, false);
+    const mine = ++generation.current;
+    const answered = (pages: Pages) => {
+      if (mine === generation.current) setRead({ api, filters, round, pages });
+    };
+    api.complaints(listQuery(filters, undefined)).then(
+      (page) => answered({ items: page.items, nextCursor: page.nextCursor, loading: false, error: null }),
+      (error: unknown) => answered({ items: [], nextCursor: undefined, loading: false, error }),
+    );
     // A counter, not a node: the answer in flight when the filters change or the page goes is dropped.
     const requests = generation;
     return () => {
       requests.current++;
     };
-  }, [fetchPage]);
+  }, [api, filters, round]);
+
+  const current = read && read.api === api && read.filters === filters && read.round === round;
+  const pages = current ? read.pages : FIRST_PAGE_LOADING;
+
+  const more = useCallback(() => {
+    const cursor = pages.nextCursor;
+    if (!cursor) return;
+    const mine = generation.current;
+    const update = (change: (p: Pages) => Pages) => {
+      if (mine === generation.current) setRead((r) => r && { ...r, pages: change(r.pages) });
+    };
+    update((p) => ({ ...p, loading: true, error: null }));
+    api.complaints(listQuery(filters, cursor)).then(
+      (page) =>
+        update((p) => ({
+          items: [...p.items, ...page.items],
+          nextCursor: page.nextCursor,
+          loading: false,
+          error: null,
+        })),
+      (error: unknown) => update((p) => ({ ...p, loading: false, error })),
+    );
+  }, [api, filters, pages.nextCursor]);
 
   return {
     ...pages,
-    more: () => pages.nextCursor && fetchPage(pages.nextCursor, true),
-    reload: () => fetchPage(undefined, false),
+    more,
+    reload: useCallback(() => setRound((r) => r + 1), []),
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ruleIds } from './eslint-rules';
 
-// React's rules of hooks hold in every file of the page, not only in its components (.tsx): a hook of its own
-// (useCapture.ts, useRequest.ts…) is a .ts file. The dependencies given to useRequest are checked where they
+// React's rules of hooks, and the React Compiler's, hold in every file of the page, not only in its components
+// (.tsx): a hook of its own (useCapture.ts, useRequest.ts…) is a .ts file. The dependencies given to useRequest are checked where they
 // are given, as an effect's are: its `load` runs again when they change.
 
 const conditionalHook = `import { useState } from 'react';
@@ -22,6 +22,20 @@ describe('hooks in the page', { timeout: 30_000 }, () => {
     '%s: a hook called conditionally is refused',
     async (file) => {
       expect(await ruleIds(file, conditionalHook)).toContain('react-hooks/rules-of-hooks');
+    },
+  );
+
+  // The React Compiler's rules too: here, a ref written while rendering (useEffectEvent is the way).
+  it.each(['renderer/complaints/useX.ts', 'renderer/complaints/X.tsx'])(
+    '%s: a ref written during render is refused',
+    async (file) => {
+      const code = `import { useRef } from 'react';
+export function useLatest(value: number) {
+  const latest = useRef(value);
+  latest.current = value;
+  return latest;
+}`;
+      expect(await ruleIds(file, code)).toContain('react-hooks/refs');
     },
   );
 
