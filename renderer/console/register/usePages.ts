@@ -29,6 +29,13 @@ const FIRST_PAGE_LOADING: Pages = { items: [], nextCursor: undefined, loading: t
 export function useComplaintPages(api: ConsoleApi, filters: RegisterFilters) {
   const [read, setRead] = useState<Read | undefined>(undefined);
   const [round, setRound] = useState(0);
+  // Other inputs than the last render's: the pages read so far are dropped at once, in this render, so that
+  // coming back to earlier filters (a shared object, such as NO_FILTERS) never shows their old pages as read.
+  const [inputs, setInputs] = useState({ api, filters, round });
+  if (inputs.api !== api || inputs.filters !== filters || inputs.round !== round) {
+    setInputs({ api, filters, round });
+    setRead(undefined);
+  }
   // Bumped by each first page, and when its filters change or the page goes: a "more" answer for older
   // filters is dropped.
   const generation = useRef(0);

@@ -50,7 +50,13 @@ function mount() {
     const { reload: _reload, ...rest } = seen.last!;
     return rest;
   };
-  return { requests, render, state, reload: () => act(() => seen.last!.reload()) };
+  return {
+    requests,
+    render,
+    state,
+    reload: () => act(() => seen.last!.reload()),
+    reloadFunction: () => seen.last!.reload,
+  };
 }
 
 describe('useRequest', () => {
@@ -101,12 +107,15 @@ describe('useRequest', () => {
     expect(h.state()).toEqual({ state: 'failed', error: offline, data: 'second' });
   });
 
-  it('an answer that comes after the page is gone changes nothing', async () => {
+  it('reload keeps its identity, and drops the answer of the request it replaced', async () => {
     const h = mount();
     h.render('a');
-    act(() => root!.unmount());
-    root = undefined;
-    await act(async () => h.requests[0]!.resolve('late'));
-    expect(h.state()).toEqual({ state: 'loading' });
+    const first = h.reloadFunction();
+    h.reload();
+    expect(h.reloadFunction()).toBe(first);
+    expect(h.requests).toHaveLength(2);
+    await act(async () => h.requests[1]!.resolve('after the reload'));
+    await act(async () => h.requests[0]!.resolve('before it'));
+    expect(h.state()).toEqual({ state: 'ready', data: 'after the reload' });
   });
 });

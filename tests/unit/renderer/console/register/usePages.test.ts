@@ -112,6 +112,20 @@ describe('useComplaintPages', () => {
     expect(h.shown()).toEqual({ numbers: ['7'], nextCursor: 'c7', loading: false, error: null });
   });
 
+  it('back to earlier filters: their first page is asked for again, and their old pages are not shown', async () => {
+    const h = mount();
+    h.render(NO_FILTERS);
+    await act(async () => h.requests[0]!.resolve(page(['1', '2'], 'c2')));
+    h.more();
+    await act(async () => h.requests[1]!.resolve(page(['3'], 'c3')));
+    h.render(OPEN);
+    h.render(NO_FILTERS);
+    expect(h.shown()).toEqual({ numbers: [], nextCursor: undefined, loading: true, error: null });
+    expect(h.requests.map((r) => r.query.get('status'))).toEqual([null, null, 'registered', null]);
+    await act(async () => h.requests[3]!.resolve(page(['1', '2'], 'c2')));
+    expect(h.shown()).toEqual({ numbers: ['1', '2'], nextCursor: 'c2', loading: false, error: null });
+  });
+
   it('a failed first page says so with an empty list; reload asks again', async () => {
     const h = mount();
     h.render(NO_FILTERS);
