@@ -1,6 +1,7 @@
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { Dexie } from 'dexie';
-import { createElement, type ReactNode } from 'react';
+import { act, createElement, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
 import type { Employee } from '../../../shared/people/model';
 import { OtklikDatabase, SCHEMA_VERSIONS } from '../../../renderer/db/database';
 import { CounterContext, type Counter } from '../../../renderer/people/context';
@@ -22,6 +23,35 @@ export function signedInAs(employee: Employee, children: ReactNode, patch: Parti
     ...patch,
   };
   return createElement(CounterContext.Provider, { value }, children);
+}
+
+/**
+ * React's act() for the tests of the file that calls this (at its top level): each step's renders and
+ * effects run before the test looks. Only there: the other files of the page (isolate: false) render
+ * without it. `root()` gives the test a root in the page, unmounted after the test.
+ */
+export function withAct(): { root(): Root } {
+  const environment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  let current: Root | undefined;
+  beforeAll(() => {
+    environment.IS_REACT_ACT_ENVIRONMENT = true;
+  });
+  afterAll(() => {
+    delete environment.IS_REACT_ACT_ENVIRONMENT;
+  });
+  afterEach(() => {
+    act(() => current?.unmount());
+    current = undefined;
+    document.body.replaceChildren();
+  });
+  return {
+    root() {
+      const host = document.createElement('div');
+      document.body.append(host);
+      current = createRoot(host);
+      return current;
+    },
+  };
 }
 
 const opened: OtklikDatabase[] = [];

@@ -1,7 +1,7 @@
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useRequest, type Loaded } from '../../../../renderer/console/useRequest';
+import { withAct } from '../fixtures';
 
 // The console's loading of HQ's answers (issue 14), in a real Chromium with React: what the pages show while
 // an answer is on its way, after it, and when a newer request replaced it.
@@ -13,22 +13,7 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-// React's act() runs the renders and effects of a step before the test looks. Only in this file: the other
-// files of the page (isolate: false) render without it.
-const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-beforeAll(() => {
-  actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
-});
-afterAll(() => {
-  delete actEnvironment.IS_REACT_ACT_ENVIRONMENT;
-});
-
-let root: Root | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-  document.body.replaceChildren();
-});
+const screen = withAct();
 
 type Seen = Loaded<string> & { reload(): void };
 
@@ -42,10 +27,8 @@ function mount() {
     );
     return null;
   }
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  const render = (query: string) => act(() => root!.render(createElement(Harness, { query })));
+  const root = screen.root();
+  const render = (query: string) => act(() => root.render(createElement(Harness, { query })));
   const state = () => {
     const { reload: _reload, ...rest } = seen.last!;
     return rest;

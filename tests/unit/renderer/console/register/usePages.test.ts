@@ -1,30 +1,15 @@
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ComplaintList, ComplaintListItem } from '../../../../../shared/console/protocol';
 import type { ConsoleApi } from '../../../../../renderer/console/api/client';
 import { NO_FILTERS, type RegisterFilters } from '../../../../../renderer/console/register/filters';
 import { useComplaintPages } from '../../../../../renderer/console/register/usePages';
+import { withAct } from '../../fixtures';
 
 // The console's register (issue 14, issue 17: keyset paging) in a real Chromium with React: the first page
 // for the filters, "more" from HQ's cursor, and answers to older filters dropped.
 
-// React's act() runs the renders and effects of a step before the test looks. Only in this file: the other
-// files of the page (isolate: false) render without it.
-const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-beforeAll(() => {
-  actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
-});
-afterAll(() => {
-  delete actEnvironment.IS_REACT_ACT_ENVIRONMENT;
-});
-
-let root: Root | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-  document.body.replaceChildren();
-});
+const screen = withAct();
 
 /** A request to HQ's register whose answer the test gives. */
 interface Pending {
@@ -49,12 +34,10 @@ function mount() {
     seen.last = useComplaintPages(api, filters);
     return null;
   }
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const root = screen.root();
   return {
     requests,
-    render: (filters: RegisterFilters) => act(() => root!.render(createElement(Harness, { filters }))),
+    render: (filters: RegisterFilters) => act(() => root.render(createElement(Harness, { filters }))),
     shown: () => ({
       numbers: seen.last!.items.map((i) => i.number),
       nextCursor: seen.last!.nextCursor,
