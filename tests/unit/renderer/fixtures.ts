@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, onTestFinished } from 'vitest';
 import { Dexie } from 'dexie';
 import { act, createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -54,17 +54,21 @@ export function withAct(): { root(): Root } {
   };
 }
 
-const opened: OtklikDatabase[] = [];
-
-/** A fresh database per test, deleted afterwards. */
+/** A fresh database for the running test, deleted when it ends. */
 export function openDb(name = `otklik-test-${crypto.randomUUID()}`): OtklikDatabase {
-  const db = new OtklikDatabase(name);
-  opened.push(db);
-  return db;
+  return track(new OtklikDatabase(name));
 }
 
+/**
+ * `db` closed and deleted when the running test ends. Registered with the test itself: a hook at this
+ * module's top level would belong to the first file that loads it, as the page loads each module once for
+ * all of a worker's files (isolate: false), and the databases of the files after it were never deleted.
+ */
 export function track(db: OtklikDatabase): OtklikDatabase {
-  opened.push(db);
+  onTestFinished(async () => {
+    db.close();
+    await Dexie.delete(db.name);
+  });
   return db;
 }
 
@@ -90,10 +94,3 @@ export async function upgradedFrom(
   await db.open();
   return db;
 }
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
