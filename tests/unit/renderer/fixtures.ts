@@ -25,31 +25,52 @@ export function signedInAs(employee: Employee, children: ReactNode, patch: Parti
   return createElement(CounterContext.Provider, { value }, children);
 }
 
+/** Roots in the page for the tests of the file that calls this (at its top level). */
+export interface PageRoots {
+  /** A root in a new element of the page, for the running test: unmounted, and the page emptied, after it. */
+  mount(): { root: Root; host: HTMLDivElement };
+  /** Every root of the test unmounted and the page emptied now, as after the test: another screen next. */
+  clear(): void;
+}
+
 /**
- * React's act() for the tests of the file that calls this (at its top level): each step's renders and
- * effects run before the test looks. Only there: the other files of the page (isolate: false) render
- * without it. `root()` gives the test a root in the page, unmounted after the test.
+ * Roots for a file's tests, each unmounted after its test and the page emptied. The hook belongs to the
+ * calling file, as the page loads this module once for all of a worker's files (isolate: false).
  */
-export function withAct(): { root(): Root } {
+export function pageRoots(): PageRoots {
+  return rootsUnmountedBy((unmount) => unmount());
+}
+
+/**
+ * pageRoots, with React's act() for the tests of the file that calls this: each step's renders and effects
+ * run before the test looks. Only there: the other files of the page render without it.
+ */
+export function withAct(): PageRoots {
   const environment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-  let current: Root | undefined;
   beforeAll(() => {
     environment.IS_REACT_ACT_ENVIRONMENT = true;
   });
   afterAll(() => {
     delete environment.IS_REACT_ACT_ENVIRONMENT;
   });
-  afterEach(() => {
-    act(() => current?.unmount());
-    current = undefined;
+  return rootsUnmountedBy((unmount) => act(unmount));
+}
+
+function rootsUnmountedBy(run: (unmount: () => void) => void): PageRoots {
+  const made: Root[] = [];
+  const clear = () => {
+    for (const root of made.splice(0)) run(() => root.unmount());
     document.body.replaceChildren();
-  });
+  };
+  afterEach(clear);
   return {
-    root() {
+    clear,
+    mount() {
       const host = document.createElement('div');
       document.body.append(host);
-      current = createRoot(host);
-      return current;
+      const root = createRoot(host);
+      made.push(root);
+      return { root, host };
     },
   };
 }

@@ -1,5 +1,4 @@
 import { createElement } from 'react';
-import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { I18nextProvider } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { formatTime } from '../../../../renderer/i18n/format';
 import type { BookEntry } from '../../../../shared/book/model';
 import { entryRisk } from '../../../../shared/book/risk';
 import { LANGUAGES, branchCalendarOf, type Language } from '../../../../shared/settings/workstation';
-import { now, settings } from '../fixtures';
+import { now, pageRoots, settings } from '../fixtures';
 
 // R7, R8, R11 on the branch: the deadline line says to whom and when HQ delivered, what keeps HQ from
 // sending (in words, the server's text only as a detail), and the escalation to the head of sales.
@@ -26,6 +25,8 @@ const base: BookEntry = {
   updatedAt: '2026-11-23T07:00:00Z',
 };
 
+const roots = pageRoots();
+
 function render(entry: BookEntry, at = now, atHq = true): HTMLElement {
   const s = settings();
   const risk = entryRisk(
@@ -36,9 +37,7 @@ function render(entry: BookEntry, at = now, atHq = true): HTMLElement {
     },
     branchCalendarOf(s),
   );
-  const host = document.createElement('div');
-  document.body.append(host);
-  const root = createRoot(host);
+  const { root, host } = roots.mount();
   flushSync(() =>
     root.render(
       createElement(

@@ -1,29 +1,24 @@
 import { createElement, useEffect, useRef } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyComplaintInput } from '../../../../shared/complaints/model';
 import { addPage, submitEntry } from '../../../../renderer/book/actions';
 import { useCapture } from '../../../../renderer/book/useCapture';
 import { DbProvider } from '../../../../renderer/db/context';
 import type { OtklikDatabase } from '../../../../renderer/db/database';
 import { i18next, initI18n } from '../../../../renderer/i18n';
-import { OLGA, now, openDb, settings, signedInAs } from '../fixtures';
+import { OLGA, now, openDb, settings, signedInAs, pageRoots } from '../fixtures';
 import { picture, processed } from './pictures';
 
 // R6, issue 20 (chaos seed 80078) in a real Chromium: the capture view stays mounted while an entry loads, so
 // the route can move from a saved entry to "New entry" under it. The next page must start a new entry, not
 // join the saved one (which refused every page as "already saved").
 
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
-});
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
 });
 
 type Capture = ReturnType<typeof useCapture>;
@@ -32,9 +27,7 @@ type Seen = { capture?: Capture; settled?: string | null };
 
 /** The hook as the capture view uses it, for the route's entry id; `seen` gets its latest state. */
 function mount(db: OtklikDatabase, seen: Seen) {
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root } = roots.mount();
   const { hook } = memoryLocation({ path: '/book/new' });
   function Harness({ entryId }: { entryId: string | null }) {
     const video = useRef<HTMLVideoElement>(null);
@@ -45,7 +38,7 @@ function mount(db: OtklikDatabase, seen: Seen) {
     return null;
   }
   return (entryId: string | null) =>
-    root!.render(
+    root.render(
       createElement(
         I18nextProvider,
         { i18n: i18next },

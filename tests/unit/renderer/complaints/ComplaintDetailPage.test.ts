@@ -1,7 +1,6 @@
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   appendEvent,
   changeStatus,
@@ -23,7 +22,7 @@ import {
 import { VALID } from '../../shared/handling/fixtures';
 import { TRANSITIONS, type DecisionInput, type StatusChangeData } from '../../../../shared/lifecycle';
 import { LANGUAGES } from '../../../../shared/settings/workstation';
-import { OLGA, input, now, openDb, settings, signedInAs } from '../fixtures';
+import { OLGA, input, now, openDb, settings, signedInAs, pageRoots } from '../fixtures';
 
 // R12/R25, issue 19 in a real Chromium: the detail page's history of a complaint that went through every
 // event type and every status change reads as events in all five languages. Before the fix, the preliminary
@@ -120,7 +119,7 @@ async function fullHistory(db: OtklikDatabase): Promise<string> {
 }
 
 const errors: string[] = [];
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   const original = console.error;
   console.error = (...args: unknown[]) => {
@@ -129,15 +128,9 @@ beforeAll(async () => {
   };
   await initI18n('ru');
 });
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
-});
 
 async function renderHistory(db: OtklikDatabase, id: string, expected: number): Promise<HTMLElement[]> {
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root, host } = roots.mount();
   root.render(
     createElement(
       I18nextProvider,

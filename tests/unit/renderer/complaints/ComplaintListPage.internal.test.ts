@@ -1,7 +1,6 @@
 import { createElement, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ComplaintDetailPage } from '../../../../renderer/complaints/ComplaintDetailPage';
 import { ComplaintListPage } from '../../../../renderer/complaints/ComplaintListPage';
 import { registerComplaint } from '../../../../renderer/complaints/actions';
@@ -9,23 +8,17 @@ import { DbProvider } from '../../../../renderer/db/context';
 import type { OtklikDatabase } from '../../../../renderer/db/database';
 import { i18next, initI18n } from '../../../../renderer/i18n';
 import type { Employee } from '../../../../shared/people/model';
-import { IVAN, OLGA, input, now, openDb, settings, signedInAs } from '../fixtures';
+import { IVAN, OLGA, input, now, openDb, settings, signedInAs, pageRoots } from '../fixtures';
 
 // R2, R24, issue 14: the internal (confidential) register is the branch manager's alone — its switch, its
 // list, and a complaint of it opened by a direct link.
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
 });
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
-});
 
 function render(db: OtklikDatabase, employee: Employee, page: ReactNode): HTMLElement {
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root, host } = roots.mount();
   root.render(
     createElement(
       I18nextProvider,
@@ -66,8 +59,7 @@ describe('the internal register', () => {
     const manager = render(db, OLGA, createElement(ComplaintListPage, { settings: settings() }));
     await expect.poll(() => manager.querySelectorAll('[data-testid="complaint-row"]').length).toBe(1);
     expect(manager.querySelector(`select[aria-label="${registerLabel()}"]`)).not.toBeNull();
-    root!.unmount();
-    document.body.replaceChildren();
+    roots.clear();
 
     const counter = render(db, IVAN, createElement(ComplaintListPage, { settings: settings() }));
     await expect.poll(() => counter.querySelectorAll('[data-testid="complaint-row"]').length).toBe(1);
@@ -86,8 +78,7 @@ describe('the internal register', () => {
     expect(counter.textContent).toContain(i18next.t('people:notAllowed.internal'));
     expect(counter.textContent).not.toContain('кондиционер');
     expect(counter.textContent).not.toContain('Сидоров');
-    root!.unmount();
-    document.body.replaceChildren();
+    roots.clear();
 
     // The customers' complaints are the counter employee's as ever.
     const own = render(
@@ -98,8 +89,7 @@ describe('the internal register', () => {
     await expect
       .poll(() => own.querySelector('[data-testid="complaint-number"]')?.textContent)
       .toBe(customer.number);
-    root!.unmount();
-    document.body.replaceChildren();
+    roots.clear();
 
     const manager = render(
       db,

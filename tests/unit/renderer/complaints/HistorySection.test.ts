@@ -1,5 +1,4 @@
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvent, registerComplaint } from '../../../../renderer/complaints/actions';
@@ -8,7 +7,7 @@ import { mergeComplaints } from '../../../../renderer/complaints/handling/mergeA
 import { DbProvider } from '../../../../renderer/db/context';
 import { initI18n, i18next } from '../../../../renderer/i18n';
 import { LANGUAGES } from '../../../../shared/settings/workstation';
-import { IVAN, input, now, openDb, settings, signedInAs } from '../fixtures';
+import { IVAN, input, now, openDb, settings, signedInAs, pageRoots } from '../fixtures';
 
 // R5 in a real Chromium: the survivor of a merge shows its history joined with the merged complaint's, in
 // time order, each line of the other complaint marked with its number (in every language); the merged one
@@ -16,13 +15,11 @@ import { IVAN, input, now, openDb, settings, signedInAs } from '../fixtures';
 
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
 
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
 });
 afterEach(async () => {
-  root?.unmount();
-  document.body.replaceChildren();
   await i18next.changeLanguage('ru');
 });
 
@@ -37,9 +34,7 @@ async function merged() {
 }
 
 async function render(db: ReturnType<typeof openDb>, id: string, count: number) {
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root, host } = roots.mount();
   root.render(
     createElement(
       I18nextProvider,

@@ -27,7 +27,7 @@ function mount() {
     );
     return null;
   }
-  const root = screen.root();
+  const { root } = screen.mount();
   const render = (query: string) => act(() => root.render(createElement(Harness, { query })));
   const state = () => {
     const { reload: _reload, ...rest } = seen.last!;

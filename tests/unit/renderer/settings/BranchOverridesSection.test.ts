@@ -1,24 +1,19 @@
 import { createElement, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HANDLING_POLICY } from '../../../../shared/handling/policy';
 import type { PolicyOverridable } from '../../../../shared/settings/policy-layers';
 import type { WorkstationSettings } from '../../../../shared/settings/workstation';
 import { i18next, initI18n } from '../../../../renderer/i18n';
 import { BranchOverridesSection } from '../../../../renderer/settings/BranchOverridesSection';
-import { settings } from '../fixtures';
+import { settings, pageRoots } from '../fixtures';
 
 // R10 (issue 15) in a real Chromium: where HQ allows it, the branch manager types the branch's own
 // threshold and duplicate window (empty: HQ's value); where HQ does not, HQ's value read-only, "set by HQ".
 
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
-});
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
 });
 
 const t = (key: string): string => i18next.t(key as never);
@@ -38,9 +33,7 @@ function mount(mayOverride: PolicyOverridable[], role: string) {
       role,
     });
   }
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root, host } = roots.mount();
   root.render(createElement(I18nextProvider, { i18n: i18next }, createElement(Host)));
   return { host, seen };
 }

@@ -1,5 +1,4 @@
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DbProvider } from '../../../../renderer/db/context';
@@ -7,14 +6,14 @@ import { initI18n, i18next } from '../../../../renderer/i18n';
 import { SettingsPage } from '../../../../renderer/settings/SettingsPage';
 import { META } from '../../../../renderer/sync/state';
 import { LANGUAGES } from '../../../../shared/settings/workstation';
-import { hqLink, openDb, settings, signedInAs, OLGA } from '../fixtures';
+import { hqLink, openDb, pageRoots, settings, signedInAs, OLGA } from '../fixtures';
 
 // R10 (issue 15 item 7) in a real Chromium: the branch's settings page shows which values headquarters set
 // (company or branch policy: read-only) and which the branch may still change (HQ allows it), with the
 // approval thresholds and escalation delays HQ runs by — in every language, with no missing string.
 
 const consoleErrors: string[] = [];
-const roots: Array<{ root: Root; host: HTMLElement }> = [];
+const roots = pageRoots();
 beforeAll(async () => {
   const original = console.error;
   console.error = (...args: unknown[]) => {
@@ -24,10 +23,8 @@ beforeAll(async () => {
   await initI18n('ru');
 });
 afterEach(() => {
-  for (const { root, host } of roots.splice(0)) {
-    root.unmount();
-    host.remove();
-  }
+  // Unmounted first: an error the unmount prints is one the check below sees.
+  roots.clear();
   expect(consoleErrors.splice(0)).toEqual([]);
 });
 
@@ -49,10 +46,7 @@ async function shown(language: (typeof LANGUAGES)[number]) {
     key: META.link,
     value: hqLink({ companyName: 'ООО «Отклик»', policy: { company, branch: { bookWarnHours: 3 } } }),
   });
-  const host = document.createElement('div');
-  document.body.append(host);
-  const root = createRoot(host);
-  roots.push({ root, host });
+  const { root, host } = roots.mount();
   root.render(
     createElement(
       I18nextProvider,

@@ -1,34 +1,27 @@
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { Router } from 'wouter';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DbProvider } from '../../../../renderer/db/context';
 import { i18next, initI18n } from '../../../../renderer/i18n';
 import { formatTime } from '../../../../renderer/i18n/format';
 import { META, type SyncStatus } from '../../../../renderer/sync/state';
 import { SyncBadge } from '../../../../renderer/sync/SyncBadge';
-import { hqLink, openDb } from '../fixtures';
+import { hqLink, openDb, pageRoots } from '../fixtures';
 
 // The header's sync badge (R22): how the link to HQ stands, in the user's language; the time of the last
 // sync in the branch's zone as HQ's directory gives it, not this computer's (the test browser runs in UTC).
 
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
-});
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
 });
 
 async function badge(link: ReturnType<typeof hqLink> | undefined, status: SyncStatus) {
   const db = openDb();
   if (link) await db.meta.put({ key: META.link, value: link });
   await db.meta.put({ key: META.status, value: status });
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root, host } = roots.mount();
   root.render(
     createElement(
       I18nextProvider,

@@ -1,24 +1,19 @@
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../../../renderer/complaints/actions';
 import { addAttachment } from '../../../../renderer/complaints/handling/attachmentActions';
 import { DbProvider } from '../../../../renderer/db/context';
 import { i18next, initI18n } from '../../../../renderer/i18n';
 import { SyncPage } from '../../../../renderer/sync/SyncPage';
-import { IVAN, input, now, openDb, settings } from '../fixtures';
+import { IVAN, input, now, openDb, settings, pageRoots } from '../fixtures';
 
 // Issue 15 (R3, R22) in a real Chromium: an attached file HQ refused is on the Sync screen with its name,
 // its complaint, why and what to do, in the user's language; "Try again" queues it once more.
 
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
-});
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
 });
 
 const t = (key: string): string => i18next.t(key as never);
@@ -37,9 +32,7 @@ describe('SyncPage: refused attached files', () => {
       refusal: { reason: 'too_large', at: now.toISOString() },
       lastError: { kind: 'refused', status: 413, code: 'payload_too_large' },
     });
-    const host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
+    const { root, host } = roots.mount();
     root.render(
       createElement(
         I18nextProvider,

@@ -1,21 +1,17 @@
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { i18next, initI18n } from '../../../../renderer/i18n';
 import { NAMESPACES } from '../../../../renderer/i18n/resources';
 import { LANGUAGE_UNAVAILABLE } from '../../../../renderer/i18n/unavailable';
 import { LanguageUnavailable } from '../../../../renderer/ui/LanguageUnavailable';
 import { LANGUAGES, type Language } from '../../../../shared/settings/workstation';
+import { pageRoots } from '../fixtures';
 
 // The screen's language could not be loaded (a damaged install): the screen falls back to Russian, and says
 // so beside the language switch, in the chosen language, with a way to load it again. In a real Chromium.
 
-let root: Root | undefined;
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
-});
+const roots = pageRoots();
 afterAll(() => initI18n('ru'));
 
 /** An instance whose screen language is `lng`; `failed`: as after its catalogues failed to load. */
@@ -26,9 +22,7 @@ async function mount(lng: Language, failed: boolean, props: Parameters<typeof La
     // As when its load failed: i18next does not ask again, and the screen is in the chosen language.
     await instance.changeLanguage(lng);
   }
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root, host } = roots.mount();
   root.render(createElement(I18nextProvider, { i18n: instance }, createElement(LanguageUnavailable, props)));
   await new Promise((resolve) => setTimeout(resolve, 50));
   return {

@@ -1,7 +1,6 @@
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../../../../renderer/complaints/actions';
 import { AttachmentsPanel } from '../../../../../renderer/complaints/handling/AttachmentsPanel';
 import { complaintHistory } from '../../../../../renderer/complaints/queries';
@@ -9,19 +8,15 @@ import { DbProvider } from '../../../../../renderer/db/context';
 import type { OtklikDatabase } from '../../../../../renderer/db/database';
 import { i18next, initI18n } from '../../../../../renderer/i18n';
 import { META } from '../../../../../renderer/sync/state';
-import { hqLink, IVAN, input, now, openDb, settings, signedInAs } from '../../fixtures';
+import { hqLink, IVAN, input, now, openDb, settings, signedInAs, pageRoots } from '../../fixtures';
 
 // R3, R5 in a real Chromium (issue 15 item 2): the Attachments section adds files from the picker and by
 // drag-and-drop, lists them with name, size, type, who and when, refuses a file that is not what its name
 // says in the user's language, and hands a stored file back as a download.
 
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
-});
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
 });
 
 const t = (key: string): string => i18next.t(key as never);
@@ -36,12 +31,10 @@ const files = (...list: File[]) => {
 /** The panel of a fresh complaint, re-rendered with its history as the page does. */
 async function mount(db: OtklikDatabase) {
   const c = await registerComplaint(db, input('Чек не пробили'), settings(), IVAN, now);
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root, host } = roots.mount();
   const render = async () => {
     const complaint = (await db.complaints.get(c.id))!;
-    root!.render(
+    root.render(
       createElement(
         I18nextProvider,
         { i18n: i18next },

@@ -1,25 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../../../../renderer/complaints/actions';
 import { ChangesPanel } from '../../../../../renderer/complaints/handling/ChangesPanel';
 import { DbProvider } from '../../../../../renderer/db/context';
 import type { OtklikDatabase } from '../../../../../renderer/db/database';
 import { initI18n, i18next } from '../../../../../renderer/i18n';
-import { IVAN, input, now, openDb, settings, signedInAs } from '../../fixtures';
+import { IVAN, input, now, openDb, settings, signedInAs, pageRoots } from '../../fixtures';
 
 // R3 in a real Chromium, in Russian: a registered complaint's field is corrected with a reason — the record
 // changes, the history keeps before and after, and the op goes to HQ; without a reason nothing is written.
 
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
-});
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
 });
 
 const t = (key: string): string => i18next.t(`handling:${key}` as never);
@@ -31,9 +26,7 @@ async function mount() {
     const complaint = useLiveQuery(() => d.complaints.get(c.id), [d]);
     return complaint ? createElement(ChangesPanel, { complaint }) : null;
   }
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root, host } = roots.mount();
   root.render(
     createElement(
       I18nextProvider,

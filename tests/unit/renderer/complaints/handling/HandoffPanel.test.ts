@@ -1,26 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../../../../renderer/complaints/actions';
 import { HandoffPanel } from '../../../../../renderer/complaints/handling/HandoffPanel';
 import { DbProvider } from '../../../../../renderer/db/context';
 import type { OtklikDatabase } from '../../../../../renderer/db/database';
 import { initI18n, i18next } from '../../../../../renderer/i18n';
-import { IVAN, OLGA, input, now, openDb, settings, signedInAs } from '../../fixtures';
+import { IVAN, OLGA, input, now, openDb, settings, signedInAs, pageRoots } from '../../fixtures';
 
 // R14 in a real Chromium, in Russian: the employee passes a complaint to the head of sales ("cannot resolve
 // with the customer present", a reason required) and hands a threatening customer to a senior colleague of
 // the branch; each is one local write with its outbox op, and the panel then says who took it and when.
 
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
-});
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
 });
 
 const t = (key: string): string => i18next.t(`handling:${key}` as never);
@@ -33,9 +28,7 @@ async function mount() {
     const complaint = useLiveQuery(() => d.complaints.get(c.id), [d]);
     return complaint ? createElement(HandoffPanel, { complaint, timeZone: 'Europe/Moscow' }) : null;
   }
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root, host } = roots.mount();
   root.render(
     createElement(
       I18nextProvider,

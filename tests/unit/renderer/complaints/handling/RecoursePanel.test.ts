@@ -1,25 +1,20 @@
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../../../../renderer/complaints/actions';
 import { RecoursePanel } from '../../../../../renderer/complaints/handling/RecoursePanel';
 import { DbProvider } from '../../../../../renderer/db/context';
 import { initI18n, i18next } from '../../../../../renderer/i18n';
 import type { Complaint } from '../../../../../shared/complaints/model';
 import type { Language } from '../../../../../shared/settings/workstation';
-import { IVAN, input, now, openDb, settings, signedInAs } from '../../fixtures';
+import { IVAN, input, now, openDb, settings, signedInAs, pageRoots } from '../../fixtures';
 
 // R17, R25 in a real Chromium: the recourse routes start in the customer's language recorded at
 // registration, not the branch's; a complaint from before that field existed gets the branch's.
 
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
-});
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
 });
 
 async function renderPanel(customerLanguage: Language | undefined) {
@@ -44,9 +39,7 @@ async function renderPanel(customerLanguage: Language | undefined) {
       },
     },
   };
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root, host } = roots.mount();
   root.render(
     createElement(
       I18nextProvider,

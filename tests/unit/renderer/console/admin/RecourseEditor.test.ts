@@ -1,32 +1,26 @@
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PolicyForm } from '../../../../../renderer/console/admin/PolicyForm';
 import { policyFormOf } from '../../../../../renderer/console/admin/policyForm';
 import { i18next, initI18n } from '../../../../../renderer/i18n';
 import type { PolicyLayer } from '../../../../../shared/settings/policy-layers';
+import { pageRoots } from '../../fixtures';
 
 // R17 (issue 15) in a real Chromium: the console's admin sets a country's recourse routes in a form —
 // starting from the shipped list, adding the company's own route with its words, reordering — in Russian;
 // a route of its own without words is named before anything is sent.
 
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
-});
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
 });
 
 const t = (key: string): string => i18next.t(`console:admin.policies.${key}` as never);
 
 function mount(initial: PolicyLayer = {}, belowRecourse?: PolicyLayer['recourse']) {
   const sent: PolicyLayer[] = [];
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root, host } = roots.mount();
   root.render(
     createElement(
       I18nextProvider,

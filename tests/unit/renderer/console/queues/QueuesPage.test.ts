@@ -1,7 +1,6 @@
 import { createElement, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Router, useLocation } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import type { ConsoleApi } from '../../../../../renderer/console/api/client';
@@ -11,17 +10,14 @@ import { SessionProvider } from '../../../../../renderer/console/session';
 import { initI18n, i18next } from '../../../../../renderer/i18n';
 import type { ComplaintListItem, ConsoleUser, Queues } from '../../../../../shared/console/protocol';
 import type { HqRole } from '../../../../../shared/people/model';
+import { pageRoots } from '../../fixtures';
 
 // R16 (issue 15) in a real Chromium: the queues page lists the compensation awaiting approval with its
 // amount; the auditor, who may not approve, is told so; "open in the register" sets the register's filter.
 
-let root: Root | undefined;
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
-});
-afterEach(() => {
-  root?.unmount();
-  document.body.replaceChildren();
 });
 
 const item = (n: number, amountMinor: number, healthAndSafety = false): ComplaintListItem => ({
@@ -67,9 +63,7 @@ async function render(role: HqRole) {
   };
   const api = { queues: () => Promise.resolve(queues) } as unknown as ConsoleApi;
   const { hook } = memoryLocation({ path: '/queues' });
-  const host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  const { root, host } = roots.mount();
   const tree = (children: ReactNode) =>
     createElement(
       I18nextProvider,

@@ -34,7 +34,7 @@ function mount() {
     seen.last = useComplaintPages(api, filters);
     return null;
   }
-  const root = screen.root();
+  const { root } = screen.mount();
   return {
     requests,
     render: (filters: RegisterFilters) => act(() => root.render(createElement(Harness, { filters }))),
