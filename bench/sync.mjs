@@ -123,6 +123,7 @@ async function engineBench(label, env) {
     // A persistent context opens with a blank page: that one.
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.exposeFunction('benchBrowserWrites', browserWrittenBytes);
+    await page.exposeFunction('benchCpu', () => photoCpu(hq.pid, env.DATABASE_URL));
     await page.goto(`http://127.0.0.1:${vite.httpServer.address().port}/bench/sync/index.html`);
     await page.waitForFunction(() => typeof window.runSyncBench === 'function', null, { timeout: 120_000 });
     const r = await page.evaluate((o) => window.runSyncBench(o), {
@@ -174,6 +175,15 @@ async function engineBench(label, env) {
     console.log(
       `  plain PUT to HQ           ${(hqPutMs / 1000).toFixed(2)} s   ${mbs(hqPutMs).toFixed(1)} MB/s   (${median(hqRatios).toFixed(2)}× raw + fsync: HQ's share; the rest is the engine's)`,
     );
+    // The same three by CPU (the raw server's own is not told: it runs in this process, beside Vite).
+    const cpu = (xs, side) => {
+      const m = median(xs.map((x) => x[side]).filter((x) => typeof x === 'number'));
+      return m === undefined ? 'n/a' : `${m.toFixed(2)} s`;
+    };
+    if (r.cpu.engine.length > 0)
+      console.log(
+        `  CPU for the ${PHOTOS} photos      engine: browser ${cpu(r.cpu.engine, 'browser')} + HQ ${cpu(r.cpu.engine, 'hq')}; plain PUT to HQ: browser ${cpu(r.cpu.plain, 'browser')} + HQ ${cpu(r.cpu.plain, 'hq')}; raw PUT: browser ${cpu(r.cpu.raw, 'browser')}   (medians; HQ with its database; what load moves less)`,
+      );
   } finally {
     await browser.close();
     await vite.close();
@@ -214,25 +224,19 @@ function cpuSeconds(pid) {
 }
 
 /**
- * Bytes the browser's processes (this process's descendants running Chromium) have caused to be written to
- * storage so far (/proc/<pid>/io `write_bytes`; Linux only, null elsewhere): IndexedDB's writes at the branch.
- * Counted when the pages are dirtied, so a file deleted before it reaches the disk counts too; on a tmpfs
- * temporary folder (where the profile is) nothing counts.
+ * A figure summed over the browser's processes (this process's descendants running Chromium), each read by
+ * `read(pid)` from /proc (Linux only: null elsewhere). A process that ended meanwhile no longer counts.
  */
-function browserWrittenBytes() {
+function overBrowser(read) {
   try {
     const parent = new Map();
-    const bytes = new Map();
+    const values = new Map();
     for (const d of readdirSync('/proc'))
       if (/^\d+$/.test(d))
         try {
           const pid = Number(d);
           parent.set(pid, Number(procStat(d)[1]));
-          if (/chrom/.test(readFileSync(`/proc/${d}/comm`, 'utf8')))
-            bytes.set(
-              pid,
-              Number(/write_bytes: (\d+)/.exec(readFileSync(`/proc/${d}/io`, 'utf8'))?.[1] ?? 0),
-            );
+          if (/chrom/.test(readFileSync(`/proc/${d}/comm`, 'utf8'))) values.set(pid, read(d));
         } catch {
           // gone meanwhile, or not ours to read
         }
@@ -241,11 +245,35 @@ function browserWrittenBytes() {
       return false;
     };
     let total = 0;
-    for (const [pid, b] of bytes) if (mine(pid)) total += b;
+    for (const [pid, value] of values) if (mine(pid)) total += value;
     return total;
   } catch {
     return null;
   }
+}
+
+/**
+ * Bytes the browser's processes have caused to be written to storage so far (/proc/<pid>/io
+ * `write_bytes`): IndexedDB's writes at the branch. Counted when the pages are dirtied, so a file deleted
+ * before it reaches the disk counts too; on a tmpfs temporary folder (where the profile is) nothing counts.
+ */
+const browserWrittenBytes = () =>
+  overBrowser((pid) => Number(/write_bytes: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0));
+
+/**
+ * CPU seconds (user + system) the browser's processes and HQ's have used so far, HQ's with its PostgreSQL
+ * server's when it has one (null where /proc cannot tell): what a photo upload costs the branch PC and HQ,
+ * which load moves less than its time.
+ */
+function photoCpu(hqPid, databaseUrl) {
+  const browser = overBrowser((pid) => {
+    const f = procStat(pid);
+    return (Number(f[11]) + Number(f[12])) / 100;
+  });
+  const server = databaseUrl ? postmasterPid(databaseUrl) : undefined;
+  const own = cpuSeconds(hqPid);
+  const database = server === undefined ? 0 : server && cpuSeconds(server);
+  return { browser, hq: own === null || database === null ? null : own + database };
 }
 
 /** The postmaster of the cluster listening on `url`'s port (its backends are its children). */

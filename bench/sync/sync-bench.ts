@@ -40,6 +40,23 @@ async function parallel<T>(items: T[], slots: number, work: (item: T) => Promise
   );
 }
 
+/** CPU seconds (null where they cannot be read). */
+interface PhotoCpu {
+  browser: number | null;
+  hq: number | null;
+}
+
+/** What `step` cost the browser and HQ in CPU, pushed to `into` (nothing where it cannot be read). */
+async function withCpu<T>(into: PhotoCpu[], step: () => Promise<T>): Promise<T> {
+  const before = await window.benchCpu?.();
+  const result = await step();
+  const after = await window.benchCpu?.();
+  const spent = (side: keyof PhotoCpu) =>
+    before?.[side] != null && after?.[side] != null ? after[side] - before[side] : null;
+  if (before && after) into.push({ browser: spent('browser'), hq: spent('hq') });
+  return result;
+}
+
 declare global {
   interface Window {
     runSyncBench(options: {
@@ -59,12 +76,16 @@ declare global {
       hqPutMs: number[];
       /** What the browser wrote to disk during each round's engine upload (empty where it cannot be read). */
       writtenBytes: number[];
+      /** CPU of each round's engine upload, plain PUT to HQ and first raw PUT. */
+      cpu: { engine: PhotoCpu[]; plain: PhotoCpu[]; raw: PhotoCpu[] };
       ops: number;
       photoMB: number;
       slots: number;
     }>;
     /** Exposed by bench/sync.mjs: the browser's bytes written to storage so far, or null. */
     benchBrowserWrites?: () => Promise<number | null>;
+    /** Exposed by bench/sync.mjs: CPU seconds used so far by the browser's processes and by HQ's. */
+    benchCpu?: () => Promise<PhotoCpu>;
   }
 }
 
@@ -171,17 +192,18 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   const durableMs: number[] = [];
   const hqPutMs: number[] = [];
   const writtenBytes: number[] = [];
+  const cpu = { engine: [] as PhotoCpu[], plain: [] as PhotoCpu[], raw: [] as PhotoCpu[] };
   for (let round = 0; round < rounds; round++) {
     const direct = await addPhotos('uploaded');
-    hqPutMs.push(await hqPut(direct));
+    hqPutMs.push(await withCpu(cpu.plain, () => hqPut(direct)));
     // Each round's Blobs are dropped once used: Chromium's blob storage is bounded (ERR_BLOB_OUT_OF_MEMORY).
     await dropPhotos(direct);
     direct.length = 0;
     const rows = await addPhotos();
-    const rawBefore = await rawPut(rows);
+    const rawBefore = await withCpu(cpu.raw, () => rawPut(rows));
     const writtenBefore = await window.benchBrowserWrites?.();
     const t = performance.now();
-    const failure = await engine.uploadPhotos(conn);
+    const failure = await withCpu(cpu.engine, () => engine.uploadPhotos(conn));
     photoMs.push(performance.now() - t);
     const writtenAfter = await window.benchBrowserWrites?.();
     if (typeof writtenBefore === 'number' && typeof writtenAfter === 'number')
@@ -202,6 +224,7 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
     durableMs,
     hqPutMs,
     writtenBytes,
+    cpu,
     ops,
     photoMB: (photos * photoBytes) / 1e6,
     slots: PHOTO_UPLOAD_SLOTS,
