@@ -13,6 +13,7 @@ import { sha256Hex } from '../platform/sha256';
 import { isStorageFull } from '../platform/storage';
 import { HqRequestError, syncProblemOf, type HqClient, type HqConnection } from './client';
 import { drainOutbox } from './outbox';
+import { PhotoMarks } from './photoMarks';
 import { META, readMeta, updateStatus, type ClockReading, type SyncError } from './state';
 
 export type CycleOutcome = 'synced' | 'failed' | 'not_connected';
@@ -103,12 +104,14 @@ export class SyncEngine {
    * R23, throughput: the local bookkeeping stays off the network's path. Each slot reads its next row
    * while the current photo is on the wire, and marks a photo uploaded without waiting for that write
    * before sending the next one (all of them are awaited before this returns). A mark writes the small row
-   * only: the bytes are in a store of their own (renderer/db/photoBytes.ts).
+   * only (the bytes are in a store of their own: renderer/db/photoBytes.ts), a few marks at a time
+   * (photoMarks.ts).
    */
   async uploadPhotos(conn: HqConnection): Promise<unknown> {
     const pending = await this.db.photos.where('uploadState').equals('pending').primaryKeys();
     let next = 0;
     let firstFailure: unknown;
+    const marks = new PhotoMarks(this.db);
     const marking: Promise<unknown>[] = [];
     // A read never rejects here: its failure is one photo's failure, like a failed upload.
     const take = () =>
@@ -127,7 +130,7 @@ export class SyncEngine {
           if (readFailed) throw readFailed;
           // Gone or done meanwhile (the page was removed, another cycle sent it): nothing to send.
           if (!photo || photo.row.uploadState !== 'pending') continue;
-          marking.push((await this.uploadPhoto(conn, photo.row, photo.blob)).marked);
+          marking.push((await this.uploadPhoto(conn, photo.row, photo.blob, marks)).marked);
         } catch (error) {
           firstFailure ??= error;
           // Unreachable HQ fails every photo the same way: stop and let backoff decide when to retry. So do
@@ -144,6 +147,7 @@ export class SyncEngine {
       await reading; // read ahead and not used: no read is left behind
     };
     await Promise.all(Array.from({ length: this.options.photoSlots ?? PHOTO_UPLOAD_SLOTS }, worker));
+    marks.flush();
     for (const result of await Promise.allSettled(marking))
       if (result.status === 'rejected') firstFailure ??= result.reason;
     return firstFailure;
@@ -162,6 +166,7 @@ export class SyncEngine {
     conn: HqConnection,
     row: PhotoRow,
     blob: Blob | undefined,
+    marks: PhotoMarks,
   ): Promise<{ marked: Promise<unknown> }> {
     const { sha256 } = row;
     try {
@@ -198,7 +203,7 @@ export class SyncEngine {
       } satisfies Partial<PhotoRow>);
       throw error;
     }
-    const marked = this.db.photos.update(sha256, {
+    const marked = marks.mark(sha256, {
       uploadState: 'uploaded',
       uploadedAt: new Date().toISOString(),
       attempts: (row.attempts ?? 0) + 1,
