@@ -266,9 +266,11 @@ const browserWrittenBytes = () =>
  * which load moves less than its time.
  */
 function photoCpu(hqPid, databaseUrl) {
+  // With the ended children each has waited for: a process that ends during a step still counts, in its
+  // parent's figure.
   const browser = overBrowser((pid) => {
     const f = procStat(pid);
-    return (Number(f[11]) + Number(f[12])) / 100;
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
   });
   const server = databaseUrl ? postmasterPid(databaseUrl) : undefined;
   const own = cpuSeconds(hqPid);
@@ -279,7 +281,13 @@ function photoCpu(hqPid, databaseUrl) {
 /** The postmaster of the cluster listening on `url`'s port (its backends are its children). */
 function postmasterPid(url) {
   const port = new URL(url).port;
-  for (const d of readdirSync('/proc'))
+  let entries;
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return null; // no /proc here
+  }
+  for (const d of entries)
     if (/^\d+$/.test(d))
       try {
         const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');

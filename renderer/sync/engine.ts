@@ -146,8 +146,11 @@ export class SyncEngine {
       }
       await reading; // read ahead and not used: no read is left behind
     };
-    await Promise.all(Array.from({ length: this.options.photoSlots ?? PHOTO_UPLOAD_SLOTS }, worker));
-    marks.flush();
+    try {
+      await Promise.all(Array.from({ length: this.options.photoSlots ?? PHOTO_UPLOAD_SLOTS }, worker));
+    } finally {
+      marks.flush(); // the marks that still wait, at once
+    }
     for (const result of await Promise.allSettled(marking))
       if (result.status === 'rejected') firstFailure ??= result.reason;
     return firstFailure;

@@ -15,11 +15,14 @@ interface Mark {
 /**
  * The marks of photos HQ has, written to their rows a few at a time, in one IndexedDB transaction (issue 17
  * item 2). A transaction of its own for each mark cost the branch PC 3–4 ms of CPU in Chromium: 50 marks,
- * 0.14–0.21 CPU-s of the browser's processes, a fifth of what the engine's upload of 50 photos of 2 MB
- * cost it beyond a plain PUT of the same bytes (bench:sync). A mark is written once `MARK_BATCH` wait, or
- * `MARK_WAIT_MS` after the first of them, or at `flush()`. One lost with the page before it was written
- * leaves its photo pending: the next cycle sends it again and HQ, which has it, answers "already" (R23:
- * HQ keeps each photo once either way).
+ * 0.14–0.21 CPU-s of the browser's processes, a third to a half of what the engine's upload of 50 photos of
+ * 2 MB cost it beyond a plain PUT of the same kind of bytes (bench:sync). A mark is written once
+ * `MARK_BATCH` wait, or `MARK_WAIT_MS` after the first of them, or at `flush()`.
+ * - One lost with the page before it was written leaves its photo pending: the next cycle sends it again
+ *   and HQ, which has it, answers "already" (R23: HQ keeps each photo once either way).
+ * - Until it is written the row reads as pending: the Sync screen's count follows up to `MARK_WAIT_MS`
+ *   later, and a page removed meanwhile takes its photo's bytes with it (renderer/book/actions.ts dropPage),
+ *   as it did before the write of a mark of its own; HQ keeps its copy.
  */
 export class PhotoMarks {
   private queued: Mark[] = [];

@@ -10,10 +10,16 @@ import { now, openDb } from '../fixtures';
 const shas = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1).padStart(64, '0'));
 const uploaded = { uploadState: 'uploaded', attempts: 1 } as const;
 
-/** A database whose write transactions on `photos` are counted, with pending photos `shas`. */
-async function photosDb(list: string[]): Promise<{ db: OtklikDatabase; writes: () => number }> {
+/**
+ * A database whose write transactions on `photos` are counted, with pending photos `shas`; a write of the
+ * photo named by `failOn` fails, as a full disk would.
+ */
+async function photosDb(
+  list: string[],
+): Promise<{ db: OtklikDatabase; writes: () => number; failOn: (sha: string) => void }> {
   const db = openDb();
   let writes = 0;
+  let failing: string | undefined;
   db.use({
     stack: 'dbcore',
     name: 'countPhotoWrites',
@@ -22,6 +28,17 @@ async function photosDb(list: string[]): Promise<{ db: OtklikDatabase; writes: (
       transaction(stores, mode, options) {
         if (mode === 'readwrite' && stores.includes('photos')) writes++;
         return down.transaction(stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (name !== 'photos') return table;
+        return {
+          ...table,
+          mutate: (req) =>
+            req.type === 'put' && req.values.some((v: { sha256?: string }) => v.sha256 === failing)
+              ? Promise.reject(new DOMException('The disk is full.', 'QuotaExceededError'))
+              : table.mutate(req),
+        };
       },
     }),
   });
@@ -34,7 +51,7 @@ async function photosDb(list: string[]): Promise<{ db: OtklikDatabase; writes: (
       );
   });
   const before = writes;
-  return { db, writes: () => writes - before };
+  return { db, writes: () => writes - before, failOn: (sha) => (failing = sha) };
 }
 
 const states = async (db: OtklikDatabase, list: string[]) =>
@@ -85,16 +102,24 @@ describe('PhotoMarks', () => {
     expect(await states(db, list)).toEqual([undefined, 'uploaded']);
   });
 
-  it('a write that fails fails every mark of its batch, and leaves the rows as they were', async () => {
+  it('a write that fails part-way fails every mark of its batch, and leaves every row as it was', async () => {
+    const list = shas(3);
+    const { db, failOn } = await photosDb(list);
+    // The first row's update is made, the second's fails: the transaction is rolled back as a whole.
+    failOn(list[1]!);
+    const marks = new PhotoMarks(db, 3, 60_000);
+    const outcomes = await Promise.allSettled(list.map((sha) => marks.mark(sha, uploaded)));
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(await states(db, list)).toEqual(['pending', 'pending', 'pending']);
+  });
+
+  it('a database closed before the write fails the marks that waited', async () => {
     const list = shas(2);
     const { db } = await photosDb(list);
     const marks = new PhotoMarks(db, 8, 60_000);
     const written = list.map((sha) => marks.mark(sha, uploaded));
     db.close();
     marks.flush();
-    const outcomes = await Promise.allSettled(written);
-    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
-    await db.open();
-    expect(await states(db, list)).toEqual(['pending', 'pending']);
+    expect((await Promise.allSettled(written)).map((o) => o.status)).toEqual(['rejected', 'rejected']);
   });
 });
