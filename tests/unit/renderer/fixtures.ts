@@ -4,9 +4,11 @@ import { act, createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { Employee } from '../../../shared/people/model';
 import { OtklikDatabase, SCHEMA_VERSIONS } from '../../../renderer/db/database';
+import { addPhoto } from '../../../renderer/db/photoBytes';
 import { CounterContext, type Counter } from '../../../renderer/people/context';
 
 // The data is the one all suites share; this file adds the Dexie and React helpers of the Chromium tests.
+import { now } from '../../fixtures';
 export { IVAN, OLGA, hqLink, input, now, settings } from '../../fixtures';
 
 /**
@@ -73,6 +75,19 @@ function rootsUnmountedBy(run: (unmount: () => void) => void): PageRoots {
       return { root, host };
     },
   };
+}
+
+/** Tiny pending photos whose bytes are their own address (the engine never hashes them), as the app stores them. */
+export async function addPendingPhotos(db: OtklikDatabase, shas: string[]): Promise<void> {
+  const createdAt = now.toISOString();
+  await db.transaction('rw', db.photos, db.photoBytes, async () => {
+    for (const sha256 of shas)
+      await addPhoto(
+        db,
+        { sha256, mime: 'image/jpeg', size: 64, createdAt, uploadState: 'pending' },
+        new Blob([sha256]),
+      );
+  });
 }
 
 /** A fresh database for the running test, deleted when it ends. */

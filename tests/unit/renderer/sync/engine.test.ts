@@ -13,8 +13,8 @@ import {
   type Rejection,
 } from '../../../../renderer/sync/state';
 import { HQ_PATHS, type PushOperation, type PullResponse } from '../../../../shared/sync/protocol';
-import { OLGA, hqLink, input, now, openDb, settings, upgradedFrom } from '../fixtures';
-import { addPhoto, bulkAddPhotos, type NewPhoto } from '../../../../renderer/db/photoBytes';
+import { OLGA, addPendingPhotos, hqLink, input, now, openDb, settings, upgradedFrom } from '../fixtures';
+import { bulkAddPhotos, type NewPhoto } from '../../../../renderer/db/photoBytes';
 import { storeEnrollment } from '../../../../renderer/db/device';
 import type { OtklikDatabase } from '../../../../renderer/db/database';
 import { sha256Hex } from '../../../../renderer/platform/sha256';
@@ -51,19 +51,6 @@ async function connectedDb() {
   const db = openDb();
   await db.meta.put({ key: META.link, value: link });
   return db;
-}
-
-/** Tiny pending photos whose bytes are their own address (the engine never hashes them), as the app stores them. */
-async function addPendingPhotos(db: Awaited<ReturnType<typeof connectedDb>>, shas: string[]) {
-  const createdAt = now.toISOString();
-  await db.transaction('rw', db.photos, db.photoBytes, async () => {
-    for (const sha256 of shas)
-      await addPhoto(
-        db,
-        { sha256, mime: 'image/jpeg', size: 64, createdAt, uploadState: 'pending' },
-        new Blob([sha256]),
-      );
-  });
 }
 
 describe('sync engine', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DBCore } from 'dexie';
 import type { OtklikDatabase } from '../../../../renderer/db/database';
-import { addPhoto } from '../../../../renderer/db/photoBytes';
 import { PhotoMarks } from '../../../../renderer/sync/photoMarks';
-import { now, openDb } from '../fixtures';
+import { addPendingPhotos, openDb } from '../fixtures';
 
 // Issue 17 item 2: the marks of uploaded photos, a few to a write, in real IndexedDB.
 
@@ -42,14 +41,7 @@ async function photosDb(
       },
     }),
   });
-  await db.transaction('rw', db.photos, db.photoBytes, async () => {
-    for (const sha256 of list)
-      await addPhoto(
-        db,
-        { sha256, mime: 'image/jpeg', size: 64, createdAt: now.toISOString(), uploadState: 'pending' },
-        new Blob([sha256]),
-      );
-  });
+  await addPendingPhotos(db, list);
   const before = writes;
   return { db, writes: () => writes - before, failOn: (sha) => (failing = sha) };
 }
