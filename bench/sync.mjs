@@ -123,7 +123,9 @@ async function engineBench(label, env) {
     // A persistent context opens with a blank page: that one.
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.exposeFunction('benchBrowserWrites', browserWrittenBytes);
-    await page.exposeFunction('benchCpu', () => photoCpu(hq.pid, env.DATABASE_URL));
+    // Found once, as for the herd: each reading then walks /proc once for the browser's processes.
+    const database = env.DATABASE_URL ? postmasterPid(env.DATABASE_URL) : undefined;
+    await page.exposeFunction('benchCpu', () => photoCpu(hq.pid, database));
     await page.goto(`http://127.0.0.1:${vite.httpServer.address().port}/bench/sync/index.html`);
     await page.waitForFunction(() => typeof window.runSyncBench === 'function', null, { timeout: 120_000 });
     const r = await page.evaluate((o) => window.runSyncBench(o), {
@@ -261,20 +263,19 @@ const browserWrittenBytes = () =>
   overBrowser((pid) => Number(/write_bytes: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0));
 
 /**
- * CPU seconds (user + system) the browser's processes and HQ's have used so far, HQ's with its PostgreSQL
- * server's when it has one (null where /proc cannot tell): what a photo upload costs the branch PC and HQ,
- * which load moves less than its time.
+ * CPU seconds (user + system) the browser's processes and HQ's have used so far, null where /proc cannot
+ * tell: what a photo upload costs the branch PC and HQ, which load moves less than its time. HQ's include
+ * its PostgreSQL server's, whose postmaster is `databasePid` (undefined: HQ has none; null: not found).
  */
-function photoCpu(hqPid, databaseUrl) {
+function photoCpu(hqPid, databasePid) {
   // With the ended children each has waited for: a process that ends during a step still counts, in its
   // parent's figure.
   const browser = overBrowser((pid) => {
     const f = procStat(pid);
     return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
   });
-  const server = databaseUrl ? postmasterPid(databaseUrl) : undefined;
   const own = cpuSeconds(hqPid);
-  const database = server === undefined ? 0 : server && cpuSeconds(server);
+  const database = databasePid === undefined ? 0 : databasePid && cpuSeconds(databasePid);
   return { browser, hq: own === null || database === null ? null : own + database };
 }
 
