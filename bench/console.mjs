@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { build } from 'vite';
+import { hostSpeedLine, referenceMs } from '../scripts/host-speed.mjs';
 import { startPostgres } from '../tests/postgres.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -334,4 +335,7 @@ async function run(kind) {
   }
 }
 
+// The figures are comparable with another run's only at a like host speed (scripts/host-speed.mjs).
+const speedAtStart = referenceMs();
 for (const kind of DBS) await run(kind);
+say(hostSpeedLine(speedAtStart, referenceMs()));

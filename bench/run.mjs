@@ -14,6 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, createServer, preview } from 'vite';
 import { diskBrowser } from './browser.mjs';
+import { hostSpeedLine, referenceMs } from '../scripts/host-speed.mjs';
 
 const root = join(import.meta.dirname, '..');
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -334,10 +335,13 @@ async function captureBench() {
   }
 }
 
+// The figures below are comparable with another run's only at a like host speed (scripts/host-speed.mjs).
+const speedAtStart = referenceMs();
 if (wanted('store')) await storeBench();
 if (wanted('ui')) await uiBench();
 if (wanted('open')) await openBench();
 if (wanted('capture')) await captureBench();
+console.log(`\n${hostSpeedLine(speedAtStart, referenceMs())}`);
 if (!wanted('rules')) process.exit(0);
 console.log('\nPure rules, per call (vitest bench):');
 const rules = spawnSync('npx', ['vitest', 'bench', '--run', '--project', 'node'], {

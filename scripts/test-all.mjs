@@ -11,6 +11,7 @@ import { ensureChromium, ensureDependencies, ensurePostgres, root, say } from '.
 import { waitForSystemPackages } from './system-packages.mjs';
 import { testChromiumPath } from '../tests/chromium.mjs';
 import { postgresBin } from '../tests/postgres.mjs';
+import { hostSpeedLine, referenceMs } from './host-speed.mjs';
 import { closingLine, playwrightRows, row, rowFailed, skippedLine, vitestRows } from './test-report.mjs';
 
 await ensureDependencies();
@@ -109,6 +110,8 @@ const machineCpu = () => {
     return undefined;
   }
 };
+/** The host's speed at the start and at the end (scripts/host-speed.mjs), outside the machine's CPU count. */
+const speedAtStart = referenceMs();
 const machineCpuAtStart = machineCpu();
 const seconds = (ms) => (ms / 1000).toFixed(1);
 
@@ -336,6 +339,7 @@ if (machineCpuAtStart && machineCpuAtEnd)
   console.log(
     `  the machine's CPU time over the run: ${seconds(machineCpuAtEnd.busy - machineCpuAtStart.busy)} s on ${availableParallelism()} cores, every process included (the steps' CPU misses Chromium's renderers and PostgreSQL); stolen by the host: ${seconds(machineCpuAtEnd.steal - machineCpuAtStart.steal)} s`,
   );
+console.log(`  ${hostSpeedLine(speedAtStart, referenceMs())}`);
 
 const skips = rows.flatMap((r) => r.skips);
 if (skips.length > 0) {

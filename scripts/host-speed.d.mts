@@ -1,0 +1,3 @@
+export function referenceWork(): { sum: number; sha256: string };
+export function referenceMs(runs?: number, cpuUsage?: () => { user: number; system: number }): number;
+export function hostSpeedLine(start: number, end?: number): string;

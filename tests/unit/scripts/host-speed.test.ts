@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { hostSpeedLine, referenceMs, referenceWork } from '../../../scripts/host-speed.mjs';
+
+// Issue 17 item 5 (CI time): a run's times are read beside the CPU time of a fixed piece of work.
+describe('referenceWork', () => {
+  it('does all of its fixed work: the figures of earlier runs stay comparable', () => {
+    // 4 rounds of 20 000 rows read back, and each round the rows whose id ends in 7 before the round's digit
+    // (i = 7, 17, …, 19 997: 2 000 of them).
+    const endingIn7 = Array.from({ length: 2_000 }, (_, k) => 10 * k + 7).reduce((a, b) => a + b, 0);
+    expect(referenceWork()).toEqual({
+      sum: 4 * (20_000 + endingIn7),
+      sha256: createHash('sha256')
+        .update(Buffer.alloc(32 << 20, 7))
+        .digest('hex'),
+    });
+  });
+});
+
+describe('referenceMs', () => {
+  it('is the median of the measured runs, each read before and after it', () => {
+    const used = [0, 30_000, 40_000, 60_000, 100_000, 215_000]; // microseconds, read in turn
+    let i = 0;
+    const cpuUsage = () => ({ user: used[i++]!, system: 0 });
+    // Runs of 30, 20 and 115 ms: the median, 30.
+    expect(referenceMs(3, cpuUsage)).toBe(30);
+    expect(i).toBe(6);
+  });
+
+  it('counts system time as well as user time', () => {
+    let t = 0;
+    const cpuUsage = () => ((t += 1), { user: t * 1_000, system: t * 2_000 });
+    expect(referenceMs(1, cpuUsage)).toBe(3);
+  });
+
+  it('measures this process: a positive figure', () => {
+    expect(referenceMs(1)).toBeGreaterThan(0);
+  });
+});
+
+describe('hostSpeedLine', () => {
+  it('gives the figure at the start, and at the end when there is one', () => {
+    expect(hostSpeedLine(98.4)).toContain('took 98 ms of CPU (');
+    expect(hostSpeedLine(98.4, 131.6)).toContain(
+      'took 98 ms of CPU at the start of the run, 132 ms at its end (',
+    );
+  });
+});
