@@ -36,12 +36,13 @@ export function referenceWork() {
 
 /**
  * Milliseconds of this process's CPU time for referenceWork: the median of `runs`, after one that warms the
- * compiler up. About 0.1 s a run on the two-core machine.
+ * compiler up. 83–87 ms a run on the two-core machine (2026-12-05, 22:40–22:50): five take about 0.5 s, and
+ * one moment's slowness of the host moves their median less than it moves one run.
  * @param {number} [runs]
  * @param {() => { user: number, system: number }} [cpuUsage] the process's CPU time so far, in microseconds
  * @returns {number}
  */
-export function referenceMs(runs = 3, cpuUsage = () => process.cpuUsage()) {
+export function referenceMs(runs = 5, cpuUsage = () => process.cpuUsage()) {
   referenceWork();
   const times = Array.from({ length: runs }, () => {
     const before = cpuUsage();
