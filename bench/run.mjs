@@ -341,11 +341,12 @@ if (wanted('store')) await storeBench();
 if (wanted('ui')) await uiBench();
 if (wanted('open')) await openBench();
 if (wanted('capture')) await captureBench();
+let status = 0;
+if (wanted('rules')) {
+  console.log('\nPure rules, per call (vitest bench):');
+  status =
+    spawnSync('npx', ['vitest', 'bench', '--run', '--project', 'node'], { cwd: root, stdio: 'inherit' })
+      .status ?? 1;
+}
 console.log(`\n${hostSpeedLine(speedAtStart, referenceMs())}`);
-if (!wanted('rules')) process.exit(0);
-console.log('\nPure rules, per call (vitest bench):');
-const rules = spawnSync('npx', ['vitest', 'bench', '--run', '--project', 'node'], {
-  cwd: root,
-  stdio: 'inherit',
-});
-process.exit(rules.status ?? 1);
+process.exit(status);

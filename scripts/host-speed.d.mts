@@ -1,3 +1,9 @@
-export function referenceWork(): { sum: number; sha256: string };
+export function referenceWork(): {
+  sum: number;
+  jsonChars: number;
+  entries: number;
+  readBack: number;
+  sha256: string;
+};
 export function referenceMs(runs?: number, cpuUsage?: () => { user: number; system: number }): number;
 export function hostSpeedLine(start: number, end?: number): string;

@@ -2,9 +2,10 @@
 // How fast the machine's processor is right now: the CPU time of a fixed piece of work (issue 17 item 5).
 // The two-core machine's speed drifts from hour to hour: the same commit's CI took 539.5 machine CPU-s at
 // about 22:00 and 400.3 at 22:31 on 2026-12-05, each step's own CPU time down by an eighth to a quarter.
-// A run's times are compared with another's only beside this figure. It is CPU time, not wall time: the
-// other processes of a run take turns on the cores without changing it (83–87 ms alone and beside three
-// busy loops, one after the other).
+// A run's times are compared with another's only beside this figure. It is CPU time, not wall time, so
+// processes that merely take turns on the cores leave it alone (83–87 ms, alone and beside three busy
+// loops); a slower host moves it, and so may processes that compete for the processor's caches and memory
+// (a clean-clone CI read 83 ms at its start and 105 ms at its end, another process 86 ms six seconds later).
 import { createHash } from 'node:crypto';
 
 /** Rows like a page of complaints, made once: the work below reads them. */
@@ -13,31 +14,43 @@ const ROWS = Array.from({ length: 20_000 }, (_, i) => ({
   n: i,
   words: ['иванов', 'заказ', String(i % 97)],
   at: new Date(1.7e12 + i * 1000).toISOString(),
+  // JSON leaves it out: a row without it was read back from the JSON.
+  note: undefined,
 }));
 const MiB = Buffer.alloc(1 << 20, 7);
 
 /**
- * The fixed work: JSON written and read, a Map filled and walked with a regular expression, SHA-256 over
- * 32 MiB — what the suites and HQ do most. Returns what it computed, so none of it can be skipped (and a
- * change to it, which would make the figures of earlier runs incomparable, fails its test).
+ * The fixed work: JSON written and read back into a Map, the Map walked with a regular expression, SHA-256
+ * over 32 MiB: kinds of work the suites and HQ do. Returns how much of each it did, which its test checks
+ * against figures of its own: the work cannot shrink or change unnoticed, which would make the figures of
+ * earlier runs incomparable.
  */
 export function referenceWork() {
   let sum = 0;
+  let jsonChars = 0;
+  let entries = 0;
+  let readBack = 0;
   for (let round = 0; round < 4; round++) {
-    sum += JSON.parse(JSON.stringify(ROWS)).length;
+    const text = JSON.stringify(ROWS);
+    jsonChars += text.length;
     const byId = new Map();
-    for (const row of ROWS) byId.set(row.id + round, row.n);
+    for (const row of JSON.parse(text)) {
+      byId.set(row.id + round, row.n);
+      if (!('note' in row)) readBack++;
+    }
+    entries += byId.size;
     for (const [id, n] of byId) if (/-(\d*7)\d$/.test(id)) sum += n;
   }
   const hash = createHash('sha256');
   for (let i = 0; i < 32; i++) hash.update(MiB);
-  return { sum, sha256: hash.digest('hex') };
+  return { sum, jsonChars, entries, readBack, sha256: hash.digest('hex') };
 }
 
 /**
- * Milliseconds of this process's CPU time for referenceWork: the median of `runs`, after one that warms the
- * compiler up. 83–87 ms a run on the two-core machine (2026-12-05, 22:40–22:50): five take about 0.5 s, and
- * one moment's slowness of the host moves their median less than it moves one run.
+ * Milliseconds of this process's CPU time for referenceWork: the middle one of `runs` (the median when
+ * odd), after one run that warms the compiler up. 83–87 ms a run on the two-core machine (2026-12-05,
+ * 22:40–22:50), so five take about half a second; a slow spell of the host moves the figure only when it
+ * slows most of the five, some 0.3 s or more.
  * @param {number} [runs]
  * @param {() => { user: number, system: number }} [cpuUsage] the process's CPU time so far, in microseconds
  * @returns {number}

@@ -73,6 +73,11 @@ const baseEnv = {
 
 /** @type {Array<{ name: string, ms: number, cpu?: number, rows: import('./test-report.mjs').Row[], tests: boolean }>} */
 const steps = [];
+/**
+ * The host's speed at the start and at the end (scripts/host-speed.mjs): half a second each, outside the
+ * run's wall time and the machine's CPU count, and before Ctrl+C is handled (the steps are not started yet).
+ */
+const speedAtStart = referenceMs();
 const startedAt = Date.now();
 
 /** The steps' processes still running. */
@@ -110,8 +115,6 @@ const machineCpu = () => {
     return undefined;
   }
 };
-/** The host's speed at the start and at the end (scripts/host-speed.mjs), outside the machine's CPU count. */
-const speedAtStart = referenceMs();
 const machineCpuAtStart = machineCpu();
 const seconds = (ms) => (ms / 1000).toFixed(1);
 
