@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { build } from 'vite';
-import { hostSpeedLine, referenceMs } from '../scripts/host-speed.mjs';
+import { hostSpeedLine, measureHostSpeed } from '../scripts/host-speed.mjs';
 import { startPostgres } from '../tests/postgres.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -336,6 +336,6 @@ async function run(kind) {
 }
 
 // The figures are comparable with another run's only at a like host speed (scripts/host-speed.mjs).
-const speedAtStart = referenceMs();
+const speedAtStart = measureHostSpeed();
 for (const kind of DBS) await run(kind);
-say(hostSpeedLine(speedAtStart, referenceMs()));
+say(hostSpeedLine(speedAtStart, measureHostSpeed()));

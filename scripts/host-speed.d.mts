@@ -6,4 +6,5 @@ export function referenceWork(): {
   sha256: string;
 };
 export function referenceMs(runs?: number, cpuUsage?: () => { user: number; system: number }): number;
-export function hostSpeedLine(start: number, end?: number): string;
+export function measureHostSpeed(): number | undefined;
+export function hostSpeedLine(start: number | undefined, end?: number): string;

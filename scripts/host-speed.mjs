@@ -4,9 +4,12 @@
 // about 22:00 and 400.3 at 22:31 on 2026-12-05, each step's own CPU time down by an eighth to a quarter.
 // A run's times are compared with another's only beside this figure. It is CPU time, not wall time, so
 // processes that merely take turns on the cores leave it alone (83–87 ms, alone and beside three busy
-// loops); a slower host moves it, and so may processes that compete for the processor's caches and memory
-// (a clean-clone CI read 83 ms at its start and 105 ms at its end, another process 86 ms six seconds later).
+// loops); a slower host moves it, and so, a little, do processes that compete for the processor's caches
+// and memory (89.9–92.5 ms, from a separate process, while a CI run or a benchmark ran, against 83.7–86.1
+// between them).
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 
 /** Rows like a page of complaints, made once: the work below reads them. */
 const ROWS = Array.from({ length: 20_000 }, (_, i) => ({
@@ -67,15 +70,33 @@ export function referenceMs(runs = 5, cpuUsage = () => process.cpuUsage()) {
 }
 
 /**
+ * referenceMs in a Node process of its own (this file run as a script), so that the figure does not depend
+ * on what the calling process ran before: in `npm test`'s own process, the first figure after the steps
+ * read 98 ms where fresh processes read 88–94 and the next figures in that process 86–87 (its compiled code
+ * for the work, set aside meanwhile, was not back at full speed after one warm-up run). Undefined when it
+ * could not be measured.
+ * @returns {number | undefined}
+ */
+export function measureHostSpeed() {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { encoding: 'utf8' });
+  const ms = Number(child.stdout?.trim());
+  return child.status === 0 && Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
+/**
  * The line a run prints, from the figure at its start and, when it has one, at its end.
- * @param {number} start
+ * @param {number | undefined} start
  * @param {number} [end]
  * @returns {string}
  */
 export function hostSpeedLine(start, end) {
+  if (start === undefined) return 'host speed: not measured (scripts/host-speed.mjs did not run)';
   const took =
     end === undefined
       ? `${start.toFixed(0)} ms of CPU`
       : `${start.toFixed(0)} ms of CPU at the start of the run, ${end.toFixed(0)} ms at its end`;
   return `host speed: a fixed piece of work took ${took} (scripts/host-speed.mjs: compare times only with runs of like figures)`;
 }
+
+// Run as a script (measureHostSpeed): the figure, in milliseconds.
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(referenceMs().toFixed(1));

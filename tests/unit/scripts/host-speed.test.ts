@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hostSpeedLine, referenceMs, referenceWork } from '../../../scripts/host-speed.mjs';
+import { hostSpeedLine, measureHostSpeed, referenceMs, referenceWork } from '../../../scripts/host-speed.mjs';
 
 // Issue 17 item 5 (CI time): a run's times are read beside the CPU time of a fixed piece of work.
 describe('referenceWork', () => {
@@ -49,7 +49,20 @@ describe('referenceMs', () => {
   });
 });
 
+describe('measureHostSpeed', () => {
+  it('runs the work in a process of its own and answers its figure', () => {
+    // The script prints referenceMs, rounded to a tenth of a millisecond.
+    const ms = measureHostSpeed();
+    expect(ms).toBeGreaterThan(0);
+    expect(ms! * 10).toBeCloseTo(Math.round(ms! * 10), 6);
+  });
+});
+
 describe('hostSpeedLine', () => {
+  it('says when there is no figure', () => {
+    expect(hostSpeedLine(undefined)).toBe('host speed: not measured (scripts/host-speed.mjs did not run)');
+  });
+
   it('gives the figure at the start, and at the end when there is one', () => {
     expect(hostSpeedLine(98.4)).toContain('took 98 ms of CPU (');
     expect(hostSpeedLine(98.4, 131.6)).toContain(
