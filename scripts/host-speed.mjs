@@ -1,12 +1,12 @@
 // @ts-check
 // How fast the machine's processor is right now: the CPU time of a fixed piece of work (issue 17 item 5).
 // The two-core machine's speed drifts from hour to hour: the same commit's CI took 539.5 machine CPU-s at
-// about 22:00 and 400.3 at 22:31 on 2026-12-05, each step's own CPU time down by an eighth to a quarter.
+// about 22:11 and 400.3 at 22:31 on 2026-12-05, each step's own CPU time down by an eighth to a quarter.
 // A run's times are compared with another's only beside this figure. It is CPU time, not wall time, so
 // processes that merely take turns on the cores leave it alone (83–87 ms, alone and beside three busy
 // loops); a slower host moves it, and so do processes that compete for the processor's caches and memory.
 // Read from a separate process every two minutes: 83.7–86.1 ms between runs, 89.9–92.5 while a CI run or a
-// benchmark ran, and once 116.5, during a CI run's install and build. So a run measures it before its
+// benchmark ran, and once 116.5, while a CI run's test suites ran. So a run measures it before its
 // steps start and after they end.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
