@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { build } from 'vite';
-import { hostSpeedLine, measureHostSpeed } from '../scripts/host-speed.mjs';
+import { startHostSpeed } from '../scripts/host-speed.mjs';
 import { startPostgres } from '../tests/postgres.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -335,7 +335,6 @@ async function run(kind) {
   }
 }
 
-// The figures are comparable with another run's only at a like host speed (scripts/host-speed.mjs).
-const speedAtStart = measureHostSpeed();
+const hostSpeed = startHostSpeed();
 for (const kind of DBS) await run(kind);
-say(hostSpeedLine(speedAtStart, measureHostSpeed()));
+say(hostSpeed());

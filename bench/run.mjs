@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, createServer, preview } from 'vite';
 import { diskBrowser } from './browser.mjs';
-import { hostSpeedLine, measureHostSpeed } from '../scripts/host-speed.mjs';
+import { startHostSpeed } from '../scripts/host-speed.mjs';
 
 const root = join(import.meta.dirname, '..');
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -335,8 +335,7 @@ async function captureBench() {
   }
 }
 
-// The figures below are comparable with another run's only at a like host speed (scripts/host-speed.mjs).
-const speedAtStart = measureHostSpeed();
+const hostSpeed = startHostSpeed();
 if (wanted('store')) await storeBench();
 if (wanted('ui')) await uiBench();
 if (wanted('open')) await openBench();
@@ -348,5 +347,5 @@ if (wanted('rules')) {
     spawnSync('npx', ['vitest', 'bench', '--run', '--project', 'node'], { cwd: root, stdio: 'inherit' })
       .status ?? 1;
 }
-console.log(`\n${hostSpeedLine(speedAtStart, measureHostSpeed())}`);
+console.log(`\n${hostSpeed()}`);
 process.exit(status);

@@ -16,7 +16,7 @@ import { createServer as createViteServer } from 'vite';
 import { diskBrowser } from './browser.mjs';
 import { startPostgres } from '../tests/postgres.mjs';
 import { registerOp } from './register-op.mjs';
-import { hostSpeedLine, measureHostSpeed } from '../scripts/host-speed.mjs';
+import { startHostSpeed } from '../scripts/host-speed.mjs';
 
 const root = join(import.meta.dirname, '..');
 const OPS = Number(process.env.BENCH_OPS ?? 1000);
@@ -380,8 +380,7 @@ async function loadBench() {
   }
 }
 
-// The figures below are comparable with another run's only at a like host speed (scripts/host-speed.mjs).
-const speedAtStart = measureHostSpeed();
+const hostSpeed = startHostSpeed();
 const parts = (process.env.BENCH_PARTS ?? 'engine,load,scale').split(',');
 const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgresql').split(',');
 if (parts.includes('engine')) {
@@ -397,4 +396,4 @@ if (parts.includes('engine')) {
 }
 if (parts.includes('load')) await loadBench();
 if (parts.includes('scale')) await (await import('./sync-scale.mjs')).scaleBench();
-console.log(`\n${hostSpeedLine(speedAtStart, measureHostSpeed())}`);
+console.log(`\n${hostSpeed()}`);

@@ -8,3 +8,4 @@ export function referenceWork(): {
 export function referenceMs(runs?: number, cpuUsage?: () => { user: number; system: number }): number;
 export function measureHostSpeed(): number | undefined;
 export function hostSpeedLine(start: number | undefined, end?: number): string;
+export function startHostSpeed(): () => string;

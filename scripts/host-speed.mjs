@@ -73,9 +73,9 @@ export function referenceMs(runs = 5, cpuUsage = () => process.cpuUsage()) {
 /**
  * referenceMs in a Node process of its own (this file run as a script), so that the figure does not depend
  * on what the calling process ran before: in `npm test`'s own process, the first figure after the steps
- * read 98 ms where fresh processes read 88–94 and the next figures in that process 86–87 (its compiled code
- * for the work, set aside meanwhile, was not back at full speed after one warm-up run). Undefined when it
- * could not be measured.
+ * read 98 ms where fresh processes read 88–94 and the next figures in that process 86–87 (most likely its
+ * compiled code for the work, dropped meanwhile, was not back at full speed after one warm-up run; not
+ * checked further). Undefined when it could not be measured.
  * @returns {number | undefined}
  */
 export function measureHostSpeed() {
@@ -97,6 +97,17 @@ export function hostSpeedLine(start, end) {
       ? `${start.toFixed(0)} ms of CPU`
       : `${start.toFixed(0)} ms of CPU at the start of the run, ${end.toFixed(0)} ms at its end`;
   return `host speed: a fixed piece of work took ${took} (scripts/host-speed.mjs: compare times only with runs of like figures)`;
+}
+
+/**
+ * The host's speed at a run's start, now; the function it returns measures it again and gives the line of
+ * both, for the run's end (`npm test` and the benchmarks: their figures are comparable with another run's
+ * only at a like host speed).
+ * @returns {() => string}
+ */
+export function startHostSpeed() {
+  const start = measureHostSpeed();
+  return () => hostSpeedLine(start, measureHostSpeed());
 }
 
 // Run as a script (measureHostSpeed): the figure, in milliseconds.

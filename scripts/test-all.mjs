@@ -11,7 +11,7 @@ import { ensureChromium, ensureDependencies, ensurePostgres, root, say } from '.
 import { waitForSystemPackages } from './system-packages.mjs';
 import { testChromiumPath } from '../tests/chromium.mjs';
 import { postgresBin } from '../tests/postgres.mjs';
-import { hostSpeedLine, measureHostSpeed } from './host-speed.mjs';
+import { startHostSpeed } from './host-speed.mjs';
 import { closingLine, playwrightRows, row, rowFailed, skippedLine, vitestRows } from './test-report.mjs';
 
 await ensureDependencies();
@@ -77,7 +77,7 @@ const steps = [];
  * The host's speed at the start and at the end (scripts/host-speed.mjs): half a second each, outside the
  * run's wall time and the machine's CPU count, and before Ctrl+C is handled (the steps are not started yet).
  */
-const speedAtStart = measureHostSpeed();
+const hostSpeed = startHostSpeed();
 const startedAt = Date.now();
 
 /** The steps' processes still running. */
@@ -342,7 +342,7 @@ if (machineCpuAtStart && machineCpuAtEnd)
   console.log(
     `  the machine's CPU time over the run: ${seconds(machineCpuAtEnd.busy - machineCpuAtStart.busy)} s on ${availableParallelism()} cores, every process included (the steps' CPU misses Chromium's renderers and PostgreSQL); stolen by the host: ${seconds(machineCpuAtEnd.steal - machineCpuAtStart.steal)} s`,
   );
-console.log(`  ${hostSpeedLine(speedAtStart, measureHostSpeed())}`);
+console.log(`  ${hostSpeed()}`);
 
 const skips = rows.flatMap((r) => r.skips);
 if (skips.length > 0) {

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hostSpeedLine, measureHostSpeed, referenceMs, referenceWork } from '../../../scripts/host-speed.mjs';
+import {
+  hostSpeedLine,
+  measureHostSpeed,
+  referenceMs,
+  referenceWork,
+  startHostSpeed,
+} from '../../../scripts/host-speed.mjs';
 
 // Issue 17 item 5 (CI time): a run's times are read beside the CPU time of a fixed piece of work.
 describe('referenceWork', () => {
@@ -55,6 +61,13 @@ describe('measureHostSpeed', () => {
     const ms = measureHostSpeed();
     expect(ms).toBeGreaterThan(0);
     expect(ms! * 10).toBeCloseTo(Math.round(ms! * 10), 6);
+  });
+});
+
+describe('startHostSpeed', () => {
+  it('measures at the start and again when asked for the line, each in a process of its own', () => {
+    const line = startHostSpeed()();
+    expect(line).toMatch(/took \d+ ms of CPU at the start of the run, \d+ ms at its end \(/);
   });
 });
 
