@@ -202,6 +202,10 @@ const procStat = (pid) =>
   readFileSync(`/proc/${pid}/stat`, 'utf8')
     .replace(/^.*\) /, '')
     .split(' ');
+/** Clock ticks (1/100 s) of user and system time in a process's stat fields: its own… */
+const ownTicks = (f) => Number(f[11]) + Number(f[12]);
+/** …and with those of the children it has waited for. */
+const withWaitedTicks = (f) => ownTicks(f) + Number(f[13]) + Number(f[14]);
 
 /**
  * CPU seconds (user + system) a process and its children used so far, from /proc (Linux; null elsewhere).
@@ -209,14 +213,12 @@ const procStat = (pid) =>
  */
 function cpuSeconds(pid) {
   try {
-    const own = (f) => Number(f[11]) + Number(f[12]);
-    const mine = procStat(pid);
-    let ticks = own(mine) + Number(mine[13]) + Number(mine[14]);
+    let ticks = withWaitedTicks(procStat(pid));
     for (const d of readdirSync('/proc'))
       if (/^\d+$/.test(d))
         try {
           const f = procStat(d);
-          if (Number(f[1]) === pid) ticks += own(f);
+          if (Number(f[1]) === pid) ticks += ownTicks(f);
         } catch {
           // gone meanwhile
         }
@@ -271,10 +273,7 @@ const browserWrittenBytes = () =>
 function photoCpu(hqPid, databasePid) {
   // With the ended children each has waited for: a process that ends during a step still counts, in its
   // parent's figure.
-  const browser = overBrowser((pid) => {
-    const f = procStat(pid);
-    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
-  });
+  const browser = overBrowser((pid) => withWaitedTicks(procStat(pid)) / 100);
   const own = cpuSeconds(hqPid);
   const database = databasePid === undefined ? 0 : databasePid && cpuSeconds(databasePid);
   return { browser, hq: own === null || database === null ? null : own + database };
