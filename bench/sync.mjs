@@ -152,7 +152,7 @@ async function engineBench(label, env) {
     const target = label.startsWith('PostgreSQL') ? '5 000' : '2 000';
     for (const [i, d] of r.drains.entries())
       console.log(
-        `  drain the outbox, HQ ${i === 0 ? 'just started' : 'warm        '} ${(d.ms / 1000).toFixed(2)} s   ${(OPS / (d.ms / 1000)).toFixed(0)} records/s   (target ≥ ${target}; ${(d.waitMs / 1000).toFixed(2)} s of it waiting for HQ's answers, the rest the engine's own work)`,
+        `  drain the outbox, HQ ${i === 0 ? 'just started' : 'warm        '} ${(d.ms / 1000).toFixed(2)} s   ${(OPS / (d.ms / 1000)).toFixed(0)} records/s   (target ≥ ${target}; ${d.pushes} pushes; ${(d.waitMs / 1000).toFixed(2)} s of it waiting for HQ's answers, the rest the engine's own work)`,
       );
     console.log(
       `  upload photos (engine)    ${(photoMs / 1000).toFixed(2)} s   ${mbs(photoMs).toFixed(1)} MB/s   (${r.slots} at a time; median of ${ROUNDS} rounds)`,

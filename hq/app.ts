@@ -1,6 +1,6 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { MAX_PUSH_BATCH } from '../shared/sync/protocol';
+import { PUSH_BODY_LIMIT } from '../shared/sync/protocol';
 import { DeviceAuthCache, type DevicePrincipal } from './auth';
 import { BranchPhotoQuota } from './blobs/quota';
 import type { BlobStore } from './blobs/store';
@@ -98,8 +98,8 @@ export function buildApp(ctx: HqContext, options: ServerOptions = {}): FastifyIn
   const timeouts = serverTimeouts(limits);
   const app = Fastify({
     logger: options.logger ?? false,
-    // A full push batch of large complaints stays well below this.
-    bodyLimit: MAX_PUSH_BATCH * 64 * 1024,
+    // A full push batch stays well below this (a workstation fills one up to MAX_PUSH_CHARS).
+    bodyLimit: PUSH_BODY_LIMIT,
     // Photo uploads over a slow branch link must not be cut off by a total time limit: progress is watched.
     ...timeouts.options,
     ...(options.https ? { https: { ...options.https, ...timeouts.http } } : { http: timeouts.http }),

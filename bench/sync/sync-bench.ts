@@ -7,7 +7,7 @@
 import { emptyComplaintInput } from '../../shared/complaints/model';
 import { settings as workstation } from '../../tests/fixtures';
 import { PHOTO_UPLOAD_SLOTS } from '../../shared/sync/backoff';
-import { HQ_PATHS, MAX_PUSH_BATCH } from '../../shared/sync/protocol';
+import { HQ_PATHS } from '../../shared/sync/protocol';
 import { registerComplaint } from '../../renderer/complaints/actions';
 import { OtklikDatabase } from '../../renderer/db/database';
 import { bulkAddPhotos, deletePhoto } from '../../renderer/db/photoBytes';
@@ -68,8 +68,8 @@ declare global {
       photoBytes: number;
       rounds: number;
     }): Promise<{
-      /** HQ just started, then warm: the drain and the time spent waiting for HQ's answers. */
-      drains: { ms: number; waitMs: number }[];
+      /** HQ just started, then warm: the drain, the time spent waiting for HQ's answers, its pushes. */
+      drains: { ms: number; waitMs: number; pushes: number }[];
       photoMs: number[];
       rawMs: number[];
       durableMs: number[];
@@ -130,12 +130,16 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   // The drain's share spent waiting for HQ's answers (request sent → response headers): the rest of the
   // drain is the engine's own work in this page (IndexedDB reads and deletes, JSON).
   let pushWaitMs = 0;
+  let pushes = 0;
   const client = createHqClient(async (input, init) => {
     const start = performance.now();
     try {
       return await fetch(input, init);
     } finally {
-      if (String(input).endsWith(HQ_PATHS.push)) pushWaitMs += performance.now() - start;
+      if (String(input).endsWith(HQ_PATHS.push)) {
+        pushWaitMs += performance.now() - start;
+        pushes += 1;
+      }
     }
   });
   const deviceId = (await db.meta.get('deviceId'))!.value as string;
@@ -151,15 +155,18 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   await storeEnrollment(db, link);
   const engine = new SyncEngine(db, client);
   const conn = { hqUrl, token: link.token };
+  // As after the app's first cycle: HQ's pull has said how many ops a push may hold (issue 17).
+  await engine.pullChanges(conn);
 
   // Twice: first HQ as it just started (its code not yet optimised by V8), then HQ warm, as it runs for days.
   const drain = async () => {
     pushWaitMs = 0;
+    pushes = 0;
     const start = performance.now();
-    await drainOutbox(db, client, conn, MAX_PUSH_BATCH);
+    await drainOutbox(db, client, conn);
     const ms = performance.now() - start;
     if ((await db.outbox.count()) !== 0) throw new Error('outbox not drained');
-    return { ms, waitMs: pushWaitMs };
+    return { ms, waitMs: pushWaitMs, pushes };
   };
   const cold = await drain();
   await queue();

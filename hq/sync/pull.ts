@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Change, PullResponse } from '../../shared/sync/protocol';
+import { MAX_PUSH_BATCH, type Change, type PullResponse } from '../../shared/sync/protocol';
 import type { DevicePrincipal } from '../auth';
 import { directoryChanges } from '../branches/directory';
 import { complaintChanges } from '../complaints/changes';
@@ -35,5 +35,7 @@ export async function pullChanges(
     serverTime: new Date().toISOString(),
     // Issue 16 item 4: with every pull, so turning the page on or off reaches every branch at once.
     ...(statusPageUrl ? { statusPageUrl } : {}),
+    // Issue 17: what a push may hold; a workstation that has not yet heard it sends LEGACY_PUSH_BATCH.
+    maxPushBatch: MAX_PUSH_BATCH,
   };
 }

@@ -66,6 +66,11 @@ export interface HqLink {
   /** The branch as HQ's directory has it, refreshed by every pull. */
   branch: BranchDirectory;
   enrolledAt: string;
+  /**
+   * Issue 17: how many operations this HQ takes in a push, as its last pull said (rememberPushBatch);
+   * absent until then, or from an HQ that does not say (shared/sync/push-body pushBatchSize).
+   */
+  maxPushBatch?: number;
 }
 
 /** Where the link is kept in `meta`. */
@@ -87,6 +92,24 @@ export async function rememberStatusPageUrl(db: OtklikDatabase, url: string | un
   if ((await statusPageUrl(db)) === url) return;
   if (url) await db.meta.put({ key: STATUS_PAGE_KEY, value: url });
   else await db.meta.delete(STATUS_PAGE_KEY);
+}
+
+/**
+ * Issue 17: what HQ's pull said it takes in a push, kept on the link of the enrollment it was said to (an
+ * enrollment meanwhile keeps its own link); written only when it changed.
+ */
+export async function rememberPushBatch(
+  db: OtklikDatabase,
+  token: string,
+  maxPushBatch: number | undefined,
+): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const link = await hqLink(db);
+    if (!link || link.token !== token || link.maxPushBatch === maxPushBatch) return;
+    const next: HqLink = { ...link, maxPushBatch };
+    if (maxPushBatch === undefined) delete next.maxPushBatch;
+    await db.meta.put({ key: HQ_LINK_KEY, value: next });
+  });
 }
 
 export async function hqLink(db: OtklikDatabase): Promise<HqLink | undefined> {

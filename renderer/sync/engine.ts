@@ -1,13 +1,13 @@
 import type { Complaint } from '../../shared/complaints/model';
 import { withHqDirectory } from '../../shared/settings/directory';
 import { withSettingsDefaults } from '../../shared/settings/workstation';
-import { HQ_PATHS, MAX_PUSH_BATCH, type Change } from '../../shared/sync/protocol';
+import { HQ_PATHS, type Change } from '../../shared/sync/protocol';
 import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
 import { clockOffsetMs } from '../../shared/sync/clock';
 import { complaintIdsOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
 import { photoBlob } from '../db/photoBytes';
-import { hqLink, isEnrolledWith, rememberStatusPageUrl } from '../db/device';
+import { hqLink, isEnrolledWith, rememberPushBatch, rememberStatusPageUrl } from '../db/device';
 import { refreshDueKeys, storedSettings, withListKeys } from '../db/listKeys';
 import { sha256Hex } from '../platform/sha256';
 import { isStorageFull } from '../platform/storage';
@@ -68,7 +68,7 @@ export class SyncEngine {
     await updateStatus(this.db, { lastAttemptAt: new Date().toISOString() });
     try {
       await updateStatus(this.db, { phase: 'pushing' });
-      await drainOutbox(this.db, this.client, conn, this.options.batchSize ?? MAX_PUSH_BATCH);
+      await drainOutbox(this.db, this.client, conn, this.options.batchSize);
       // An enrollment meanwhile (a new token; outbox.ts ended the drain for it): the rest of the cycle goes
       // as the new device, not with a token HQ may have revoked.
       if (await this.enrolledAgain(conn)) return await this.runCycle();
@@ -252,6 +252,7 @@ export class SyncEngine {
           value: { offsetMs, measuredAt: new Date().toISOString() } satisfies ClockReading,
         });
       await rememberStatusPageUrl(this.db, page.statusPageUrl);
+      await rememberPushBatch(this.db, conn.token, page.maxPushBatch);
       await this.applyChanges(page.changes, page.cursor);
       if (!page.more || page.changes.length === 0) return;
     }

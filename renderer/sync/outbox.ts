@@ -1,6 +1,7 @@
-import type { OpResult, PushOperation } from '../../shared/sync/protocol';
+import { MAX_PUSH_CHARS, type OpResult, type PushOperation } from '../../shared/sync/protocol';
+import { pushBatchSize, pushBody } from '../../shared/sync/push-body';
 import type { OtklikDatabase } from '../db/database';
-import { isEnrolledWith, renumberQueue } from '../db/device';
+import { hqLink, isEnrolledWith, renumberQueue } from '../db/device';
 import { removeAcknowledged } from '../db/queue';
 import { HqRequestError, syncProblemOf, type HqClient, type HqConnection } from './client';
 import { META, MAX_REJECTIONS_KEPT, readMeta, type OutboxRow, type Rejection } from './state';
@@ -18,6 +19,8 @@ const pushOperationOf = (o: OutboxRow): PushOperation => ({
 
 /**
  * Pushes the outbox head first, batch by batch; an acknowledged op leaves the outbox in one transaction.
+ * A batch holds as many ops as HQ takes (`batchSize`, or what its last pull said: pushBatchSize) and as keep
+ * its body within `maxChars` (pushBody).
  * An enrollment (a new device with a new token; the queue renumbered under it: becomeEnrolledDevice) ends
  * the drain at the next read: the ops left go with the new token (the engine starts its cycle again). Sent
  * with this cycle's, HQ would refuse them for good as another device's (wrong_device). The batch on the wire
@@ -27,14 +30,18 @@ export async function drainOutbox(
   db: OtklikDatabase,
   client: HqClient,
   conn: HqConnection,
-  batchSize: number,
+  batchSize?: number,
+  maxChars = MAX_PUSH_CHARS,
 ): Promise<void> {
   for (;;) {
-    const batch = await outboxHead(db, conn, batchSize);
-    if (batch.length === 0) return;
+    const head = await outboxHead(db, conn, batchSize);
+    if (head.length === 0) return;
+    const ops = head.map(pushOperationOf);
+    const { count, body } = pushBody(ops, maxChars);
+    const batch = head.slice(0, count);
     let results;
     try {
-      results = (await client.push(conn, batch.map(pushOperationOf))).results;
+      results = (await client.push(conn, ops.slice(0, count), body)).results;
     } catch (error) {
       await noteFailure(db, batch, error);
       throw error;
@@ -48,14 +55,22 @@ export async function drainOutbox(
   }
 }
 
-/** The outbox's first `limit` ops, in their order; none once the queue is another enrollment's. */
-async function outboxHead(db: OtklikDatabase, conn: HqConnection, limit: number): Promise<OutboxRow[]> {
-  return db.transaction('r', db.outbox, db.meta, async () =>
+/**
+ * The outbox's first ops, in their order: `limit`, or as many as HQ takes; none once the queue is another
+ * enrollment's.
+ */
+async function outboxHead(
+  db: OtklikDatabase,
+  conn: HqConnection,
+  limit: number | undefined,
+): Promise<OutboxRow[]> {
+  return db.transaction('r', db.outbox, db.meta, async () => {
     // An enrollment stores the new link and renumbers the queue in one transaction (storeEnrollment).
-    (await isEnrolledWith(db, conn.token))
-      ? ((await db.outbox.orderBy('deviceSeq').limit(limit).toArray()) as OutboxRow[])
-      : [],
-  );
+    const link = await hqLink(db);
+    if (link?.token !== conn.token) return [];
+    const size = limit ?? pushBatchSize(link.maxPushBatch);
+    return (await db.outbox.orderBy('deviceSeq').limit(size).toArray()) as OutboxRow[];
+  });
 }
 
 /** A pushed batch's answers: acknowledged ops leave the outbox, refused ones are kept to be shown. */

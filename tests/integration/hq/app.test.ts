@@ -105,6 +105,17 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
     expect(rows[0].status).toBe('in_review');
   });
 
+  it('issue 17: a push of MAX_PUSH_BATCH ops is applied whole, and every pull says HQ takes that many', async () => {
+    const d = await enroll(hq, branch());
+    const batch = Array.from({ length: MAX_PUSH_BATCH }, () =>
+      op(d, 'complaint.register', registration(d.branchCode)),
+    );
+    const results = await push(hq, d, batch);
+    expect(results.map((r) => [r.opId, r.outcome])).toEqual(batch.map((o) => [o.opId, 'applied']));
+    expect(await count(hq, 'SELECT 1 FROM ops WHERE device_id = $1', [d.deviceId])).toBe(MAX_PUSH_BATCH);
+    expect((await pull(hq, d, 0, 1)).maxPushBatch).toBe(MAX_PUSH_BATCH);
+  });
+
   it('out-of-order and duplicate delivery: every op once, gaps recorded as incidents', async () => {
     const d = await enroll(hq, branch());
     const regs = [registration(d.branchCode), registration(d.branchCode), registration(d.branchCode)];

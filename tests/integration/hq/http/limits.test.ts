@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { FileBlobStore } from '../../../../hq/blobs/fs-store';
 import type { BlobStore } from '../../../../hq/blobs/store';
 import { LIMITS } from '../../../../shared/complaints/validation';
-import { HQ_PATHS, MAX_PUSH_BATCH, type PushResponse } from '../../../../shared/sync/protocol';
+import { HQ_PATHS, PUSH_BODY_LIMIT, type PushResponse } from '../../../../shared/sync/protocol';
 import {
   call,
   count,
@@ -228,7 +228,7 @@ describe.each(DATABASE_KINDS)('HQ limits on %s', (kind) => {
     // "fetch failed" in app.test.ts; here, the connection gone after 2.6 of 14 MB). `small` keeps the
     // default 5 s of lingering for the body to go through on a loaded machine (`hq` lingers 2 s).
     const d = await enroll(small, branch());
-    const size = MAX_PUSH_BATCH * 64 * 1024 + 1024 * 1024;
+    const size = PUSH_BODY_LIMIT + 1024 * 1024;
     const conn = new RawConnection(small.url);
     conn.write(
       head('POST', HQ_PATHS.push, {

@@ -156,6 +156,40 @@ describe('sync engine', () => {
     expect((await db.complaints.get(c.id))?.status).toBe('in_review');
   });
 
+  it('issue 17: a pull keeps what HQ says a push may hold on the link, and only on the enrollment it was said to', async () => {
+    const db = await connectedDb();
+    let says: number | undefined = 500;
+    let enrollMeanwhile = false;
+    const enrolled = { ...link, deviceId: 'device-2', token: 'token-2' };
+    const engine = new SyncEngine(
+      db,
+      scripted({
+        pull: async (): Promise<PullResponse> => {
+          if (enrollMeanwhile) await storeEnrollment(db, enrolled);
+          return {
+            changes: [],
+            cursor: 0,
+            more: false,
+            ...(says === undefined ? {} : { maxPushBatch: says }),
+          };
+        },
+      }),
+    );
+    const conn = { hqUrl: link.hqUrl, token: link.token };
+    const stored = async () => (await readMeta<typeof link>(db, META.link))!;
+    await engine.pullChanges(conn);
+    expect(await stored()).toEqual({ ...link, maxPushBatch: 500 });
+    // HQ replaced by one that does not say (an older version): the figure goes with it.
+    says = undefined;
+    await engine.pullChanges(conn);
+    expect(await stored()).toEqual(link);
+    // This PC enrolled again while the pull was on the wire: the new link is not touched.
+    says = 300;
+    enrollMeanwhile = true;
+    await engine.pullChanges(conn);
+    expect(await stored()).toEqual(enrolled);
+  });
+
   it('a full disk while pulling: nothing of the page is stored, the cursor stays, the status says so (issue 13)', async () => {
     // IndexedDB refuses writes as on a full disk (a DBCore middleware, set before the database opens); the
     // small status record still fits.

@@ -3,7 +3,13 @@ import { registerComplaint } from '../../../../renderer/complaints/actions';
 import { storeEnrollment } from '../../../../renderer/db/device';
 import { HqRequestError, type HqClient } from '../../../../renderer/sync/client';
 import { drainOutbox } from '../../../../renderer/sync/outbox';
-import type { PushOperation, PushResponse } from '../../../../shared/sync/protocol';
+import {
+  LEGACY_PUSH_BATCH,
+  MAX_PUSH_BATCH,
+  type PushOperation,
+  type PushResponse,
+} from '../../../../shared/sync/protocol';
+import type { OutboxOperation } from '../../../../shared/sync/operations';
 import { META, type OutboxRow } from '../../../../renderer/sync/state';
 import { OLGA, hqLink, input, now, openDb, settings } from '../fixtures';
 
@@ -238,5 +244,63 @@ describe('drainOutbox', () => {
     ).rejects.toThrow(full.message);
     expect(calls).toBe(1);
     expect((await db.outbox.toArray()).map((r) => r.deviceSeq)).toEqual([1, 2, 3, 4]);
+  });
+
+  describe('issue 17: how many ops a push holds', () => {
+    /** `count` queued ops of the link's device, written straight into the outbox. */
+    async function many(count: number, said?: number, description = 'x') {
+      const db = openDb();
+      await db.meta.put({
+        key: META.link,
+        value: said === undefined ? link : { ...link, maxPushBatch: said },
+      });
+      await db.outbox.bulkAdd(
+        Array.from({ length: count }, (_, i): OutboxOperation => ({
+          deviceSeq: i + 1,
+          opId: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+          deviceId: link.deviceId,
+          schemaVersion: 1,
+          type: 'complaint.event',
+          payload: { description } as unknown as OutboxOperation['payload'],
+          createdAt: now.toISOString(),
+        })),
+      );
+      return db;
+    }
+    /** The sizes of the pushes a drain sends, each body checked to be the JSON of its ops. */
+    async function pushes(db: Awaited<ReturnType<typeof many>>, maxChars?: number) {
+      const sizes: number[] = [];
+      await drainOutbox(
+        db,
+        client(async (_c, ops, body) => {
+          expect(body).toBe(JSON.stringify({ ops }));
+          sizes.push(ops.length);
+          return applied(ops);
+        }),
+        conn,
+        undefined,
+        maxChars,
+      );
+      expect(await db.outbox.count()).toBe(0);
+      return sizes;
+    }
+
+    it('as many as HQ said it takes', async () => {
+      expect(await pushes(await many(7, 3))).toEqual([3, 3, 1]);
+    });
+
+    it('before HQ has said (an older HQ, or no pull yet): what every HQ takes', async () => {
+      expect(await pushes(await many(LEGACY_PUSH_BATCH + 1))).toEqual([LEGACY_PUSH_BATCH, 1]);
+    });
+
+    it('an HQ that takes more than this version sends: no more than it sends', async () => {
+      expect(await pushes(await many(MAX_PUSH_BATCH + 1, 10_000))).toEqual([MAX_PUSH_BATCH, 1]);
+    });
+
+    it('no more than a body of maxChars characters: large ops go in smaller pushes, one too large alone', async () => {
+      // Each op is a little over 1 000 characters of JSON: three fit in 3 500, one in 1 000.
+      expect(await pushes(await many(7, 500, 'ж'.repeat(900)), 3_500)).toEqual([3, 3, 1]);
+      expect(await pushes(await many(2, 500, 'ж'.repeat(900)), 1_000)).toEqual([1, 1]);
+    });
   });
 });
