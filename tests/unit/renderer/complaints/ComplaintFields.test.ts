@@ -1,5 +1,4 @@
 import { createElement } from 'react';
-import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,12 +10,12 @@ import {
   type ComplaintInput,
 } from '../../../../shared/complaints/model';
 import { validateComplaintInput } from '../../../../shared/complaints/validation';
-import { now } from '../fixtures';
+import { now, pageRoots } from '../fixtures';
 
 // R1–R3, issue 12: the New complaint form and the feedback book's submit form show the same fields the same
 // way; every control with an error is marked invalid and points screen readers at its message.
 
-const hosts: HTMLElement[] = [];
+const roots = pageRoots();
 /** A missing translation is logged as an error (renderer/i18n): none may be. */
 const consoleErrors: string[] = [];
 beforeAll(async () => {
@@ -28,17 +27,14 @@ beforeAll(async () => {
   await initI18n('ru');
 });
 afterEach(() => {
-  hosts.splice(0).forEach((h) => h.remove());
   expect(consoleErrors.splice(0)).toEqual([]);
 });
 
 function render(input: ComplaintInput, compact: boolean): HTMLElement {
-  const host = document.createElement('div');
-  document.body.append(host);
-  hosts.push(host);
+  const { root, host } = roots.mount();
   const errors = validateComplaintInput(input, now);
   flushSync(() =>
-    createRoot(host).render(
+    root.render(
       createElement(
         I18nextProvider,
         { i18n: i18next },

@@ -1,27 +1,24 @@
 import { act, createElement } from 'react';
-import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PrinterField } from '../../../../renderer/complaints/PrinterField';
+import { pageRoots } from '../fixtures';
 import { initI18n, i18next } from '../../../../renderer/i18n';
 import { platform } from '../../../../renderer/platform';
 
 // Issue 16: the printer choice of the Print panel. The desktop app's printers come through the platform
 // bridge (mocked here: there is no Electron binary); a browser has none and shows no choice.
 
-const hosts: HTMLElement[] = [];
+const roots = pageRoots();
 beforeAll(() => initI18n('en'));
 afterEach(() => {
   vi.restoreAllMocks();
-  hosts.splice(0).forEach((h) => h.remove());
 });
 
 async function render(printer: string, onChange = vi.fn()) {
-  const host = document.createElement('div');
-  document.body.append(host);
-  hosts.push(host);
+  const { root, host } = roots.mount();
   await act(async () => {
-    createRoot(host).render(
+    root.render(
       createElement(
         I18nextProvider,
         { i18n: i18next },

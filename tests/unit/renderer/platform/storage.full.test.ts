@@ -1,10 +1,9 @@
 import { createElement } from 'react';
-import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { Dexie } from 'dexie';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addNote, changeStatus, registerComplaint, saveDraft } from '../../../../renderer/complaints/actions';
 import { NewComplaintPage } from '../../../../renderer/complaints';
 import {
@@ -23,7 +22,7 @@ import { addAttachment } from '../../../../renderer/complaints/handling/attachme
 import { isStorageFull } from '../../../../renderer/platform/storage';
 import { saveFailureText } from '../../../../renderer/ui/saveFailure';
 import { LANGUAGES } from '../../../../shared/settings/workstation';
-import { OLGA, input, now, openDb, settings, signedInAs } from '../fixtures';
+import { OLGA, input, now, openDb, pageRoots, settings, signedInAs } from '../fixtures';
 import { windowDraftId } from '../../../../renderer/complaints/drafts';
 
 // Issue 13 (R22): a full disk at the branch. IndexedDB refuses the write with QuotaExceededError; Dexie
@@ -185,8 +184,7 @@ describe('every write path on a full disk', () => {
 });
 
 describe('the New complaint form on a full disk', () => {
-  const hosts: HTMLElement[] = [];
-  afterEach(() => hosts.splice(0).forEach((h) => h.remove()));
+  const roots = pageRoots();
 
   it('says the disk is full when registering and when keeping the draft, and keeps what was typed', async () => {
     const db = openDb();
@@ -195,11 +193,9 @@ describe('the New complaint form on a full disk', () => {
     // A complete complaint typed before the disk filled up: this window's draft, restored into the form.
     const typed = input('Не приняли возврат', { receivedAt: new Date(Date.now() - 60_000).toISOString() });
     await saveDraft(db, await windowDraftId(), typed);
-    const host = document.createElement('div');
-    document.body.append(host);
-    hosts.push(host);
+    const { root, host } = roots.mount();
     const location = memoryLocation({ path: '/complaints/new' });
-    createRoot(host).render(
+    root.render(
       createElement(I18nextProvider, {
         i18n: i18next,
         children: createElement(DbProvider, {

@@ -1,7 +1,6 @@
 import { createElement } from 'react';
-import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DbProvider } from '../../../../renderer/db/context';
 import { i18next, initI18n } from '../../../../renderer/i18n';
 import type { HqClient } from '../../../../renderer/sync/client';
@@ -10,15 +9,14 @@ import { SyncEngine } from '../../../../renderer/sync/engine';
 import { META, readMeta, type ClockReading } from '../../../../renderer/sync/state';
 import { LANGUAGES } from '../../../../shared/settings/workstation';
 import type { PullResponse } from '../../../../shared/sync/protocol';
-import { hqLink, openDb } from '../fixtures';
+import { hqLink, openDb, pageRoots } from '../fixtures';
 
 // Issue 13: HQ's time comes with each pull; past 5 minutes off, every screen says so in the user's language.
 
-const hosts: HTMLElement[] = [];
+const roots = pageRoots();
 beforeAll(async () => {
   await initI18n('ru');
 });
-afterEach(() => hosts.splice(0).forEach((h) => h.remove()));
 
 /** A pull whose answer carries HQ's clock `offsetMs` from this one. */
 const pullingWith = (offsetMs: number | undefined) =>
@@ -36,10 +34,8 @@ async function banner(offsetMs: number | undefined, lng = 'ru') {
   await db.meta.put({ key: META.link, value: hqLink() });
   await new SyncEngine(db, pullingWith(offsetMs)).pullChanges({ hqUrl: 'http://hq.invalid', token: 'x' });
   await i18next.changeLanguage(lng);
-  const host = document.createElement('div');
-  document.body.append(host);
-  hosts.push(host);
-  createRoot(host).render(
+  const { root, host } = roots.mount();
+  root.render(
     createElement(I18nextProvider, {
       i18n: i18next,
       children: createElement(DbProvider, { db, children: createElement(ClockSkewBanner) }),
