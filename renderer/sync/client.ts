@@ -11,7 +11,7 @@ import {
   type PushOperation,
   type PushResponse,
 } from '../../shared/sync/protocol';
-import { REQUEST_TIMEOUT_MS } from '../../shared/sync/backoff';
+import { REQUEST_TIMEOUT_MS, transferTimeoutMs } from '../../shared/sync/backoff';
 import type { SyncProblem } from '../../shared/sync/problems';
 
 /** Why a request to HQ failed, in the terms the UI explains to a person. */
@@ -126,14 +126,16 @@ export function createHqClient(fetchImpl: Fetch = (...args) => fetch(...args)) {
       return json(res, enrollResponseSchema);
     },
     async push(c: HqConnection, ops: PushOperation[], body?: string): Promise<PushResponse> {
+      // A Blob, not the string, as measured (npm run bench:sync, issue 17): a push of 200 registrations
+      // (386 KB) waited 14–17 ms longer in Chromium than HQ took to answer it when sent as a string,
+      // 6–11 ms as a Blob. `body`: the same ops already serialized (shared/sync/push-body).
+      const blob = new Blob([body ?? JSON.stringify({ ops })], { type: 'application/json' });
       const res = await request(fetchImpl, c.hqUrl + HQ_PATHS.push, {
         method: 'POST',
         headers: { ...auth(c), 'content-type': 'application/json' },
-        // A Blob, not the string, as measured (npm run bench:sync, issue 17): a push of 200 registrations
-        // (386 KB) waited 14–17 ms longer in Chromium than HQ took to answer it when sent as a string,
-        // 6–11 ms as a Blob.
-        // `body`: the same ops already serialized (shared/sync/push-body), not serialized again.
-        body: new Blob([body ?? JSON.stringify({ ops })], { type: 'application/json' }),
+        body: blob,
+        // Up to MAX_PUSH_CHARS of JSON: time for its size at a slow branch link, as for a photo.
+        timeoutMs: transferTimeoutMs(blob.size),
       });
       if (res.status === 404) throw new HqRequestError('refused', 'Not an Otklik HQ at this address', 404);
       return json(res, pushResponseSchema);

@@ -2,7 +2,7 @@ import type { Complaint } from '../../shared/complaints/model';
 import { withHqDirectory } from '../../shared/settings/directory';
 import { withSettingsDefaults } from '../../shared/settings/workstation';
 import { HQ_PATHS, type Change } from '../../shared/sync/protocol';
-import { PHOTO_UPLOAD_SLOTS, photoTimeoutMs } from '../../shared/sync/backoff';
+import { PHOTO_UPLOAD_SLOTS, transferTimeoutMs } from '../../shared/sync/backoff';
 import { clockOffsetMs } from '../../shared/sync/clock';
 import { complaintIdsOf, employeeIdOf, takesChange } from '../../shared/sync/merge';
 import type { OtklikDatabase, PhotoRefusal, PhotoRow } from '../db/database';
@@ -180,7 +180,7 @@ export class SyncEngine {
         // Bytes missing here, and not at HQ, can never go: the copy on this computer is damaged (R22: said
         // so on the Sync screen, as for bytes that no longer match their hash). No request is sent for them.
         if (!blob) throw new MissingBytes();
-        await this.client.putBlob(conn, path, blob, photoTimeoutMs(row.size));
+        await this.client.putBlob(conn, path, blob, transferTimeoutMs(row.size));
       }
     } catch (error) {
       const attempts = (row.attempts ?? 0) + 1;

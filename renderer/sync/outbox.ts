@@ -1,7 +1,12 @@
-import { MAX_PUSH_CHARS, type OpResult, type PushOperation } from '../../shared/sync/protocol';
+import {
+  LEGACY_PUSH_BATCH,
+  MAX_PUSH_CHARS,
+  type OpResult,
+  type PushOperation,
+} from '../../shared/sync/protocol';
 import { pushBatchSize, pushBody } from '../../shared/sync/push-body';
 import type { OtklikDatabase } from '../db/database';
-import { hqLink, isEnrolledWith, renumberQueue } from '../db/device';
+import { hqLink, isEnrolledWith, rememberPushBatch, renumberQueue } from '../db/device';
 import { removeAcknowledged } from '../db/queue';
 import { HqRequestError, syncProblemOf, type HqClient, type HqConnection } from './client';
 import { META, MAX_REJECTIONS_KEPT, readMeta, type OutboxRow, type Rejection } from './state';
@@ -19,8 +24,9 @@ const pushOperationOf = (o: OutboxRow): PushOperation => ({
 
 /**
  * Pushes the outbox head first, batch by batch; an acknowledged op leaves the outbox in one transaction.
- * A batch holds as many ops as HQ takes (`batchSize`, or what its last pull said: pushBatchSize) and as keep
- * its body within `maxChars` (pushBody).
+ * A batch holds as many ops as HQ takes (`batchSize`, or what its last pull said: pushBatchSize), and no
+ * more than fit a body of `maxChars` (pushBody). A batch larger than every HQ takes, refused as too large
+ * (an HQ rolled back to a version from before `maxPushBatch`), goes again at once as LEGACY_PUSH_BATCH.
  * An enrollment (a new device with a new token; the queue renumbered under it: becomeEnrolledDevice) ends
  * the drain at the next read: the ops left go with the new token (the engine starts its cycle again). Sent
  * with this cycle's, HQ would refuse them for good as another device's (wrong_device). The batch on the wire
@@ -43,6 +49,12 @@ export async function drainOutbox(
     try {
       results = (await client.push(conn, ops.slice(0, count), body)).results;
     } catch (error) {
+      // The cycle pulls only after the drain, so the figure would never be corrected otherwise: it is
+      // forgotten, and the loop reads the head again. Nothing is counted against the ops.
+      if (batchSize === undefined && batch.length > LEGACY_PUSH_BATCH && refusedAsTooLarge(error)) {
+        await rememberPushBatch(db, conn.token, undefined);
+        continue;
+      }
       await noteFailure(db, batch, error);
       throw error;
     }
@@ -54,6 +66,10 @@ export async function drainOutbox(
       });
   }
 }
+
+/** HQ's answer to a push it cannot take as it is: its schema's 400, or 413 for its body. */
+const refusedAsTooLarge = (error: unknown) =>
+  error instanceof HqRequestError && (error.status === 400 || error.status === 413);
 
 /**
  * The outbox's first ops, in their order: `limit`, or as many as HQ takes; none once the queue is another

@@ -12,8 +12,11 @@ export const WATCHDOG_AGE_MS = 2 * 60_000;
 export const WATCHDOG_INTERVAL_MS = 15_000;
 /** Per-request time limits: a request that hangs always frees its slot. */
 export const REQUEST_TIMEOUT_MS = 20_000;
-/** Photo uploads get the base limit plus time for their size at a slow branch link (64 kB/s). */
-export function photoTimeoutMs(bytes: number): number {
+/**
+ * A request that carries `bytes` (a photo or a file, either way; a push's body, issue 17) gets the base limit
+ * plus time for its size at a slow branch link (64 kB/s).
+ */
+export function transferTimeoutMs(bytes: number): number {
   return REQUEST_TIMEOUT_MS + Math.ceil(bytes / 64);
 }
 export const PHOTO_UPLOAD_SLOTS = 3;

@@ -30,9 +30,9 @@ export const MAX_PUSH_BATCH = 500;
 /** What every HQ takes in a push, also those from before `maxPushBatch`. */
 export const LEGACY_PUSH_BATCH = 200;
 /**
- * A push's body, in JSON characters, as a workstation fills it (shared/sync/push-body): at most 3 MB of
- * UTF-8, about 12 s on a link of 2 Mbit/s, inside the engine's time limit for a request (20 s) and far inside
- * HQ's body limit. One operation larger than this still goes, alone.
+ * A push's body, in JSON characters (UTF-16 code units), as a workstation fills it (shared/sync/push-body):
+ * at most 3 MiB of UTF-8, far inside HQ's body limit (PUSH_BODY_LIMIT). Its time limit grows with its size
+ * (shared/sync/backoff transferTimeoutMs). One operation larger than this still goes, alone.
  */
 export const MAX_PUSH_CHARS = 1024 * 1024;
 /**

@@ -14,8 +14,9 @@ export function pushBatchSize(hqTakes: number | undefined): number {
 
 /**
  * A push's body: `{ ops }` as JSON for the first operations that keep it within `maxChars` characters (the
- * first always goes, however large, or the queue would stop behind it). Each operation is serialized once;
- * `count` says how many of `ops` the body holds.
+ * first always goes, however large, or the queue would stop behind it). Each operation that goes is
+ * serialized once (the first that does not fit is serialized too, and left); `count` says how many of `ops`
+ * the body holds.
  */
 export function pushBody(ops: readonly unknown[], maxChars: number): { count: number; body: string } {
   const parts: string[] = [];

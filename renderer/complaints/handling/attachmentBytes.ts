@@ -1,5 +1,5 @@
 import { HQ_PATHS } from '../../../shared/sync/protocol';
-import { photoTimeoutMs } from '../../../shared/sync/backoff';
+import { transferTimeoutMs } from '../../../shared/sync/backoff';
 import type { AttachmentMime } from '../../../shared/handling/attachments';
 import type { OtklikDatabase } from '../../db/database';
 import { hqLink } from '../../db/device';
@@ -38,7 +38,7 @@ export async function attachmentBytes(
     received = await client.getBlob(
       { hqUrl: link.hqUrl, token: link.token },
       HQ_PATHS.attachment(file.sha256),
-      photoTimeoutMs(file.size),
+      transferTimeoutMs(file.size),
     );
   } catch (error) {
     const away =

@@ -297,6 +297,41 @@ describe('drainOutbox', () => {
       expect(await pushes(await many(MAX_PUSH_BATCH + 1, 10_000))).toEqual([MAX_PUSH_BATCH, 1]);
     });
 
+    it('an HQ rolled back to one that takes fewer: the push it refuses goes again at once as LEGACY_PUSH_BATCH, the figure forgotten', async () => {
+      const db = await many(LEGACY_PUSH_BATCH + 50, MAX_PUSH_BATCH);
+      const tried: number[] = [];
+      await drainOutbox(
+        db,
+        client(async (_c, ops) => {
+          tried.push(ops.length);
+          // As an HQ from before maxPushBatch answers a push of more than it takes: its schema's 400.
+          if (ops.length > LEGACY_PUSH_BATCH)
+            throw new HqRequestError('refused', 'Invalid body', 400, 'invalid_body');
+          return applied(ops);
+        }),
+        conn,
+      );
+      expect(tried).toEqual([LEGACY_PUSH_BATCH + 50, LEGACY_PUSH_BATCH, 50]);
+      expect(await db.outbox.count()).toBe(0);
+      expect((await db.meta.get(META.link))?.value).toEqual(link);
+    });
+
+    it('the same refusal of a push no larger than every HQ takes is a failure as before: kept, counted, thrown', async () => {
+      const db = await many(3, MAX_PUSH_BATCH);
+      const refusal = new HqRequestError('refused', 'Invalid body', 400, 'invalid_body');
+      await expect(
+        drainOutbox(
+          db,
+          client(async () => {
+            throw refusal;
+          }),
+          conn,
+        ),
+      ).rejects.toBe(refusal);
+      expect((await db.outbox.toArray()).map((r) => (r as OutboxRow).attempts)).toEqual([1, 1, 1]);
+      expect((await db.meta.get(META.link))?.value).toEqual({ ...link, maxPushBatch: MAX_PUSH_BATCH });
+    });
+
     it('no more than a body of maxChars characters: large ops go in smaller pushes, one too large alone', async () => {
       // Each op is a little over 1 000 characters of JSON: three fit in 3 500, one in 1 000.
       expect(await pushes(await many(7, 500, 'ж'.repeat(900)), 3_500)).toEqual([3, 3, 1]);

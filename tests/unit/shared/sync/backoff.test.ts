@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_CAP_MS, backoffDelay, watchdogDue } from '../../../../shared/sync/backoff';
+import {
+  BACKOFF_CAP_MS,
+  REQUEST_TIMEOUT_MS,
+  backoffDelay,
+  transferTimeoutMs,
+  watchdogDue,
+} from '../../../../shared/sync/backoff';
+import { MAX_PUSH_CHARS } from '../../../../shared/sync/protocol';
 
 describe('backoff with jitter', () => {
   it.each([
@@ -32,5 +39,17 @@ describe('backoff with jitter', () => {
     [{ oldestPendingAt: 0, inFlight: false, lastAttemptAt: undefined, now: 1e9 }, true],
   ])('watchdog %j → %s', (input, due) => {
     expect(watchdogDue(input)).toBe(due);
+  });
+});
+
+describe("a transfer's time limit (photos, files, a push's body)", () => {
+  it.each([
+    ['nothing to carry: the base limit', 0, REQUEST_TIMEOUT_MS],
+    ['64 kB: one second more', 64_000, REQUEST_TIMEOUT_MS + 1_000],
+    ['a push of 200 registrations (386 KB)', 386_000, REQUEST_TIMEOUT_MS + 6_032],
+    // A full push in Korean: every JSON character 3 bytes of UTF-8.
+    ['the fullest push body', 3 * MAX_PUSH_CHARS, REQUEST_TIMEOUT_MS + 49_152],
+  ])('%s', (_case, bytes, ms) => {
+    expect(transferTimeoutMs(bytes)).toBe(ms);
   });
 });

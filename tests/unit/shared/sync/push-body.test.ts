@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LEGACY_PUSH_BATCH, MAX_PUSH_BATCH } from '../../../../shared/sync/protocol';
+import {
+  LEGACY_PUSH_BATCH,
+  MAX_PUSH_BATCH,
+  MAX_PUSH_CHARS,
+  PUSH_BODY_LIMIT,
+} from '../../../../shared/sync/protocol';
 import { pushBatchSize, pushBody } from '../../../../shared/sync/push-body';
 
 // Issue 17 (R23): how a workstation fills a push. Pure rules.
@@ -15,8 +20,8 @@ describe('pushBatchSize: how many ops a push holds', () => {
     expect(pushBatchSize(hqTakes)).toBe(size);
   });
 
-  it('this version sends more than every HQ takes', () => {
-    expect(MAX_PUSH_BATCH).toBeGreaterThan(LEGACY_PUSH_BATCH);
+  it('a full body fits the body limit of every HQ, in UTF-8 (up to 3 bytes a character)', () => {
+    expect(3 * MAX_PUSH_CHARS).toBeLessThanOrEqual(PUSH_BODY_LIMIT);
   });
 });
 
