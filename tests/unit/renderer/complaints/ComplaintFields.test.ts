@@ -15,7 +15,6 @@ import { now, pageRoots } from '../fixtures';
 // R1–R3, issue 12: the New complaint form and the feedback book's submit form show the same fields the same
 // way; every control with an error is marked invalid and points screen readers at its message.
 
-const roots = pageRoots();
 /** A missing translation is logged as an error (renderer/i18n): none may be. */
 const consoleErrors: string[] = [];
 beforeAll(async () => {
@@ -29,6 +28,9 @@ beforeAll(async () => {
 afterEach(() => {
   expect(consoleErrors.splice(0)).toEqual([]);
 });
+// Set after the check: Vitest runs the hooks set last first, so the roots are unmounted before the check,
+// and an error logged while one unmounts is this test's.
+const roots = pageRoots();
 
 function render(input: ComplaintInput, compact: boolean): HTMLElement {
   const { root, host } = roots.mount();
