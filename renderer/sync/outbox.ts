@@ -51,7 +51,7 @@ export async function drainOutbox(
     } catch (error) {
       // The cycle pulls only after the drain, so the figure would never be corrected otherwise: it is
       // forgotten, and the loop reads the head again. Nothing is counted against the ops.
-      if (batchSize === undefined && batch.length > LEGACY_PUSH_BATCH && refusedAsTooLarge(error)) {
+      if (batchSize === undefined && batch.length > LEGACY_PUSH_BATCH && refusedWhole(error)) {
         await rememberPushBatch(db, conn.token, undefined);
         continue;
       }
@@ -67,8 +67,12 @@ export async function drainOutbox(
   }
 }
 
-/** HQ's answer to a push it cannot take as it is: its schema's 400, or 413 for its body. */
-const refusedAsTooLarge = (error: unknown) =>
+/**
+ * HQ's answer to a push it refuses as a whole: its schema's 400 (too many ops for it, or another fault of
+ * the request: then the push of 200 fails the same way, and is counted), or 413 for its body (HQ, or a proxy
+ * in front of it).
+ */
+const refusedWhole = (error: unknown) =>
   error instanceof HqRequestError && (error.status === 400 || error.status === 413);
 
 /**

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addNote, registerComplaint } from '../../../../renderer/complaints/actions';
-import { createHqClient, HqRequestError, type HqClient } from '../../../../renderer/sync/client';
+import {
+  createHqClient,
+  HqRequestError,
+  syncProblemOf,
+  type HqClient,
+} from '../../../../renderer/sync/client';
+import { REQUEST_TIMEOUT_MS } from '../../../../shared/sync/backoff';
 import { SyncEngine } from '../../../../renderer/sync/engine';
 import {
   META,
@@ -685,6 +691,25 @@ describe('HQ client', () => {
     expect(error).toBeInstanceOf(HqRequestError);
     expect((error as HqRequestError).kind).toBe('timeout');
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a push gets time for its size at a slow link: its body in UTF-8 bytes, as for a photo (issue 17)', async () => {
+    // The limit the request ran with, read back from the timeout's problem (its seconds).
+    const timedOut: typeof fetch = async () => {
+      throw new DOMException('The operation timed out.', 'TimeoutError');
+    };
+    const secondsFor = async (body: string) =>
+      syncProblemOf(
+        await createHqClient(timedOut)
+          .push({ hqUrl: 'http://hq.invalid', token: 'x' }, [], body)
+          .catch((e: unknown) => e),
+      );
+    // 320 000 Cyrillic letters: 640 000 bytes, 10 s at 64 kB/s.
+    expect(await secondsFor('ж'.repeat(320_000))).toEqual({
+      kind: 'timeout',
+      seconds: (REQUEST_TIMEOUT_MS + 10_000) / 1000,
+    });
+    expect(await secondsFor('{"ops":[]}')).toEqual({ kind: 'timeout', seconds: REQUEST_TIMEOUT_MS / 1000 });
   });
 
   it("keeps HQ's code and message and sorts statuses into kinds", async () => {

@@ -297,28 +297,80 @@ describe('drainOutbox', () => {
       expect(await pushes(await many(MAX_PUSH_BATCH + 1, 10_000))).toEqual([MAX_PUSH_BATCH, 1]);
     });
 
-    it('an HQ rolled back to one that takes fewer: the push it refuses goes again at once as LEGACY_PUSH_BATCH, the figure forgotten', async () => {
+    // As an HQ from before maxPushBatch answers a push of more than it takes (its schema's 400), or HQ or a
+    // proxy in front of it a body larger than it lets through (413).
+    const refusals = {
+      400: () => new HqRequestError('refused', 'ops: Too big', 400, 'invalid_body'),
+      413: () => new HqRequestError('refused', 'Request body is too large', 413, 'body_too_large'),
+    };
+
+    it.each([400, 413] as const)(
+      'an HQ rolled back to one that takes fewer (%i): the push it refuses goes again at once as LEGACY_PUSH_BATCH, the figure forgotten, no try counted',
+      async (status) => {
+        const db = await many(LEGACY_PUSH_BATCH + 50, MAX_PUSH_BATCH);
+        const tried: number[] = [];
+        await drainOutbox(
+          db,
+          client(async (_c, ops) => {
+            tried.push(ops.length);
+            if (ops.length > LEGACY_PUSH_BATCH) throw refusals[status]();
+            // The first ops' rows as they are sent again: the refused push counted no try against them.
+            const rows = (await db.outbox.bulkGet(ops.map((o) => o.deviceSeq))) as OutboxRow[];
+            expect(rows.map((r) => r.attempts ?? 0)).toEqual(ops.map(() => 0));
+            return applied(ops);
+          }),
+          conn,
+        );
+        expect(tried).toEqual([LEGACY_PUSH_BATCH + 50, LEGACY_PUSH_BATCH, 50]);
+        expect(await db.outbox.count()).toBe(0);
+        expect((await db.meta.get(META.link))?.value).toEqual(link);
+      },
+    );
+
+    it('the push of LEGACY_PUSH_BATCH refused too: that try is counted once and thrown, the figure stays forgotten', async () => {
       const db = await many(LEGACY_PUSH_BATCH + 50, MAX_PUSH_BATCH);
       const tried: number[] = [];
-      await drainOutbox(
-        db,
-        client(async (_c, ops) => {
-          tried.push(ops.length);
-          // As an HQ from before maxPushBatch answers a push of more than it takes: its schema's 400.
-          if (ops.length > LEGACY_PUSH_BATCH)
-            throw new HqRequestError('refused', 'Invalid body', 400, 'invalid_body');
-          return applied(ops);
-        }),
-        conn,
+      const refusal = refusals[400]();
+      await expect(
+        drainOutbox(
+          db,
+          client(async (_c, ops) => {
+            tried.push(ops.length);
+            throw refusal;
+          }),
+          conn,
+        ),
+      ).rejects.toBe(refusal);
+      expect(tried).toEqual([LEGACY_PUSH_BATCH + 50, LEGACY_PUSH_BATCH]);
+      const attempts = ((await db.outbox.orderBy('deviceSeq').toArray()) as OutboxRow[]).map(
+        (r) => r.attempts ?? 0,
       );
-      expect(tried).toEqual([LEGACY_PUSH_BATCH + 50, LEGACY_PUSH_BATCH, 50]);
-      expect(await db.outbox.count()).toBe(0);
+      expect(attempts).toEqual([...Array(LEGACY_PUSH_BATCH).fill(1), ...Array(50).fill(0)]);
       expect((await db.meta.get(META.link))?.value).toEqual(link);
+    });
+
+    it('a batch size given by the caller is not HQ’s figure: its refusal is a failure, the figure kept', async () => {
+      const db = await many(LEGACY_PUSH_BATCH + 1, MAX_PUSH_BATCH);
+      const refusal = refusals[413]();
+      let tries = 0;
+      await expect(
+        drainOutbox(
+          db,
+          client(async () => {
+            tries += 1;
+            throw refusal;
+          }),
+          conn,
+          LEGACY_PUSH_BATCH + 1,
+        ),
+      ).rejects.toBe(refusal);
+      expect(tries).toBe(1);
+      expect((await db.meta.get(META.link))?.value).toEqual({ ...link, maxPushBatch: MAX_PUSH_BATCH });
     });
 
     it('the same refusal of a push no larger than every HQ takes is a failure as before: kept, counted, thrown', async () => {
       const db = await many(3, MAX_PUSH_BATCH);
-      const refusal = new HqRequestError('refused', 'Invalid body', 400, 'invalid_body');
+      const refusal = refusals[400]();
       await expect(
         drainOutbox(
           db,
