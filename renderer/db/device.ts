@@ -104,8 +104,8 @@ export async function rememberPushBatch(
   maxPushBatch: number | undefined,
 ): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
-    const link = await hqLink(db);
-    if (!link || link.token !== token || link.maxPushBatch === maxPushBatch) return;
+    const link = await enrolledLink(db, token);
+    if (!link || link.maxPushBatch === maxPushBatch) return;
     const next: HqLink = { ...link, maxPushBatch };
     if (maxPushBatch === undefined) delete next.maxPushBatch;
     await db.meta.put({ key: HQ_LINK_KEY, value: next });
@@ -129,5 +129,11 @@ export async function storeEnrollment(db: OtklikDatabase, link: HqLink): Promise
 
 /** Whether the stored link is still the enrollment whose token this is: storeEnrollment replaces it. */
 export async function isEnrolledWith(db: OtklikDatabase, token: string): Promise<boolean> {
-  return (await hqLink(db))?.token === token;
+  return (await enrolledLink(db, token)) !== undefined;
+}
+
+/** The stored link, when it is still the enrollment whose token this is; undefined otherwise. */
+export async function enrolledLink(db: OtklikDatabase, token: string): Promise<HqLink | undefined> {
+  const link = await hqLink(db);
+  return link?.token === token ? link : undefined;
 }

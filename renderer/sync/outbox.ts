@@ -6,7 +6,7 @@ import {
 } from '../../shared/sync/protocol';
 import { pushBatchSize, pushBody } from '../../shared/sync/push-body';
 import type { OtklikDatabase } from '../db/database';
-import { hqLink, isEnrolledWith, rememberPushBatch, renumberQueue } from '../db/device';
+import { enrolledLink, isEnrolledWith, rememberPushBatch, renumberQueue } from '../db/device';
 import { removeAcknowledged } from '../db/queue';
 import { HqRequestError, syncProblemOf, type HqClient, type HqConnection } from './client';
 import { META, MAX_REJECTIONS_KEPT, readMeta, type OutboxRow, type Rejection } from './state';
@@ -86,8 +86,8 @@ async function outboxHead(
 ): Promise<OutboxRow[]> {
   return db.transaction('r', db.outbox, db.meta, async () => {
     // An enrollment stores the new link and renumbers the queue in one transaction (storeEnrollment).
-    const link = await hqLink(db);
-    if (link?.token !== conn.token) return [];
+    const link = await enrolledLink(db, conn.token);
+    if (!link) return [];
     const size = limit ?? pushBatchSize(link.maxPushBatch);
     return (await db.outbox.orderBy('deviceSeq').limit(size).toArray()) as OutboxRow[];
   });
