@@ -2,7 +2,9 @@ import { afterAll, afterEach, beforeAll, onTestFinished } from 'vitest';
 import { Dexie } from 'dexie';
 import { act, createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { v7 as uuidv7 } from 'uuid';
 import type { Employee } from '../../../shared/people/model';
+import type { OutboxOperation } from '../../../shared/sync/operations';
 import { OtklikDatabase, SCHEMA_VERSIONS } from '../../../renderer/db/database';
 import { addPhoto } from '../../../renderer/db/photoBytes';
 import { CounterContext, type Counter } from '../../../renderer/people/context';
@@ -10,6 +12,22 @@ import { CounterContext, type Counter } from '../../../renderer/people/context';
 // The data is the one all suites share; this file adds the Dexie and React helpers of the Chromium tests.
 import { now } from '../../fixtures';
 export { IVAN, OLGA, hqLink, input, now, settings } from '../../fixtures';
+
+/**
+ * A queued op of `deviceId` numbered `deviceSeq`, in the outbox's shape, for tests of the queue itself: its
+ * payload is no real event's (`payload`, when given, only gives it a size).
+ */
+export function queuedOp(deviceSeq: number, deviceId: string, payload: object = {}): OutboxOperation {
+  return {
+    deviceSeq,
+    opId: uuidv7(),
+    deviceId,
+    schemaVersion: 1,
+    type: 'complaint.event',
+    payload: payload as OutboxOperation['payload'],
+    createdAt: now.toISOString(),
+  };
+}
 
 /**
  * The screens behind the sign-in, rendered as `employee` signed in (the sign-in itself is tested in

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import type { OutboxOperation } from '../../../../shared/sync/operations';
 import { becomeEnrolledDevice, renumberQueue } from '../../../../renderer/db/device';
-import { openDb } from '../fixtures';
+import { openDb, queuedOp as op } from '../fixtures';
 
 // Issue 13, R23: what is queued is numbered 1, 2, … as the enrolled device's, in its order, with the counter
 // going on from there: at an enrollment, and again after a batch sent before it was acknowledged (outbox.ts).
 // Real IndexedDB (Chromium).
-
-const op = (deviceSeq: number, deviceId: string): OutboxOperation => ({
-  deviceSeq,
-  opId: uuidv7(),
-  deviceId,
-  schemaVersion: 1,
-  type: 'complaint.event',
-  payload: {} as OutboxOperation['payload'],
-  createdAt: '2026-12-05T09:00:00Z',
-});
 
 describe('the queue of an enrolled device', () => {
   it('an enrollment: the new id, the queue numbered from 1 in its order, the counter after its last', async () => {

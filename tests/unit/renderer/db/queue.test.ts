@@ -4,22 +4,14 @@ import type { OutboxOperation } from '../../../../shared/sync/operations';
 import type { OtklikDatabase } from '../../../../renderer/db/database';
 import { becomeEnrolledDevice } from '../../../../renderer/db/device';
 import { batchStillAtItsNumbers, removeAcknowledged, type BatchNumbers } from '../../../../renderer/db/queue';
-import { openDb } from '../fixtures';
+import { openDb, queuedOp } from '../fixtures';
 
 // R23, issue 17: a pushed batch leaves the outbox once HQ acknowledged it — by one range delete when the
 // rows are still the batch, by op id otherwise — and nothing else leaves with it. Real IndexedDB (Chromium).
 
 /** `count` queued ops numbered 1…count of device `deviceId`, as queueOperation writes them. */
 async function queued(db: OtklikDatabase, count: number, deviceId = uuidv7()): Promise<OutboxOperation[]> {
-  const ops = Array.from({ length: count }, (_, i): OutboxOperation => ({
-    deviceSeq: i + 1,
-    opId: uuidv7(),
-    deviceId,
-    schemaVersion: 1,
-    type: 'complaint.event',
-    payload: {} as OutboxOperation['payload'],
-    createdAt: '2026-12-03T09:00:00Z',
-  }));
+  const ops = Array.from({ length: count }, (_, i) => queuedOp(i + 1, deviceId));
   await db.transaction('rw', db.meta, db.outbox, async () => {
     await db.meta.put({ key: 'deviceId', value: deviceId });
     await db.meta.put({ key: 'deviceSeq', value: count });

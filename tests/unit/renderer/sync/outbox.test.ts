@@ -9,9 +9,8 @@ import {
   type PushOperation,
   type PushResponse,
 } from '../../../../shared/sync/protocol';
-import type { OutboxOperation } from '../../../../shared/sync/operations';
 import { META, type OutboxRow } from '../../../../renderer/sync/state';
-import { OLGA, hqLink, input, now, openDb, settings } from '../fixtures';
+import { OLGA, hqLink, input, now, openDb, queuedOp, settings } from '../fixtures';
 
 // The outbox's drain against real IndexedDB, with HQ's answers scripted (R23): batch by batch from the head,
 // each after HQ has answered the one before, and never with a token other than the queue's enrollment's.
@@ -255,15 +254,7 @@ describe('drainOutbox', () => {
         value: said === undefined ? link : { ...link, maxPushBatch: said },
       });
       await db.outbox.bulkAdd(
-        Array.from({ length: count }, (_, i): OutboxOperation => ({
-          deviceSeq: i + 1,
-          opId: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
-          deviceId: link.deviceId,
-          schemaVersion: 1,
-          type: 'complaint.event',
-          payload: { description } as unknown as OutboxOperation['payload'],
-          createdAt: now.toISOString(),
-        })),
+        Array.from({ length: count }, (_, i) => queuedOp(i + 1, link.deviceId, { description })),
       );
       return db;
     }
