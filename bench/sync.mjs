@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -126,7 +126,7 @@ async function engineBench(label, env) {
     await page.exposeFunction('benchBrowserWrites', browserWrittenBytes);
     // Found once, as for the herd: each reading then walks /proc once for the browser's processes.
     const database = env.DATABASE_URL ? postmasterPid(env.DATABASE_URL) : undefined;
-    await page.exposeFunction('benchCpu', () => photoCpu(hq.pid, database));
+    await page.exposeFunction('benchCpu', () => stepCpu(hq.pid, database));
     await page.goto(`http://127.0.0.1:${vite.httpServer.address().port}/bench/sync/index.html`);
     await page.waitForFunction(() => typeof window.runSyncBench === 'function', null, { timeout: 120_000 });
     const r = await page.evaluate((o) => window.runSyncBench(o), {
@@ -154,6 +154,17 @@ async function engineBench(label, env) {
       console.log(
         `  drain the outbox, HQ ${i === 0 ? 'just started' : 'warm        '} ${(d.ms / 1000).toFixed(2)} s   ${(OPS / (d.ms / 1000)).toFixed(0)} records/s   (target ≥ ${target}; ${d.pushes} pushes; ${(d.waitMs / 1000).toFixed(2)} s of it waiting for HQ's answers, the rest the engine's own work)`,
       );
+    // What the warm drain cost each process: however well the three overlapped, the machine's cores cannot
+    // drain faster than its CPU allows.
+    const warm = r.drains.at(-1)?.cpu;
+    if (warm && warm.browser !== null && warm.hq !== null && warm.database !== null) {
+      const perThousand = (s) => (s * 1000) / OPS;
+      const total = perThousand(warm.browser + warm.hq);
+      const cores = availableParallelism();
+      console.log(
+        `  CPU of the warm drain     browser ${perThousand(warm.browser).toFixed(2)} s + HQ${env.DATABASE_URL ? '' : ' with PGlite'} ${perThousand(warm.hq - warm.database).toFixed(2)} s${env.DATABASE_URL ? ` + PostgreSQL ${perThousand(warm.database).toFixed(2)} s` : ''} = ${total.toFixed(2)} CPU-s per 1 000 records: ${cores} cores allow at most ${((cores * 1000) / total).toFixed(0)} records/s`,
+      );
+    }
     console.log(
       `  upload photos (engine)    ${(photoMs / 1000).toFixed(2)} s   ${mbs(photoMs).toFixed(1)} MB/s   (${r.slots} at a time; median of ${ROUNDS} rounds)`,
     );
@@ -267,16 +278,17 @@ const browserWrittenBytes = () =>
 
 /**
  * CPU seconds (user + system) the browser's processes and HQ's have used so far, null where /proc cannot
- * tell: what a photo upload costs the branch PC and HQ, which load moves less than its time. HQ's include
- * its PostgreSQL server's, whose postmaster is `databasePid` (undefined: HQ has none; null: not found).
+ * tell: what a drain or a photo upload costs the branch PC and HQ, which load moves less than its time. HQ's
+ * include its PostgreSQL server's, whose postmaster is `databasePid` (undefined: HQ has none; null: not
+ * found), also given alone (`database`; 0 for none).
  */
-function photoCpu(hqPid, databasePid) {
+function stepCpu(hqPid, databasePid) {
   // With the ended children each has waited for: a process that ends during a step still counts, in its
   // parent's figure.
   const browser = overBrowser((pid) => withWaitedTicks(procStat(pid)) / 100);
   const own = cpuSeconds(hqPid);
   const database = databasePid === undefined ? 0 : databasePid && cpuSeconds(databasePid);
-  return { browser, hq: own === null || database === null ? null : own + database };
+  return { browser, hq: own === null || database === null ? null : own + database, database };
 }
 
 /** The postmaster of the cluster listening on `url`'s port (its backends are its children). */

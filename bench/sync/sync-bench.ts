@@ -40,20 +40,21 @@ async function parallel<T>(items: T[], slots: number, work: (item: T) => Promise
   );
 }
 
-/** CPU seconds (null where they cannot be read). */
-interface PhotoCpu {
+/** CPU seconds (null where they cannot be read); `hq` with its database's, `database` that alone (0: none). */
+interface StepCpu {
   browser: number | null;
   hq: number | null;
+  database: number | null;
 }
 
 /** What `step` cost the browser and HQ in CPU, pushed to `into` (nothing where it cannot be read). */
-async function withCpu<T>(into: PhotoCpu[], step: () => Promise<T>): Promise<T> {
+async function withCpu<T>(into: StepCpu[], step: () => Promise<T>): Promise<T> {
   const before = await window.benchCpu?.();
   const result = await step();
   const after = await window.benchCpu?.();
-  const spent = (side: keyof PhotoCpu) =>
+  const spent = (side: keyof StepCpu) =>
     before?.[side] != null && after?.[side] != null ? after[side] - before[side] : null;
-  if (before && after) into.push({ browser: spent('browser'), hq: spent('hq') });
+  if (before && after) into.push({ browser: spent('browser'), hq: spent('hq'), database: spent('database') });
   return result;
 }
 
@@ -68,8 +69,11 @@ declare global {
       photoBytes: number;
       rounds: number;
     }): Promise<{
-      /** HQ just started, then warm: the drain, the time spent waiting for HQ's answers, its pushes. */
-      drains: { ms: number; waitMs: number; pushes: number }[];
+      /**
+       * HQ just started, then warm: the drain, the time spent waiting for HQ's answers, its pushes, and the
+       * CPU it cost each side (absent where it cannot be read).
+       */
+      drains: { ms: number; waitMs: number; pushes: number; cpu?: StepCpu }[];
       photoMs: number[];
       rawMs: number[];
       durableMs: number[];
@@ -77,7 +81,7 @@ declare global {
       /** What the browser wrote to disk during each round's engine upload (empty where it cannot be read). */
       writtenBytes: number[];
       /** CPU of each round's engine upload, plain PUT to HQ and first raw PUT. */
-      cpu: { engine: PhotoCpu[]; plain: PhotoCpu[]; raw: PhotoCpu[] };
+      cpu: { engine: StepCpu[]; plain: StepCpu[]; raw: StepCpu[] };
       ops: number;
       photoMB: number;
       slots: number;
@@ -85,7 +89,7 @@ declare global {
     /** Exposed by bench/sync.mjs: the browser's bytes written to storage so far, or null. */
     benchBrowserWrites?: () => Promise<number | null>;
     /** Exposed by bench/sync.mjs: CPU seconds used so far by the browser's processes and by HQ's. */
-    benchCpu?: () => Promise<PhotoCpu>;
+    benchCpu?: () => Promise<StepCpu>;
   }
 }
 
@@ -162,11 +166,15 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   const drain = async () => {
     pushWaitMs = 0;
     pushes = 0;
-    const start = performance.now();
-    await drainOutbox(db, client, conn);
-    const ms = performance.now() - start;
+    const cpu: StepCpu[] = [];
+    // Timed inside the CPU readings, as the photo steps are: the readings walk /proc.
+    const ms = await withCpu(cpu, async () => {
+      const start = performance.now();
+      await drainOutbox(db, client, conn);
+      return performance.now() - start;
+    });
     if ((await db.outbox.count()) !== 0) throw new Error('outbox not drained');
-    return { ms, waitMs: pushWaitMs, pushes };
+    return { ms, waitMs: pushWaitMs, pushes, cpu: cpu[0] };
   };
   const cold = await drain();
   await queue();
@@ -199,7 +207,7 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   const durableMs: number[] = [];
   const hqPutMs: number[] = [];
   const writtenBytes: number[] = [];
-  const cpu = { engine: [] as PhotoCpu[], plain: [] as PhotoCpu[], raw: [] as PhotoCpu[] };
+  const cpu = { engine: [] as StepCpu[], plain: [] as StepCpu[], raw: [] as StepCpu[] };
   for (let round = 0; round < rounds; round++) {
     const direct = await addPhotos('uploaded');
     hqPutMs.push(await withCpu(cpu.plain, () => hqPut(direct)));
