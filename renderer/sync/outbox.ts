@@ -27,10 +27,13 @@ const pushOperationOf = (o: OutboxRow): PushOperation => ({
  * A batch holds as many ops as HQ takes (`batchSize`, or what its last pull said: pushBatchSize), and no
  * more than fit a body of `maxChars` (pushBody). A batch larger than every HQ takes, refused as too large
  * (an HQ rolled back to a version from before `maxPushBatch`), goes again at once as LEGACY_PUSH_BATCH.
- * An enrollment (a new device with a new token; the queue renumbered under it: becomeEnrolledDevice) ends
- * the drain at the next read: the ops left go with the new token (the engine starts its cycle again). Sent
- * with this cycle's, HQ would refuse them for good as another device's (wrong_device). The batch on the wire
- * then went as the old device: once it is acknowledged, what is left is numbered from 1 again.
+ * While HQ applies a batch, the previous batch's answers are stored and the ops after it read (issue 17):
+ * when they make a whole batch, it goes as soon as HQ answers; at the queue's tail, the head is read again
+ * after the answers are stored (ops queued meanwhile go in this drain). An enrollment (a new device with a new token; the queue
+ * renumbered under it: becomeEnrolledDevice) ends the drain at the next read: the ops left go with the new
+ * token (the engine starts its cycle again). Sent with this cycle's, HQ would refuse them for good as
+ * another device's (wrong_device). A batch read before the enrollment and sent after it goes as the old
+ * device: once it is acknowledged, what is left is numbered from 1 again (storeAcknowledgements).
  */
 export async function drainOutbox(
   db: OtklikDatabase,
@@ -39,31 +42,58 @@ export async function drainOutbox(
   batchSize?: number,
   maxChars = MAX_PUSH_CHARS,
 ): Promise<void> {
-  for (;;) {
-    const head = await outboxHead(db, conn, batchSize);
-    if (head.length === 0) return;
-    const ops = head.map(pushOperationOf);
-    const { count, body } = pushBody(ops, maxChars);
-    const batch = head.slice(0, count);
-    let results;
-    try {
-      results = (await client.push(conn, ops.slice(0, count), body)).results;
-    } catch (error) {
-      // The cycle pulls only after the drain, so the figure would never be corrected otherwise: it is
-      // forgotten, and the loop reads the head again. Nothing is counted against the ops.
-      if (batchSize === undefined && batch.length > LEGACY_PUSH_BATCH && refusedWhole(error)) {
-        await rememberPushBatch(db, conn.token, undefined);
-        continue;
+  // The last acknowledged batch's answers, stored while the next batch is on the wire; and the ops after
+  // the batch on the wire, read meanwhile. Both settled before the drain returns or throws.
+  let storing: Promise<void> = Promise.resolve();
+  let next: Promise<OutboxHead> | undefined;
+  try {
+    let head = (await outboxHead(db, conn, batchSize)).rows;
+    while (head.length > 0) {
+      const ops = head.map(pushOperationOf);
+      const { count, body } = pushBody(ops, maxChars);
+      const batch = head.slice(0, count);
+      // IndexedDB runs transactions on the same tables in the order they were opened: this read comes
+      // after the previous batch's answers are stored.
+      next = outboxHead(db, conn, batchSize, batch.at(-1)!.deviceSeq);
+      void next.catch(() => undefined); // its failure is thrown where it is awaited
+      let results;
+      try {
+        results = (await client.push(conn, ops.slice(0, count), body)).results;
+      } catch (error) {
+        await storing;
+        // The cycle pulls only after the drain, so the figure would never be corrected otherwise: it is
+        // forgotten, and the head is read again. Nothing is counted against the ops.
+        if (batchSize === undefined && batch.length > LEGACY_PUSH_BATCH && refusedWhole(error)) {
+          await rememberPushBatch(db, conn.token, undefined);
+          head = (await outboxHead(db, conn, batchSize)).rows;
+          continue;
+        }
+        await noteFailure(db, batch, error);
+        throw error;
       }
-      await noteFailure(db, batch, error);
-      throw error;
+      const acked = new Map(results.map((r) => [r.opId, r]));
+      await storing;
+      const read = await next;
+      // A whole batch read meanwhile goes next, as long as no enrollment came since it was read.
+      const ahead = read.full && (await isEnrolledWith(db, conn.token)) ? read.rows : undefined;
+      storing = storeAcknowledgements(db, conn, batch, acked);
+      void storing.catch(() => undefined); // its failure is thrown where it is awaited
+      if (!batch.every((o) => acked.has(o.opId)))
+        throw new HqRequestError('server', 'HQ did not acknowledge every operation', undefined, undefined, {
+          kind: 'unacknowledged',
+        });
+      if (ahead) head = ahead;
+      else {
+        // The queue's tail (ops may have been queued since), or an enrollment: read once the answers are
+        // stored, as the first batch was.
+        await storing;
+        head = (await outboxHead(db, conn, batchSize)).rows;
+      }
     }
-    const acked = new Map(results.map((r) => [r.opId, r]));
-    await storeAcknowledgements(db, conn, batch, acked);
-    if (!batch.every((o) => acked.has(o.opId)))
-      throw new HqRequestError('server', 'HQ did not acknowledge every operation', undefined, undefined, {
-        kind: 'unacknowledged',
-      });
+  } finally {
+    await next?.catch(() => undefined);
+    // Thrown from here when storing failed: that failure is what the caller hears.
+    await storing;
   }
 }
 
@@ -75,21 +105,31 @@ export async function drainOutbox(
 const refusedWhole = (error: unknown) =>
   error instanceof HqRequestError && (error.status === 400 || error.status === 413);
 
+/** The outbox's first ops in their order, and whether they are as many as a push holds. */
+interface OutboxHead {
+  rows: OutboxRow[];
+  full: boolean;
+}
+
 /**
- * The outbox's first ops, in their order: `limit`, or as many as HQ takes; none once the queue is another
- * enrollment's.
+ * The outbox's first ops (after number `after`, if given), in their order: `limit`, or as many as HQ
+ * takes; none once the queue is another enrollment's.
  */
 async function outboxHead(
   db: OtklikDatabase,
   conn: HqConnection,
   limit: number | undefined,
-): Promise<OutboxRow[]> {
+  after?: number,
+): Promise<OutboxHead> {
   return db.transaction('r', db.outbox, db.meta, async () => {
     // An enrollment stores the new link and renumbers the queue in one transaction (storeEnrollment).
     const link = await enrolledLink(db, conn.token);
-    if (!link) return [];
+    if (!link) return { rows: [], full: false };
     const size = limit ?? pushBatchSize(link.maxPushBatch);
-    return (await db.outbox.orderBy('deviceSeq').limit(size).toArray()) as OutboxRow[];
+    const from =
+      after === undefined ? db.outbox.orderBy('deviceSeq') : db.outbox.where('deviceSeq').above(after);
+    const rows = (await from.limit(size).toArray()) as OutboxRow[];
+    return { rows, full: rows.length === size };
   });
 }
 
