@@ -85,7 +85,8 @@ async function applyBatch(
     const tx = start.tx;
     const before = start.known;
     const results = new Map<string, OpResult>();
-    const fresh: { op: PushOperation; outcome?: OpOutcome }[] = [];
+    // `storable`: its payload passed the envelope check, which asks unstorableAt of it (asked once, not again).
+    const fresh: { op: PushOperation; outcome?: OpOutcome; storable?: true }[] = [];
     const incidents: unknown[] = [];
     // Consecutive ops applied as a set (batch.ts); any other op first applies them, so order is kept.
     let run: { entry: (typeof fresh)[number]; opId: string; payload: SetOp['payload'] }[] = [];
@@ -130,6 +131,7 @@ async function applyBatch(
       // Filled in when its outcome is known (a set's op: when the run is applied).
       results.set(op.opId, { opId: op.opId, outcome: 'applied', duplicate: false });
       const checked = checkEnvelope(op, device.deviceId);
+      if (checked.ok) entry.storable = true;
       if (!checked.ok) entry.outcome = rejected(checked.reason, checked.detail);
       else if (!belongsToBranch(checked.type, checked.payload, device.branchCode))
         entry.outcome = rejected('wrong_branch');
@@ -145,7 +147,7 @@ async function applyBatch(
       }
     }
     await flush();
-    const recorded = fresh.map(({ op, outcome }) => {
+    const recorded = fresh.map(({ op, outcome, storable }) => {
       results.set(op.opId, {
         opId: op.opId,
         outcome: outcome!.outcome,
@@ -161,7 +163,10 @@ async function applyBatch(
         type: op.type.slice(0, 64),
         // A payload that is missing or that the database cannot store is recorded as {} (the reason says why).
         payload:
-          op.payload === undefined || op.payload === null || unstorableAt(op.payload) ? {} : op.payload,
+          storable ||
+          (op.payload !== undefined && op.payload !== null && unstorableAt(op.payload) === undefined)
+            ? op.payload
+            : {},
         client_created_at: op.createdAt ?? null,
         outcome: outcome!.outcome,
         reason: outcome!.outcome === 'rejected' ? outcome!.reason : null,
