@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { BranchDirectory, EnrollRequest, EnrollResponse } from '../../shared/sync/protocol';
+import {
+  MAX_PUSH_BATCH,
+  type BranchDirectory,
+  type EnrollRequest,
+  type EnrollResponse,
+} from '../../shared/sync/protocol';
 import { enrollmentCodeHash, hashSecret, newDeviceToken, newEnrollmentCode } from '../auth';
 import { recordAudit, SYSTEM, type AuditContext } from '../audit/log';
 import { inTransaction } from '../db/database';
@@ -82,6 +87,11 @@ export async function enrollDevice(
       now.toISOString(),
       deviceId,
     ]);
-    return { deviceId, deviceToken: token, branch: directoryOf(row, await readCompany(client)) };
+    return {
+      deviceId,
+      deviceToken: token,
+      branch: directoryOf(row, await readCompany(client)),
+      maxPushBatch: MAX_PUSH_BATCH,
+    };
   });
 }

@@ -72,6 +72,8 @@ export async function connectToHq(
     deviceId: answer.deviceId,
     branch: answer.branch,
     enrolledAt: new Date().toISOString(),
+    // Issue 17: as a pull says it (rememberPushBatch); absent from an older HQ's answer.
+    ...(answer.maxPushBatch === undefined ? {} : { maxPushBatch: answer.maxPushBatch }),
   };
   // HQ's device from now on (issue 13): its id, and what is queued renumbered from 1, with the link.
   await storeEnrollment(db, link);

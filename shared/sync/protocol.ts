@@ -213,10 +213,19 @@ export const enrollRequestSchema = storable(
 );
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
+/**
+ * Issue 17: how many operations HQ takes in a push, as its enrollment answer and every pull say it. Absent
+ * from HQs before it (LEGACY_PUSH_BATCH). A plain bounded number: a newer HQ's larger figure must not fail
+ * an enrollment or a pull (the workstation keeps to its own MAX_PUSH_BATCH).
+ */
+const maxPushBatchSchema = z.number().int().positive().max(1_000_000).optional();
+
 export const enrollResponseSchema = z.object({
   deviceId: z.uuid(),
   deviceToken: z.string().min(32).max(256),
   branch: branchDirectorySchema,
+  /** Said here too, so the first cycle's pushes are as large as HQ takes (its pull comes after them). */
+  maxPushBatch: maxPushBatchSchema,
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 
@@ -319,12 +328,8 @@ export const pullResponseSchema = z.object({
   serverTime: z.iso.datetime({ offset: true }).optional(),
   /** Issue 16 item 4: the public status page's address when HQ runs it; absent when it is off. */
   statusPageUrl: z.string().max(DIRECTORY_LIMITS.url).optional(),
-  /**
-   * Issue 17: how many operations HQ takes in a push. Absent from HQs before it (LEGACY_PUSH_BATCH). A plain
-   * bounded number: a newer HQ's larger figure must not fail a pull (the workstation keeps to its own
-   * MAX_PUSH_BATCH).
-   */
-  maxPushBatch: z.number().int().positive().max(1_000_000).optional(),
+  /** Issue 17: how many operations HQ takes in a push (maxPushBatchSchema). */
+  maxPushBatch: maxPushBatchSchema,
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

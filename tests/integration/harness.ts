@@ -16,8 +16,8 @@ import { milestonesFromEvents } from '../../shared/lifecycle';
 import { SYNC_SCHEMA_VERSION, type OperationPayload, type OperationType } from '../../shared/sync/operations';
 import {
   HQ_PATHS,
+  enrollResponseSchema,
   type BranchDirectory,
-  type EnrollResponse,
   type PushOperation,
 } from '../../shared/sync/protocol';
 
@@ -129,6 +129,8 @@ export interface TestDevice {
   token: string;
   branchCode: string;
   seq: number;
+  /** Issue 17: how many ops a push may hold, as HQ's enrollment answer said. */
+  maxPushBatch?: number;
 }
 
 export async function enroll(
@@ -148,9 +150,15 @@ export async function enroll(
     body: JSON.stringify({ code, deviceId, branchCode }),
   });
   if (res.status !== 200) throw new Error(`enroll: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as EnrollResponse;
+  const body = enrollResponseSchema.parse(await res.json());
   // The device id HQ gave (a new one for every enrollment: issue 13).
-  return { deviceId: body.deviceId, token: body.deviceToken, branchCode, seq: 0 };
+  return {
+    deviceId: body.deviceId,
+    token: body.deviceToken,
+    branchCode,
+    seq: 0,
+    maxPushBatch: body.maxPushBatch,
+  };
 }
 
 export function call(hq: RunningHq, device: TestDevice | null, path: string, init: RequestInit = {}) {

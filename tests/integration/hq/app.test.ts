@@ -105,8 +105,9 @@ describe.each(DATABASE_KINDS)('HQ on %s', (kind) => {
     expect(rows[0].status).toBe('in_review');
   });
 
-  it('issue 17: a push of MAX_PUSH_BATCH ops is applied whole, and every pull says HQ takes that many', async () => {
+  it('issue 17: a push of MAX_PUSH_BATCH ops is applied whole; HQ says it takes that many when it enrolls a device and with every pull', async () => {
     const d = await enroll(hq, branch());
+    expect(d.maxPushBatch).toBe(MAX_PUSH_BATCH);
     const batch = Array.from({ length: MAX_PUSH_BATCH }, () =>
       op(d, 'complaint.register', registration(d.branchCode)),
     );

@@ -3,7 +3,8 @@ import { i18next, initI18n } from '../../../../renderer/i18n';
 import { HqRequestError, type HqClient } from '../../../../renderer/sync/client';
 import { connectToHq, EnrollFailed } from '../../../../renderer/sync/enroll';
 import { LANGUAGES } from '../../../../shared/settings/workstation';
-import type { EnrollResponse } from '../../../../shared/sync/protocol';
+import { MAX_PUSH_BATCH, type EnrollResponse } from '../../../../shared/sync/protocol';
+import { META } from '../../../../renderer/sync/state';
 import { registerComplaint } from '../../../../renderer/complaints/actions';
 import { OLGA, hqLink, input, now, openDb, settings } from '../fixtures';
 
@@ -50,6 +51,29 @@ describe('connecting to HQ', () => {
       expect(link.hqUrl).toBe(hqUrl.replace(/\/$/, ''));
     },
   );
+
+  it('issue 17: keeps how many ops a push may hold when HQ says it in its answer; an older HQ says nothing', async () => {
+    const hqUrl = 'https://hq.example.com';
+    const saidDb = openDb();
+    const said = await connectToHq(
+      saidDb,
+      settings(),
+      { hqUrl, code: 'ABCD-EFGH-JKLM' },
+      client(async () => ({ ...answer, maxPushBatch: MAX_PUSH_BATCH })),
+    );
+    expect(said.maxPushBatch).toBe(MAX_PUSH_BATCH);
+    // Stored with the link, where the drain reads it (pushBatchSize).
+    expect((await saidDb.meta.get(META.link))?.value).toEqual(said);
+    const db = openDb();
+    const older = await connectToHq(
+      db,
+      settings(),
+      { hqUrl, code: 'ABCD-EFGH-JKLM' },
+      client(async () => answer),
+    );
+    expect(older).not.toHaveProperty('maxPushBatch');
+    expect((await db.meta.get(META.link))?.value).toEqual(older);
+  });
 
   it('too many attempts is its own reason, not "the server refused"', async () => {
     const enroll = async (): Promise<EnrollResponse> => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING, unstorableAt } from '../../../../shared/sync/protocol';
+import {
+  MAX_NESTING,
+  MAX_PUSH_BATCH,
+  enrollResponseSchema,
+  pullResponseSchema,
+  unstorableAt,
+} from '../../../../shared/sync/protocol';
 
 describe('unstorableAt: what the database could not store is found before it gets there', () => {
   const nested = (depth: number): unknown => (depth === 0 ? 'x' : { a: nested(depth - 1) });
@@ -16,5 +22,40 @@ describe('unstorableAt: what the database could not store is found before it get
     const problem = unstorableAt(value);
     if (where === undefined) expect(problem).toBeUndefined();
     else expect(problem?.startsWith(where)).toBe(true);
+  });
+});
+
+describe("issue 17: HQ's figure for a push's size, in its enrollment answer and in a pull", () => {
+  const enrollment = {
+    deviceId: '0190c3a0-0000-7000-8000-000000000001',
+    deviceToken: 't'.repeat(43),
+    branch: {
+      code: 'MSK-01',
+      name: 'Москва',
+      country: 'RU',
+      timeZone: 'Europe/Moscow',
+      language: 'ru',
+      managerName: '',
+      managerEmail: '',
+      headOfSalesName: '',
+      headOfSalesEmail: '',
+    },
+  };
+  const pull = { changes: [], cursor: 0, more: false };
+  // Absent from an older HQ; any whole positive figure up to a million from a newer one (the workstation
+  // keeps to its own maximum); anything else fails the answer.
+  it.each<[unknown, boolean]>([
+    [undefined, true],
+    [1, true],
+    [MAX_PUSH_BATCH, true],
+    [1_000_000, true],
+    [0, false],
+    [-500, false],
+    [2.5, false],
+    [1_000_001, false],
+    ['500', false],
+  ])('%j → accepted: %s', (maxPushBatch, accepted) => {
+    expect(enrollResponseSchema.safeParse({ ...enrollment, maxPushBatch }).success).toBe(accepted);
+    expect(pullResponseSchema.safeParse({ ...pull, maxPushBatch }).success).toBe(accepted);
   });
 });
