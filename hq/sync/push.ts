@@ -85,7 +85,7 @@ async function applyBatch(
     const tx = start.tx;
     const before = start.known;
     const results = new Map<string, OpResult>();
-    // `storable`: its payload passed the envelope check, which asks unstorableAt of it (asked once, not again).
+    // `storable`: its payload passed the envelope check, which asks unstorableAt of it (not asked again).
     const fresh: { op: PushOperation; outcome?: OpOutcome; storable?: true }[] = [];
     const incidents: unknown[] = [];
     // Consecutive ops applied as a set (batch.ts); any other op first applies them, so order is kept.
@@ -126,12 +126,11 @@ async function applyBatch(
           });
         continue;
       }
-      const entry: (typeof fresh)[number] = { op };
+      const checked = checkEnvelope(op, device.deviceId);
+      const entry: (typeof fresh)[number] = checked.ok ? { op, storable: true } : { op };
       fresh.push(entry);
       // Filled in when its outcome is known (a set's op: when the run is applied).
       results.set(op.opId, { opId: op.opId, outcome: 'applied', duplicate: false });
-      const checked = checkEnvelope(op, device.deviceId);
-      if (checked.ok) entry.storable = true;
       if (!checked.ok) entry.outcome = rejected(checked.reason, checked.detail);
       else if (!belongsToBranch(checked.type, checked.payload, device.branchCode))
         entry.outcome = rejected('wrong_branch');

@@ -24,15 +24,16 @@ const pushOperationOf = (o: OutboxRow): PushOperation => ({
 
 /**
  * Pushes the outbox head first, batch by batch; an acknowledged op leaves the outbox in one transaction.
- * A batch holds as many ops as HQ takes (`batchSize`, or what its last pull said: pushBatchSize), and no
+ * A batch holds as many ops as HQ takes (`batchSize`, or what HQ last said: pushBatchSize), and no
  * more than fit a body of `maxChars` (pushBody). A batch larger than every HQ takes, refused as too large
  * (an HQ rolled back to a version from before `maxPushBatch`), goes again at once as LEGACY_PUSH_BATCH.
  * While HQ applies a batch, the previous batch's answers are stored and the ops after it read (issue 17):
- * when they make a whole batch, it goes as soon as HQ answers; at the queue's tail, the head is read again
- * after the answers are stored (ops queued meanwhile go in this drain). An enrollment (a new device with a new token; the queue
- * renumbered under it: becomeEnrolledDevice) ends the drain at the next read: the ops left go with the new
- * token (the engine starts its cycle again). Sent with this cycle's, HQ would refuse them for good as
- * another device's (wrong_device). A batch read before the enrollment and sent after it goes as the old
+ * when they make a whole batch, it goes right after HQ answers; at the queue's tail, the head is read
+ * again once the answers are stored (ops queued meanwhile go in this drain). An enrollment (a new device
+ * with a new token; the queue renumbered under it: becomeEnrolledDevice) ends the drain at the next read,
+ * or at the check of the link before a batch read ahead goes: the ops left go with the new token (the
+ * engine starts its cycle again). Sent with this cycle's, HQ would refuse them for good as another
+ * device's (wrong_device). A batch read before the enrollment and sent after it goes as the old
  * device: once it is acknowledged, what is left is numbered from 1 again (storeAcknowledgements).
  */
 export async function drainOutbox(
@@ -52,18 +53,21 @@ export async function drainOutbox(
       const ops = head.map(pushOperationOf);
       const { count, body } = pushBody(ops, maxChars);
       const batch = head.slice(0, count);
-      // IndexedDB runs transactions on the same tables in the order they were opened: this read comes
-      // after the previous batch's answers are stored.
+      // The rows after this batch: storing the previous batch's answers leaves them as they are, unless an
+      // enrollment renumbered the queue, which the link's check below finds before they go.
       next = outboxHead(db, conn, batchSize, batch.at(-1)!.deviceSeq);
       void next.catch(() => undefined); // its failure is thrown where it is awaited
       let results;
       try {
         results = (await client.push(conn, ops.slice(0, count), body)).results;
       } catch (error) {
+        // Should storing the answers before have failed too (a full disk), that failure is thrown, and no
+        // attempt is counted: the storage that refused the answers would refuse the count.
         await storing;
         // The cycle pulls only after the drain, so the figure would never be corrected otherwise: it is
         // forgotten, and the head is read again. Nothing is counted against the ops.
         if (batchSize === undefined && batch.length > LEGACY_PUSH_BATCH && refusedWhole(error)) {
+          await next.catch(() => undefined);
           await rememberPushBatch(db, conn.token, undefined);
           head = (await outboxHead(db, conn, batchSize)).rows;
           continue;
@@ -73,9 +77,11 @@ export async function drainOutbox(
       }
       const acked = new Map(results.map((r) => [r.opId, r]));
       await storing;
-      const read = await next;
-      // A whole batch read meanwhile goes next, as long as no enrollment came since it was read.
-      const ahead = read.full && (await isEnrolledWith(db, conn.token)) ? read.rows : undefined;
+      // A whole batch read meanwhile goes next, as long as the link is still this cycle's. Should the read or
+      // the check fail, the answers are stored first all the same, and the head read again (below).
+      const read = await next.catch(() => undefined);
+      const ours = read?.full === true && (await isEnrolledWith(db, conn.token).catch(() => false));
+      const ahead = ours ? read.rows : undefined;
       storing = storeAcknowledgements(db, conn, batch, acked);
       void storing.catch(() => undefined); // its failure is thrown where it is awaited
       if (!batch.every((o) => acked.has(o.opId)))

@@ -53,7 +53,10 @@ function isOperationType(type: string): type is OperationType {
   return Object.hasOwn(operationPayloads, type);
 }
 
-/** Envelope and payload of one op, for the device that sent it. */
+/**
+ * Envelope and payload of one op, for the device that sent it. `ok` also says that the payload is storable
+ * (unstorableAt found nothing): HQ records such a payload as it came, without asking again (hq/sync/push.ts).
+ */
 export function checkEnvelope(op: PushOperation, deviceId: string): EnvelopeCheck {
   if (op.deviceId !== deviceId) return { ok: false, reason: 'wrong_device' };
   if (op.schemaVersion > SYNC_SCHEMA_VERSION) return { ok: false, reason: 'unsupported_schema_version' };

@@ -54,7 +54,7 @@ describe('drainOutbox', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('issue 17: the next whole batch goes as soon as HQ answers; the answers before it are stored while it is on the wire', async () => {
+  it('issue 17: the next whole batch goes right after HQ answers; the answers before it are stored while it is on the wire', async () => {
     const db = await queued(5);
     const events: string[] = [];
     db.outbox.hook('deleting', (seq: number) => {
@@ -63,8 +63,12 @@ describe('drainOutbox', () => {
     await drainOutbox(
       db,
       client(async (_c, ops) => {
-        events.push(`send ${ops.map((o) => o.deviceSeq).join(',')}`);
-        await new Promise((r) => setTimeout(r, 20));
+        const seqs = ops.map((o) => o.deviceSeq).join(',');
+        events.push(`send ${seqs}`);
+        // HQ answers 3,4 only once 1 and 2 have left: a drain that stored the answers after this answer
+        // would wait here for good (the test times out).
+        if (seqs === '3,4') while (!events.includes('left 2')) await new Promise((r) => setTimeout(r, 5));
+        events.push(`answered ${seqs}`);
         return applied(ops);
       }),
       conn,
@@ -72,13 +76,16 @@ describe('drainOutbox', () => {
     );
     expect(events).toEqual([
       'send 1,2',
+      'answered 1,2',
       'send 3,4',
       'left 1',
       'left 2',
+      'answered 3,4',
       // 5 alone is the queue's tail: read again once 3 and 4 have left, as ops may have been queued since.
       'left 3',
       'left 4',
       'send 5',
+      'answered 5',
       'left 5',
     ]);
     expect(await db.outbox.count()).toBe(0);
@@ -101,6 +108,45 @@ describe('drainOutbox', () => {
       [1, 2],
       [3, 4],
     ]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('an op queued while a whole batch is on the wire: the batch read meanwhile goes, then the op, in order', async () => {
+    const db = await queued(4);
+    const sent: number[][] = [];
+    await drainOutbox(
+      db,
+      client(async (_c, ops) => {
+        sent.push(ops.map((o) => o.deviceSeq));
+        if (sent.length === 1) await registerComplaint(db, input(), settings(), OLGA, now);
+        return applied(ops);
+      }),
+      conn,
+      2,
+    );
+    expect(sent).toEqual([[1, 2], [3, 4], [5]]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a read ahead that fails: the answers are stored all the same, the head is read again, nothing is lost', async () => {
+    const db = await queued(5);
+    const sent: number[][] = [];
+    const failOnce = () => {
+      db.outbox.hook('reading').unsubscribe(failOnce);
+      throw new Error('the read ahead failed');
+    };
+    await drainOutbox(
+      db,
+      client(async (_c, ops) => {
+        sent.push(ops.map((o) => o.deviceSeq));
+        // The ops after 1,2 are being read while HQ applies them: that read fails.
+        if (sent.length === 1) db.outbox.hook('reading', failOnce);
+        return applied(ops);
+      }),
+      conn,
+      2,
+    );
+    expect(sent).toEqual([[1, 2], [3, 4], [5]]);
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -293,11 +339,14 @@ describe('drainOutbox', () => {
     /** The sizes of the pushes a drain sends, each body checked to be the JSON of its ops. */
     async function pushes(db: Awaited<ReturnType<typeof many>>, maxChars?: number) {
       const sizes: number[] = [];
+      const seqs: number[] = [];
+      const queuedCount = await db.outbox.count();
       await drainOutbox(
         db,
         client(async (_c, ops, body) => {
           expect(body).toBe(JSON.stringify({ ops }));
           sizes.push(ops.length);
+          seqs.push(...ops.map((o) => o.deviceSeq));
           return applied(ops);
         }),
         conn,
@@ -305,6 +354,8 @@ describe('drainOutbox', () => {
         maxChars,
       );
       expect(await db.outbox.count()).toBe(0);
+      // Every op once, in its order.
+      expect(seqs).toEqual(Array.from({ length: queuedCount }, (_, i) => i + 1));
       return sizes;
     }
 
@@ -411,6 +462,11 @@ describe('drainOutbox', () => {
       // Each op is a little over 1 000 characters of JSON: three fit in 3 500, one in 1 000.
       expect(await pushes(await many(7, 500, 'ж'.repeat(900)), 3_500)).toEqual([3, 3, 1]);
       expect(await pushes(await many(2, 500, 'ж'.repeat(900)), 1_000)).toEqual([1, 1]);
+    });
+
+    it('a push cut short by maxChars: the ops read ahead start right after its last, none skipped', async () => {
+      // HQ takes 4, 3 fit: the ops after each push are read while it is on the wire, 4 at a time (issue 17).
+      expect(await pushes(await many(12, 4, 'ж'.repeat(900)), 3_500)).toEqual([3, 3, 3, 3]);
     });
   });
 });
