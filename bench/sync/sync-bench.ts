@@ -154,13 +154,13 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
     deviceId: answer.deviceId,
     branch: answer.branch,
     enrolledAt: now,
+    // Issue 17: as the app keeps it (renderer/sync/enroll.ts): how many ops a push may hold.
+    ...(answer.maxPushBatch === undefined ? {} : { maxPushBatch: answer.maxPushBatch }),
   };
   // The id HQ gives (issue 13): what is queued becomes that device's, as the app does when it enrolls.
   await storeEnrollment(db, link);
   const engine = new SyncEngine(db, client);
   const conn = { hqUrl, token: link.token };
-  // As after the app's first cycle: HQ's pull has said how many ops a push may hold (issue 17).
-  await engine.pullChanges(conn);
 
   // Twice: first HQ as it just started (its code not yet optimised by V8), then HQ warm, as it runs for days.
   const drain = async () => {

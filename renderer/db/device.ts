@@ -67,8 +67,9 @@ export interface HqLink {
   branch: BranchDirectory;
   enrolledAt: string;
   /**
-   * Issue 17: how many operations this HQ takes in a push, as its last pull said (rememberPushBatch);
-   * absent until then, or from an HQ that does not say (shared/sync/push-body pushBatchSize).
+   * Issue 17: how many operations this HQ takes in a push, as its enrollment answer (renderer/sync/enroll.ts)
+   * or its last pull (rememberPushBatch) said; absent from an HQ that does not say, or on a link stored
+   * before HQ said it (shared/sync/push-body pushBatchSize).
    */
   maxPushBatch?: number;
 }

@@ -90,8 +90,8 @@ export async function drainOutbox(
         });
       if (ahead) head = ahead;
       else {
-        // The queue's tail (ops may have been queued since), or an enrollment: read once the answers are
-        // stored, as the first batch was.
+        // The queue's tail (ops may have been queued since), an enrollment, or a read ahead or check that
+        // failed: read once the answers are stored, as the first batch was.
         await storing;
         head = (await outboxHead(db, conn, batchSize)).rows;
       }

@@ -23,8 +23,9 @@ export const HQ_PATHS = {
 /**
  * Operations per push request: a batch is applied in one HQ transaction. Issue 17: 500, against 200 before
  * (npm run bench:sync, 1 000 registrations drained, HQ warm: 1 951–2 256 records/s on PGlite against
- * 1 825–1 879 with 200; 1 000 a push gained no more). HQ says what it takes with every pull (`maxPushBatch`),
- * and a workstation sends no more than that: an HQ that does not say takes LEGACY_PUSH_BATCH.
+ * 1 825–1 879 with 200; 1 000 a push gained no more). HQ says what it takes in its enrollment answer and
+ * with every pull (`maxPushBatch`), and a workstation sends no more than that: an HQ that does not say takes
+ * LEGACY_PUSH_BATCH.
  */
 export const MAX_PUSH_BATCH = 500;
 /** What every HQ takes in a push, also those from before `maxPushBatch`. */
@@ -215,10 +216,11 @@ export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
 /**
  * Issue 17: how many operations HQ takes in a push, as its enrollment answer and every pull say it. Absent
- * from HQs before it (LEGACY_PUSH_BATCH). A plain bounded number: a newer HQ's larger figure must not fail
- * an enrollment or a pull (the workstation keeps to its own MAX_PUSH_BATCH).
+ * from HQs before it (LEGACY_PUSH_BATCH). Never fails the answer it comes with: a figure that is not a whole
+ * number from 1 to a million is taken as none (an enrollment has used its code by the time it answers), and
+ * the workstation keeps to its own MAX_PUSH_BATCH.
  */
-const maxPushBatchSchema = z.number().int().positive().max(1_000_000).optional();
+const maxPushBatchSchema = z.number().int().positive().max(1_000_000).optional().catch(undefined);
 
 export const enrollResponseSchema = z.object({
   deviceId: z.uuid(),

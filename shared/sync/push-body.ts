@@ -5,8 +5,9 @@ import { LEGACY_PUSH_BATCH, MAX_PUSH_BATCH } from './protocol';
  */
 
 /**
- * How many operations go in one push: what HQ said it takes (its last pull's `maxPushBatch`), never more
- * than this version sends; LEGACY_PUSH_BATCH when HQ has not said (an older HQ, or no pull yet).
+ * How many operations go in one push: what HQ said it takes (`maxPushBatch` of its enrollment answer or its
+ * last pull), never more than this version sends; LEGACY_PUSH_BATCH when HQ has not said (an older HQ, or a
+ * link stored before HQ said it).
  */
 export function pushBatchSize(hqTakes: number | undefined): number {
   return Math.max(1, Math.min(hqTakes ?? LEGACY_PUSH_BATCH, MAX_PUSH_BATCH));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, inject } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { HQ_PATHS, type EnrollResponse, type PullResponse } from '../../shared/sync/protocol';
+import { HQ_PATHS, enrollResponseSchema, type PullResponse } from '../../shared/sync/protocol';
 import { call, copyMigratedDatabase, op, registration, type RunningHq, type TestDevice } from './harness';
 import { DIRECTORY } from './mail-fixtures';
 import { hqCli, HqProcess } from './hq-process';
@@ -61,7 +61,7 @@ export async function enrollDevice(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code, deviceId, branchCode }),
   });
-  const body = (await res.json()) as EnrollResponse;
+  const body = enrollResponseSchema.parse(await res.json());
   // The id HQ gave (a new one for every enrollment: issue 13).
   return { deviceId: body.deviceId, token: body.deviceToken, branchCode, seq: 0 };
 }

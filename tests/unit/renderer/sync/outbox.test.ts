@@ -113,26 +113,41 @@ describe('drainOutbox', () => {
 
   it('an op queued while a whole batch is on the wire: the batch read meanwhile goes, then the op, in order', async () => {
     const db = await queued(4);
-    const sent: number[][] = [];
+    const events: string[] = [];
+    db.outbox.hook('deleting', (seq: number) => {
+      events.push(`left ${seq}`);
+    });
     await drainOutbox(
       db,
       client(async (_c, ops) => {
-        sent.push(ops.map((o) => o.deviceSeq));
-        if (sent.length === 1) await registerComplaint(db, input(), settings(), OLGA, now);
+        events.push(`send ${ops.map((o) => o.deviceSeq).join(',')}`);
+        if (events.length === 1) await registerComplaint(db, input(), settings(), OLGA, now);
         return applied(ops);
       }),
       conn,
       2,
     );
-    expect(sent).toEqual([[1, 2], [3, 4], [5]]);
+    // 3,4 were read while 1,2 were on the wire: they go before 1 and 2 leave; 5, queued meanwhile, after.
+    expect(events).toEqual([
+      'send 1,2',
+      'send 3,4',
+      'left 1',
+      'left 2',
+      'left 3',
+      'left 4',
+      'send 5',
+      'left 5',
+    ]);
     expect(await db.outbox.count()).toBe(0);
   });
 
   it('a read ahead that fails: the answers are stored all the same, the head is read again, nothing is lost', async () => {
     const db = await queued(5);
     const sent: number[][] = [];
+    let failed = false;
     const failOnce = () => {
       db.outbox.hook('reading').unsubscribe(failOnce);
+      failed = true;
       throw new Error('the read ahead failed');
     };
     await drainOutbox(
@@ -146,6 +161,37 @@ describe('drainOutbox', () => {
       conn,
       2,
     );
+    expect(failed).toBe(true);
+    expect(sent).toEqual([[1, 2], [3, 4], [5]]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a check of the link that fails before a batch read ahead goes: the answers are stored, the head is read again, nothing is lost', async () => {
+    const db = await queued(5);
+    const sent: number[][] = [];
+    let failed = false;
+    const failOnce = () => {
+      db.meta.hook('reading').unsubscribe(failOnce);
+      failed = true;
+      throw new Error('the check failed');
+    };
+    // The read ahead reads the link, then the rows: once its rows are read, the next read of the link is
+    // the check before the batch read ahead goes.
+    const rowsRead = () => {
+      db.outbox.hook('reading').unsubscribe(rowsRead);
+      db.meta.hook('reading', failOnce);
+    };
+    await drainOutbox(
+      db,
+      client(async (_c, ops) => {
+        sent.push(ops.map((o) => o.deviceSeq));
+        if (sent.length === 1) db.outbox.hook('reading', rowsRead);
+        return applied(ops);
+      }),
+      conn,
+      2,
+    );
+    expect(failed).toBe(true);
     expect(sent).toEqual([[1, 2], [3, 4], [5]]);
     expect(await db.outbox.count()).toBe(0);
   });
