@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../../../renderer/complaints/actions';
 import { storeEnrollment } from '../../../../renderer/db/device';
@@ -141,21 +142,29 @@ describe('drainOutbox', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('a read ahead that fails: the answers are stored all the same, the head is read again, nothing is lost', async () => {
+  /**
+   * Drains five ops two at a time; while 1,2 are on the wire, `arm` makes one read fail once (through
+   * `failOnce(table)`). Every op still goes once, in order, and the outbox ends empty.
+   */
+  async function drainWithAFailedRead(
+    arm: (db: Awaited<ReturnType<typeof queued>>, failOnce: (table: Table) => void) => void,
+  ) {
     const db = await queued(5);
     const sent: number[][] = [];
     let failed = false;
-    const failOnce = () => {
-      db.outbox.hook('reading').unsubscribe(failOnce);
-      failed = true;
-      throw new Error('the read ahead failed');
+    const failOnce = (table: Table) => {
+      const fail = () => {
+        table.hook('reading').unsubscribe(fail);
+        failed = true;
+        throw new Error('the read failed');
+      };
+      table.hook('reading', fail);
     };
     await drainOutbox(
       db,
       client(async (_c, ops) => {
         sent.push(ops.map((o) => o.deviceSeq));
-        // The ops after 1,2 are being read while HQ applies them: that read fails.
-        if (sent.length === 1) db.outbox.hook('reading', failOnce);
+        if (sent.length === 1) arm(db, failOnce);
         return applied(ops);
       }),
       conn,
@@ -164,36 +173,29 @@ describe('drainOutbox', () => {
     expect(failed).toBe(true);
     expect(sent).toEqual([[1, 2], [3, 4], [5]]);
     expect(await db.outbox.count()).toBe(0);
+  }
+
+  it('a read ahead that fails: the answers are stored all the same, the head is read again, nothing is lost', async () => {
+    // The ops after 1,2 are being read while HQ applies them: that read fails.
+    await drainWithAFailedRead((db, failOnce) => failOnce(db.outbox));
   });
 
   it('a check of the link that fails before a batch read ahead goes: the answers are stored, the head is read again, nothing is lost', async () => {
-    const db = await queued(5);
-    const sent: number[][] = [];
-    let failed = false;
-    const failOnce = () => {
-      db.meta.hook('reading').unsubscribe(failOnce);
-      failed = true;
-      throw new Error('the check failed');
-    };
     // The read ahead reads the link, then the rows: once its rows are read, the next read of the link is
-    // the check before the batch read ahead goes.
-    const rowsRead = () => {
-      db.outbox.hook('reading').unsubscribe(rowsRead);
-      db.meta.hook('reading', failOnce);
-    };
-    await drainOutbox(
-      db,
-      client(async (_c, ops) => {
-        sent.push(ops.map((o) => o.deviceSeq));
-        if (sent.length === 1) db.outbox.hook('reading', rowsRead);
-        return applied(ops);
-      }),
-      conn,
-      2,
-    );
-    expect(failed).toBe(true);
-    expect(sent).toEqual([[1, 2], [3, 4], [5]]);
-    expect(await db.outbox.count()).toBe(0);
+    // the check before the batch read ahead goes. (A reading hook gives each row on; the read keeps the
+    // hooks it started with, so this one is called for each of its rows.)
+    await drainWithAFailedRead((db, failOnce) => {
+      let armed = false;
+      const rowsRead = (row: unknown) => {
+        if (!armed) {
+          armed = true;
+          db.outbox.hook('reading').unsubscribe(rowsRead);
+          failOnce(db.meta);
+        }
+        return row;
+      };
+      db.outbox.hook('reading', rowsRead);
+    });
   });
 
   it('a failed push: the batch before it has left the outbox, its own ops stay with the attempt, its error is thrown', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEVICE, hqLink } from '../../../fixtures';
 import {
   MAX_NESTING,
   MAX_PUSH_BATCH,
@@ -26,21 +27,7 @@ describe('unstorableAt: what the database could not store is found before it get
 });
 
 describe("issue 17: HQ's figure for a push's size, in its enrollment answer and in a pull", () => {
-  const enrollment = {
-    deviceId: '0190c3a0-0000-7000-8000-000000000001',
-    deviceToken: 't'.repeat(43),
-    branch: {
-      code: 'MSK-01',
-      name: 'Москва',
-      country: 'RU',
-      timeZone: 'Europe/Moscow',
-      language: 'ru',
-      managerName: '',
-      managerEmail: '',
-      headOfSalesName: '',
-      headOfSalesEmail: '',
-    },
-  };
+  const enrollment = { deviceId: DEVICE.id, deviceToken: DEVICE.token, branch: hqLink().branch };
   const pull = { changes: [], cursor: 0, more: false };
   // Absent from an older HQ; any whole positive figure up to a million from a newer one (the workstation
   // keeps to its own maximum); anything else is taken as none, and the answer stands (an enrollment's code
