@@ -30,6 +30,15 @@ async function queued(count: number) {
   return db;
 }
 
+/** A list of what happens, in order, that has `left <deviceSeq>` as each op leaves the outbox. */
+function leaving(db: Awaited<ReturnType<typeof queued>>): string[] {
+  const events: string[] = [];
+  db.outbox.hook('deleting', (seq: number) => {
+    events.push(`left ${seq}`);
+  });
+  return events;
+}
+
 describe('drainOutbox', () => {
   it('sends the batches in order, each after HQ answered the one before, and empties the outbox', async () => {
     const db = await queued(5);
@@ -57,10 +66,7 @@ describe('drainOutbox', () => {
 
   it('issue 17: the next whole batch goes right after HQ answers; the answers before it are stored while it is on the wire', async () => {
     const db = await queued(5);
-    const events: string[] = [];
-    db.outbox.hook('deleting', (seq: number) => {
-      events.push(`left ${seq}`);
-    });
+    const events = leaving(db);
     await drainOutbox(
       db,
       client(async (_c, ops) => {
@@ -114,10 +120,7 @@ describe('drainOutbox', () => {
 
   it('an op queued while a whole batch is on the wire: the batch read meanwhile goes, then the op, in order', async () => {
     const db = await queued(4);
-    const events: string[] = [];
-    db.outbox.hook('deleting', (seq: number) => {
-      events.push(`left ${seq}`);
-    });
+    const events = leaving(db);
     await drainOutbox(
       db,
       client(async (_c, ops) => {
