@@ -382,8 +382,15 @@ async function loadBench() {
       `  errors ${errors} of ${DEVICES}   wall ${wall.toFixed(1)} s   ${((DEVICES * OPS_PER_DEVICE) / wall).toFixed(0)} operations/s   (target 0 errors, ≥ 5 000 operations/s)`,
     );
     const per1000 = (x) => (x == null ? 'n/a' : `${((x * 1000) / (DEVICES * OPS_PER_DEVICE)).toFixed(2)} s`);
+    // However the load is spread, the machine's cores cannot serve more than that CPU allows (the devices'
+    // own, in this process, not counted).
+    const cores = availableParallelism();
+    const ceiling =
+      cpu[0] == null || cpu[1] == null
+        ? ''
+        : `: ${cores} cores allow HQ and PostgreSQL at most ${((cores * DEVICES * OPS_PER_DEVICE) / (cpu[0] + cpu[1])).toFixed(0)} operations/s at that cost`;
     console.log(
-      `  CPU per 1 000 operations: HQ ${per1000(cpu[0])}, PostgreSQL ${per1000(cpu[1])}   (what load does not move)`,
+      `  CPU per 1 000 operations: HQ ${per1000(cpu[0])}, PostgreSQL ${per1000(cpu[1])}   (what load does not move)${ceiling}`,
     );
   } finally {
     await hq.stop();
