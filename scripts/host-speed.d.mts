@@ -5,7 +5,11 @@ export function referenceWork(): {
   readBack: number;
   sha256: string;
 };
-export function referenceMs(runs?: number, cpuUsage?: () => { user: number; system: number }): number;
+export function referenceMs(
+  runs?: number,
+  cpuUsage?: () => { user: number; system: number },
+  work?: () => unknown,
+): number;
 export function measureHostSpeed(): number | undefined;
 export function hostSpeedLine(start: number | undefined, end?: number): string;
 export function startHostSpeed(): () => string;
