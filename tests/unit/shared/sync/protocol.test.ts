@@ -47,4 +47,9 @@ describe("issue 17: HQ's figure for a push's size, in its enrollment answer and 
     expect(enrollResponseSchema.parse({ ...enrollment, maxPushBatch }).maxPushBatch).toBe(kept);
     expect(pullResponseSchema.parse({ ...pull, maxPushBatch }).maxPushBatch).toBe(kept);
   });
+
+  it('an answer without the field (an older HQ) has none', () => {
+    expect(enrollResponseSchema.parse(enrollment)).not.toHaveProperty('maxPushBatch');
+    expect(pullResponseSchema.parse(pull)).not.toHaveProperty('maxPushBatch');
+  });
 });
