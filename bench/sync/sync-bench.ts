@@ -14,7 +14,8 @@ import { bulkAddPhotos, deletePhoto } from '../../renderer/db/photoBytes';
 import { createHqClient } from '../../renderer/sync/client';
 import { SyncEngine } from '../../renderer/sync/engine';
 import { drainOutbox } from '../../renderer/sync/outbox';
-import { storeEnrollment, type HqLink } from '../../renderer/db/device';
+import { storeEnrollment } from '../../renderer/db/device';
+import { linkFromAnswer } from '../../renderer/sync/enroll';
 
 const settings = workstation(1, { branchName: 'Bench' });
 /** Issue 14: who every action is attributed to. */
@@ -130,7 +131,6 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
       for (const { sha256 } of rows) await deletePhoto(db, sha256);
     });
 
-  const now = new Date().toISOString();
   // The drain's share spent waiting for HQ's answers (request sent → response headers): the rest of the
   // drain is the engine's own work in this page (IndexedDB reads and deletes, JSON).
   let pushWaitMs = 0;
@@ -148,15 +148,8 @@ window.runSyncBench = async ({ hqUrl, rawUrl, code, ops, photos, photoBytes, rou
   });
   const deviceId = (await db.meta.get('deviceId'))!.value as string;
   const answer = await client.enroll(hqUrl, { code, deviceId, branchCode: 'MSK-01' });
-  const link: HqLink = {
-    hqUrl,
-    token: answer.deviceToken,
-    deviceId: answer.deviceId,
-    branch: answer.branch,
-    enrolledAt: now,
-    // Issue 17: as the app keeps it (renderer/sync/enroll.ts): how many ops a push may hold.
-    ...(answer.maxPushBatch === undefined ? {} : { maxPushBatch: answer.maxPushBatch }),
-  };
+  // As the app stores it (renderer/sync/enroll.ts), with how many ops a push may hold (issue 17).
+  const link = linkFromAnswer(hqUrl, answer, new Date());
   // The id HQ gives (issue 13): what is queued becomes that device's, as the app does when it enrolls.
   await storeEnrollment(db, link);
   const engine = new SyncEngine(db, client);

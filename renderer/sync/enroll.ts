@@ -1,6 +1,6 @@
 import { hqUrlProblem } from '../../shared/security/hq-url';
 import type { WorkstationSettings } from '../../shared/settings/workstation';
-import { normalizeEnrollmentCode } from '../../shared/sync/protocol';
+import { normalizeEnrollmentCode, type EnrollResponse } from '../../shared/sync/protocol';
 import type { OtklikDatabase } from '../db/database';
 import { deviceId, storeEnrollment, type HqLink } from '../db/device';
 import { saveWorkstationSettings } from '../db/settings';
@@ -37,6 +37,19 @@ export function checkHqUrl(raw: string): string {
   return hqUrl;
 }
 
+/** The link an enrollment answer gives, as the workstation stores it (storeEnrollment). */
+export function linkFromAnswer(hqUrl: string, answer: EnrollResponse, enrolledAt: Date): HqLink {
+  return {
+    hqUrl,
+    token: answer.deviceToken,
+    deviceId: answer.deviceId,
+    branch: answer.branch,
+    enrolledAt: enrolledAt.toISOString(),
+    // Issue 17: as a pull says it (rememberPushBatch); absent from an older HQ's answer.
+    ...(answer.maxPushBatch === undefined ? {} : { maxPushBatch: answer.maxPushBatch }),
+  };
+}
+
 /**
  * Connects this workstation to HQ: exchanges the one-time enrollment code for a device token, stores it with
  * the HQ address and the branch directory entry, and starts a sync.
@@ -66,15 +79,7 @@ export async function connectToHq(
     }
     throw error;
   }
-  const link: HqLink = {
-    hqUrl,
-    token: answer.deviceToken,
-    deviceId: answer.deviceId,
-    branch: answer.branch,
-    enrolledAt: new Date().toISOString(),
-    // Issue 17: as a pull says it (rememberPushBatch); absent from an older HQ's answer.
-    ...(answer.maxPushBatch === undefined ? {} : { maxPushBatch: answer.maxPushBatch }),
-  };
+  const link = linkFromAnswer(hqUrl, answer, new Date());
   // HQ's device from now on (issue 13): its id, and what is queued renumbered from 1, with the link.
   await storeEnrollment(db, link);
   // The directory HQ manages replaces the local manager / head-of-sales fields it sets (issue 6).
