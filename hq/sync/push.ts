@@ -86,7 +86,7 @@ async function applyBatch(
     const before = start.known;
     const results = new Map<string, OpResult>();
     // `storable`: its payload passed the envelope check, which asks unstorableAt of it (not asked again).
-    const fresh: { op: PushOperation; outcome?: OpOutcome; storable?: true }[] = [];
+    const fresh: { op: PushOperation; outcome?: OpOutcome; storable: boolean }[] = [];
     const incidents: unknown[] = [];
     // Consecutive ops applied as a set (batch.ts); any other op first applies them, so order is kept.
     let run: { entry: (typeof fresh)[number]; opId: string; payload: SetOp['payload'] }[] = [];
@@ -127,7 +127,7 @@ async function applyBatch(
         continue;
       }
       const checked = checkEnvelope(op, device.deviceId);
-      const entry: (typeof fresh)[number] = checked.ok ? { op, storable: true } : { op };
+      const entry: (typeof fresh)[number] = { op, storable: checked.ok };
       fresh.push(entry);
       // Filled in when its outcome is known (a set's op: when the run is applied).
       results.set(op.opId, { opId: op.opId, outcome: 'applied', duplicate: false });
